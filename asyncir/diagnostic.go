@@ -1,0 +1,105 @@
+package asyncir
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Severity orders how serious a diagnostic is.
+type Severity int
+
+const (
+	SeverityInfo Severity = iota
+	SeverityWarning
+	SeverityError
+)
+
+func (s Severity) String() string {
+	switch s {
+	case SeverityError:
+		return "error"
+	case SeverityWarning:
+		return "warning"
+	}
+	return "info"
+}
+
+// ParseSeverity is the inverse of Severity.String.
+func ParseSeverity(s string) (Severity, bool) {
+	switch s {
+	case "error":
+		return SeverityError, true
+	case "warning":
+		return SeverityWarning, true
+	case "info":
+		return SeverityInfo, true
+	}
+	return 0, false
+}
+
+// Applicability says when a fix may be applied without review (ruff's terms).
+type Applicability int
+
+const (
+	// DisplayOnly fixes are shown, never applied.
+	DisplayOnly Applicability = iota
+	// Unsafe fixes may change behaviour; applied with --unsafe-fixes.
+	Unsafe
+	// Safe fixes keep the program's meaning; applied with --fix.
+	Safe
+)
+
+func (a Applicability) String() string {
+	switch a {
+	case Safe:
+		return "safe"
+	case Unsafe:
+		return "unsafe"
+	}
+	return "display-only"
+}
+
+// Edit replaces the bytes [Range.Start.Offset, Range.End.Offset) of Range.File.
+type Edit struct {
+	Range   Range
+	NewText string
+}
+
+// Fix is one alternative way to resolve a diagnostic.
+type Fix struct {
+	Title         string
+	Applicability Applicability
+	Edits         []Edit
+}
+
+// Related is a secondary location that explains a diagnostic.
+type Related struct {
+	Range   Range
+	Message string
+}
+
+// Diagnostic is one finding.
+type Diagnostic struct {
+	Code     string
+	Analyzer string
+	Severity Severity
+	Range    Range
+	Message  string
+	URL      string
+	Related  []Related
+	Fixes    []Fix
+}
+
+// SortDiagnostics orders diagnostics by file, offset, code and message, the
+// order every output format uses.
+func SortDiagnostics(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Range.File, b.Range.File),
+			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+			cmp.Compare(a.Range.Start.Col, b.Range.Start.Col),
+			cmp.Compare(a.Code, b.Code),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

@@ -1,0 +1,158 @@
+package asyncir
+
+import "strings"
+
+// APIModel is what asynclint knows about one external function or method.
+// Methods are keyed "module.Class.method".
+type APIModel struct {
+	Name string
+	// Returns describes the call's result: the awaitable kind and, for
+	// objects, the external class.
+	ReturnsAwait AwaitKind
+	ReturnsClass string
+	// Spawns: the call wraps its first argument in a task the loop only
+	// weakly references (create_task, ensure_future).
+	Spawns bool
+	// Schedules: the call takes over the awaitables passed to it (await,
+	// wrap in tasks, or run them), so they are not lost.
+	Schedules bool
+	// Callback is the position of a callable argument the API calls later
+	// and whose result it discards (-1: none); CallbackKeyword names it.
+	Callback        int
+	CallbackKeyword string
+	// CallbackOnLoop: the callback runs on the event loop's thread.
+	CallbackOnLoop bool
+	// Blocks: the call blocks the calling thread; Replacement is the
+	// asynchronous equivalent, if any.
+	Blocks      bool
+	Replacement string
+	// LoopRemoved is the Python version that removed its loop= parameter.
+	LoopRemoved Version
+	// Removed is the Python version that removed the API itself.
+	Removed Version
+}
+
+// ClassModel is what asynclint knows about one external class.
+type ClassModel struct {
+	Name  string
+	Await AwaitKind // the awaitable kind of its instances
+	// AsyncContextOnly: supports "async with" but not "with".
+	AsyncContextOnly bool
+	// AsyncIterOnly: supports "async for" but not "for".
+	AsyncIterOnly bool
+	// Bases are the external classes it derives from, for method lookup.
+	Bases []string
+}
+
+// Models are the API tables the analyzers read.
+type Models struct {
+	APIs    map[string]*APIModel
+	Classes map[string]*ClassModel
+	// Aliases map an internal module path to its public name
+	// ("asyncio.tasks.sleep" → "asyncio.sleep").
+	Aliases map[string]string
+}
+
+// API returns the model of a dotted name, following aliases.
+func (m *Models) API(name string) *APIModel {
+	if m == nil || name == "" {
+		return nil
+	}
+	if a := m.APIs[m.Canonical(name)]; a != nil {
+		return a
+	}
+	return nil
+}
+
+// Method returns the model of class.method, looking through the class's
+// modelled bases.
+func (m *Models) Method(class, method string) *APIModel {
+	seen := map[string]bool{}
+	for todo := []string{m.Canonical(class)}; len(todo) > 0; {
+		c := todo[0]
+		todo = todo[1:]
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		if a := m.APIs[c+"."+method]; a != nil {
+			return a
+		}
+		if cm := m.Classes[c]; cm != nil {
+			todo = append(todo, cm.Bases...)
+		}
+	}
+	return nil
+}
+
+// Class returns the model of an external class.
+func (m *Models) Class(name string) *ClassModel {
+	if m == nil {
+		return nil
+	}
+	return m.Classes[m.Canonical(name)]
+}
+
+// IsSubclass reports whether external class c is or derives from base.
+func (m *Models) IsSubclass(c, base string) bool {
+	c, base = m.Canonical(c), m.Canonical(base)
+	seen := map[string]bool{}
+	for todo := []string{c}; len(todo) > 0; {
+		x := todo[0]
+		todo = todo[1:]
+		if x == base {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		if cm := m.Classes[x]; cm != nil {
+			todo = append(todo, cm.Bases...)
+		}
+	}
+	return false
+}
+
+// Canonical maps an internal dotted path to its public alias.
+func (m *Models) Canonical(name string) string {
+	if m == nil {
+		return name
+	}
+	if a, ok := m.Aliases[name]; ok {
+		return a
+	}
+	// asyncio.tasks.sleep → asyncio.sleep: asyncio re-exports its
+	// submodules' public names.
+	if rest, ok := strings.CutPrefix(name, "asyncio."); ok {
+		if _, tail, ok := strings.Cut(rest, "."); ok && asyncioSubmodules[rest[:len(rest)-len(tail)-1]] {
+			return "asyncio." + tail
+		}
+	}
+	return name
+}
+
+var asyncioSubmodules = map[string]bool{
+	"base_events": true, "coroutines": true, "events": true, "exceptions": true,
+	"futures": true, "locks": true, "protocols": true, "queues": true,
+	"runners": true, "streams": true, "subprocess": true, "taskgroups": true,
+	"tasks": true, "timeouts": true, "transports": true, "unix_events": true,
+	"windows_events": true, "selector_events": true, "proactor_events": true,
+	"threads": true, "base_futures": true, "base_tasks": true, "mixins": true,
+}
+
+// Clone returns a copy whose maps may be extended (by configuration)
+// without touching the shared defaults.
+func (m *Models) Clone() *Models {
+	c := &Models{APIs: make(map[string]*APIModel, len(m.APIs)), Classes: make(map[string]*ClassModel, len(m.Classes)), Aliases: make(map[string]string, len(m.Aliases))}
+	for k, v := range m.APIs {
+		c.APIs[k] = v
+	}
+	for k, v := range m.Classes {
+		c.Classes[k] = v
+	}
+	for k, v := range m.Aliases {
+		c.Aliases[k] = v
+	}
+	return c
+}

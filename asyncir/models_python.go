@@ -1,0 +1,160 @@
+package asyncir
+
+// The Python standard library tables: asyncio, concurrent.futures,
+// threading, time and the callback-taking APIs. Blocking calls and loop=
+// removals are added by their families' tables (models_blocking.go,
+// models_loop.go) through the same maps.
+
+const (
+	loopClass = "asyncio.AbstractEventLoop"
+	taskGroup = "asyncio.TaskGroup"
+)
+
+func coro(name string) *APIModel { return &APIModel{Name: name, ReturnsAwait: Coroutine, Callback: -1} }
+
+func returning(name, class string, k AwaitKind) *APIModel {
+	return &APIModel{Name: name, ReturnsClass: class, ReturnsAwait: k, Callback: -1}
+}
+
+func callback(name string, pos int, kw string, onLoop bool) *APIModel {
+	return &APIModel{Name: name, Callback: pos, CallbackKeyword: kw, CallbackOnLoop: onLoop}
+}
+
+func scheduling(a *APIModel) *APIModel { a.Schedules = true; return a }
+
+func spawning(a *APIModel) *APIModel { a.Spawns, a.Schedules = true, true; return a }
+
+// PythonModels returns a fresh copy of the standard tables.
+func PythonModels() *Models {
+	m := &Models{APIs: map[string]*APIModel{}, Classes: map[string]*ClassModel{}, Aliases: map[string]string{}}
+	add := func(as ...*APIModel) {
+		for _, a := range as {
+			m.APIs[a.Name] = a
+		}
+	}
+	add(
+		// Coroutine functions of asyncio.
+		coro("asyncio.sleep"),
+		scheduling(coro("asyncio.wait_for")),
+		scheduling(coro("asyncio.wait")),
+		coro("asyncio.open_connection"), coro("asyncio.start_server"),
+		coro("asyncio.open_unix_connection"), coro("asyncio.start_unix_server"),
+		coro("asyncio.create_subprocess_exec"), coro("asyncio.create_subprocess_shell"),
+		coro("asyncio.to_thread"), coro("asyncio.staggered.staggered_race"),
+		coro("asyncio.Queue.get"), coro("asyncio.Queue.put"), coro("asyncio.Queue.join"),
+		coro("asyncio.Lock.acquire"), coro("asyncio.Semaphore.acquire"),
+		coro("asyncio.Event.wait"), coro("asyncio.Condition.wait"),
+		coro("asyncio.Condition.wait_for"), coro("asyncio.Condition.acquire"),
+		coro("asyncio.Barrier.wait"),
+		coro("asyncio.StreamReader.read"), coro("asyncio.StreamReader.readline"),
+		coro("asyncio.StreamReader.readexactly"), coro("asyncio.StreamReader.readuntil"),
+		coro("asyncio.StreamWriter.drain"), coro("asyncio.StreamWriter.wait_closed"),
+		coro("asyncio.StreamWriter.start_tls"),
+		coro("asyncio.subprocess.Process.wait"), coro("asyncio.subprocess.Process.communicate"),
+		coro(loopClass+".sock_recv"), coro(loopClass+".sock_sendall"),
+		coro(loopClass+".sock_connect"), coro(loopClass+".sock_accept"),
+		coro(loopClass+".create_connection"), coro(loopClass+".create_server"),
+		coro(loopClass+".create_datagram_endpoint"), coro(loopClass+".getaddrinfo"),
+		coro(loopClass+".shutdown_asyncgens"), coro(loopClass+".shutdown_default_executor"),
+		coro(loopClass+".subprocess_exec"), coro(loopClass+".subprocess_shell"),
+		coro(loopClass+".connect_read_pipe"), coro(loopClass+".connect_write_pipe"),
+		coro(loopClass+".sendfile"), coro(loopClass+".start_tls"),
+
+		// Futures and tasks.
+		spawning(returning("asyncio.create_task", "asyncio.Task", AsyncioFuture)),
+		spawning(returning("asyncio.ensure_future", "asyncio.Future", AsyncioFuture)),
+		spawning(returning(loopClass+".create_task", "asyncio.Task", AsyncioFuture)),
+		scheduling(returning(taskGroup+".create_task", "asyncio.Task", AsyncioFuture)),
+		scheduling(returning("asyncio.gather", "asyncio.Future", AsyncioFuture)),
+		scheduling(returning("asyncio.shield", "asyncio.Future", AsyncioFuture)),
+		scheduling(returning("asyncio.as_completed", "", NotAwaitable)),
+		scheduling(returning("asyncio.run", "", NotAwaitable)),
+		scheduling(returning(loopClass+".run_until_complete", "", NotAwaitable)),
+		scheduling(returning("asyncio.run_coroutine_threadsafe", "concurrent.futures.Future", ConcurrentFuture)),
+		scheduling(returning("asyncio.Runner.run", "", NotAwaitable)),
+		returning("asyncio.wrap_future", "asyncio.Future", AsyncioFuture),
+		returning(loopClass+".create_future", "asyncio.Future", AsyncioFuture),
+		returning(loopClass+".run_in_executor", "asyncio.Future", AsyncioFuture),
+		returning("asyncio.Future", "asyncio.Future", AsyncioFuture),
+		spawning(returning("asyncio.Task", "asyncio.Task", AsyncioFuture)),
+		returning("asyncio.get_running_loop", loopClass, NotAwaitable),
+		returning("asyncio.get_event_loop", loopClass, NotAwaitable),
+		returning("asyncio.new_event_loop", loopClass, NotAwaitable),
+		returning("asyncio.events.get_running_loop", loopClass, NotAwaitable),
+		returning("asyncio.Future.get_loop", loopClass, NotAwaitable),
+		returning("concurrent.futures.Executor.submit", "concurrent.futures.Future", ConcurrentFuture),
+		returning("concurrent.futures.Future", "concurrent.futures.Future", ConcurrentFuture),
+
+		// Callback-taking APIs whose callback's result is thrown away.
+		callback(loopClass+".call_soon", 0, "", true),
+		callback(loopClass+".call_soon_threadsafe", 0, "", true),
+		callback(loopClass+".call_later", 1, "", true),
+		callback(loopClass+".call_at", 1, "", true),
+		callback(loopClass+".add_reader", 1, "", true),
+		callback(loopClass+".add_writer", 1, "", true),
+		callback(loopClass+".add_signal_handler", 1, "", true),
+		callback("asyncio.Future.add_done_callback", 0, "", true),
+		callback("concurrent.futures.Future.add_done_callback", 0, "", false),
+		callback("threading.Thread", 1, "target", false),
+		callback("threading.Timer", 1, "function", false),
+		callback("atexit.register", 0, "", false),
+		callback("signal.signal", 1, "handler", false),
+	)
+	// Constructors of classes asynclint tracks.
+	for _, c := range []struct {
+		name  string
+		await AwaitKind
+	}{
+		{"asyncio.Lock", NotAwaitable}, {"asyncio.Semaphore", NotAwaitable},
+		{"asyncio.BoundedSemaphore", NotAwaitable}, {"asyncio.Condition", NotAwaitable},
+		{"asyncio.Event", NotAwaitable}, {"asyncio.Queue", NotAwaitable},
+		{"asyncio.PriorityQueue", NotAwaitable}, {"asyncio.LifoQueue", NotAwaitable},
+		{"asyncio.TaskGroup", NotAwaitable}, {"asyncio.Barrier", NotAwaitable},
+		{"asyncio.Runner", NotAwaitable}, {"asyncio.Timeout", NotAwaitable},
+		{"concurrent.futures.ThreadPoolExecutor", NotAwaitable},
+		{"concurrent.futures.ProcessPoolExecutor", NotAwaitable},
+		{"threading.Lock", NotAwaitable}, {"threading.RLock", NotAwaitable},
+		{"threading.Event", NotAwaitable}, {"threading.Thread", NotAwaitable},
+		{"threading.Semaphore", NotAwaitable}, {"threading.Condition", NotAwaitable},
+		{"contextvars.ContextVar", NotAwaitable},
+	} {
+		if m.APIs[c.name] == nil {
+			add(returning(c.name, c.name, c.await))
+		} else {
+			m.APIs[c.name].ReturnsClass = c.name
+		}
+	}
+	for _, c := range []*ClassModel{
+		{Name: "asyncio.Future", Await: AsyncioFuture},
+		{Name: "asyncio.Task", Await: AsyncioFuture, Bases: []string{"asyncio.Future"}},
+		{Name: "concurrent.futures.Future", Await: ConcurrentFuture},
+		{Name: "asyncio.Lock", AsyncContextOnly: true},
+		{Name: "asyncio.Semaphore", AsyncContextOnly: true},
+		{Name: "asyncio.BoundedSemaphore", AsyncContextOnly: true, Bases: []string{"asyncio.Semaphore"}},
+		{Name: "asyncio.Condition", AsyncContextOnly: true},
+		{Name: "asyncio.TaskGroup", AsyncContextOnly: true},
+		{Name: "asyncio.Timeout", AsyncContextOnly: true},
+		{Name: "asyncio.StreamReader", AsyncIterOnly: true},
+		{Name: "asyncio.BaseEventLoop", Bases: []string{loopClass}},
+		{Name: "asyncio.SelectorEventLoop", Bases: []string{"asyncio.BaseEventLoop"}},
+		{Name: "asyncio.ProactorEventLoop", Bases: []string{"asyncio.BaseEventLoop"}},
+		{Name: "asyncio.PriorityQueue", Bases: []string{"asyncio.Queue"}},
+		{Name: "asyncio.LifoQueue", Bases: []string{"asyncio.Queue"}},
+		{Name: "concurrent.futures.ThreadPoolExecutor", Bases: []string{"concurrent.futures.Executor"}},
+		{Name: "concurrent.futures.ProcessPoolExecutor", Bases: []string{"concurrent.futures.Executor"}},
+		{Name: loopClass},
+	} {
+		m.Classes[c.Name] = c
+	}
+	for k, v := range map[string]string{
+		"concurrent.futures._base.Future":              "concurrent.futures.Future",
+		"concurrent.futures._base.Executor":            "concurrent.futures.Executor",
+		"concurrent.futures.thread.ThreadPoolExecutor": "concurrent.futures.ThreadPoolExecutor",
+		"asyncio.base_events.BaseEventLoop":            "asyncio.BaseEventLoop",
+		"_asyncio.Future":                              "asyncio.Future",
+		"_asyncio.Task":                                "asyncio.Task",
+	} {
+		m.Aliases[k] = v
+	}
+	return m
+}

@@ -1,0 +1,160 @@
+package asyncir
+
+// OpKind says what an Op does.
+type OpKind int
+
+const (
+	OpCall    OpKind = iota // a call; Result is its value
+	OpAwait                 // await Operand (Go: receive from Operand)
+	OpStore                 // Var = Operand (local), or Recv.Attr = Operand, or Recv[...] = Operand
+	OpLoad                  // Result = Var (a local or global name)
+	OpAttr                  // Result = Recv.Attr, not called
+	OpReturn                // return Operand (Operand may be nil)
+	OpYield                 // yield Operand / yield from Operand
+	OpDiscard               // expression statement: Operand's value is thrown away
+	OpWith                  // with Operand (Async for async with)
+	OpFor                   // for ... in Operand (Async for async for)
+	OpRaise                 // raise; ends the path
+	OpCompare               // Args[0] <Compare> Args[1]; Result is the boolean
+	OpRef                   // Result is a reference to a function or class (no call)
+	OpSend                  // Go: Recv <- Operand
+	OpSpawn                 // Go: go Callee(Args...)
+	OpClose                 // Go: close(Operand)
+	OpSelect                // Go: select; Args are the channels of its cases
+	OpDefer                 // Go: defer Callee(Args...)
+)
+
+var opNames = [...]string{"call", "await", "store", "load", "attr", "return", "yield", "discard", "with", "for", "raise", "compare", "ref", "send", "spawn", "close", "select", "defer"}
+
+func (k OpKind) String() string { return opNames[k] }
+
+// Keyword is a keyword argument of a call.
+type Keyword struct {
+	Name  string
+	Value *Value
+	Range Range
+}
+
+// Op is one operation in a block.
+type Op struct {
+	Kind  OpKind
+	Block *Block
+	Index int // position in Block.Ops
+	Range Range
+
+	// Calls (and OpRef). Callee is the resolved project function; External
+	// the dotted name of an API outside the program ("asyncio.sleep",
+	// "asyncio.AbstractEventLoop.call_soon"). Method is the attribute name
+	// of a method call, set even when the receiver is unknown.
+	Callee   *Func
+	Class    *Class // OpRef to a class, or a call that instantiates one
+	External string
+	Method   string
+	Recv     *Value
+	Args     []*Value
+	Keywords []Keyword
+	// Star is true when the call passes *args or **kwargs.
+	Star bool
+
+	// Loads, stores and attributes.
+	Var     string
+	Attr    string
+	Operand *Value
+	// Global is true for an OpLoad/OpStore of a non-local name.
+	Global bool
+
+	Async   bool   // async with / async for / yield from (for OpYield)
+	Compare string // "in", "not in", "is", "is not", "==", "!="
+
+	Result *Value
+	// Defs are the stores that may reach an OpLoad (filled by ComputeDefUse).
+	Defs []*Op
+}
+
+// Func returns the function that contains op.
+func (op *Op) Func() *Func { return op.Block.Func }
+
+// Keyword returns the value of the named keyword argument, or nil.
+func (op *Op) Keyword(name string) *Value {
+	for _, k := range op.Keywords {
+		if k.Name == name {
+			return k.Value
+		}
+	}
+	return nil
+}
+
+// Arg returns positional argument i, or the keyword name if given, or nil.
+func (op *Op) Arg(i int, name string) *Value {
+	if i >= 0 && i < len(op.Args) {
+		return op.Args[i]
+	}
+	if name != "" {
+		return op.Keyword(name)
+	}
+	return nil
+}
+
+// Block is a basic block.
+type Block struct {
+	Index  int
+	Func   *Func
+	Ops    []*Op
+	Succs  []*Block
+	Preds  []*Block
+	Exit   bool // returns normally from the function
+	Raises bool // ends in raise (an exceptional exit)
+}
+
+// UseKind says how a value is consumed.
+type UseKind int
+
+const (
+	UseAwait   UseKind = iota // awaited (Go: received from)
+	UseArg                    // passed to a call
+	UseRecv                   // a method is called or an attribute read on it
+	UseReturn                 // returned
+	UseYield                  // yielded
+	UseStore                  // bound to a name, attribute, subscript or container
+	UseDiscard                // dropped by an expression statement
+	UseWith                   // used as a context manager
+	UseFor                    // iterated
+	UseCompare                // compared
+	UseOther                  // anything else (operators, conditions, f-strings...)
+)
+
+// Use is one consumer of a value.
+type Use struct {
+	Kind UseKind
+	Op   *Op
+}
+
+// Value is the result of an expression.
+type Value struct {
+	Def  *Op // the op that produced it
+	Type Type
+	Uses []Use
+	// Elems holds the values of a list/set/tuple display or comprehension
+	// element, so containers of coroutines or tasks can be followed.
+	Elems []*Value
+}
+
+// AddUse records a consumer.
+func (v *Value) AddUse(k UseKind, op *Op) {
+	if v != nil {
+		v.Uses = append(v.Uses, Use{k, op})
+	}
+}
+
+// OnlyUse reports whether every use of v has kind k (and there is one).
+func (v *Value) OnlyUse(k UseKind) bool {
+	if v == nil || len(v.Uses) == 0 {
+		return false
+	}
+	for _, u := range v.Uses {
+		if u.Kind != k {
+			return false
+		}
+	}
+	return true
+}
