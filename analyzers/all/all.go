@@ -1,0 +1,14 @@
+// Package all lists every analyzer family, in code order.
+package all
+
+import (
+	"github.com/asynclint/asynclint/analyzers/neverawaited"
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// Analyzers returns the families every driver runs.
+func Analyzers() []*asyncir.Analyzer {
+	return []*asyncir.Analyzer{
+		neverawaited.Analyzer,
+	}
+}

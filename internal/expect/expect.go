@@ -1,0 +1,158 @@
+// Package expect reads the expectations written in test cases: Python's
+// trailing "# want: AL101 \"regexp\", AL102" comments and the
+// "# static-only: <reason>" mark (DESIGN.md, "Expectations in test cases").
+package expect
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Want is one expected diagnostic.
+type Want struct {
+	Line    int
+	Code    string
+	Message *regexp.Regexp // nil: any message
+	Matched bool
+}
+
+// Case is what one Python case file expects.
+type Case struct {
+	Path  string
+	Wants []*Want
+	// StaticOnly maps a code to the reviewed reason it cannot be confirmed
+	// by the runtime ("# static-only: AL405 reason").
+	StaticOnly map[string]string
+}
+
+var (
+	wantRE   = regexp.MustCompile(`#\s*want:\s*(.*)$`)
+	itemRE   = regexp.MustCompile(`^\s*(AL[0-9]{3})(?:\s+("(?:[^"\\]|\\.)*"))?\s*(?:,|$)`)
+	staticRE = regexp.MustCompile(`#\s*static-only:\s*(AL[0-9]{3})\s+(\S.*)$`)
+)
+
+// ParsePython reads the expectations of a Python case. A "# want:" must be a
+// comment, so the scan only looks after a '#' that is not inside a string
+// literal on that line; triple-quoted strings are tracked across lines.
+func ParsePython(path string, src []byte) (*Case, error) {
+	c := &Case{Path: path, StaticOnly: map[string]string{}}
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	inTriple := ""
+	for line := 1; sc.Scan(); line++ {
+		comment, next := commentOf(sc.Text(), inTriple)
+		inTriple = next
+		if comment == "" {
+			continue
+		}
+		if m := staticRE.FindStringSubmatch(comment); m != nil {
+			c.StaticOnly[m[1]] = strings.TrimSpace(m[2])
+			continue
+		}
+		m := wantRE.FindStringSubmatch(comment)
+		if m == nil {
+			continue
+		}
+		rest := m[1]
+		for strings.TrimSpace(rest) != "" {
+			im := itemRE.FindStringSubmatchIndex(rest)
+			if im == nil {
+				return nil, fmt.Errorf("%s:%d: malformed want %q: expected AL### [\"regexp\"], ...", path, line, rest)
+			}
+			w := &Want{Line: line, Code: rest[im[2]:im[3]]}
+			if im[4] >= 0 {
+				s, err := strconv.Unquote(rest[im[4]:im[5]])
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: bad quoted regexp: %v", path, line, err)
+				}
+				if w.Message, err = regexp.Compile(s); err != nil {
+					return nil, fmt.Errorf("%s:%d: bad regexp: %v", path, line, err)
+				}
+			}
+			c.Wants = append(c.Wants, w)
+			rest = rest[im[1]:]
+		}
+	}
+	return c, sc.Err()
+}
+
+// commentOf returns the comment text of a line (from '#'), skipping string
+// literals; inTriple is the triple quote open at the line's start.
+func commentOf(line, inTriple string) (string, string) {
+	i := 0
+	if inTriple != "" {
+		j := strings.Index(line, inTriple)
+		if j < 0 {
+			return "", inTriple
+		}
+		i = j + 3
+		inTriple = ""
+	}
+	for i < len(line) {
+		switch ch := line[i]; ch {
+		case '#':
+			return line[i:], ""
+		case '"', '\'':
+			q := string(ch)
+			if strings.HasPrefix(line[i:], q+q+q) {
+				j := strings.Index(line[i+3:], q+q+q)
+				if j < 0 {
+					return "", q + q + q
+				}
+				i += 3 + j + 3
+				continue
+			}
+			i++
+			for i < len(line) && line[i] != ch {
+				if line[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return "", ""
+}
+
+// Diag is the part of a diagnostic that matching needs.
+type Diag struct {
+	Line    int
+	Code    string
+	Message string
+}
+
+// Match pairs diagnostics with expectations and returns one
+// "path:line: ..." problem per unexpected diagnostic and per unmatched
+// expectation.
+func (c *Case) Match(diags []Diag) []string {
+	var problems []string
+	for _, d := range diags {
+		found := false
+		for _, w := range c.Wants {
+			if !w.Matched && w.Line == d.Line && w.Code == d.Code && (w.Message == nil || w.Message.MatchString(d.Message)) {
+				w.Matched, found = true, true
+				break
+			}
+		}
+		if !found {
+			problems = append(problems, fmt.Sprintf("%s:%d: unexpected diagnostic %s: %s", c.Path, d.Line, d.Code, d.Message))
+		}
+	}
+	for _, w := range c.Wants {
+		if !w.Matched {
+			msg := ""
+			if w.Message != nil {
+				msg = fmt.Sprintf(" matching %q", w.Message)
+			}
+			problems = append(problems, fmt.Sprintf("%s:%d: expected diagnostic %s%s was not reported", c.Path, w.Line, w.Code, msg))
+		}
+	}
+	return problems
+}
