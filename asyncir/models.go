@@ -30,6 +30,18 @@ type APIModel struct {
 	LoopRemoved Version
 	// Removed is the Python version that removed the API itself.
 	Removed Version
+	// Structured concurrency and cancellation (Go). StartsWork: the
+	// method adds work to a wait group; Waits: it waits for all of it.
+	StartsWork, Waits bool
+	// RootContext: returns a new context nothing cancels.
+	RootContext bool
+	// CancelledByWait: returns (group, context) where the context is
+	// cancelled once the group's Wait returns.
+	CancelledByWait bool
+	// Timer: the channel it returns only delivers timer ticks.
+	Timer bool
+	// NeverReturns: the call runs forever (a loop with no exit).
+	NeverReturns bool
 }
 
 // ClassModel is what asynclint knows about one external class.

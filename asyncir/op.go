@@ -22,9 +22,10 @@ const (
 	OpClose                 // Go: close(Operand)
 	OpSelect                // Go: select; Args are the channels of its cases
 	OpDefer                 // Go: defer Callee(Args...)
+	OpDrain                 // Go: a receive loop over Operand saw it closed (range ended, or !ok); on that exit edge only
 )
 
-var opNames = [...]string{"call", "await", "store", "load", "attr", "return", "yield", "discard", "with", "for", "raise", "compare", "ref", "send", "spawn", "close", "select", "defer"}
+var opNames = [...]string{"call", "await", "store", "load", "attr", "return", "yield", "discard", "with", "for", "raise", "compare", "ref", "send", "spawn", "close", "select", "defer", "drain"}
 
 func (k OpKind) String() string { return opNames[k] }
 
@@ -65,6 +66,14 @@ type Op struct {
 
 	Async   bool   // async with / async for / yield from (for OpYield)
 	Compare string // "in", "not in", "is", "is not", "==", "!="
+
+	// Captures are the values a spawned, deferred, called or referenced
+	// closure captures, bound to the callee's Inputs after its parameters
+	// (see Bindings).
+	Captures []*Value
+	// Select is the OpSelect whose case this OpSend/OpAwait is; such an op
+	// sits on the edge taken when that case fires.
+	Select *Op
 
 	Result *Value
 	// Defs are the stores that may reach an OpLoad (filled by ComputeDefUse).
@@ -137,6 +146,9 @@ type Value struct {
 	// Elems holds the values of a list/set/tuple display or comprehension
 	// element, so containers of coroutines or tasks can be followed.
 	Elems []*Value
+	// Track is set by frontends that followed every use of the value
+	// (Go channels, wait groups, contexts); see Tracking.
+	Track *Tracking
 }
 
 // AddUse records a consumer.

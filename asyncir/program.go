@@ -203,6 +203,14 @@ type Func struct {
 	// Body of a Go function or Python def: its position, for fixes that
 	// need to insert at its start.
 	BodyStart Pos
+	// Inputs are the values of the parameters (receiver first) followed by
+	// the captured variables, as the body sees them (Go).
+	Inputs []*Value
+	// HasContext: the function can observe a cancellation context (a
+	// context parameter, a captured one, or a request carrying one);
+	// ContextName is how the code names it ("ctx", "r.Context()").
+	HasContext  bool
+	ContextName string
 }
 
 // Entry returns the entry block.

@@ -11,9 +11,10 @@ const (
 	AsyncIterator              // an async generator object
 	Channel                    // Go channel
 	WaitGroup                  // Go sync.WaitGroup / errgroup.Group
+	Context                    // a cancellation context (Go context.Context)
 )
 
-var awaitNames = [...]string{"", "coroutine", "asyncio future", "concurrent.futures future", "async generator", "channel", "wait group"}
+var awaitNames = [...]string{"", "coroutine", "asyncio future", "concurrent.futures future", "async generator", "channel", "wait group", "context"}
 
 func (k AwaitKind) String() string { return awaitNames[k] }
 

@@ -1,0 +1,74 @@
+package asyncir
+
+// The Go standard library (and x/sync) tables. Names are the package path
+// and the object: "time.Sleep", "database/sql.DB.Query" (methods by their
+// receiver's type name, pointer or not), "context.Context.Done".
+
+func uncancellable(name, replacement string) *APIModel {
+	return &APIModel{Name: name, Blocks: true, Replacement: replacement, Callback: -1}
+}
+
+// GoModels returns a fresh copy of the Go tables.
+func GoModels() *Models {
+	m := &Models{APIs: map[string]*APIModel{}, Classes: map[string]*ClassModel{}, Aliases: map[string]string{}}
+	add := func(as ...*APIModel) {
+		for _, a := range as {
+			m.APIs[a.Name] = a
+		}
+	}
+	const (
+		sleepFix = "a `select` on `time.After(d)` and `ctx.Done()`"
+		httpFix  = "`http.NewRequestWithContext` and `Client.Do`"
+		dialFix  = "`net.Dialer.DialContext`"
+		execFix  = "`exec.CommandContext`"
+	)
+	add(
+		// Calls that block and cannot be interrupted by a context.
+		uncancellable("time.Sleep", sleepFix),
+		uncancellable("net/http.Get", httpFix),
+		uncancellable("net/http.Head", httpFix),
+		uncancellable("net/http.Post", httpFix),
+		uncancellable("net/http.PostForm", httpFix),
+		uncancellable("net/http.Client.Get", httpFix),
+		uncancellable("net/http.Client.Head", httpFix),
+		uncancellable("net/http.Client.Post", httpFix),
+		uncancellable("net/http.Client.PostForm", httpFix),
+		// NewRequest itself does not block, but the request it builds
+		// carries no context, so sending it cannot be cancelled.
+		uncancellable("net/http.NewRequest", "`http.NewRequestWithContext`"),
+		uncancellable("net.Dial", dialFix),
+		uncancellable("net.DialTimeout", dialFix),
+		uncancellable("net.Dialer.Dial", dialFix),
+		uncancellable("net.LookupHost", "`net.Resolver.LookupHost`"),
+		uncancellable("net.LookupIP", "`net.Resolver.LookupIPAddr`"),
+		uncancellable("os/exec.Cmd.Run", execFix),
+		uncancellable("os/exec.Cmd.Output", execFix),
+		uncancellable("os/exec.Cmd.CombinedOutput", execFix),
+		uncancellable("os/exec.Cmd.Wait", execFix),
+	)
+	for _, typ := range []string{"DB", "Tx", "Stmt", "Conn"} {
+		for _, meth := range []string{"Query", "QueryRow", "Exec", "Ping", "Begin", "Prepare"} {
+			name := "database/sql." + typ + "." + meth
+			add(uncancellable(name, "`"+meth+"Context`"))
+		}
+	}
+	add(
+		&APIModel{Name: "context.Background", RootContext: true, Callback: -1},
+		&APIModel{Name: "context.TODO", RootContext: true, Callback: -1},
+		&APIModel{Name: "golang.org/x/sync/errgroup.WithContext", CancelledByWait: true, ReturnsAwait: WaitGroup, Callback: -1},
+		&APIModel{Name: "sync.WaitGroup.Add", StartsWork: true, Callback: -1},
+		&APIModel{Name: "sync.WaitGroup.Go", StartsWork: true, Callback: -1},
+		&APIModel{Name: "sync.WaitGroup.Wait", Waits: true, Callback: -1},
+		&APIModel{Name: "golang.org/x/sync/errgroup.Group.Go", StartsWork: true, Callback: -1},
+		&APIModel{Name: "golang.org/x/sync/errgroup.Group.TryGo", StartsWork: true, Callback: -1},
+		&APIModel{Name: "golang.org/x/sync/errgroup.Group.Wait", Waits: true, Callback: -1},
+		&APIModel{Name: "time.After", Timer: true, Callback: -1},
+		&APIModel{Name: "time.Tick", Timer: true, Callback: -1},
+		&APIModel{Name: "time.Ticker.C", Timer: true, Callback: -1},
+		&APIModel{Name: "time.Timer.C", Timer: true, Callback: -1},
+	)
+	m.Classes["sync.WaitGroup"] = &ClassModel{Name: "sync.WaitGroup", Await: WaitGroup}
+	m.Classes["golang.org/x/sync/errgroup.Group"] = &ClassModel{Name: "golang.org/x/sync/errgroup.Group", Await: WaitGroup}
+	m.Classes["context.Context"] = &ClassModel{Name: "context.Context", Await: Context}
+	return m
+}

@@ -1,0 +1,120 @@
+package asyncir
+
+import "container/heap"
+
+// Inf is the cost of an op or edge that a path search may not cross.
+const Inf = 1 << 30
+
+// PathCost configures CheapestExit: the cost of executing an op and of
+// following an edge (nil means 0). Costs are 0, small counts, or Inf.
+type PathCost struct {
+	Op   func(*Op) int
+	Edge func(from, to *Block) int
+}
+
+// CheapestExit returns the least total cost of a path from just after op
+// start to a normal exit of its function, and that exit block; (Inf, nil)
+// when every path is blocked, raises, or never ends.
+func CheapestExit(start *Op, c PathCost) (int, *Block) {
+	f := start.Func()
+	opCost := func(op *Op) int {
+		if c.Op == nil {
+			return 0
+		}
+		return c.Op(op)
+	}
+	blockCost := func(b *Block, from int) int {
+		sum := 0
+		for _, op := range b.Ops[from:] {
+			sum = add(sum, opCost(op))
+		}
+		return sum
+	}
+	dist := make([]int, len(f.Blocks))
+	for i := range dist {
+		dist[i] = Inf
+	}
+	var q costQueue
+	best, bestExit := Inf, (*Block)(nil)
+	leave := func(b *Block, d int) {
+		if d >= Inf || b.Raises {
+			return
+		}
+		if b.Exit && d < best {
+			best, bestExit = d, b
+		}
+		for _, s := range b.Succs {
+			e := 0
+			if c.Edge != nil {
+				e = c.Edge(b, s)
+			}
+			nd := add(d, e)
+			if nd < dist[s.Index] {
+				dist[s.Index] = nd
+				heap.Push(&q, costItem{s, nd})
+			}
+		}
+	}
+	leave(start.Block, blockCost(start.Block, start.Index+1))
+	for q.Len() > 0 {
+		it := heap.Pop(&q).(costItem)
+		if it.cost > dist[it.b.Index] {
+			continue
+		}
+		leave(it.b, add(it.cost, blockCost(it.b, 0)))
+	}
+	return best, bestExit
+}
+
+func add(a, b int) int {
+	if a >= Inf || b >= Inf || a+b >= Inf {
+		return Inf
+	}
+	return a + b
+}
+
+type costItem struct {
+	b    *Block
+	cost int
+}
+
+type costQueue []costItem
+
+func (q costQueue) Len() int           { return len(q) }
+func (q costQueue) Less(i, j int) bool { return q[i].cost < q[j].cost }
+func (q costQueue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *costQueue) Push(x any)        { *q = append(*q, x.(costItem)) }
+func (q *costQueue) Pop() any {
+	old := *q
+	it := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return it
+}
+
+// Reaches reports whether op `to` can run after op `from` on some path on
+// which stop returns false for every op in between.
+func Reaches(from, to *Op, stop func(*Op) bool) bool {
+	f := from.Func()
+	seen := make([]bool, len(f.Blocks))
+	var walk func(b *Block, i int) bool
+	walk = func(b *Block, i int) bool {
+		for _, op := range b.Ops[i:] {
+			if op == to {
+				return true
+			}
+			if stop != nil && stop(op) {
+				return false
+			}
+		}
+		for _, s := range b.Succs {
+			if !seen[s.Index] {
+				seen[s.Index] = true
+				if walk(s, 0) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(from.Block, from.Index+1)
+}

@@ -1,0 +1,51 @@
+package asyncir
+
+// Tracking is what a frontend knows about a value whose every use it
+// followed: unless Escapes, Value.Uses lists all of them, so an analyzer
+// may reason about who else can send, receive, close or wait on it. Go's
+// frontend tracks channels, wait groups and contexts.
+type Tracking struct {
+	// Name is the variable that holds the value, for messages.
+	Name string
+	// Made: the function that holds the value created it (make(chan),
+	// a local WaitGroup, errgroup.WithContext's group).
+	Made bool
+	// Cap is a Made channel's buffer size; -1 when it is not a constant.
+	Cap int
+	// Escapes: some use is not an op of the IR (stored to memory,
+	// converted to an interface, merged with another value).
+	Escapes bool
+	// Future: the value is a result channel that a goroutine of the
+	// callee blocks to send on until someone receives.
+	Future bool
+	// Range is where the value was made.
+	Range Range
+}
+
+// Bindings returns the inputs of op's callee that v is bound to, as a
+// parameter (the receiver counts as the first) or as a captured variable.
+func Bindings(op *Op, v *Value) []*Value {
+	f := op.Callee
+	if f == nil || v == nil {
+		return nil
+	}
+	var out []*Value
+	i := 0
+	bind := func(a *Value) {
+		if a == v && i < len(f.Inputs) {
+			out = append(out, f.Inputs[i])
+		}
+		i++
+	}
+	if op.Recv != nil {
+		bind(op.Recv)
+	}
+	for _, a := range op.Args {
+		bind(a)
+	}
+	i = len(f.Params)
+	for _, c := range op.Captures {
+		bind(c)
+	}
+	return out
+}

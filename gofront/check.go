@@ -1,0 +1,50 @@
+package gofront
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/asynclint/asynclint/asyncir"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Check loads the Go packages matching patterns (go list syntax, relative
+// to dir) and returns what the analyzers report on them, sorted, with
+// //asynclint:ignore suppressions applied and cfg's select/ignore honoured.
+// Ranges use absolute file names. A package that does not load or
+// type-check is an error: its diagnostics would be guesses.
+func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
+	adapted := Analyzers(analyzers, cfg)
+	if len(adapted) == 0 {
+		return nil, nil
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	var errs []error
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			errs = append(errs, fmt.Errorf("%s", e))
+		}
+	})
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	graph, err := checker.Analyze(adapted, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []asyncir.Diagnostic
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			errs = append(errs, fmt.Errorf("%s: %v", act, act.Err))
+			continue
+		}
+		ds, _ := act.Result.([]asyncir.Diagnostic)
+		out = append(out, ds...)
+	}
+	asyncir.SortDiagnostics(out)
+	return out, errors.Join(errs...)
+}

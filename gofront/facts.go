@@ -1,0 +1,155 @@
+package gofront
+
+import (
+	"go/constant"
+	"go/types"
+
+	"github.com/asynclint/asynclint/asyncir"
+	"golang.org/x/tools/go/ssa"
+)
+
+// futureFact marks a function that returns an unbuffered channel a
+// goroutine it starts sends on: the goroutine blocks until the caller
+// receives.
+type futureFact struct{ Chan string }
+
+func (*futureFact) AFact()         {}
+func (*futureFact) String() string { return "returns a future channel" }
+
+// foreverFact marks a function with a loop that never exits.
+type foreverFact struct{ Func string }
+
+func (*foreverFact) AFact()         {}
+func (*foreverFact) String() string { return "runs forever" }
+
+// isFuture reports whether calling fn returns a future channel.
+func (l *lowerer) isFuture(fn *ssa.Function) bool {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Pkg == l.pkg {
+		return l.futures[fn]
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == l.pass.Pkg {
+		return false
+	}
+	var f futureFact
+	return l.pass.ImportObjectFact(obj, &f)
+}
+
+// computeFutures finds the package's future-returning functions and
+// exports the fact for the named ones.
+func (l *lowerer) computeFutures() {
+	for _, fn := range l.srcFuncs {
+		mc := futureChan(fn)
+		if mc == nil {
+			continue
+		}
+		l.futures[fn] = true
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == l.pass.Pkg {
+			l.pass.ExportObjectFact(obj, &futureFact{Chan: l.nameAt(mc.Pos(), 0)})
+		}
+	}
+}
+
+// futureChan returns the unbuffered channel fn makes and returns on every
+// path, when a goroutine fn starts sends on it outside any select.
+func futureChan(fn *ssa.Function) *ssa.MakeChan {
+	res := fn.Signature.Results()
+	if res.Len() != 1 {
+		return nil
+	}
+	if _, ok := res.At(0).Type().Underlying().(*types.Chan); !ok {
+		return nil
+	}
+	var mc *ssa.MakeChan
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		m, ok := ret.Results[0].(*ssa.MakeChan)
+		if !ok || (mc != nil && m != mc) {
+			return nil
+		}
+		mc = m
+	}
+	if mc == nil {
+		return nil
+	}
+	if c, ok := mc.Size.(*ssa.Const); !ok || c.Value == nil || constant.Sign(c.Value) != 0 {
+		return nil
+	}
+	for _, r := range *mc.Referrers() {
+		g, ok := r.(*ssa.Go)
+		if !ok {
+			if m, ok := r.(*ssa.MakeClosure); ok && folded(m) {
+				if g2, ok := (*m.Referrers())[0].(*ssa.Go); ok && sendsOnBinding(g2, mc) {
+					return mc
+				}
+			}
+			continue
+		}
+		if sendsOnBinding(g, mc) {
+			return mc
+		}
+	}
+	return nil
+}
+
+// sendsOnBinding reports whether the goroutine g starts sends on ch (as
+// the parameter or captured variable ch is bound to) outside a select.
+func sendsOnBinding(g *ssa.Go, ch ssa.Value) bool {
+	c := g.Common()
+	var callee *ssa.Function
+	var inner []ssa.Value
+	switch v := c.Value.(type) {
+	case *ssa.Function:
+		callee = v
+		for i, a := range c.Args {
+			if a == ch && i < len(v.Params) {
+				inner = append(inner, v.Params[i])
+			}
+		}
+	case *ssa.MakeClosure:
+		callee, _ = v.Fn.(*ssa.Function)
+		if callee == nil {
+			return false
+		}
+		for i, b := range v.Bindings {
+			if b == ch && i < len(callee.FreeVars) {
+				inner = append(inner, callee.FreeVars[i])
+			}
+		}
+		for i, a := range c.Args {
+			if a == ch && i < len(callee.Params) {
+				inner = append(inner, callee.Params[i])
+			}
+		}
+	}
+	for _, in := range inner {
+		for _, r := range *in.Referrers() {
+			if s, ok := r.(*ssa.Send); ok && s.Chan == in {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exportForever records the named functions that run forever.
+func (l *lowerer) exportForever() {
+	for _, fn := range l.srcFuncs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || obj.Pkg() != l.pass.Pkg {
+			continue
+		}
+		if f := l.funcs[fn]; len(f.Blocks) > 0 && asyncir.NewCFG(f).RunsForever() {
+			l.pass.ExportObjectFact(obj, &foreverFact{Func: f.QualName})
+		}
+	}
+}

@@ -1,0 +1,373 @@
+package gofront
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// lowerer turns one SSA package into one asyncir.Module.
+type lowerer struct {
+	pass     *analysis.Pass
+	pkg      *ssa.Package
+	srcFuncs []*ssa.Function
+	syntax   *syntax
+	models   *asyncir.Models
+	module   *asyncir.Module
+	funcs    map[*ssa.Function]*asyncir.Func
+	values   map[ssa.Value]*asyncir.Value
+	selects  map[*ssa.Select]*asyncir.Op
+	futures  map[*ssa.Function]bool
+}
+
+func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *lowerer {
+	return &lowerer{
+		pass: pass, pkg: pkg, srcFuncs: funcs,
+		syntax:  indexSyntax(pass.Files),
+		models:  asyncir.GoModels(),
+		funcs:   map[*ssa.Function]*asyncir.Func{},
+		values:  map[ssa.Value]*asyncir.Value{},
+		selects: map[*ssa.Select]*asyncir.Op{},
+		futures: map[*ssa.Function]bool{},
+	}
+}
+
+func (l *lowerer) lower() *asyncir.Module {
+	m := &asyncir.Module{Name: l.pass.Pkg.Path(), Lang: asyncir.Go, Lowered: true, HasAsync: true}
+	if len(l.pass.Files) > 0 {
+		m.Path = filepath.Dir(l.pass.Fset.File(l.pass.Files[0].FileStart).Name())
+	}
+	m.Suppressions = suppressions(l.pass)
+	l.module = m
+	for _, fn := range l.srcFuncs {
+		f := &asyncir.Func{Name: fn.Name(), QualName: qualName(fn), Module: m}
+		if fn.Parent() != nil {
+			f.Parent = l.funcs[fn.Parent()]
+		}
+		l.funcs[fn] = f
+		m.Funcs = append(m.Funcs, f)
+	}
+	l.computeFutures()
+	for _, fn := range l.srcFuncs {
+		l.lowerFunc(fn, l.funcs[fn])
+	}
+	l.exportForever()
+	return m
+}
+
+// qualName is the name Go's stack traces use: F, T.M, F.func1.
+func qualName(fn *ssa.Function) string {
+	if p := fn.Parent(); p != nil {
+		_, n, _ := strings.Cut(fn.Name(), "$")
+		return qualName(p) + ".func" + n
+	}
+	if recv := fn.Signature.Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Name()
+}
+
+func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
+	if syn := fn.Syntax(); syn != nil {
+		f.Range = l.nodeRange(syn)
+		if d, ok := syn.(*ast.FuncDecl); ok {
+			f.NameRange = l.nodeRange(d.Name)
+		}
+	}
+	for _, p := range fn.Params {
+		v := l.value(p)
+		f.Params = append(f.Params, &asyncir.Param{Name: p.Name(), Type: v.Type, Range: l.rangeOf(p.Pos())})
+		f.Inputs = append(f.Inputs, v)
+	}
+	for _, fv := range fn.FreeVars {
+		f.Inputs = append(f.Inputs, l.value(fv))
+	}
+	for _, in := range f.Inputs {
+		if in.Type.Await == asyncir.Context && !f.HasContext {
+			f.HasContext, f.ContextName = true, in.Track.Name
+		}
+	}
+	for _, p := range f.Params {
+		if p.Type.External == "net/http.Request" && !f.HasContext {
+			f.HasContext, f.ContextName = true, p.Name+".Context()"
+		}
+	}
+	if len(fn.Blocks) == 0 {
+		return
+	}
+	f.Blocks = make([]*asyncir.Block, len(fn.Blocks))
+	for i := range fn.Blocks {
+		f.Blocks[i] = &asyncir.Block{Index: i, Func: f}
+	}
+	for i, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			l.instr(fn, f.Blocks[i], instr)
+		}
+	}
+	for i, b := range fn.Blocks {
+		ib := f.Blocks[i]
+		if len(b.Instrs) > 0 {
+			switch b.Instrs[len(b.Instrs)-1].(type) {
+			case *ssa.Return:
+				ib.Exit = true
+			case *ssa.Panic:
+				ib.Raises = true
+			}
+		}
+		for j, s := range b.Succs {
+			target := f.Blocks[s.Index]
+			op := l.edgeOp(b, j)
+			if op == nil {
+				link(ib, target)
+				continue
+			}
+			mid := &asyncir.Block{Index: len(f.Blocks), Func: f}
+			f.Blocks = append(f.Blocks, mid)
+			emit(mid, op)
+			link(ib, mid)
+			link(mid, target)
+		}
+	}
+}
+
+func link(from, to *asyncir.Block) {
+	from.Succs = append(from.Succs, to)
+	to.Preds = append(to.Preds, from)
+}
+
+func emit(b *asyncir.Block, op *asyncir.Op) {
+	op.Block = b
+	op.Index = len(b.Ops)
+	b.Ops = append(b.Ops, op)
+}
+
+func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Call:
+		l.call(b, asyncir.OpCall, in.Common(), in.Pos(), in)
+	case *ssa.Go:
+		l.call(b, asyncir.OpSpawn, in.Common(), in.Pos(), nil)
+	case *ssa.Defer:
+		l.call(b, asyncir.OpDefer, in.Common(), in.Pos(), nil)
+	case *ssa.Send:
+		op := &asyncir.Op{Kind: asyncir.OpSend, Range: l.rangeOf(in.Pos()), Recv: l.value(in.Chan)}
+		if tracked(typeOf(in.X.Type())) {
+			op.Operand = l.value(in.X)
+			op.Operand.AddUse(asyncir.UseStore, op)
+		}
+		op.Recv.AddUse(asyncir.UseRecv, op)
+		emit(b, op)
+	case *ssa.UnOp:
+		if in.Op == token.ARROW {
+			op := &asyncir.Op{Kind: asyncir.OpAwait, Range: l.rangeOf(in.Pos()), Operand: l.value(in.X), Result: l.value(in)}
+			op.Operand.AddUse(asyncir.UseAwait, op)
+			emit(b, op)
+		}
+	case *ssa.Select:
+		op := &asyncir.Op{Kind: asyncir.OpSelect, Range: l.rangeOf(in.Pos()), Result: l.value(in)}
+		for _, st := range in.States {
+			ch := l.value(st.Chan)
+			op.Args = append(op.Args, ch)
+			ch.AddUse(asyncir.UseOther, op)
+		}
+		l.selects[in] = op
+		emit(b, op)
+	case *ssa.MakeChan:
+		emit(b, &asyncir.Op{Kind: asyncir.OpCall, External: "make", Range: l.rangeOf(in.Pos()), Result: l.value(in)})
+	case *ssa.MakeClosure:
+		if !folded(in) {
+			op := &asyncir.Op{Kind: asyncir.OpRef, Range: l.rangeOf(in.Pos()), Callee: l.funcs[in.Fn.(*ssa.Function)], Result: l.value(in)}
+			l.captures(op, in)
+			emit(b, op)
+		}
+	case *ssa.Return:
+		op := &asyncir.Op{Kind: asyncir.OpReturn, Range: l.rangeOf(in.Pos())}
+		if !in.Pos().IsValid() {
+			op.Range = l.endOf(fn)
+		}
+		for _, r := range in.Results {
+			v := l.value(r)
+			op.Args = append(op.Args, v)
+			v.AddUse(asyncir.UseReturn, op)
+		}
+		if len(op.Args) == 1 {
+			op.Operand = op.Args[0]
+		}
+		emit(b, op)
+	case *ssa.Panic:
+		emit(b, &asyncir.Op{Kind: asyncir.OpRaise, Range: l.rangeOf(in.Pos())})
+	case *ssa.Store:
+		if tracked(typeOf(in.Val.Type())) {
+			op := &asyncir.Op{Kind: asyncir.OpStore, Range: l.rangeOf(in.Pos()), Operand: l.value(in.Val)}
+			op.Operand.AddUse(asyncir.UseStore, op)
+			emit(b, op)
+		}
+	case *ssa.Extract:
+		if t, ok := l.values[in.Tuple]; ok {
+			for len(t.Elems) <= in.Index {
+				t.Elems = append(t.Elems, nil)
+			}
+			t.Elems[in.Index] = l.value(in)
+		}
+	}
+}
+
+// folded reports whether a closure is only called, spawned or deferred
+// right away; the call op then carries its callee and captures.
+func folded(mc *ssa.MakeClosure) bool {
+	refs := mc.Referrers()
+	if refs == nil || len(*refs) != 1 {
+		return false
+	}
+	c, ok := (*refs)[0].(ssa.CallInstruction)
+	return ok && c.Common().Value == ssa.Value(mc)
+}
+
+func (l *lowerer) captures(op *asyncir.Op, mc *ssa.MakeClosure) {
+	for _, v := range mc.Bindings {
+		x := l.value(v)
+		op.Captures = append(op.Captures, x)
+		x.AddUse(asyncir.UseArg, op)
+	}
+}
+
+func (l *lowerer) call(b *asyncir.Block, kind asyncir.OpKind, c *ssa.CallCommon, pos token.Pos, result ssa.Value) {
+	op := &asyncir.Op{Kind: kind, Range: l.rangeOf(pos)}
+	args := c.Args
+	switch {
+	case c.IsInvoke():
+		op.Recv = l.value(c.Value)
+		op.Method = c.Method.Name()
+		if n := typeName(c.Value.Type()); n != "" {
+			op.External = n + "." + op.Method
+		}
+	default:
+		switch v := c.Value.(type) {
+		case *ssa.Builtin:
+			op.External = v.Name()
+			if v.Name() == "close" && kind == asyncir.OpCall && len(args) == 1 {
+				op.Kind = asyncir.OpClose
+				op.Operand = l.value(args[0])
+				op.Operand.AddUse(asyncir.UseArg, op)
+				emit(b, op)
+				return
+			}
+		case *ssa.Function:
+			op.Callee = l.funcs[v]
+			op.External = l.external(v)
+			if v.Signature.Recv() != nil && len(args) > 0 {
+				op.Recv = l.value(args[0])
+				op.Method = v.Name()
+				args = args[1:]
+			}
+		case *ssa.MakeClosure:
+			if fn, ok := v.Fn.(*ssa.Function); ok {
+				op.Callee = l.funcs[fn]
+				op.External = l.external(fn)
+			}
+			l.captures(op, v)
+		}
+	}
+	op.Recv.AddUse(asyncir.UseRecv, op)
+	for _, a := range args {
+		v := l.value(a)
+		op.Args = append(op.Args, v)
+		v.AddUse(asyncir.UseArg, op)
+	}
+	if result != nil {
+		op.Result = l.value(result)
+		if op.Result.Track != nil && op.Result.Type.OriginName == "" {
+			op.Result.Type.OriginName = op.External
+		}
+	}
+	emit(b, op)
+}
+
+// external names a function outside the IR's view, and records what the
+// facts of other packages say about it.
+func (l *lowerer) external(fn *ssa.Function) string {
+	name := externalFunc(fn)
+	if fn.Pkg != l.pkg && name != "" && l.models.API(name) == nil {
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Pkg() != l.pass.Pkg {
+			var ff foreverFact
+			if l.pass.ImportObjectFact(obj, &ff) {
+				l.models.APIs[name] = &asyncir.APIModel{Name: name, NeverReturns: true, Callback: -1}
+			}
+		}
+	}
+	return name
+}
+
+// externalFunc is "path.F" or "path.T.M" (T without its pointer).
+func externalFunc(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return ""
+	}
+	if recv := fn.Signature.Recv(); recv != nil {
+		if n := typeName(recv.Type()); n != "" {
+			return n + "." + obj.Name()
+		}
+		return ""
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+func externalName(c *ssa.CallCommon) string {
+	if fn := c.StaticCallee(); fn != nil {
+		return externalFunc(fn)
+	}
+	return ""
+}
+
+func (l *lowerer) pos(p token.Pos) asyncir.Pos {
+	pp := l.pass.Fset.PositionFor(p, false)
+	return asyncir.Pos{Line: pp.Line, Col: pp.Column, Offset: pp.Offset}
+}
+
+func (l *lowerer) nodeRange(n ast.Node) asyncir.Range {
+	return asyncir.Range{File: l.pass.Fset.PositionFor(n.Pos(), false).Filename, Start: l.pos(n.Pos()), End: l.pos(n.End())}
+}
+
+// rangeOf is the range of the node an instruction's position points into.
+func (l *lowerer) rangeOf(p token.Pos) asyncir.Range {
+	if !p.IsValid() {
+		return asyncir.Range{}
+	}
+	if n := l.syntax.nodes[p]; n != nil {
+		return l.nodeRange(n)
+	}
+	r := asyncir.Range{File: l.pass.Fset.PositionFor(p, false).Filename, Start: l.pos(p)}
+	r.End = r.Start
+	return r
+}
+
+// endOf is the closing brace of a function, where an implicit return is.
+func (l *lowerer) endOf(fn *ssa.Function) asyncir.Range {
+	var body *ast.BlockStmt
+	switch s := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		body = s.Body
+	case *ast.FuncLit:
+		body = s.Body
+	}
+	if body == nil {
+		return asyncir.Range{}
+	}
+	return l.rangeOf(body.Rbrace)
+}

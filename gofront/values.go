@@ -1,0 +1,159 @@
+package gofront
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/asynclint/asynclint/asyncir"
+	"golang.org/x/tools/go/ssa"
+)
+
+// typeOf says what the IR needs of a Go type: channels, contexts, wait
+// groups, and the names of named types (pointers stripped).
+func typeOf(t types.Type) asyncir.Type {
+	if t == nil {
+		return asyncir.Type{}
+	}
+	if _, ok := t.Underlying().(*types.Chan); ok {
+		return asyncir.Type{Kind: asyncir.Instance, External: "chan", Await: asyncir.Channel}
+	}
+	name := typeName(t)
+	switch name {
+	case "":
+		return asyncir.Type{}
+	case "context.Context":
+		return asyncir.Type{Kind: asyncir.Instance, External: name, Await: asyncir.Context}
+	case "sync.WaitGroup", "golang.org/x/sync/errgroup.Group":
+		return asyncir.Type{Kind: asyncir.Instance, External: name, Await: asyncir.WaitGroup}
+	}
+	return asyncir.Type{Kind: asyncir.Instance, External: name}
+}
+
+// typeName is "path.Name" of a named type or a pointer to one.
+func typeName(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+// tracked reports whether the IR follows every use of values of type t.
+func tracked(t asyncir.Type) bool {
+	switch t.Await {
+	case asyncir.Channel, asyncir.WaitGroup, asyncir.Context:
+		return true
+	}
+	return false
+}
+
+// value returns the IR value of v, creating it on first use.
+func (l *lowerer) value(v ssa.Value) *asyncir.Value {
+	if v == nil {
+		return nil
+	}
+	if x, ok := l.values[v]; ok {
+		return x
+	}
+	x := &asyncir.Value{Type: typeOf(v.Type())}
+	l.values[v] = x
+	if tracked(x.Type) {
+		x.Track = &asyncir.Tracking{Cap: -1, Escapes: escapes(v), Range: l.rangeOf(v.Pos())}
+		l.describe(v, x)
+	}
+	return x
+}
+
+// describe fills what the defining instruction tells about a tracked value.
+func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
+	t := x.Track
+	switch v := v.(type) {
+	case *ssa.MakeChan:
+		t.Made = true
+		t.Cap = -1
+		if c, ok := v.Size.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
+			if n, ok := constant.Int64Val(c.Value); ok {
+				t.Cap = int(n)
+			}
+		}
+		t.Name = l.nameAt(v.Pos(), 0)
+	case *ssa.Alloc:
+		t.Made = true
+		t.Name = v.Comment
+	case *ssa.Parameter:
+		t.Name = v.Name()
+	case *ssa.FreeVar:
+		t.Name = v.Name()
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			t.Name = l.nameAt(call.Pos(), v.Index)
+			if m := l.models.API(externalName(&call.Call)); m != nil && m.CancelledByWait && v.Index == 0 {
+				t.Made = true
+			}
+		}
+	case *ssa.Call:
+		t.Name = l.nameAt(v.Pos(), 0)
+		if fn := v.Call.StaticCallee(); fn != nil && l.isFuture(fn) {
+			t.Future = true
+		}
+	case *ssa.UnOp:
+		// ticker.C: a load of a timer's channel field.
+		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			if st := typeName(fa.X.Type()); st == "time.Ticker" || st == "time.Timer" {
+				x.Type.OriginName = st + ".C"
+			}
+		}
+	}
+}
+
+// nameAt is the name of the i-th variable bound to the call at pos.
+func (l *lowerer) nameAt(pos token.Pos, i int) string {
+	if names := l.syntax.names[pos]; i < len(names) {
+		return names[i]
+	}
+	return ""
+}
+
+// escapes reports whether some use of v is not lowered to an op whose
+// meaning the IR keeps (a call, send, receive, select, spawn, capture,
+// return), so an analyzer cannot know who else holds it.
+func escapes(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case ssa.CallInstruction, *ssa.MakeClosure, *ssa.Return, *ssa.Extract, *ssa.DebugRef, *ssa.If:
+		case *ssa.Send:
+			if r.X == v {
+				return true
+			}
+		case *ssa.UnOp:
+			if r.Op != token.ARROW {
+				return true
+			}
+		case *ssa.Select:
+			for _, st := range r.States {
+				if st.Send == v {
+					return true
+				}
+			}
+		case *ssa.Store:
+			if r.Val == v {
+				return true
+			}
+		case *ssa.BinOp:
+			if r.Op != token.EQL && r.Op != token.NEQ {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
