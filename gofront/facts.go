@@ -42,7 +42,7 @@ func (l *lowerer) isFuture(fn *ssa.Function) bool {
 // exports the fact for the named ones.
 func (l *lowerer) computeFutures() {
 	for _, fn := range l.srcFuncs {
-		mc := futureChan(fn)
+		mc := l.futureChan(fn)
 		if mc == nil {
 			continue
 		}
@@ -55,7 +55,7 @@ func (l *lowerer) computeFutures() {
 
 // futureChan returns the unbuffered channel fn makes and returns on every
 // path, when a goroutine fn starts sends on it outside any select.
-func futureChan(fn *ssa.Function) *ssa.MakeChan {
+func (l *lowerer) futureChan(fn *ssa.Function) *ssa.MakeChan {
 	res := fn.Signature.Results()
 	if res.Len() != 1 {
 		return nil
@@ -72,7 +72,7 @@ func futureChan(fn *ssa.Function) *ssa.MakeChan {
 		if !ok {
 			continue
 		}
-		m, ok := ret.Results[0].(*ssa.MakeChan)
+		m, ok := l.alias.canon(ret.Results[0]).(*ssa.MakeChan)
 		if !ok || (mc != nil && m != mc) {
 			return nil
 		}
@@ -84,17 +84,17 @@ func futureChan(fn *ssa.Function) *ssa.MakeChan {
 	if c, ok := mc.Size.(*ssa.Const); !ok || c.Value == nil || constant.Sign(c.Value) != 0 {
 		return nil
 	}
-	for _, r := range *mc.Referrers() {
-		g, ok := r.(*ssa.Go)
-		if !ok {
-			if m, ok := r.(*ssa.MakeClosure); ok && folded(m) {
-				if g2, ok := (*m.Referrers())[0].(*ssa.Go); ok && sendsOnBinding(g2, mc) {
-					return mc
-				}
+	for _, r := range l.alias.referrers(mc) {
+		var g *ssa.Go
+		switch r := r.(type) {
+		case *ssa.Go:
+			g = r
+		case *ssa.MakeClosure:
+			if folded(r) {
+				g, _ = (*r.Referrers())[0].(*ssa.Go)
 			}
-			continue
 		}
-		if sendsOnBinding(g, mc) {
+		if g != nil && l.sendsOnBinding(g, mc) {
 			return mc
 		}
 	}
@@ -103,37 +103,34 @@ func futureChan(fn *ssa.Function) *ssa.MakeChan {
 
 // sendsOnBinding reports whether the goroutine g starts sends on ch (as
 // the parameter or captured variable ch is bound to) outside a select.
-func sendsOnBinding(g *ssa.Go, ch ssa.Value) bool {
+func (l *lowerer) sendsOnBinding(g *ssa.Go, ch ssa.Value) bool {
 	c := g.Common()
 	var callee *ssa.Function
 	var inner []ssa.Value
 	switch v := c.Value.(type) {
 	case *ssa.Function:
 		callee = v
-		for i, a := range c.Args {
-			if a == ch && i < len(v.Params) {
-				inner = append(inner, v.Params[i])
-			}
-		}
 	case *ssa.MakeClosure:
 		callee, _ = v.Fn.(*ssa.Function)
 		if callee == nil {
 			return false
 		}
 		for i, b := range v.Bindings {
-			if b == ch && i < len(callee.FreeVars) {
-				inner = append(inner, callee.FreeVars[i])
+			if l.alias.canon(b) == ch && i < len(callee.FreeVars) {
+				inner = append(inner, l.alias.canon(callee.FreeVars[i]))
 			}
 		}
-		for i, a := range c.Args {
-			if a == ch && i < len(callee.Params) {
-				inner = append(inner, callee.Params[i])
-			}
+	default:
+		return false
+	}
+	for i, a := range c.Args {
+		if l.alias.canon(a) == ch && i < len(callee.Params) {
+			inner = append(inner, callee.Params[i])
 		}
 	}
 	for _, in := range inner {
-		for _, r := range *in.Referrers() {
-			if s, ok := r.(*ssa.Send); ok && s.Chan == in {
+		for _, r := range l.alias.referrers(in) {
+			if s, ok := r.(*ssa.Send); ok && l.alias.canon(s.Chan) == in {
 				return true
 			}
 		}

@@ -24,6 +24,7 @@ type lowerer struct {
 	values   map[ssa.Value]*asyncir.Value
 	selects  map[*ssa.Select]*asyncir.Op
 	futures  map[*ssa.Function]bool
+	alias    *aliases
 }
 
 func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *lowerer {
@@ -35,6 +36,7 @@ func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *l
 		values:  map[ssa.Value]*asyncir.Value{},
 		selects: map[*ssa.Select]*asyncir.Op{},
 		futures: map[*ssa.Function]bool{},
+		alias:   findAliases(funcs),
 	}
 }
 
@@ -148,6 +150,9 @@ func link(from, to *asyncir.Block) {
 }
 
 func emit(b *asyncir.Block, op *asyncir.Op) {
+	if op.Result != nil {
+		op.Result.Def = op
+	}
 	op.Block = b
 	op.Index = len(b.Ops)
 	b.Ops = append(b.Ops, op)
@@ -209,7 +214,7 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 	case *ssa.Panic:
 		emit(b, &asyncir.Op{Kind: asyncir.OpRaise, Range: l.rangeOf(in.Pos())})
 	case *ssa.Store:
-		if tracked(typeOf(in.Val.Type())) {
+		if tracked(typeOf(in.Val.Type())) && !l.alias.stores[in] {
 			op := &asyncir.Op{Kind: asyncir.OpStore, Range: l.rangeOf(in.Pos()), Operand: l.value(in.Val)}
 			op.Operand.AddUse(asyncir.UseStore, op)
 			emit(b, op)
@@ -220,6 +225,7 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 				t.Elems = append(t.Elems, nil)
 			}
 			t.Elems[in.Index] = l.value(in)
+			t.Elems[in.Index].Def = t.Def
 		}
 	}
 }

@@ -56,13 +56,18 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 	if v == nil {
 		return nil
 	}
+	v = l.alias.canon(v)
 	if x, ok := l.values[v]; ok {
 		return x
 	}
-	x := &asyncir.Value{Type: typeOf(v.Type())}
+	t := v.Type()
+	if _, ok := l.alias.cells[v]; ok {
+		t = t.(*types.Pointer).Elem() // a closure's captured cell: its content
+	}
+	x := &asyncir.Value{Type: typeOf(t)}
 	l.values[v] = x
 	if tracked(x.Type) {
-		x.Track = &asyncir.Tracking{Cap: -1, Escapes: escapes(v), Range: l.rangeOf(v.Pos())}
+		x.Track = &asyncir.Tracking{Cap: -1, Escapes: escapes(v, l.alias.referrers(v)), Range: l.rangeOf(v.Pos())}
 		l.describe(v, x)
 	}
 	return x
@@ -121,12 +126,8 @@ func (l *lowerer) nameAt(pos token.Pos, i int) string {
 // escapes reports whether some use of v is not lowered to an op whose
 // meaning the IR keeps (a call, send, receive, select, spawn, capture,
 // return), so an analyzer cannot know who else holds it.
-func escapes(v ssa.Value) bool {
-	refs := v.Referrers()
-	if refs == nil {
-		return false
-	}
-	for _, r := range *refs {
+func escapes(v ssa.Value, refs []ssa.Instruction) bool {
+	for _, r := range refs {
 		switch r := r.(type) {
 		case ssa.CallInstruction, *ssa.MakeClosure, *ssa.Return, *ssa.Extract, *ssa.DebugRef, *ssa.If:
 		case *ssa.Send:

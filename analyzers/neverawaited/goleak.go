@@ -1,0 +1,58 @@
+package neverawaited
+
+import "github.com/asynclint/asynclint/asyncir"
+
+// The Go rules of the family: goroutines that can never finish because
+// their channel partner or their group's owner returned first.
+var goRules = []*asyncir.Rule{
+	{Code: "AL151", Name: "goroutine-send-leak", Summary: "goroutine blocks forever sending on a channel its receiver stopped reading", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
+	{Code: "AL152", Name: "goroutine-receive-leak", Summary: "goroutine blocks forever receiving from a channel that is never closed", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
+	{Code: "AL153", Name: "discarded-result-channel", Summary: "result channel discarded while a goroutine blocks to send on it", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
+	{Code: "AL154", Name: "unwaited-group", Summary: "wait group or errgroup started on a path that returns without Wait", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
+}
+
+func runGo(pass *asyncir.Pass) error {
+	for _, f := range pass.Module.Funcs {
+		if len(f.Blocks) == 0 {
+			continue
+		}
+		cfg := asyncir.NewCFG(f)
+		checkSendLeaks(pass, f, cfg)
+		checkReceiveLeaks(pass, f)
+		checkDiscardedFutures(pass, f)
+		checkUnwaitedGroups(pass, f)
+	}
+	return nil
+}
+
+// report fills the rule's severity.
+func report(pass *asyncir.Pass, d asyncir.Diagnostic) {
+	if r := pass.Analyzer.Rule(d.Code); r != nil {
+		d.Severity = r.Severity
+	}
+	pass.Report(d)
+}
+
+// chanName names a channel for messages.
+func chanName(v *asyncir.Value) string {
+	if v.Track != nil && v.Track.Name != "" {
+		return "`" + v.Track.Name + "`"
+	}
+	return "the channel"
+}
+
+// spawnName names the function a go statement runs.
+func spawnName(op *asyncir.Op) string {
+	if op.Callee != nil {
+		return "`" + op.Callee.QualName + "`"
+	}
+	return "the goroutine"
+}
+
+// returnRelated points at the exit a leaking path takes.
+func returnRelated(f *asyncir.Func, exit *asyncir.Block, what string) []asyncir.Related {
+	if op := asyncir.ExitOp(exit); op != nil && op.Range.IsValid() {
+		return []asyncir.Related{{Range: op.Range, Message: "`" + f.QualName + "` returns here " + what}}
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+package neverawaited
+
+// goDoc holds the sections of the Go rules; the Analyzer's Doc is the
+// family doc followed by it.
+const goDoc = `
+
+## AL151: goroutine-send-leak
+
+### What it does
+Finds a goroutine that sends on a channel (unbuffered, or with fewer
+buffer slots than it sends) when the function that made the channel and
+started the goroutine can return before receiving every value: a ` + "`select`" + `
+with a ` + "`ctx.Done()`" + ` or ` + "`time.After`" + ` case, an early error return, a loop
+that stops at the first result.
+
+### Why is this bad?
+A send on a channel nobody will read again blocks forever. The goroutine,
+and everything it references, is never freed: a leak that grows with every
+request.
+
+### Example
+` + "```go" + `
+func fetch(ctx context.Context) (string, error) {
+	ch := make(chan string)
+	go func() { ch <- slow() }()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return "", ctx.Err() // the goroutine blocks on ch forever
+	}
+}
+` + "```" + `
+
+### Use instead
+` + "```go" + `
+	ch := make(chan string, 1) // the send always completes
+` + "```" + `
+or make the goroutine's send a ` + "`select`" + ` that also watches ` + "`ctx.Done()`" + `.
+
+### References
+- [Go blog: Go Concurrency Patterns: Timing out, moving on](https://go.dev/blog/concurrency-timeouts)
+
+## AL152: goroutine-receive-leak
+
+### What it does
+Finds a goroutine that ranges over (or receives from) a channel that only
+the function that started it sends on and closes, when that function can
+return without closing the channel (or, for a single receive, without
+sending on it).
+
+### Why is this bad?
+` + "`for x := range ch`" + ` ends only when ` + "`ch`" + ` is closed. If the producer returns
+early, on an error path for example, the workers wait forever.
+
+### Example
+` + "```go" + `
+func process(items []Item) error {
+	jobs := make(chan Item)
+	go worker(jobs)
+	for _, it := range items {
+		if err := it.Validate(); err != nil {
+			return err // worker blocks in range forever
+		}
+		jobs <- it
+	}
+	close(jobs)
+	return nil
+}
+` + "```" + `
+
+### Use instead
+` + "```go" + `
+	jobs := make(chan Item)
+	defer close(jobs)
+` + "```" + `
+
+### References
+- [Go blog: Pipelines and cancellation](https://go.dev/blog/pipelines)
+
+## AL153: discarded-result-channel
+
+### What it does
+Finds a call to a function that returns a result channel ("future") fed by
+a goroutine it starts, where the channel is thrown away.
+
+### Why is this bad?
+The function's goroutine blocks on its send until someone receives. With
+the channel discarded, nobody ever will.
+
+### Example
+` + "```go" + `
+func fetchAsync(id int) <-chan Result {
+	ch := make(chan Result)
+	go func() { ch <- fetch(id) }()
+	return ch
+}
+
+fetchAsync(42) // the goroutine leaks
+` + "```" + `
+
+### Use instead
+Receive from the channel, or make it buffered (` + "`make(chan Result, 1)`" + `) in
+the callee so its goroutine can finish alone.
+
+### References
+- [Go memory model: channel communication](https://go.dev/ref/mem#chan)
+
+## AL154: unwaited-group
+
+### What it does
+Finds a ` + "`sync.WaitGroup`" + ` or ` + "`errgroup.Group`" + ` that a function makes and starts
+work on (` + "`Add`" + `, ` + "`Go`" + `) when the function can return on some path without
+calling ` + "`Wait`" + `. Copying a WaitGroup and calling ` + "`Add`" + ` inside the goroutine are
+go vet's copylocks and waitgroup checks and are not repeated.
+
+### Why is this bad?
+The started goroutines outlive the function: they keep running against
+state the caller believes is finished, their errors are lost, and with an
+errgroup nobody cancels or collects them.
+
+### Example
+` + "```go" + `
+g, ctx := errgroup.WithContext(ctx)
+g.Go(func() error { return upload(ctx, a) })
+if err := prepare(b); err != nil {
+	return err // returns while upload still runs
+}
+return g.Wait()
+` + "```" + `
+
+### Use instead
+Call ` + "`Wait`" + ` on every path, for example by doing the fallible preparation
+before starting the work, or ` + "`defer g.Wait()`" + ` when the error is not needed.
+
+### References
+- [errgroup](https://pkg.go.dev/golang.org/x/sync/errgroup)
+`

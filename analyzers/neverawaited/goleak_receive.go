@@ -1,0 +1,111 @@
+package neverawaited
+
+import (
+	"fmt"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkReceiveLeaks reports AL152: goroutines started by f that receive
+// from a channel only f sends on and closes, when f can return without
+// closing it (for a goroutine that ranges) or without sending or closing
+// (for one that receives once).
+func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
+	for _, ch := range asyncir.Made(f, asyncir.Channel) {
+		var spawns []*asyncir.Op
+		ok := true
+		for _, u := range ch.Uses {
+			switch {
+			case u.Op.Kind == asyncir.OpSpawn && u.Op.Callee != nil:
+				if !containsOp(spawns, u.Op) {
+					spawns = append(spawns, u.Op)
+				}
+			case u.Op.Sends(ch), u.Op.Kind == asyncir.OpClose, u.Op.Kind == asyncir.OpSelect:
+			default:
+				ok = false // f receives too, defers the close, or hands it on
+			}
+		}
+		if !ok || len(spawns) == 0 {
+			continue
+		}
+		var leak *receiver
+		for _, sp := range spawns {
+			r, ok := goroutineReceives(sp, ch)
+			if !ok {
+				leak = nil
+				break
+			}
+			if leak == nil && r.recv != nil {
+				leak = &r
+			}
+		}
+		if leak == nil {
+			continue
+		}
+		ranges := leak.ranges
+		cost := asyncir.PathCost{Op: func(op *asyncir.Op) int {
+			if op.Closes() == ch || (!ranges && op.Sends(ch)) {
+				return asyncir.Inf
+			}
+			return 0
+		}}
+		c, exit := asyncir.CheapestExit(leak.spawn, cost)
+		if c >= asyncir.Inf {
+			continue
+		}
+		verb, missing := "receiving from", "sending on or closing it"
+		if ranges {
+			verb, missing = "ranging over", "closing it"
+		}
+		rel := []asyncir.Related{{Range: leak.recv.Range, Message: "the goroutine blocks here"}}
+		rel = append(rel, returnRelated(f, exit, "without "+missing)...)
+		report(pass, asyncir.Diagnostic{
+			Code:    "AL152",
+			Range:   leak.spawn.Range,
+			Message: fmt.Sprintf("goroutine %s can block forever %s %s: `%s` can return without %s", spawnName(leak.spawn), verb, chanName(ch), f.QualName, missing),
+			Related: rel,
+		})
+	}
+}
+
+type receiver struct {
+	spawn  *asyncir.Op
+	recv   *asyncir.Op // a receive that can block forever; nil if none
+	ranges bool        // it receives until the channel is closed
+}
+
+// goroutineReceives describes how the goroutine sp starts uses ch; ok is
+// false when it sends, closes or hands it on (then it is a producer and
+// the channel's life is not f's alone).
+func goroutineReceives(sp *asyncir.Op, ch *asyncir.Value) (receiver, bool) {
+	r := receiver{spawn: sp}
+	g := sp.Callee
+	inputs := asyncir.Bindings(sp, ch)
+	if len(inputs) == 0 || len(g.Blocks) == 0 {
+		return r, false
+	}
+	var cfg *asyncir.CFG
+	for _, in := range inputs {
+		if in.Track == nil || in.Track.Escapes {
+			return r, false
+		}
+		for _, u := range in.Uses {
+			switch {
+			case u.Op.IsPlainReceive(in):
+				if cfg == nil {
+					cfg = asyncir.NewCFG(g)
+				}
+				if r.recv == nil || cfg.InCycle(u.Op.Block) {
+					r.recv = u.Op
+				}
+				r.ranges = r.ranges || cfg.InCycle(u.Op.Block)
+			case u.Op.Kind == asyncir.OpDrain:
+				r.ranges = true
+			case u.Op.Receives(in), u.Op.Kind == asyncir.OpSelect:
+			default:
+				return r, false
+			}
+		}
+	}
+	return r, true
+}

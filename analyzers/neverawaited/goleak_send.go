@@ -1,0 +1,187 @@
+package neverawaited
+
+import (
+	"fmt"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkSendLeaks reports AL151: goroutines started by f that send on a
+// channel f made, when f can return having received fewer values than the
+// goroutines send and the buffer holds.
+func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
+	for _, ch := range asyncir.Made(f, asyncir.Channel) {
+		if ch.Track.Cap < 0 {
+			continue // a capacity computed at run time may match the senders
+		}
+		s, ok := senders(ch, cfg)
+		if !ok || s.total == 0 {
+			continue
+		}
+		if s.total >= asyncir.Inf && ch.Track.Cap > 0 {
+			continue // how many a buffer absorbs is unknown
+		}
+		start, exit := leakingPath(f, cfg, ch, s)
+		if start == nil {
+			continue
+		}
+		what := "unbuffered channel " + chanName(ch)
+		if ch.Track.Cap > 0 {
+			what = fmt.Sprintf("channel %s (buffer %d)", chanName(ch), ch.Track.Cap)
+		}
+		rel := []asyncir.Related{{Range: s.send.Range, Message: "the goroutine blocks here"}}
+		rel = append(rel, returnRelated(f, exit, "without receiving")...)
+		report(pass, asyncir.Diagnostic{
+			Code:    "AL151",
+			Range:   start.Range,
+			Message: fmt.Sprintf("goroutine %s can block forever sending on %s: `%s` can return before receiving every value", spawnName(start), what, f.QualName),
+			Related: rel,
+		})
+	}
+}
+
+type sendSummary struct {
+	spawns []*asyncir.Op
+	total  int         // values sent outside a select, Inf when unbounded
+	send   *asyncir.Op // one blocking send, for related information
+}
+
+// senders checks that ch is only received from by f and only sent on by
+// goroutines f starts, and counts their blocking sends.
+func senders(ch *asyncir.Value, cfg *asyncir.CFG) (sendSummary, bool) {
+	var s sendSummary
+	for _, u := range ch.Uses {
+		switch {
+		case u.Op.Receives(ch), u.Op.Kind == asyncir.OpSelect, u.Op.Kind == asyncir.OpDrain:
+		case u.Op.Kind == asyncir.OpSpawn && u.Op.Callee != nil:
+			if !containsOp(s.spawns, u.Op) {
+				s.spawns = append(s.spawns, u.Op)
+			}
+		default:
+			return s, false // f sends or closes, or hands it on
+		}
+	}
+	for _, sp := range s.spawns {
+		n, send, ok := goroutineSends(sp, ch)
+		if !ok {
+			return s, false
+		}
+		if n > 0 && cfg.InCycle(sp.Block) {
+			n = asyncir.Inf
+		}
+		if send != nil && s.send == nil {
+			s.send = send
+		}
+		s.total = min(asyncir.Inf, s.total+n)
+	}
+	return s, true
+}
+
+// goroutineSends is the most values the goroutine sp starts can send on
+// ch outside a select on one run; ok is false when it does anything else
+// with ch than send, select or close.
+func goroutineSends(sp *asyncir.Op, ch *asyncir.Value) (int, *asyncir.Op, bool) {
+	g := sp.Callee
+	inputs := asyncir.Bindings(sp, ch)
+	if len(inputs) == 0 || len(g.Blocks) == 0 {
+		return 0, nil, false
+	}
+	var send *asyncir.Op
+	for _, in := range inputs {
+		if in.Track == nil || in.Track.Escapes {
+			return 0, nil, false
+		}
+		for _, u := range in.Uses {
+			switch {
+			case u.Op.IsPlainSend(in):
+				if send == nil {
+					send = u.Op
+				}
+			case u.Op.Sends(in), u.Op.Kind == asyncir.OpSelect, u.Op.Closes() == in:
+			default:
+				return 0, nil, false
+			}
+		}
+	}
+	n := asyncir.NewCFG(g).MaxOnPath(func(op *asyncir.Op) int {
+		for _, in := range inputs {
+			if op.IsPlainSend(in) {
+				return 1
+			}
+		}
+		return 0
+	})
+	return n, send, true
+}
+
+// leakingPath finds a spawn (or a receive after it) from which f can
+// return having received too few values. Receives cost one each; a
+// drained range, and leaving a receiving loop through its header (a
+// counted loop), are assumed to take every value.
+func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSummary) (*asyncir.Op, *asyncir.Block) {
+	var recvs []*asyncir.Op
+	headers := map[*asyncir.Block]bool{}
+	for _, u := range ch.Uses {
+		if u.Op.Receives(ch) || u.Op.Kind == asyncir.OpDrain {
+			if !containsOp(recvs, u.Op) {
+				recvs = append(recvs, u.Op)
+			}
+			for _, h := range cfg.LoopHeaders(u.Op.Block) {
+				headers[h] = true
+			}
+		}
+	}
+	cost := asyncir.PathCost{
+		Op: func(op *asyncir.Op) int {
+			switch {
+			case op.Kind == asyncir.OpDrain && op.Operand == ch:
+				return asyncir.Inf
+			case op.Receives(ch):
+				if s.total >= asyncir.Inf {
+					return asyncir.Inf
+				}
+				return 1
+			}
+			return 0
+		},
+		Edge: func(from, to *asyncir.Block) int {
+			if headers[from] && !cfg.InLoop(to, from) {
+				return asyncir.Inf
+			}
+			return 0
+		},
+	}
+	if s.total < asyncir.Inf {
+		for _, sp := range s.spawns {
+			if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf && c+ch.Track.Cap < s.total {
+				return sp, exit
+			}
+		}
+		return nil, nil
+	}
+	// Unbounded senders: any path that stops receiving before the loop
+	// that counts them finishes leaks one.
+	for _, sp := range s.spawns {
+		if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf {
+			return sp, exit
+		}
+		for _, r := range recvs {
+			if r.Kind == asyncir.OpDrain || !asyncir.Reaches(sp, r, nil) {
+				continue
+			}
+			if c, exit := asyncir.CheapestExit(r, cost); c < asyncir.Inf {
+				return sp, exit
+			}
+		}
+	}
+	return nil, nil
+}
+
+func containsOp(ops []*asyncir.Op, op *asyncir.Op) bool {
+	for _, o := range ops {
+		if o == op {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,68 @@
+package asyncir
+
+// Made lists the values of the given awaitable kind that f creates itself
+// and whose every use the frontend followed (see Tracking), in op order.
+func Made(f *Func, kind AwaitKind) []*Value {
+	var out []*Value
+	seen := map[*Value]bool{}
+	consider := func(v *Value) {
+		if v != nil && !seen[v] && v.Type.Await == kind && v.Track != nil && v.Track.Made && !v.Track.Escapes {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	f.Ops(func(op *Op) {
+		if op.Result != nil {
+			consider(op.Result)
+			for _, e := range op.Result.Elems {
+				consider(e)
+			}
+		}
+		// A local wait group is made by its declaration, which is no op:
+		// it shows up first as a receiver or a capture.
+		consider(op.Recv)
+		for _, c := range op.Captures {
+			consider(c)
+		}
+		for _, a := range op.Args {
+			consider(a)
+		}
+	})
+	return out
+}
+
+// Closes returns the channel op closes: close(ch) or defer close(ch).
+func (op *Op) Closes() *Value {
+	switch {
+	case op.Kind == OpClose:
+		return op.Operand
+	case op.Kind == OpDefer && op.External == "close" && len(op.Args) == 1:
+		return op.Args[0]
+	}
+	return nil
+}
+
+// IsPlainSend reports whether op sends on v outside a select, so it can
+// block forever; IsPlainReceive likewise for a receive.
+func (op *Op) IsPlainSend(v *Value) bool {
+	return op.Kind == OpSend && op.Recv == v && op.Select == nil
+}
+
+func (op *Op) IsPlainReceive(v *Value) bool {
+	return op.Kind == OpAwait && op.Operand == v && op.Select == nil
+}
+
+// Receives reports whether op receives from v, alone or as a select case.
+func (op *Op) Receives(v *Value) bool { return op.Kind == OpAwait && op.Operand == v }
+
+// Sends reports whether op sends on v, alone or as a select case.
+func (op *Op) Sends(v *Value) bool { return op.Kind == OpSend && op.Recv == v }
+
+// ExitOp is the op that ends an exit block (its return), for related
+// information; nil for an empty block.
+func ExitOp(b *Block) *Op {
+	if b == nil || len(b.Ops) == 0 {
+		return nil
+	}
+	return b.Ops[len(b.Ops)-1]
+}

@@ -1,0 +1,119 @@
+// Package group holds AL154 cases: groups started on a path that returns
+// without Wait.
+package group
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func upload(ctx context.Context, s string) error { return ctx.Err() }
+func prepare(s string) error {
+	if s == "" {
+		return errors.New("empty")
+	}
+	return nil
+}
+
+func errgroupEarlyReturn(ctx context.Context, a, b string) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return upload(ctx, a) }) // want `work started on .g. is not waited for: .errgroupEarlyReturn. can return without calling .g..Wait`
+	if err := prepare(b); err != nil {
+		return err
+	}
+	g.Go(func() error { return upload(ctx, b) })
+	return g.Wait()
+}
+
+// Fixed: prepare before starting.
+func errgroupPrepareFirst(ctx context.Context, a, b string) error {
+	if err := prepare(b); err != nil {
+		return err
+	}
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return upload(ctx, a) })
+	g.Go(func() error { return upload(ctx, b) })
+	return g.Wait()
+}
+
+func waitGroupEarlyReturn(items []string) error {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1) // want `work started on .wg. is not waited for`
+		go func() {
+			defer wg.Done()
+			_ = prepare(it)
+		}()
+		if it == "stop" {
+			return errors.New("stopped")
+		}
+	}
+	wg.Wait()
+	return nil
+}
+
+// Fixed: Wait on every path.
+func waitGroupAllPaths(items []string) error {
+	var wg sync.WaitGroup
+	var err error
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = prepare(it)
+		}()
+		if it == "stop" {
+			err = errors.New("stopped")
+			break
+		}
+	}
+	wg.Wait()
+	return err
+}
+
+// Fixed: deferred Wait.
+func waitGroupDeferred(items []string) error {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = prepare(it)
+		}()
+		if it == "stop" {
+			return errors.New("stopped")
+		}
+	}
+	return nil
+}
+
+// Fixed: a goroutine waits and closes the results channel.
+func waiterGoroutine(items []string) <-chan error {
+	var wg sync.WaitGroup
+	out := make(chan error, len(items))
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out <- prepare(it)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+// Fixed: sync.WaitGroup.Go and Wait.
+func waitGroupGo(items []string) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Go(func() { _ = prepare(it) })
+	}
+	wg.Wait()
+}
