@@ -76,4 +76,3 @@ func suppressed(d asyncir.Diagnostic, sups []asyncir.Suppression) bool {
 	}
 	return false
 }
-
