@@ -13,13 +13,25 @@ import (
 // cell of a tracked type that is stored exactly once and otherwise only
 // loaded or captured is the value it holds: aliases maps the cell, its
 // loads, and the closures' free variables (and their loads) to one value.
+//
+// A cell stored more than once (`g, ctx := errgroup.WithContext(ctx)`
+// reassigns the parameter's cell) is resolved per load: a load in the
+// cell's own function that exactly one store reaches is that store's
+// value. The cell itself, and the closures' view of it, stand for
+// "whatever it holds".
 type aliases struct {
 	cells  map[ssa.Value]ssa.Value // cell (Alloc or FreeVar) → canonical value
-	stores map[*ssa.Store]bool     // the single stores into alloc cells
+	stores map[*ssa.Store]bool     // stores into cells, followed through loads
+	loads  map[*ssa.UnOp]ssa.Value // load of a reassigned cell → the value
+	// storeLoads lists the loads each store of a reassigned cell reaches;
+	// escaping marks stores into a reassigned cell closures also read.
+	storeLoads map[*ssa.Store][]*ssa.UnOp
+	escaping   map[*ssa.Store]bool
 }
 
 func findAliases(funcs []*ssa.Function) *aliases {
-	a := &aliases{cells: map[ssa.Value]ssa.Value{}, stores: map[*ssa.Store]bool{}}
+	a := &aliases{cells: map[ssa.Value]ssa.Value{}, stores: map[*ssa.Store]bool{},
+		loads: map[*ssa.UnOp]ssa.Value{}, storeLoads: map[*ssa.Store][]*ssa.UnOp{}, escaping: map[*ssa.Store]bool{}}
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -37,19 +49,21 @@ func (a *aliases) consider(alloc *ssa.Alloc) {
 	if !tracked(typeOf(elem)) || typeName(elem) == "sync.WaitGroup" || typeName(elem) == "golang.org/x/sync/errgroup.Group" {
 		return // a wait group's cell is the wait group itself
 	}
-	var store *ssa.Store
+	var stores []*ssa.Store
 	var closures []*ssa.MakeClosure
+	var loads []*ssa.UnOp
 	for _, r := range *alloc.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
-			if r.Addr != alloc || store != nil {
+			if r.Addr != alloc {
 				return
 			}
-			store = r
+			stores = append(stores, r)
 		case *ssa.UnOp:
 			if r.Op != token.MUL {
 				return
 			}
+			loads = append(loads, r)
 		case *ssa.MakeClosure:
 			closures = append(closures, r)
 		case *ssa.DebugRef:
@@ -57,7 +71,7 @@ func (a *aliases) consider(alloc *ssa.Alloc) {
 			return
 		}
 	}
-	if store == nil {
+	if len(stores) == 0 {
 		return
 	}
 	var fvs []*ssa.FreeVar
@@ -71,11 +85,67 @@ func (a *aliases) consider(alloc *ssa.Alloc) {
 			}
 		}
 	}
-	a.cells[alloc] = store.Val
-	a.stores[store] = true
 	for _, fv := range fvs {
 		a.cells[fv] = fv
 	}
+	if len(stores) == 1 {
+		a.cells[alloc] = stores[0].Val
+		a.stores[stores[0]] = true
+		return
+	}
+	a.cells[alloc] = alloc
+	for _, st := range stores {
+		a.stores[st] = true
+		a.escaping[st] = len(closures) > 0
+		a.storeLoads[st] = nil
+	}
+	for _, l := range loads {
+		if st := reachingStore(l, alloc); st != nil {
+			a.loads[l] = st.Val
+			a.storeLoads[st] = append(a.storeLoads[st], l)
+		}
+	}
+}
+
+// reachingStore is the one store into cell that every path to load
+// passes last, or nil (several, or none: the zero value).
+func reachingStore(load *ssa.UnOp, cell ssa.Value) *ssa.Store {
+	var found *ssa.Store
+	ok := true
+	seen := map[*ssa.BasicBlock]bool{}
+	var back func(b *ssa.BasicBlock, from int)
+	back = func(b *ssa.BasicBlock, from int) {
+		for i := from - 1; i >= 0; i-- {
+			if s, is := b.Instrs[i].(*ssa.Store); is && s.Addr == cell {
+				if found != nil && found != s {
+					ok = false
+				}
+				found = s
+				return
+			}
+		}
+		if len(b.Preds) == 0 {
+			ok = false
+			return
+		}
+		for _, p := range b.Preds {
+			if !seen[p] {
+				seen[p] = true
+				back(p, len(p.Instrs))
+			}
+		}
+	}
+	b := load.Block()
+	for i, instr := range b.Instrs {
+		if instr == ssa.Instruction(load) {
+			back(b, i)
+			break
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return found
 }
 
 // onlyLoaded reports whether a closure's free variable is only loaded or
@@ -110,24 +180,22 @@ func (a *aliases) canon(v ssa.Value) ssa.Value {
 		return a.canon(ct.X) // chan T → <-chan T keeps the channel
 	}
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
-		if c, ok := a.cells[u.X]; ok {
+		if x, ok := a.loads[u]; ok {
+			return a.canon(x)
+		}
+		if c, ok := a.cells[u.X]; ok && c != u.X {
 			return a.canon(c)
 		}
 	}
 	if c, ok := a.cells[v]; ok && c != v {
 		return a.canon(c)
 	}
-	return v
-}
-
-// isCellLoad reports whether instr only reads an aliased cell.
-func (a *aliases) isCellLoad(instr ssa.Instruction) bool {
-	u, ok := instr.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return false
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if _, ok := a.cells[u.X]; ok {
+			return u.X // a load nothing resolves: whatever the cell holds
+		}
 	}
-	_, ok = a.cells[u.X]
-	return ok
+	return v
 }
 
 // referrers lists the instructions that use v, looking through aliased
@@ -148,6 +216,15 @@ func (a *aliases) referrers(v ssa.Value) []ssa.Instruction {
 		for _, r := range *refs {
 			switch r := r.(type) {
 			case *ssa.Store:
+				if loads, ok := a.storeLoads[r]; ok && r.Val == v {
+					for _, l := range loads {
+						walk(l)
+					}
+					if a.escaping[r] {
+						out = append(out, r)
+					}
+					continue
+				}
 				if a.stores[r] && r.Val == v {
 					walk(r.Addr)
 					continue
@@ -157,7 +234,11 @@ func (a *aliases) referrers(v ssa.Value) []ssa.Instruction {
 				}
 			case *ssa.UnOp:
 				if _, ok := a.cells[v]; ok && r.Op == token.MUL {
-					walk(r)
+					// A load of a reassigned cell that one store reaches
+					// belongs to that store's value.
+					if _, resolved := a.loads[r]; !resolved {
+						walk(r)
+					}
 					continue
 				}
 			case *ssa.ChangeType:

@@ -4,7 +4,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/asynclint/asynclint/analyzers/blockingcall"
+	"github.com/asynclint/asynclint/analyzers/looppassing"
 	"github.com/asynclint/asynclint/analyzers/neverawaited"
+	"github.com/asynclint/asynclint/analyzers/wraptypes"
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/gofront"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -28,4 +31,16 @@ func TestNeverAwaited(t *testing.T) {
 	run(t, neverawaited.Analyzer,
 		"neverawaited/sendleak", "neverawaited/recvleak",
 		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group")
+}
+
+func TestBlockingCall(t *testing.T) {
+	run(t, blockingcall.Analyzer, "blockingcall/uncancellable")
+}
+
+func TestLoopPassing(t *testing.T) {
+	run(t, looppassing.Analyzer, "looppassing/detached", "looppassing/ignorectx")
+}
+
+func TestWrapTypes(t *testing.T) {
+	run(t, wraptypes.Analyzer, "wraptypes/groupctx")
 }

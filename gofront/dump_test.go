@@ -77,6 +77,13 @@ func dumpFunc(f *asyncir.Func) string {
 			if op.Callee != nil {
 				callee = op.Callee.QualName
 			}
+			if op.Result != nil && len(op.Result.Elems) > 0 {
+				var es []string
+				for _, e := range op.Result.Elems {
+					es = append(es, name(e))
+				}
+				fmt.Fprintf(&b, "   elems of next: %s\n", strings.Join(es, " "))
+			}
 			fmt.Fprintf(&b, "   %d:%s %s ext=%s callee=%s recv=%s operand=%s args=[%s] caps=[%s] sel=%v res=%s\n", op.Range.Start.Line, op.Kind, op.Method, op.External, callee, name(op.Recv), name(op.Operand), strings.Join(args, " "), strings.Join(caps, " "), op.Select != nil, name(op.Result))
 		}
 	}

@@ -1,10 +1,14 @@
 package gofront
 
 import (
+	"go/ast"
 	"go/constant"
 	"go/types"
 
 	"github.com/asynclint/asynclint/asyncir"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -149,4 +153,59 @@ func (l *lowerer) exportForever() {
 			l.pass.ExportObjectFact(obj, &foreverFact{Func: f.QualName})
 		}
 	}
+}
+
+// exportForeverSyntax records the named functions that run forever in a
+// package the fast path did not lower, from ctrlflow's syntactic CFGs.
+func exportForeverSyntax(pass *analysis.Pass) {
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Body == nil {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[d.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if g := cfgs.FuncDecl(d); g != nil && loopsForever(g) {
+				pass.ExportObjectFact(obj, &foreverFact{Func: obj.Name()})
+			}
+		}
+	}
+}
+
+// loopsForever reports whether a live block of g can reach no block that
+// ends the function (one with no successors).
+func loopsForever(g *cfg.CFG) bool {
+	n := len(g.Blocks)
+	canEnd := make([]bool, n)
+	preds := make([][]int32, n)
+	var work []int32
+	for _, b := range g.Blocks {
+		for _, s := range b.Succs {
+			preds[s.Index] = append(preds[s.Index], b.Index)
+		}
+		if len(b.Succs) == 0 {
+			canEnd[b.Index] = true
+			work = append(work, b.Index)
+		}
+	}
+	for len(work) > 0 {
+		i := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, p := range preds[i] {
+			if !canEnd[p] {
+				canEnd[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+	for _, b := range g.Blocks {
+		if b.Live && !canEnd[b.Index] {
+			return true
+		}
+	}
+	return false
 }

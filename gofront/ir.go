@@ -58,6 +58,7 @@ func runIR(pass *analysis.Pass) (res any, err error) {
 		}
 	}
 	if !relevant(pass) {
+		exportForeverSyntax(pass)
 		out.Program = asyncir.NewProgram(nil, asyncir.GoModels())
 		return out, nil
 	}

@@ -87,7 +87,7 @@ func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
 		}
 		t.Name = l.nameAt(v.Pos(), 0)
 	case *ssa.Alloc:
-		t.Made = true
+		t.Made = x.Type.Await == asyncir.WaitGroup // not a reassigned variable's cell
 		t.Name = v.Comment
 	case *ssa.Parameter:
 		t.Name = v.Name()

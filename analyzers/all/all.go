@@ -2,7 +2,10 @@
 package all
 
 import (
+	"github.com/asynclint/asynclint/analyzers/blockingcall"
+	"github.com/asynclint/asynclint/analyzers/looppassing"
 	"github.com/asynclint/asynclint/analyzers/neverawaited"
+	"github.com/asynclint/asynclint/analyzers/wraptypes"
 	"github.com/asynclint/asynclint/asyncir"
 )
 
@@ -10,5 +13,8 @@ import (
 func Analyzers() []*asyncir.Analyzer {
 	return []*asyncir.Analyzer{
 		neverawaited.Analyzer,
+		blockingcall.Analyzer,
+		looppassing.Analyzer,
+		wraptypes.Analyzer,
 	}
 }

@@ -1,0 +1,59 @@
+package looppassing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// goRules: contexts cut off or never handed to the work they should stop.
+var goRules = []*asyncir.Rule{
+	{Code: "AL351", Name: "detached-context", Summary: "new root context created in a function that already has one", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go, Fix: asyncir.FixAvailable(asyncir.Unsafe)},
+	{Code: "AL352", Name: "goroutine-ignores-context", Summary: "goroutine started from a context-aware function cannot observe the context", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
+}
+
+func runGo(pass *asyncir.Pass) error {
+	for _, f := range pass.Module.Funcs {
+		if !f.HasContext {
+			continue
+		}
+		checkDetached(pass, f)
+		checkIgnoringGoroutines(pass, f)
+	}
+	return nil
+}
+
+// checkDetached reports AL351: context.Background()/TODO() made and
+// passed on inside a function that has a context.
+func checkDetached(pass *asyncir.Pass, f *asyncir.Func) {
+	models := pass.Program.Models
+	f.Ops(func(op *asyncir.Op) {
+		if op.Kind != asyncir.OpCall || op.Result == nil || len(op.Result.Uses) == 0 {
+			return
+		}
+		m := models.API(op.External)
+		if m == nil || !m.RootContext {
+			return
+		}
+		call := shortName(op.External) + "()"
+		pass.Report(asyncir.Diagnostic{
+			Code:     "AL351",
+			Severity: asyncir.SeverityWarning,
+			Range:    op.Range,
+			Message:  fmt.Sprintf("`%s` cuts off `%s`: its cancellation and deadline do not reach the work this context is passed to", call, f.ContextName),
+			Fixes: []asyncir.Fix{{
+				Title:         "Pass `" + f.ContextName + "`",
+				Applicability: asyncir.Unsafe,
+				Edits:         []asyncir.Edit{{Range: op.Range, NewText: f.ContextName}},
+			}},
+		})
+	})
+}
+
+func shortName(name string) string {
+	if i := strings.LastIndex(name, "/"); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}

@@ -1,0 +1,97 @@
+// Package uncancellable holds AL251 cases: blocking calls a context the
+// function has cannot interrupt.
+package uncancellable
+
+import (
+	"context"
+	"database/sql"
+	"net"
+	"net/http"
+	"os/exec"
+	"time"
+)
+
+type client struct{ db *sql.DB }
+
+func (c *client) try(ctx context.Context) error { return ctx.Err() }
+
+// A retry loop that sleeps without watching ctx.
+func (c *client) Do(ctx context.Context) error {
+	for i := 0; i < 3; i++ {
+		if err := c.try(ctx); err == nil {
+			return nil
+		}
+		time.Sleep(time.Duration(i) * time.Second) // want "`time.Sleep` blocks without observing `ctx`: cancelling the context does not interrupt it"
+	}
+	return nil
+}
+
+// Fixed: select on the timer and ctx.Done().
+func (c *client) DoFixed(ctx context.Context) error {
+	for i := 0; i < 3; i++ {
+		if err := c.try(ctx); err == nil {
+			return nil
+		}
+		select {
+		case <-time.After(time.Duration(i) * time.Second):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// No context: nothing to ignore.
+func sleepy() { time.Sleep(time.Millisecond) }
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get("http://example.com") // want "`http.Get` blocks without observing `r.Context\\(\\)`"
+	if err == nil {
+		resp.Body.Close()
+	}
+	req, _ := http.NewRequestWithContext(r.Context(), "GET", "http://example.com", nil)
+	_ = req
+}
+
+func (c *client) query(ctx context.Context, q string) error {
+	rows, err := c.db.Query(q) // want "`sql.DB.Query` blocks without observing `ctx`"
+	if err != nil {
+		return err
+	}
+	rows.Close()
+	rows, err = c.db.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
+func run(ctx context.Context) error {
+	if err := exec.Command("true").Run(); err != nil { // want "`exec.Cmd.Run` blocks without observing `ctx`"
+		return err
+	}
+	return exec.CommandContext(ctx, "true").Run()
+}
+
+func dial(ctx context.Context) (net.Conn, error) {
+	var d net.Dialer
+	if false {
+		return net.Dial("tcp", "x:1") // want "`net.Dial` blocks"
+	}
+	return d.DialContext(ctx, "tcp", "x:1")
+}
+
+// Suppressed with a reason.
+func suppressed(ctx context.Context) {
+	time.Sleep(time.Millisecond) //asynclint:ignore AL251 a short pause the caller accepts
+	//asynclint:ignore AL251 on the line below
+	time.Sleep(time.Millisecond)
+}
+
+// A closure that captures ctx has it too.
+func closure(ctx context.Context) {
+	go func() {
+		<-ctx.Done()
+		time.Sleep(time.Millisecond) // want "`time.Sleep` blocks without observing `ctx`"
+	}()
+}

@@ -1,0 +1,43 @@
+// Package detached holds AL351 cases: root contexts made where a context
+// already exists.
+package detached
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"time"
+)
+
+type store struct{ db *sql.DB }
+
+func (s *store) get(ctx context.Context, id string) *sql.Row {
+	return s.db.QueryRowContext(context.Background(), "select 1", id) // want "`context.Background\\(\\)` cuts off `ctx`: its cancellation and deadline do not reach the work this context is passed to"
+}
+
+// Fixed.
+func (s *store) getFixed(ctx context.Context, id string) *sql.Row {
+	return s.db.QueryRowContext(ctx, "select 1", id)
+}
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(context.TODO(), time.Second) // want "`context.TODO\\(\\)` cuts off `r.Context\\(\\)`"
+	defer cancel()
+	_ = ctx
+}
+
+// No context to cut off.
+func main2() {
+	ctx := context.Background()
+	_ = ctx.Err()
+}
+
+// A goroutine that does not capture ctx detaches on purpose: its own
+// function has no context.
+func detachOnPurpose(ctx context.Context) {
+	go func() {
+		c, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_ = c
+	}()
+}

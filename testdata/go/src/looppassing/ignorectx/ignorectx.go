@@ -1,0 +1,59 @@
+// Package ignorectx holds AL352 cases: goroutines that run forever and
+// cannot see the context of the function that started them.
+package ignorectx
+
+import (
+	"context"
+	"time"
+
+	"looppassing/foreverlib"
+)
+
+type server struct{ n int }
+
+func (s *server) refresh() { s.n++ }
+
+func (s *server) poll() {
+	for {
+		s.refresh()
+		time.Sleep(time.Minute)
+	}
+}
+
+// run calls poll: it never returns either.
+func (s *server) run() {
+	s.refresh()
+	s.poll()
+}
+
+func (s *server) Serve(ctx context.Context) error {
+	go s.poll()          // want "goroutine `server.poll` runs forever and cannot observe `ctx`: it outlives the cancellation of `server.Serve`"
+	go s.run()           // want "goroutine `server.run` runs forever"
+	go foreverlib.Poll() // want "goroutine `foreverlib.Poll` runs forever"
+	go foreverlib.Once() // returns
+	go s.pollCtx(ctx)    // has ctx
+	go func() {          // want "goroutine `server.Serve.func1` runs forever"
+		for {
+			s.refresh()
+		}
+	}()
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// Fixed: the loop watches ctx.
+func (s *server) pollCtx(ctx context.Context) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		s.refresh()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// No context in the starter: nothing to observe.
+func start(s *server) { go s.poll() }
