@@ -103,6 +103,9 @@ type Block struct {
 	Succs  []*Block
 	Preds  []*Block
 	Exit   bool // returns normally from the function
+	// LoopHead marks the head of a for/while loop: Succs[0] enters the
+	// body, the others leave the loop.
+	LoopHead bool
 	Raises bool // ends in raise (an exceptional exit)
 }
 
