@@ -58,11 +58,7 @@ func (l *linker) applyDecorator(deco *asyncir.Value, inner asyncir.Type, f *asyn
 	mi := l.byMod[deco.Def.Block.Func.Module]
 	// @functools.wraps(fn) on a wrapper keeps the wrapper's own result.
 	if s := mi.syms[deco]; s != nil && s.kind == symCall {
-		ft := l.typeOf(s.base)
-		if s.name != "" {
-			ft = l.attrOf(ft, s.name, s.base)
-		}
-		if ft.External == "functools.wraps" {
+		if l.calleeOfSym(s).External == "functools.wraps" {
 			return inner
 		}
 	}
