@@ -18,7 +18,7 @@ func checkDiscardedFutures(pass *asyncir.Pass, f *asyncir.Func) {
 		if t == nil || !t.Future || len(op.Result.Uses) > 0 {
 			return
 		}
-		name := shortName(op.External)
+		name := trimPath(op.External)
 		if op.Callee != nil {
 			name = op.Callee.QualName
 		}
@@ -30,8 +30,8 @@ func checkDiscardedFutures(pass *asyncir.Pass, f *asyncir.Func) {
 	})
 }
 
-// shortName drops the package path's directories: net/http.Get → http.Get.
-func shortName(name string) string {
+// trimPath drops the package path's directories: net/http.Get → http.Get.
+func trimPath(name string) string {
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		return name[i+1:]
 	}
