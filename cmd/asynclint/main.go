@@ -16,6 +16,9 @@ import (
 const version = "0.1.0"
 
 func main() {
+	if vetMain(os.Args[1:]) {
+		return
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
