@@ -15,22 +15,30 @@ import (
 // applied; each is also passed to pass.Report, with the code as Category
 // and at the end of the message, the way staticcheck shows its checks.
 func Adapt(a *asyncir.Analyzer, cfg *asyncir.Config) *analysis.Analyzer {
+	return adapt(a, cfg, IR)
+}
+
+func adapt(a *asyncir.Analyzer, cfg *asyncir.Config, ir *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       a.Name,
 		Doc:        analysisDoc(a),
 		URL:        a.URL,
-		Requires:   []*analysis.Analyzer{IR},
+		Requires:   []*analysis.Analyzer{ir},
 		ResultType: reflect.TypeFor[[]asyncir.Diagnostic](),
-		Run:        func(pass *analysis.Pass) (any, error) { return runAdapted(a, cfg, pass) },
+		Run:        func(pass *analysis.Pass) (any, error) { return runAdapted(a, cfg, pass, ir) },
 	}
 }
 
 // Analyzers adapts every analyzer that has rules for Go.
 func Analyzers(as []*asyncir.Analyzer, cfg *asyncir.Config) []*analysis.Analyzer {
+	return analyzersWith(as, cfg, IR)
+}
+
+func analyzersWith(as []*asyncir.Analyzer, cfg *asyncir.Config, ir *analysis.Analyzer) []*analysis.Analyzer {
 	var out []*analysis.Analyzer
 	for _, a := range as {
 		if slices.Contains(a.Languages, asyncir.Go) {
-			out = append(out, Adapt(a, cfg))
+			out = append(out, adapt(a, cfg, ir))
 		}
 	}
 	return out
@@ -53,8 +61,8 @@ func analysisDoc(a *asyncir.Analyzer) string {
 	return b.String()
 }
 
-func runAdapted(a *asyncir.Analyzer, cfg *asyncir.Config, pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[IR].(*Result)
+func runAdapted(a *asyncir.Analyzer, cfg *asyncir.Config, pass *analysis.Pass, ir *analysis.Analyzer) (any, error) {
+	res := pass.ResultOf[ir].(*Result)
 	if res.Module == nil {
 		return []asyncir.Diagnostic(nil), nil
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/asynclint/asynclint/asyncir"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
@@ -15,13 +16,27 @@ import (
 // Ranges use absolute file names. A package that does not load or
 // type-check is an error: its diagnostics would be guesses.
 func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
-	adapted := Analyzers(analyzers, cfg)
-	if len(adapted) == 0 {
-		return nil, nil
-	}
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir}, patterns...)
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}, patterns...)
 	if err != nil {
 		return nil, err
+	}
+	// Lower the packages of the modules being checked; their
+	// dependencies elsewhere (the standard library, other modules) only
+	// pass on the facts their syntax gives.
+	modules := map[string]bool{}
+	roots := map[string]bool{}
+	for _, p := range pkgs {
+		roots[p.PkgPath] = true
+		if p.Module != nil {
+			modules[p.Module.Path] = true
+		}
+	}
+	ir := newIR(func(pass *analysis.Pass) bool {
+		return roots[pass.Pkg.Path()] || (pass.Module != nil && modules[pass.Module.Path])
+	})
+	adapted := analyzersWith(analyzers, cfg, ir)
+	if len(adapted) == 0 {
+		return nil, nil
 	}
 	var errs []error
 	packages.Visit(pkgs, nil, func(p *packages.Package) {

@@ -15,14 +15,21 @@ import (
 
 // IR lowers one package to asyncir. Its result is a *Result; its facts
 // carry what callers in other packages need to know about a function.
-var IR = &analysis.Analyzer{
-	Name:       "asyncir",
-	Doc:        "lower a Go package to asynclint's async IR",
-	URL:        "https://asynclint.dev/gofront",
-	Run:        runIR,
-	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
-	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(futureFact), new(foreverFact)},
+var IR = newIR(nil)
+
+// newIR builds the IR analyzer. A non-nil only limits lowering to the
+// packages it accepts; the others (dependencies outside the user's
+// module, under Check) export only the facts their syntax gives.
+func newIR(only func(*analysis.Pass) bool) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "asyncir",
+		Doc:        "lower a Go package to asynclint's async IR",
+		URL:        "https://asynclint.dev/gofront",
+		Run:        func(pass *analysis.Pass) (any, error) { return runIR(pass, only) },
+		Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
+		ResultType: reflect.TypeFor[*Result](),
+		FactTypes:  []analysis.Fact{new(futureFact), new(foreverFact)},
+	}
 }
 
 // Result is one package's IR.
@@ -43,7 +50,7 @@ func (r *Result) Pos(file string, p asyncir.Pos) token.Pos {
 	return tf.Pos(p.Offset)
 }
 
-func runIR(pass *analysis.Pass) (res any, err error) {
+func runIR(pass *analysis.Pass, only func(*analysis.Pass) bool) (res any, err error) {
 	// A frontend bug must not take down a whole vet run, but it must be
 	// seen: it becomes this package's analysis error.
 	defer func() {
@@ -57,7 +64,7 @@ func runIR(pass *analysis.Pass) (res any, err error) {
 			out.files[tf.Name()] = tf
 		}
 	}
-	if !relevant(pass) {
+	if (only != nil && !only(pass)) || !relevant(pass) {
 		exportForeverSyntax(pass)
 		out.Program = asyncir.NewProgram(nil, asyncir.GoModels())
 		return out, nil
