@@ -66,4 +66,3 @@ func TestCheck(t *testing.T) {
 		t.Errorf("with AL2 ignored: %+v", ds)
 	}
 }
-
