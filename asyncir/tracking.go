@@ -49,3 +49,35 @@ func Bindings(op *Op, v *Value) []*Value {
 	}
 	return out
 }
+
+// Start is a function started concurrently: by a go statement, or by a
+// call to an API that runs a callback argument in a new goroutine
+// (errgroup.Group.Go, sync.WaitGroup.Go).
+type Start struct {
+	// Site is where it starts: the OpSpawn, or the API call.
+	Site *Op
+	// Bind is the op whose Callee, Recv, Args and Captures bind the
+	// started function's Inputs (see Bindings): the OpSpawn itself, or
+	// the OpRef of the closure passed to the API.
+	Bind *Op
+}
+
+// StartOf returns the start that a use belongs to when the use hands the
+// value to a started function (as an argument or a capture).
+func StartOf(models *Models, u Use) (Start, bool) {
+	op := u.Op
+	switch {
+	case op.Kind == OpSpawn && op.Callee != nil:
+		return Start{Site: op, Bind: op}, true
+	case op.Kind == OpRef && op.Callee != nil && op.Result != nil && len(op.Result.Uses) == 1:
+		call := op.Result.Uses[0].Op
+		if call.Kind != OpCall {
+			return Start{}, false
+		}
+		m := models.API(call.External)
+		if m != nil && m.Spawns && m.Callback >= 0 && m.Callback < len(call.Args) && call.Args[m.Callback] == op.Result {
+			return Start{Site: call, Bind: op}, true
+		}
+	}
+	return Start{}, false
+}

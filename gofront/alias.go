@@ -4,13 +4,14 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/asynclint/asynclint/asyncir"
 	"golang.org/x/tools/go/ssa"
 )
 
 // Closures capture variables by reference, so SSA keeps a captured
 // variable in a heap cell: `ch := make(chan T)` becomes a cell stored once,
 // loaded by the function and by every closure through a free variable. A
-// cell of a tracked type that is stored exactly once and otherwise only
+// cell that is stored exactly once and otherwise only
 // loaded or captured is the value it holds: aliases maps the cell, its
 // loads, and the closures' free variables (and their loads) to one value.
 //
@@ -46,7 +47,7 @@ func findAliases(funcs []*ssa.Function) *aliases {
 
 func (a *aliases) consider(alloc *ssa.Alloc) {
 	elem := alloc.Type().(*types.Pointer).Elem()
-	if !tracked(typeOf(elem)) || typeName(elem) == "sync.WaitGroup" || typeName(elem) == "golang.org/x/sync/errgroup.Group" {
+	if _, ok := types.Unalias(elem).(*types.Named); ok && typeOf(elem).Await == asyncir.WaitGroup {
 		return // a wait group's cell is the wait group itself
 	}
 	var stores []*ssa.Store

@@ -101,7 +101,11 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
 	}
-	for _, p := range f.Params {
+	for i, p := range f.Params {
+		// A request's own methods (r.Context() itself) are not handlers.
+		if i == 0 && fn.Signature.Recv() != nil {
+			continue
+		}
 		if p.Type.External == "net/http.Request" && !f.HasContext {
 			f.HasContext, f.ContextName = true, p.Name+".Context()"
 		}

@@ -29,7 +29,7 @@ func runGo(pass *asyncir.Pass) error {
 func checkDetached(pass *asyncir.Pass, f *asyncir.Func) {
 	models := pass.Program.Models
 	f.Ops(func(op *asyncir.Op) {
-		if op.Kind != asyncir.OpCall || op.Result == nil || len(op.Result.Uses) == 0 {
+		if op.Kind != asyncir.OpCall || op.Result == nil || !passedOn(op.Result) {
 			return
 		}
 		m := models.API(op.External)
@@ -49,6 +49,17 @@ func checkDetached(pass *asyncir.Pass, f *asyncir.Func) {
 			}},
 		})
 	})
+}
+
+// passedOn reports whether v is handed to a call (stored into a struct or
+// returned, it is a deliberate root, like a values-only context).
+func passedOn(v *asyncir.Value) bool {
+	for _, u := range v.Uses {
+		if u.Kind == asyncir.UseArg {
+			return true
+		}
+	}
+	return false
 }
 
 func shortName(name string) string {

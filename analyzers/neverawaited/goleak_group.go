@@ -32,7 +32,9 @@ func checkUnwaitedGroups(pass *asyncir.Pass, f *asyncir.Func) {
 			case op.Callee != nil && (op.Kind == asyncir.OpSpawn || op.Kind == asyncir.OpCall || op.Kind == asyncir.OpDefer):
 				w, known := calleeWaits(models, op, wg)
 				switch {
-				case !known || (w && op.Kind == asyncir.OpDefer):
+				case !known || (w && op.Kind != asyncir.OpCall):
+					// A goroutine that waits makes the group a barrier or a
+					// closer's signal, not f's to wait for.
 					ok = false
 				case w:
 					waits[op] = true
@@ -41,8 +43,8 @@ func checkUnwaitedGroups(pass *asyncir.Pass, f *asyncir.Func) {
 				ok = false
 			}
 		}
-		if !ok || len(starts) == 0 {
-			continue
+		if !ok || len(starts) == 0 || len(waits) == 0 {
+			continue // never waited for at all: not a skipped Wait
 		}
 		cost := asyncir.PathCost{Op: func(op *asyncir.Op) int {
 			if waits[op] {

@@ -13,12 +13,15 @@ import (
 func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 	for _, ch := range asyncir.Made(f, asyncir.Channel) {
 		var spawns []*asyncir.Op
+		bind := map[*asyncir.Op]*asyncir.Op{}
 		ok := true
 		for _, u := range ch.Uses {
+			st, started := asyncir.StartOf(pass.Program.Models, u)
 			switch {
-			case u.Op.Kind == asyncir.OpSpawn && u.Op.Callee != nil:
-				if !containsOp(spawns, u.Op) {
-					spawns = append(spawns, u.Op)
+			case started:
+				if !containsOp(spawns, st.Site) {
+					spawns = append(spawns, st.Site)
+					bind[st.Site] = st.Bind
 				}
 			case u.Op.Sends(ch), u.Op.Kind == asyncir.OpClose, u.Op.Kind == asyncir.OpSelect:
 			default:
@@ -30,7 +33,7 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 		}
 		var leak *receiver
 		for _, sp := range spawns {
-			r, ok := goroutineReceives(sp, ch)
+			r, ok := goroutineReceives(sp, bind[sp], ch)
 			if !ok {
 				leak = nil
 				break
@@ -39,7 +42,7 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 				leak = &r
 			}
 		}
-		if leak == nil {
+		if leak == nil || (!leak.ranges && !singleReceiveJudgeable(f, ch, leak.spawn)) {
 			continue
 		}
 		ranges := leak.ranges
@@ -62,14 +65,15 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 		report(pass, asyncir.Diagnostic{
 			Code:    "AL152",
 			Range:   leak.spawn.Range,
-			Message: fmt.Sprintf("goroutine %s can block forever %s %s: `%s` can return without %s", spawnName(leak.spawn), verb, chanName(ch), f.QualName, missing),
+			Message: fmt.Sprintf("goroutine %s can block forever %s %s: `%s` can return without %s", spawnName(leak.bind), verb, chanName(ch), f.QualName, missing),
 			Related: rel,
 		})
 	}
 }
 
 type receiver struct {
-	spawn  *asyncir.Op
+	spawn  *asyncir.Op // the start's site
+	bind   *asyncir.Op // the op binding the started function's inputs
 	recv   *asyncir.Op // a receive that can block forever; nil if none
 	ranges bool        // it receives until the channel is closed
 }
@@ -77,14 +81,15 @@ type receiver struct {
 // goroutineReceives describes how the goroutine sp starts uses ch; ok is
 // false when it sends, closes or hands it on (then it is a producer and
 // the channel's life is not f's alone).
-func goroutineReceives(sp *asyncir.Op, ch *asyncir.Value) (receiver, bool) {
-	r := receiver{spawn: sp}
-	g := sp.Callee
-	inputs := asyncir.Bindings(sp, ch)
+func goroutineReceives(sp, bind *asyncir.Op, ch *asyncir.Value) (receiver, bool) {
+	r := receiver{spawn: sp, bind: bind}
+	g := bind.Callee
+	inputs := asyncir.Bindings(bind, ch)
 	if len(inputs) == 0 || len(g.Blocks) == 0 {
 		return r, false
 	}
 	var cfg *asyncir.CFG
+	var plain []*asyncir.Op
 	for _, in := range inputs {
 		if in.Track == nil || in.Track.Escapes {
 			return r, false
@@ -92,13 +97,7 @@ func goroutineReceives(sp *asyncir.Op, ch *asyncir.Value) (receiver, bool) {
 		for _, u := range in.Uses {
 			switch {
 			case u.Op.IsPlainReceive(in):
-				if cfg == nil {
-					cfg = asyncir.NewCFG(g)
-				}
-				if r.recv == nil || cfg.InCycle(u.Op.Block) {
-					r.recv = u.Op
-				}
-				r.ranges = r.ranges || cfg.InCycle(u.Op.Block)
+				plain = append(plain, u.Op)
 			case u.Op.Kind == asyncir.OpDrain:
 				r.ranges = true
 			case u.Op.Receives(in), u.Op.Kind == asyncir.OpSelect:
@@ -107,5 +106,33 @@ func goroutineReceives(sp *asyncir.Op, ch *asyncir.Value) (receiver, bool) {
 			}
 		}
 	}
+	// A receive in a loop that is not a range takes as many values as
+	// the loop decides: only a range (or an ok-check) waits for close.
+	for _, op := range plain {
+		if cfg == nil {
+			cfg = asyncir.NewCFG(g)
+		}
+		if cfg.InCycle(op.Block) && !r.ranges {
+			return r, false
+		}
+		if r.recv == nil || cfg.InCycle(op.Block) {
+			r.recv = op
+		}
+	}
 	return r, true
+}
+
+// singleReceiveJudgeable reports whether one goroutine's single receive
+// can be matched with f's sends: the go statement runs once, and f sent
+// nothing before it (a semaphore filled before the workers start).
+func singleReceiveJudgeable(f *asyncir.Func, ch *asyncir.Value, spawn *asyncir.Op) bool {
+	if asyncir.Reaches(spawn, spawn, nil) {
+		return false
+	}
+	for _, u := range ch.Uses {
+		if u.Op.Sends(ch) && asyncir.Reaches(u.Op, spawn, nil) {
+			return false
+		}
+	}
+	return true
 }

@@ -14,15 +14,15 @@ func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 		if ch.Track.Cap < 0 {
 			continue // a capacity computed at run time may match the senders
 		}
-		s, ok := senders(ch, cfg)
+		s, ok := senders(pass.Program.Models, ch, cfg)
 		if !ok || s.total == 0 {
 			continue
 		}
 		if s.total >= asyncir.Inf && ch.Track.Cap > 0 {
 			continue // how many a buffer absorbs is unknown
 		}
-		start, exit := leakingPath(f, cfg, ch, s)
-		if start == nil {
+		site, exit := leakingPath(f, cfg, ch, s)
+		if site == nil {
 			continue
 		}
 		what := "unbuffered channel " + chanName(ch)
@@ -33,39 +33,46 @@ func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 		rel = append(rel, returnRelated(f, exit, "without receiving")...)
 		report(pass, asyncir.Diagnostic{
 			Code:    "AL151",
-			Range:   start.Range,
-			Message: fmt.Sprintf("goroutine %s can block forever sending on %s: `%s` can return before receiving every value", spawnName(start), what, f.QualName),
+			Range:   site.Range,
+			Message: fmt.Sprintf("goroutine %s can block forever sending on %s: `%s` can return before receiving every value", spawnName(s.bind[site]), what, f.QualName),
 			Related: rel,
 		})
 	}
 }
 
 type sendSummary struct {
-	spawns []*asyncir.Op
+	// stream: one goroutine sends an unbounded number of values (a loop);
+	// otherwise an unbounded total comes from starting many goroutines.
+	stream bool
+	spawns []*asyncir.Op // the sites of the starts
+	bind   map[*asyncir.Op]*asyncir.Op
 	total  int         // values sent outside a select, Inf when unbounded
 	send   *asyncir.Op // one blocking send, for related information
 }
 
 // senders checks that ch is only received from by f and only sent on by
 // goroutines f starts, and counts their blocking sends.
-func senders(ch *asyncir.Value, cfg *asyncir.CFG) (sendSummary, bool) {
-	var s sendSummary
+func senders(models *asyncir.Models, ch *asyncir.Value, cfg *asyncir.CFG) (sendSummary, bool) {
+	s := sendSummary{bind: map[*asyncir.Op]*asyncir.Op{}}
 	for _, u := range ch.Uses {
+		st, started := asyncir.StartOf(models, u)
 		switch {
 		case u.Op.Receives(ch), u.Op.Kind == asyncir.OpSelect, u.Op.Kind == asyncir.OpDrain:
-		case u.Op.Kind == asyncir.OpSpawn && u.Op.Callee != nil:
-			if !containsOp(s.spawns, u.Op) {
-				s.spawns = append(s.spawns, u.Op)
+		case started:
+			if !containsOp(s.spawns, st.Site) {
+				s.spawns = append(s.spawns, st.Site)
+				s.bind[st.Site] = st.Bind
 			}
 		default:
 			return s, false // f sends or closes, or hands it on
 		}
 	}
 	for _, sp := range s.spawns {
-		n, send, ok := goroutineSends(sp, ch)
+		n, send, ok := goroutineSends(s.bind[sp], ch)
 		if !ok {
 			return s, false
 		}
+		s.stream = s.stream || n >= asyncir.Inf
 		if n > 0 && cfg.InCycle(sp.Block) {
 			n = asyncir.Inf
 		}
@@ -160,7 +167,10 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 		return nil, nil
 	}
 	// Unbounded senders: any path that stops receiving before the loop
-	// that counts them finishes leaks one.
+	// that counts them finishes leaks one. A receive inside a loop with
+	// no exit of its own is counted by the loop's logic (a counter of
+	// finished workers), which the IR does not follow: no start there. A
+	// stream of values is only judged where it is ranged over.
 	for _, sp := range s.spawns {
 		if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf {
 			return sp, exit
@@ -169,12 +179,43 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 			if r.Kind == asyncir.OpDrain || !asyncir.Reaches(sp, r, nil) {
 				continue
 			}
+			if s.stream && !inRangeLoop(cfg, r, ch) || !s.stream && inEndlessLoop(cfg, r) {
+				continue
+			}
 			if c, exit := asyncir.CheapestExit(r, cost); c < asyncir.Inf {
 				return sp, exit
 			}
 		}
 	}
 	return nil, nil
+}
+
+// inRangeLoop reports whether r is in a loop whose header leaves it when
+// ch is closed (a range over ch).
+func inRangeLoop(cfg *asyncir.CFG, r *asyncir.Op, ch *asyncir.Value) bool {
+	for _, h := range cfg.LoopHeaders(r.Block) {
+		for _, s := range h.Succs {
+			if !cfg.InLoop(s, h) && len(s.Ops) > 0 && s.Ops[0].Kind == asyncir.OpDrain && s.Ops[0].Operand == ch {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inEndlessLoop reports whether r is in a loop whose header never
+// leaves it (for { ... }).
+func inEndlessLoop(cfg *asyncir.CFG, r *asyncir.Op) bool {
+	for _, h := range cfg.LoopHeaders(r.Block) {
+		exits := false
+		for _, s := range h.Succs {
+			exits = exits || !cfg.InLoop(s, h)
+		}
+		if !exits {
+			return true
+		}
+	}
+	return false
 }
 
 func containsOp(ops []*asyncir.Op, op *asyncir.Op) bool {

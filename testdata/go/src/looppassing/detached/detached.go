@@ -41,3 +41,13 @@ func detachOnPurpose(ctx context.Context) {
 		_ = c
 	}()
 }
+
+type valuesOnly struct {
+	context.Context
+	values context.Context
+}
+
+// A values-only context: the root is stored, not passed on.
+func preserveValues(ctx context.Context) context.Context {
+	return &valuesOnly{Context: context.Background(), values: ctx}
+}

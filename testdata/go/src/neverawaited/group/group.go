@@ -117,3 +117,29 @@ func waitGroupGo(items []string) {
 	}
 	wg.Wait()
 }
+
+// Fixed: a barrier the goroutines wait on; the function waits on wg.
+func barrier(n int) {
+	var ready, wg sync.WaitGroup
+	ready.Add(n)
+	wg.Add(n)
+	for i := 0; i < n; i++ {
+		go func() {
+			defer wg.Done()
+			ready.Done()
+			ready.Wait()
+		}()
+	}
+	wg.Wait()
+}
+
+// Not a skipped Wait: nothing ever waits (a goroutine meant to outlive
+// the function).
+func neverWaits(loop func()) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		loop()
+	}()
+}

@@ -1,0 +1,138 @@
+package sendleak
+
+import (
+	"context"
+	"io"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Fixed: a counter of finished workers decides when to stop receiving.
+func counted(workers []func() error) error {
+	errC := make(chan error)
+	for _, w := range workers {
+		go func() { errC <- w() }()
+	}
+	active := len(workers)
+	var first error
+	for {
+		err := <-errC
+		if err != nil && first == nil {
+			first = err
+		}
+		active--
+		if active == 0 {
+			return first
+		}
+	}
+}
+
+// Fixed: a stream read until its end marker.
+func streamToEOF(r io.Reader) int {
+	c := make(chan int)
+	go func() {
+		buf := make([]byte, 8)
+		for {
+			n, err := r.Read(buf)
+			if err != nil {
+				c <- 0
+				return
+			}
+			c <- n
+		}
+	}()
+	total := 0
+	for i := 0; i < 3; i++ {
+		total += <-c
+	}
+	total += <-c
+	return total
+}
+
+// A stream whose consumer stops ranging early.
+func rangeBreak(items []int) int {
+	out := make(chan int)
+	go func() { // want `goroutine .rangeBreak.func1. can block forever sending on unbuffered channel .out.`
+		for _, it := range items {
+			out <- it
+		}
+		close(out)
+	}()
+	sum := 0
+	for v := range out {
+		if v < 0 {
+			break
+		}
+		sum += v
+	}
+	return sum
+}
+
+// Fixed: the consumer ranges to the end.
+func rangeAll(items []int) int {
+	out := make(chan int)
+	go func() {
+		for _, it := range items {
+			out <- it
+		}
+		close(out)
+	}()
+	sum := 0
+	for v := range out {
+		sum += v
+	}
+	return sum
+}
+
+type page struct{ err error }
+
+func get(ctx context.Context, u string) page { return page{} }
+
+// Fan-out with errgroup: the consumer returns at the first error while
+// the other workers block on their sends.
+func fanOut(ctx context.Context, urls []string) error {
+	g, ctx := errgroup.WithContext(ctx)
+	results := make(chan page)
+	for _, u := range urls {
+		g.Go(func() error { // want `goroutine .fanOut.func1. can block forever sending on unbuffered channel .results.`
+			results <- get(ctx, u)
+			return nil
+		})
+	}
+	go func() {
+		g.Wait()
+		close(results)
+	}()
+	for r := range results {
+		if r.err != nil {
+			return r.err
+		}
+	}
+	return g.Wait()
+}
+
+// Fixed: the workers' sends watch the group's context.
+func fanOutSelect(ctx context.Context, urls []string) error {
+	g, gctx := errgroup.WithContext(ctx)
+	results := make(chan page)
+	for _, u := range urls {
+		g.Go(func() error {
+			select {
+			case results <- get(gctx, u):
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		})
+	}
+	go func() {
+		g.Wait()
+		close(results)
+	}()
+	for r := range results {
+		if r.err != nil {
+			return r.err
+		}
+	}
+	return g.Wait()
+}
