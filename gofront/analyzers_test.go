@@ -24,6 +24,7 @@ func testdata(t *testing.T) string {
 
 func run(t *testing.T, a *asyncir.Analyzer, pkgs ...string) {
 	t.Helper()
+	t.Parallel()
 	analysistest.Run(t, testdata(t), gofront.Adapt(a, nil), pkgs...)
 }
 
