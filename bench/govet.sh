@@ -3,9 +3,9 @@
 # machine, one run. Usage: bench/govet.sh [packages...] (default: std).
 #
 # Both runs use one fresh build cache, warmed first with the export data
-# every vet run needs, so the timings measure analysis, not compilation;
-# each tool's vet results are cached under its own ID, so neither run
-# reuses the other's.
+# every vet run needs (test variants included: vet checks test files), so
+# the timings measure analysis, not compilation. go vet caches results
+# under each tool's ID, so neither run reuses the other's.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 pkgs=${*:-std}
@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/asynclint" "$root/cmd/asynclint"
 export GOCACHE="$work/cache" GOFLAGS= GOWORK=off
-go list -export -deps $pkgs >/dev/null
+go list -export -deps -test $pkgs >/dev/null
 
 now() { date +%s.%N; }
 
