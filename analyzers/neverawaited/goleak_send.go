@@ -170,7 +170,9 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 	// that counts them finishes leaks one. A receive inside a loop with
 	// no exit of its own is counted by the loop's logic (a counter of
 	// finished workers), which the IR does not follow: no start there. A
-	// stream of values is only judged where it is ranged over.
+	// stream of values is only judged inside a loop that receives it (a
+	// range, or a counted loop): a lone receive after such a loop may be
+	// the stream's end marker.
 	for _, sp := range s.spawns {
 		if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf {
 			return sp, exit
@@ -179,7 +181,7 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 			if r.Kind == asyncir.OpDrain || !asyncir.Reaches(sp, r, nil) {
 				continue
 			}
-			if s.stream && !inRangeLoop(cfg, r, ch) || !s.stream && inEndlessLoop(cfg, r) {
+			if inEndlessLoop(cfg, r) || s.stream && len(cfg.LoopHeaders(r.Block)) == 0 {
 				continue
 			}
 			if c, exit := asyncir.CheapestExit(r, cost); c < asyncir.Inf {
@@ -188,19 +190,6 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 		}
 	}
 	return nil, nil
-}
-
-// inRangeLoop reports whether r is in a loop whose header leaves it when
-// ch is closed (a range over ch).
-func inRangeLoop(cfg *asyncir.CFG, r *asyncir.Op, ch *asyncir.Value) bool {
-	for _, h := range cfg.LoopHeaders(r.Block) {
-		for _, s := range h.Succs {
-			if !cfg.InLoop(s, h) && len(s.Ops) > 0 && s.Ops[0].Kind == asyncir.OpDrain && s.Ops[0].Operand == ch {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // inEndlessLoop reports whether r is in a loop whose header never

@@ -136,3 +136,52 @@ func fanOutSelect(ctx context.Context, urls []string) error {
 	}
 	return g.Wait()
 }
+
+type job struct{ n int }
+type res struct{ err error }
+
+func worker(jobs <-chan job, results chan<- res) {
+	for j := range jobs {
+		results <- res{}
+		_ = j
+	}
+}
+
+// A worker pool whose collector returns at the first error.
+func pool(js []job) error {
+	jobs := make(chan job, len(js))
+	results := make(chan res)
+	for i := 0; i < 4; i++ {
+		go worker(jobs, results) // want `goroutine .worker. can block forever sending on unbuffered channel .results.`
+	}
+	for _, j := range js {
+		jobs <- j
+	}
+	close(jobs)
+	for range js {
+		if r := <-results; r.err != nil {
+			return r.err
+		}
+	}
+	return nil
+}
+
+// Fixed: collect every result, then report the first error.
+func poolAll(js []job) error {
+	jobs := make(chan job, len(js))
+	results := make(chan res)
+	for i := 0; i < 4; i++ {
+		go worker(jobs, results)
+	}
+	for _, j := range js {
+		jobs <- j
+	}
+	close(jobs)
+	var first error
+	for range js {
+		if r := <-results; r.err != nil && first == nil {
+			first = r.err
+		}
+	}
+	return first
+}
