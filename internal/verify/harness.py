@@ -1,0 +1,613 @@
+"""asynclint verify harness: run ONE case file under CPython's own
+diagnostics and write what the runtime reports as JSON lines
+{"kind": ..., "line": N, "detail": ...}, N being a line of the case file
+(0 when no frame of the case file explains the event).
+
+usage: python3 -X dev harness.py EVENTS_FILE CASE_FILE MODE
+MODE is "main" (execute the module, then asyncio.run(main())) or "script"
+(execute the module as __main__; its own __main__ block runs the loop).
+
+Standard library only. The harness observes; it never changes what a case
+does, except that a call blocked past the hang bound on the loop's thread is
+aborted (after it has been reported) so that the rest of the case still runs.
+"""
+
+import asyncio
+import asyncio.base_events
+import asyncio.events
+import asyncio.runners
+import atexit
+import builtins
+import concurrent.futures
+import contextvars
+import functools
+import gc
+import inspect
+import io
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+import tracemalloc
+import types
+import warnings
+
+EVENTS_PATH, CASE, MODE = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
+HARNESS = os.path.abspath(__file__)
+HANG_BOUND = float(os.environ.get("ASYNCLINT_HANG_BOUND", "2.0"))
+SLOW_CALLBACK = 0.05
+
+# What the blocking-call recorder wraps: (module, attribute path). One table,
+# mirroring the blocking-call model of the blockingcall analyzers. Methods are
+# wrapped on their Python class; C types without a Python class (threading's
+# lock) are replaced by a thin proxy below.
+BLOCKING = [
+    ("time", "sleep"),
+    ("socket", "socket.connect"),
+    ("socket", "socket.accept"),
+    ("socket", "socket.recv"),
+    ("socket", "socket.recv_into"),
+    ("socket", "socket.recvfrom"),
+    ("socket", "socket.send"),
+    ("socket", "socket.sendall"),
+    ("socket", "socket.sendto"),
+    ("socket", "create_connection"),
+    ("socket", "getaddrinfo"),
+    ("socket", "gethostbyname"),
+    ("subprocess", "run"),
+    ("subprocess", "call"),
+    ("subprocess", "check_call"),
+    ("subprocess", "check_output"),
+    ("subprocess", "Popen.wait"),
+    ("subprocess", "Popen.communicate"),
+    ("os", "system"),
+    ("os", "wait"),
+    ("os", "waitpid"),
+    ("builtins", "open"),
+    ("builtins", "input"),
+    ("io", "open"),
+    ("pathlib", "Path.read_text"),
+    ("pathlib", "Path.read_bytes"),
+    ("pathlib", "Path.write_text"),
+    ("pathlib", "Path.write_bytes"),
+    ("urllib.request", "urlopen"),
+    ("http.client", "HTTPConnection.request"),
+    ("http.client", "HTTPConnection.getresponse"),
+    ("threading", "Lock.acquire"),
+    ("threading", "Event.wait"),
+    ("threading", "Condition.wait"),
+    ("threading", "Semaphore.acquire"),
+    ("threading", "Thread.join"),
+    ("queue", "Queue.get"),
+    ("queue", "Queue.put"),
+    ("concurrent.futures", "Future.result"),
+    ("concurrent.futures", "Future.exception"),
+    ("concurrent.futures", "wait"),
+    ("concurrent.futures._base", "wait"),
+    ("sqlite3", "connect"),
+]
+
+# Exceptions the rules are confirmed by; others are the case's own business.
+RECORDED_EXCEPTIONS = (TypeError, RuntimeError, AttributeError,
+                       asyncio.InvalidStateError, AssertionError)
+
+_real_open = io.open
+_real_thread = threading.Thread
+_real_signal = signal.signal
+_real_allocate_lock = threading.Lock
+_out = _real_open(EVENTS_PATH, "w", buffering=1, encoding="utf-8")
+_out_lock = _real_allocate_lock()
+_tl = threading.local()
+
+
+class HarnessAbort(BaseException):
+    """Unwinds a call the harness found hung; BaseException so that the
+    case's own `except Exception` cannot swallow it."""
+
+
+def emit(kind, line, detail):
+    rec = json.dumps({"kind": kind, "line": int(line or 0), "detail": str(detail)})
+    with _out_lock:
+        _out.write(rec + "\n")
+        _out.flush()
+
+
+def is_case(filename):
+    return filename == CASE
+
+
+def stack():
+    """Frames from the innermost outward, harness frames skipped."""
+    f = sys._getframe(1)
+    out = []
+    while f is not None:
+        if f.f_code.co_filename != HARNESS:
+            out.append(f)
+        f = f.f_back
+    return out
+
+
+def innermost_case_line(frames=None):
+    for f in frames if frames is not None else stack():
+        if is_case(f.f_code.co_filename):
+            return f.f_lineno
+    return 0
+
+
+def is_async(code):
+    return bool(code.co_flags & (inspect.CO_COROUTINE | inspect.CO_ITERABLE_COROUTINE
+                                 | inspect.CO_ASYNC_GENERATOR))
+
+
+def loop_running_here():
+    return asyncio.events._get_running_loop() is not None
+
+
+# --- blocking calls -------------------------------------------------------
+
+def classify_blocking(frames):
+    """Where a blocking call made on the loop's thread is attributed, by the
+    run of case-file frames the call was made from (innermost first):
+    - its innermost frame is async: "blocking-in-coroutine" at that line (AL201);
+    - a later frame of the run is async: "blocking-via-helper" at the line of
+      that async frame, the call into the synchronous helper chain (AL202);
+    - no frame of the run is async, so the loop called synchronous case code
+      (a callback, a protocol method): "blocking-in-callback" at the run's
+      outermost frame, the line the loop-called function is at (AL203)."""
+    run = []
+    for f in frames:
+        if is_case(f.f_code.co_filename):
+            run.append(f)
+        elif run:
+            break
+    if not run:
+        return None, 0
+    if is_async(run[0].f_code):
+        return "blocking-in-coroutine", run[0].f_lineno
+    for f in run[1:]:
+        if is_async(f.f_code):
+            return "blocking-via-helper", f.f_lineno
+    return "blocking-in-callback", run[-1].f_lineno
+
+
+def wrap_blocking(name, fn):
+    @functools.wraps(fn)
+    def blocking(*args, **kwargs):
+        if getattr(_tl, "busy", False) or not loop_running_here():
+            return fn(*args, **kwargs)
+        frames = stack()
+        # Only calls the case makes itself: stdlib code that blocks on the
+        # case's behalf is attributed through the wrapped call it made.
+        if not frames or not is_case(frames[0].f_code.co_filename):
+            return fn(*args, **kwargs)
+        kind, line = classify_blocking(frames)
+        _tl.busy = True
+        state = {"hung": False}
+        me = threading.get_ident()
+
+        def on_hang():
+            state["hung"] = True
+            emit("hang", innermost_case_line(frames), f"{name} blocked the event loop for more than {HANG_BOUND}s")
+            if me == threading.main_thread().ident:
+                signal.pthread_kill(me, signal.SIGUSR1)
+            else:
+                finish()
+                os._exit(0)
+
+        timer = threading.Timer(HANG_BOUND, on_hang)
+        timer.daemon = True
+        timer.start()
+        try:
+            result = fn(*args, **kwargs)
+        except HarnessAbort:
+            raise
+        except (TypeError, AttributeError):
+            # A misuse (wrong argument kind) did not block: not recorded.
+            raise
+        except BaseException:
+            if state["hung"]:
+                raise HarnessAbort(name) from None
+            emit(kind, line, f"{name} called while the event loop runs")
+            raise
+        finally:
+            timer.cancel()
+            _tl.busy = False
+        if state["hung"]:
+            raise HarnessAbort(name)
+        emit(kind, line, f"{name} called while the event loop runs")
+        return result
+
+    blocking.__asynclint_wrapped__ = True
+    return blocking
+
+
+class TrackedLock:
+    """threading.Lock() is a C lock without a Python class to wrap; this
+    proxy gives its acquire a Python method (the table wraps it)."""
+
+    __slots__ = ("_lock", "__weakref__")
+
+    def __init__(self):
+        self._lock = _real_allocate_lock()
+
+    def acquire(self, blocking=True, timeout=-1):
+        return self._lock.acquire(blocking, timeout)
+
+    def release(self):
+        self._lock.release()
+
+    def locked(self):
+        return self._lock.locked()
+
+    def _at_fork_reinit(self):
+        self._lock._at_fork_reinit()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+def install_blocking():
+    threading.Lock = TrackedLock
+    for modname, path in BLOCKING:
+        try:
+            owner = __import__(modname, fromlist=["_"])
+        except ImportError:
+            continue
+        *parents, attr = path.split(".")
+        for p in parents:
+            owner = getattr(owner, p)
+        fn = getattr(owner, attr, None)
+        if fn is None or getattr(fn, "__asynclint_wrapped__", False):
+            continue
+        setattr(owner, attr, wrap_blocking(f"{modname}.{path}", fn))
+
+
+# --- coroutine functions handed to callers that drop their result ---------
+
+# code object -> lines of the case file that registered a coroutine function
+# with an API that calls it later and drops the result (Thread, Timer,
+# atexit, signal).
+_registered = {}
+# (id(future), code object) -> lines that added a coroutine function as a
+# done callback of that future.
+_done_callbacks = {}
+
+
+def note_registration(fn, line):
+    if line and inspect.iscoroutinefunction(fn):
+        code = getattr(fn, "__code__", None) or getattr(getattr(fn, "func", None), "__code__", None)
+        if code is not None:
+            _registered.setdefault(code, set()).add(line)
+
+
+def install_registrations():
+    thread_init = _real_thread.__init__
+
+    @functools.wraps(thread_init)
+    def init(self, *args, **kwargs):
+        thread_init(self, *args, **kwargs)
+        line = innermost_case_line()
+        note_registration(getattr(self, "_target", None), line)
+        self._asynclint_hop = line if loop_running_here() else 0
+
+    threading.Thread.__init__ = init
+
+    timer_init = threading.Timer.__init__
+
+    @functools.wraps(timer_init)
+    def tinit(self, interval, function, *args, **kwargs):
+        timer_init(self, interval, function, *args, **kwargs)
+        note_registration(function, innermost_case_line())
+
+    threading.Timer.__init__ = tinit
+
+    real_register = atexit.register
+
+    @functools.wraps(real_register)
+    def register(fn, *args, **kwargs):
+        note_registration(fn, innermost_case_line())
+        return real_register(fn, *args, **kwargs)
+
+    atexit.register = register
+
+    @functools.wraps(_real_signal)
+    def sig(signalnum, handler):
+        note_registration(handler, innermost_case_line())
+        return _real_signal(signalnum, handler)
+
+    signal.signal = sig
+
+    # A done callback of a C future reaches call_soon, which refuses a
+    # coroutine function in debug mode; report it where it was registered.
+    real_call_soon = asyncio.base_events.BaseEventLoop.call_soon
+
+    @functools.wraps(real_call_soon)
+    def call_soon(self, callback, *args, **kwargs):
+        try:
+            return real_call_soon(self, callback, *args, **kwargs)
+        except TypeError as e:
+            key = (id(args[0]) if args else 0, getattr(callback, "__code__", None))
+            if key in _done_callbacks:
+                for line in sorted(_done_callbacks[key]):
+                    emit("coroutine-callback", line, f"{callback.__qualname__} is a coroutine function: {e}")
+                _ignored_exc.add(id(e))
+                _keep.append(e)
+            raise
+
+    asyncio.base_events.BaseEventLoop.call_soon = call_soon
+
+    real_rie = asyncio.base_events.BaseEventLoop.run_in_executor
+
+    @functools.wraps(real_rie)
+    def run_in_executor(self, executor, func, *args):
+        line = innermost_case_line()
+
+        @functools.wraps(func)
+        def hopped(*a):
+            _tl.hop = line
+            try:
+                return func(*a)
+            finally:
+                _tl.hop = 0
+
+        return real_rie(self, executor, hopped, *args)
+
+    asyncio.base_events.BaseEventLoop.run_in_executor = run_in_executor
+
+
+# --- the profiler: add_done_callback registrations, ContextVar reads -------
+
+_set_vars = set()
+
+
+def profiler(frame, event, arg):
+    if event != "c_call" and event != "c_return":
+        return
+    name = getattr(arg, "__name__", "")
+    if name not in ("add_done_callback", "get", "set"):
+        return
+    owner = getattr(arg, "__self__", None)
+    if isinstance(owner, contextvars.ContextVar):
+        if event != "c_call":
+            return
+        if name == "set":
+            _set_vars.add(id(owner))
+        elif name == "get" and id(owner) in _set_vars and not loop_running_here() \
+                and threading.current_thread() is not threading.main_thread() \
+                and owner not in contextvars.copy_context():
+            hop = getattr(_tl, "hop", 0) or getattr(threading.current_thread(), "_asynclint_hop", 0)
+            emit("context-lost", hop or innermost_case_line(),
+                 f"ContextVar {owner.name!r} read its default in thread {threading.current_thread().name!r}")
+        return
+    if name == "add_done_callback" and event == "c_return" and is_case(frame.f_code.co_filename):
+        try:
+            cbs = owner._callbacks or []
+        except AttributeError:
+            return
+        fn = cbs[-1][0] if cbs else None
+        if inspect.iscoroutinefunction(fn) and hasattr(fn, "__code__"):
+            _keep.append(owner)  # keeps the future's id unique
+            _done_callbacks.setdefault((id(owner), fn.__code__), set()).add(frame.f_lineno)
+
+
+# --- exceptions raised through the case's frames (caught or not) ----------
+
+_seen_exc = set()
+_ignored_exc = set()
+_keep = []  # keeps recorded exceptions alive so their ids stay unique
+
+
+def local_trace(frame, event, arg):
+    if event == "exception":
+        exc = arg[1]
+        if isinstance(exc, RECORDED_EXCEPTIONS) and id(exc) not in _seen_exc and id(exc) not in _ignored_exc:
+            _seen_exc.add(id(exc))
+            _keep.append(exc)
+            emit("exception", frame.f_lineno, f"{type(exc).__name__}: {exc}")
+    return local_trace
+
+
+def global_trace(frame, event, arg):
+    if is_case(frame.f_code.co_filename):
+        frame.f_trace_lines = False
+        return local_trace
+    return None
+
+
+# --- warnings: never-awaited coroutines, deprecations ----------------------
+
+def frames_of(obj):
+    """The creation stack of obj, innermost first, as (filename, lineno)."""
+    tb = tracemalloc.get_object_traceback(obj)
+    if tb is not None and len(tb):
+        return [(f.filename, f.lineno) for f in reversed(list(tb))]
+    origin = getattr(obj, "cr_origin", None)  # asyncio debug origin tracking
+    if origin:
+        return [(f, l) for f, l, _ in origin]
+    return []
+
+
+def on_never_awaited(coro, text):
+    frames = frames_of(coro)
+    code = getattr(coro, "cr_code", None)
+    # Created by the runtime calling a registered callback (innermost frame
+    # outside the case, or no Python frame at all, as at exit).
+    if code in _registered and (not frames or not is_case(frames[0][0])):
+        for line in sorted(_registered[code]):
+            emit("coroutine-callback", line, text)
+        return
+    line = next((l for f, l in frames if is_case(f)), 0)
+    emit("never-awaited", line, text)
+
+
+def on_warning(msg):
+    if getattr(_tl, "in_warning", False):
+        return
+    _tl.in_warning = True
+    try:
+        text = str(msg.message)
+        if issubclass(msg.category, RuntimeWarning) and text.splitlines()[0].endswith("was never awaited") \
+                and inspect.iscoroutine(msg.source):
+            on_never_awaited(msg.source, text.splitlines()[0])
+        elif issubclass(msg.category, (DeprecationWarning, PendingDeprecationWarning)):
+            line = msg.lineno if is_case(msg.filename) else innermost_case_line()
+            emit("deprecation", line, f"{msg.category.__name__}: {text}")
+        else:
+            line = msg.lineno if is_case(msg.filename) else 0
+            emit("warning", line, f"{msg.category.__name__}: {text}")
+    except Exception as e:  # a harness bug must not hide the case's events
+        emit("harness-error", 0, f"warning handler: {e!r}")
+    finally:
+        _tl.in_warning = False
+
+
+# --- the event loop: destroyed tasks, implicit loops, slow callbacks -------
+
+def install_loop_hooks():
+    real_handler = asyncio.base_events.BaseEventLoop.call_exception_handler
+
+    @functools.wraps(real_handler)
+    def call_exception_handler(self, context):
+        if context.get("message", "").startswith("Task was destroyed but it is pending"):
+            task = context.get("task") or context.get("future")
+            tb = context.get("source_traceback") or getattr(task, "_source_traceback", None) or []
+            line = next((f.lineno for f in reversed(tb) if is_case(f.filename)), 0)
+            coro = getattr(task, "get_coro", lambda: None)()
+            emit("task-destroyed", line, f"Task was destroyed but it is pending: {getattr(coro, '__qualname__', task)}")
+        return real_handler(self, context)
+
+    asyncio.base_events.BaseEventLoop.call_exception_handler = call_exception_handler
+
+    real_init = asyncio.base_events.BaseEventLoop.__init__
+
+    @functools.wraps(real_init)
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        self.slow_callback_duration = SLOW_CALLBACK
+
+    asyncio.base_events.BaseEventLoop.__init__ = init
+
+    # Collect garbage before asyncio.run cancels what is left, so a task
+    # whose only reference was dropped is destroyed while still pending.
+    real_cancel = asyncio.runners._cancel_all_tasks
+
+    def cancel_all_tasks(loop):
+        gc.collect()
+        return real_cancel(loop)
+
+    asyncio.runners._cancel_all_tasks = cancel_all_tasks
+
+    # 3.12 warns, and 3.14 raises, where 3.11 creates the thread's loop
+    # implicitly in get_event_loop(); report that creation as the deprecation.
+    policy_cls = asyncio.events.BaseDefaultEventLoopPolicy
+    real_get = policy_cls.get_event_loop
+
+    @functools.wraps(real_get)
+    def get_event_loop(self):
+        if self._local._loop is None and not self._local._set_called \
+                and threading.current_thread() is threading.main_thread():
+            emit("deprecation", innermost_case_line(),
+                 "DeprecationWarning: There is no current event loop (implicit loop creation; "
+                 "deprecated since 3.12, an error from 3.14)")
+        return real_get(self)
+
+    policy_cls.get_event_loop = get_event_loop
+
+
+class SlowCallbacks(logging.Handler):
+    def emit(self, record):
+        text = record.getMessage()
+        if text.startswith("Executing "):
+            emit("slow-callback", 0, text.splitlines()[0])
+
+
+# --- running the case ----------------------------------------------------
+
+_finished = []
+
+
+def finish():
+    if _finished:
+        return
+    _finished.append(True)
+    sys.settrace(None)
+    threading.settrace(None)
+    sys.setprofile(None)
+    threading.setprofile(None)
+    for _ in range(3):
+        gc.collect()
+    emit("done", 0, "")
+
+
+def on_sigusr1(signum, frame):
+    raise HarnessAbort("hang bound")
+
+
+def run_case():
+    with _real_open(CASE, "rb") as f:
+        source = f.read()
+    code = compile(source, CASE, "exec")
+    mod = types.ModuleType("__main__")
+    mod.__file__ = CASE
+    mod.__builtins__ = builtins
+    sys.modules["__main__"] = mod
+    sys.path[0] = os.path.dirname(CASE)
+    sys.argv = [CASE]
+    exec(code, mod.__dict__)
+    if MODE == "main":
+        main = mod.__dict__.get("main")
+        if not inspect.iscoroutinefunction(main):
+            emit("harness-error", 0, "mode main: the case defines no `async def main()`")
+            return
+        asyncio.run(main(), debug=True)
+
+
+def main():
+    os.environ["PYTHONASYNCIODEBUG"] = "1"
+    tracemalloc.start(25)
+    warnings.simplefilter("always")
+    warnings._showwarnmsg = on_warning
+    logging.getLogger("asyncio").addHandler(SlowCallbacks())
+    _real_signal(signal.SIGUSR1, on_sigusr1)
+    install_loop_hooks()
+    install_registrations()
+    install_blocking()
+    threading.settrace(global_trace)
+    threading.setprofile(profiler)
+    sys.setprofile(profiler)
+    sys.settrace(global_trace)
+    status = 0
+    try:
+        run_case()
+    except HarnessAbort:
+        pass
+    except SystemExit as e:
+        status = e.code if isinstance(e.code, int) else 0
+    except BaseException as e:
+        import traceback
+        traceback.print_exc()
+        # An exception of a recorded kind was reported at its line already.
+        if not isinstance(e, RECORDED_EXCEPTIONS):
+            emit("uncaught", innermost_tb_line(e.__traceback__), f"{type(e).__name__}: {e}")
+    finish()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return status
+
+
+def innermost_tb_line(tb):
+    line = 0
+    while tb is not None:
+        if is_case(tb.tb_frame.f_code.co_filename):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+package verify
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"time"
+)
+
+//go:embed harness.py
+var harnessSource []byte
+
+// pyRunner runs Python cases, each in its own interpreter.
+type pyRunner struct {
+	python    string        // interpreter, "python3" by default
+	harness   string        // path of the harness written out for this run
+	timeout   time.Duration // whole-case bound
+	hangBound time.Duration // bound for one blocking call on the loop thread
+}
+
+// writeHarness puts the embedded harness in dir.
+func writeHarness(dir string) (string, error) {
+	p := filepath.Join(dir, "asynclint_harness.py")
+	return p, os.WriteFile(p, harnessSource, 0o644)
+}
+
+var (
+	runDirectiveRE = regexp.MustCompile(`(?m)^#\s*run:\s*(main|script)\s*$`)
+	mainGuardRE    = regexp.MustCompile(`(?m)^if\s+__name__\s*==\s*["']__main__["']\s*:`)
+	asyncMainRE    = regexp.MustCompile(`(?m)^async\s+def\s+main\s*\(`)
+)
+
+// runMode says how a case runs: a "# run: main|script" line decides;
+// otherwise a __main__ block makes it a script, and an `async def main()`
+// without one is run with asyncio.run(main()).
+func runMode(src []byte) string {
+	if m := runDirectiveRE.FindSubmatch(src); m != nil {
+		return string(m[1])
+	}
+	if !mainGuardRE.Match(src) && asyncMainRE.Match(src) {
+		return "main"
+	}
+	return "script"
+}
+
+// run executes one case and returns its events, deduplicated, and the
+// problems that stop the case from counting as run (a crash, a timeout).
+func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) ([]Event, []string) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, []string{fmt.Sprintf("%s: %v", path, err)}
+	}
+	events := filepath.Join(tmp, "events.jsonl")
+	ctx, cancel := context.WithTimeout(ctx, r.timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, r.python, "-X", "dev", r.harness, events, abs, runMode(src))
+	cmd.Dir = filepath.Dir(abs)
+	cmd.Env = append(os.Environ(),
+		"PYTHONASYNCIODEBUG=1",
+		"PYTHONDONTWRITEBYTECODE=1",
+		"PYTHONIOENCODING=utf-8",
+		"ASYNCLINT_HANG_BOUND="+strconv.FormatFloat(r.hangBound.Seconds(), 'f', -1, 64))
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	cmd.WaitDelay = 2 * time.Second // a case's own child may hold the pipes
+	runErr := cmd.Run()
+	data, _ := os.ReadFile(events)
+	evs, err := parseEvents(data)
+	if err != nil {
+		return nil, []string{fmt.Sprintf("%s: reading the harness's events: %v", path, err)}
+	}
+	var problems []string
+	done := false
+	var kept []Event
+	type key struct {
+		kind, file string
+		line       int
+		detail     string
+	}
+	seen := map[key]bool{}
+	for _, e := range evs {
+		switch e.Kind {
+		case "done":
+			done = true
+			continue
+		case "harness-error":
+			problems = append(problems, fmt.Sprintf("%s: harness: %s", path, e.Detail))
+		case "uncaught":
+			problems = append(problems, fmt.Sprintf("%s:%d: the case raised %s", path, e.Line, e.Detail))
+		}
+		e.File = path
+		k := key{e.Kind, e.File, e.Line, e.Detail}
+		if !seen[k] {
+			seen[k] = true
+			kept = append(kept, e)
+		}
+	}
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		problems = append(problems, fmt.Sprintf("%s: the case did not finish within %v%s", path, r.timeout, tail(output.Bytes())))
+	case !done:
+		problems = append(problems, fmt.Sprintf("%s: the harness stopped before the end (%v)%s", path, runErr, tail(output.Bytes())))
+	}
+	return kept, problems
+}
+
+// tail is the end of a process's output, to explain a failure.
+func tail(out []byte) string {
+	out = bytes.TrimSpace(out)
+	if len(out) == 0 {
+		return ""
+	}
+	if len(out) > 1500 {
+		out = out[len(out)-1500:]
+	}
+	return "\n\t" + string(bytes.ReplaceAll(out, []byte("\n"), []byte("\n\t")))
+}
