@@ -14,10 +14,11 @@ import (
 )
 
 // runFunc is a case function the driver calls: exported, named Run*, with
-// no parameters or one context.Context, and no result or one error.
+// no parameters or one context.Context, and at most one result (an error
+// is passed on, any other result ignored).
 type runFunc struct {
-	name     string
-	ctx, err bool
+	name             string
+	ctx, err, result bool
 }
 
 var runNameRE = regexp.MustCompile(`^Run[A-Z0-9_]`)
@@ -64,8 +65,9 @@ func runFuncs(dir string) (pkg string, fns []runFunc, err error) {
 			}
 			switch {
 			case results == nil || len(results.List) == 0:
-			case len(results.List) == 1 && len(results.List[0].Names) <= 1 && isIdent(results.List[0].Type, "error"):
-				rf.err = true
+			case len(results.List) == 1 && len(results.List[0].Names) <= 1:
+				rf.err = isIdent(results.List[0].Type, "error")
+				rf.result = !rf.err
 			default:
 				continue
 			}
@@ -96,6 +98,9 @@ func driverSource(pkg string, fns []runFunc, bound time.Duration) string {
 		arg, call := "_ context.Context", f.name+"()"
 		if f.ctx {
 			arg, call = "ctx context.Context", f.name+"(ctx)"
+		}
+		if f.result {
+			call = "_ = " + call
 		}
 		if f.err {
 			fmt.Fprintf(&calls, "\tasynclintVerifyRun(enc, %q, %t, func(%s) error { return %s })\n", f.name, f.ctx, arg, call)

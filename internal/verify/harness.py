@@ -33,9 +33,10 @@ import threading
 import tracemalloc
 import types
 import warnings
+import weakref
 
 EVENTS_PATH, CASE, MODE = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
-HARNESS = os.path.abspath(__file__)
+HARNESS = sys._getframe().f_code.co_filename  # as frames spell it
 HANG_BOUND = float(os.environ.get("ASYNCLINT_HANG_BOUND", "2.0"))
 SLOW_CALLBACK = 0.05
 
@@ -335,8 +336,7 @@ def install_registrations():
             if key in _done_callbacks:
                 for line in sorted(_done_callbacks[key]):
                     emit("coroutine-callback", line, f"{callback.__qualname__} is a coroutine function: {e}")
-                _ignored_exc.add(id(e))
-                _keep.append(e)
+                mark(e, "ignored")
             raise
 
     asyncio.base_events.BaseEventLoop.call_soon = call_soon
@@ -391,23 +391,32 @@ def profiler(frame, event, arg):
             return
         fn = cbs[-1][0] if cbs else None
         if inspect.iscoroutinefunction(fn) and hasattr(fn, "__code__"):
-            _keep.append(owner)  # keeps the future's id unique
-            _done_callbacks.setdefault((id(owner), fn.__code__), set()).add(frame.f_lineno)
+            key = (id(owner), fn.__code__)
+            if key not in _done_callbacks:
+                weakref.finalize(owner, _done_callbacks.pop, key, None)  # ids are reused
+            _done_callbacks.setdefault(key, set()).add(frame.f_lineno)
 
 
 # --- exceptions raised through the case's frames (caught or not) ----------
 
-_seen_exc = set()
-_ignored_exc = set()
-_keep = []  # keeps recorded exceptions alive so their ids stay unique
+def mark(exc, what):
+    """Marks an exception object (never kept alive: its traceback holds
+    frames, and so coroutines that must be collected to be reported)."""
+    try:
+        setattr(exc, "__asynclint_" + what, True)
+    except (AttributeError, TypeError):
+        pass
+
+
+def marked(exc, what):
+    return getattr(exc, "__asynclint_" + what, False)
 
 
 def local_trace(frame, event, arg):
     if event == "exception":
         exc = arg[1]
-        if isinstance(exc, RECORDED_EXCEPTIONS) and id(exc) not in _seen_exc and id(exc) not in _ignored_exc:
-            _seen_exc.add(id(exc))
-            _keep.append(exc)
+        if isinstance(exc, RECORDED_EXCEPTIONS) and not marked(exc, "seen") and not marked(exc, "ignored"):
+            mark(exc, "seen")
             emit("exception", frame.f_lineno, f"{type(exc).__name__}: {exc}")
     return local_trace
 
@@ -568,6 +577,9 @@ def run_case():
 
 
 def main():
+    if os.environ.get("ASYNCLINT_HARNESS_DEBUG"):
+        import faulthandler
+        faulthandler.dump_traceback_later(float(os.environ["ASYNCLINT_HARNESS_DEBUG"]), exit=True)
     os.environ["PYTHONASYNCIODEBUG"] = "1"
     tracemalloc.start(25)
     warnings.simplefilter("always")
