@@ -14,7 +14,6 @@ type linker struct {
 	classOf  map[*asyncir.Class]*classInfo
 	fnInfo   map[*asyncir.Func]*funcInfo
 	memo     map[*asyncir.Value]asyncir.Type
-	busy     map[*asyncir.Value]bool
 	globBusy map[*binding]bool
 	attrMemo map[attrKey]asyncir.Type
 }
@@ -99,7 +98,6 @@ func (l *linker) findInfo(infos map[string]*moduleInfo, m *asyncir.Module) *modu
 
 func (l *linker) reset() {
 	l.memo = map[*asyncir.Value]asyncir.Type{}
-	l.busy = map[*asyncir.Value]bool{}
 	l.globBusy = map[*binding]bool{}
 	l.attrMemo = map[attrKey]asyncir.Type{}
 }
@@ -209,12 +207,9 @@ func (l *linker) typeOf(v *asyncir.Value) asyncir.Type {
 	if t, ok := l.memo[v]; ok {
 		return t
 	}
-	if l.busy[v] {
-		return unknownType
-	}
-	l.busy[v] = true
+	// Unknown while in progress: a cycle (x = x.parent) resolves to unknown.
+	l.memo[v] = unknownType
 	t := l.resolve(v)
-	delete(l.busy, v)
 	l.memo[v] = t
 	return t
 }

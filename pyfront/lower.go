@@ -383,6 +383,11 @@ func (b *fnBuilder) lowerTry(n int32) {
 		}
 	}
 	if els >= 0 {
+		// The else clause runs only when the body raised nothing: its own
+		// block, not one the handlers are reached from.
+		eb := b.newBlock()
+		edge(b.cur, eb)
+		b.cur = eb
 		b.lowerBlock(t.field(els, fBody))
 	}
 	ends = append(ends, b.cur)

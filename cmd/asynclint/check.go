@@ -17,6 +17,7 @@ import (
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
 	exitZero, noConfig, stats                            bool
+	cpuProfile                                           string
 }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
@@ -28,6 +29,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 }
 
 // parseInterleaved lets flags follow positional arguments, as users of
@@ -79,6 +81,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if err := asyncir.Validate(driver.Analyzers()); err != nil {
 		fmt.Fprintf(stderr, "asynclint: internal error: %v\n", err)
 		return 2
+	}
+	if cf.cpuProfile != "" {
+		stop, err := startProfile(cf.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "asynclint: %v\n", err)
+			return 2
+		}
+		defer stop()
 	}
 	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg})
 	if err != nil {
