@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"runtime"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -81,10 +82,23 @@ func link(prog *asyncir.Program, infos map[string]*moduleInfo, models *asyncir.M
 			break
 		}
 	}
-	l.reset()
-	for _, mi := range all {
-		l.writeBack(mi)
-	}
+	// Call results are settled: write every module back in parallel, each
+	// worker with its own memo over the shared, now read-only tables.
+	workers := make(chan *linker, runtime.GOMAXPROCS(0))
+	parallel(len(all), 0, func(i int) {
+		var w *linker
+		select {
+		case w = <-workers:
+		default:
+			w = &linker{models: l.models, mods: l.mods, byMod: l.byMod, classOf: l.classOf, fnInfo: l.fnInfo}
+			w.reset()
+		}
+		w.writeBack(all[i])
+		select {
+		case workers <- w:
+		default:
+		}
+	})
 }
 
 func (l *linker) findInfo(infos map[string]*moduleInfo, m *asyncir.Module) *moduleInfo {

@@ -350,12 +350,14 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 		mod.SyntaxErrors = append(mod.SyntaxErrors, asyncir.Range{File: s.path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}})
 		return mi
 	}
-	t := copyTree(p.g, tr.RootNode(), s.src)
-	tr.Close()
-	p.pool.Put(ps)
 	if opts.ParseOnly {
+		tr.Close()
+		p.pool.Put(ps)
 		return mi
 	}
+	t := flattenTree(p.g, tr, s.src)
+	tr.Close()
+	p.pool.Put(ps)
 	lowerModule(t, mi, s.path)
 	return mi
 }
