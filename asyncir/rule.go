@@ -44,7 +44,7 @@ type Rule struct {
 // FixAvailable is a helper for Rule.Fix literals.
 func FixAvailable(a Applicability) *Applicability { return &a }
 
-var codeRE = regexp.MustCompile(`^AL[1-9][0-9]{2}$`)
+var codeRE = regexp.MustCompile(`^AL[0-9]{3}$`)
 var nameRE = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`)
 
 // ValidateRule checks a rule's metadata.

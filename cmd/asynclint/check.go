@@ -1,0 +1,186 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/internal/config"
+	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/internal/output"
+)
+
+// checkFlags are the options of "asynclint check".
+type checkFlags struct {
+	format, selectCodes, ignoreCodes, target, configPath string
+	exitZero, noConfig, stats                            bool
+	cpuProfile                                           string
+}
+
+func (c *checkFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.format, "format", "text", "output format: text or json")
+	fs.StringVar(&c.selectCodes, "select", "", "comma-separated codes or prefixes to enable (default: all)")
+	fs.StringVar(&c.ignoreCodes, "ignore", "", "comma-separated codes or prefixes to disable")
+	fs.StringVar(&c.target, "target-version", "", "Python version to check for: 3.8 … 3.14 (or py38 … py314)")
+	fs.StringVar(&c.configPath, "config", "", "pyproject.toml to read instead of searching upwards from the paths")
+	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
+	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
+	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+}
+
+// parseInterleaved lets flags follow positional arguments, as users of
+// ruff and staticcheck expect ("asynclint check src --format json").
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("asynclint check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf checkFlags
+	cf.register(fs)
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	switch cf.format {
+	case "text", "json":
+	default:
+		fmt.Fprintf(stderr, "asynclint: unknown --format %q (want text or json)\n", cf.format)
+		return 2
+	}
+	cfg, err := loadConfig(cf, paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "asynclint: %v\n", err)
+		return 2
+	}
+	if err := asyncir.Validate(driver.Analyzers()); err != nil {
+		fmt.Fprintf(stderr, "asynclint: internal error: %v\n", err)
+		return 2
+	}
+	if cf.cpuProfile != "" {
+		stop, err := startProfile(cf.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "asynclint: %v\n", err)
+			return 2
+		}
+		defer stop()
+	}
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg})
+	if err != nil {
+		fmt.Fprintf(stderr, "asynclint: %v\n", err)
+		return 2
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "asynclint: warning: %s\n", w)
+	}
+	switch cf.format {
+	case "json":
+		err = output.JSON(stdout, res.Diagnostics)
+	default:
+		err = output.Text(stdout, res.Diagnostics)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "asynclint: writing output: %v\n", err)
+		return 2
+	}
+	if cf.stats {
+		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), res.Elapsed.Round(1e6))
+	}
+	if len(res.Diagnostics) > 0 && !cf.exitZero {
+		return 1
+	}
+	return 0
+}
+
+// loadConfig finds pyproject.toml and lays the flags over it.
+func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
+	cfg := &config.Config{}
+	path := cf.configPath
+	if path == "" && !cf.noConfig {
+		path = config.Find(paths[0])
+	}
+	if path != "" {
+		c, err := config.Load(path)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	}
+	if cf.selectCodes != "" {
+		codes, err := codeList(cf.selectCodes, "--select")
+		if err != nil {
+			return nil, err
+		}
+		cfg.Select = codes
+	}
+	if cf.ignoreCodes != "" {
+		codes, err := codeList(cf.ignoreCodes, "--ignore")
+		if err != nil {
+			return nil, err
+		}
+		cfg.Ignore = append(cfg.Ignore, codes...)
+	}
+	if cf.target != "" {
+		v, ok := asyncir.ParseVersion(cf.target)
+		if !ok {
+			return nil, fmt.Errorf("--target-version %q is not one of 3.8 … 3.14", cf.target)
+		}
+		cfg.TargetVersion = v
+	}
+	return cfg, nil
+}
+
+func codeList(s, flagName string) ([]string, error) {
+	var out []string
+	for _, c := range strings.Split(s, ",") {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		if c == "" {
+			continue
+		}
+		if !isCodePrefix(c) {
+			return nil, fmt.Errorf("%s: %q is not a rule code or prefix (like AL101 or AL1)", flagName, c)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func isCodePrefix(c string) bool {
+	if c == "ALL" {
+		return true
+	}
+	if !strings.HasPrefix(c, "AL") || len(c) > 5 {
+		return false
+	}
+	for _, r := range c[2:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

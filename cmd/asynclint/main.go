@@ -1,0 +1,54 @@
+// Command asynclint finds the bugs asynchronous code makes easy, in Python
+// (asyncio) and Go.
+//
+//	asynclint check [flags] [paths...]   lint files and directories (default ".")
+//	asynclint rules                      list every rule
+//	asynclint explain AL101              print a rule's documentation
+//	asynclint version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const version = "0.1.0"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: asynclint <command> [arguments]
+
+commands:
+  check [flags] [paths...]   lint Python files and directories (default ".")
+  rules                      list every rule: code, name, family, severity, fix
+  explain CODE               print the documentation of a rule
+  version                    print the version
+
+Run "asynclint check -h" for the flags of check.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "check":
+		return check(args[1:], stdout, stderr)
+	case "rules":
+		return rules(args[1:], stdout, stderr)
+	case "explain":
+		return explain(args[1:], stdout, stderr)
+	case "version", "--version", "-V":
+		fmt.Fprintln(stdout, "asynclint", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "asynclint: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}

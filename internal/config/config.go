@@ -1,0 +1,276 @@
+// Package config reads [tool.asynclint] from pyproject.toml and merges the
+// command line over it.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// Config is the effective configuration of one run.
+type Config struct {
+	// Path of the pyproject.toml it came from; empty when none.
+	Path string
+	// Root is the directory relative paths in the file are resolved from.
+	Root                     string
+	Select, Ignore           []string
+	PerFileIgnores           map[string][]string
+	TargetVersion            asyncir.Version
+	ExtendBlockingCalls      []string
+	ExtendCoroutineFunctions []string
+	Exclude                  []string
+}
+
+// file mirrors the TOML table.
+type file struct {
+	Project struct {
+		RequiresPython string `toml:"requires-python"`
+	} `toml:"project"`
+	Tool struct {
+		Asynclint *struct {
+			Select                   []string            `toml:"select"`
+			Ignore                   []string            `toml:"ignore"`
+			PerFileIgnores           map[string][]string `toml:"per-file-ignores"`
+			TargetVersion            string              `toml:"target-version"`
+			ExtendBlockingCalls      []string            `toml:"extend-blocking-calls"`
+			ExtendCoroutineFunctions []string            `toml:"extend-coroutine-functions"`
+			Exclude                  []string            `toml:"exclude"`
+		} `toml:"asynclint"`
+	} `toml:"tool"`
+}
+
+// Error is a configuration problem with its place.
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+var codePrefixRE = regexp.MustCompile(`^(ALL|AL[0-9]{0,3})$`)
+
+// Find walks up from start to the first pyproject.toml that has a
+// [tool.asynclint] table (or, failing that, the first one at all, for
+// requires-python); "" when there is none.
+func Find(start string) string {
+	dir, err := filepath.Abs(start)
+	if err != nil {
+		return ""
+	}
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	first := ""
+	for {
+		p := filepath.Join(dir, "pyproject.toml")
+		if b, err := os.ReadFile(p); err == nil {
+			if strings.Contains(string(b), "[tool.asynclint") {
+				return p
+			}
+			if first == "" {
+				first = p
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return first
+		}
+		dir = parent
+	}
+}
+
+// Load reads one pyproject.toml.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+	}
+	var f file
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{Path: path, Line: pe.Position.Line, Msg: pe.Message}
+		}
+		return nil, &Error{Path: path, Line: lineOfError(err), Msg: err.Error()}
+	}
+	cfg := &Config{Path: path, Root: filepath.Dir(path)}
+	for _, k := range md.Undecoded() {
+		if len(k) >= 2 && k[0] == "tool" && k[1] == "asynclint" {
+			return nil, &Error{Path: path, Line: lineOf(data, k[len(k)-1]), Msg: fmt.Sprintf("unknown setting %q in [tool.asynclint]", k.String())}
+		}
+	}
+	if rp := f.Project.RequiresPython; rp != "" {
+		if v, ok := minVersion(rp); ok {
+			cfg.TargetVersion = v
+		}
+	}
+	a := f.Tool.Asynclint
+	if a == nil {
+		return cfg, nil
+	}
+	for _, list := range [][]string{a.Select, a.Ignore} {
+		for _, c := range list {
+			if !codePrefixRE.MatchString(c) {
+				return nil, &Error{Path: path, Line: lineOf(data, c), Msg: fmt.Sprintf("%q is not a rule code or prefix (like AL101 or AL1)", c)}
+			}
+		}
+	}
+	for pat, codes := range a.PerFileIgnores {
+		if _, err := filepath.Match(pat, "x"); err != nil {
+			return nil, &Error{Path: path, Line: lineOf(data, pat), Msg: fmt.Sprintf("bad pattern %q in per-file-ignores", pat)}
+		}
+		for _, c := range codes {
+			if !codePrefixRE.MatchString(c) {
+				return nil, &Error{Path: path, Line: lineOf(data, c), Msg: fmt.Sprintf("%q is not a rule code or prefix", c)}
+			}
+		}
+	}
+	for _, pat := range a.Exclude {
+		if _, err := filepath.Match(pat, "x"); err != nil {
+			return nil, &Error{Path: path, Line: lineOf(data, pat), Msg: fmt.Sprintf("bad exclude pattern %q", pat)}
+		}
+	}
+	if a.TargetVersion != "" {
+		v, ok := asyncir.ParseVersion(a.TargetVersion)
+		if !ok {
+			return nil, &Error{Path: path, Line: lineOf(data, "target-version"), Msg: fmt.Sprintf("target-version %q is not one of py38 … py314 (or 3.8 … 3.14)", a.TargetVersion)}
+		}
+		cfg.TargetVersion = v
+	}
+	cfg.Select, cfg.Ignore = a.Select, a.Ignore
+	cfg.PerFileIgnores = a.PerFileIgnores
+	cfg.ExtendBlockingCalls = a.ExtendBlockingCalls
+	cfg.ExtendCoroutineFunctions = a.ExtendCoroutineFunctions
+	cfg.Exclude = a.Exclude
+	return cfg, nil
+}
+
+// minVersion reads the lower bound of a requires-python specifier.
+func minVersion(spec string) (asyncir.Version, bool) {
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		for _, op := range []string{">=", "~=", "=="} {
+			if rest, ok := strings.CutPrefix(part, op); ok {
+				fields := strings.Split(strings.TrimSpace(rest), ".")
+				if len(fields) >= 2 {
+					return asyncir.ParseVersion(fields[0] + "." + fields[1])
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+func lineOf(data []byte, needle string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, needle) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+func lineOfError(err error) int {
+	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
+		n := 0
+		fmt.Sscan(m[1], &n)
+		return n
+	}
+	return 0
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// IgnoredFor returns the per-file-ignores codes that apply to path.
+func (c *Config) IgnoredFor(path string) []string {
+	if c == nil || len(c.PerFileIgnores) == 0 {
+		return nil
+	}
+	rel := c.rel(path)
+	var pats []string
+	for p := range c.PerFileIgnores {
+		pats = append(pats, p)
+	}
+	sort.Strings(pats)
+	var out []string
+	for _, p := range pats {
+		if matchPath(p, rel) {
+			out = append(out, c.PerFileIgnores[p]...)
+		}
+	}
+	return out
+}
+
+// Excluded reports whether a walked path matches an exclude pattern.
+func (c *Config) Excluded(path string) bool {
+	if c == nil {
+		return false
+	}
+	rel := c.rel(path)
+	for _, p := range c.Exclude {
+		if matchPath(p, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Config) rel(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	root := c.Root
+	if root == "" {
+		root, _ = os.Getwd()
+	}
+	if r, err := filepath.Rel(root, abs); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(path)
+}
+
+// matchPath matches a glob against a slash path, its base name, or any of
+// its leading directories ("tests" excludes "tests/a.py").
+func matchPath(pat, rel string) bool {
+	if ok, _ := filepath.Match(pat, rel); ok {
+		return true
+	}
+	if ok, _ := filepath.Match(pat, filepath.Base(rel)); ok {
+		return true
+	}
+	parts := strings.Split(rel, "/")
+	for i := 1; i < len(parts); i++ {
+		if ok, _ := filepath.Match(pat, strings.Join(parts[:i], "/")); ok {
+			return true
+		}
+		if ok, _ := filepath.Match(pat, parts[i-1]); ok {
+			return true
+		}
+	}
+	return false
+}

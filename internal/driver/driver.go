@@ -1,0 +1,189 @@
+// Package driver runs the frontends and analyzers over a set of paths and
+// returns sorted, suppressed diagnostics; check, lsp and verify use it.
+package driver
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/asynclint/asynclint/analyzers/all"
+	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/internal/config"
+	"github.com/asynclint/asynclint/pyfront"
+)
+
+// Options of one run.
+type Options struct {
+	Paths  []string
+	Config *config.Config
+	// Overlay maps a path to unsaved content (editors).
+	Overlay map[string][]byte
+	// Eager lowers every Python file (no fast path).
+	Eager bool
+}
+
+// Result of one run.
+type Result struct {
+	Diagnostics []asyncir.Diagnostic
+	// Warnings are per-file problems (unreadable, binary, non-UTF-8); the
+	// run went on without those files.
+	Warnings []string
+	Files    int
+	Lines    int
+	Lowered  int
+	Elapsed  time.Duration
+	Program  *asyncir.Program
+}
+
+// Analyzers are the families every run uses, plus the core codes.
+func Analyzers() []*asyncir.Analyzer {
+	return append([]*asyncir.Analyzer{Core}, all.Analyzers()...)
+}
+
+// Models returns the standard tables extended by the configuration.
+func Models(cfg *config.Config) *asyncir.Models {
+	m := asyncir.PythonModels()
+	if cfg == nil {
+		return m
+	}
+	for _, name := range cfg.ExtendCoroutineFunctions {
+		m.APIs[name] = &asyncir.APIModel{Name: name, ReturnsAwait: asyncir.Coroutine, Callback: -1}
+	}
+	for _, name := range cfg.ExtendBlockingCalls {
+		a := m.APIs[name]
+		if a == nil {
+			a = &asyncir.APIModel{Name: name, Callback: -1}
+			m.APIs[name] = a
+		} else {
+			c := *a
+			a = &c
+			m.APIs[name] = a
+		}
+		a.Blocks = true
+	}
+	return m
+}
+
+// AnalyzerConfig is what analyzers see of cfg.
+func AnalyzerConfig(cfg *config.Config, models *asyncir.Models) *asyncir.Config {
+	ac := &asyncir.Config{TargetVersion: asyncir.DefaultTargetVersion, Models: models}
+	if cfg != nil {
+		ac.Select, ac.Ignore = cfg.Select, cfg.Ignore
+		if cfg.TargetVersion != 0 {
+			ac.TargetVersion = cfg.TargetVersion
+		}
+	}
+	return ac
+}
+
+// Run checks the paths.
+func Run(opts Options) (*Result, error) {
+	start := time.Now()
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
+	in, warnings, err := collect(opts.Paths, cfg)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]pyfront.File, len(in.Python))
+	for i, p := range in.Python {
+		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
+	}
+	models := Models(cfg)
+	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager})
+	for _, w := range loaded.Warnings {
+		warnings = append(warnings, w.String())
+	}
+	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program}
+	acfg := AnalyzerConfig(cfg, models)
+	diags, err := Analyze(loaded.Program, Analyzers(), acfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range loaded.Program.Modules {
+		diags = append(diags, syntaxDiagnostics(m, acfg)...)
+	}
+	res.Diagnostics = Suppress(diags, loaded.Program, cfg, acfg)
+	asyncir.SortDiagnostics(res.Diagnostics)
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// Analyze runs every analyzer over every module, modules in parallel.
+func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
+	var mu sync.Mutex
+	var diags []asyncir.Diagnostic
+	var firstErr error
+	report := func(d asyncir.Diagnostic) {
+		mu.Lock()
+		diags = append(diags, d)
+		mu.Unlock()
+	}
+	work := make(chan *asyncir.Module)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for m := range work {
+				for _, a := range analyzers {
+					if !speaks(a, m.Lang) {
+						continue
+					}
+					if err := runOne(a, prog, m, cfg, report); err != nil {
+						mu.Lock()
+						if firstErr == nil {
+							firstErr = err
+						}
+						mu.Unlock()
+					}
+				}
+			}
+		}()
+	}
+	for _, m := range prog.Modules {
+		if m.Lowered {
+			work <- m
+		}
+	}
+	close(work)
+	wg.Wait()
+	return diags, firstErr
+}
+
+// runOne turns an analyzer panic into an internal error naming the file,
+// so one bad module never hides the others' results silently.
+func runOne(a *asyncir.Analyzer, prog *asyncir.Program, m *asyncir.Module, cfg *asyncir.Config, report func(asyncir.Diagnostic)) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: analyzer %s panicked on %s: %v", a.Name, m.Path, r)
+		}
+	}()
+	return a.Run(asyncir.NewPass(a, prog, m, cfg, report))
+}
+
+func speaks(a *asyncir.Analyzer, l asyncir.Language) bool {
+	for _, x := range a.Languages {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+func syntaxDiagnostics(m *asyncir.Module, cfg *asyncir.Config) []asyncir.Diagnostic {
+	if len(m.SyntaxErrors) == 0 || !cfg.Enabled("AL001") {
+		return nil
+	}
+	r := m.SyntaxErrors[0]
+	msg := "syntax error; the rest of the file is still analysed"
+	if n := len(m.SyntaxErrors); n > 1 {
+		msg = fmt.Sprintf("syntax error (and %d more); the rest of the file is still analysed", n-1)
+	}
+	return []asyncir.Diagnostic{{Code: "AL001", Analyzer: "core", Severity: asyncir.SeverityError, Range: r,
+		Message: msg, URL: Core.URL + "#al001"}}
+}

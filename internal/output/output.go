@@ -1,0 +1,102 @@
+// Package output renders diagnostics in the formats of `asynclint check`.
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// Text writes "path:line:col: message (CODE)" with related locations
+// indented beneath: the errorformat editors and CI parse.
+func Text(w io.Writer, diags []asyncir.Diagnostic) error {
+	for _, d := range diags {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", d.Range.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Code); err != nil {
+			return err
+		}
+		for _, r := range d.Related {
+			if _, err := fmt.Fprintf(w, "    %s:%d:%d: %s\n", r.Range.File, r.Range.Start.Line, r.Range.Start.Col, r.Message); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// JSON types: the documented schema of --format json.
+type jsonReport struct {
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+}
+
+type jsonDiagnostic struct {
+	Path      string        `json:"path"`
+	Line      int           `json:"line"`
+	Column    int           `json:"column"`
+	EndLine   int           `json:"end_line"`
+	EndColumn int           `json:"end_column"`
+	Code      string        `json:"code"`
+	Analyzer  string        `json:"analyzer"`
+	Severity  string        `json:"severity"`
+	Message   string        `json:"message"`
+	URL       string        `json:"url"`
+	Related   []jsonRelated `json:"related"`
+	Fixes     []jsonFix     `json:"fixes"`
+}
+
+type jsonRelated struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Message   string `json:"message"`
+}
+
+type jsonFix struct {
+	Title         string     `json:"title"`
+	Applicability string     `json:"applicability"`
+	Edits         []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Path        string `json:"path"`
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	EndLine     int    `json:"end_line"`
+	EndColumn   int    `json:"end_column"`
+	StartOffset int    `json:"start_offset"`
+	EndOffset   int    `json:"end_offset"`
+	NewText     string `json:"new_text"`
+}
+
+// JSON writes the diagnostics as one JSON document.
+func JSON(w io.Writer, diags []asyncir.Diagnostic) error {
+	rep := jsonReport{Diagnostics: []jsonDiagnostic{}}
+	for _, d := range diags {
+		jd := jsonDiagnostic{
+			Path: filepath.ToSlash(d.Range.File), Line: d.Range.Start.Line, Column: d.Range.Start.Col,
+			EndLine: d.Range.End.Line, EndColumn: d.Range.End.Col, Code: d.Code, Analyzer: d.Analyzer,
+			Severity: d.Severity.String(), Message: d.Message, URL: d.URL,
+			Related: []jsonRelated{}, Fixes: []jsonFix{},
+		}
+		for _, r := range d.Related {
+			jd.Related = append(jd.Related, jsonRelated{Path: filepath.ToSlash(r.Range.File), Line: r.Range.Start.Line, Column: r.Range.Start.Col,
+				EndLine: r.Range.End.Line, EndColumn: r.Range.End.Col, Message: r.Message})
+		}
+		for _, f := range d.Fixes {
+			jf := jsonFix{Title: f.Title, Applicability: f.Applicability.String(), Edits: []jsonEdit{}}
+			for _, e := range f.Edits {
+				jf.Edits = append(jf.Edits, jsonEdit{Path: filepath.ToSlash(e.Range.File), Line: e.Range.Start.Line, Column: e.Range.Start.Col,
+					EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col, StartOffset: e.Range.Start.Offset, EndOffset: e.Range.End.Offset, NewText: e.NewText})
+			}
+			jd.Fixes = append(jd.Fixes, jf)
+		}
+		rep.Diagnostics = append(rep.Diagnostics, jd)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

@@ -1,0 +1,239 @@
+package pyfront
+
+import (
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// lowerDef lowers a def statement: decorators and defaults in the current
+// scope, the body as a new Func, and a binding of its name.
+func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
+	t := b.lw.t
+	nameNode := t.field(n, fName)
+	if nameNode < 0 {
+		return nil
+	}
+	name := t.text(nameNode)
+	var decoVals []*asyncir.Value
+	for _, d := range decos {
+		if cs := t.namedChildren(d); len(cs) > 0 {
+			v := b.expr(cs[0])
+			b.use(v, asyncir.UseArg, nil)
+			decoVals = append(decoVals, v)
+		}
+	}
+	kind := asyncir.Sync
+	async := t.hasChild(n, kAsync)
+	hasYield := containsYield(t, t.field(n, fBody))
+	switch {
+	case async && hasYield:
+		kind = asyncir.AsyncGenerator
+	case async:
+		kind = asyncir.CoroutineFunc
+	case hasYield:
+		kind = asyncir.Generator
+	}
+	qual := name
+	scope := b.fi
+	if b.cls != nil {
+		qual = b.cls.cls.QualName + "." + name
+		scope = b.fi.parent // methods do not see the class scope
+	} else if !b.fi.isModule {
+		qual = b.f.QualName + ".<locals>." + name
+	}
+	fb, fi := b.lw.newFunc(name, qual, kind, scope, n)
+	fi.decorators = decoVals
+	f := fb.f
+	f.NameRange = b.lw.rng(nameNode)
+	if body := t.field(n, fBody); body >= 0 {
+		f.BodyStart = b.lw.rng(body).Start
+	}
+	if b.cls != nil {
+		f.Class = b.cls.cls
+		if prev := f.Class.Methods[name]; prev == nil || !isOverloadStub(b, decoVals) {
+			f.Class.Methods[name] = f
+		}
+	}
+	b.lowerParams(fb, t.field(n, fParameters))
+	if b.cls != nil {
+		b.markSelf(fb, decos)
+	}
+	fb.lowerBlock(t.field(n, fBody))
+	fb.finish()
+
+	// Bind the name in the defining scope.
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: f.NameRange, Callee: f})
+	v := b.value(op, &sym{kind: symFunc, fn: f})
+	switch {
+	case b.cls != nil:
+		b.cls.attrs[name] = append(b.cls.attrs[name], v)
+	case b.fi.isModule:
+		g := b.lw.mi.global(name)
+		g.fn = f
+	default:
+		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: f.NameRange, Var: name, Operand: v})
+		v.AddUse(asyncir.UseStore, st)
+		b.fi.stores[name] = append(b.fi.stores[name], v)
+		if b.fi.nested == nil {
+			b.fi.nested = map[string]*asyncir.Func{}
+		}
+		b.fi.nested[name] = f
+	}
+	return f
+}
+
+// isOverloadStub keeps the implementation, not a typing.overload stub, as
+// the class's method.
+func isOverloadStub(b *fnBuilder, decos []*asyncir.Value) bool {
+	for _, d := range decos {
+		if s := b.lw.mi.syms[d]; s != nil && (s.name == "overload" || s.kind == symAttr && s.name == "overload") {
+			return true
+		}
+	}
+	return false
+}
+
+// markSelf gives the first parameter of a method the type self (or cls
+// for classmethods; nothing for staticmethods).
+func (b *fnBuilder) markSelf(fb *fnBuilder, decos []int32) {
+	t := b.lw.t
+	f := fb.f
+	kind := symSelf
+	for _, d := range decos {
+		switch t.text(d) {
+		case "@staticmethod":
+			f.Static = true
+			return
+		case "@classmethod":
+			f.ClassMeth = true
+			kind = symClsObj
+		case "@property", "@functools.cached_property", "@cached_property":
+			f.Property = true
+		}
+	}
+	if f.Name == "__new__" || f.Name == "__init_subclass__" || f.Name == "__class_getitem__" {
+		kind = symClsObj
+	}
+	if len(f.Params) > 0 {
+		fb.fi.paramSym[f.Params[0].Name] = &sym{kind: kind, cls: b.cls.cls}
+	}
+}
+
+// lowerParams records parameters with their annotations; defaults are
+// evaluated in the defining scope.
+func (b *fnBuilder) lowerParams(fb *fnBuilder, n int32) {
+	if n < 0 {
+		return
+	}
+	t := b.lw.t
+	add := func(nameNode, typeNode int32) {
+		if nameNode < 0 {
+			return
+		}
+		p := &asyncir.Param{Name: t.text(nameNode), Range: b.lw.rng(nameNode)}
+		fb.f.Params = append(fb.f.Params, p)
+		fb.fi.params[p.Name] = p
+		if typeNode >= 0 {
+			fb.fi.paramSym[p.Name] = &sym{kind: symAnnot, annot: b.annotationIn(typeNode, b.fi)}
+		}
+	}
+	for _, c := range t.namedChildren(n) {
+		switch t.kind(c) {
+		case kIdentifier:
+			add(c, -1)
+		case kTypedParameter:
+			cs := t.namedChildren(c)
+			if len(cs) > 0 && t.kind(cs[0]) == kIdentifier {
+				add(cs[0], t.field(c, fType))
+			} else if len(cs) > 0 {
+				// *args: T / **kw: T
+				if inner := t.namedChildren(cs[0]); len(inner) > 0 {
+					add(inner[0], -1)
+				}
+			}
+		case kDefaultParameter, kTypedDefaultParameter:
+			b.use(b.expr(t.field(c, fValue)), asyncir.UseStore, nil)
+			add(t.field(c, fName), t.field(c, fType))
+		case kListSplatPattern, kDictSplatPattern:
+			if cs := t.namedChildren(c); len(cs) > 0 {
+				add(cs[0], -1)
+			}
+		}
+	}
+}
+
+// containsYield reports whether a function body yields (not counting
+// nested functions, lambdas and classes).
+func containsYield(t *tree, n int32) bool {
+	if n < 0 {
+		return false
+	}
+	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
+		switch t.kind(c) {
+		case kYield:
+			return true
+		case kFunctionDef, kLambda, kClassDef, kDecoratedDef:
+			continue
+		}
+		if t.nodes[c].first >= 0 && containsYield(t, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerClass lowers a class statement: bases in the current scope, the
+// body as a pseudo-function whose assignments become class attributes.
+func (b *fnBuilder) lowerClass(n int32, decos []int32) {
+	t := b.lw.t
+	nameNode := t.field(n, fName)
+	if nameNode < 0 {
+		return
+	}
+	name := t.text(nameNode)
+	for _, d := range decos {
+		if cs := t.namedChildren(d); len(cs) > 0 {
+			b.use(b.expr(cs[0]), asyncir.UseArg, nil)
+		}
+	}
+	qual := name
+	if b.cls != nil {
+		qual = b.cls.cls.QualName + "." + name
+	} else if !b.fi.isModule {
+		qual = b.f.QualName + ".<locals>." + name
+	}
+	cls := &asyncir.Class{Name: name, QualName: qual, Module: b.lw.mi.mod, Range: b.lw.rng(n), Methods: map[string]*asyncir.Func{}, Attrs: map[string]asyncir.Type{}}
+	ci := &classInfo{cls: cls, attrs: map[string][]*asyncir.Value{}, annots: map[string]*annotation{}}
+	if sup := t.field(n, fSuperclasses); sup >= 0 {
+		for _, c := range t.namedChildren(sup) {
+			if t.kind(c) == kKeywordArgument {
+				b.use(b.expr(t.field(c, fValue)), asyncir.UseArg, nil)
+				continue
+			}
+			v := b.expr(c)
+			b.use(v, asyncir.UseArg, nil)
+			ci.bases = append(ci.bases, v)
+		}
+	}
+	b.lw.mi.mod.Classes = append(b.lw.mi.mod.Classes, cls)
+	b.lw.mi.classes = append(b.lw.mi.classes, ci)
+	body, bfi := b.lw.newFunc("<class "+name+">", qual, asyncir.Sync, b.fi, n)
+	bfi.isClass = true
+	bfi.parent = b.fi
+	ci.body = bfi
+	body.cls = ci
+	body.lowerBlock(t.field(n, fBody))
+	body.finish()
+
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode), Class: cls})
+	v := b.value(op, &sym{kind: symClass, cls: cls})
+	switch {
+	case b.cls != nil:
+		b.cls.attrs[name] = append(b.cls.attrs[name], v)
+	case b.fi.isModule:
+		b.lw.mi.global(name).cls = cls
+	default:
+		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(nameNode), Var: name, Operand: v})
+		v.AddUse(asyncir.UseStore, st)
+		b.fi.stores[name] = append(b.fi.stores[name], v)
+	}
+}

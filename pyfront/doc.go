@@ -1,0 +1,11 @@
+// Package pyfront lowers Python source to the async IR.
+//
+// Parse runs tree-sitter on both cores (one parser per worker), copies each
+// tree into a compact Go-side array in one cursor pass and closes it, then
+// lowers the copy to IR functions whose values carry symbolic references.
+// Link resolves those references across all modules given (imports,
+// re-exports, classes and their bases, self/cls/super, decorators,
+// annotations and constructor assignments) and computes the
+// returns-awaitable summary to a fixed point. Files that contain no async
+// construct and import nothing async are never parsed (the fast path).
+package pyfront

@@ -1,0 +1,370 @@
+package pyfront
+
+import (
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// expr lowers an expression and returns its value (nil for nodes that
+// produce nothing worth tracking).
+func (b *fnBuilder) expr(n int32) *asyncir.Value {
+	if n < 0 {
+		return nil
+	}
+	t := b.lw.t
+	switch t.kind(n) {
+	case kIdentifier:
+		name := t.text(n)
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpLoad, Range: b.lw.rng(n), Var: name})
+		return b.value(op, &sym{kind: symName, name: name, scope: b.fi})
+	case kNone:
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		return b.value(op, &sym{kind: symNone})
+	case kAttribute:
+		obj := b.expr(t.field(n, fObject))
+		attr := t.text(t.field(n, fAttribute))
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: obj, Attr: attr})
+		b.use(obj, asyncir.UseRecv, op)
+		return b.value(op, &sym{kind: symAttr, name: attr, base: obj})
+	case kCall:
+		return b.call(n)
+	case kAwait:
+		cs := t.namedChildren(n)
+		if len(cs) == 0 {
+			return nil
+		}
+		v := b.expr(cs[0])
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpAwait, Range: b.lw.rng(n), Operand: v})
+		b.use(v, asyncir.UseAwait, op)
+		return b.value(op, &sym{kind: symAwait, base: v})
+	case kParenthesized:
+		cs := t.namedChildren(n)
+		if len(cs) == 1 {
+			return b.expr(cs[0])
+		}
+		return b.container(n, cs)
+	case kList, kTuple, kSet, kExpressionList:
+		return b.container(n, t.namedChildren(n))
+	case kDictionary:
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		res := b.value(op, nil)
+		for _, c := range t.namedChildren(n) {
+			if t.kind(c) == kPair {
+				b.use(b.expr(t.field(c, fFieldKey())), asyncir.UseOther, nil)
+				b.use(b.expr(t.field(c, fValue)), asyncir.UseStore, op)
+			} else {
+				b.use(b.expr(c), asyncir.UseStore, op)
+			}
+		}
+		return res
+	case kListComp, kSetComp, kGenExpr, kDictComp:
+		return b.comprehension(n)
+	case kConditional:
+		cs := t.namedChildren(n)
+		var vals []*asyncir.Value
+		for i, c := range cs {
+			v := b.expr(c)
+			if i == 1 {
+				b.use(v, asyncir.UseOther, nil)
+				continue
+			}
+			vals = append(vals, v)
+		}
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		res := b.value(op, nil)
+		for _, v := range vals {
+			b.use(v, asyncir.UseStore, op)
+		}
+		res.Elems = nil
+		return res
+	case kComparison:
+		return b.compare(n)
+	case kBooleanOp, kBinaryOp, kUnaryOp, kNotOp, kConcatString:
+		for _, c := range t.namedChildren(n) {
+			b.use(b.expr(c), asyncir.UseOther, nil)
+		}
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		return b.value(op, nil)
+	case kString:
+		for _, c := range t.namedChildren(n) {
+			if t.kind(c) == kInterpolation {
+				b.use(b.expr(t.field(c, fExpression)), asyncir.UseOther, nil)
+			}
+		}
+		return nil
+	case kNamedExpr:
+		v := b.expr(t.field(n, fValue))
+		if v != nil {
+			b.bindValue(t.field(n, fName), v)
+		}
+		return v
+	case kSubscript:
+		v := b.expr(t.field(n, fValue))
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: v})
+		b.use(v, asyncir.UseRecv, op)
+		for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
+			if t.nodes[c].field == fSubscript {
+				b.use(b.expr(c), asyncir.UseOther, nil)
+			}
+		}
+		return b.value(op, &sym{kind: symElem, base: v})
+	case kYield:
+		var v *asyncir.Value
+		if cs := t.namedChildren(n); len(cs) > 0 {
+			v = b.expr(cs[0])
+		}
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpYield, Range: b.lw.rng(n), Operand: v, Async: t.hasChild(n, kFrom)})
+		b.use(v, asyncir.UseYield, op)
+		return b.value(op, nil)
+	case kLambda:
+		return b.lambda(n)
+	case kListSplat, kDictSplat:
+		cs := t.namedChildren(n)
+		if len(cs) == 1 {
+			return b.expr(cs[0])
+		}
+		return nil
+	case kKeywordArgument:
+		return b.expr(t.field(n, fValue))
+	case kError:
+		for _, c := range t.namedChildren(n) {
+			b.use(b.expr(c), asyncir.UseOther, nil)
+		}
+		return nil
+	}
+	// Literals and anything else: lower children for their calls.
+	for _, c := range t.namedChildren(n) {
+		b.use(b.expr(c), asyncir.UseOther, nil)
+	}
+	return nil
+}
+
+// fFieldKey is the "key" field, which only pairs use.
+func fFieldKey() fieldID { return fOther }
+
+func (b *fnBuilder) container(n int32, elems []int32) *asyncir.Value {
+	var vals []*asyncir.Value
+	for _, c := range elems {
+		vals = append(vals, b.expr(c))
+	}
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+	res := b.value(op, nil)
+	res.Elems = vals
+	for _, v := range vals {
+		b.use(v, asyncir.UseStore, op)
+	}
+	return res
+}
+
+func (b *fnBuilder) compare(n int32) *asyncir.Value {
+	t := b.lw.t
+	var operands []*asyncir.Value
+	cmp := ""
+	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
+		switch t.kind(c) {
+		case kIn, kNotIn, kIs, kIsNot, kEqEq, kNotEq:
+			if cmp == "" {
+				cmp = t.text(c)
+			}
+		default:
+			if t.nodes[c].named {
+				operands = append(operands, b.expr(c))
+			}
+		}
+	}
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands, Compare: strings.Join(strings.Fields(cmp), " ")})
+	for _, v := range operands {
+		b.use(v, asyncir.UseCompare, op)
+	}
+	return b.value(op, nil)
+}
+
+// call lowers f(args): a method call keeps its receiver.
+func (b *fnBuilder) call(n int32) *asyncir.Value {
+	t := b.lw.t
+	fn := t.field(n, fFunction)
+	op := &asyncir.Op{Kind: asyncir.OpCall, Range: b.lw.rng(n)}
+	var callee *asyncir.Value
+	if fn >= 0 && t.kind(fn) == kAttribute {
+		recv := b.expr(t.field(fn, fObject))
+		op.Recv = recv
+		op.Method = t.text(t.field(fn, fAttribute))
+	} else if fn >= 0 && t.kind(fn) == kIdentifier && t.text(fn) == "super" && len(t.namedChildren(t.field(n, fArguments))) == 0 {
+		// super() resolves to the enclosing class's bases.
+		op.Kind = asyncir.OpRef
+		b.emit(op)
+		return b.value(op, &sym{kind: symSuper, cls: b.enclosingClass()})
+	} else {
+		callee = b.expr(fn)
+	}
+	if args := t.field(n, fArguments); args >= 0 {
+		if t.kind(args) == kGenExpr {
+			op.Args = append(op.Args, b.expr(args))
+		} else {
+			for _, a := range t.namedChildren(args) {
+				switch t.kind(a) {
+				case kKeywordArgument:
+					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.expr(t.field(a, fValue)), Range: b.lw.rng(a)})
+				case kListSplat, kDictSplat:
+					op.Star = true
+					op.Args = append(op.Args, b.expr(a))
+				default:
+					op.Args = append(op.Args, b.expr(a))
+				}
+			}
+		}
+	}
+	b.emit(op)
+	if op.Recv != nil {
+		op.Recv.AddUse(asyncir.UseRecv, op)
+	}
+	if callee != nil {
+		callee.AddUse(asyncir.UseRecv, op)
+	}
+	for _, a := range op.Args {
+		b.use(a, asyncir.UseArg, op)
+	}
+	for _, k := range op.Keywords {
+		b.use(k.Value, asyncir.UseArg, op)
+	}
+	var s *sym
+	if op.Recv != nil {
+		s = &sym{kind: symCall, base: op.Recv, name: op.Method}
+	} else {
+		s = &sym{kind: symCall, base: callee}
+	}
+	b.lw.mi.calls = append(b.lw.mi.calls, op)
+	res := b.value(op, s)
+	return res
+}
+
+// enclosingClass is the class of the method being lowered, if any.
+func (b *fnBuilder) enclosingClass() *asyncir.Class {
+	for f := b.f; f != nil; f = f.Parent {
+		if f.Class != nil {
+			return f.Class
+		}
+	}
+	return nil
+}
+
+// comprehension lowers the clauses in order and the element once; its
+// result holds the element as its Elems, so "[f(x) for x in xs]" is a
+// container of f's results.
+func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
+	t := b.lw.t
+	var body []int32
+	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
+		switch t.kind(c) {
+		case kForInClause:
+			iter := b.expr(t.field(c, fRight))
+			fop := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(c), Operand: iter, Async: t.hasChild(c, kAsync)})
+			b.use(iter, asyncir.UseFor, fop)
+			b.bindTarget(t.field(c, fLeft), &sym{kind: symElem, base: iter}, fop)
+		case kIfClause:
+			for _, x := range t.namedChildren(c) {
+				b.use(b.expr(x), asyncir.UseOther, nil)
+			}
+		default:
+			if t.nodes[c].field == fBody {
+				body = append(body, c)
+			}
+		}
+	}
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+	res := b.value(op, nil)
+	for _, e := range body {
+		if t.kind(e) == kPair {
+			for _, x := range t.namedChildren(e) {
+				b.use(b.expr(x), asyncir.UseStore, op)
+			}
+			continue
+		}
+		v := b.expr(e)
+		b.use(v, asyncir.UseStore, op)
+		res.Elems = append(res.Elems, v)
+	}
+	return res
+}
+
+// lambda lowers "lambda: body" as a nested function returning body.
+func (b *fnBuilder) lambda(n int32) *asyncir.Value {
+	t := b.lw.t
+	fb, _ := b.lw.newFunc("<lambda>", b.f.QualName+".<lambda>", asyncir.Sync, b.scopeForNested(), n)
+	b.lowerParams(fb, t.field(n, fParameters))
+	if body := t.field(n, fBody); body >= 0 {
+		v := fb.expr(body)
+		op := fb.emit(&asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(body), Operand: v})
+		fb.use(v, asyncir.UseReturn, op)
+		if v != nil {
+			fb.fi.returns = append(fb.fi.returns, v)
+		}
+		fb.cur.Exit = true
+	}
+	fb.finish()
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Callee: fb.f})
+	return b.value(op, &sym{kind: symFunc, fn: fb.f})
+}
+
+// scopeForNested is the scope a nested function sees: class bodies are
+// skipped.
+func (b *fnBuilder) scopeForNested() *funcInfo {
+	if b.fi.isClass {
+		return b.fi.parent
+	}
+	return b.fi
+}
+
+// annotation reads an annotation expression in the current scope.
+func (b *fnBuilder) annotation(n int32) *annotation { return b.annotationIn(n, b.fi) }
+
+// annotationIn reduces an annotation to the dotted names it may denote.
+func (b *fnBuilder) annotationIn(n int32, scope *funcInfo) *annotation {
+	a := &annotation{scope: scope}
+	t := b.lw.t
+	var walk func(int32)
+	walk = func(x int32) {
+		if x < 0 {
+			return
+		}
+		switch t.kind(x) {
+		case kIdentifier, kAttribute, kDottedName:
+			name := compactDots(t.text(x))
+			if name != "None" {
+				a.names = append(a.names, name)
+			}
+		case kString:
+			s := strings.Trim(t.text(x), `"'`)
+			for _, part := range strings.Split(s, "|") {
+				part = strings.TrimSpace(part)
+				if part != "None" && part != "" {
+					a.names = append(a.names, strings.TrimPrefix(strings.TrimSuffix(part, "]"), "Optional["))
+				}
+			}
+		case kGenericType, kSubscript:
+			cs := t.namedChildren(x)
+			if len(cs) > 0 {
+				head := compactDots(t.text(cs[0]))
+				if strings.HasSuffix(head, "Optional") || strings.HasSuffix(head, "Union") {
+					for _, c := range cs[1:] {
+						walk(c)
+					}
+					return
+				}
+				walk(cs[0])
+			}
+		case kBinaryOp:
+			for _, c := range t.namedChildren(x) {
+				walk(c)
+			}
+		case kNone:
+		default:
+			for _, c := range t.namedChildren(x) {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return a
+}

@@ -1,0 +1,620 @@
+package pyfront
+
+import (
+	"runtime"
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// linker resolves the symbolic types of every lowered module.
+type linker struct {
+	models   *asyncir.Models
+	mods     map[string]*moduleInfo
+	byMod    map[*asyncir.Module]*moduleInfo
+	classOf  map[*asyncir.Class]*classInfo
+	fnInfo   map[*asyncir.Func]*funcInfo
+	memo     map[*asyncir.Value]asyncir.Type
+	globBusy map[*binding]bool
+	attrMemo map[attrKey]asyncir.Type
+}
+
+type attrKey struct {
+	cls  *asyncir.Class
+	name string
+}
+
+var (
+	noneType    = asyncir.Type{Kind: asyncir.Instance, External: "builtins.NoneType"}
+	unknownType = asyncir.Type{}
+)
+
+// maxRounds bounds the returns-awaitable fixed point; real code settles in
+// two or three rounds (a wrapper of a wrapper of a coroutine function).
+const maxRounds = 6
+
+func link(prog *asyncir.Program, infos map[string]*moduleInfo, models *asyncir.Models) {
+	l := &linker{models: models, mods: infos, byMod: map[*asyncir.Module]*moduleInfo{},
+		classOf: map[*asyncir.Class]*classInfo{}, fnInfo: map[*asyncir.Func]*funcInfo{}}
+	var all []*moduleInfo
+	for _, m := range prog.Modules {
+		if !m.Lowered {
+			continue
+		}
+		mi := infos[m.Name]
+		if mi == nil || mi.mod != m {
+			// Unnamed or shadowed modules are still linked on their own.
+			mi = l.findInfo(infos, m)
+			if mi == nil {
+				continue
+			}
+		}
+		l.byMod[m] = mi
+		all = append(all, mi)
+		for _, ci := range mi.classes {
+			l.classOf[ci.cls] = ci
+		}
+		for _, fi := range mi.funcs {
+			l.fnInfo[fi.f] = fi
+		}
+	}
+	l.reset()
+	// Class bases first: method lookup depends on them.
+	for _, mi := range all {
+		for _, ci := range mi.classes {
+			l.resolveBases(ci)
+		}
+	}
+	// What calling each function returns, to a fixed point.
+	for round := 0; round < maxRounds; round++ {
+		l.reset()
+		changed := false
+		for _, mi := range all {
+			for _, fi := range mi.funcs {
+				r := l.callResult(fi)
+				if !r.Same(fi.f.CallResult) {
+					fi.f.CallResult = r
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	// Call results are settled: write every module back in parallel, each
+	// worker with its own memo over the shared, now read-only tables.
+	workers := make(chan *linker, runtime.GOMAXPROCS(0))
+	parallel(len(all), 0, func(i int) {
+		var w *linker
+		select {
+		case w = <-workers:
+		default:
+			w = &linker{models: l.models, mods: l.mods, byMod: l.byMod, classOf: l.classOf, fnInfo: l.fnInfo}
+			w.reset()
+		}
+		w.writeBack(all[i])
+		select {
+		case workers <- w:
+		default:
+		}
+	})
+}
+
+func (l *linker) findInfo(infos map[string]*moduleInfo, m *asyncir.Module) *moduleInfo {
+	for _, mi := range infos {
+		if mi.mod == m {
+			return mi
+		}
+	}
+	return nil
+}
+
+func (l *linker) reset() {
+	l.memo = map[*asyncir.Value]asyncir.Type{}
+	l.globBusy = map[*binding]bool{}
+	l.attrMemo = map[attrKey]asyncir.Type{}
+}
+
+func (l *linker) resolveBases(ci *classInfo) {
+	for _, v := range ci.bases {
+		t := l.typeOf(v)
+		switch {
+		case t.Kind == asyncir.ClassObj && t.Class != nil:
+			if t.Class != ci.cls {
+				ci.cls.Bases = append(ci.cls.Bases, t.Class)
+			}
+		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
+			ci.cls.ExternalBases = append(ci.cls.ExternalBases, l.models.Canonical(t.External))
+		default:
+			ci.cls.UnknownBases = true
+		}
+	}
+}
+
+// writeBack stores final types in values and resolves every call.
+func (l *linker) writeBack(mi *moduleInfo) {
+	for _, f := range mi.mod.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			if op.Result != nil {
+				op.Result.Type = l.typeOf(op.Result)
+			}
+			if op.Kind == asyncir.OpCall {
+				l.resolveCall(op)
+			}
+		})
+	}
+	for _, ci := range mi.classes {
+		for name := range ci.attrs {
+			if t := l.classAttr(ci.cls, name); t.IsKnown() {
+				ci.cls.Attrs[name] = t
+			}
+		}
+		for name := range ci.annots {
+			if t := l.classAttr(ci.cls, name); t.IsKnown() {
+				ci.cls.Attrs[name] = t
+			}
+		}
+	}
+}
+
+// resolveCall fills Callee, Class and External of a call.
+func (l *linker) resolveCall(op *asyncir.Op) {
+	fn := l.calleeType(op)
+	switch {
+	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
+		op.Callee = fn.Func
+	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
+		op.Class = fn.Class
+		if init := fn.Class.LookupMethod("__init__"); init != nil {
+			op.Callee = init
+		}
+	case fn.External != "":
+		op.External = l.models.Canonical(fn.External)
+	}
+}
+
+// calleeType is the type of what a call op calls.
+func (l *linker) calleeType(op *asyncir.Op) asyncir.Type {
+	s := l.byMod[op.Block.Func.Module].syms[op.Result]
+	if s == nil || s.kind != symCall {
+		return unknownType
+	}
+	return l.calleeOfSym(s)
+}
+
+// calleeOfSym is the type of what a symCall calls: a function value, or a
+// method looked up on its receiver (super() included).
+func (l *linker) calleeOfSym(s *sym) asyncir.Type {
+	if s.name == "" {
+		return l.typeOf(s.base)
+	}
+	if bs := l.byMod[s.base.Def.Block.Func.Module].syms[s.base]; bs != nil && bs.kind == symSuper {
+		return l.superAttr(bs.cls, s.name)
+	}
+	return l.attrOf(l.recvType(s.base), s.name, s.base)
+}
+
+// recvType is a receiver's type; a receiver spelled "loop", "_loop",
+// "self.loop" or "self._loop" whose type is otherwise unknown is taken to
+// be an event loop (the naming convention of asyncio code; documented in
+// the rules that rely on it).
+func (l *linker) recvType(v *asyncir.Value) asyncir.Type {
+	t := l.typeOf(v)
+	if t.IsKnown() || v == nil {
+		return t
+	}
+	if s := l.byMod[v.Def.Block.Func.Module].syms[v]; s != nil && (s.kind == symName || s.kind == symAttr) {
+		switch s.name {
+		case "loop", "_loop", "event_loop", "_event_loop":
+			return asyncir.Type{Kind: asyncir.Instance, External: "asyncio.AbstractEventLoop"}
+		}
+	}
+	return t
+}
+
+// typeOf resolves a value's symbolic type (memoized, cycle-safe).
+func (l *linker) typeOf(v *asyncir.Value) asyncir.Type {
+	if v == nil {
+		return unknownType
+	}
+	if t, ok := l.memo[v]; ok {
+		return t
+	}
+	// Unknown while in progress: a cycle (x = x.parent) resolves to unknown.
+	l.memo[v] = unknownType
+	t := l.resolve(v)
+	l.memo[v] = t
+	return t
+}
+
+func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
+	mi := l.byMod[v.Def.Block.Func.Module]
+	s := mi.syms[v]
+	if s == nil {
+		if len(v.Elems) > 0 {
+			elem := l.agree(v.Elems)
+			return asyncir.Type{Kind: asyncir.Instance, External: "builtins.list", Elem: &elem}
+		}
+		return unknownType
+	}
+	switch s.kind {
+	case symName:
+		return l.lookupName(s.scope, s.name)
+	case symAttr:
+		if bs := mi.syms[s.base]; bs != nil && bs.kind == symSuper {
+			return l.superAttr(bs.cls, s.name)
+		}
+		return l.attrOf(l.typeOf(s.base), s.name, s.base)
+	case symCall:
+		return l.resultOf(l.calleeOfSym(s), v.Def)
+	case symSelf:
+		return asyncir.Type{Kind: asyncir.Instance, Class: s.cls}
+	case symClsObj:
+		return asyncir.Type{Kind: asyncir.ClassObj, Class: s.cls}
+	case symFunc:
+		return asyncir.Type{Kind: asyncir.FuncObj, Func: s.fn}
+	case symClass:
+		return asyncir.Type{Kind: asyncir.ClassObj, Class: s.cls}
+	case symModule:
+		return l.dotted(s.name)
+	case symNone:
+		return noneType
+	case symAnnot:
+		return l.annotType(s.annot)
+	case symElem:
+		if bt := l.typeOf(s.base); bt.Elem != nil {
+			return *bt.Elem
+		}
+	case symSame:
+		return l.enterResult(l.typeOf(s.base))
+	}
+	return unknownType
+}
+
+// agree is the common type of several values, ignoring None; unknown if
+// any is unknown or two differ.
+func (l *linker) agree(vs []*asyncir.Value) asyncir.Type {
+	var out asyncir.Type
+	seen := false
+	for _, v := range vs {
+		if v == nil {
+			return unknownType
+		}
+		t := l.typeOf(v)
+		if t.Same(noneType) {
+			continue
+		}
+		if !t.IsKnown() || seen && !t.Same(out) {
+			return unknownType
+		}
+		out, seen = t, true
+	}
+	return out
+}
+
+// lookupName resolves a name from scope outwards: locals, enclosing
+// functions, the module, builtins.
+func (l *linker) lookupName(fi *funcInfo, name string) asyncir.Type {
+	for s := fi; s != nil; s = s.parent {
+		if s.isModule {
+			return l.moduleGlobal(s.mod, name)
+		}
+		if s.declared[name] {
+			continue
+		}
+		if ps := s.paramSym[name]; ps != nil {
+			if len(s.stores[name]) == 0 {
+				return l.resolveSym(ps, s)
+			}
+			return unknownType
+		}
+		if _, ok := s.params[name]; ok {
+			return unknownType
+		}
+		if vals, ok := s.stores[name]; ok && len(vals) > 0 {
+			if s.isClass {
+				return l.agree(vals)
+			}
+			return l.agree(vals)
+		}
+	}
+	if fi != nil {
+		return l.moduleGlobal(fi.mod, name)
+	}
+	return unknownType
+}
+
+// resolveSym resolves a sym that belongs to no value (parameters).
+func (l *linker) resolveSym(s *sym, scope *funcInfo) asyncir.Type {
+	switch s.kind {
+	case symSelf:
+		return asyncir.Type{Kind: asyncir.Instance, Class: s.cls}
+	case symClsObj:
+		return asyncir.Type{Kind: asyncir.ClassObj, Class: s.cls}
+	case symAnnot:
+		return l.annotType(s.annot)
+	}
+	return unknownType
+}
+
+func (l *linker) annotType(a *annotation) asyncir.Type {
+	if a == nil || len(a.names) == 0 {
+		return unknownType
+	}
+	var out asyncir.Type
+	for i, n := range a.names {
+		first, rest, _ := strings.Cut(n, ".")
+		t := l.lookupName(a.scope, first)
+		for rest != "" {
+			var part string
+			part, rest, _ = strings.Cut(rest, ".")
+			t = l.attrOf(t, part, nil)
+		}
+		var inst asyncir.Type
+		switch {
+		case t.Kind == asyncir.ClassObj && t.Class != nil:
+			inst = asyncir.Type{Kind: asyncir.Instance, Class: t.Class}
+		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
+			inst = l.externalInstance(t.External)
+		}
+		if !inst.IsKnown() || i > 0 && !inst.Same(out) {
+			return unknownType
+		}
+		out = inst
+	}
+	return out
+}
+
+// externalInstance is an instance of a dotted external class name, with
+// the awaitable kind its model gives.
+func (l *linker) externalInstance(name string) asyncir.Type {
+	name = l.models.Canonical(name)
+	t := asyncir.Type{Kind: asyncir.Instance, External: name}
+	if cm := l.models.Class(name); cm != nil {
+		t.Await = cm.Await
+	}
+	return t
+}
+
+// moduleGlobal resolves a module-level name, following imports and
+// star-imports to other modules of the program.
+func (l *linker) moduleGlobal(mi *moduleInfo, name string) asyncir.Type {
+	g := mi.globals[name]
+	if g == nil {
+		for _, star := range mi.star {
+			if other := l.mods[star]; other != nil && other != mi {
+				if og := other.globals[name]; og != nil {
+					return l.moduleGlobal(other, name)
+				}
+			}
+		}
+		if builtins[name] {
+			return asyncir.Type{Kind: asyncir.ModuleObj, External: "builtins." + name}
+		}
+		return unknownType
+	}
+	if l.globBusy[g] {
+		return unknownType
+	}
+	l.globBusy[g] = true
+	defer delete(l.globBusy, g)
+	switch {
+	case g.fn != nil && len(g.values) == 0:
+		return asyncir.Type{Kind: asyncir.FuncObj, Func: g.fn}
+	case g.cls != nil && len(g.values) == 0:
+		return asyncir.Type{Kind: asyncir.ClassObj, Class: g.cls}
+	case g.module != "" && len(g.values) == 0:
+		return l.dotted(g.module)
+	case len(g.values) > 0 && g.fn == nil && g.cls == nil && g.module == "":
+		return l.agree(g.values)
+	}
+	return unknownType
+}
+
+// dotted resolves an absolute dotted name: a module of the program, a
+// name inside one, or something external.
+func (l *linker) dotted(name string) asyncir.Type {
+	if _, ok := l.mods[name]; ok {
+		return asyncir.Type{Kind: asyncir.ModuleObj, External: name}
+	}
+	for i := len(name) - 1; i > 0; i-- {
+		if name[i] != '.' {
+			continue
+		}
+		if mi := l.mods[name[:i]]; mi != nil {
+			first, rest, _ := strings.Cut(name[i+1:], ".")
+			t := l.moduleGlobal(mi, first)
+			for rest != "" && t.IsKnown() {
+				var part string
+				part, rest, _ = strings.Cut(rest, ".")
+				t = l.attrOf(t, part, nil)
+			}
+			return t
+		}
+	}
+	return l.external(name)
+}
+
+// external classifies a dotted name outside the program with the models.
+func (l *linker) external(name string) asyncir.Type {
+	canon := l.models.Canonical(name)
+	if l.models.Class(canon) != nil {
+		return asyncir.Type{Kind: asyncir.ClassObj, External: canon}
+	}
+	if api := l.models.API(canon); api != nil {
+		if api.ReturnsClass == canon {
+			return asyncir.Type{Kind: asyncir.ClassObj, External: canon}
+		}
+		return asyncir.Type{Kind: asyncir.FuncObj, External: canon}
+	}
+	return asyncir.Type{Kind: asyncir.ModuleObj, External: canon}
+}
+
+// attrOf is the type of base.name.
+func (l *linker) attrOf(base asyncir.Type, name string, baseVal *asyncir.Value) asyncir.Type {
+	switch base.Kind {
+	case asyncir.ModuleObj:
+		if base.External == "" {
+			return unknownType
+		}
+		if mi := l.mods[base.External]; mi != nil {
+			if _, ok := mi.globals[name]; ok || len(mi.star) > 0 {
+				if t := l.moduleGlobal(mi, name); t.IsKnown() {
+					return t
+				}
+			}
+		}
+		return l.dotted(base.External + "." + name)
+	case asyncir.Instance, asyncir.ClassObj:
+		if base.Class != nil {
+			return l.classMember(base.Class, name)
+		}
+		if base.External != "" {
+			if api := l.models.Method(base.External, name); api != nil {
+				return asyncir.Type{Kind: asyncir.FuncObj, External: api.Name}
+			}
+			return asyncir.Type{Kind: asyncir.ModuleObj, External: base.External + "." + name}
+		}
+	}
+	return unknownType
+}
+
+// classMember finds a method or attribute of a program class, then the
+// modelled methods of its external bases.
+func (l *linker) classMember(c *asyncir.Class, name string) asyncir.Type {
+	if m := c.LookupMethod(name); m != nil {
+		if m.Property {
+			return m.CallResult
+		}
+		return asyncir.Type{Kind: asyncir.FuncObj, Func: m}
+	}
+	for _, k := range c.Ancestry() {
+		if t := l.classAttr(k, name); t.IsKnown() {
+			return t
+		}
+	}
+	for _, ext := range c.ExternalAncestors() {
+		if api := l.models.Method(ext, name); api != nil {
+			return asyncir.Type{Kind: asyncir.FuncObj, External: api.Name}
+		}
+	}
+	return unknownType
+}
+
+// superAttr resolves super().name inside class c.
+func (l *linker) superAttr(c *asyncir.Class, name string) asyncir.Type {
+	if c == nil {
+		return unknownType
+	}
+	for _, b := range c.Bases {
+		if t := l.classMember(b, name); t.IsKnown() {
+			return t
+		}
+	}
+	for _, ext := range c.ExternalBases {
+		if api := l.models.Method(ext, name); api != nil {
+			return asyncir.Type{Kind: asyncir.FuncObj, External: api.Name}
+		}
+	}
+	return unknownType
+}
+
+// classAttr is the agreed type of a class's attribute assignments.
+func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
+	key := attrKey{c, name}
+	if t, ok := l.attrMemo[key]; ok {
+		return t
+	}
+	l.attrMemo[key] = unknownType // cycle guard
+	ci := l.classOf[c]
+	var t asyncir.Type
+	if ci != nil {
+		if vals := ci.attrs[name]; len(vals) > 0 {
+			t = l.agree(vals)
+		} else if a := ci.annots[name]; a != nil {
+			t = l.annotType(a)
+		}
+	}
+	l.attrMemo[key] = t
+	return t
+}
+
+// resultOf is the type a call of fn returns.
+func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
+	switch {
+	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
+		return fn.Func.CallResult
+	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
+		return asyncir.Type{Kind: asyncir.Instance, Class: fn.Class}
+	case fn.External != "":
+		name := l.models.Canonical(fn.External)
+		if api := l.models.API(name); api != nil {
+			switch {
+			case api.ReturnsClass != "":
+				t := l.externalInstance(api.ReturnsClass)
+				t.OriginName = name
+				if api.ReturnsAwait != asyncir.NotAwaitable {
+					t.Await = api.ReturnsAwait
+				}
+				return t
+			case api.ReturnsAwait != asyncir.NotAwaitable:
+				return asyncir.Type{Kind: asyncir.Instance, External: "coroutine", Await: api.ReturnsAwait, OriginName: name}
+			}
+			return unknownType
+		}
+		if fn.Kind == asyncir.ClassObj || l.models.Class(name) != nil {
+			return l.externalInstance(name)
+		}
+	}
+	return unknownType
+}
+
+// enterResult is what "with x as y" binds for the context managers
+// asynclint knows return themselves.
+func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
+	switch {
+	case t.Kind == asyncir.Instance && t.External != "":
+		switch t.External {
+		case "asyncio.TaskGroup", "asyncio.Runner", "asyncio.Timeout",
+			"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor":
+			return t
+		}
+	case t.Kind == asyncir.Instance && t.Class != nil:
+		for _, m := range []string{"__aenter__", "__enter__"} {
+			if f := t.Class.LookupMethod(m); f != nil {
+				if fi := l.fnInfo[f]; fi != nil && returnsSelf(l, fi) {
+					return t
+				}
+				return unknownType
+			}
+		}
+	}
+	return unknownType
+}
+
+func returnsSelf(l *linker, fi *funcInfo) bool {
+	if len(fi.returns) == 0 {
+		return false
+	}
+	for _, v := range fi.returns {
+		s := fi.mod.syms[v]
+		if s == nil || s.kind != symName || len(fi.f.Params) == 0 || s.name != fi.f.Params[0].Name {
+			return false
+		}
+	}
+	return true
+}
+
+// builtins are the names Python resolves without an import that the
+// models may describe.
+var builtins = map[string]bool{
+	"open": true, "input": true, "print": true, "staticmethod": true, "classmethod": true,
+	"property": true, "super": true, "len": true, "list": true, "dict": true, "set": true,
+	"tuple": true, "iter": true, "next": true, "anext": true, "aiter": true, "getattr": true,
+	"setattr": true, "isinstance": true, "type": true, "object": true, "Exception": true,
+	"BaseException": true, "callable": true, "map": true, "filter": true, "zip": true,
+	"sorted": true, "enumerate": true, "range": true, "id": true, "hash": true, "repr": true,
+	"str": true, "int": true, "float": true, "bool": true, "bytes": true, "vars": true,
+	"exec": true, "eval": true, "compile": true, "__import__": true,
+}

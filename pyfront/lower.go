@@ -1,0 +1,702 @@
+package pyfront
+
+import (
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// lowerer lowers one module's tree.
+type lowerer struct {
+	t    *tree
+	mi   *moduleInfo
+	path string
+}
+
+// fnBuilder builds the CFG of one function.
+type fnBuilder struct {
+	lw    *lowerer
+	fi    *funcInfo
+	f     *asyncir.Func
+	cur   *asyncir.Block
+	loops []loopTargets
+	cls   *classInfo // set while lowering a class body
+	// lastAssigned is the value of the last assignment, for chains.
+	lastAssigned *asyncir.Value
+}
+
+type loopTargets struct{ cont, brk *asyncir.Block }
+
+func (lw *lowerer) rng(n int32) asyncir.Range {
+	nd := &lw.t.nodes[n]
+	return asyncir.Range{
+		File:  lw.path,
+		Start: asyncir.Pos{Line: int(nd.row) + 1, Col: int(nd.col) + 1, Offset: int(nd.start)},
+		End:   asyncir.Pos{Line: int(nd.erow) + 1, Col: int(nd.ecol) + 1, Offset: int(nd.end)},
+	}
+}
+
+func (lw *lowerer) newFunc(name, qual string, kind asyncir.FuncKind, parent *funcInfo, n int32) (*fnBuilder, *funcInfo) {
+	f := &asyncir.Func{Name: name, QualName: qual, Kind: kind, Module: lw.mi.mod, Range: lw.rng(n), Captured: map[string]bool{}}
+	fi := &funcInfo{f: f, parent: parent, mod: lw.mi, stores: map[string][]*asyncir.Value{},
+		params: map[string]*asyncir.Param{}, paramSym: map[string]*sym{}, declared: map[string]bool{}}
+	if parent != nil {
+		f.Parent = parent.f
+	}
+	lw.mi.mod.Funcs = append(lw.mi.mod.Funcs, f)
+	lw.mi.funcs = append(lw.mi.funcs, fi)
+	b := &fnBuilder{lw: lw, fi: fi, f: f}
+	b.cur = b.newBlock()
+	return b, fi
+}
+
+func (b *fnBuilder) newBlock() *asyncir.Block {
+	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f}
+	b.f.Blocks = append(b.f.Blocks, blk)
+	return blk
+}
+
+func edge(from, to *asyncir.Block) {
+	from.Succs = append(from.Succs, to)
+	to.Preds = append(to.Preds, from)
+}
+
+// jump ends the current block with an edge to `to` and continues in a
+// fresh unreachable block.
+func (b *fnBuilder) jump(to *asyncir.Block) {
+	if to != nil {
+		edge(b.cur, to)
+	}
+	b.cur = b.newBlock()
+}
+
+func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
+	op.Block = b.cur
+	op.Index = len(b.cur.Ops)
+	b.cur.Ops = append(b.cur.Ops, op)
+	return op
+}
+
+// value makes op's result value with the given symbolic type.
+func (b *fnBuilder) value(op *asyncir.Op, s *sym) *asyncir.Value {
+	v := &asyncir.Value{Def: op}
+	op.Result = v
+	if s != nil && s.kind != symUnknown {
+		b.lw.mi.syms[v] = s
+	}
+	return v
+}
+
+// finish closes the function: falls off the end, decides local names and
+// links loads to stores.
+func (b *fnBuilder) finish() {
+	if len(b.cur.Ops) > 0 || len(b.cur.Preds) > 0 || b.cur.Index == 0 {
+		b.cur.Exit = true
+		b.fi.bareRet = true
+	}
+	for _, blk := range b.f.Blocks {
+		if len(blk.Succs) == 0 && !blk.Raises && blk.Index != 0 && len(blk.Preds) == 0 && len(blk.Ops) == 0 {
+			continue
+		}
+		if len(blk.Succs) == 0 && !blk.Raises {
+			blk.Exit = true
+		}
+	}
+	fi := b.fi
+	local := func(name string) bool {
+		if fi.isModule || fi.isClass || fi.declared[name] {
+			return false
+		}
+		_, isParam := fi.params[name]
+		return isParam || len(fi.stores[name]) > 0
+	}
+	b.f.Ops(func(op *asyncir.Op) {
+		switch op.Kind {
+		case asyncir.OpLoad:
+			if !local(op.Var) {
+				op.Global = true
+				for p := fi.parent; p != nil && !p.isModule; p = p.parent {
+					p.f.Captured[op.Var] = true
+				}
+			}
+		case asyncir.OpStore:
+			if op.Var != "" && !local(op.Var) {
+				op.Global = true
+			}
+		}
+	})
+	asyncir.ComputeDefUse(b.f)
+}
+
+// lowerBlock lowers the statements of a block (or module) node.
+func (b *fnBuilder) lowerBlock(n int32) {
+	if n < 0 {
+		return
+	}
+	for c := b.lw.t.nodes[n].first; c >= 0; c = b.lw.t.nodes[c].next {
+		b.lowerStmt(c)
+	}
+}
+
+func (b *fnBuilder) lowerStmt(n int32) {
+	t := b.lw.t
+	switch t.kind(n) {
+	case kExpressionStatement:
+		for _, c := range t.namedChildren(n) {
+			switch t.kind(c) {
+			case kAssignment:
+				b.lowerAssign(c)
+			case kAugAssignment:
+				b.lowerAugAssign(c)
+			default:
+				if v := b.expr(c); v != nil {
+					op := b.emit(&asyncir.Op{Kind: asyncir.OpDiscard, Range: b.lw.rng(c), Operand: v})
+					v.AddUse(asyncir.UseDiscard, op)
+				}
+			}
+		}
+	case kReturn:
+		var v *asyncir.Value
+		if cs := t.namedChildren(n); len(cs) > 0 {
+			v = b.expr(cs[0])
+		}
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(n), Operand: v})
+		if v != nil {
+			v.AddUse(asyncir.UseReturn, op)
+			b.fi.returns = append(b.fi.returns, v)
+		} else {
+			b.fi.bareRet = true
+		}
+		b.cur.Exit = true
+		b.jump(nil)
+	case kRaise:
+		for _, c := range t.namedChildren(n) {
+			b.use(b.expr(c), asyncir.UseOther, nil)
+		}
+		b.emit(&asyncir.Op{Kind: asyncir.OpRaise, Range: b.lw.rng(n)})
+		b.cur.Raises = true
+		b.jump(nil)
+	case kIf:
+		b.lowerIf(n)
+	case kWhile:
+		b.lowerWhile(n)
+	case kFor:
+		b.lowerFor(n)
+	case kTry:
+		b.lowerTry(n)
+	case kWith:
+		b.lowerWith(n)
+	case kMatch:
+		b.lowerMatch(n)
+	case kBreak:
+		if len(b.loops) > 0 {
+			b.jump(b.loops[len(b.loops)-1].brk)
+		}
+	case kContinue:
+		if len(b.loops) > 0 {
+			b.jump(b.loops[len(b.loops)-1].cont)
+		}
+	case kFunctionDef:
+		b.lowerDef(n, nil)
+	case kClassDef:
+		b.lowerClass(n, nil)
+	case kDecoratedDef:
+		var decos []int32
+		def := t.field(n, fDefinition)
+		for _, c := range t.namedChildren(n) {
+			if t.kind(c) == kDecorator {
+				decos = append(decos, c)
+			}
+		}
+		switch {
+		case def < 0:
+		case t.kind(def) == kFunctionDef:
+			b.lowerDef(def, decos)
+		case t.kind(def) == kClassDef:
+			b.lowerClass(def, decos)
+		}
+	case kImport, kImportFrom, kFutureImport:
+		b.lowerImport(n)
+	case kGlobal, kNonlocal:
+		for _, c := range t.namedChildren(n) {
+			b.fi.declared[t.text(c)] = true
+		}
+	case kDelete, kAssert:
+		for _, c := range t.namedChildren(n) {
+			b.use(b.expr(c), asyncir.UseOther, nil)
+		}
+	case kBlock, kModule:
+		b.lowerBlock(n)
+	case kError:
+		// Recovered syntax: lower what tree-sitter could make of it.
+		for _, c := range t.namedChildren(n) {
+			b.lowerStmt(c)
+		}
+	default:
+		if t.nodes[n].named && t.kind(n) != kComment && t.kind(n) != kPass {
+			for _, c := range t.namedChildren(n) {
+				b.use(b.expr(c), asyncir.UseOther, nil)
+			}
+		}
+	}
+}
+
+func (b *fnBuilder) use(v *asyncir.Value, k asyncir.UseKind, op *asyncir.Op) {
+	if v != nil {
+		if op == nil {
+			op = v.Def
+		}
+		v.AddUse(k, op)
+	}
+}
+
+func (b *fnBuilder) lowerIf(n int32) {
+	t := b.lw.t
+	b.use(b.expr(t.field(n, fCondition)), asyncir.UseOther, nil)
+	var ends []*asyncir.Block
+	branch := func(body int32) {
+		start := b.cur
+		blk := b.newBlock()
+		edge(start, blk)
+		b.cur = blk
+		b.lowerBlock(body)
+		ends = append(ends, b.cur)
+		b.cur = start
+	}
+	branch(t.field(n, fConsequence))
+	hasElse := false
+	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
+		switch t.kind(c) {
+		case kElif:
+			// The elif condition runs on the false edge.
+			blk := b.newBlock()
+			edge(b.cur, blk)
+			b.cur = blk
+			b.use(b.expr(t.field(c, fCondition)), asyncir.UseOther, nil)
+			branch(t.field(c, fConsequence))
+		case kElse:
+			hasElse = true
+			branch(t.field(c, fBody))
+		}
+	}
+	after := b.newBlock()
+	if !hasElse {
+		edge(b.cur, after)
+	}
+	for _, e := range ends {
+		edge(e, after)
+	}
+	b.cur = after
+}
+
+func (b *fnBuilder) lowerWhile(n int32) {
+	t := b.lw.t
+	head := b.newBlock()
+	head.LoopHead = true
+	edge(b.cur, head)
+	b.cur = head
+	b.use(b.expr(t.field(n, fCondition)), asyncir.UseOther, nil)
+	after := b.newBlock()
+	body := b.newBlock()
+	edge(head, body)
+	b.cur = body
+	b.loops = append(b.loops, loopTargets{cont: head, brk: after})
+	b.lowerBlock(t.field(n, fBody))
+	b.loops = b.loops[:len(b.loops)-1]
+	edge(b.cur, head)
+	// The loop exits when the condition is false; "while True" too may
+	// exit through break, which jumps to after.
+	b.cur = head
+	if alt := t.field(n, fAlternative); alt >= 0 {
+		els := b.newBlock()
+		edge(head, els)
+		b.cur = els
+		b.lowerBlock(t.field(alt, fBody))
+		edge(b.cur, after)
+	} else if !isTrueLiteral(t, t.field(n, fCondition)) {
+		edge(head, after)
+	}
+	b.cur = after
+}
+
+func isTrueLiteral(t *tree, n int32) bool {
+	if n < 0 {
+		return false
+	}
+	s := t.text(n)
+	return s == "True" || s == "1"
+}
+
+func (b *fnBuilder) lowerFor(n int32) {
+	t := b.lw.t
+	async := t.hasChild(n, kAsync)
+	iter := b.expr(t.field(n, fRight))
+	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
+	b.use(iter, asyncir.UseFor, forOp)
+	head := b.newBlock()
+	head.LoopHead = true
+	edge(b.cur, head)
+	after := b.newBlock()
+	body := b.newBlock()
+	edge(head, body)
+	b.cur = body
+	b.bindTarget(t.field(n, fLeft), &sym{kind: symElem, base: iter}, forOp)
+	b.loops = append(b.loops, loopTargets{cont: head, brk: after})
+	b.lowerBlock(t.field(n, fBody))
+	b.loops = b.loops[:len(b.loops)-1]
+	edge(b.cur, head)
+	b.cur = head
+	if alt := t.field(n, fAlternative); alt >= 0 {
+		els := b.newBlock()
+		edge(head, els)
+		b.cur = els
+		b.lowerBlock(t.field(alt, fBody))
+		edge(b.cur, after)
+	} else {
+		edge(head, after)
+	}
+	b.cur = after
+}
+
+// lowerTry: handlers are reached from the end of every block of the try
+// body (exceptional edges from inside a block are not modelled: a path
+// that raises is not a path on which a value is "never used").
+func (b *fnBuilder) lowerTry(n int32) {
+	t := b.lw.t
+	first := len(b.f.Blocks)
+	start := b.newBlock()
+	edge(b.cur, start)
+	b.cur = start
+	b.lowerBlock(t.field(n, fBody))
+	bodyBlocks := b.f.Blocks[first:]
+	var ends []*asyncir.Block
+	var els, fin int32 = -1, -1
+	var handlers []int32
+	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
+		switch t.kind(c) {
+		case kExcept:
+			handlers = append(handlers, c)
+		case kElse:
+			els = c
+		case kFinally:
+			fin = c
+		}
+	}
+	if els >= 0 {
+		// The else clause runs only when the body raised nothing: its own
+		// block, not one the handlers are reached from.
+		eb := b.newBlock()
+		edge(b.cur, eb)
+		b.cur = eb
+		b.lowerBlock(t.field(els, fBody))
+	}
+	ends = append(ends, b.cur)
+	for _, h := range handlers {
+		hb := b.newBlock()
+		for _, bb := range bodyBlocks {
+			edge(bb, hb)
+		}
+		b.cur = hb
+		for _, c := range t.namedChildren(h) {
+			switch t.kind(c) {
+			case kBlock:
+				b.lowerBlock(c)
+			case kAsPattern:
+				cs := t.namedChildren(c)
+				if len(cs) > 0 {
+					b.use(b.expr(cs[0]), asyncir.UseOther, nil)
+				}
+				if tgt := t.field(c, fAlias); tgt >= 0 {
+					b.bindTarget(tgt, nil, nil)
+				}
+			default:
+				b.use(b.expr(c), asyncir.UseOther, nil)
+			}
+		}
+		ends = append(ends, b.cur)
+	}
+	after := b.newBlock()
+	for _, e := range ends {
+		edge(e, after)
+	}
+	b.cur = after
+	if fin >= 0 {
+		b.lowerBlock(t.field(fin, fBody))
+		if fb := t.namedChildren(fin); len(fb) > 0 && t.field(fin, fBody) < 0 {
+			b.lowerBlock(fb[len(fb)-1])
+		}
+	}
+}
+
+func (b *fnBuilder) lowerWith(n int32) {
+	t := b.lw.t
+	async := t.hasChild(n, kAsync)
+	for _, clause := range t.namedChildren(n) {
+		if t.kind(clause) != kWithClause {
+			continue
+		}
+		for _, item := range t.namedChildren(clause) {
+			val := t.field(item, fValue)
+			if val < 0 {
+				continue
+			}
+			target := int32(-1)
+			if t.kind(val) == kAsPattern {
+				target = t.field(val, fAlias)
+				if cs := t.namedChildren(val); len(cs) > 0 {
+					val = cs[0]
+				}
+			}
+			v := b.expr(val)
+			op := b.emit(&asyncir.Op{Kind: asyncir.OpWith, Range: b.lw.rng(val), Operand: v, Async: async})
+			b.use(v, asyncir.UseWith, op)
+			if target >= 0 {
+				b.bindTarget(target, &sym{kind: symSame, base: v}, op)
+			}
+		}
+	}
+	b.lowerBlock(t.field(n, fBody))
+}
+
+func (b *fnBuilder) lowerMatch(n int32) {
+	t := b.lw.t
+	b.use(b.expr(t.field(n, fSubject)), asyncir.UseOther, nil)
+	start := b.cur
+	after := b.newBlock()
+	var walk func(int32)
+	walk = func(x int32) {
+		for c := t.nodes[x].first; c >= 0; c = t.nodes[c].next {
+			if t.kind(c) == kCaseClause {
+				blk := b.newBlock()
+				edge(start, blk)
+				b.cur = blk
+				b.lowerBlock(t.field(c, fConsequence))
+				edge(b.cur, after)
+			} else if t.kind(c) == kBlock {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	edge(start, after)
+	b.cur = after
+}
+
+// lowerAssign handles "a = b = value", annotated assignments and
+// tuple unpacking.
+func (b *fnBuilder) lowerAssign(n int32) {
+	t := b.lw.t
+	left, right := t.field(n, fLeft), t.field(n, fRight)
+	var v *asyncir.Value
+	if right >= 0 {
+		if t.kind(right) == kAssignment {
+			// Chained assignment: the inner one binds first; rebind the
+			// same value to the outer target.
+			b.lowerAssign(right)
+			v = b.lastAssigned
+		} else {
+			v = b.expr(right)
+		}
+	}
+	if ty := t.field(n, fType); ty >= 0 && t.kind(left) == kIdentifier {
+		ann := b.annotation(ty)
+		if v == nil {
+			if b.cls != nil {
+				b.cls.annots[t.text(left)] = ann
+			}
+			return
+		}
+		if b.lw.mi.syms[v] == nil || b.lw.mi.syms[v].kind == symNone {
+			b.lw.mi.syms[v] = &sym{kind: symAnnot, annot: ann}
+		}
+	}
+	if v == nil {
+		return
+	}
+	b.lastAssigned = v
+	b.bindValue(left, v)
+}
+
+func (b *fnBuilder) lowerAugAssign(n int32) {
+	t := b.lw.t
+	v := b.expr(t.field(n, fRight))
+	b.use(v, asyncir.UseOther, nil)
+	left := t.field(n, fLeft)
+	if left >= 0 && t.kind(left) == kIdentifier {
+		lv := b.expr(left)
+		b.use(lv, asyncir.UseOther, nil)
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(left), Var: t.text(left)})
+		b.fi.stores[op.Var] = append(b.fi.stores[op.Var], nil)
+	} else {
+		b.use(b.expr(left), asyncir.UseOther, nil)
+	}
+}
+
+// bindValue stores v into the target node.
+func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
+	t := b.lw.t
+	switch t.kind(target) {
+	case kIdentifier:
+		name := t.text(target)
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name, Operand: v})
+		v.AddUse(asyncir.UseStore, op)
+		b.fi.stores[name] = append(b.fi.stores[name], v)
+		b.recordBinding(name, v)
+	case kAttribute:
+		obj := b.expr(t.field(target, fObject))
+		attr := t.text(t.field(target, fAttribute))
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: obj, Attr: attr, Operand: v})
+		b.use(obj, asyncir.UseRecv, op)
+		v.AddUse(asyncir.UseStore, op)
+		b.recordAttr(obj, attr, v)
+	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList:
+		elems := t.namedChildren(target)
+		if len(v.Elems) == len(elems) {
+			v.AddUse(asyncir.UseStore, v.Def)
+			for i, e := range elems {
+				b.bindValue(e, v.Elems[i])
+			}
+			return
+		}
+		v.AddUse(asyncir.UseStore, v.Def)
+		for _, e := range elems {
+			b.bindTarget(e, &sym{kind: symElem, base: v}, v.Def)
+		}
+	case kParenthesized:
+		if cs := t.namedChildren(target); len(cs) == 1 {
+			b.bindValue(cs[0], v)
+		}
+	default:
+		// Subscripts and starred targets keep the value somewhere.
+		recv := b.expr(target)
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: recv, Operand: v})
+		b.use(recv, asyncir.UseRecv, op)
+		v.AddUse(asyncir.UseStore, op)
+	}
+}
+
+// bindTarget binds a target to a fresh value of symbolic type s (loop
+// variables, with-targets, except-targets).
+func (b *fnBuilder) bindTarget(target int32, s *sym, at *asyncir.Op) {
+	if target < 0 {
+		return
+	}
+	t := b.lw.t
+	if t.kind(target) == kAsPatternTarget {
+		if cs := t.namedChildren(target); len(cs) == 1 {
+			target = cs[0]
+		}
+	}
+	rng := b.lw.rng(target)
+	src := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+	v := b.value(src, s)
+	b.bindValue(target, v)
+}
+
+// recordBinding remembers module-level and class-level names.
+func (b *fnBuilder) recordBinding(name string, v *asyncir.Value) {
+	switch {
+	case b.fi.isModule || b.fi.declared[name] && b.fi.parent != nil && b.fi.parent.isModule:
+		g := b.lw.mi.global(name)
+		g.values = append(g.values, v)
+	case b.cls != nil:
+		b.cls.attrs[name] = append(b.cls.attrs[name], v)
+	}
+}
+
+// recordAttr remembers "self.x = v" in methods as attribute x of the class.
+func (b *fnBuilder) recordAttr(obj *asyncir.Value, attr string, v *asyncir.Value) {
+	s := b.lw.mi.syms[obj]
+	if s != nil && s.kind == symName {
+		// "self" is a load of the method's first parameter.
+		for scope := b.fi; scope != nil && s.kind == symName; scope = scope.parent {
+			if ps := scope.paramSym[s.name]; ps != nil {
+				s = ps
+			} else if _, local := scope.stores[s.name]; local || scope.isModule {
+				break
+			}
+		}
+	}
+	if s == nil || s.kind != symSelf || s.cls == nil {
+		return
+	}
+	for _, ci := range b.lw.mi.classes {
+		if ci.cls == s.cls {
+			ci.attrs[attr] = append(ci.attrs[attr], v)
+		}
+	}
+}
+
+func (mi *moduleInfo) global(name string) *binding {
+	g := mi.globals[name]
+	if g == nil {
+		g = &binding{}
+		mi.globals[name] = g
+	}
+	return g
+}
+
+func (b *fnBuilder) lowerImport(n int32) {
+	t := b.lw.t
+	mi := b.lw.mi
+	bind := func(name string, target string, rng asyncir.Range, imported, module string) {
+		mi.mod.Imports = append(mi.mod.Imports, asyncir.Import{Module: module, Name: imported, Alias: name, Range: rng})
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+		v := b.value(op, &sym{kind: symModule, name: target})
+		if b.fi.isModule {
+			g := mi.global(name)
+			g.module = target
+			_ = v
+			return
+		}
+		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: rng, Var: name, Operand: v})
+		v.AddUse(asyncir.UseStore, st)
+		b.fi.stores[name] = append(b.fi.stores[name], v)
+	}
+	switch t.kind(n) {
+	case kImport:
+		for _, c := range t.namedChildren(n) {
+			switch t.kind(c) {
+			case kDottedName:
+				full := t.text(c)
+				first, _, _ := strings.Cut(full, ".")
+				bind(first, first, b.lw.rng(c), "", full)
+			case kAliasedImport:
+				name := t.field(c, fName)
+				alias := t.field(c, fAlias)
+				if name >= 0 && alias >= 0 {
+					bind(t.text(alias), t.text(name), b.lw.rng(c), "", t.text(name))
+				}
+			}
+		}
+	case kImportFrom:
+		modNode := t.field(n, fModuleName)
+		if modNode < 0 {
+			return
+		}
+		mod := resolveRelative(compactDots(t.text(modNode)), mi.pkg)
+		for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
+			if c == modNode {
+				continue
+			}
+			switch t.kind(c) {
+			case kDottedName:
+				name := t.text(c)
+				bind(name, joinDotted(mod, name), b.lw.rng(c), name, mod)
+			case kAliasedImport:
+				name := t.field(c, fName)
+				alias := t.field(c, fAlias)
+				if name >= 0 && alias >= 0 {
+					bind(t.text(alias), joinDotted(mod, t.text(name)), b.lw.rng(c), t.text(name), mod)
+				}
+			case kWildcardImport:
+				mi.star = append(mi.star, mod)
+				mi.mod.Imports = append(mi.mod.Imports, asyncir.Import{Module: mod, Name: "*", Range: b.lw.rng(c)})
+			}
+		}
+	}
+}
+
+func compactDots(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}

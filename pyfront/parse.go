@@ -1,0 +1,363 @@
+package pyfront
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// File is one input: its path as shown to the user and, optionally, its
+// content (editors pass unsaved buffers; nil means read from disk).
+type File struct {
+	Path    string
+	Content []byte
+}
+
+// Options tune a parse.
+type Options struct {
+	// Workers is the number of parser goroutines; 0 means GOMAXPROCS.
+	Workers int
+	// Timeout bounds the parse of one file.
+	Timeout time.Duration
+	// Eager lowers every file, skipping the fast path (for parse-only
+	// benchmarks and the LSP's open documents).
+	Eager bool
+	// ParseOnly parses every file and lowers nothing (the benchmark
+	// baseline).
+	ParseOnly bool
+}
+
+// Warning is a file the run could not analyse, with a one-line reason.
+type Warning struct {
+	Path, Message string
+}
+
+func (w Warning) String() string { return w.Path + ": " + w.Message }
+
+// Result is the outcome of Load.
+type Result struct {
+	Program  *asyncir.Program
+	Warnings []Warning
+	// Lowered counts files that were parsed and lowered; Skipped those the
+	// fast path proved irrelevant.
+	Lowered, Skipped int
+	Lines            int
+}
+
+// source is one readable input before parsing.
+type source struct {
+	path    string
+	src     []byte
+	name    string
+	pkg     string
+	isInit  bool
+	marker  bool
+	imports []string
+	mi      *moduleInfo
+}
+
+// Load reads, parses, lowers and links the given files.
+func Load(files []File, models *asyncir.Models, opts Options) *Result {
+	res := &Result{}
+	srcs := make([]*source, len(files))
+	warn := make([]string, len(files))
+	initCache := &dirCache{m: map[string]bool{}}
+	parallel(len(files), opts.Workers, func(i int) {
+		srcs[i], warn[i] = readSource(files[i], initCache.has)
+	})
+	var kept []*source
+	for i, s := range srcs {
+		if warn[i] != "" {
+			res.Warnings = append(res.Warnings, Warning{files[i].Path, warn[i]})
+			continue
+		}
+		res.Lines += countLines(s.src)
+		kept = append(kept, s)
+	}
+	// The fast path: lower files with an async marker, then files that
+	// import a lowered module and mention one of its async names, until
+	// nothing changes.
+	lower := make([]bool, len(kept))
+	for i, s := range kept {
+		lower[i] = opts.Eager || opts.ParseOnly || s.marker
+	}
+	pool := newParserPool()
+	var mods []*asyncir.Module
+	infos := map[string]*moduleInfo{}
+	done := make([]bool, len(kept))
+	for {
+		var todo []int
+		for i := range kept {
+			if lower[i] && !done[i] {
+				todo = append(todo, i)
+				done[i] = true
+			}
+		}
+		if len(todo) == 0 {
+			break
+		}
+		parallel(len(todo), opts.Workers, func(j int) {
+			s := kept[todo[j]]
+			s.mi = pool.lowerSource(s, opts)
+		})
+		for _, i := range todo {
+			s := kept[i]
+			mods = append(mods, s.mi.mod)
+			if s.name != "" {
+				infos[s.name] = s.mi
+			}
+		}
+		if opts.ParseOnly {
+			break
+		}
+		exports := asyncExports(infos)
+		for i, s := range kept {
+			if !lower[i] && needsLowering(s, exports) {
+				lower[i] = true
+			}
+		}
+	}
+	for i, s := range kept {
+		if !done[i] {
+			res.Skipped++
+			mods = append(mods, &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python})
+		}
+	}
+	res.Lowered = len(kept) - res.Skipped
+	res.Program = asyncir.NewProgram(mods, models)
+	if !opts.ParseOnly {
+		link(res.Program, infos, models)
+	}
+	return res
+}
+
+// asyncExports maps each lowered module to the names an importer must
+// mention to reach something async through it: its module-level coroutine
+// and async generator functions, its classes with an async method, and
+// what its package __init__ re-exports of those with "from ... import".
+func asyncExports(infos map[string]*moduleInfo) map[string][]string {
+	out := map[string][]string{}
+	for name, mi := range infos {
+		for g, b := range mi.globals {
+			switch {
+			case b.fn != nil && b.fn.IsAsync():
+				out[name] = append(out[name], g)
+			case b.cls != nil && hasAsyncMethod(b.cls):
+				out[name] = append(out[name], g)
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for name, mi := range infos {
+			if !mi.isInit {
+				continue
+			}
+			for _, imp := range mi.mod.Imports {
+				if imp.Name == "" || imp.Name == "*" || contains(out[name], imp.Alias) {
+					continue
+				}
+				if contains(out[imp.Module], imp.Name) || len(out[joinDotted(imp.Module, imp.Name)]) > 0 {
+					out[name] = append(out[name], imp.Alias)
+					changed = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func hasAsyncMethod(c *asyncir.Class) bool {
+	for _, m := range c.Methods {
+		if m.IsAsync() {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// needsLowering reports whether a file without async markers imports a
+// module whose async names it mentions.
+func needsLowering(s *source, exports map[string][]string) bool {
+	for _, imp := range s.imports {
+		for _, name := range exports[imp] {
+			if bytes.Contains(s.src, []byte(name)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func readSource(f File, hasInit func(string) bool) (*source, string) {
+	src := f.Content
+	if src == nil {
+		b, err := os.ReadFile(f.Path)
+		if err != nil {
+			if pe, ok := err.(*os.PathError); ok {
+				err = pe.Err
+			}
+			return nil, fmt.Sprintf("cannot read file: %v", err)
+		}
+		src = b
+	}
+	if i := indexNUL(src); i >= 0 {
+		return nil, "binary file (NUL byte), skipped"
+	}
+	if !utf8.Valid(src) {
+		return nil, fmt.Sprintf("not valid UTF-8 (at byte %d), skipped", firstInvalid(src))
+	}
+	s := &source{path: f.Path, src: src}
+	s.name, s.isInit = moduleName(f.Path, hasInit)
+	s.pkg = packageOf(s.name, s.isInit)
+	s.marker = hasAsyncMarker(src)
+	s.imports = scanImports(src, s.pkg, s.isInit)
+	return s, ""
+}
+
+func indexNUL(b []byte) int {
+	for i, c := range b {
+		if c == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func countLines(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c == '\n' {
+			n++
+		}
+	}
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+type dirCache struct {
+	mu sync.Mutex
+	m  map[string]bool
+}
+
+func (c *dirCache) has(dir string) bool {
+	c.mu.Lock()
+	v, ok := c.m[dir]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = statInit(dir)
+	c.mu.Lock()
+	c.m[dir] = v
+	c.mu.Unlock()
+	return v
+}
+
+// parallel runs fn(0..n-1) on workers goroutines.
+func parallel(n, workers int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > n {
+		workers = n
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// parserPool hands each worker its own tree-sitter parser.
+type parserPool struct {
+	g    *grammar
+	pool sync.Pool
+}
+
+var grammarOnce = sync.OnceValue(newGrammar)
+
+func newParserPool() *parserPool {
+	p := &parserPool{g: grammarOnce()}
+	p.pool.New = func() any {
+		ps := sitter.NewParser()
+		ps.SetLanguage(p.g.lang)
+		return ps
+	}
+	return p
+}
+
+// lowerSource parses one file with a deadline, copies the tree, closes it
+// and lowers the copy.
+func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
+	timeout := opts.Timeout
+	if timeout == 0 {
+		timeout = 30 * time.Second
+	}
+	ps := p.pool.Get().(*sitter.Parser)
+	// The operation limit bounds the parse inside tree-sitter; ParseCtx
+	// would start a goroutine per parse and can leave the parser's
+	// cancellation flag set for the next file.
+	ps.SetOperationLimit(int(timeout / time.Microsecond))
+	tr := ps.Parse(nil, s.src)
+	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
+	if tr == nil {
+		// A parse that hit its deadline leaves the parser mid-parse.
+		ps.Reset()
+		p.pool.Put(ps)
+		mod.SyntaxErrors = append(mod.SyntaxErrors, asyncir.Range{File: s.path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}})
+		return mi
+	}
+	if opts.ParseOnly {
+		tr.Close()
+		p.pool.Put(ps)
+		return mi
+	}
+	t := flattenTree(p.g, tr, s.src)
+	tr.Close()
+	p.pool.Put(ps)
+	lowerModule(t, mi, s.path)
+	return mi
+}

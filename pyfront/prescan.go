@@ -1,0 +1,95 @@
+package pyfront
+
+import (
+	"bytes"
+	"strings"
+)
+
+// asyncMarkers are the byte strings whose absence proves a file has no
+// async construct and uses no asyncio API: "async" covers async def/for/with
+// and asyncio, "await" covers await, "coroutine" covers the legacy
+// @types.coroutine machinery.
+var asyncMarkers = [][]byte{[]byte("async"), []byte("await"), []byte("coroutine")}
+
+// hasAsyncMarker reports whether src may contain an async construct.
+func hasAsyncMarker(src []byte) bool {
+	for _, m := range asyncMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanImports lists, without parsing, the modules a file imports: the
+// module part of every "import a.b" and "from a.b import c" line, with
+// relative names resolved against pkg. Over-approximating is harmless (it
+// only makes the file a candidate for lowering); docstrings that happen to
+// start a line with "import" are counted too.
+func scanImports(src []byte, pkg string, isInit bool) []string {
+	var out []string
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		line = bytes.TrimLeft(line, " \t")
+		switch {
+		case bytes.HasPrefix(line, []byte("import ")):
+			for _, part := range strings.Split(string(line[7:]), ",") {
+				name, _, _ := strings.Cut(strings.TrimSpace(part), " ")
+				if name != "" {
+					out = append(out, name)
+				}
+			}
+		case bytes.HasPrefix(line, []byte("from ")):
+			rest := strings.TrimSpace(string(line[5:]))
+			mod, tail, _ := strings.Cut(rest, " ")
+			abs := resolveRelative(mod, pkg)
+			out = append(out, abs)
+			// "from pkg import sub" may import a submodule.
+			if _, names, ok := strings.Cut(tail, "import"); ok {
+				for _, n := range strings.Split(names, ",") {
+					n, _, _ = strings.Cut(strings.Trim(strings.TrimSpace(n), "()\\"), " ")
+					if n != "" && n != "*" {
+						out = append(out, joinDotted(abs, n))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// resolveRelative turns ".x" / "..x" into an absolute dotted name given
+// the importing module's package.
+func resolveRelative(mod, pkg string) string {
+	dots := 0
+	for dots < len(mod) && mod[dots] == '.' {
+		dots++
+	}
+	if dots == 0 {
+		return mod
+	}
+	base := pkg
+	for i := 1; i < dots && base != ""; i++ {
+		if j := strings.LastIndexByte(base, '.'); j >= 0 {
+			base = base[:j]
+		} else {
+			base = ""
+		}
+	}
+	return joinDotted(base, mod[dots:])
+}
+
+func joinDotted(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "." + b
+}

@@ -1,0 +1,96 @@
+package pyfront
+
+import "github.com/asynclint/asynclint/asyncir"
+
+// symKind says how a value's type is found once every module is lowered.
+type symKind uint8
+
+const (
+	symUnknown symKind = iota
+	symName            // a name looked up in scope
+	symAttr            // base.name
+	symCall            // the result of calling base
+	symAwait           // the result of awaiting base
+	symSelf            // self in a method of cls
+	symClsObj          // cls in a classmethod of cls
+	symSuper           // super() in a method of cls
+	symFunc            // a def
+	symClass           // a class statement
+	symModule          // an imported module or name, by absolute dotted name
+	symNone            // the constant None
+	symAnnot           // an annotation: instance of the class it names
+	symElem            // an element of base (for loops over containers)
+	symSame            // the same type as base (with ... as x on a TaskGroup)
+)
+
+// sym is the symbolic description of a value's type, resolved by Link.
+type sym struct {
+	kind  symKind
+	name  string
+	scope *funcInfo
+	base  *asyncir.Value
+	fn    *asyncir.Func
+	cls   *asyncir.Class
+	annot *annotation
+}
+
+// annotation is a type annotation kept as the dotted names it mentions
+// (Optional[X], X | None and "X" all reduce to X); several names mean a
+// union, which stays unknown unless all agree.
+type annotation struct {
+	names []string
+	scope *funcInfo
+}
+
+// funcInfo is the scope of one function while lowering and linking.
+type funcInfo struct {
+	f        *asyncir.Func
+	parent   *funcInfo // enclosing function scope (class bodies are skipped)
+	mod      *moduleInfo
+	stores   map[string][]*asyncir.Value
+	params   map[string]*asyncir.Param
+	paramSym map[string]*sym
+	declared map[string]bool // global / nonlocal names
+	isModule bool
+	isClass  bool
+	// decorators are the values of the decorator expressions, outermost
+	// first, evaluated in the enclosing scope.
+	decorators []*asyncir.Value
+	// returns are the values returned by the function's return statements.
+	returns   []*asyncir.Value
+	bareRet   bool // some path returns None or falls off the end
+	nested    map[string]*asyncir.Func
+	wrapsArgs []*asyncir.Value // values passed to @functools.wraps(...)
+}
+
+// binding is a module-level name.
+type binding struct {
+	values []*asyncir.Value // values assigned at module level
+	fn     *asyncir.Func
+	cls    *asyncir.Class
+	module string // "import x" / "from m import x": absolute dotted target
+}
+
+// classInfo is what linking needs about a class statement.
+type classInfo struct {
+	cls    *asyncir.Class
+	bases  []*asyncir.Value
+	attrs  map[string][]*asyncir.Value
+	annots map[string]*annotation
+	body   *funcInfo
+}
+
+// moduleInfo is one lowered module with its symbolic side tables.
+type moduleInfo struct {
+	mod     *asyncir.Module
+	name    string
+	pkg     string
+	isInit  bool
+	globals map[string]*binding
+	star    []string // modules imported with "from m import *"
+	syms    map[*asyncir.Value]*sym
+	funcs   []*funcInfo
+	classes []*classInfo
+	calls   []*asyncir.Op
+	imports []string // textual imports, for the fast path
+}
