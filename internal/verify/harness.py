@@ -1,6 +1,6 @@
 """asynclint verify harness: run ONE case file under CPython's own
 diagnostics and write what the runtime reports as JSON lines
-{"kind": ..., "line": N, "detail": ...}, N being a line of the case file
+{"kind": ..., "file": F, "line": N, "detail": ...}, F:N being a line of a case file
 (0 when no frame of the case file explains the event).
 
 usage: python3 -X dev harness.py EVENTS_FILE CASE_FILE MODE
@@ -25,8 +25,10 @@ import gc
 import inspect
 import io
 import json
+import linecache
 import logging
 import os
+import re
 import signal
 import sys
 import threading
@@ -36,6 +38,7 @@ import warnings
 import weakref
 
 EVENTS_PATH, CASE, MODE = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3]
+CASE_DIR = os.path.dirname(CASE) + os.sep
 HARNESS = sys._getframe().f_code.co_filename  # as frames spell it
 HANG_BOUND = float(os.environ.get("ASYNCLINT_HANG_BOUND", "2.0"))
 SLOW_CALLBACK = 0.05
@@ -108,15 +111,19 @@ class HarnessAbort(BaseException):
     case's own `except Exception` cannot swallow it."""
 
 
-def emit(kind, line, detail):
-    rec = json.dumps({"kind": kind, "line": int(line or 0), "detail": str(detail)})
+def emit(kind, loc, detail):
+    """Writes one event; loc is (filename, line) in a case file, or None."""
+    file, line = loc or ("", 0)
+    rec = json.dumps({"kind": kind, "file": file, "line": int(line), "detail": str(detail)})
     with _out_lock:
         _out.write(rec + "\n")
         _out.flush()
 
 
 def is_case(filename):
-    return filename == CASE
+    """A case file: the entry, or a module beside it or below it (the
+    modules of a multi-module case)."""
+    return filename == CASE or (filename.startswith(CASE_DIR) and filename.endswith(".py"))
 
 
 def stack():
@@ -130,11 +137,15 @@ def stack():
     return out
 
 
-def innermost_case_line(frames=None):
+def loc_of(frame):
+    return (frame.f_code.co_filename, frame.f_lineno)
+
+
+def innermost_case_loc(frames=None):
     for f in frames if frames is not None else stack():
         if is_case(f.f_code.co_filename):
-            return f.f_lineno
-    return 0
+            return loc_of(f)
+    return None
 
 
 def is_async(code):
@@ -164,13 +175,13 @@ def classify_blocking(frames):
         elif run:
             break
     if not run:
-        return None, 0
+        return None, None
     if is_async(run[0].f_code):
-        return "blocking-in-coroutine", run[0].f_lineno
+        return "blocking-in-coroutine", loc_of(run[0])
     for f in run[1:]:
         if is_async(f.f_code):
-            return "blocking-via-helper", f.f_lineno
-    return "blocking-in-callback", run[-1].f_lineno
+            return "blocking-via-helper", loc_of(f)
+    return "blocking-in-callback", loc_of(run[-1])
 
 
 def wrap_blocking(name, fn):
@@ -190,7 +201,7 @@ def wrap_blocking(name, fn):
 
         def on_hang():
             state["hung"] = True
-            emit("hang", innermost_case_line(frames), f"{name} blocked the event loop for more than {HANG_BOUND}s")
+            emit("hang", innermost_case_loc(frames), f"{name} blocked the event loop for more than {HANG_BOUND}s")
             if me == threading.main_thread().ident:
                 signal.pthread_kill(me, signal.SIGUSR1)
             else:
@@ -277,13 +288,20 @@ _registered = {}
 # (id(future), code object) -> lines that added a coroutine function as a
 # done callback of that future.
 _done_callbacks = {}
+# id(handle) -> registration lines, for handles running a done callback.
+_handle_regs = {}
+
+
+def code_of(fn):
+    """The code object a callable runs (through functools.partial)."""
+    while isinstance(fn, functools.partial):
+        fn = fn.func
+    return getattr(fn, "__code__", None)
 
 
 def note_registration(fn, line):
-    if line and inspect.iscoroutinefunction(fn):
-        code = getattr(fn, "__code__", None) or getattr(getattr(fn, "func", None), "__code__", None)
-        if code is not None:
-            _registered.setdefault(code, set()).add(line)
+    if line and asyncio.coroutines.iscoroutinefunction(fn) and code_of(fn) is not None:
+        _registered.setdefault(code_of(fn), set()).add(line)
 
 
 def install_registrations():
@@ -292,9 +310,9 @@ def install_registrations():
     @functools.wraps(thread_init)
     def init(self, *args, **kwargs):
         thread_init(self, *args, **kwargs)
-        line = innermost_case_line()
+        line = innermost_case_loc()
         note_registration(getattr(self, "_target", None), line)
-        self._asynclint_hop = line if loop_running_here() else 0
+        self._asynclint_hop = line if loop_running_here() else None
 
     threading.Thread.__init__ = init
 
@@ -303,7 +321,7 @@ def install_registrations():
     @functools.wraps(timer_init)
     def tinit(self, interval, function, *args, **kwargs):
         timer_init(self, interval, function, *args, **kwargs)
-        note_registration(function, innermost_case_line())
+        note_registration(function, innermost_case_loc())
 
     threading.Timer.__init__ = tinit
 
@@ -311,41 +329,62 @@ def install_registrations():
 
     @functools.wraps(real_register)
     def register(fn, *args, **kwargs):
-        note_registration(fn, innermost_case_line())
+        note_registration(fn, innermost_case_loc())
         return real_register(fn, *args, **kwargs)
 
     atexit.register = register
 
     @functools.wraps(_real_signal)
     def sig(signalnum, handler):
-        note_registration(handler, innermost_case_line())
+        note_registration(handler, innermost_case_loc())
         return _real_signal(signalnum, handler)
 
     signal.signal = sig
 
-    # A done callback of a C future reaches call_soon, which refuses a
-    # coroutine function in debug mode; report it where it was registered.
+    # Debug mode makes call_soon/call_later/call_at/call_soon_threadsafe
+    # refuse a coroutine function at once; production calls it later and
+    # drops the coroutine, which RULES.md names as AL104's evidence. The
+    # harness keeps production's behaviour: the never-awaited coroutine is
+    # attributed to the line that registered the callback (the handle's
+    # debug source traceback, or add_done_callback's line).
+    real_check = asyncio.base_events.BaseEventLoop._check_callback
+
+    def check_callback(self, callback, method):
+        if not asyncio.coroutines.iscoroutinefunction(callback):
+            real_check(self, callback, method)
+
+    asyncio.base_events.BaseEventLoop._check_callback = check_callback
+
     real_call_soon = asyncio.base_events.BaseEventLoop.call_soon
 
     @functools.wraps(real_call_soon)
     def call_soon(self, callback, *args, **kwargs):
-        try:
-            return real_call_soon(self, callback, *args, **kwargs)
-        except TypeError as e:
-            key = (id(args[0]) if args else 0, getattr(callback, "__code__", None))
-            if key in _done_callbacks:
-                for line in sorted(_done_callbacks[key]):
-                    emit("coroutine-callback", line, f"{callback.__qualname__} is a coroutine function: {e}")
-                mark(e, "ignored")
-            raise
+        handle = real_call_soon(self, callback, *args, **kwargs)
+        locs = _done_callbacks.get((id(args[0]) if args else 0, code_of(callback)))
+        if locs:
+            _handle_regs[id(handle)] = sorted(locs)
+        return handle
 
     asyncio.base_events.BaseEventLoop.call_soon = call_soon
+
+    real_run = asyncio.events.Handle._run
+
+    @functools.wraps(real_run)
+    def run(self):
+        prev, _tl.handle = getattr(_tl, "handle", None), self
+        try:
+            return real_run(self)
+        finally:
+            _tl.handle = prev
+            _handle_regs.pop(id(self), None)
+
+    asyncio.events.Handle._run = run
 
     real_rie = asyncio.base_events.BaseEventLoop.run_in_executor
 
     @functools.wraps(real_rie)
     def run_in_executor(self, executor, func, *args):
-        line = innermost_case_line()
+        line = innermost_case_loc()
 
         @functools.wraps(func)
         def hopped(*a):
@@ -353,7 +392,7 @@ def install_registrations():
             try:
                 return func(*a)
             finally:
-                _tl.hop = 0
+                _tl.hop = None
 
         return real_rie(self, executor, hopped, *args)
 
@@ -380,8 +419,8 @@ def profiler(frame, event, arg):
         elif name == "get" and id(owner) in _set_vars and not loop_running_here() \
                 and threading.current_thread() is not threading.main_thread() \
                 and owner not in contextvars.copy_context():
-            hop = getattr(_tl, "hop", 0) or getattr(threading.current_thread(), "_asynclint_hop", 0)
-            emit("context-lost", hop or innermost_case_line(),
+            hop = getattr(_tl, "hop", None) or getattr(threading.current_thread(), "_asynclint_hop", None)
+            emit("context-lost", hop or innermost_case_loc(),
                  f"ContextVar {owner.name!r} read its default in thread {threading.current_thread().name!r}")
         return
     if name == "add_done_callback" and event == "c_return" and is_case(frame.f_code.co_filename):
@@ -390,11 +429,11 @@ def profiler(frame, event, arg):
         except AttributeError:
             return
         fn = cbs[-1][0] if cbs else None
-        if inspect.iscoroutinefunction(fn) and hasattr(fn, "__code__"):
-            key = (id(owner), fn.__code__)
+        if asyncio.coroutines.iscoroutinefunction(fn) and code_of(fn) is not None:
+            key = (id(owner), code_of(fn))
             if key not in _done_callbacks:
                 weakref.finalize(owner, _done_callbacks.pop, key, None)  # ids are reused
-            _done_callbacks.setdefault(key, set()).add(frame.f_lineno)
+            _done_callbacks.setdefault(key, set()).add(loc_of(frame))
 
 
 # --- exceptions raised through the case's frames (caught or not) ----------
@@ -417,7 +456,7 @@ def local_trace(frame, event, arg):
         exc = arg[1]
         if isinstance(exc, RECORDED_EXCEPTIONS) and not marked(exc, "seen") and not marked(exc, "ignored"):
             mark(exc, "seen")
-            emit("exception", frame.f_lineno, f"{type(exc).__name__}: {exc}")
+            emit("exception", loc_of(frame), f"{type(exc).__name__}: {exc}")
     return local_trace
 
 
@@ -444,14 +483,39 @@ def frames_of(obj):
 def on_never_awaited(coro, text):
     frames = frames_of(coro)
     code = getattr(coro, "cr_code", None)
-    # Created by the runtime calling a registered callback (innermost frame
-    # outside the case, or no Python frame at all, as at exit).
-    if code in _registered and (not frames or not is_case(frames[0][0])):
-        for line in sorted(_registered[code]):
-            emit("coroutine-callback", line, text)
+    by_runtime = not frames or not is_case(frames[0][0])
+    # Created by the loop running a callback handle: the coroutine is
+    # dropped inside Handle._run, so the handle is still the current one.
+    handle = getattr(_tl, "handle", None)
+    if by_runtime and handle is not None and code_of(handle._callback) is code:
+        regs = _handle_regs.get(id(handle))
+        if not regs:
+            tb = handle._source_traceback or []
+            regs = [next(((f.filename, f.lineno) for f in reversed(tb) if is_case(f.filename)), None)]
+        for loc in regs:
+            emit("coroutine-callback", loc, text)
         return
-    line = next((l for f, l in frames if is_case(f)), 0)
-    emit("never-awaited", line, text)
+    # Created by another caller of a registered callback (a thread, atexit,
+    # a signal handler).
+    if by_runtime and code in _registered:
+        for loc in sorted(_registered[code]):
+            emit("coroutine-callback", loc, text)
+        return
+    emit("never-awaited", creation_loc(frames), text)
+
+
+_RETURN_CALL = re.compile(r"\s*return\s+[\w.\[\]()]*\(")
+
+
+def creation_loc(frames):
+    """The case line that dropped a coroutine, from its creation stack: the
+    innermost case frame, stepping out of frames whose line returns the call
+    (a decorator's wrapper hands the coroutine to its caller)."""
+    case = [(f, l) for f, l in frames if is_case(f)]
+    i = 0
+    while i + 1 < len(case) and _RETURN_CALL.match(linecache.getline(case[i][0], case[i][1])):
+        i += 1
+    return case[i] if case else None
 
 
 def on_warning(msg):
@@ -464,13 +528,13 @@ def on_warning(msg):
                 and inspect.iscoroutine(msg.source):
             on_never_awaited(msg.source, text.splitlines()[0])
         elif issubclass(msg.category, (DeprecationWarning, PendingDeprecationWarning)):
-            line = msg.lineno if is_case(msg.filename) else innermost_case_line()
+            line = (msg.filename, msg.lineno) if is_case(msg.filename) else innermost_case_loc()
             emit("deprecation", line, f"{msg.category.__name__}: {text}")
         else:
-            line = msg.lineno if is_case(msg.filename) else 0
+            line = (msg.filename, msg.lineno) if is_case(msg.filename) else None
             emit("warning", line, f"{msg.category.__name__}: {text}")
     except Exception as e:  # a harness bug must not hide the case's events
-        emit("harness-error", 0, f"warning handler: {e!r}")
+        emit("harness-error", None, f"warning handler: {e!r}")
     finally:
         _tl.in_warning = False
 
@@ -485,7 +549,7 @@ def install_loop_hooks():
         if context.get("message", "").startswith("Task was destroyed but it is pending"):
             task = context.get("task") or context.get("future")
             tb = context.get("source_traceback") or getattr(task, "_source_traceback", None) or []
-            line = next((f.lineno for f in reversed(tb) if is_case(f.filename)), 0)
+            line = next(((f.filename, f.lineno) for f in reversed(tb) if is_case(f.filename)), None)
             coro = getattr(task, "get_coro", lambda: None)()
             emit("task-destroyed", line, f"Task was destroyed but it is pending: {getattr(coro, '__qualname__', task)}")
         return real_handler(self, context)
@@ -520,7 +584,7 @@ def install_loop_hooks():
     def get_event_loop(self):
         if self._local._loop is None and not self._local._set_called \
                 and threading.current_thread() is threading.main_thread():
-            emit("deprecation", innermost_case_line(),
+            emit("deprecation", innermost_case_loc(),
                  "DeprecationWarning: There is no current event loop (implicit loop creation; "
                  "deprecated since 3.12, an error from 3.14)")
         return real_get(self)
@@ -532,7 +596,7 @@ class SlowCallbacks(logging.Handler):
     def emit(self, record):
         text = record.getMessage()
         if text.startswith("Executing "):
-            emit("slow-callback", 0, text.splitlines()[0])
+            emit("slow-callback", None, text.splitlines()[0])
 
 
 # --- running the case ----------------------------------------------------
@@ -550,7 +614,7 @@ def finish():
     threading.setprofile(None)
     for _ in range(3):
         gc.collect()
-    emit("done", 0, "")
+    emit("done", None, "")
 
 
 def on_sigusr1(signum, frame):
@@ -571,7 +635,7 @@ def run_case():
     if MODE == "main":
         main = mod.__dict__.get("main")
         if not inspect.iscoroutinefunction(main):
-            emit("harness-error", 0, "mode main: the case defines no `async def main()`")
+            emit("harness-error", None, "mode main: the case defines no `async def main()`")
             return
         asyncio.run(main(), debug=True)
 
@@ -605,18 +669,18 @@ def main():
         traceback.print_exc()
         # An exception of a recorded kind was reported at its line already.
         if not isinstance(e, RECORDED_EXCEPTIONS):
-            emit("uncaught", innermost_tb_line(e.__traceback__), f"{type(e).__name__}: {e}")
+            emit("uncaught", innermost_tb_loc(e.__traceback__), f"{type(e).__name__}: {e}")
     finish()
     sys.stdout.flush()
     sys.stderr.flush()
     return status
 
 
-def innermost_tb_line(tb):
-    line = 0
+def innermost_tb_loc(tb):
+    line = None
     while tb is not None:
         if is_case(tb.tb_frame.f_code.co_filename):
-            line = tb.tb_lineno
+            line = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
     return line
 

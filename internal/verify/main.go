@@ -101,11 +101,19 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// caseSet is what discover found: Python case files, and Go case packages
-// by GOPATH root.
+// caseSet is what discover found: Python cases, and Go case packages.
 type caseSet struct {
-	python []string
+	python []pyCase
 	golang []goCase
+}
+
+// pyCase is one Python case: entry files the harness runs, and every file
+// whose expectations their events are matched against. A single-file case
+// is its own entry. A file in a package directory (one with __init__.py)
+// is a module: the entries of the nearest directory above it that is not a
+// package run it, and form one case with all their modules.
+type pyCase struct {
+	entries, files []string
 }
 
 // discover walks the paths for Python case files (*.py) and Go case
@@ -113,6 +121,7 @@ type caseSet struct {
 // layout; see goPackages).
 func discover(paths []string) (caseSet, error) {
 	var cs caseSet
+	var pyFiles []string
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		if err != nil {
@@ -120,7 +129,7 @@ func discover(paths []string) (caseSet, error) {
 		}
 		if !info.IsDir() {
 			if strings.HasSuffix(root, ".py") {
-				cs.python = append(cs.python, root)
+				pyFiles = append(pyFiles, root)
 				continue
 			}
 			return cs, fmt.Errorf("%s: not a directory or a .py case", root)
@@ -134,7 +143,7 @@ func discover(paths []string) (caseSet, error) {
 				return filepath.SkipDir
 			}
 			if !d.IsDir() && strings.HasSuffix(name, ".py") {
-				cs.python = append(cs.python, p)
+				pyFiles = append(pyFiles, p)
 			}
 			return nil
 		})
@@ -147,6 +156,7 @@ func discover(paths []string) (caseSet, error) {
 		}
 		cs.golang = append(cs.golang, gcs...)
 	}
+	cs.python = groupPython(pyFiles)
 	return cs, nil
 }
 
@@ -195,20 +205,96 @@ func (v *verifier) runAll(ctx context.Context, cs caseSet, n int) []Result {
 	return results
 }
 
-func (v *verifier) python(ctx context.Context, path, dir string) Result {
-	res := Result{Path: path}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		res.Problems = append(res.Problems, err.Error())
-		return res
+func (v *verifier) python(ctx context.Context, pc pyCase, dir string) Result {
+	if len(pc.entries) == 0 {
+		return Result{Path: pc.files[0], Problems: []string{fmt.Sprintf("%s: a module with no entry file beside its package to run it", pc.files[0])}}
 	}
-	c, err := expect.ParsePython(path, src)
-	if err != nil {
-		res.Problems = append(res.Problems, err.Error())
-		return res
+	res := Result{Path: pc.entries[0]}
+	var files []*expect.Case
+	byAbs := map[string]string{}
+	for _, p := range pc.files {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			res.Problems = append(res.Problems, err.Error())
+			return res
+		}
+		c, err := expect.ParsePython(p, src)
+		if err != nil {
+			res.Problems = append(res.Problems, err.Error())
+			return res
+		}
+		files = append(files, c)
+		if abs, err := filepath.Abs(p); err == nil {
+			byAbs[abs] = p
+		}
 	}
-	evs, problems := v.py.run(ctx, path, src, dir)
-	res.Problems = problems
-	res.Findings = match([]*expect.Case{c}, evs, v.table, false)
+	var evs []Event
+	for i, entry := range pc.entries {
+		src, err := os.ReadFile(entry)
+		if err != nil {
+			res.Problems = append(res.Problems, err.Error())
+			return res
+		}
+		run, problems := v.py.run(ctx, entry, src, filepath.Join(dir, fmt.Sprint(i)))
+		res.Problems = append(res.Problems, problems...)
+		for _, e := range run {
+			if p, ok := byAbs[e.File]; ok {
+				e.File = p
+			} else if e.File == "" {
+				e.File = entry
+			}
+			evs = append(evs, e)
+		}
+	}
+	res.Findings = match(files, evs, v.table, false)
 	return res
+}
+
+// groupPython turns case files into cases (see pyCase).
+func groupPython(files []string) []pyCase {
+	isPkg := func(dir string) bool {
+		_, err := os.Stat(filepath.Join(dir, "__init__.py"))
+		return err == nil
+	}
+	owner := func(p string) string {
+		d := filepath.Dir(p)
+		for isPkg(d) && filepath.Dir(d) != d {
+			d = filepath.Dir(d)
+		}
+		return d
+	}
+	byOwner := map[string]*pyCase{}
+	var out []pyCase
+	var order []string
+	for _, p := range files {
+		if isPkg(filepath.Dir(p)) {
+			continue
+		}
+		out = append(out, pyCase{entries: []string{p}, files: []string{p}})
+	}
+	for _, p := range files {
+		if !isPkg(filepath.Dir(p)) {
+			continue
+		}
+		o := owner(p)
+		if byOwner[o] == nil {
+			byOwner[o] = &pyCase{}
+			order = append(order, o)
+		}
+		byOwner[o].files = append(byOwner[o].files, p)
+	}
+	// A directory with modules makes its entries one case.
+	var singles []pyCase
+	for _, c := range out {
+		if g := byOwner[filepath.Dir(c.entries[0])]; g != nil {
+			g.entries = append(g.entries, c.entries[0])
+			g.files = append(g.files, c.entries[0])
+			continue
+		}
+		singles = append(singles, c)
+	}
+	for _, o := range order {
+		singles = append(singles, *byOwner[o])
+	}
+	return singles
 }

@@ -57,6 +57,9 @@ func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) 
 	if err != nil {
 		return nil, []string{fmt.Sprintf("%s: %v", path, err)}
 	}
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return nil, []string{fmt.Sprintf("%s: %v", path, err)}
+	}
 	events := filepath.Join(tmp, "events.jsonl")
 	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	defer cancel()
@@ -95,7 +98,6 @@ func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) 
 		case "uncaught":
 			problems = append(problems, fmt.Sprintf("%s:%d: the case raised %s", path, e.Line, e.Detail))
 		}
-		e.File = path
 		k := key{e.Kind, e.File, e.Line, e.Detail}
 		if !seen[k] {
 			seen[k] = true
