@@ -263,20 +263,58 @@ class TrackedLock:
         self.release()
 
 
-def install_blocking():
-    threading.Lock = TrackedLock
-    for modname, path in BLOCKING:
-        try:
-            owner = __import__(modname, fromlist=["_"])
-        except ImportError:
+def wrap_module(modname):
+    mod = sys.modules[modname]
+    for m, path in BLOCKING:
+        if m != modname:
             continue
+        owner = mod
         *parents, attr = path.split(".")
         for p in parents:
-            owner = getattr(owner, p)
+            owner = getattr(owner, p, None)
         fn = getattr(owner, attr, None)
-        if fn is None or getattr(fn, "__asynclint_wrapped__", False):
-            continue
-        setattr(owner, attr, wrap_blocking(f"{modname}.{path}", fn))
+        if fn is not None and not getattr(fn, "__asynclint_wrapped__", False):
+            setattr(owner, attr, wrap_blocking(f"{modname}.{path}", fn))
+
+
+class WrapOnImport:
+    """A meta path finder that wraps a table module's blocking functions
+    when the case imports it: importing them all up front (urllib.request,
+    http.client, sqlite3) would cost every case half a second."""
+
+    def __init__(self, names):
+        self.names = names
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in self.names:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                real_exec = spec.loader.exec_module
+
+                def exec_module(module, real_exec=real_exec):
+                    real_exec(module)
+                    wrap_module(name)
+
+                spec.loader.exec_module = exec_module
+                return spec
+            if spec is not None:
+                return spec
+        return None
+
+
+def install_blocking():
+    threading.Lock = TrackedLock
+    lazy = set()
+    for modname, _ in BLOCKING:
+        if modname in sys.modules:
+            wrap_module(modname)
+        else:
+            lazy.add(modname)
+    sys.meta_path.insert(0, WrapOnImport(lazy))
 
 
 # --- coroutine functions handed to callers that drop their result ---------

@@ -37,6 +37,14 @@ func (r Result) Failed() bool {
 	return false
 }
 
+// Options are verify's settings.
+type Options struct {
+	Jobs      int           // cases run concurrently
+	Timeout   time.Duration // bound for one case
+	HangBound time.Duration // bound for one blocking call, or one Go Run function
+	Python    string        // interpreter
+}
+
 // Main is `asynclint verify [flags] [paths]`: it runs every case under the
 // paths (default "testdata") and exits 0 when the runtime confirms all of
 // them, 1 when some expectation is unconfirmed or some event unexpected,
@@ -44,10 +52,11 @@ func (r Result) Failed() bool {
 func Main(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	jobs := fl.Int("j", runtime.NumCPU(), "cases run concurrently")
-	timeout := fl.Duration("timeout", 60*time.Second, "bound for one case")
-	hang := fl.Duration("hang", 2*time.Second, "bound for one blocking call on the event loop's thread")
-	python := fl.String("python", "python3", "Python interpreter")
+	var o Options
+	fl.IntVar(&o.Jobs, "j", runtime.NumCPU(), "cases run concurrently")
+	fl.DurationVar(&o.Timeout, "timeout", 60*time.Second, "bound for one case")
+	fl.DurationVar(&o.HangBound, "hang", 2*time.Second, "bound for one blocking call on the event loop's thread, and for one Go Run function")
+	fl.StringVar(&o.Python, "python", "python3", "Python interpreter")
 	verbose := fl.Bool("v", false, "also list verified and static-only expectations")
 	fl.Usage = func() {
 		fmt.Fprintln(stderr, "usage: asynclint verify [flags] [paths]")
@@ -60,38 +69,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"testdata"}
 	}
-	cases, err := discover(paths)
+	results, err := Run(context.Background(), o, paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint verify: %v\n", err)
 		return 2
 	}
-	if len(cases.python)+len(cases.golang) == 0 {
-		fmt.Fprintf(stderr, "asynclint verify: no cases under %s\n", strings.Join(paths, " "))
-		return 2
-	}
-	tmp, err := os.MkdirTemp("", "asynclint-verify-")
-	if err != nil {
-		fmt.Fprintf(stderr, "asynclint verify: %v\n", err)
-		return 2
-	}
-	defer os.RemoveAll(tmp)
-	v := &verifier{
-		table: EvidenceTable(),
-		tmp:   tmp,
-		py:    pyRunner{python: *python, timeout: *timeout, hangBound: *hang},
-		gor:   goRunner{timeout: 3 * *timeout, bound: *hang},
-	}
-	if len(cases.python) > 0 {
-		if v.py.harness, err = writeHarness(tmp); err != nil {
-			fmt.Fprintf(stderr, "asynclint verify: %v\n", err)
-			return 2
-		}
-		if _, err := exec.LookPath(*python); err != nil {
-			fmt.Fprintf(stderr, "asynclint verify: %v\n", err)
-			return 2
-		}
-	}
-	results := v.runAll(context.Background(), cases, max(*jobs, 1))
 	report(stdout, results, *verbose)
 	for _, r := range results {
 		if r.Failed() {
@@ -99,6 +81,41 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// Run verifies every case under paths.
+func Run(ctx context.Context, o Options, paths []string) ([]Result, error) {
+	cases, err := discover(paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(cases.python)+len(cases.golang) == 0 {
+		return nil, fmt.Errorf("no cases under %s", strings.Join(paths, " "))
+	}
+	tmp, err := os.MkdirTemp("", "asynclint-verify-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	v := &verifier{
+		table: EvidenceTable(),
+		tmp:   tmp,
+		py:    pyRunner{timeout: o.Timeout, hangBound: o.HangBound},
+		gor:   goRunner{timeout: 3 * o.Timeout, bound: o.HangBound},
+	}
+	if len(cases.python) > 0 {
+		if v.py.harness, err = writeHarness(tmp); err != nil {
+			return nil, err
+		}
+		// The interpreter itself, not a version manager's shim that costs
+		// every case a second to start.
+		exe, err := exec.Command(o.Python, "-c", "import sys; print(sys.executable)").Output()
+		if err != nil || len(strings.TrimSpace(string(exe))) == 0 {
+			return nil, fmt.Errorf("cannot run %s: %v", o.Python, err)
+		}
+		v.py.python = strings.TrimSpace(string(exe))
+	}
+	return v.runAll(ctx, cases, max(o.Jobs, 1)), nil
 }
 
 // caseSet is what discover found: Python cases, and Go case packages.
