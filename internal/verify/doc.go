@@ -30,6 +30,10 @@
 //	                    production's behaviour, which RULES.md names as the evidence
 //	task-destroyed      "Task was destroyed but it is pending": the line that created
 //	                    the task (its debug source traceback)
+//	task-unreferenced   a task still pending when asyncio.run ends that only the
+//	                    loop's machinery references (handles, futures' callbacks):
+//	                    its only reference was dropped, and it lives only by what it
+//	                    waits on (a timer); the line that created it
 //	exception           a TypeError, RuntimeError, AttributeError, InvalidStateError
 //	                    or AssertionError raised through a case frame, caught or not:
 //	                    the innermost case line it passed

@@ -32,7 +32,7 @@ func EvidenceTable() map[string][]Evidence {
 	return map[string][]Evidence{
 		// neverawaited
 		"AL101": {kind("never-awaited")},
-		"AL102": {kind("task-destroyed")},
+		"AL102": {kind("task-destroyed"), kind("task-unreferenced")},
 		"AL103": {exception(`^RuntimeError: cannot reuse already awaited coroutine`)},
 		"AL104": {kind("coroutine-callback"), exception(`^TypeError: coroutines cannot be used with `)},
 		"AL105": {

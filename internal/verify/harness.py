@@ -609,6 +609,7 @@ def install_loop_hooks():
 
     def cancel_all_tasks(loop):
         gc.collect()
+        report_unreferenced(loop)
         return real_cancel(loop)
 
     asyncio.runners._cancel_all_tasks = cancel_all_tasks
@@ -628,6 +629,32 @@ def install_loop_hooks():
         return real_get(self)
 
     policy_cls.get_event_loop = get_event_loop
+
+
+def task_loc(task):
+    tb = getattr(task, "_source_traceback", None) or []
+    return next(((f.filename, f.lineno) for f in reversed(tb) if is_case(f.filename)), None)
+
+
+def report_unreferenced(loop):
+    """A task still pending when asyncio.run ends that nothing but the
+    loop's own machinery references (a handle, a future's callback, a bound
+    method of the task) is a task whose only reference was dropped: the
+    loop keeps it weakly and it survives only by the accident of what it
+    waits on. Reported as "task-unreferenced" at the line that created it."""
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    mine = {id(pending)}
+    here = sys._getframe()
+    for task in pending:
+        owners = [r for r in gc.get_referrers(task)
+                  if id(r) not in mine and r is not here
+                  and not isinstance(r, (asyncio.Future, asyncio.events.Handle, types.MethodType,
+                                         types.BuiltinMethodType, weakref.ReferenceType))
+                  and not (isinstance(r, types.FrameType) and r.f_code.co_filename == HARNESS)]
+        if not owners:
+            coro = task.get_coro()
+            emit("task-unreferenced", task_loc(task),
+                 f"task {getattr(coro, '__qualname__', task)} is pending at the end of asyncio.run and only the loop references it")
 
 
 class SlowCallbacks(logging.Handler):
