@@ -58,6 +58,9 @@ func describe(t asyncir.Type, op *asyncir.Op) string {
 // checkCreated reports AL101 and AL102 on a call whose awaitable result is
 // dropped or parked in a local that is lost.
 func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
+	if op.ExpectRaise {
+		return
+	}
 	v := op.Result
 	t := v.Type
 	api := pass.Program.Models.API(op.External)
