@@ -400,6 +400,8 @@ func (l *linker) moduleGlobal(mi *moduleInfo, name string) asyncir.Type {
 	l.globBusy[g] = true
 	defer delete(l.globBusy, g)
 	switch {
+	case g.conflict:
+		return unknownType
 	case g.fn != nil && len(g.values) == 0:
 		return asyncir.Type{Kind: asyncir.FuncObj, Func: g.fn}
 	case g.cls != nil && len(g.values) == 0:
