@@ -183,7 +183,7 @@ func checkReuse(pass *asyncir.Pass, st *asyncir.Op) {
 			return
 		}
 		for _, u := range op.Result.Uses {
-			if consumes(pass, u) {
+			if consumes(pass, u) && !u.Op.ExpectRaise {
 				consumers = append(consumers, u.Op)
 			}
 		}
