@@ -16,7 +16,7 @@ import (
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
-	exitZero, noConfig, stats                            bool
+	exitZero, noConfig, stats, parseOnly                 bool
 	cpuProfile                                           string
 }
 
@@ -30,6 +30,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
 }
 
 // parseInterleaved lets flags follow positional arguments, as users of
@@ -90,7 +91,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg})
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2
