@@ -8,8 +8,9 @@ import (
 	"text/tabwriter"
 )
 
-// report prints the problems and non-verified findings as "path:line:"
-// lines, then one row per rule, then a one-line summary.
+// report prints the problems and the unconfirmed and unexpected findings
+// as "path:line:" lines (verbose: the verified too), the static-only
+// expectations apart, then one row per rule, then a one-line summary.
 func report(w io.Writer, results []Result, verbose bool) {
 	var all []Finding
 	failing := 0
@@ -26,13 +27,25 @@ func report(w io.Writer, results []Result, verbose bool) {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Code, b.Code))
 	})
 	counts := map[string]*[4]int{}
+	var static []Finding
 	for _, f := range all {
 		if counts[f.Code] == nil {
 			counts[f.Code] = new([4]int)
 		}
 		counts[f.Code][f.Outcome]++
-		if verbose || f.Outcome == Unconfirmed || f.Outcome == Unexpected {
+		switch {
+		case f.Outcome == StaticOnly:
+			static = append(static, f)
+		case verbose || f.Outcome == Unconfirmed || f.Outcome == Unexpected:
 			fmt.Fprintln(w, f)
+		}
+	}
+	// Static-only expectations are listed apart, with their reasons, for
+	// review: nothing but the reason stands behind them.
+	if len(static) > 0 {
+		fmt.Fprintln(w, "static-only (not checked by the runtime):")
+		for _, f := range static {
+			fmt.Fprintf(w, "\t%s:%d: %s: %s\n", f.Path, f.Line, f.Code, f.Detail)
 		}
 	}
 	codes := make([]string, 0, len(counts))
