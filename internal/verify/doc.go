@@ -53,6 +53,13 @@
 //	                    creating the thread's loop implicitly, which 3.11.7 does
 //	                    silently and 3.12 deprecates (AL303)
 //
+// AL403's second half (a membership or identity test of an input against
+// asyncio.wait/as_completed results is always False) has no runtime
+// diagnostic; a case states the belief the code relies on as an assert on
+// the flagged line, `assert coro_a in done  # want: AL403`, and the runtime
+// refutes it with an AssertionError there. Any other failing assert is
+// therefore an unexpected AL403.
+//
 // A blocking call that raised TypeError or AttributeError was a misuse and
 // did not block; it is not recorded. A never-awaited coroutine on a line that
 // raised is the exception's consequence and is never unexpected by itself.
