@@ -89,6 +89,19 @@ func (v *verifier) golang(ctx context.Context, g goCase, dir string) Result {
 		}
 		files = append(files, c)
 	}
+	if _, fns, err := runFuncs(g.dir); err != nil {
+		return fail("%v", err)
+	} else if len(fns) == 0 {
+		// Nothing for the runtime to call: every want stays unconfirmed
+		// unless the file marks its rule static-only.
+		for _, f := range match(files, nil, v.table, true) {
+			if f.Outcome == Unconfirmed {
+				f.Detail = "the package has no Run function for the runtime to call (testdata/go/README.md)"
+			}
+			res.Findings = append(res.Findings, f)
+		}
+		return res
+	}
 	evs, problems := v.gor.run(ctx, g, dir)
 	res.Problems = problems
 	res.Findings = match(files, evs, v.table, true)

@@ -95,7 +95,7 @@ func judgeWant(c *expect.Case, w *expect.Want, evs []Event, table map[string][]E
 			}
 		}
 	}
-	if reason, static := c.StaticOnly[w.Code]; static && w.Code != "" {
+	if reason, static := staticReason(c, w); static {
 		f.Outcome, f.Detail = StaticOnly, reason
 		return f
 	}
@@ -113,6 +113,21 @@ func judgeWant(c *expect.Case, w *expect.Want, evs []Event, table map[string][]E
 	}
 	f.Outcome, f.Detail = Unconfirmed, describe(evs, here)
 	return f
+}
+
+// staticReason is the static-only mark that covers a want: its code's, or
+// for a want without a code (a Go want whose regexp names no rule) every
+// mark of its file.
+func staticReason(c *expect.Case, w *expect.Want) (string, bool) {
+	if w.Code != "" {
+		r, ok := c.StaticOnly[w.Code]
+		return r, ok
+	}
+	var reasons []string
+	for _, code := range slices.Sorted(maps.Keys(c.StaticOnly)) {
+		reasons = append(reasons, code+": "+c.StaticOnly[code])
+	}
+	return strings.Join(reasons, "; "), len(reasons) > 0
 }
 
 // describe says what the runtime did report at a place, for an unconfirmed want.
