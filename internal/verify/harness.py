@@ -732,9 +732,8 @@ def main():
     except BaseException as e:
         import traceback
         traceback.print_exc()
-        # An exception of a recorded kind was reported at its line already.
-        if not isinstance(e, RECORDED_EXCEPTIONS):
-            emit("uncaught", innermost_tb_loc(e.__traceback__), f"{type(e).__name__}: {e}")
+        # verify accepts it only where it is the evidence a want asks for.
+        emit("uncaught", innermost_tb_loc(e.__traceback__), f"{type(e).__name__}: {e}")
     finish()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -264,7 +265,32 @@ func (v *verifier) python(ctx context.Context, pc pyCase, dir string) Result {
 		}
 	}
 	res.Findings = match(files, evs, v.table, false)
+	res.Problems = append(res.Problems, uncaught(files, evs, v.table)...)
 	return res
+}
+
+// uncaught reports the exceptions that ended a case early, except one that
+// is the evidence a want on its line asks for (the case ran to its bug).
+func uncaught(files []*expect.Case, evs []Event, table map[string][]Evidence) []string {
+	var out []string
+	for _, e := range evs {
+		if e.Kind != "uncaught" {
+			continue
+		}
+		raised := Event{Kind: "exception", File: e.File, Line: e.Line, Detail: e.Detail}
+		expected := false
+		for _, c := range files {
+			for _, w := range c.Wants {
+				if c.Path == e.File && w.Line == e.Line && slices.ContainsFunc(table[w.Code], func(ev Evidence) bool { return ev.Confirms(raised) }) {
+					expected = true
+				}
+			}
+		}
+		if !expected {
+			out = append(out, fmt.Sprintf("%s:%d: the case ended with an uncaught %s", e.File, e.Line, e.Detail))
+		}
+	}
+	return out
 }
 
 // groupPython turns case files into cases (see pyCase).

@@ -92,3 +92,15 @@ func TestRunMode(t *testing.T) {
 		}
 	}
 }
+
+func TestUncaught(t *testing.T) {
+	c, _ := expect.ParsePython("t.py", []byte("with lock:  # want: AL105\nx = 1 + ''\n"))
+	evs := []Event{
+		{Kind: "uncaught", File: "t.py", Line: 1, Detail: "TypeError: 'Lock' object does not support the context manager protocol"},
+		{Kind: "uncaught", File: "t.py", Line: 2, Detail: "TypeError: unsupported operand type(s) for +: 'int' and 'str'"},
+	}
+	got := uncaught([]*expect.Case{c}, evs, EvidenceTable())
+	if len(got) != 1 || !strings.HasPrefix(got[0], "t.py:2: the case ended with an uncaught TypeError") {
+		t.Fatalf("problems = %q", got)
+	}
+}

@@ -95,8 +95,6 @@ func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) 
 			continue
 		case "harness-error":
 			problems = append(problems, fmt.Sprintf("%s: harness: %s", path, e.Detail))
-		case "uncaught":
-			problems = append(problems, fmt.Sprintf("%s:%d: the case raised %s", path, e.Line, e.Detail))
 		}
 		k := key{e.Kind, e.File, e.Line, e.Detail}
 		if !seen[k] {
