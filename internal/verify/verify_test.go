@@ -97,19 +97,24 @@ func TestPlantedWant(t *testing.T) {
 func TestPlantedBug(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	for _, bug := range []struct{ name, code, line string }{
-		{"never_awaited.py", "AL101", "    asyncio.sleep(0)"},
-		{"blocking.py", "AL201", "    __import__('time').sleep(0.01)"},
-		{"no_await.py", "AL401", "    await __import__('concurrent.futures').futures.Future()"},
+	for _, bug := range []struct{ name, says, line string }{
+		{"never_awaited.py", "AL101 unexpected", "    asyncio.sleep(0)"},
+		{"blocking.py", "AL201 unexpected", "    __import__('time').sleep(0.01)"},
+		{"no_await.py", "AL401 unexpected", "    await __import__('concurrent.futures').futures.Future()"},
+		{"dropped_task.py", "AL102 unexpected", "    asyncio.create_task(asyncio.Event().wait())"},
+		{"crash.py", "the case ended with an uncaught TypeError", "    1 + ''"},
 	} {
-		p := copyCase(t, "testdata/clean/clean.py", filepath.Join(dir, bug.name), func(s string) string {
-			return strings.Replace(s, "async def main():\n", "async def main():\n"+bug.line+"\n", 1)
+		t.Run(bug.name, func(t *testing.T) {
+			t.Parallel()
+			p := copyCase(t, "testdata/clean/clean.py", filepath.Join(dir, bug.name), func(s string) string {
+				return strings.Replace(s, "async def main():\n", "async def main():\n"+bug.line+"\n", 1)
+			})
+			code, out := runMain(t, p)
+			want := p + ":" + itoa(lineOf(t, p, bug.line)) + ": " + bug.says
+			if code != 1 || !strings.Contains(out, want) {
+				t.Errorf("exit %d, want 1 and %q:\n%s", code, want, out)
+			}
 		})
-		code, out := runMain(t, p)
-		want := p + ":" + itoa(lineOf(t, p, bug.line)) + ": " + bug.code + " unexpected"
-		if code != 1 || !strings.Contains(out, want) {
-			t.Errorf("%s: exit %d, want 1 and %q:\n%s", bug.name, code, want, out)
-		}
 	}
 }
 
