@@ -123,7 +123,8 @@ def emit(kind, loc, detail):
 def is_case(filename):
     """A case file: the entry, or a module beside it or below it (the
     modules of a multi-module case)."""
-    return filename == CASE or (filename.startswith(CASE_DIR) and filename.endswith(".py"))
+    return filename == CASE or (filename.startswith(CASE_DIR) and filename.endswith(".py")
+                                and filename != HARNESS)
 
 
 def stack():
@@ -388,7 +389,8 @@ def install_registrations():
     real_check = asyncio.base_events.BaseEventLoop._check_callback
 
     def check_callback(self, callback, method):
-        if not asyncio.coroutines.iscoroutinefunction(callback):
+        if method not in ("call_soon", "call_at", "call_later", "call_soon_threadsafe") \
+                or not asyncio.coroutines.iscoroutinefunction(callback):
             real_check(self, callback, method)
 
     asyncio.base_events.BaseEventLoop._check_callback = check_callback
@@ -602,6 +604,16 @@ def install_loop_hooks():
         self.slow_callback_duration = SLOW_CALLBACK
 
     asyncio.base_events.BaseEventLoop.__init__ = init
+
+    # Debug mode stays on even where a case turns it off (asyncio.run(...,
+    # debug=False)): source tracebacks are what attribution stands on.
+    real_set_debug = asyncio.base_events.BaseEventLoop.set_debug
+
+    @functools.wraps(real_set_debug)
+    def set_debug(self, enabled):
+        real_set_debug(self, True)
+
+    asyncio.base_events.BaseEventLoop.set_debug = set_debug
 
     # Collect garbage before asyncio.run cancels what is left, so a task
     # whose only reference was dropped is destroyed while still pending.
