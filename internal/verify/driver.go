@@ -156,16 +156,14 @@ func asynclintVerifyRun(enc *json.Encoder, name string, takesCtx bool, f func(co
 		f(ctx)
 	}()
 	id := <-ids
-	first := asynclintVerifyBound
 	if takesCtx {
-		first = asynclintVerifyBound / 10
+		select {
+		case <-done:
+			return
+		case <-time.After(asynclintVerifyBound / 10):
+		}
+		cancel()
 	}
-	select {
-	case <-done:
-		return
-	case <-time.After(first):
-	}
-	cancel()
 	select {
 	case <-done:
 		return
