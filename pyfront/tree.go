@@ -237,6 +237,9 @@ type node struct {
 	hasError    bool
 }
 
+// errorSymbol is tree-sitter's ts_builtin_sym_error, (TSSymbol)-1.
+const errorSymbol = sitter.Symbol(0xFFFF)
+
 // tree is a parsed file copied out of tree-sitter.
 type tree struct {
 	nodes []node
@@ -262,7 +265,10 @@ func copyTree(g *grammar, root *sitter.Node, src []byte) *tree {
 		if int(sym) < len(g.kinds) {
 			nd.kind, nd.named = g.kinds[sym], g.named[sym]
 		}
-		if nd.kind == kError {
+		// tree-sitter gives ERROR nodes the builtin symbol 0xFFFF, outside
+		// the grammar's symbol table, so the kind lookup above misses them.
+		if nd.kind == kError || sym == errorSymbol {
+			nd.kind, nd.named = kError, true
 			nd.symbolIsErr = true
 		}
 		if n.IsMissing() {
