@@ -187,4 +187,3 @@ func isCodePrefix(c string) bool {
 	}
 	return true
 }
-
