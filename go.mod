@@ -10,4 +10,7 @@ require (
 	github.com/smacker/go-tree-sitter v0.0.0-20240827094217-dd81d9e9be82
 )
 
-require golang.org/x/text v0.14.0 // indirect
+require (
+	github.com/sourcegraph/jsonrpc2 v0.2.3 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)
