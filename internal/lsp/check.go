@@ -9,23 +9,22 @@ import (
 	"github.com/asynclint/asynclint/internal/driver"
 )
 
-// scanWorkspace indexes the workspace's imports in the background, so the
-// first edit of a module already knows who imports it.
+// scanWorkspace indexes the workspace's imports once, before the first
+// document is analysed (the handler runs messages in order), so the first
+// check of a module already includes what it imports and knows who
+// imports it.
 func (s *Server) scanWorkspace() {
-	root, cfg := s.root, s.cfg
-	if root == "" {
+	if s.root == "" {
 		return
 	}
-	go func() {
-		res, err := driver.Run(driver.Options{Paths: []string{root}, Config: cfg, Eager: true})
-		if err != nil {
-			fmt.Fprintf(s.opts.Log, "asynclint lsp: indexing %s: %v\n", root, err)
-			return
-		}
-		s.mu.Lock()
-		s.index.update(res.Program)
-		s.mu.Unlock()
-	}()
+	res, err := driver.Run(driver.Options{Paths: []string{s.root}, Config: s.cfg, Eager: true})
+	if err != nil {
+		s.logMessage(1, fmt.Sprintf("asynclint: indexing %s: %v", s.root, err))
+		return
+	}
+	s.mu.Lock()
+	s.index.update(res.Program)
+	s.mu.Unlock()
 }
 
 // check analyses the file at path and every module that (transitively)
