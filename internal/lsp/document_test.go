@@ -1,0 +1,79 @@
+package lsp
+
+import (
+	"testing"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+func TestDocumentIncrementalEdits(t *testing.T) {
+	d := newDocument("file:///m.py", "/m.py", 1, []byte("a = \"😀\"\nb = 2\r\nc = 3\n"))
+	steps := []struct {
+		change TextDocumentContentChangeEvent
+		want   string
+	}{
+		// After the emoji (UTF-16 characters 5 and 6) on line 0.
+		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{0, 7}, End: Position{0, 7}}, Text: "!"}, "a = \"😀!\"\nb = 2\r\nc = 3\n"},
+		// Replace across a CRLF line end.
+		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{1, 4}, End: Position{2, 1}}, Text: "X"}, "a = \"😀!\"\nb = X = 3\n"},
+		// A character past the end of the line clamps to the line's end.
+		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{1, 99}, End: Position{1, 99}}, Text: ";"}, "a = \"😀!\"\nb = X = 3;\n"},
+		// A line past the end clamps to the document's end.
+		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{9, 0}, End: Position{9, 0}}, Text: "d\n"}, "a = \"😀!\"\nb = X = 3;\nd\n"},
+		// No range: the whole text.
+		{TextDocumentContentChangeEvent{Text: "new"}, "new"},
+	}
+	for i, s := range steps {
+		d.apply(s.change)
+		if string(d.text) != s.want {
+			t.Fatalf("step %d: text %q, want %q", i, d.text, s.want)
+		}
+	}
+}
+
+func TestDocumentPositions(t *testing.T) {
+	src := "x\né😀 = f()\n"
+	d := newDocument("file:///m.py", "/m.py", 1, []byte(src))
+	// f starts at byte 2 + 2 + 4 + 3 = 11; UTF-16 character 1 + 2 + 3 = 6.
+	r := d.lspRange(asyncir.Range{Start: asyncir.Pos{Line: 2, Col: 10, Offset: 11}, End: asyncir.Pos{Line: 2, Col: 13, Offset: 14}})
+	want := Range{Start: Position{1, 6}, End: Position{1, 9}}
+	if r != want {
+		t.Errorf("lspRange = %+v, want %+v", r, want)
+	}
+	if got := d.offset(Position{1, 6}); got != 11 {
+		t.Errorf("offset = %d, want 11", got)
+	}
+	if got := d.position(len(src)); got != (Position{2, 0}) {
+		t.Errorf("position(end) = %+v", got)
+	}
+}
+
+func TestIndexDependents(t *testing.T) {
+	ix := newIndex()
+	mod := func(name, path string, imports ...string) *asyncir.Module {
+		m := &asyncir.Module{Name: name, Path: path, Lang: asyncir.Python, Lowered: true}
+		for _, i := range imports {
+			m.Imports = append(m.Imports, asyncir.Import{Module: i})
+		}
+		return m
+	}
+	ix.update(asyncir.NewProgram([]*asyncir.Module{
+		mod("base", "/w/base.py"),
+		mod("pkg", "/w/pkg/__init__.py", "base"), // re-exports base
+		mod("app", "/w/app.py", "pkg", "asyncio"),
+		mod("other", "/w/other.py"),
+	}, nil))
+	if got := ix.dependents("/w/base.py"); len(got) != 2 || got[0] != "/w/app.py" || got[1] != "/w/pkg/__init__.py" {
+		t.Errorf("dependents(base) = %v, want app and pkg", got)
+	}
+	if got := ix.closure([]string{"/w/app.py"}); len(got) != 3 {
+		t.Errorf("closure(app) = %v, want app, pkg, base", got)
+	}
+	if got := ix.dependents("/w/other.py"); len(got) != 0 {
+		t.Errorf("dependents(other) = %v", got)
+	}
+	ix.forget("/w/pkg/__init__.py")
+	if got := ix.dependents("/w/base.py"); len(got) != 0 {
+		t.Errorf("after forget: dependents(base) = %v", got)
+	}
+}
