@@ -85,6 +85,7 @@ type moduleInfo struct {
 	mod     *asyncir.Module
 	name    string
 	pkg     string
+	isInit  bool
 	globals map[string]*binding
 	star    []string // modules imported with "from m import *"
 	syms    map[*asyncir.Value]*sym

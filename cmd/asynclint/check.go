@@ -16,7 +16,8 @@ import (
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
-	exitZero, noConfig, stats                            bool
+	exitZero, noConfig, stats, parseOnly                 bool
+	cpuProfile                                           string
 	fixFlags
 }
 
@@ -29,6 +30,8 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
 	c.fixFlags.register(fs)
 }
 
@@ -82,7 +85,15 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "asynclint: internal error: %v\n", err)
 		return 2
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg})
+	if cf.cpuProfile != "" {
+		stop, err := startProfile(cf.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "asynclint: %v\n", err)
+			return 2
+		}
+		defer stop()
+	}
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2

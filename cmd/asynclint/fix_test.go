@@ -45,12 +45,6 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 }
 
-func runCLI(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 func TestFixGolden(t *testing.T) {
 	for _, c := range []struct {
 		name     string
