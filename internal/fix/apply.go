@@ -93,20 +93,11 @@ func (a *accepts) add(f *asyncir.Fix) (added, duplicate bool) {
 	return true, false
 }
 
-// applyEdits returns src with the edits of one file applied. The edits
-// must not conflict; they are applied from the end so offsets stay valid.
+// applyEdits returns src with the non-conflicting edits of one file
+// applied, or false when an edit lies outside it.
 func applyEdits(src []byte, edits []asyncir.Edit) ([]byte, bool) {
-	es := slices.Clone(edits)
-	slices.SortFunc(es, func(a, b asyncir.Edit) int { return cmp.Compare(b.Range.Start.Offset, a.Range.Start.Offset) })
-	out := slices.Clone(src)
-	for _, e := range es {
-		s, t := e.Range.Start.Offset, e.Range.End.Offset
-		if s < 0 || t < s || t > len(out) {
-			return nil, false
-		}
-		out = slices.Concat(out[:s], []byte(e.NewText), out[t:])
-	}
-	return out, true
+	out, err := asyncir.ApplyEdits(src, edits)
+	return out, err == nil
 }
 
 // byFile groups edits by file.
