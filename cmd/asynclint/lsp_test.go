@@ -8,12 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/asynclint/asynclint/internal/lsp"
+	"github.com/asynclint/asynclint/internal/srcpos"
 )
 
 // buildBinary builds asynclint into a temporary directory: the end-to-end
@@ -226,6 +228,22 @@ func TestLSPOverStdio(t *testing.T) {
 		t.Fatalf("after didChange: %+v, want a second AL101 at 6:4", p)
 	}
 
+	// source.fixAll (fix on save) fixes both calls in one edit.
+	res, rerr = c.call("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": appURI},
+		"range":        lsp.Range{},
+		"context":      map[string]any{"diagnostics": []any{}, "only": []string{"source.fixAll"}},
+	})
+	var fixAll []lsp.CodeAction
+	if err := json.Unmarshal(res, &fixAll); rerr != nil || err != nil || len(fixAll) != 1 || fixAll[0].Kind != "source.fixAll.asynclint" {
+		t.Fatalf("source.fixAll: %s %s", res, rerr)
+	}
+	text := strings.Replace(lspApp, "    await asyncio.sleep(0)\n", "    save(2)\n    await asyncio.sleep(0)\n", 1)
+	fixed := applyTextEdits(t, text, fixAll[0].Edit.Changes[appURI])
+	if want := strings.NewReplacer("; save(1)", "; await save(1)", "    save(2)", "    await save(2)").Replace(text); fixed != want {
+		t.Errorf("after source.fixAll:\n%s\nwant:\n%s", fixed, want)
+	}
+
 	// The quick fix for the new call inserts "await ".
 	res, rerr = c.call("textDocument/codeAction", map[string]any{
 		"textDocument": map[string]any{"uri": appURI},
@@ -313,4 +331,23 @@ func TestLSPOverStdio(t *testing.T) {
 	if !strings.Contains(c.stderr.String(), "malformed message") {
 		t.Errorf("stderr does not log the malformed message:\n%s", c.stderr.String())
 	}
+}
+
+// applyTextEdits applies LSP edits (UTF-16 positions) to text.
+func applyTextEdits(t *testing.T, text string, edits []lsp.TextEdit) string {
+	t.Helper()
+	offset := func(p lsp.Position) int {
+		starts := srcpos.LineStarts([]byte(text))
+		if p.Line >= len(starts) {
+			return len(text)
+		}
+		return starts[p.Line] + srcpos.ByteCount(srcpos.Line([]byte(text), starts, p.Line), p.Character)
+	}
+	sorted := slices.Clone(edits)
+	slices.SortFunc(sorted, func(a, b lsp.TextEdit) int { return offset(b.Range.Start) - offset(a.Range.Start) })
+	for _, e := range sorted {
+		s, end := offset(e.Range.Start), offset(e.Range.End)
+		text = text[:s] + e.NewText + text[end:]
+	}
+	return text
 }

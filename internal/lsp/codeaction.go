@@ -7,19 +7,25 @@ import (
 )
 
 // codeAction offers each applicable fix of the diagnostics under the
-// requested range as a quick fix. Safe fixes are preferred; unsafe ones
+// requested range as a quick fix, and, when asked for source.fixAll, one
+// action applying every safe fix of the document. Safe fixes are preferred; unsafe ones
 // say so in their title; display-only fixes are not offered as edits.
 func (s *Server) codeAction(p CodeActionParams) []CodeAction {
 	out := []CodeAction{}
-	if len(p.Context.Only) > 0 && !slices.Contains(p.Context.Only, "quickfix") {
-		return out
-	}
 	path, err := uriToPath(p.TextDocument.URI)
 	if err != nil {
 		return out
 	}
 	doc := s.docs[path]
 	if doc == nil {
+		return out
+	}
+	if wantsFixAll(p.Context.Only) {
+		if a := s.fixAll(doc); a != nil {
+			out = append(out, *a)
+		}
+	}
+	if len(p.Context.Only) > 0 && !slices.Contains(p.Context.Only, "quickfix") {
 		return out
 	}
 	cache := map[string]*document{}

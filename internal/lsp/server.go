@@ -179,7 +179,7 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 		Capabilities: ServerCapabilities{
 			PositionEncoding:   "utf-16",
 			TextDocumentSync:   TextDocumentSyncOptions{OpenClose: true, Change: syncIncremental, Save: SaveOptions{IncludeText: false}},
-			CodeActionProvider: CodeActionOptions{CodeActionKinds: []string{"quickfix"}},
+			CodeActionProvider: CodeActionOptions{CodeActionKinds: []string{"quickfix", fixAllKind}},
 		},
 		ServerInfo: ServerInfo{Name: "asynclint", Version: s.opts.Version},
 	}

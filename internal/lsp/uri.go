@@ -6,7 +6,10 @@ import (
 	"path/filepath"
 )
 
-var errMissingParams = errors.New("missing params")
+var (
+	errMissingParams = errors.New("missing params")
+	errOtherFile     = errors.New("fix-all edits only the requested document")
+)
 
 // uriToPath turns a file URI into a clean absolute path.
 func uriToPath(uri string) (string, error) {

@@ -190,3 +190,34 @@ func TestSARIFContent(t *testing.T) {
 		t.Errorf("result 2: level %s uri %s", got.Level, got.Locations[0].PhysicalLocation.ArtifactLocation.URI)
 	}
 }
+
+// TestSARIFOfRealRunValidates checks the log of an actual run, with the
+// diagnostics, related locations and fixes the analyzers produce.
+func TestSARIFOfRealRunValidates(t *testing.T) {
+	dir := t.TempDir()
+	src := "import asyncio\n\n\nasync def save():\n    await asyncio.sleep(0)\n\n\nasync def main():\n    s = \"é\"; save()\n    asyncio.create_task(save())\n    c = save()\n    c = save()\n    await c\n"
+	p := dir + "/m.py"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := driver.Run(driver.Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixes, related := 0, 0
+	for _, d := range res.Diagnostics {
+		fixes += len(d.Fixes)
+		related += len(d.Related)
+	}
+	if len(res.Diagnostics) < 3 || fixes == 0 || related == 0 {
+		t.Fatalf("the run should report diagnostics with fixes and related locations: %+v", res.Diagnostics)
+	}
+	out := writeSARIF(t, res.Diagnostics, os.ReadFile)
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sarifSchema(t).Validate(inst); err != nil {
+		t.Errorf("SARIF of a real run does not validate: %v", err)
+	}
+}
