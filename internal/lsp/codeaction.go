@@ -16,10 +16,20 @@ func (s *Server) codeAction(p CodeActionParams) []CodeAction {
 	if err != nil {
 		return out
 	}
+	s.mu.Lock()
 	doc := s.docs[path]
+	stale := doc != nil && (!doc.fresh || doc.analyzed != doc.version)
+	s.mu.Unlock()
 	if doc == nil {
 		return out
 	}
+	if stale {
+		// The worker has not caught up with the last edit: fixes must
+		// match the text the client has, so analyse it now.
+		s.check(path)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if wantsFixAll(p.Context.Only) {
 		if a := s.fixAll(doc); a != nil {
 			out = append(out, *a)

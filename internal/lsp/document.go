@@ -14,9 +14,11 @@ type document struct {
 	version int
 	text    []byte
 	starts  []int // line start offsets of text
-	// diags are the last analysis of this text, with their fixes, for
-	// code actions.
-	diags []asyncir.Diagnostic
+	// diags are the last analysis, of version analyzed, with their fixes,
+	// for code actions; fresh is false until the first analysis.
+	diags    []asyncir.Diagnostic
+	analyzed int
+	fresh    bool
 }
 
 func newDocument(uri, path string, version int, text []byte) *document {

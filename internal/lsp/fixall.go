@@ -25,16 +25,15 @@ func wantsFixAll(only []string) bool {
 
 // fixAll applies every safe fix of the document in memory, with the same
 // loop as `asynclint check --fix` (overlaps, re-parse, iteration), and
-// returns the change as minimal text edits of the current buffer.
+// returns the change as minimal text edits of the current buffer. The
+// caller holds s.mu.
 func (s *Server) fixAll(doc *document) *CodeAction {
 	if !slices.ContainsFunc(doc.diags, func(d asyncir.Diagnostic) bool {
 		return slices.ContainsFunc(d.Fixes, func(f asyncir.Fix) bool { return f.Applicability == asyncir.Safe })
 	}) {
 		return nil
 	}
-	s.mu.Lock()
 	paths := s.index.closure([]string{doc.path})
-	s.mu.Unlock()
 	base := map[string][]byte{}
 	for _, p := range paths {
 		if d := s.docs[p]; d != nil {

@@ -34,14 +34,17 @@ type Server struct {
 	// onExit closes the connection.
 	onExit func()
 
-	// The handler runs on jsonrpc2's read loop, one message at a time, so
-	// document state needs no lock; the workspace index is also built in
-	// the background and is guarded by mu.
+	// The handler runs on jsonrpc2's read loop, one message at a time; the
+	// worker analyses concurrently. mu guards everything below; pubMu keeps
+	// one analysis's store-and-publish from interleaving with another's.
 	mu       sync.Mutex
+	pubMu    sync.Mutex
 	index    *index
 	root     string
 	cfg      *config.Config
 	docs     map[string]*document // by path
+	pending  map[string]bool      // paths queued for the worker
+	wake     chan struct{}
 	shutdown bool
 	exited   bool
 }
@@ -58,6 +61,7 @@ func NewServer(opts Options) *Server {
 		opts.MaxMessageBytes = 256 << 20
 	}
 	return &Server{opts: opts, index: newIndex(), cfg: &config.Config{}, docs: map[string]*document{},
+		pending: map[string]bool{}, wake: make(chan struct{}, 1),
 		notify: func(string, any) error { return nil }, onExit: func() {}}
 }
 
@@ -77,6 +81,9 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) bool {
 		jsonrpc2.SetLogger(log.New(s.opts.Log, "asynclint lsp: ", 0)))
 	s.notify = func(method string, params any) error { return conn.Notify(ctx, method, params) }
 	s.onExit = func() { conn.Close() }
+	wctx, stopWorker := context.WithCancel(ctx)
+	defer stopWorker()
+	go s.worker(wctx)
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
@@ -165,11 +172,15 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 	case p.RootPath != "":
 		root = p.RootPath
 	}
+	s.mu.Lock()
 	s.root = root
+	s.mu.Unlock()
 	if root != "" {
 		if path := config.Find(root); path != "" {
 			if cfg, err := config.Load(path); err == nil {
+				s.mu.Lock()
 				s.cfg = cfg
+				s.mu.Unlock()
 			} else {
 				s.logMessage(1, fmt.Sprintf("asynclint: %v; using the default configuration", err))
 			}
@@ -197,8 +208,10 @@ func (s *Server) didOpen(p DidOpenTextDocumentParams) error {
 	if err != nil {
 		return err
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.docs[path] = newDocument(p.TextDocument.URI, path, p.TextDocument.Version, []byte(p.TextDocument.Text))
-	s.check(path)
+	s.queue(path)
 	return nil
 }
 
@@ -207,6 +220,8 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) error {
 	if err != nil {
 		return err
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	d := s.docs[path]
 	if d == nil {
 		return fmt.Errorf("didChange for %s, which is not open", p.TextDocument.URI)
@@ -215,7 +230,7 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) error {
 		d.apply(c)
 	}
 	d.version = p.TextDocument.Version
-	s.check(path)
+	s.queue(path)
 	return nil
 }
 
@@ -224,10 +239,12 @@ func (s *Server) didSave(p DidSaveTextDocumentParams) error {
 	if err != nil {
 		return err
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if d := s.docs[path]; d != nil && p.Text != nil {
 		d.apply(TextDocumentContentChangeEvent{Text: *p.Text})
 	}
-	s.check(path)
+	s.queue(path)
 	return nil
 }
 
@@ -236,16 +253,17 @@ func (s *Server) didClose(p DidCloseTextDocumentParams) error {
 	if err != nil {
 		return err
 	}
+	s.mu.Lock()
 	delete(s.docs, path)
 	// The file on disk may differ from the closed buffer: re-check its
 	// dependents against the disk, and clear its own diagnostics, as the
 	// editor no longer shows the buffer.
 	if _, err := os.Stat(path); err == nil {
-		s.checkDependents(path)
+		s.queue(s.index.dependents(path)...)
 	} else {
-		s.mu.Lock()
 		s.index.forget(path)
-		s.mu.Unlock()
 	}
-	return s.notify("textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: p.TextDocument.URI, Diagnostics: []Diagnostic{}})
+	s.mu.Unlock()
+	s.send(PublishDiagnosticsParams{URI: p.TextDocument.URI, Diagnostics: []Diagnostic{}})
+	return nil
 }
