@@ -400,6 +400,8 @@ func (l *linker) moduleGlobal(mi *moduleInfo, name string) asyncir.Type {
 	l.globBusy[g] = true
 	defer delete(l.globBusy, g)
 	switch {
+	case g.conflict:
+		return unknownType
 	case g.fn != nil && len(g.values) == 0:
 		return asyncir.Type{Kind: asyncir.FuncObj, Func: g.fn}
 	case g.cls != nil && len(g.values) == 0:
@@ -415,6 +417,11 @@ func (l *linker) moduleGlobal(mi *moduleInfo, name string) asyncir.Type {
 // dotted resolves an absolute dotted name: a module of the program, a
 // name inside one, or something external.
 func (l *linker) dotted(name string) asyncir.Type {
+	if l.modelled(name) {
+		// The models win over source: linting the standard library itself
+		// must still see asyncio.create_task as the modelled API.
+		return l.external(name)
+	}
 	if _, ok := l.mods[name]; ok {
 		return asyncir.Type{Kind: asyncir.ModuleObj, External: name}
 	}
@@ -434,6 +441,12 @@ func (l *linker) dotted(name string) asyncir.Type {
 		}
 	}
 	return l.external(name)
+}
+
+// modelled reports whether the models describe a dotted name.
+func (l *linker) modelled(name string) bool {
+	canon := l.models.Canonical(name)
+	return l.models.API(canon) != nil || l.models.Class(canon) != nil
 }
 
 // external classifies a dotted name outside the program with the models.
@@ -457,6 +470,9 @@ func (l *linker) attrOf(base asyncir.Type, name string, baseVal *asyncir.Value) 
 	case asyncir.ModuleObj:
 		if base.External == "" {
 			return unknownType
+		}
+		if full := base.External + "." + name; l.modelled(full) {
+			return l.external(full)
 		}
 		if mi := l.mods[base.External]; mi != nil {
 			if _, ok := mi.globals[name]; ok || len(mi.star) > 0 {
