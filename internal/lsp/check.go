@@ -54,8 +54,19 @@ func (s *Server) worker(ctx context.Context) {
 			return
 		case <-s.wake:
 		}
-		s.flush()
+		s.flushSafely()
 	}
+}
+
+// flushSafely turns a panic in one analysis into a log line: the editor's
+// server must outlive a bug triggered by one buffer's content.
+func (s *Server) flushSafely() {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logMessage(1, fmt.Sprintf("asynclint: internal error while analysing: %v", r))
+		}
+	}()
+	s.flush()
 }
 
 // flush checks every queued file now.
