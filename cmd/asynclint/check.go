@@ -117,6 +117,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		err = output.GitHub(stdout, res.Diagnostics)
 	default:
 		err = output.Text(stdout, res.Diagnostics)
+		hintFixable(stderr, res.Diagnostics)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: writing output: %v\n", err)

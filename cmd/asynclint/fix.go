@@ -78,3 +78,27 @@ func sarifTool() output.Tool {
 	return output.Tool{Name: "asynclint", Version: version, InformationURI: "https://asynclint.dev",
 		Analyzers: driver.Analyzers(), Source: os.ReadFile}
 }
+
+// hintFixable tells a text-format user how many findings --fix would
+// resolve (ruff's "[*] N fixable with the --fix option").
+func hintFixable(stderr io.Writer, diags []asyncir.Diagnostic) {
+	safe, unsafe := 0, 0
+	for _, d := range diags {
+		best := asyncir.DisplayOnly
+		for _, f := range d.Fixes {
+			best = max(best, f.Applicability)
+		}
+		switch best {
+		case asyncir.Safe:
+			safe++
+		case asyncir.Unsafe:
+			unsafe++
+		}
+	}
+	if safe > 0 {
+		fmt.Fprintf(stderr, "asynclint: %d fixable with --fix (--diff to preview)\n", safe)
+	}
+	if unsafe > 0 {
+		fmt.Fprintf(stderr, "asynclint: %d more fixable with --unsafe-fixes\n", unsafe)
+	}
+}

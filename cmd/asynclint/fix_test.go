@@ -57,6 +57,9 @@ func TestFixGolden(t *testing.T) {
 			wd, _ := os.Getwd()
 			goldenPath := filepath.Join(wd, "testdata", "fix", c.name+".golden")
 			p := copyCase(t, c.name, 0o600)
+			if _, _, stderr := runCLI("check", "--no-config", p); !strings.Contains(stderr, "fixable with --fix") {
+				t.Errorf("no fixable hint before --fix: %q", stderr)
+			}
 			code, stdout, stderr := runCLI("check", "--no-config", "--fix", p)
 			if code != c.wantExit {
 				t.Errorf("--fix exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, c.wantExit, stdout, stderr)
@@ -72,7 +75,7 @@ func TestFixGolden(t *testing.T) {
 			// A second --fix changes nothing and exits the same.
 			code2, stdout2, stderr2 := runCLI("check", "--no-config", "--fix", p)
 			again, _ := os.ReadFile(p)
-			if !bytes.Equal(again, got) || strings.Contains(stderr2, "applied") || code2 != c.wantExit || stdout2 != stdout {
+			if !bytes.Equal(again, got) || strings.Contains(stderr2, "applied") || strings.Contains(stderr2, "fixable") || code2 != c.wantExit || stdout2 != stdout {
 				t.Errorf("second --fix is not a no-op: exit %d, stderr %q, changed %v", code2, stderr2, !bytes.Equal(again, got))
 			}
 		})
