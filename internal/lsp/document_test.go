@@ -1,7 +1,10 @@
 package lsp
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -75,5 +78,59 @@ func TestIndexDependents(t *testing.T) {
 	ix.forget("/w/pkg/__init__.py")
 	if got := ix.dependents("/w/base.py"); len(got) != 0 {
 		t.Errorf("after forget: dependents(base) = %v", got)
+	}
+}
+
+// TestDocumentApplyMatchesUTF16Model applies random edits both to a
+// document and to a model that edits the text as UTF-16 code units line
+// by line, the way the protocol defines positions.
+func TestDocumentApplyMatchesUTF16Model(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "é", "😀", "\n", " ", "x = 1", "\r\n", "中"}
+	randText := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	// model: lines as UTF-16 with their terminators kept apart.
+	offset := func(text string, p Position) int {
+		lines := strings.SplitAfter(text, "\n")
+		if p.Line >= len(lines) {
+			return len(text)
+		}
+		start := 0
+		for _, l := range lines[:p.Line] {
+			start += len(l)
+		}
+		body := strings.TrimSuffix(strings.TrimSuffix(lines[p.Line], "\n"), "\r")
+		u := utf16.Encode([]rune(body))
+		c := min(p.Character, len(u))
+		// A position inside a surrogate pair counts the whole character.
+		if c > 0 && c < len(u) && utf16.IsSurrogate(rune(u[c-1])) && u[c-1] < 0xDC00 {
+			c++
+		}
+		return start + len(string(utf16.Decode(u[:c])))
+	}
+	for iter := 0; iter < 300; iter++ {
+		text := randText(rng.IntN(40))
+		d := newDocument("file:///m.py", "/m.py", 1, []byte(text))
+		for step := 0; step < 5; step++ {
+			lines := strings.Count(text, "\n") + 1
+			p1 := Position{rng.IntN(lines + 1), rng.IntN(8)}
+			p2 := Position{p1.Line + rng.IntN(2), rng.IntN(8)}
+			s, e := offset(text, p1), offset(text, p2)
+			if e < s {
+				s, e = e, s
+			}
+			ins := randText(rng.IntN(4))
+			want := text[:s] + ins + text[e:]
+			d.apply(TextDocumentContentChangeEvent{Range: &Range{Start: p1, End: p2}, Text: ins})
+			if string(d.text) != want {
+				t.Fatalf("iteration %d: edit %v-%v %q on %q: got %q, want %q", iter, p1, p2, ins, text, d.text, want)
+			}
+			text = want
+		}
 	}
 }
