@@ -319,11 +319,14 @@ def install_blocking():
 
 
 # --- coroutine functions handed to callers that drop their result ---------
+#
+# A coroutine the runtime creates by calling a registered callback is
+# dropped at a known moment: inside Handle._run (loop callbacks), Thread.run
+# (Thread, Timer targets), or the wrappers below (signal handlers, atexit
+# functions). While it is dropped, _tl.reg holds (registration line, code
+# object) or _tl.handle the running handle, and on_never_awaited reports the
+# coroutine at the line that registered its function.
 
-# code object -> lines of the case file that registered a coroutine function
-# with an API that calls it later and drops the result (Thread, Timer,
-# atexit, signal).
-_registered = {}
 # (id(future), code object) -> lines that added a coroutine function as a
 # done callback of that future.
 _done_callbacks = {}
@@ -338,9 +341,31 @@ def code_of(fn):
     return getattr(fn, "__code__", None)
 
 
-def note_registration(fn, line):
-    if line and asyncio.coroutines.iscoroutinefunction(fn) and code_of(fn) is not None:
-        _registered.setdefault(code_of(fn), set()).add(line)
+def dropping(loc, fn, call):
+    """Runs call() (which calls fn and drops its result) with fn's
+    registration line current."""
+    prev, _tl.reg = getattr(_tl, "reg", None), (loc, code_of(fn))
+    try:
+        return call()
+    finally:
+        _tl.reg = prev
+
+
+def registered_callback(fn, loc):
+    """Wraps a callback whose caller ignores its result (signal handlers,
+    atexit functions), so that a coroutine it returns is dropped here, with
+    its registration line current, instead of after the wrapper returns.
+    Only coroutine functions are wrapped."""
+    if not asyncio.coroutines.iscoroutinefunction(fn):
+        return fn
+
+    @functools.wraps(fn)
+    def callback(*args, **kwargs):
+        def call():
+            fn(*args, **kwargs)
+        dropping(loc, fn, call)
+
+    return callback
 
 
 def install_registrations():
@@ -349,34 +374,41 @@ def install_registrations():
     @functools.wraps(thread_init)
     def init(self, *args, **kwargs):
         thread_init(self, *args, **kwargs)
-        line = innermost_case_loc()
-        note_registration(getattr(self, "_target", None), line)
-        self._asynclint_hop = line if loop_running_here() else None
+        loc = innermost_case_loc()
+        self._asynclint_reg = loc
+        self._asynclint_hop = loc if loop_running_here() else None
 
     threading.Thread.__init__ = init
 
-    timer_init = threading.Timer.__init__
+    thread_run = _real_thread.run
 
-    @functools.wraps(timer_init)
-    def tinit(self, interval, function, *args, **kwargs):
-        timer_init(self, interval, function, *args, **kwargs)
-        note_registration(function, innermost_case_loc())
+    @functools.wraps(thread_run)
+    def run(self):
+        fn = getattr(self, "_target", None) or getattr(self, "function", None)  # Timer: function
+        return dropping(getattr(self, "_asynclint_reg", None), fn, lambda: thread_run(self))
 
-    threading.Timer.__init__ = tinit
+    threading.Thread.run = run
+
+    timer_run = threading.Timer.run
+
+    @functools.wraps(timer_run)
+    def trun(self):
+        return dropping(getattr(self, "_asynclint_reg", None), self.function, lambda: timer_run(self))
+
+    threading.Timer.run = trun
 
     real_register = atexit.register
 
     @functools.wraps(real_register)
     def register(fn, *args, **kwargs):
-        note_registration(fn, innermost_case_loc())
-        return real_register(fn, *args, **kwargs)
+        real_register(registered_callback(fn, innermost_case_loc()), *args, **kwargs)
+        return fn
 
     atexit.register = register
 
     @functools.wraps(_real_signal)
     def sig(signalnum, handler):
-        note_registration(handler, innermost_case_loc())
-        return _real_signal(signalnum, handler)
+        return _real_signal(signalnum, registered_callback(handler, innermost_case_loc()))
 
     signal.signal = sig
 
@@ -535,11 +567,11 @@ def on_never_awaited(coro, text):
         for loc in regs:
             emit("coroutine-callback", loc, text)
         return
-    # Created by another caller of a registered callback (a thread, atexit,
-    # a signal handler).
-    if by_runtime and code in _registered:
-        for loc in sorted(_registered[code]):
-            emit("coroutine-callback", loc, text)
+    # Created by another caller of a registered callback (a thread, a
+    # timer, atexit, a signal handler).
+    reg = getattr(_tl, "reg", None)
+    if reg is not None and reg[0] is not None and reg[1] is code:
+        emit("coroutine-callback", reg[0], text)
         return
     emit("never-awaited", creation_loc(frames), text)
 
