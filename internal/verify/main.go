@@ -5,17 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/asynclint/asynclint/internal/expect"
 )
 
 // Result is what verify found about one case.
@@ -119,65 +115,6 @@ func Run(ctx context.Context, o Options, paths []string) ([]Result, error) {
 	return v.runAll(ctx, cases, max(o.Jobs, 1)), nil
 }
 
-// caseSet is what discover found: Python cases, and Go case packages.
-type caseSet struct {
-	python []pyCase
-	golang []goCase
-}
-
-// pyCase is one Python case: entry files the harness runs, and every file
-// whose expectations their events are matched against. A single-file case
-// is its own entry. A file in a package directory (one with __init__.py)
-// is a module: the entries of the nearest directory above it that is not a
-// package run it, and form one case with all their modules.
-type pyCase struct {
-	entries, files []string
-}
-
-// discover walks the paths for Python case files (*.py) and Go case
-// packages (directories of .go files below a "src" directory, analysistest
-// layout; see goPackages).
-func discover(paths []string) (caseSet, error) {
-	var cs caseSet
-	var pyFiles []string
-	for _, root := range paths {
-		info, err := os.Stat(root)
-		if err != nil {
-			return cs, err
-		}
-		if !info.IsDir() {
-			if strings.HasSuffix(root, ".py") {
-				pyFiles = append(pyFiles, root)
-				continue
-			}
-			return cs, fmt.Errorf("%s: not a directory or a .py case", root)
-		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if d.IsDir() && p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "__pycache__") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && strings.HasSuffix(name, ".py") {
-				pyFiles = append(pyFiles, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return cs, err
-		}
-		gcs, err := goPackages(root)
-		if err != nil {
-			return cs, err
-		}
-		cs.golang = append(cs.golang, gcs...)
-	}
-	cs.python = groupPython(pyFiles)
-	return cs, nil
-}
-
 type verifier struct {
 	table map[string][]Evidence
 	tmp   string
@@ -221,123 +158,4 @@ func (v *verifier) runAll(ctx context.Context, cs caseSet, n int) []Result {
 	close(ch)
 	wg.Wait()
 	return results
-}
-
-func (v *verifier) python(ctx context.Context, pc pyCase, dir string) Result {
-	if len(pc.entries) == 0 {
-		return Result{Path: pc.files[0], Problems: []string{fmt.Sprintf("%s: a module with no entry file beside its package to run it", pc.files[0])}}
-	}
-	res := Result{Path: pc.entries[0]}
-	var files []*expect.Case
-	byAbs := map[string]string{}
-	for _, p := range pc.files {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			res.Problems = append(res.Problems, err.Error())
-			return res
-		}
-		c, err := expect.ParsePython(p, src)
-		if err != nil {
-			res.Problems = append(res.Problems, err.Error())
-			return res
-		}
-		files = append(files, c)
-		if abs, err := filepath.Abs(p); err == nil {
-			byAbs[abs] = p
-		}
-	}
-	var evs []Event
-	for i, entry := range pc.entries {
-		src, err := os.ReadFile(entry)
-		if err != nil {
-			res.Problems = append(res.Problems, err.Error())
-			return res
-		}
-		run, problems := v.py.run(ctx, entry, src, filepath.Join(dir, fmt.Sprint(i)))
-		res.Problems = append(res.Problems, problems...)
-		for _, e := range run {
-			if p, ok := byAbs[e.File]; ok {
-				e.File = p
-			} else if e.File == "" {
-				e.File = entry
-			}
-			evs = append(evs, e)
-		}
-	}
-	res.Findings = match(files, evs, v.table, false)
-	res.Problems = append(res.Problems, uncaught(files, evs, v.table)...)
-	return res
-}
-
-// uncaught reports the exceptions that ended a case early, except one that
-// is the evidence a want on its line asks for (the case ran to its bug).
-func uncaught(files []*expect.Case, evs []Event, table map[string][]Evidence) []string {
-	var out []string
-	for _, e := range evs {
-		if e.Kind != "uncaught" {
-			continue
-		}
-		raised := Event{Kind: "exception", File: e.File, Line: e.Line, Detail: e.Detail}
-		expected := false
-		for _, c := range files {
-			for _, w := range c.Wants {
-				if c.Path == e.File && w.Line == e.Line && slices.ContainsFunc(table[w.Code], func(ev Evidence) bool { return ev.Confirms(raised) }) {
-					expected = true
-				}
-			}
-		}
-		if !expected {
-			out = append(out, fmt.Sprintf("%s:%d: the case ended with an uncaught %s", e.File, e.Line, e.Detail))
-		}
-	}
-	return out
-}
-
-// groupPython turns case files into cases (see pyCase).
-func groupPython(files []string) []pyCase {
-	isPkg := func(dir string) bool {
-		_, err := os.Stat(filepath.Join(dir, "__init__.py"))
-		return err == nil
-	}
-	owner := func(p string) string {
-		d := filepath.Dir(p)
-		for isPkg(d) && filepath.Dir(d) != d {
-			d = filepath.Dir(d)
-		}
-		return d
-	}
-	byOwner := map[string]*pyCase{}
-	var out []pyCase
-	var order []string
-	for _, p := range files {
-		if isPkg(filepath.Dir(p)) {
-			continue
-		}
-		out = append(out, pyCase{entries: []string{p}, files: []string{p}})
-	}
-	for _, p := range files {
-		if !isPkg(filepath.Dir(p)) {
-			continue
-		}
-		o := owner(p)
-		if byOwner[o] == nil {
-			byOwner[o] = &pyCase{}
-			order = append(order, o)
-		}
-		byOwner[o].files = append(byOwner[o].files, p)
-	}
-	// A directory with modules makes its entries one case.
-	var singles []pyCase
-	for _, c := range out {
-		if g := byOwner[filepath.Dir(c.entries[0])]; g != nil {
-			g.entries = append(g.entries, c.entries[0])
-			g.files = append(g.files, c.entries[0])
-			continue
-		}
-		singles = append(singles, c)
-	}
-	for _, o := range order {
-		singles = append(singles, *byOwner[o])
-	}
-	return singles
 }

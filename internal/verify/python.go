@@ -10,8 +10,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
+
+	"github.com/asynclint/asynclint/internal/expect"
 )
 
 //go:embed harness.py
@@ -121,4 +124,74 @@ func tail(out []byte) string {
 		out = out[len(out)-1500:]
 	}
 	return "\n\t" + string(bytes.ReplaceAll(out, []byte("\n"), []byte("\n\t")))
+}
+
+func (v *verifier) python(ctx context.Context, pc pyCase, dir string) Result {
+	if len(pc.entries) == 0 {
+		return Result{Path: pc.files[0], Problems: []string{fmt.Sprintf("%s: a module with no entry file beside its package to run it", pc.files[0])}}
+	}
+	res := Result{Path: pc.entries[0]}
+	var files []*expect.Case
+	byAbs := map[string]string{}
+	for _, p := range pc.files {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			res.Problems = append(res.Problems, err.Error())
+			return res
+		}
+		c, err := expect.ParsePython(p, src)
+		if err != nil {
+			res.Problems = append(res.Problems, err.Error())
+			return res
+		}
+		files = append(files, c)
+		if abs, err := filepath.Abs(p); err == nil {
+			byAbs[abs] = p
+		}
+	}
+	var evs []Event
+	for i, entry := range pc.entries {
+		src, err := os.ReadFile(entry)
+		if err != nil {
+			res.Problems = append(res.Problems, err.Error())
+			return res
+		}
+		run, problems := v.py.run(ctx, entry, src, filepath.Join(dir, fmt.Sprint(i)))
+		res.Problems = append(res.Problems, problems...)
+		for _, e := range run {
+			if p, ok := byAbs[e.File]; ok {
+				e.File = p
+			} else if e.File == "" {
+				e.File = entry
+			}
+			evs = append(evs, e)
+		}
+	}
+	res.Findings = match(files, evs, v.table, false)
+	res.Problems = append(res.Problems, uncaught(files, evs, v.table)...)
+	return res
+}
+
+// uncaught reports the exceptions that ended a case early, except one that
+// is the evidence a want on its line asks for (the case ran to its bug).
+func uncaught(files []*expect.Case, evs []Event, table map[string][]Evidence) []string {
+	var out []string
+	for _, e := range evs {
+		if e.Kind != "uncaught" {
+			continue
+		}
+		raised := Event{Kind: "exception", File: e.File, Line: e.Line, Detail: e.Detail}
+		expected := false
+		for _, c := range files {
+			for _, w := range c.Wants {
+				if c.Path == e.File && w.Line == e.Line && slices.ContainsFunc(table[w.Code], func(ev Evidence) bool { return ev.Confirms(raised) }) {
+					expected = true
+				}
+			}
+		}
+		if !expected {
+			out = append(out, fmt.Sprintf("%s:%d: the case ended with an uncaught %s", e.File, e.Line, e.Detail))
+		}
+	}
+	return out
 }
