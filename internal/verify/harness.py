@@ -727,6 +727,17 @@ def finish():
 
 
 def on_sigusr1(signum, frame):
+    """SIGUSR1 comes from the hang watchdog (a call already reported), or
+    from verify when the whole case ran out of time: then say where the
+    case was, and stop it."""
+    if not getattr(_tl, "busy", False):
+        frames = []
+        while frame is not None:
+            frames.append(frame)
+            frame = frame.f_back
+        emit("timeout", innermost_case_loc(frames), "the case was still running here when it ran out of time")
+        finish()
+        os._exit(3)
     raise HarnessAbort("hang bound")
 
 

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/asynclint/asynclint/internal/expect"
@@ -75,7 +76,9 @@ func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) 
 		"ASYNCLINT_HANG_BOUND="+strconv.FormatFloat(r.hangBound.Seconds(), 'f', -1, 64))
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
-	cmd.WaitDelay = 2 * time.Second // a case's own child may hold the pipes
+	// On timeout the harness is asked where the case is (SIGUSR1), then killed.
+	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGUSR1) }
+	cmd.WaitDelay = 3 * time.Second
 	runErr := cmd.Run()
 	data, _ := os.ReadFile(events)
 	evs, err := parseEvents(data)
@@ -107,7 +110,13 @@ func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) 
 	}
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		problems = append(problems, fmt.Sprintf("%s: the case did not finish within %v%s", path, r.timeout, tail(output.Bytes())))
+		at := path
+		for _, e := range evs {
+			if e.Kind == "timeout" && e.Line > 0 {
+				at = fmt.Sprintf("%s:%d", e.File, e.Line)
+			}
+		}
+		problems = append(problems, fmt.Sprintf("%s: the case did not finish within %v%s", at, r.timeout, tail(output.Bytes())))
 	case !done:
 		problems = append(problems, fmt.Sprintf("%s: the harness stopped before the end (%v)%s", path, runErr, tail(output.Bytes())))
 	}

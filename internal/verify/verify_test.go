@@ -188,3 +188,18 @@ func TestRepositoryTestdata(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestTimeout: a case that never ends fails, naming the line it was stuck on.
+func TestTimeout(t *testing.T) {
+	t.Parallel()
+	p := copyCase(t, "testdata/clean/clean.py", filepath.Join(t.TempDir(), "spin.py"), func(s string) string {
+		return strings.Replace(s, "async def main():\n", "async def main():\n    while True:\n        pass\n", 1)
+	})
+	code, out := runMain(t, "-timeout", "3s", p)
+	// The loop's line or its body's: CPython reports either.
+	loop, body := itoa(lineOf(t, p, "while True:")), itoa(lineOf(t, p, "        pass"))
+	re := regexp.MustCompile(regexp.QuoteMeta(p) + ":(" + loop + "|" + body + "): the case did not finish within 3s")
+	if code != 1 || !re.MatchString(out) {
+		t.Fatalf("exit %d, want 1 and %s:\n%s", code, re, out)
+	}
+}
