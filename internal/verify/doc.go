@@ -60,6 +60,11 @@
 // refutes it with an AssertionError there. Any other failing assert is
 // therefore an unexpected AL403.
 //
+// A case must run to its end: an uncaught exception fails it (naming its
+// line) unless it is the evidence a want on that line asks for, and a case
+// still running after -timeout is asked where it is (SIGUSR1) and fails
+// naming that line.
+//
 // A blocking call that raised TypeError or AttributeError was a misuse and
 // did not block; it is not recorded. A never-awaited coroutine on a line that
 // raised is the exception's consequence and is never unexpected by itself.
