@@ -67,6 +67,9 @@ BLOCKING = [
     ("subprocess", "Popen.wait"),
     ("subprocess", "Popen.communicate"),
     ("os", "system"),
+    ("os", "read"),
+    ("os", "write"),
+    ("select", "select"),
     ("os", "wait"),
     ("os", "waitpid"),
     ("builtins", "open"),
@@ -452,22 +455,36 @@ def install_registrations():
 
     asyncio.events.Handle._run = run
 
+    # Thread hops from code the loop runs: the line that hopped is where a
+    # ContextVar read in the other thread lost its context.
+    def hop(fn, loc):
+        @functools.wraps(fn)
+        def hopped(*a, **kw):
+            prev, _tl.hop = getattr(_tl, "hop", None), loc
+            try:
+                return fn(*a, **kw)
+            finally:
+                _tl.hop = prev
+
+        return hopped
+
     real_rie = asyncio.base_events.BaseEventLoop.run_in_executor
 
     @functools.wraps(real_rie)
     def run_in_executor(self, executor, func, *args):
-        line = innermost_case_loc()
+        return real_rie(self, executor, hop(func, innermost_case_loc()), *args)
 
-        @functools.wraps(func)
-        def hopped(*a):
-            _tl.hop = line
-            try:
-                return func(*a)
-            finally:
-                _tl.hop = None
+    real_submit = concurrent.futures.ThreadPoolExecutor.submit
 
-        return real_rie(self, executor, hopped, *args)
+    @functools.wraps(real_submit)
+    def submit(self, fn, /, *args, **kwargs):
+        if loop_running_here() and getattr(_tl, "hop", None) is None:
+            loc = innermost_case_loc()
+            if loc is not None:
+                fn = hop(fn, loc)
+        return real_submit(self, fn, *args, **kwargs)
 
+    concurrent.futures.ThreadPoolExecutor.submit = submit
     asyncio.base_events.BaseEventLoop.run_in_executor = run_in_executor
 
 
