@@ -48,7 +48,8 @@
 //	                    its line; the call is then aborted so the case goes on
 //	context-lost        a ContextVar that was set somewhere read its default in
 //	                    another thread: the line that hopped threads
-//	                    (run_in_executor, Thread), else the read
+//	                    (run_in_executor, ThreadPoolExecutor.submit, Thread), else
+//	                    the read
 //	deprecation         a DeprecationWarning at its case line; also get_event_loop()
 //	                    creating the thread's loop implicitly, which 3.11.7 does
 //	                    silently and 3.12 deprecates (AL303)
