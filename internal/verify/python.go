@@ -102,6 +102,9 @@ func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) 
 		case "harness-error":
 			problems = append(problems, fmt.Sprintf("%s: harness: %s", path, e.Detail))
 		}
+		if e.File == abs {
+			e.File = path
+		}
 		k := key{e.Kind, e.File, e.Line, e.Detail}
 		if !seen[k] {
 			seen[k] = true
@@ -111,7 +114,7 @@ func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) 
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		at := path
-		for _, e := range evs {
+		for _, e := range kept {
 			if e.Kind == "timeout" && e.Line > 0 {
 				at = fmt.Sprintf("%s:%d", e.File, e.Line)
 			}
