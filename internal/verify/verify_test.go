@@ -203,3 +203,12 @@ func TestTimeout(t *testing.T) {
 		t.Fatalf("exit %d, want 1 and %s:\n%s", code, re, out)
 	}
 }
+
+func TestUsageErrors(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"-nosuchflag"}, {"no/such/dir"}, {t.TempDir()}} {
+		if code, out := runMain(t, args...); code != 2 {
+			t.Errorf("verify %v exited %d, want 2:\n%s", args, code, out)
+		}
+	}
+}
