@@ -21,7 +21,9 @@ func Fetch(ctx context.Context) (int, error) {
 func RunCancelled() {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	Fetch(ctx)
+	for range 100 { // the select picks at random when both cases are ready
+		Fetch(ctx)
+	}
 }
 
 func RunLive(ctx context.Context) error {
