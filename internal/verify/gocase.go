@@ -172,8 +172,11 @@ func (r goRunner) run(ctx context.Context, g goCase, tmp string) ([]Event, []str
 		return out
 	}
 	var evs []Event
+	seen := map[string]bool{} // a hundred goroutines leaked at one place are one finding
 	add := func(kind, detail string, locs []Loc) {
-		if locs = locsOf(locs); len(locs) > 0 {
+		locs = locsOf(locs)
+		if key := fmt.Sprint(kind, locs); len(locs) > 0 && !seen[key] {
+			seen[key] = true
 			evs = append(evs, Event{Kind: kind, File: locs[0].File, Line: locs[0].Line, Detail: detail, Also: locs[1:]})
 		}
 	}
