@@ -22,7 +22,17 @@ async def main():
         await asyncio.wait([a()])  # want: AL403
     except TypeError:
         pass
+    ca = a()
+    done = [await f for f in asyncio.as_completed([ca])]
+    try:
+        assert ca in done  # want: AL403
+    except AssertionError:
+        pass
     t = asyncio.create_task(a())
+    try:
+        concurrent.futures.wait([t], timeout=0)  # want: AL402
+    except AttributeError:
+        pass
     try:
         t.result()  # want: AL404
     except asyncio.InvalidStateError:
