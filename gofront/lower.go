@@ -97,7 +97,9 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 		f.Inputs = append(f.Inputs, l.value(fv))
 	}
 	for _, in := range f.Inputs {
-		if in.Type.Await == asyncir.Context && !f.HasContext {
+		// A context parameter named _ is declared unused on purpose (an
+		// interface's signature): the function has none to observe.
+		if in.Type.Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
 	}

@@ -33,6 +33,11 @@ func runGo(pass *asyncir.Pass) error {
 			if op.Recv != nil && op.Recv.Def != nil && takesContext(op.Recv.Def) {
 				return
 			}
+			// req, _ := http.NewRequest(...); client.Do(req.WithContext(ctx)):
+			// the result is handed a context before it is used.
+			if laterGetsContext(op.Result) {
+				return
+			}
 			name := shortName(op.External)
 			d := asyncir.Diagnostic{
 				Code:     "AL251",
@@ -47,6 +52,29 @@ func runGo(pass *asyncir.Pass) error {
 		})
 	}
 	return nil
+}
+
+// laterGetsContext reports whether v (or, for a tuple, its first element)
+// is the receiver of a call that takes a context.
+func laterGetsContext(v *asyncir.Value) bool {
+	if v == nil {
+		return false
+	}
+	vals := []*asyncir.Value{v}
+	if len(v.Elems) > 0 {
+		vals = append(vals, v.Elems[0])
+	}
+	for _, x := range vals {
+		if x == nil {
+			continue
+		}
+		for _, u := range x.Uses {
+			if u.Kind == asyncir.UseRecv && u.Op.Kind == asyncir.OpCall && takesContext(u.Op) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func takesContext(op *asyncir.Op) bool {

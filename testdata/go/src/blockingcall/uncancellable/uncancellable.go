@@ -95,3 +95,17 @@ func closure(ctx context.Context) {
 		time.Sleep(time.Millisecond) // want "`time.Sleep` blocks without observing `ctx`"
 	}()
 }
+
+// Fixed: the request is given the context before it is sent.
+func post(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req.WithContext(ctx))
+}
+
+// A context declared unused on purpose: nothing to observe.
+func connect(_ context.Context, addr string) (net.Conn, error) {
+	return net.Dial("tcp", addr)
+}
