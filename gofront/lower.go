@@ -66,8 +66,8 @@ func (l *lowerer) lower() *asyncir.Module {
 // qualName is the name Go's stack traces use: F, T.M, F.func1.
 func qualName(fn *ssa.Function) string {
 	if p := fn.Parent(); p != nil {
-		_, n, _ := strings.Cut(fn.Name(), "$")
-		return qualName(p) + ".func" + n
+		n := fn.Name()
+		return qualName(p) + ".func" + n[strings.LastIndex(n, "$")+1:]
 	}
 	if recv := fn.Signature.Recv(); recv != nil {
 		t := recv.Type()
@@ -132,6 +132,11 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				ib.Exit = true
 			case *ssa.Panic:
 				ib.Raises = true
+			case *ssa.If:
+				// The loop's own condition: its false edge goes to the
+				// loop's done block (a break jumps there, but not from an
+				// If on the loop variable).
+				ib.LoopHead = loopDone[b.Succs[1].Comment]
 			}
 		}
 		for j, s := range b.Succs {
@@ -148,6 +153,11 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			link(mid, target)
 		}
 	}
+}
+
+var loopDone = map[string]bool{
+	"for.done": true, "rangeindex.done": true, "rangeint.done": true,
+	"rangechan.done": true, "rangeiter.done": true,
 }
 
 func link(from, to *asyncir.Block) {

@@ -126,7 +126,7 @@ func goroutineReceives(sp, bind *asyncir.Op, ch *asyncir.Value) (receiver, bool)
 // can be matched with f's sends: the go statement runs once, and f sent
 // nothing before it (a semaphore filled before the workers start).
 func singleReceiveJudgeable(f *asyncir.Func, ch *asyncir.Value, spawn *asyncir.Op) bool {
-	if asyncir.Reaches(spawn, spawn, nil) {
+	if repeats(spawn, ch) {
 		return false
 	}
 	for _, u := range ch.Uses {

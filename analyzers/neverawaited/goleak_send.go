@@ -73,7 +73,7 @@ func senders(models *asyncir.Models, ch *asyncir.Value, cfg *asyncir.CFG) (sendS
 			return s, false
 		}
 		s.stream = s.stream || n >= asyncir.Inf
-		if n > 0 && cfg.InCycle(sp.Block) {
+		if n > 0 && repeats(sp, ch) {
 			n = asyncir.Inf
 		}
 		if send != nil && s.send == nil {
@@ -123,7 +123,7 @@ func goroutineSends(sp *asyncir.Op, ch *asyncir.Value) (int, *asyncir.Op, bool) 
 
 // leakingPath finds a spawn (or a receive after it) from which f can
 // return having received too few values. Receives cost one each; a
-// drained range, and leaving a receiving loop through its header (a
+// drained range, and leaving a receiving loop through its condition (a
 // counted loop), are assumed to take every value.
 func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSummary) (*asyncir.Op, *asyncir.Block) {
 	var recvs []*asyncir.Op
@@ -152,14 +152,25 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 			return 0
 		},
 		Edge: func(from, to *asyncir.Block) int {
-			if headers[from] && !cfg.InLoop(to, from) {
-				return asyncir.Inf
+			// A loop's own condition ending a loop that receives (a counted
+			// loop, or a range): assumed to have taken every value.
+			if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
+				for _, h := range cfg.LoopHeaders(from.Succs[0]) {
+					if headers[h] {
+						return asyncir.Inf
+					}
+				}
 			}
 			return 0
 		},
 	}
 	if s.total < asyncir.Inf {
+		// From the first start: later ones run after receives that served
+		// the earlier goroutines.
 		for _, sp := range s.spawns {
+			if reachedFromOther(sp, s.spawns) {
+				continue
+			}
 			if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf && c+ch.Track.Cap < s.total {
 				return sp, exit
 			}
@@ -181,7 +192,7 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 			if r.Kind == asyncir.OpDrain || !asyncir.Reaches(sp, r, nil) {
 				continue
 			}
-			if inEndlessLoop(cfg, r) || s.stream && len(cfg.LoopHeaders(r.Block)) == 0 {
+			if inEndlessLoop(cfg, f, r) || len(cfg.LoopHeaders(r.Block)) == 0 && (s.stream || len(recvs) > 1) {
 				continue
 			}
 			if c, exit := asyncir.CheapestExit(r, cost); c < asyncir.Inf {
@@ -192,15 +203,30 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 	return nil, nil
 }
 
-// inEndlessLoop reports whether r is in a loop whose header never
-// leaves it (for { ... }).
-func inEndlessLoop(cfg *asyncir.CFG, r *asyncir.Op) bool {
+// inEndlessLoop reports whether r is in a loop that no condition of its
+// own ends (for { ... }).
+func inEndlessLoop(cfg *asyncir.CFG, f *asyncir.Func, r *asyncir.Op) bool {
 	for _, h := range cfg.LoopHeaders(r.Block) {
 		exits := false
-		for _, s := range h.Succs {
-			exits = exits || !cfg.InLoop(s, h)
+		for _, b := range f.Blocks {
+			exits = exits || b.LoopHead && cfg.InLoop(b, h)
 		}
 		if !exits {
+			return true
+		}
+	}
+	return false
+}
+
+// repeats reports whether the go statement sp can run again on the same
+// channel: a cycle through it that does not make ch anew.
+func repeats(sp *asyncir.Op, ch *asyncir.Value) bool {
+	return asyncir.Reaches(sp, sp, func(op *asyncir.Op) bool { return op == ch.Def })
+}
+
+func reachedFromOther(sp *asyncir.Op, all []*asyncir.Op) bool {
+	for _, o := range all {
+		if o != sp && asyncir.Reaches(o, sp, nil) {
 			return true
 		}
 	}

@@ -185,3 +185,58 @@ func poolAll(js []job) error {
 	}
 	return first
 }
+
+// Fixed: two goroutines, two receives (a count the loop states).
+func twoOfTwo() {
+	done := make(chan bool)
+	for i := 0; i < 2; i++ {
+		go func() { done <- true }()
+	}
+	<-done
+	<-done
+}
+
+// Fixed: a new channel per iteration, received in the same iteration.
+func perIteration(cmds []func() string) {
+	for _, c := range cmds {
+		out := make(chan string)
+		go func() { out <- c() }()
+		_ = <-out
+	}
+}
+
+// Fixed: goroutines started one after another, each awaited.
+func sequential() {
+	sync := make(chan struct{})
+	go func() { sync <- struct{}{} }()
+	<-sync
+	go func() { sync <- struct{}{} }()
+	<-sync
+}
+
+// Fixed: range over an int counts the receives.
+func rangeInt(n int) []int {
+	ch := make(chan int)
+	for i := range n {
+		go func() { ch <- i }()
+	}
+	var out []int
+	for range n {
+		out = append(out, <-ch)
+	}
+	return out
+}
+
+// Range over an int, returning at the first error.
+func rangeIntEarly(n int) error {
+	ch := make(chan error)
+	for range n {
+		go func() { ch <- nil }() // want `can block forever sending on unbuffered channel .ch.`
+	}
+	for range n {
+		if err := <-ch; err != nil {
+			return err
+		}
+	}
+	return nil
+}
