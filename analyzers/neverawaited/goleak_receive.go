@@ -62,9 +62,14 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 		}
 		rel := []asyncir.Related{{Range: leak.recv.Range, Message: "the goroutine blocks here"}}
 		rel = append(rel, returnRelated(f, exit, "without "+missing)...)
+		at := leak.spawn.Range
+		if leak.spawn.Kind != asyncir.OpSpawn && leak.recv.Range.File == at.File {
+			at = leak.recv.Range
+			rel = append(rel[1:], asyncir.Related{Range: leak.spawn.Range, Message: "the goroutine is started here"})
+		}
 		report(pass, asyncir.Diagnostic{
 			Code:    "AL152",
-			Range:   leak.spawn.Range,
+			Range:   at,
 			Message: fmt.Sprintf("goroutine %s can block forever %s %s: `%s` can return without %s", spawnName(leak.bind), verb, chanName(ch), f.QualName, missing),
 			Related: rel,
 		})

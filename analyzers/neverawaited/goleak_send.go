@@ -31,9 +31,16 @@ func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 		}
 		rel := []asyncir.Related{{Range: s.send.Range, Message: "the goroutine blocks here"}}
 		rel = append(rel, returnRelated(f, exit, "without receiving")...)
+		// A goroutine an API starts (errgroup's Go) has no go statement in
+		// the code: report its blocking send, relate the start.
+		at := site.Range
+		if site.Kind != asyncir.OpSpawn && s.send != nil && s.send.Range.File == site.Range.File {
+			at = s.send.Range
+			rel = append(rel[1:], asyncir.Related{Range: site.Range, Message: "the goroutine is started here"})
+		}
 		report(pass, asyncir.Diagnostic{
 			Code:    "AL151",
-			Range:   site.Range,
+			Range:   at,
 			Message: fmt.Sprintf("goroutine %s can block forever sending on %s: `%s` can return before receiving every value", spawnName(s.bind[site]), what, f.QualName),
 			Related: rel,
 		})

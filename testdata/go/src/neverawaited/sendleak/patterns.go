@@ -1,7 +1,12 @@
 package sendleak
 
+// static-only: AL154 the runtime shows an unwaited group's goroutines at
+// their own blocking lines (AL151's wants), not at the g.Go call AL154
+// reports.
+
 import (
 	"context"
+	"errors"
 	"io"
 
 	"golang.org/x/sync/errgroup"
@@ -86,25 +91,21 @@ func rangeAll(items []int) int {
 
 type page struct{ err error }
 
-func get(ctx context.Context, u string) page { return page{} }
+func get(ctx context.Context, u string) page { return page{err: errors.New(u)} }
 
 // Fan-out with errgroup: the consumer returns at the first error while
-// the other workers block on their sends.
+// the other workers block on their sends (and the group is not waited).
 func fanOut(ctx context.Context, urls []string) error {
 	g, ctx := errgroup.WithContext(ctx)
 	results := make(chan page)
 	for _, u := range urls {
-		g.Go(func() error { // want `goroutine .fanOut.func1. can block forever sending on unbuffered channel .results.`
-			results <- get(ctx, u)
+		g.Go(func() error { // want `work started on .g. is not waited for`
+			results <- get(ctx, u) // want `goroutine .fanOut.func1. can block forever sending on unbuffered channel .results.`
 			return nil
 		})
 	}
-	go func() {
-		g.Wait()
-		close(results)
-	}()
-	for r := range results {
-		if r.err != nil {
+	for range urls {
+		if r := <-results; r.err != nil {
 			return r.err
 		}
 	}
@@ -142,7 +143,7 @@ type res struct{ err error }
 
 func worker(jobs <-chan job, results chan<- res) {
 	for j := range jobs {
-		results <- res{}
+		results <- res{err: errors.New("failed")}
 		_ = j
 	}
 }
@@ -231,7 +232,7 @@ func rangeInt(n int) []int {
 func rangeIntEarly(n int) error {
 	ch := make(chan error)
 	for range n {
-		go func() { ch <- nil }() // want `can block forever sending on unbuffered channel .ch.`
+		go func() { ch <- errors.New("failed") }() // want `can block forever sending on unbuffered channel .ch.`
 	}
 	for range n {
 		if err := <-ch; err != nil {

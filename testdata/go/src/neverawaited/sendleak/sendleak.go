@@ -8,7 +8,13 @@ import (
 	"time"
 )
 
-func slow() string { time.Sleep(time.Millisecond); return "x" }
+// delay and timeoutAfter let RunLeaks drive the slow paths.
+var (
+	delay        = time.Millisecond
+	timeoutAfter = time.Second
+)
+
+func slow() string { time.Sleep(delay); return "x" }
 
 // The receiver selects on ctx.Done(): when it fires, the send blocks.
 func selectCtx(ctx context.Context) (string, error) {
@@ -60,12 +66,12 @@ func timeout() (string, error) {
 	select {
 	case v := <-ch:
 		return v, nil
-	case <-time.After(time.Second):
+	case <-time.After(timeoutAfter):
 		return "", errors.New("timeout")
 	}
 }
 
-func check() error { return nil }
+var check = func() error { return nil }
 
 // An error path between the go statement and the receive.
 func earlyReturn() (string, error) {
@@ -99,7 +105,7 @@ type result struct {
 func twoSends() error {
 	ch := make(chan string, 1)
 	go func() { // want `sending on channel .ch. \(buffer 1\)`
-		ch <- "a"
+		ch <- ""
 		ch <- "b"
 		ch <- "c"
 	}()
@@ -162,7 +168,7 @@ func collectAll(urls []string) []string {
 func stopAtError(urls []string) error {
 	ch := make(chan result)
 	for _, u := range urls {
-		go func() { ch <- result{v: u} }() // want `can block forever sending`
+		go func() { ch <- result{v: u, err: errors.New(u)} }() // want `can block forever sending`
 	}
 	for range urls {
 		if r := <-ch; r.err != nil {
