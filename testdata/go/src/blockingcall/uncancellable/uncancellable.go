@@ -2,6 +2,11 @@
 // function has cannot interrupt.
 package uncancellable
 
+// static-only: AL251 these calls need the network (http.Get, net.Dial), a
+// database (db.Query) or a subprocess that outlives the bound; the
+// goroutine's sleep outlives its starter, so no Run function hangs on it.
+// The retry loop's sleep is proved in sleep.go.
+
 import (
 	"context"
 	"database/sql"
@@ -12,19 +17,6 @@ import (
 )
 
 type client struct{ db *sql.DB }
-
-func (c *client) try(ctx context.Context) error { return ctx.Err() }
-
-// A retry loop that sleeps without watching ctx.
-func (c *client) Do(ctx context.Context) error {
-	for i := 0; i < 3; i++ {
-		if err := c.try(ctx); err == nil {
-			return nil
-		}
-		time.Sleep(time.Duration(i) * time.Second) // want "`time.Sleep` blocks without observing `ctx`: cancelling the context does not interrupt it"
-	}
-	return nil
-}
 
 // Fixed: select on the timer and ctx.Done().
 func (c *client) DoFixed(ctx context.Context) error {

@@ -2,6 +2,9 @@
 // already exists.
 package detached
 
+// static-only: AL351 the detached contexts reach a database and a request
+// handler; showing the lost cancel needs a driver that observes it.
+
 import (
 	"context"
 	"database/sql"

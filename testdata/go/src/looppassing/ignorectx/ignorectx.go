@@ -2,6 +2,10 @@
 // cannot see the context of the function that started them.
 package ignorectx
 
+// static-only: AL352 the goroutines sleep or spin forever; the leak
+// profile reports only goroutines blocked on unreachable channels, and the
+// starter returns once its context is cancelled.
+
 import (
 	"context"
 	"time"

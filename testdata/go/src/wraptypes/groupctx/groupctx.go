@@ -2,6 +2,9 @@
 // derives, used after Wait.
 package groupctx
 
+// static-only: AL451 the later call is a database call; showing context
+// canceled needs a driver that checks the context.
+
 import (
 	"context"
 	"database/sql"
