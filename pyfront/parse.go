@@ -93,6 +93,8 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	var mods []*asyncir.Module
 	infos := map[string]*moduleInfo{}
 	done := make([]bool, len(kept))
+	helpers := map[string]bool{}
+	pulled := make([]bool, len(kept))
 	for {
 		var todo []int
 		for i := range kept {
@@ -119,8 +121,27 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			break
 		}
 		async := asyncModules(infos)
+		// Synchronous helpers imported by async code (and what they
+		// import) are lowered too, so blocking calls can be followed into
+		// them; modules nothing async imports stay skipped.
+		for changed := true; changed; {
+			changed = false
+			for i, s := range kept {
+				if !done[i] || pulled[i] || !s.mi.mod.HasAsync && !helpers[s.name] {
+					continue
+				}
+				pulled[i], changed = true, true
+				for _, imp := range s.imports {
+					helpers[imp] = true
+				}
+			}
+		}
 		for i, s := range kept {
 			if lower[i] {
+				continue
+			}
+			if helpers[s.name] {
+				lower[i] = true
 				continue
 			}
 			for _, imp := range s.imports {
