@@ -142,7 +142,8 @@ func addBlocking(m *Models) {
 	add("aiohttp.ClientSession.request", "http.client.HTTPConnection.request", "http.client.HTTPConnection.getresponse",
 		"http.client.HTTPConnection.connect", "http.client.HTTPResponse.read")
 	// Sockets.
-	add("asyncio.open_connection", "socket.create_connection", "socket.socket.connect")
+	as = append(as, &APIModel{Name: "socket.create_connection", Blocks: true, Replacement: "asyncio.open_connection", ReturnsClass: "socket.socket", Callback: -1})
+	add("asyncio.open_connection", "socket.socket.connect")
 	add("asyncio.AbstractEventLoop.getaddrinfo", "socket.getaddrinfo", "socket.gethostbyname",
 		"socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.getnameinfo", "socket.getfqdn")
 	add("asyncio.AbstractEventLoop.sock_recv", "socket.socket.recv", "socket.socket.recv_into",

@@ -2,6 +2,7 @@
 package all
 
 import (
+	"github.com/asynclint/asynclint/analyzers/blockingcall"
 	"github.com/asynclint/asynclint/analyzers/neverawaited"
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -10,5 +11,6 @@ import (
 func Analyzers() []*asyncir.Analyzer {
 	return []*asyncir.Analyzer{
 		neverawaited.Analyzer,
+		blockingcall.Analyzer,
 	}
 }
