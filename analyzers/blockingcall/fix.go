@@ -33,19 +33,24 @@ func sleepFix(m *asyncir.Module, f *asyncir.Func, op *asyncir.Op) (asyncir.Fix, 
 	if !ok {
 		return asyncir.Fix{}, false
 	}
-	file := op.Range.File
-	at := func(p asyncir.Pos) asyncir.Range { return asyncir.Range{File: file, Start: p, End: p} }
-	edits := []asyncir.Edit{{Range: at(op.Range.Start), NewText: "await "}}
+	// One edit: the receiver (time) or callee (sleep) starts the call, so
+	// replacing it with "await asyncio" / "await asyncio.sleep" rewrites
+	// the call without touching its arguments.
+	var target *asyncir.Value
+	text := "await " + name
 	switch callee := calleeValue(op); {
 	case op.Recv != nil && op.Recv.Def.Kind == asyncir.OpLoad && op.Recv.Type.Kind == asyncir.ModuleObj && op.Recv.Type.External == "time":
-		edits = append(edits, asyncir.Edit{Range: op.Recv.Def.Range, NewText: name})
+		target = op.Recv
 	case op.Recv == nil && callee != nil && callee.Def.Kind == asyncir.OpLoad:
-		edits = append(edits, asyncir.Edit{Range: callee.Def.Range, NewText: name + ".sleep"})
-	default:
+		target, text = callee, text+".sleep"
+	}
+	if target == nil || target.Def.Range.Start.Offset != op.Range.Start.Offset || awaited(op.Result) {
 		return asyncir.Fix{}, false
 	}
+	edits := []asyncir.Edit{{Range: target.Def.Range, NewText: text}}
 	if needImport {
-		edits = append([]asyncir.Edit{{Range: at(m.ImportInsert), NewText: "import asyncio\n"}}, edits...)
+		at := asyncir.Range{File: op.Range.File, Start: m.ImportInsert, End: m.ImportInsert}
+		edits = append([]asyncir.Edit{{Range: at, NewText: "import asyncio\n"}}, edits...)
 	}
 	return asyncir.Fix{Title: "Replace `time.sleep` with `await asyncio.sleep`", Applicability: asyncir.Safe, Edits: edits}, true
 }
@@ -81,4 +86,15 @@ func calleeValue(op *asyncir.Op) *asyncir.Value {
 		}
 	}
 	return nil
+}
+
+// awaited reports whether the call's value is already awaited (await
+// time.sleep(1) is a TypeError the fix must not make worse).
+func awaited(v *asyncir.Value) bool {
+	for _, u := range v.Uses {
+		if u.Kind == asyncir.UseAwait {
+			return true
+		}
+	}
+	return false
 }

@@ -70,12 +70,12 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 				Related: registration(entry)})
 			return
 		}
-		code := "AL201"
+		code, tip := "AL201", advice(api)
 		if entry != nil {
-			code = "AL203"
+			code, tip = "AL203", "move the work to a task or a thread"
 		}
 		d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: op.Range,
-			Message: fmt.Sprintf("`%s` blocks the event loop in %s; %s", shortAPI(api.Name), where(f, entry), advice(api)),
+			Message: fmt.Sprintf("`%s` blocks the event loop in %s; %s", shortAPI(api.Name), where(f, entry), tip),
 			Related: registration(entry)}
 		if code == "AL201" {
 			d.Fixes = fixes(pass.Module, f, op, api)
