@@ -113,7 +113,7 @@ func blockingAPI(models *asyncir.Models, op *asyncir.Op) *asyncir.APIModel {
 // spell it, so that linting a tree that contains subprocess.py still
 // knows subprocess.run (and configuration can name project functions).
 func projectName(models *asyncir.Models, f *asyncir.Func) string {
-	if f.Module == nil || f.Module.Name == "" || f.Parent != nil && f.Class == nil {
+	if f.Module == nil || f.Module.Name == "" || f.Parent != nil && f.Parent != f.Module.Body && f.Class == nil {
 		return ""
 	}
 	if f.Class != nil {
