@@ -106,7 +106,12 @@ func addBlocking(m *Models) {
 		"os.posix_spawn", "os.posix_spawnp", "os.spawnl", "os.spawnle", "os.spawnlp", "os.spawnlpe",
 		"os.spawnv", "os.spawnve", "os.spawnvp", "os.spawnvpe")
 	add("asyncio.create_subprocess_shell", "os.system", "os.popen")
-	add("", "os.wait", "os.wait3", "os.wait4", "os.waitid", "os.waitpid")
+	// os.waitpid(pid, os.WNOHANG) polls; any options but a literal 0 are
+	// given the benefit of the doubt.
+	options := func(pos int) NonBlockingArg { return NonBlockingArg{Pos: pos, Keyword: "options", Unknown: true} }
+	as = append(as, blocking("os.wait", ""), blocking("os.wait3", "", options(0)),
+		blocking("os.wait4", "", options(1)), blocking("os.waitpid", "", options(1)),
+		blocking("os.waitid", "", options(2)))
 	as = append(as,
 		&APIModel{Name: "subprocess.Popen", Blocks: true, Replacement: "asyncio.create_subprocess_exec", ReturnsClass: "subprocess.Popen", Callback: -1},
 		blocking("subprocess.Popen.wait", "asyncio.subprocess.Process.wait", timeoutZero(0)),

@@ -325,6 +325,15 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	ps := p.pool.Get().(*sitter.Parser)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	tr, err := ps.ParseCtx(ctx, nil, s.src)
+	if err != nil && ctx.Err() == nil {
+		// The binding's watcher goroutine of an earlier parse can still
+		// see that parse's cancel() and set the parser's cancellation
+		// flag, which nothing resets: every later parse with it fails
+		// (nondeterministically losing files). Replace the parser.
+		ps.Close()
+		ps = p.pool.New().(*sitter.Parser)
+		tr, err = ps.ParseCtx(ctx, nil, s.src)
+	}
 	cancel()
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
 	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
