@@ -26,6 +26,11 @@ type APIModel struct {
 	// asynchronous equivalent, if any.
 	Blocks      bool
 	Replacement string
+	// Cold: the function blocks only on rare paths (warnings.warn reading
+	// source lines through linecache, Thread.start waiting for the new
+	// thread to signal); the may-block summary does not follow it when
+	// it is part of the linted program.
+	Cold bool
 	// NonBlocking lists the arguments that turn the wait off
 	// (queue.get(block=False), lock.acquire(timeout=0)).
 	NonBlocking []NonBlockingArg

@@ -205,6 +205,13 @@ func addBlocking(m *Models) {
 			c.cur+".fetchone", c.cur+".fetchall", c.cur+".fetchmany", c.cur+".callproc")
 	}
 	add("aiomysql.Connection", "pymysql.connections.Connection.ping", "pymysql.connections.Connection.query")
+	for _, n := range []string{"warnings.warn", "warnings.warn_explicit", "warnings.showwarning",
+		"warnings._showwarnmsg", "linecache.getline", "linecache.getlines", "linecache.updatecache",
+		"linecache.checkcache", "traceback.print_exc", "traceback.format_exc", "traceback.print_exception",
+		"traceback.format_exception", "traceback.extract_stack", "traceback.StackSummary.extract",
+		"threading.Thread.start", "logging.Logger._log", "logging.Logger.handle"} {
+		as = append(as, &APIModel{Name: n, Cold: true, Callback: -1})
+	}
 	for _, a := range as {
 		m.APIs[a.Name] = a
 	}

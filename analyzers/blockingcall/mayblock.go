@@ -38,7 +38,7 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 	callers := map[*asyncir.Func][]*asyncir.Op{}
 	var queue []*asyncir.Func
 	p.AllFuncs(func(f *asyncir.Func) {
-		if f.Kind != asyncir.Sync {
+		if f.Kind != asyncir.Sync || cold(p.Models, f) {
 			return
 		}
 		f.Ops(func(op *asyncir.Op) {
@@ -167,4 +167,11 @@ func nonBlockingSocket(op *asyncir.Op) bool {
 		}
 	})
 	return found
+}
+
+// cold reports whether the tables mark a project function as blocking
+// only on rare paths, so chains are not followed through it.
+func cold(models *asyncir.Models, f *asyncir.Func) bool {
+	a := models.API(projectName(models, f))
+	return a != nil && a.Cold
 }

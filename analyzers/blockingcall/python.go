@@ -35,7 +35,7 @@ func runPython(pass *asyncir.Pass) error {
 		}
 		var entry *loopEntry
 		if !async {
-			if entry = ol.f[f]; entry == nil {
+			if entry = ol.f[f]; entry == nil || cold(pass.Program.Models, f) {
 				continue
 			}
 		}

@@ -106,3 +106,49 @@ func TestExtendBlockingCalls(t *testing.T) {
 	checkSource(t, "extended.py", extended, &config.Config{Select: []string{"AL2"},
 		ExtendBlockingCalls: []string{"mylib.fetch_sync", "extended.slow_io"}})
 }
+
+// TestColdPaths lints a tree that contains its own warnings module (as
+// linting the standard library does): warnings.warn reads source lines
+// from files, but chains are not followed through it.
+func TestColdPaths(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"warnings.py": "def warn(msg):\n    with open(__file__) as f:\n        return f.read()\n",
+		"app.py": `import warnings
+
+
+def deprecated():
+    warnings.warn("old")
+
+
+def really_slow():
+    return open(__file__).read()
+
+
+async def main():
+    deprecated()
+    really_slow()  # want: AL202 "\\(main → really_slow → open\\)"
+`,
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := driver.Run(driver.Options{Paths: []string{dir}, Config: &config.Config{Select: []string{"AL2"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := filepath.Join(dir, "app.py")
+	c, _ := expect.ParsePython(app, []byte(files["app.py"]))
+	var got []expect.Diag
+	for _, d := range res.Diagnostics {
+		got = append(got, expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+		if d.Range.File != app {
+			t.Errorf("diagnostic outside app.py: %v", d)
+		}
+	}
+	for _, p := range c.Match(got) {
+		t.Error(p)
+	}
+}
