@@ -23,6 +23,8 @@ type fnBuilder struct {
 	cls   *classInfo // set while lowering a class body
 	// lastAssigned is the value of the last assignment, for chains.
 	lastAssigned *asyncir.Value
+	// expectRaise counts the enclosing assertRaises/pytest.raises blocks.
+	expectRaise int
 }
 
 type loopTargets struct{ cont, brk *asyncir.Block }
@@ -71,6 +73,7 @@ func (b *fnBuilder) jump(to *asyncir.Block) {
 }
 
 func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
+	op.ExpectRaise = b.expectRaise > 0
 	op.Block = b.cur
 	op.Index = len(b.cur.Ops)
 	b.cur.Ops = append(b.cur.Ops, op)
@@ -292,6 +295,7 @@ func (b *fnBuilder) lowerIf(n int32) {
 func (b *fnBuilder) lowerWhile(n int32) {
 	t := b.lw.t
 	head := b.newBlock()
+	head.LoopHead = true
 	edge(b.cur, head)
 	b.cur = head
 	b.use(b.expr(t.field(n, fCondition)), asyncir.UseOther, nil)
@@ -333,6 +337,7 @@ func (b *fnBuilder) lowerFor(n int32) {
 	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
 	b.use(iter, asyncir.UseFor, forOp)
 	head := b.newBlock()
+	head.LoopHead = true
 	edge(b.cur, head)
 	after := b.newBlock()
 	body := b.newBlock()
@@ -381,6 +386,11 @@ func (b *fnBuilder) lowerTry(n int32) {
 		}
 	}
 	if els >= 0 {
+		// The else clause runs only when the body raised nothing: its own
+		// block, not one the handlers are reached from.
+		eb := b.newBlock()
+		edge(b.cur, eb)
+		b.cur = eb
 		b.lowerBlock(t.field(els, fBody))
 	}
 	ends = append(ends, b.cur)
@@ -441,6 +451,10 @@ func (b *fnBuilder) lowerWith(n int32) {
 				}
 			}
 			v := b.expr(val)
+			if expectsRaise(t, val) {
+				b.expectRaise++
+				defer func() { b.expectRaise-- }()
+			}
 			op := b.emit(&asyncir.Op{Kind: asyncir.OpWith, Range: b.lw.rng(val), Operand: v, Async: async})
 			b.use(v, asyncir.UseWith, op)
 			if target >= 0 {
@@ -449,6 +463,27 @@ func (b *fnBuilder) lowerWith(n int32) {
 		}
 	}
 	b.lowerBlock(t.field(n, fBody))
+}
+
+// expectsRaise recognises "with self.assertRaises(E)", assertRaisesRegex
+// and "with pytest.raises(E)" by the called method's name.
+func expectsRaise(t *tree, n int32) bool {
+	if t.kind(n) != kCall {
+		return false
+	}
+	fn := t.field(n, fFunction)
+	if fn < 0 {
+		return false
+	}
+	name := t.text(fn)
+	if t.kind(fn) == kAttribute {
+		name = t.text(t.field(fn, fAttribute))
+	}
+	switch name {
+	case "assertRaises", "assertRaisesRegex", "raises":
+		return true
+	}
+	return false
 }
 
 func (b *fnBuilder) lowerMatch(n int32) {

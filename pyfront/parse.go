@@ -1,7 +1,7 @@
 package pyfront
 
 import (
-	"context"
+	"bytes"
 	"fmt"
 	"os"
 	"runtime"
@@ -83,8 +83,8 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		kept = append(kept, s)
 	}
 	// The fast path: lower files with an async marker, then files that
-	// import a lowered module which defines or re-exports something async,
-	// until nothing changes.
+	// import a lowered module and mention one of its async names, until
+	// nothing changes.
 	lower := make([]bool, len(kept))
 	for i, s := range kept {
 		lower[i] = opts.Eager || opts.ParseOnly || s.marker
@@ -120,7 +120,6 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if opts.ParseOnly {
 			break
 		}
-		async := asyncModules(infos)
 		// Synchronous helpers imported by async code (and what they
 		// import) are lowered too, so blocking calls can be followed into
 		// them; modules nothing async imports stay skipped.
@@ -136,19 +135,10 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				}
 			}
 		}
+		exports := asyncExports(infos)
 		for i, s := range kept {
-			if lower[i] {
-				continue
-			}
-			if helpers[s.name] {
+			if !lower[i] && (helpers[s.name] || needsLowering(s, exports)) {
 				lower[i] = true
-				continue
-			}
-			for _, imp := range s.imports {
-				if async[imp] {
-					lower[i] = true
-					break
-				}
 			}
 		}
 	}
@@ -166,31 +156,71 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	return res
 }
 
-// asyncModules names the lowered modules that define a coroutine or
-// async generator function, or a class with an async method, or that
-// import such a module (re-exports).
-func asyncModules(infos map[string]*moduleInfo) map[string]bool {
-	out := map[string]bool{}
+// asyncExports maps each lowered module to the names an importer must
+// mention to reach something async through it: its module-level coroutine
+// and async generator functions, its classes with an async method, and
+// what its package __init__ re-exports of those with "from ... import".
+func asyncExports(infos map[string]*moduleInfo) map[string][]string {
+	out := map[string][]string{}
 	for name, mi := range infos {
-		if mi.mod.HasAsync {
-			out[name] = true
+		for g, b := range mi.globals {
+			switch {
+			case b.fn != nil && b.fn.IsAsync():
+				out[name] = append(out[name], g)
+			case b.cls != nil && hasAsyncMethod(b.cls):
+				out[name] = append(out[name], g)
+			}
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for name, mi := range infos {
-			if out[name] {
+			if !mi.isInit {
 				continue
 			}
-			for _, imp := range mi.imports {
-				if out[imp] {
-					out[name], changed = true, true
-					break
+			for _, imp := range mi.mod.Imports {
+				if imp.Name == "" || imp.Name == "*" || contains(out[name], imp.Alias) {
+					continue
+				}
+				if contains(out[imp.Module], imp.Name) || len(out[joinDotted(imp.Module, imp.Name)]) > 0 {
+					out[name] = append(out[name], imp.Alias)
+					changed = true
 				}
 			}
 		}
 	}
 	return out
+}
+
+func hasAsyncMethod(c *asyncir.Class) bool {
+	for _, m := range c.Methods {
+		if m.IsAsync() {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// needsLowering reports whether a file without async markers imports a
+// module whose async names it mentions.
+func needsLowering(s *source, exports map[string][]string) bool {
+	for _, imp := range s.imports {
+		for _, name := range exports[imp] {
+			if bytes.Contains(s.src, []byte(name)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func readSource(f File, hasInit func(string) bool) (*source, string) {
@@ -323,33 +353,28 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 		timeout = 30 * time.Second
 	}
 	ps := p.pool.Get().(*sitter.Parser)
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	tr, err := ps.ParseCtx(ctx, nil, s.src)
-	if err != nil && ctx.Err() == nil {
-		// The binding's watcher goroutine of an earlier parse can still
-		// see that parse's cancel() and set the parser's cancellation
-		// flag, which nothing resets: every later parse with it fails
-		// (nondeterministically losing files). Replace the parser.
-		ps.Close()
-		ps = p.pool.New().(*sitter.Parser)
-		tr, err = ps.ParseCtx(ctx, nil, s.src)
-	}
-	cancel()
+	// The operation limit bounds the parse inside tree-sitter; ParseCtx
+	// would start a goroutine per parse and can leave the parser's
+	// cancellation flag set for the next file.
+	ps.SetOperationLimit(int(timeout / time.Microsecond))
+	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
-	if err != nil || tr == nil {
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
+	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
 		p.pool.Put(ps)
 		mod.SyntaxErrors = append(mod.SyntaxErrors, asyncir.Range{File: s.path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}})
 		return mi
 	}
-	t := copyTree(p.g, tr.RootNode(), s.src)
-	tr.Close()
-	p.pool.Put(ps)
 	if opts.ParseOnly {
+		tr.Close()
+		p.pool.Put(ps)
 		return mi
 	}
+	t := flattenTree(p.g, tr, s.src)
+	tr.Close()
+	p.pool.Put(ps)
 	lowerModule(t, mi, s.path)
 	return mi
 }

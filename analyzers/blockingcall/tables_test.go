@@ -56,7 +56,7 @@ def fetch(url):
 
 
 async def handler(url):
-    return fetch(url)  # want: AL202 "\\(handler → fetch → requests.get\\)"
+    return fetch(url)  # want: AL202 "\(handler → fetch → requests.get\)"
 `
 
 // extended is checked with extend-blocking-calls naming an external
@@ -127,7 +127,7 @@ def really_slow():
 
 async def main():
     deprecated()
-    really_slow()  # want: AL202 "\\(main → really_slow → open\\)"
+    really_slow()  # want: AL202 "\(main → really_slow → open\)"
 `,
 	}
 	for name, src := range files {

@@ -4,6 +4,7 @@
 //	asynclint check [flags] [paths...]   lint files and directories (default ".")
 //	asynclint rules                      list every rule
 //	asynclint explain AL101              print a rule's documentation
+//	asynclint lsp                        run the language server (stdio)
 //	asynclint version
 package main
 
@@ -25,6 +26,7 @@ commands:
   check [flags] [paths...]   lint Python files and directories (default ".")
   rules                      list every rule: code, name, family, severity, fix
   explain CODE               print the documentation of a rule
+  lsp                        run the language server on stdin/stdout
   version                    print the version
 
 Run "asynclint check -h" for the flags of check.
@@ -40,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(args[1:], stdout, stderr)
 	case "rules":
 		return rules(args[1:], stdout, stderr)
+	case "lsp":
+		return lspCmd(args[1:], os.Stdin, stdout, stderr)
 	case "explain":
 		return explain(args[1:], stdout, stderr)
 	case "version", "--version", "-V":

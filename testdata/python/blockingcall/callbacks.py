@@ -14,11 +14,11 @@ def slow_flush(data):
 
 
 def on_tick():
-    time.sleep(0.01)  # want: AL203 "`time.sleep` blocks the event loop in `on_tick`, a callback the loop runs \\(registered with `loop.call_soon`\\)"
+    time.sleep(0.01)  # want: AL203 "`time.sleep` blocks the event loop in `on_tick`, a callback the loop runs \(registered with `loop.call_soon`\)"
 
 
 def on_later(tag):
-    slow_flush(tag)  # want: AL203 "`slow_flush` blocks the event loop in `on_later`, a callback .*: it calls `time.sleep` \\(on_later → slow_flush → time.sleep\\)"
+    slow_flush(tag)  # want: AL203 "`slow_flush` blocks the event loop in `on_later`, a callback .*: it calls `time.sleep` \(on_later → slow_flush → time.sleep\)"
 
 
 def on_quick():

@@ -21,7 +21,7 @@ def load():
 
 
 async def handler():
-    return load()  # want: AL202 "`load` blocks the event loop in coroutine `handler`: it calls `open` \\(handler → load → parse → read_config → open\\)"
+    return load()  # want: AL202 "`load` blocks the event loop in coroutine `handler`: it calls `open` \(handler → load → parse → read_config → open\)"
 
 
 def countdown(n):
@@ -48,8 +48,8 @@ def spin(n):
 
 
 async def recursive():
-    countdown(3)  # want: AL202 "`countdown` .*: it calls `time.sleep` \\(recursive → countdown → time.sleep\\)"
-    ping(3)  # want: AL202 "\\(recursive → ping → pong → time.sleep\\)"
+    countdown(3)  # want: AL202 "`countdown` .*: it calls `time.sleep` \(recursive → countdown → time.sleep\)"
+    ping(3)  # want: AL202 "\(recursive → ping → pong → time.sleep\)"
     spin(3)
 
 
@@ -71,7 +71,7 @@ class Settings:
 
 async def methods():
     store = CachedStore()
-    store.fetch()  # want: AL202 "`CachedStore.fetch` .*: it calls `time.sleep` \\(methods → CachedStore.fetch → Store._read → time.sleep\\)"
+    store.fetch()  # want: AL202 "`CachedStore.fetch` .*: it calls `time.sleep` \(methods → CachedStore.fetch → Store._read → time.sleep\)"
     Settings()  # want: AL202 "`Settings.__init__` .*: it calls `open`"
 
 

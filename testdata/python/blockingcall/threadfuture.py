@@ -28,7 +28,7 @@ def crunch():
 async def main():
     other = start_other_loop()
     fut = asyncio.run_coroutine_threadsafe(work(), other)
-    fut.result()  # want: AL204 "`.result\\(\\)` on the future of `asyncio.run_coroutine_threadsafe` blocks the event loop thread in coroutine `main`"
+    fut.result()  # want: AL204 "`.result\(\)` on the future of `asyncio.run_coroutine_threadsafe` blocks the event loop thread in coroutine `main`"
     with concurrent.futures.ThreadPoolExecutor() as pool:
         cf = pool.submit(crunch)
         concurrent.futures.wait([cf])  # want: AL204 "`concurrent.futures.wait`"

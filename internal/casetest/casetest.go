@@ -1,0 +1,133 @@
+// Package casetest runs the analyzers over the Python cases of testdata and
+// checks their "# want:" expectations and fix golden files, with
+// analysistest's strictness: unexpected, unmatched and leftover
+// expectations all fail with file:line messages.
+package casetest
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/internal/expect"
+)
+
+var update = flag.Bool("update", false, "rewrite .golden files")
+
+// Run checks every case under dir: each top-level .py file on its own, each
+// subdirectory as one program. Only codes with the given prefix count.
+func Run(t *testing.T, dir, prefix string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".py") {
+			n++
+			t.Run(e.Name(), func(t *testing.T) { runCase(t, p, prefix) })
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no cases in %s", dir)
+	}
+}
+
+func runCase(t *testing.T, path, prefix string) {
+	res, err := driver.Run(driver.Options{Paths: []string{path}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %s", w)
+	}
+	byFile := map[string][]expect.Diag{}
+	fixes := map[string][]asyncir.Edit{}
+	for _, d := range res.Diagnostics {
+		if !strings.HasPrefix(d.Code, prefix) {
+			continue
+		}
+		byFile[d.Range.File] = append(byFile[d.Range.File], expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+		for _, f := range d.Fixes {
+			if f.Applicability != asyncir.Safe {
+				continue
+			}
+			// Fixes of several diagnostics may share an edit (one
+			// "import asyncio" for every time.sleep); apply it once.
+			for _, e := range f.Edits {
+				if !slices.Contains(fixes[d.Range.File], e) {
+					fixes[d.Range.File] = append(fixes[d.Range.File], e)
+				}
+			}
+		}
+	}
+	var files []string
+	filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := expect.ParsePython(f, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ds []expect.Diag
+		for _, d := range byFile[f] {
+			if strings.HasPrefix(d.Code, prefix) {
+				ds = append(ds, d)
+			}
+		}
+		for _, p := range c.Match(ds) {
+			t.Error(p)
+		}
+		checkGolden(t, f, src, fixes[f])
+	}
+}
+
+// checkGolden compares the file with its safe fixes applied to f.golden.
+func checkGolden(t *testing.T, f string, src []byte, edits []asyncir.Edit) {
+	golden := f + ".golden"
+	got := src
+	if len(edits) > 0 {
+		var err error
+		if got, err = asyncir.ApplyEdits(src, edits); err != nil {
+			t.Errorf("%s: %v", f, err)
+			return
+		}
+	}
+	if *update && len(edits) > 0 {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if os.IsNotExist(err) {
+		if len(edits) > 0 {
+			t.Errorf("%s: has safe fixes but no %s (run with -update and review it)", f, filepath.Base(golden))
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s: fixed output differs from %s:\n%s", f, filepath.Base(golden), got)
+	}
+}
