@@ -174,6 +174,9 @@ func addBlocking(m *Models) {
 		blocking("concurrent.futures.Future.result", "asyncio.wrap_future", timeoutZero(0)),
 		blocking("concurrent.futures.Future.exception", "asyncio.wrap_future", timeoutZero(0)),
 		blocking("concurrent.futures.Executor.shutdown", "", blockFalse(0, "wait")),
+		// map's results are waited for as they are iterated, which is
+		// what the caller does next.
+		blocking("concurrent.futures.Executor.map", "asyncio.gather"),
 		blocking("concurrent.futures.wait", "asyncio.wait", timeoutZero(1)),
 		blocking("concurrent.futures.as_completed", "asyncio.as_completed", timeoutZero(1)),
 	)

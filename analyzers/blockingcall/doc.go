@@ -79,7 +79,9 @@ extend-blocking-calls: dotted names of further functions or methods
 ### What it does
 Finds a call, in an async def, of a synchronous function of the project
 that blocks — itself or any number of calls further down (functions,
-methods through self and project base classes, constructors). A may-block
+methods through self and project base classes, constructors, and
+generator functions iterated by a for loop, whose body runs as the loop
+advances). A may-block
 summary is computed once per program to a fixed point (recursion is
 fine), with a shortest witness chain: the message names the blocking call
 at its end and the chain, handler → load → fetch → requests.get, and the

@@ -38,13 +38,10 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 	callers := map[*asyncir.Func][]*asyncir.Op{}
 	var queue []*asyncir.Func
 	p.AllFuncs(func(f *asyncir.Func) {
-		if f.Kind != asyncir.Sync || cold(p.Models, f) {
+		if f.Kind != asyncir.Sync && f.Kind != asyncir.Generator || cold(p.Models, f) {
 			return
 		}
 		f.Ops(func(op *asyncir.Op) {
-			if op.Kind != asyncir.OpCall {
-				return
-			}
 			if api := blockingAPI(p.Models, op); api != nil {
 				if mb.w[f] == nil {
 					mb.w[f] = &witness{op: op, api: api}
@@ -52,8 +49,8 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 				}
 				return
 			}
-			if g := syncCallee(op); g != nil && g != f {
-				callers[g] = append(callers[g], op)
+			if g, at := runsBody(op); g != nil && g != f {
+				callers[g] = append(callers[g], at)
 			}
 		})
 	})
@@ -81,6 +78,27 @@ func syncCallee(op *asyncir.Op) *asyncir.Func {
 	return g
 }
 
+// runsBody returns the project function whose body op runs on the
+// calling thread, and the call to name in messages: a synchronous call, or
+// a for loop over a call of a generator function (the generator's body
+// runs as the loop iterates).
+func runsBody(op *asyncir.Op) (*asyncir.Func, *asyncir.Op) {
+	switch op.Kind {
+	case asyncir.OpCall:
+		if g := syncCallee(op); g != nil {
+			return g, op
+		}
+	case asyncir.OpFor:
+		if op.Async || op.Operand == nil || op.Operand.Def == nil || op.Operand.Def.Kind != asyncir.OpCall {
+			return nil, nil
+		}
+		if call := op.Operand.Def; call.Callee != nil && call.Callee.Kind == asyncir.Generator {
+			return call.Callee, call
+		}
+	}
+	return nil, nil
+}
+
 // chain follows the witnesses from a call of g: the hops (calls inside
 // the helpers, in order) and the blocking API at the end.
 func (mb *mayBlock) chain(g *asyncir.Func) ([]*asyncir.Op, *asyncir.APIModel) {
@@ -98,6 +116,9 @@ func (mb *mayBlock) chain(g *asyncir.Func) ([]*asyncir.Op, *asyncir.APIModel) {
 // the tables, or a project function the configuration names, unless an
 // argument turns the wait off.
 func blockingAPI(models *asyncir.Models, op *asyncir.Op) *asyncir.APIModel {
+	if op.Kind != asyncir.OpCall {
+		return nil
+	}
 	name := op.External
 	if name == "" && op.Callee != nil {
 		name = projectName(models, op.Callee)

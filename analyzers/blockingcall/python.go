@@ -40,7 +40,7 @@ func runPython(pass *asyncir.Pass) error {
 			}
 		}
 		f.Ops(func(op *asyncir.Op) {
-			if op.Kind == asyncir.OpCall {
+			if op.Kind == asyncir.OpCall || op.Kind == asyncir.OpFor {
 				checkCall(pass, mb, f, entry, op)
 			}
 		})
@@ -83,7 +83,7 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 		pass.Report(d)
 		return
 	}
-	g := syncCallee(op)
+	g, at := runsBody(op)
 	if g == nil || g == f || mb.w[g] == nil {
 		return
 	}
@@ -110,7 +110,7 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 	if threadFutureWait(hops[len(hops)-1]) != "" && entry != nil {
 		code = "AL204"
 	}
-	d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: op.Range,
+	d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: at.Range,
 		Message: fmt.Sprintf("`%s` blocks the event loop in %s: it calls `%s` (%s)",
 			g.QualName, where(f, entry), shortAPI(api.Name), strings.Join(names, " → ")),
 		Related: related}

@@ -75,6 +75,25 @@ async def methods():
     Settings()  # want: AL202 "`Settings.__init__` .*: it calls `open`"
 
 
+def read_lines():
+    # A generator: its body runs while the caller iterates it.
+    with open(__file__) as f:
+        yield from f
+
+
+def numbers():
+    yield 1
+
+
+async def iterate():
+    for line in read_lines():  # want: AL202 "`read_lines` blocks the event loop in coroutine `iterate`: it calls `open` \(iterate → read_lines → open\)"
+        pass
+    lines = read_lines()
+    await asyncio.to_thread(list, lines)
+    for n in numbers():
+        pass
+
+
 def slow_step():
     time.sleep(0.01)
 
@@ -113,6 +132,7 @@ async def main():
     await recursive()
     await methods()
     await async_main()
+    await iterate()
     await offloaded()
 
 

@@ -51,6 +51,7 @@ async def blocking_calls():
     t.join()  # want: AL201 "`threading.Thread.join`"
     with concurrent.futures.ThreadPoolExecutor() as pool:
         pool.submit(work).result()  # want: AL201 "`concurrent.futures.Future.result`.*asyncio.wrap_future"
+        list(pool.map(str, [1, 2]))  # want: AL201 "`concurrent.futures.Executor.map`"
 
 
 async def non_blocking_forms():
