@@ -121,6 +121,11 @@ func addBlocking(m *Models) {
 	add("", "builtins.open", "io.open", "io.open_code", "codecs.open", "builtins.input",
 		"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copyfileobj",
 		"shutil.rmtree", "shutil.move", "shutil.make_archive", "shutil.unpack_archive", "shutil.disk_usage")
+	for _, n := range []string{"makedirs", "mkdir", "remove", "unlink", "rename", "renames", "replace",
+		"rmdir", "removedirs", "listdir", "scandir", "walk", "stat", "lstat", "chmod", "chown",
+		"truncate", "link", "symlink", "readlink", "utime", "fsync"} {
+		add("", "os."+n)
+	}
 	for _, n := range []string{"abspath", "exists", "expanduser", "getatime", "getctime", "getmtime",
 		"getsize", "isdir", "isfile", "islink", "ismount", "lexists", "realpath", "relpath",
 		"samefile", "sameopenfile"} {

@@ -20,8 +20,9 @@ Finds a call that blocks the calling thread made directly in an async def
 (or async generator): time.sleep; subprocess.run/call/check_call/
 check_output/getoutput, subprocess.Popen and its wait/communicate,
 os.system, os.popen, os.spawn*, os.posix_spawn*, os.wait*; input; open,
-io.open, codecs.open, shutil copies, os.path and pathlib.Path file-system
-queries and reads/writes; urllib.request.urlopen, http.client, requests,
+io.open, codecs.open, shutil copies, os file-system calls (makedirs,
+remove, rename, listdir, scandir, walk, stat, fsync, …), os.path and
+pathlib.Path file-system queries and reads/writes; urllib.request.urlopen, http.client, requests,
 urllib3, httpx (module functions and httpx.Client); socket connects,
 sends, receives and name lookups; threading.Lock/RLock/Semaphore/
 Condition acquire and wait, Event.wait, Barrier.wait, Thread.join;

@@ -24,6 +24,7 @@ async def blocking_calls():
         f.read()
     pathlib.Path(__file__).read_text()  # want: AL201 "`pathlib.Path.read_text`"
     os.path.exists(__file__)  # want: AL201 "`os.path.exists`"
+    os.listdir(os.path.dirname(__file__))  # want: AL201 "`os.listdir`"
     subprocess.run([sys.executable, "-c", "pass"])  # want: AL201 "`subprocess.run`.*asyncio.create_subprocess_exec"
     proc = subprocess.Popen([sys.executable, "-c", "pass"])  # want: AL201 "`subprocess.Popen`"
     proc.wait()  # want: AL201 "`subprocess.Popen.wait`"
