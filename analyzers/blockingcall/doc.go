@@ -35,7 +35,8 @@ The non-blocking forms are not reported: queue.get(block=False),
 lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait, and
 socket methods on a socket the same function puts in non-blocking mode
 with setblocking/settimeout. A flag that is not a literal (block=flag) is
-given the benefit of the doubt.
+given the benefit of the doubt. os.path.normpath, which ruff's ASYNC240
+lists, only rewrites a string and is not reported.
 
 ### Why is this bad?
 While the call waits, the event loop cannot run anything else: every
