@@ -12,8 +12,9 @@ async def work():
 
 def start_other_loop():
     loop = asyncio.new_event_loop()
-    threading.Thread(target=loop.run_forever, daemon=True).start()
-    return loop
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    return loop, thread
 
 
 def wait_in_callback(fut):
@@ -26,7 +27,7 @@ def crunch():
 
 
 async def main():
-    other = start_other_loop()
+    other, thread = start_other_loop()
     fut = asyncio.run_coroutine_threadsafe(work(), other)
     fut.result()  # want: AL204 "`.result\(\)` on the future of `asyncio.run_coroutine_threadsafe` blocks the event loop thread in coroutine `main`"
     with concurrent.futures.ThreadPoolExecutor() as pool:
@@ -39,6 +40,8 @@ async def main():
         await asyncio.wrap_future(pool.submit(crunch))
     await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(work(), other))
     other.call_soon_threadsafe(other.stop)
+    await asyncio.to_thread(thread.join)
+    other.close()
 
 
 if __name__ == "__main__":
