@@ -25,6 +25,12 @@ def on_quick():
     return 1
 
 
+def on_readable(loop, sock):
+    loop.remove_reader(sock.fileno())
+    sock.recv(16)
+    time.sleep(0.01)  # want: AL203 "`time.sleep` blocks the event loop in `on_readable`, a callback the loop runs \(registered with `loop.add_reader`\)"
+
+
 def in_thread():
     time.sleep(0.01)
 
@@ -49,6 +55,12 @@ async def main():
     fut.add_done_callback(lambda f: time.sleep(0.01))  # want: AL203 "`time.sleep` blocks the event loop in `main.<lambda>`"
     fut.set_result(None)
     threading.Thread(target=in_thread).start()
+    r, w = socket.socketpair()
+    loop.add_reader(r.fileno(), on_readable, loop, r)
+    w.send(b"x")
+    await asyncio.sleep(0.05)
+    r.close()
+    w.close()
     a, b = socket.socketpair()
     transport, _ = await loop.create_connection(Echo, sock=b)
     a.sendall(b"ping")
