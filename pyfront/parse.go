@@ -120,9 +120,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if opts.ParseOnly {
 			break
 		}
-		// Synchronous helpers imported by async code (and what they
-		// import) are lowered too, so blocking calls can be followed into
-		// them; modules nothing async imports stay skipped.
+		// Synchronous helpers that async modules call into (and the
+		// modules those call into) are lowered too, so blocking calls can
+		// be followed into them; modules nothing async calls stay skipped.
 		for changed := true; changed; {
 			changed = false
 			for i, s := range kept {
@@ -130,7 +130,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 					continue
 				}
 				pulled[i], changed = true, true
-				for _, imp := range s.imports {
+				for _, imp := range calledModules(s.mi) {
 					helpers[imp] = true
 				}
 			}
