@@ -162,10 +162,11 @@ or hand the work to a task or to a thread.
 ## AL204: thread-future-wait-on-loop
 
 ### What it does
-Finds a wait for a thread-side (concurrent.futures) future on the loop's
-thread: .result() or .exception() on the future returned by
-asyncio.run_coroutine_threadsafe, and concurrent.futures.wait or
-as_completed, in a coroutine or a loop callback.
+Finds a wait, on the loop's thread, for a concurrent.futures future that
+a loop has to complete: .result() or .exception() on the future returned
+by asyncio.run_coroutine_threadsafe, or concurrent.futures.wait or
+as_completed given such futures, in a coroutine or a loop callback. A wait
+for a thread-pool future there is a plain blocking call (AL201, AL203).
 
 ### Why is this bad?
 run_coroutine_threadsafe schedules the coroutine on a loop and the

@@ -138,13 +138,32 @@ func registration(entry *loopEntry) []asyncir.Related {
 func threadFutureWait(op *asyncir.Op) string {
 	switch op.External {
 	case "concurrent.futures.wait", "concurrent.futures.as_completed":
-		return "`" + op.External + "`"
+		if fs := op.Arg(0, "fs"); fs != nil && anyLoopFuture(fs) {
+			return "`" + op.External + "` on a future of `asyncio.run_coroutine_threadsafe`"
+		}
+		return ""
 	}
-	if (op.Method == "result" || op.Method == "exception") && op.Recv != nil &&
-		op.Recv.Type.OriginName == "asyncio.run_coroutine_threadsafe" {
+	if (op.Method == "result" || op.Method == "exception") && op.Recv != nil && loopFuture(op.Recv.Type) {
 		return "`." + op.Method + "()` on the future of `asyncio.run_coroutine_threadsafe`"
 	}
 	return ""
+}
+
+// loopFuture reports whether t is the concurrent future of a coroutine
+// scheduled on a loop: it completes only when that loop runs.
+func loopFuture(t asyncir.Type) bool {
+	return t.OriginName == "asyncio.run_coroutine_threadsafe"
+}
+
+// anyLoopFuture reports whether a collection of futures holds one from
+// run_coroutine_threadsafe (a list display, or a list of known elements).
+func anyLoopFuture(v *asyncir.Value) bool {
+	for _, e := range v.Elems {
+		if e != nil && loopFuture(e.Type) {
+			return true
+		}
+	}
+	return v.Type.Elem != nil && loopFuture(*v.Type.Elem)
 }
 
 // advice is the message's closing suggestion.

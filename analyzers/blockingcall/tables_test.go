@@ -59,6 +59,63 @@ async def handler(url):
     return fetch(url)  # want: AL202 "\(handler → fetch → requests.get\)"
 `
 
+// stdlibForms covers what the runnable cases cannot: the non-blocking
+// forms (which the runtime harness records as calls all the same) and
+// blocking APIs the harness does not wrap.
+const stdlibForms = `import asyncio
+import concurrent.futures
+import os
+import queue
+import socket
+import sqlite3
+import subprocess
+import threading
+
+
+async def blocking():
+    os.path.exists("x")  # want: AL201 "` + "`os.path.exists`" + `"
+    os.path.normpath("x")
+    os.listdir(".")  # want: AL201 "` + "`os.listdir`" + `"
+    proc = subprocess.Popen(["true"])  # want: AL201 "` + "`subprocess.Popen`" + `"
+    proc.wait()  # want: AL201 "` + "`subprocess.Popen.wait`" + `"
+    proc.wait(timeout=0)
+    os.waitpid(proc.pid, 0)  # want: AL201 "` + "`os.waitpid`" + `"
+    os.waitpid(proc.pid, os.WNOHANG)
+    conn = sqlite3.connect(":memory:")  # want: AL201
+    conn.execute("select 1")  # want: AL201 "` + "`sqlite3.Connection.execute`" + `"
+    with concurrent.futures.ThreadPoolExecutor() as pool:
+        list(pool.map(str, [1]))  # want: AL201 "` + "`concurrent.futures.Executor.map`" + `"
+        pool.shutdown(wait=False)
+        pool.shutdown()  # want: AL201 "` + "`concurrent.futures.Executor.shutdown`" + `"
+
+
+async def non_blocking(flag):
+    q = queue.Queue()
+    q.put(1, block=False)
+    q.put_nowait(2)
+    q.get(False)
+    q.get(block=False)
+    q.get(flag)
+    q.get_nowait()
+    q.get(True, 1)  # want: AL201 "` + "`queue.Queue.get`" + `"
+    lock = threading.Lock()
+    lock.acquire(blocking=False)
+    lock.acquire(False)
+    lock.acquire(timeout=0)
+    lock.acquire(timeout=1)  # want: AL201
+    event = threading.Event()
+    event.wait(0)
+    sock = socket.socket()
+    sock.setblocking(False)
+    sock.recv(1)
+    other = socket.socket()
+    other.recv(1)  # want: AL201 "` + "`socket.socket.recv`" + `"
+`
+
+func TestStdlibForms(t *testing.T) {
+	checkSource(t, "forms.py", stdlibForms, &config.Config{Select: []string{"AL2"}})
+}
+
 // extended is checked with extend-blocking-calls naming an external
 // function and a function of the project.
 const extended = `import mylib

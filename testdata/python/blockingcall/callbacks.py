@@ -25,9 +25,8 @@ def on_quick():
     return 1
 
 
-def on_readable(loop, sock):
-    loop.remove_reader(sock.fileno())
-    sock.recv(16)
+def on_readable(loop, fd):
+    loop.remove_reader(fd)
     time.sleep(0.01)  # want: AL203 "`time.sleep` blocks the event loop in `on_readable`, a callback the loop runs \(registered with `loop.add_reader`\)"
 
 
@@ -56,14 +55,16 @@ async def main():
     fut.set_result(None)
     threading.Thread(target=in_thread).start()
     r, w = socket.socketpair()
-    loop.add_reader(r.fileno(), on_readable, loop, r)
-    w.send(b"x")
+    w.setblocking(False)
+    loop.add_reader(r.fileno(), on_readable, loop, r.fileno())
+    await loop.sock_sendall(w, b"x")
     await asyncio.sleep(0.05)
     r.close()
     w.close()
     a, b = socket.socketpair()
     transport, _ = await loop.create_connection(Echo, sock=b)
-    a.sendall(b"ping")
+    a.setblocking(False)
+    await loop.sock_sendall(a, b"ping")
     await asyncio.sleep(0.05)
     transport.close()
     a.close()

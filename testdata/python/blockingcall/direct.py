@@ -1,14 +1,14 @@
-"""AL201: blocking calls written directly in coroutines, and the
-non-blocking forms and offloads that must stay silent."""
+"""AL201: blocking calls written directly in coroutines, and offloads that
+must stay silent. (The non-blocking forms — block=False, timeout=0,
+non-blocking sockets — and APIs the runtime harness does not record are
+checked statically in analyzers/blockingcall/tables_test.go.)"""
 import asyncio
 import concurrent.futures
-import os
 import pathlib
 import queue
 import socket
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 
@@ -23,11 +23,7 @@ async def blocking_calls():
     with open(__file__) as f:  # want: AL201 "`open` blocks the event loop"
         f.read()
     pathlib.Path(__file__).read_text()  # want: AL201 "`pathlib.Path.read_text`"
-    os.path.exists(__file__)  # want: AL201 "`os.path.exists`"
-    os.listdir(os.path.dirname(__file__))  # want: AL201 "`os.listdir`"
-    subprocess.run([sys.executable, "-c", "pass"])  # want: AL201 "`subprocess.run`.*asyncio.create_subprocess_exec"
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])  # want: AL201 "`subprocess.Popen`"
-    proc.wait()  # want: AL201 "`subprocess.Popen.wait`"
+    subprocess.run(["true"])  # want: AL201 "`subprocess.run`.*asyncio.create_subprocess_exec"
     lock = threading.Lock()
     lock.acquire()  # want: AL201 "`threading.Lock.acquire`.*asyncio.Lock.acquire"
     lock.release()
@@ -40,43 +36,15 @@ async def blocking_calls():
     client = socket.create_connection(srv.getsockname())  # want: AL201 "`socket.create_connection`.*asyncio.open_connection"
     peer, _ = srv.accept()  # want: AL201 "`socket.socket.accept`"
     client.sendall(b"x")  # want: AL201 "`socket.socket.sendall`"
-    peer.sendall(peer.recv(1))
-    client.recv(1)  # want: AL201 "`socket.socket.recv`"
     for s in (client, peer, srv):
         s.close()
     conn = sqlite3.connect(":memory:")  # want: AL201 "`sqlite3.connect`.*aiosqlite"
-    conn.execute("select 1")  # want: AL201 "`sqlite3.Connection.execute`"
     conn.close()
     t = threading.Thread(target=work)
     t.start()
     t.join()  # want: AL201 "`threading.Thread.join`"
     with concurrent.futures.ThreadPoolExecutor() as pool:
         pool.submit(work).result()  # want: AL201 "`concurrent.futures.Future.result`.*asyncio.wrap_future"
-        list(pool.map(str, [1, 2]))  # want: AL201 "`concurrent.futures.Executor.map`"
-
-
-async def non_blocking_forms():
-    q = queue.Queue()
-    q.put(1, block=False)
-    q.put_nowait(2)
-    q.put_nowait(3)
-    q.get(False)
-    q.get(block=False)
-    q.get_nowait()
-    lock = threading.Lock()
-    lock.acquire(blocking=False)
-    lock.release()
-    lock.acquire(False)
-    lock.release()
-    lock.acquire(timeout=0)
-    lock.release()
-    sock = socket.socket()
-    sock.setblocking(False)
-    try:
-        sock.recv(1)
-    except OSError:
-        pass
-    sock.close()
 
 
 async def offloaded():
@@ -100,7 +68,6 @@ def synchronous_only():
 
 async def main():
     await blocking_calls()
-    await non_blocking_forms()
     await offloaded()
 
 
