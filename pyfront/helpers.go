@@ -95,7 +95,7 @@ func callTargets(mi *moduleInfo, entries map[string]bool, root bool) []string {
 		case fi.isModule || fi.isClass:
 		case all:
 			reach([]*asyncir.Func{f})
-		case root && (f.IsAsync() || f.Kind == asyncir.LegacyCoroutine || f.Class != nil && (loopCallbackNames[f.Name] || asyncClass[f.Class])):
+		case root && (f.IsAsync() || f.Kind == asyncir.LegacyCoroutine || f.Class != nil && (loopCallbackName(f.Name) || asyncClass[f.Class])):
 			// What the loop runs: coroutines and protocol callbacks.
 			reach([]*asyncir.Func{f})
 		}
@@ -242,13 +242,17 @@ func splitTarget(t string, modules map[string]bool) (module, name string, ok boo
 	return "", "", false
 }
 
-// loopCallbackNames are the asyncio protocol methods the loop calls.
-var loopCallbackNames = map[string]bool{
-	"connection_made": true, "connection_lost": true, "data_received": true,
-	"eof_received": true, "pause_writing": true, "resume_writing": true,
-	"get_buffer": true, "buffer_updated": true, "datagram_received": true,
-	"error_received": true, "pipe_data_received": true,
-	"pipe_connection_lost": true, "process_exited": true,
+// loopCallbackName reports whether a method name is one of the asyncio
+// protocol callbacks the loop calls.
+func loopCallbackName(name string) bool {
+	switch name {
+	case "connection_made", "connection_lost", "data_received", "eof_received",
+		"pause_writing", "resume_writing", "get_buffer", "buffer_updated",
+		"datagram_received", "error_received", "pipe_data_received",
+		"pipe_connection_lost", "process_exited":
+		return true
+	}
+	return false
 }
 
 // importsAsyncio reports whether a module imports asyncio: its synchronous
