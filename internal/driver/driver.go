@@ -112,6 +112,9 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	goDiags, goWarnings := checkGo(in.GoDirs, acfg)
+	diags = append(diags, goDiags...)
+	res.Warnings = append(res.Warnings, goWarnings...)
 	for _, m := range loaded.Program.Modules {
 		diags = append(diags, syntaxDiagnostics(m, acfg)...)
 	}
