@@ -66,3 +66,29 @@ func ExitOp(b *Block) *Op {
 	}
 	return b.Ops[len(b.Ops)-1]
 }
+
+// CannotFire reports whether op is a select case that can never be
+// chosen: its channel is made here, followed everywhere, and nothing else
+// ever receives from it (for a send case) or sends on or closes it (for a
+// receive case).
+func (op *Op) CannotFire() bool {
+	if op.Select == nil {
+		return false
+	}
+	ch, send := op.Operand, false
+	if op.Kind == OpSend {
+		ch, send = op.Recv, true
+	}
+	if ch == nil || ch.Track == nil || !ch.Track.Made || ch.Track.Escapes {
+		return false
+	}
+	for _, u := range ch.Uses {
+		switch {
+		case u.Op.Kind == OpSelect:
+		case send && u.Op.Sends(ch), !send && u.Op.Receives(ch):
+		default:
+			return false // a partner, or a use the IR cannot follow
+		}
+	}
+	return true
+}

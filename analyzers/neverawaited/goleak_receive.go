@@ -47,7 +47,7 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 		}
 		ranges := leak.ranges
 		cost := asyncir.PathCost{Op: func(op *asyncir.Op) int {
-			if op.Closes() == ch || (!ranges && op.Sends(ch)) {
+			if op.Closes() == ch || (!ranges && op.Sends(ch)) || op.CannotFire() {
 				return asyncir.Inf
 			}
 			return 0

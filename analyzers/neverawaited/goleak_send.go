@@ -148,6 +148,8 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 	cost := asyncir.PathCost{
 		Op: func(op *asyncir.Op) int {
 			switch {
+			case op.CannotFire():
+				return asyncir.Inf
 			case op.Kind == asyncir.OpDrain && op.Operand == ch:
 				return asyncir.Inf
 			case op.Receives(ch):

@@ -114,3 +114,17 @@ func producerGoroutine(items []item) {
 		close(jobs)
 	}()
 }
+
+// Fixed: the other case sends on a channel nobody receives from, so it
+// never fires and the goroutine always gets its value.
+func deadCase() {
+	c := make(chan bool)
+	c2 := make(chan bool)
+	go func() {
+		<-c
+	}()
+	select {
+	case c <- true:
+	case c2 <- true:
+	}
+}
