@@ -30,6 +30,10 @@ type APIModel struct {
 	LoopRemoved Version
 	// Removed is the Python version that removed the API itself.
 	Removed Version
+	// Takes is the only kind of future the API accepts, in the arguments
+	// TakesShape names (NotAwaitable: no constraint).
+	Takes      AwaitKind
+	TakesShape TakesShape
 }
 
 // ClassModel is what asynclint knows about one external class.

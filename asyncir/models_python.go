@@ -156,5 +156,7 @@ func PythonModels() *Models {
 	} {
 		m.Aliases[k] = v
 	}
+	addLoopModels(m)
+	addFutureModels(m)
 	return m
 }
