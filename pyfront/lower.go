@@ -582,6 +582,11 @@ func (b *fnBuilder) bindTarget(target int32, s *sym, at *asyncir.Op) {
 	}
 	rng := b.lw.rng(target)
 	src := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+	if s != nil && (s.kind == symElem || s.kind == symSame) {
+		// Analyzers follow a loop variable or an unpacked name back to
+		// the container (or context manager) it came from.
+		src.Operand = s.base
+	}
 	v := b.value(src, s)
 	b.bindValue(target, v)
 }
