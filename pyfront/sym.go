@@ -61,6 +61,8 @@ type funcInfo struct {
 	bareRet   bool // some path returns None or falls off the end
 	nested    map[string]*asyncir.Func
 	wrapsArgs []*asyncir.Value // values passed to @functools.wraps(...)
+	// retAnnot is the "-> T" annotation, read in the defining scope.
+	retAnnot *annotation
 }
 
 // binding is a module-level name.
