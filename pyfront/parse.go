@@ -89,6 +89,12 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	for i, s := range kept {
 		lower[i] = opts.Eager || opts.ParseOnly || s.marker
 	}
+	byName := make(map[string]int, len(kept))
+	for i, s := range kept {
+		if s.name != "" {
+			byName[s.name] = i
+		}
+	}
 	pool := newParserPool()
 	var mods []*asyncir.Module
 	infos := map[string]*moduleInfo{}
@@ -127,6 +133,16 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				if async[imp] {
 					lower[i] = true
 					break
+				}
+			}
+		}
+		// The project modules a lowered module imports are lowered too:
+		// the synchronous helpers async code calls (a ContextVar read or
+		// a blocking call two modules down) must be visible.
+		for _, j := range todo {
+			for _, imp := range kept[j].imports {
+				if i, ok := byName[imp]; ok {
+					lower[i] = true
 				}
 			}
 		}

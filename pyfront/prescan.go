@@ -9,8 +9,9 @@ import (
 // async construct and uses no asyncio or thread-pool API: "async" covers
 // async def/for/with and asyncio, "await" covers await, and the rest cover
 // the legacy and thread-side APIs the models know. "coroutine" covers
-// @types.coroutine.
-var asyncMarkers = [][]byte{[]byte("async"), []byte("await"), []byte("coroutine"), []byte("concurrent"), []byte("Future")}
+// @types.coroutine, and "ContextVar" the context variables that are lost
+// across a thread hop.
+var asyncMarkers = [][]byte{[]byte("async"), []byte("await"), []byte("coroutine"), []byte("concurrent"), []byte("Future"), []byte("ContextVar")}
 
 // hasAsyncMarker reports whether src may contain an async construct.
 func hasAsyncMarker(src []byte) bool {
