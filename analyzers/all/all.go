@@ -2,7 +2,9 @@
 package all
 
 import (
+	"github.com/asynclint/asynclint/analyzers/looppassing"
 	"github.com/asynclint/asynclint/analyzers/neverawaited"
+	"github.com/asynclint/asynclint/analyzers/wraptypes"
 	"github.com/asynclint/asynclint/asyncir"
 )
 
@@ -10,5 +12,7 @@ import (
 func Analyzers() []*asyncir.Analyzer {
 	return []*asyncir.Analyzer{
 		neverawaited.Analyzer,
+		looppassing.Analyzer,
+		wraptypes.Analyzer,
 	}
 }

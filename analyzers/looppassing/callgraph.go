@@ -1,0 +1,137 @@
+package looppassing
+
+import "github.com/asynclint/asynclint/asyncir"
+
+// graph is the program's direct-call graph and the per-function facts
+// this family derives from it, computed once per Program.
+type graph struct {
+	// callers are the call ops whose resolved callee is the function.
+	callers map[*asyncir.Func][]*asyncir.Op
+	// escapes marks functions referenced other than by a direct call
+	// (passed as a callback or thread target, stored): something we do
+	// not see may call them, on another thread.
+	escapes map[*asyncir.Func]bool
+	// onLoop marks synchronous functions every caller of which runs on
+	// the event loop: coroutines, or functions that are onLoop themselves.
+	onLoop map[*asyncir.Func]bool
+	// startsLoop and readsContext hold, for a synchronous function that
+	// (transitively) starts an event loop or reads a ContextVar, the
+	// witness chain of call ops ending at the call that does it.
+	startsLoop   map[*asyncir.Func][]*asyncir.Op
+	readsContext map[*asyncir.Func][]*asyncir.Op
+}
+
+const summaryKey = "looppassing.graph"
+
+func graphOf(p *asyncir.Program) *graph {
+	return p.Summary(summaryKey, func(p *asyncir.Program) any { return buildGraph(p) }).(*graph)
+}
+
+func buildGraph(p *asyncir.Program) *graph {
+	g := &graph{callers: map[*asyncir.Func][]*asyncir.Op{}, escapes: map[*asyncir.Func]bool{}, onLoop: map[*asyncir.Func]bool{}}
+	var funcs []*asyncir.Func
+	p.AllFuncs(func(f *asyncir.Func) {
+		funcs = append(funcs, f)
+		f.Ops(func(op *asyncir.Op) {
+			if op.Kind == asyncir.OpCall && op.Callee != nil {
+				g.callers[op.Callee] = append(g.callers[op.Callee], op)
+			}
+			if ref := referenced(op); ref != nil && !onlyCalled(op.Result, ref) {
+				g.escapes[ref] = true
+			}
+		})
+	})
+	for changed := true; changed; {
+		changed = false
+		for _, f := range funcs {
+			if g.onLoop[f] || !plainSync(f) || g.escapes[f] || len(g.callers[f]) == 0 {
+				continue
+			}
+			all := true
+			for _, c := range g.callers[f] {
+				if cf := c.Func(); !cf.IsAsync() && !g.onLoop[cf] {
+					all = false
+					break
+				}
+			}
+			if all {
+				g.onLoop[f], changed = true, true
+			}
+		}
+	}
+	g.startsLoop = chains(funcs, startsLoopHere)
+	g.readsContext = chains(funcs, readsContextHere)
+	return g
+}
+
+// referenced is the function an op's value names, for loads, attributes
+// and lambdas (not the def statement's own binding).
+func referenced(op *asyncir.Op) *asyncir.Func {
+	if op.Result == nil {
+		return nil
+	}
+	t := op.Result.Type
+	switch op.Kind {
+	case asyncir.OpLoad, asyncir.OpAttr:
+		if t.Kind == asyncir.FuncObj {
+			return t.Func
+		}
+	case asyncir.OpRef:
+		if op.Callee != nil && op.Callee.Name == "<lambda>" {
+			return op.Callee
+		}
+	}
+	return nil
+}
+
+// onlyCalled reports whether every use of a function value calls it.
+func onlyCalled(v *asyncir.Value, f *asyncir.Func) bool {
+	for _, u := range v.Uses {
+		if u.Kind != asyncir.UseRecv || u.Op.Kind != asyncir.OpCall || u.Op.Recv != nil || u.Op.Callee != f {
+			return false
+		}
+	}
+	return true
+}
+
+// plainSync is a synchronous def (not a module or class body, lambda or
+// generator).
+func plainSync(f *asyncir.Func) bool {
+	return f.Kind == asyncir.Sync && f != f.Module.Body && f.Name != "<lambda>" && (len(f.Name) == 0 || f.Name[0] != '<')
+}
+
+// chains computes, for each synchronous function, a call chain to an op
+// that `here` accepts: the op itself in the function, or a call of a
+// synchronous function that has a chain (direct ops first, then chains
+// found in earlier rounds, so chains stay short).
+func chains(funcs []*asyncir.Func, here func(*asyncir.Op) bool) map[*asyncir.Func][]*asyncir.Op {
+	out := map[*asyncir.Func][]*asyncir.Op{}
+	for _, f := range funcs {
+		if f.Kind != asyncir.Sync {
+			continue
+		}
+		f.Ops(func(op *asyncir.Op) {
+			if out[f] == nil && here(op) {
+				out[f] = []*asyncir.Op{op}
+			}
+		})
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, f := range funcs {
+			if f.Kind != asyncir.Sync || out[f] != nil {
+				continue
+			}
+			f.Ops(func(op *asyncir.Op) {
+				if out[f] != nil || op.Kind != asyncir.OpCall || op.Callee == nil || op.Callee == f {
+					return
+				}
+				if sub := out[op.Callee]; sub != nil {
+					out[f] = append([]*asyncir.Op{op}, sub...)
+					changed = true
+				}
+			})
+		}
+	}
+	return out
+}
