@@ -109,7 +109,13 @@ func UnusedOnSomePath(s *Op) (bool, *Op) {
 		if len(b.Succs) == 0 {
 			return true, nil
 		}
-		for _, succ := range b.Succs {
+		succs := b.Succs
+		if b.LoopHead && len(succs) > 1 {
+			// A loop that runs zero times is not a path worth reporting:
+			// static analysis cannot tell, and real loops mostly iterate.
+			succs = succs[:1]
+		}
+		for _, succ := range succs {
 			if visited[succ.Index] {
 				continue
 			}

@@ -97,13 +97,16 @@ func (op *Op) Arg(i int, name string) *Value {
 
 // Block is a basic block.
 type Block struct {
-	Index  int
-	Func   *Func
-	Ops    []*Op
-	Succs  []*Block
-	Preds  []*Block
-	Exit   bool // returns normally from the function
-	Raises bool // ends in raise (an exceptional exit)
+	Index int
+	Func  *Func
+	Ops   []*Op
+	Succs []*Block
+	Preds []*Block
+	Exit  bool // returns normally from the function
+	// LoopHead marks the head of a for/while loop: Succs[0] enters the
+	// body, the others leave the loop.
+	LoopHead bool
+	Raises   bool // ends in raise (an exceptional exit)
 }
 
 // UseKind says how a value is consumed.

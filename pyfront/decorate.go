@@ -62,8 +62,8 @@ func (l *linker) agreeReturns(vs []*asyncir.Value) asyncir.Type {
 func (l *linker) applyDecorator(deco *asyncir.Value, inner asyncir.Type, f *asyncir.Func) asyncir.Type {
 	mi := l.byMod[deco.Def.Block.Func.Module]
 	// @functools.wraps(fn) on a wrapper keeps the wrapper's own result.
-	if s := mi.syms[deco]; s != nil && s.kind == symCall && s.name == "" {
-		if ft := l.typeOf(s.base); ft.External == "functools.wraps" {
+	if s := mi.syms[deco]; s != nil && s.kind == symCall {
+		if l.calleeOfSym(s).External == "functools.wraps" {
 			return inner
 		}
 	}

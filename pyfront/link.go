@@ -168,10 +168,19 @@ func (l *linker) calleeType(op *asyncir.Op) asyncir.Type {
 	if s == nil || s.kind != symCall {
 		return unknownType
 	}
-	if s.name != "" {
-		return l.attrOf(l.recvType(s.base), s.name, s.base)
+	return l.calleeOfSym(s)
+}
+
+// calleeOfSym is the type of what a symCall calls: a function value, or a
+// method looked up on its receiver (super() included).
+func (l *linker) calleeOfSym(s *sym) asyncir.Type {
+	if s.name == "" {
+		return l.typeOf(s.base)
 	}
-	return l.typeOf(s.base)
+	if bs := l.byMod[s.base.Def.Block.Func.Module].syms[s.base]; bs != nil && bs.kind == symSuper {
+		return l.superAttr(bs.cls, s.name)
+	}
+	return l.attrOf(l.recvType(s.base), s.name, s.base)
 }
 
 // recvType is a receiver's type; a receiver spelled "loop", "_loop",
@@ -229,17 +238,7 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 		}
 		return l.attrOf(l.typeOf(s.base), s.name, s.base)
 	case symCall:
-		var fn asyncir.Type
-		if s.name != "" {
-			if bs := mi.syms[s.base]; bs != nil && bs.kind == symSuper {
-				fn = l.superAttr(bs.cls, s.name)
-			} else {
-				fn = l.attrOf(l.recvType(s.base), s.name, s.base)
-			}
-		} else {
-			fn = l.typeOf(s.base)
-		}
-		return l.resultOf(fn, v.Def)
+		return l.resultOf(l.calleeOfSym(s), v.Def)
 	case symSelf:
 		return asyncir.Type{Kind: asyncir.Instance, Class: s.cls}
 	case symClsObj:

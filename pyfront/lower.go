@@ -292,6 +292,7 @@ func (b *fnBuilder) lowerIf(n int32) {
 func (b *fnBuilder) lowerWhile(n int32) {
 	t := b.lw.t
 	head := b.newBlock()
+	head.LoopHead = true
 	edge(b.cur, head)
 	b.cur = head
 	b.use(b.expr(t.field(n, fCondition)), asyncir.UseOther, nil)
@@ -333,6 +334,7 @@ func (b *fnBuilder) lowerFor(n int32) {
 	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
 	b.use(iter, asyncir.UseFor, forOp)
 	head := b.newBlock()
+	head.LoopHead = true
 	edge(b.cur, head)
 	after := b.newBlock()
 	body := b.newBlock()

@@ -1,7 +1,6 @@
 package pyfront
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"runtime"
@@ -318,12 +317,14 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 		timeout = 30 * time.Second
 	}
 	ps := p.pool.Get().(*sitter.Parser)
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	tr, err := ps.ParseCtx(ctx, nil, s.src)
-	cancel()
+	// The operation limit bounds the parse inside tree-sitter; ParseCtx
+	// would start a goroutine per parse and can leave the parser's
+	// cancellation flag set for the next file.
+	ps.SetOperationLimit(int(timeout / time.Microsecond))
+	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
 	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
-	if err != nil || tr == nil {
+	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
 		p.pool.Put(ps)

@@ -189,9 +189,16 @@ func checkReuse(pass *asyncir.Pass, st *asyncir.Op) {
 				continue
 			}
 			reported[second] = true
+			again := "awaited again"
+			var related []asyncir.Related
+			if first == second {
+				again = "awaited again on the next iteration of the loop"
+			} else {
+				related = []asyncir.Related{{Range: first.Range, Message: "first awaited or scheduled here"}}
+			}
 			pass.Report(asyncir.Diagnostic{Code: "AL103", Severity: asyncir.SeverityError, Range: second.Range,
-				Message: fmt.Sprintf("coroutine `%s` in `%s` is awaited again; a coroutine object runs only once", describe(st.Operand.Type, st.Operand.Def), st.Var),
-				Related: []asyncir.Related{{Range: first.Range, Message: "first awaited or scheduled here"}}})
+				Message: fmt.Sprintf("coroutine `%s` in `%s` is %s; a coroutine object runs only once", describe(st.Operand.Type, st.Operand.Def), st.Var, again),
+				Related: related})
 		}
 	}
 }
@@ -313,7 +320,11 @@ func checkProtocol(pass *asyncir.Pass, op *asyncir.Op) {
 	case t.Kind != asyncir.Instance:
 		return
 	case op.Kind == asyncir.OpFor && t.Await == asyncir.AsyncIterator:
-		what = "async generator `" + t.Name() + "`"
+		name := t.Name()
+		if t.Origin != nil {
+			name = t.Origin.QualName
+		}
+		what = "async generator `" + name + "`"
 	case t.External != "":
 		cm := models.Class(t.External)
 		if cm == nil || (op.Kind == asyncir.OpWith && !cm.AsyncContextOnly) || (op.Kind == asyncir.OpFor && !cm.AsyncIterOnly) {

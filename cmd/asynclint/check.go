@@ -174,4 +174,3 @@ func isCodePrefix(c string) bool {
 	}
 	return true
 }
-

@@ -1,125 +1,125 @@
-// Package casetest runs an analyzer family over its runnable Python cases
-// (testdata/python/<family>/*.py) and checks the "# want:" expectations
-// and, for cases whose diagnostics carry fixes, the ".golden" file of the
-// fixed source beside the case (-update rewrites the golden files).
+// Package casetest runs the analyzers over the Python cases of testdata and
+// checks their "# want:" expectations and fix golden files, with
+// analysistest's strictness: unexpected, unmatched and leftover
+// expectations all fail with file:line messages.
 package casetest
 
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/asynclint/asynclint/asyncir"
-	"github.com/asynclint/asynclint/internal/config"
 	"github.com/asynclint/asynclint/internal/driver"
 	"github.com/asynclint/asynclint/internal/expect"
 )
 
-var update = flag.Bool("update", false, "rewrite the .golden files of the cases")
+var update = flag.Bool("update", false, "rewrite .golden files")
 
-// Run checks every case of dir against the diagnostics of the analyzer
-// named family, at the default target version.
-func Run(t *testing.T, dir, family string) {
+// Run checks every case under dir: each top-level .py file on its own, each
+// subdirectory as one program. Only codes with the given prefix count.
+func Run(t *testing.T, dir, prefix string) {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.py"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases in %s (%v)", dir, err)
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			diags := Diagnostics(t, file, family, nil)
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c, err := expect.ParsePython(file, src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []expect.Diag
-			for _, d := range diags {
-				got = append(got, expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
-			}
-			for _, p := range c.Match(got) {
-				t.Error(p)
-			}
-			checkGolden(t, file, src, diags)
-		})
-	}
-}
-
-// Diagnostics runs the driver over one file and keeps the family's
-// diagnostics; cfg may set the target version.
-func Diagnostics(t *testing.T, file, family string, cfg *config.Config) []asyncir.Diagnostic {
-	t.Helper()
-	res, err := driver.Run(driver.Options{Paths: []string{file}, Config: cfg})
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []asyncir.Diagnostic
-	for _, d := range res.Diagnostics {
-		if d.Analyzer == family {
-			out = append(out, d)
+	n := 0
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".py") {
+			n++
+			t.Run(e.Name(), func(t *testing.T) { runCase(t, p, prefix) })
 		}
 	}
-	return out
+	if n == 0 {
+		t.Fatalf("no cases in %s", dir)
+	}
 }
 
-// checkGolden applies every fix (the first alternative of each
-// diagnostic) and compares the result with file.golden.
-func checkGolden(t *testing.T, file string, src []byte, diags []asyncir.Diagnostic) {
-	t.Helper()
-	golden := file + ".golden"
-	var edits []asyncir.Edit
-	for _, d := range diags {
-		if len(d.Fixes) > 0 {
-			edits = append(edits, d.Fixes[0].Edits...)
+func runCase(t *testing.T, path, prefix string) {
+	res, err := driver.Run(driver.Options{Paths: []string{path}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %s", w)
+	}
+	byFile := map[string][]expect.Diag{}
+	fixes := map[string][]asyncir.Edit{}
+	for _, d := range res.Diagnostics {
+		if !strings.HasPrefix(d.Code, prefix) {
+			continue
+		}
+		byFile[d.Range.File] = append(byFile[d.Range.File], expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+		for _, f := range d.Fixes {
+			if f.Applicability == asyncir.Safe {
+				fixes[d.Range.File] = append(fixes[d.Range.File], f.Edits...)
+			}
 		}
 	}
-	want, err := os.ReadFile(golden)
-	if len(edits) == 0 {
-		if err == nil {
-			t.Errorf("%s exists but no diagnostic of %s offers a fix", golden, file)
+	var files []string
+	filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			files = append(files, p)
 		}
-		return
+		return nil
+	})
+	sort.Strings(files)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := expect.ParsePython(f, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ds []expect.Diag
+		for _, d := range byFile[f] {
+			if strings.HasPrefix(d.Code, prefix) {
+				ds = append(ds, d)
+			}
+		}
+		for _, p := range c.Match(ds) {
+			t.Error(p)
+		}
+		checkGolden(t, f, src, fixes[f])
 	}
-	got, aerr := Apply(src, edits)
-	if aerr != nil {
-		t.Fatalf("%s: %v", file, aerr)
+}
+
+// checkGolden compares the file with its safe fixes applied to f.golden.
+func checkGolden(t *testing.T, f string, src []byte, edits []asyncir.Edit) {
+	golden := f + ".golden"
+	got := src
+	if len(edits) > 0 {
+		var err error
+		if got, err = asyncir.ApplyEdits(src, edits); err != nil {
+			t.Errorf("%s: %v", f, err)
+			return
+		}
 	}
-	if *update {
+	if *update && len(edits) > 0 {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
+	want, err := os.ReadFile(golden)
+	if os.IsNotExist(err) {
+		if len(edits) > 0 {
+			t.Errorf("%s: has safe fixes but no %s (run with -update and review it)", f, filepath.Base(golden))
+		}
+		return
+	}
 	if err != nil {
-		t.Fatalf("%s: fixes offered but no golden file (run with -update and review it)", file)
+		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s: fixed source differs from %s:\n--- got\n%s\n--- want\n%s", file, golden, got, want)
+		t.Errorf("%s: fixed output differs from %s:\n%s", f, filepath.Base(golden), got)
 	}
-}
-
-// Apply applies non-overlapping edits to src.
-func Apply(src []byte, edits []asyncir.Edit) ([]byte, error) {
-	edits = slices.Clone(edits)
-	slices.SortFunc(edits, func(a, b asyncir.Edit) int { return a.Range.Start.Offset - b.Range.Start.Offset })
-	var out bytes.Buffer
-	pos := 0
-	for _, e := range edits {
-		s, end := e.Range.Start.Offset, e.Range.End.Offset
-		if s < pos || end < s || end > len(src) {
-			return nil, fmt.Errorf("edit %d..%d overlaps or is out of range", s, end)
-		}
-		out.Write(src[pos:s])
-		out.WriteString(e.NewText)
-		pos = end
-	}
-	out.Write(src[pos:])
-	return out.Bytes(), nil
 }

@@ -1,0 +1,11 @@
+package neverawaited_test
+
+import (
+	"testing"
+
+	"github.com/asynclint/asynclint/internal/casetest"
+)
+
+func TestPythonCases(t *testing.T) {
+	casetest.Run(t, "../../testdata/python/neverawaited", "AL1")
+}

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const buggy = "import asyncio\n\nasync def f():\n    pass\n\nasync def g():\n    f()\n"
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := write(t, dir, "bad.py", buggy)
+	clean := write(t, dir, "clean.py", "import asyncio\n\nasync def f():\n    await asyncio.sleep(0)\n")
+	if code, out, _ := runCLI("check", "--no-config", bad); code != 1 || !strings.Contains(out, "bad.py:7:5: coroutine `f` is created but never awaited") || !strings.Contains(out, "(AL101)") {
+		t.Errorf("buggy file: exit %d, output %q", code, out)
+	}
+	if code, out, _ := runCLI("check", "--no-config", clean); code != 0 || out != "" {
+		t.Errorf("clean file: exit %d, output %q", code, out)
+	}
+	if code, _, errs := runCLI("check", "--no-such-flag", clean); code != 2 || !strings.Contains(errs, "no-such-flag") {
+		t.Errorf("unknown flag: exit %d, stderr %q", code, errs)
+	}
+	if code, _, _ := runCLI("check", "--no-config", "--exit-zero", bad); code != 0 {
+		t.Errorf("--exit-zero: exit %d", code)
+	}
+	if code, out, _ := runCLI("check", "--no-config", "--ignore", "AL1", bad); code != 0 || out != "" {
+		t.Errorf("--ignore AL1: exit %d, %q", code, out)
+	}
+	if code, _, _ := runCLI("check", "--no-config", "--select", "AL101", bad); code != 1 {
+		t.Errorf("--select AL101: exit %d", code)
+	}
+	if code, _, errs := runCLI("check", "--select", "XX1", bad); code != 2 || !strings.Contains(errs, "XX1") {
+		t.Errorf("bad --select: exit %d, %q", code, errs)
+	}
+	if code, _, _ := runCLI("frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d", code)
+	}
+}
+
+func TestJSONFormat(t *testing.T) {
+	dir := t.TempDir()
+	bad := write(t, dir, "bad.py", buggy)
+	code, out, _ := runCLI("check", "--no-config", "--format", "json", bad)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	var rep struct {
+		Diagnostics []map[string]any `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Diagnostics) != 1 {
+		t.Fatalf("diagnostics = %v", rep.Diagnostics)
+	}
+	d := rep.Diagnostics[0]
+	for _, k := range []string{"path", "line", "column", "end_line", "end_column", "code", "analyzer", "severity", "message", "url", "related", "fixes"} {
+		if _, ok := d[k]; !ok {
+			t.Errorf("missing key %q", k)
+		}
+	}
+	if d["line"].(float64) != 7 || d["column"].(float64) != 5 || d["code"] != "AL101" || d["severity"] != "error" {
+		t.Errorf("diagnostic = %v", d)
+	}
+}
+
+func TestSuppressionsAndConfig(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "pyproject.toml", "[tool.asynclint]\nignore = [\"AL102\"]\nper-file-ignores = {\"legacy_*.py\" = [\"AL1\"]}\n")
+	write(t, dir, "a.py", "import asyncio\nasync def f(): pass\nasync def g():\n    f()  # noqa: AL101\n    f()  # asynclint: ignore[AL101] -- tested elsewhere\n    asyncio.create_task(f())\n    await f()  # noqa: AL101\n")
+	write(t, dir, "legacy_b.py", buggy)
+	code, out, errs := runCLI("check", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errs)
+	}
+	// Only the stale suppression on line 7 remains.
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "a.py:7:") || !strings.Contains(lines[0], "AL002") {
+		t.Fatalf("output = %q", out)
+	}
+}
+
+func TestBadConfig(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "pyproject.toml", "[tool.asynclint]\nselect = [\"AL1\"\nignore = 3\n")
+	write(t, dir, "a.py", buggy)
+	code, _, errs := runCLI("check", dir)
+	if code != 2 || !strings.Contains(errs, "pyproject.toml:") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	write(t, dir, "pyproject.toml", "[tool.asynclint]\ntarget-versoin = \"py311\"\n")
+	code, _, errs = runCLI("check", dir)
+	if code != 2 || !strings.Contains(errs, "pyproject.toml:2: unknown setting") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestBadFilesWarnAndContinue(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "bin.py", "\x00\x01\x02")
+	write(t, dir, "latin.py", "x = '\xe9'\n")
+	write(t, dir, "broken.py", "import asyncio\nasync def f(:\n    pass\nasync def g():\n    asyncio.sleep(1)\n")
+	write(t, dir, "bad.py", buggy)
+	code, out, errs := runCLI("check", "--no-config", dir)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"bin.py: binary file", "latin.py: not valid UTF-8"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q: %q", want, errs)
+		}
+	}
+	for _, want := range []string{"broken.py:2:", "(AL001)", "broken.py:5:5: coroutine `asyncio.sleep`", "bad.py:7:5"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q: %q", want, out)
+		}
+	}
+	if strings.Count(out, "AL001") != 1 {
+		t.Errorf("syntax error reported more than once: %q", out)
+	}
+}
+
+func TestRulesAndExplain(t *testing.T) {
+	code, out, _ := runCLI("rules")
+	if code != 0 || !strings.Contains(out, "AL101") || !strings.Contains(out, "unawaited-coroutine") {
+		t.Fatalf("rules: %d %q", code, out)
+	}
+	code, out, _ = runCLI("explain", "AL101")
+	if code != 0 || !strings.Contains(out, "### Why is this bad?") {
+		t.Fatalf("explain: %d %q", code, out)
+	}
+	if code, _, _ := runCLI("explain", "AL999"); code != 2 {
+		t.Fatalf("explain unknown: %d", code)
+	}
+}

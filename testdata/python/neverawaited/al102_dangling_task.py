@@ -1,0 +1,29 @@
+"""AL102: tasks whose only reference is dropped."""
+import asyncio
+
+keep = set()
+
+
+async def tick():
+    await asyncio.sleep(0.5)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    asyncio.create_task(tick())  # want: AL102 "task created by `asyncio.create_task` is not referenced"
+    asyncio.ensure_future(tick())  # want: AL102 "`asyncio.ensure_future`"
+    loop.create_task(tick())  # want: AL102 "`loop.create_task`"
+    unused = asyncio.create_task(tick())  # want: AL102 "stored in `unused`, which is never read"
+
+    kept = asyncio.create_task(tick())
+    keep.add(kept)
+    kept.add_done_callback(keep.discard)
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(asyncio.sleep(0))
+    awaited = asyncio.create_task(asyncio.sleep(0))
+    await awaited
+    kept.cancel()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

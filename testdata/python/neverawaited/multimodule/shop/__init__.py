@@ -1,0 +1,4 @@
+from .repo import Repository
+from . import notify
+
+__all__ = ["Repository", "notify"]

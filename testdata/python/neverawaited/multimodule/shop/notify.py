@@ -1,0 +1,5 @@
+import asyncio
+
+
+async def send(msg):
+    await asyncio.sleep(0)

@@ -1,0 +1,6 @@
+from .base import BaseRepository
+
+
+class Repository(BaseRepository):
+    async def add(self, item):
+        self.item = item
