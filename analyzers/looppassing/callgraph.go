@@ -14,10 +14,8 @@ type graph struct {
 	// onLoop marks synchronous functions every caller of which runs on
 	// the event loop: coroutines, or functions that are onLoop themselves.
 	onLoop map[*asyncir.Func]bool
-	// startsLoop and readsContext hold, for a synchronous function that
-	// (transitively) starts an event loop or reads a ContextVar, the
-	// witness chain of call ops ending at the call that does it.
-	startsLoop   map[*asyncir.Func][]*asyncir.Op
+	// readsContext holds, for a synchronous function that (transitively)
+	// reads a ContextVar, the witness chain of call ops ending at the read.
 	readsContext map[*asyncir.Func][]*asyncir.Op
 }
 
@@ -59,7 +57,6 @@ func buildGraph(p *asyncir.Program) *graph {
 			}
 		}
 	}
-	g.startsLoop = chains(funcs, startsLoopHere)
 	g.readsContext = chains(funcs, readsContextHere)
 	return g
 }
@@ -134,4 +131,36 @@ func chains(funcs []*asyncir.Func, here func(*asyncir.Op) bool) map[*asyncir.Fun
 		}
 	}
 	return out
+}
+
+// asyncCaller returns the shortest chain of direct calls from a coroutine
+// to the synchronous function f through synchronous functions, outermost
+// call first; nil when no coroutine calls f.
+func (g *graph) asyncCaller(f *asyncir.Func) []*asyncir.Op {
+	// Breadth-first over callers; next[h] is the call that leads from h
+	// towards f.
+	next := map[*asyncir.Func]*asyncir.Op{}
+	seen := map[*asyncir.Func]bool{f: true}
+	for todo := []*asyncir.Func{f}; len(todo) > 0; todo = todo[1:] {
+		h := todo[0]
+		for _, c := range g.callers[h] {
+			cf := c.Func()
+			if cf.IsAsync() {
+				chain := []*asyncir.Op{c}
+				for x := h; x != f; {
+					op := next[x]
+					chain = append(chain, op)
+					x = op.Callee
+				}
+				return chain
+			}
+			if cf.Kind != asyncir.Sync || seen[cf] {
+				continue
+			}
+			seen[cf] = true
+			next[cf] = c
+			todo = append(todo, cf)
+		}
+	}
+	return nil
 }

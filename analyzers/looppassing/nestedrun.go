@@ -37,40 +37,39 @@ func startsLoopHere(op *asyncir.Op) bool {
 	return !probes
 }
 
-// checkNestedRun reports AL304: in a coroutine, a call that starts an
-// event loop, directly or through synchronous functions of the program.
+// checkNestedRun reports AL304 at a call that starts an event loop in a
+// coroutine, or in a synchronous function that a coroutine calls
+// (directly or through other synchronous functions): the message carries
+// the chain from the coroutine.
 func checkNestedRun(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
-	f := op.Func()
-	if op.Kind != asyncir.OpCall || !f.IsAsync() {
+	starter := loopStarters[op.External]
+	if op.Kind != asyncir.OpCall || starter == "" {
 		return
 	}
-	var chain []*asyncir.Op
+	f := op.Func()
+	d := asyncir.Diagnostic{Code: "AL304", Severity: asyncir.SeverityError, Range: op.Range}
 	switch {
-	case loopStarters[op.External] != "":
-		chain = []*asyncir.Op{op}
-	case op.Callee != nil && g.startsLoop[op.Callee] != nil:
-		chain = append([]*asyncir.Op{op}, g.startsLoop[op.Callee]...)
+	case f.IsAsync():
+		d.Message = fmt.Sprintf("`%s` in coroutine `%s` starts an event loop inside the running one; it raises RuntimeError", starter, f.QualName)
+	case f.Kind == asyncir.Sync && startsLoopHere(op):
+		chain := g.asyncCaller(f)
+		if chain == nil {
+			return
+		}
+		d.Message = fmt.Sprintf("`%s` in `%s` starts an event loop inside the running one of coroutine `%s` (%s); it raises RuntimeError", starter, f.QualName, chain[0].Func().QualName, chainText(chain, starter))
+		for _, c := range chain {
+			d.Related = append(d.Related, asyncir.Related{Range: c.Range, Message: fmt.Sprintf("`%s` calls `%s`", c.Func().QualName, c.Callee.QualName)})
+		}
 	default:
 		return
-	}
-	last := chain[len(chain)-1]
-	d := asyncir.Diagnostic{Code: "AL304", Severity: asyncir.SeverityError, Range: op.Range}
-	starter := loopStarters[last.External]
-	if len(chain) == 1 {
-		d.Message = fmt.Sprintf("`%s` in coroutine `%s` starts an event loop inside the running one; it raises RuntimeError", starter, f.QualName)
-	} else {
-		d.Message = fmt.Sprintf("`%s` starts an event loop inside the running one of coroutine `%s` (%s); it raises RuntimeError", starter, f.QualName, chainText(f, chain, starter))
-		for _, c := range chain[1:] {
-			d.Related = append(d.Related, asyncir.Related{Range: c.Range, Message: fmt.Sprintf("in `%s`", c.Func().QualName)})
-		}
 	}
 	pass.Report(d)
 }
 
 // chainText spells a call chain "main → helper → asyncio.run".
-func chainText(f *asyncir.Func, chain []*asyncir.Op, last string) string {
-	parts := []string{f.QualName}
-	for _, c := range chain[:len(chain)-1] {
+func chainText(chain []*asyncir.Op, last string) string {
+	parts := []string{chain[0].Func().QualName}
+	for _, c := range chain {
 		parts = append(parts, c.Callee.QualName)
 	}
 	return strings.Join(append(parts, last), " → ")

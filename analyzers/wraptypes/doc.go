@@ -81,15 +81,17 @@ async def main(pool):
 
 ### What it does
 Finds asyncio.wait() given coroutines (in a list, set or tuple display, a
-comprehension, or a local holding one), and asyncio.as_completed() given
-coroutines whose results are then compared with them. It also reports
-every later membership or identity test (in, not in, is, is not, ==, !=)
+comprehension, or a local holding one). For asyncio.wait() and
+asyncio.as_completed() given coroutines it reports every later
+membership or identity test (in, not in, is, is not, ==, !=)
 of an input coroutine — by name, by index into the input container, or
 as a loop variable over it — against the results: the done/pending sets
 and anything taken from them, or the futures as_completed yields.
 
 The severity of the asyncio.wait call follows the target version: an
-error from 3.11 on, a warning before. The identity tests are errors.
+error from 3.11 on, a warning before. The identity tests are errors. An
+as_completed() call over coroutines is not reported by itself: awaiting
+each future it yields is correct.
 
 ### Why is this bad?
 asyncio.wait() and as_completed() wrap each coroutine in a new Task. The

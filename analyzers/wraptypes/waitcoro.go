@@ -10,12 +10,12 @@ import (
 // passed in?".
 var identityTests = map[string]bool{"in": true, "not in": true, "is": true, "is not": true, "==": true, "!=": true}
 
-// checkWaitCoroutines reports AL403: asyncio.wait or as_completed given
-// coroutines, which it wraps in new tasks, and every later identity or
-// membership test of an input against what the call returned. The wait
-// call is reported in any case (deprecated since 3.8, TypeError from
-// 3.11); as_completed only when its results are compared with an input,
-// since iterating it and awaiting each future is correct.
+// checkWaitCoroutines reports AL403: asyncio.wait given coroutines, which
+// it wraps in new tasks (deprecated since 3.8, TypeError from 3.11), and
+// every later identity or membership test of an input coroutine against
+// what asyncio.wait or asyncio.as_completed returned. An as_completed call
+// itself is not reported: iterating it and awaiting each future is
+// correct; only comparing identities is not.
 func checkWaitCoroutines(pass *asyncir.Pass, op *asyncir.Op) {
 	if op.External != "asyncio.wait" && op.External != "asyncio.as_completed" {
 		return
@@ -25,7 +25,6 @@ func checkWaitCoroutines(pass *asyncir.Pass, op *asyncir.Op) {
 	if len(in.coros) == 0 {
 		return
 	}
-	tests := identityTestsAfter(op, in)
 	if op.External == "asyncio.wait" {
 		sev, consequence := asyncir.SeverityWarning, "deprecated since 3.8 and a TypeError from Python 3.11"
 		if pass.Config.TargetVersion >= 311 {
@@ -33,10 +32,8 @@ func checkWaitCoroutines(pass *asyncir.Pass, op *asyncir.Op) {
 		}
 		pass.Report(asyncir.Diagnostic{Code: "AL403", Severity: sev, Range: arg.Def.Range,
 			Message: fmt.Sprintf("`asyncio.wait` is given coroutines; it wraps them in new tasks, so `done`/`pending` never contain the objects passed in; %s; create tasks first with `asyncio.create_task`", consequence)})
-	} else if len(tests) > 0 {
-		pass.Report(asyncir.Diagnostic{Code: "AL403", Severity: asyncir.SeverityError, Range: arg.Def.Range,
-			Message: "`asyncio.as_completed` is given coroutines; it wraps them in new tasks, so the futures it yields are never the objects passed in; create tasks first with `asyncio.create_task`"})
 	}
+	tests := identityTestsAfter(op, in)
 	for _, t := range tests {
 		always := "False"
 		if t.Compare == "not in" || t.Compare == "is not" || t.Compare == "!=" {

@@ -10,7 +10,7 @@ async def fetch():
 def load():
     coro = fetch()
     try:
-        return asyncio.run(coro)
+        return asyncio.run(coro)  # want: AL304 "`asyncio.run` in `load`.*\\(main → load → asyncio.run\\)"
     except RuntimeError:
         coro.close()
         raise
@@ -27,7 +27,7 @@ def load_if_needed():
 
 async def main():
     try:
-        load()  # want: AL304 "main → load → asyncio.run"
+        load()
     except RuntimeError:
         pass
     assert load_if_needed() is None

@@ -1,0 +1,28 @@
+"""AL405: asyncio.Task and asyncio.Future instantiated directly."""
+import asyncio
+
+
+async def compute():
+    await asyncio.sleep(0)
+    return 1
+
+
+class TracedFuture(asyncio.Future):
+    pass
+
+
+async def main():
+    fut = asyncio.Future()  # want: AL405 "`asyncio.Future` is instantiated directly; use `loop.create_future\\(\\)`"
+    fut.set_result(1)
+    task = asyncio.Task(compute())  # want: AL405 "`asyncio.Task`.*`asyncio.create_task\\(\\)`"
+    print(await fut, await task)
+    loop = asyncio.get_running_loop()
+    good = loop.create_future()
+    good.set_result(2)
+    print(await good, await asyncio.create_task(compute()))
+    traced = TracedFuture()
+    traced.set_result(3)
+    print(await traced)
+
+
+# static-only: AL405 a documented API contract: direct instantiation works and raises nothing; the factories are the supported way

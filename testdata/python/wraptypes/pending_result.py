@@ -1,0 +1,40 @@
+"""AL404: result()/exception() on an asyncio future not known to be done."""
+import asyncio
+
+
+async def compute(n):
+    await asyncio.sleep(0)
+    return n
+
+
+def on_done(fut: asyncio.Future):
+    # A done callback's argument is done.
+    print("done:", fut.result())
+
+
+async def main():
+    t = asyncio.create_task(compute(1))
+    try:
+        print(t.result())  # want: AL404 "`.result\\(\\)` on asyncio future `t` \\(from `asyncio.create_task`\\)"
+    except asyncio.InvalidStateError:
+        pass
+    print(await t)
+    print(t.result())
+    u = asyncio.create_task(compute(2))
+    u.add_done_callback(on_done)
+    if u.done():
+        print(u.result())
+    done, _ = await asyncio.wait({u})
+    for d in done:
+        print(d.result())
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    try:
+        fut.exception()  # want: AL404 "`.exception\\(\\)`"
+    except asyncio.InvalidStateError:
+        pass
+    fut.set_result(3)
+    print(fut.result())
+    tasks = [asyncio.create_task(compute(i)) for i in range(3)]
+    await asyncio.gather(*tasks)
+    print([x.result() for x in tasks])
