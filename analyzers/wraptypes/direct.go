@@ -12,12 +12,34 @@ var directCtors = map[string]string{
 	"asyncio.Future": "loop.create_future()",
 }
 
-// checkDirectInstantiation reports AL405.
+// checkDirectInstantiation reports AL405, except inside a task factory
+// (a function or class given to loop.set_task_factory), which must
+// instantiate the task class itself.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
-	if !ok || op.Class != nil {
+	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) {
 		return
 	}
 	pass.Report(asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range,
 		Message: fmt.Sprintf("`%s` is instantiated directly; use `%s`, which binds it to the running loop (and lets the loop supply its own implementation)", op.External, use)})
+}
+
+// inTaskFactory reports whether f is, or is a method of, something the
+// module passes to set_task_factory.
+func inTaskFactory(m *asyncir.Module, f *asyncir.Func) bool {
+	found := false
+	for _, g := range m.Funcs {
+		g.Ops(func(op *asyncir.Op) {
+			if found || op.Kind != asyncir.OpCall || op.Method != "set_task_factory" || len(op.Args) == 0 || op.Args[0] == nil {
+				return
+			}
+			t := op.Args[0].Type
+			for h := f; h != nil; h = h.Parent {
+				if t.Func == h || t.Class != nil && h.Class == t.Class {
+					found = true
+				}
+			}
+		})
+	}
+	return found
 }

@@ -133,9 +133,11 @@ not known to be done: it was created in the same function
 loop.run_in_executor, gather, …) and, on some path from its creation to
 the call, it is not awaited, not checked with done(), not settled with
 set_result()/set_exception(), and not handed to anything (a call, a
-container, another name) that may wait for it. Futures received as
-parameters (done callbacks), read from attributes, taken from a done set,
-and TaskGroup tasks are not reported.
+container, another name) that may wait for it, and not given a chance to
+run (an await in a coroutine, any call — which may run the loop — in a
+synchronous function). Futures received as parameters (done callbacks),
+read from attributes, taken from a done set, and TaskGroup tasks are not
+reported.
 
 ### Why is this bad?
 On a pending future, result() and exception() raise InvalidStateError;
@@ -162,8 +164,10 @@ async def main():
 ## AL405: direct-future-instantiation
 
 ### What it does
-Finds asyncio.Task(...) and asyncio.Future() instantiated directly
-(subclasses defined in the program are not reported).
+Finds asyncio.Task(...) and asyncio.Future() instantiated directly.
+Subclasses defined in the program, and task factories (a function or
+class given to loop.set_task_factory, which must instantiate the task
+class itself), are not reported.
 
 ### Why is this bad?
 The documented contract is that tasks are created with

@@ -13,8 +13,10 @@ var settling = map[string]bool{"done": true, "set_result": true, "set_exception"
 // checkPendingResult reports AL404: result() or exception() on an
 // asyncio future created in the same function that is not known to be
 // done on some path to the call. Known done: awaited, guarded with
-// done(), settled with set_result/set_exception, or handed to anything
-// (a call, a container, another name) that may wait for it. Futures that
+// done(), settled with set_result/set_exception, handed to anything (a
+// call, a container, another name) that may wait for it, or given a
+// chance to run: an await between creation and call in a coroutine, any
+// call (which may run the loop) in a synchronous function. Futures that
 // arrive as parameters (done callbacks), attributes, or from a done set
 // are never reported, and neither are TaskGroup tasks (done when the
 // group's block ends).
@@ -42,6 +44,11 @@ func checkPendingResult(pass *asyncir.Pass, op *asyncir.Op) {
 		}
 		if op.Func().Captured[d.Var] || mayBeDone(op, d.Var) {
 			return
+		}
+		for _, st := range d.Defs {
+			if progressBetween(st, op, d.Var) {
+				return
+			}
 		}
 	default:
 		return
@@ -94,4 +101,40 @@ func settles(u asyncir.Use) bool {
 	// Awaited, passed to a call, stored, returned, yielded, used in a
 	// condition: assume it may be done afterwards.
 	return true
+}
+
+// progressBetween reports whether, between the store of v and the call,
+// the loop may run the future to completion: a coroutine suspends at
+// await, async for and async with; a synchronous function may run the
+// loop in any call (run_until_complete, run_forever, a test helper).
+func progressBetween(st, call *asyncir.Op, v string) bool {
+	f := call.Func()
+	found := false
+	f.Ops(func(op *asyncir.Op) {
+		if found || op == call || !progress(op, f.IsAsync(), v) {
+			return
+		}
+		found = asyncir.ReachableWithout(st, op, v) && asyncir.ReachableWithout(op, call, v)
+	})
+	return found
+}
+
+func progress(op *asyncir.Op, async bool, v string) bool {
+	switch op.Kind {
+	case asyncir.OpAwait:
+		return true
+	case asyncir.OpWith, asyncir.OpFor:
+		return op.Async
+	case asyncir.OpYield:
+		return true
+	case asyncir.OpCall:
+		if async {
+			return false
+		}
+		// The future's own methods (result, add_done_callback, ...) do
+		// not run the loop.
+		r := op.Recv
+		return r == nil || r.Def == nil || r.Def.Kind != asyncir.OpLoad || r.Def.Var != v
+	}
+	return false
 }

@@ -11,6 +11,11 @@ class TracedFuture(asyncio.Future):
     pass
 
 
+def task_factory(loop, coro, **kwargs):
+    # A task factory must instantiate the task class itself.
+    return asyncio.Task(coro, loop=loop, **kwargs)
+
+
 async def main():
     fut = asyncio.Future()  # want: AL405 "`asyncio.Future` is instantiated directly; use `loop.create_future\\(\\)`"
     fut.set_result(1)
@@ -23,6 +28,9 @@ async def main():
     traced = TracedFuture()
     traced.set_result(3)
     print(await traced)
+    loop.set_task_factory(task_factory)
+    print(await loop.create_task(compute()))
+    loop.set_task_factory(None)
 
 
 # static-only: AL405 a documented API contract: direct instantiation works and raises nothing; the factories are the supported way

@@ -12,6 +12,14 @@ def on_done(fut: asyncio.Future):
     print("done:", fut.result())
 
 
+def drive(loop):
+    # In synchronous code a call may run the loop (run_until_complete,
+    # run_forever, a test helper): the task may be done afterwards.
+    t = loop.create_task(compute(5))
+    loop.run_until_complete(asyncio.sleep(0.01))
+    return t.result()
+
+
 async def main():
     t = asyncio.create_task(compute(1))
     try:
@@ -38,3 +46,7 @@ async def main():
     tasks = [asyncio.create_task(compute(i)) for i in range(3)]
     await asyncio.gather(*tasks)
     print([x.result() for x in tasks])
+    # An await between creation and result() lets the task run.
+    v = asyncio.create_task(compute(4))
+    await asyncio.sleep(0.01)
+    print(v.result())
