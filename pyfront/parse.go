@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"runtime"
@@ -88,12 +89,6 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	for i, s := range kept {
 		lower[i] = opts.Eager || opts.ParseOnly || s.marker
 	}
-	byName := make(map[string]int, len(kept))
-	for i, s := range kept {
-		if s.name != "" {
-			byName[s.name] = i
-		}
-	}
 	pool := newParserPool()
 	var mods []*asyncir.Module
 	infos := map[string]*moduleInfo{}
@@ -135,16 +130,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				}
 			}
 		}
-		// The project modules a lowered module imports are lowered too:
-		// the synchronous helpers async code calls (a ContextVar read or
-		// a blocking call two modules down) must be visible.
-		for _, j := range todo {
-			for _, imp := range kept[j].imports {
-				if i, ok := byName[imp]; ok {
-					lower[i] = true
-				}
-			}
-		}
+
 	}
 	for i, s := range kept {
 		if !done[i] {
@@ -161,12 +147,13 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 }
 
 // asyncModules names the lowered modules that define a coroutine or
-// async generator function, or a class with an async method, or that
-// import such a module (re-exports).
+// async generator function, or a class with an async method, or a
+// context variable (whose readers, a few synchronous calls below a thread
+// hop, must be lowered), or that import such a module (re-exports).
 func asyncModules(infos map[string]*moduleInfo) map[string]bool {
 	out := map[string]bool{}
 	for name, mi := range infos {
-		if mi.mod.HasAsync {
+		if mi.mod.HasAsync || mi.contextVar {
 			out[name] = true
 		}
 	}
@@ -323,7 +310,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports, contextVar: bytes.Contains(s.src, []byte("ContextVar("))}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()

@@ -94,4 +94,7 @@ type moduleInfo struct {
 	classes []*classInfo
 	calls   []*asyncir.Op
 	imports []string // textual imports, for the fast path
+	// contextVar: the source creates a ContextVar, so its importers are
+	// lowered too (fast path).
+	contextVar bool
 }
