@@ -63,8 +63,12 @@ type Op struct {
 	// Global is true for an OpLoad/OpStore of a non-local name.
 	Global bool
 
-	Async   bool   // async with / async for / yield from (for OpYield)
-	Compare string // "in", "not in", "is", "is not", "==", "!="
+	Async bool // async with / async for / yield from (for OpYield)
+	// ExpectRaise marks ops inside a block that expects an exception
+	// (with self.assertRaises(...) / pytest.raises(...)): tests call APIs
+	// there precisely to see them fail, so what their results become is moot.
+	ExpectRaise bool
+	Compare     string // "in", "not in", "is", "is not", "==", "!="
 
 	Result *Value
 	// Defs are the stores that may reach an OpLoad (filled by ComputeDefUse).

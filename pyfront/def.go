@@ -71,7 +71,13 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		b.cls.attrs[name] = append(b.cls.attrs[name], v)
 	case b.fi.isModule:
 		g := b.lw.mi.global(name)
+		if g.fn != nil && !isOverloadStub(b, decoVals) && !g.fnOverload {
+			// Defined twice (if/else on a version, a fallback): which one
+			// runs is not known statically.
+			g.conflict = true
+		}
 		g.fn = f
+		g.fnOverload = isOverloadStub(b, decoVals)
 	default:
 		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: f.NameRange, Var: name, Operand: v})
 		v.AddUse(asyncir.UseStore, st)

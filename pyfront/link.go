@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"runtime"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -14,7 +15,6 @@ type linker struct {
 	classOf  map[*asyncir.Class]*classInfo
 	fnInfo   map[*asyncir.Func]*funcInfo
 	memo     map[*asyncir.Value]asyncir.Type
-	busy     map[*asyncir.Value]bool
 	globBusy map[*binding]bool
 	attrMemo map[attrKey]asyncir.Type
 }
@@ -82,10 +82,23 @@ func link(prog *asyncir.Program, infos map[string]*moduleInfo, models *asyncir.M
 			break
 		}
 	}
-	l.reset()
-	for _, mi := range all {
-		l.writeBack(mi)
-	}
+	// Call results are settled: write every module back in parallel, each
+	// worker with its own memo over the shared, now read-only tables.
+	workers := make(chan *linker, runtime.GOMAXPROCS(0))
+	parallel(len(all), 0, func(i int) {
+		var w *linker
+		select {
+		case w = <-workers:
+		default:
+			w = &linker{models: l.models, mods: l.mods, byMod: l.byMod, classOf: l.classOf, fnInfo: l.fnInfo}
+			w.reset()
+		}
+		w.writeBack(all[i])
+		select {
+		case workers <- w:
+		default:
+		}
+	})
 }
 
 func (l *linker) findInfo(infos map[string]*moduleInfo, m *asyncir.Module) *moduleInfo {
@@ -99,7 +112,6 @@ func (l *linker) findInfo(infos map[string]*moduleInfo, m *asyncir.Module) *modu
 
 func (l *linker) reset() {
 	l.memo = map[*asyncir.Value]asyncir.Type{}
-	l.busy = map[*asyncir.Value]bool{}
 	l.globBusy = map[*binding]bool{}
 	l.attrMemo = map[attrKey]asyncir.Type{}
 }
@@ -209,12 +221,9 @@ func (l *linker) typeOf(v *asyncir.Value) asyncir.Type {
 	if t, ok := l.memo[v]; ok {
 		return t
 	}
-	if l.busy[v] {
-		return unknownType
-	}
-	l.busy[v] = true
+	// Unknown while in progress: a cycle (x = x.parent) resolves to unknown.
+	l.memo[v] = unknownType
 	t := l.resolve(v)
-	delete(l.busy, v)
 	l.memo[v] = t
 	return t
 }
@@ -391,6 +400,8 @@ func (l *linker) moduleGlobal(mi *moduleInfo, name string) asyncir.Type {
 	l.globBusy[g] = true
 	defer delete(l.globBusy, g)
 	switch {
+	case g.conflict:
+		return unknownType
 	case g.fn != nil && len(g.values) == 0:
 		return asyncir.Type{Kind: asyncir.FuncObj, Func: g.fn}
 	case g.cls != nil && len(g.values) == 0:
@@ -406,6 +417,11 @@ func (l *linker) moduleGlobal(mi *moduleInfo, name string) asyncir.Type {
 // dotted resolves an absolute dotted name: a module of the program, a
 // name inside one, or something external.
 func (l *linker) dotted(name string) asyncir.Type {
+	if l.modelled(name) {
+		// The models win over source: linting the standard library itself
+		// must still see asyncio.create_task as the modelled API.
+		return l.external(name)
+	}
 	if _, ok := l.mods[name]; ok {
 		return asyncir.Type{Kind: asyncir.ModuleObj, External: name}
 	}
@@ -425,6 +441,12 @@ func (l *linker) dotted(name string) asyncir.Type {
 		}
 	}
 	return l.external(name)
+}
+
+// modelled reports whether the models describe a dotted name.
+func (l *linker) modelled(name string) bool {
+	canon := l.models.Canonical(name)
+	return l.models.API(canon) != nil || l.models.Class(canon) != nil
 }
 
 // external classifies a dotted name outside the program with the models.
@@ -448,6 +470,9 @@ func (l *linker) attrOf(base asyncir.Type, name string, baseVal *asyncir.Value) 
 	case asyncir.ModuleObj:
 		if base.External == "" {
 			return unknownType
+		}
+		if full := base.External + "." + name; l.modelled(full) {
+			return l.external(full)
 		}
 		if mi := l.mods[base.External]; mi != nil {
 			if _, ok := mi.globals[name]; ok || len(mi.star) > 0 {

@@ -23,6 +23,8 @@ type fnBuilder struct {
 	cls   *classInfo // set while lowering a class body
 	// lastAssigned is the value of the last assignment, for chains.
 	lastAssigned *asyncir.Value
+	// expectRaise counts the enclosing assertRaises/pytest.raises blocks.
+	expectRaise int
 }
 
 type loopTargets struct{ cont, brk *asyncir.Block }
@@ -71,6 +73,7 @@ func (b *fnBuilder) jump(to *asyncir.Block) {
 }
 
 func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
+	op.ExpectRaise = b.expectRaise > 0
 	op.Block = b.cur
 	op.Index = len(b.cur.Ops)
 	b.cur.Ops = append(b.cur.Ops, op)
@@ -383,6 +386,11 @@ func (b *fnBuilder) lowerTry(n int32) {
 		}
 	}
 	if els >= 0 {
+		// The else clause runs only when the body raised nothing: its own
+		// block, not one the handlers are reached from.
+		eb := b.newBlock()
+		edge(b.cur, eb)
+		b.cur = eb
 		b.lowerBlock(t.field(els, fBody))
 	}
 	ends = append(ends, b.cur)
@@ -443,6 +451,10 @@ func (b *fnBuilder) lowerWith(n int32) {
 				}
 			}
 			v := b.expr(val)
+			if expectsRaise(t, val) {
+				b.expectRaise++
+				defer func() { b.expectRaise-- }()
+			}
 			op := b.emit(&asyncir.Op{Kind: asyncir.OpWith, Range: b.lw.rng(val), Operand: v, Async: async})
 			b.use(v, asyncir.UseWith, op)
 			if target >= 0 {
@@ -451,6 +463,27 @@ func (b *fnBuilder) lowerWith(n int32) {
 		}
 	}
 	b.lowerBlock(t.field(n, fBody))
+}
+
+// expectsRaise recognises "with self.assertRaises(E)", assertRaisesRegex
+// and "with pytest.raises(E)" by the called method's name.
+func expectsRaise(t *tree, n int32) bool {
+	if t.kind(n) != kCall {
+		return false
+	}
+	fn := t.field(n, fFunction)
+	if fn < 0 {
+		return false
+	}
+	name := t.text(fn)
+	if t.kind(fn) == kAttribute {
+		name = t.text(t.field(fn, fAttribute))
+	}
+	switch name {
+	case "assertRaises", "assertRaisesRegex", "raises":
+		return true
+	}
+	return false
 }
 
 func (b *fnBuilder) lowerMatch(n int32) {

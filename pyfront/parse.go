@@ -83,8 +83,8 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		kept = append(kept, s)
 	}
 	// The fast path: lower files with an async marker, then files that
-	// import a lowered module which defines or re-exports something async,
-	// until nothing changes.
+	// import a lowered module and mention one of its async names, until
+	// nothing changes.
 	lower := make([]bool, len(kept))
 	for i, s := range kept {
 		lower[i] = opts.Eager || opts.ParseOnly || s.marker
@@ -118,19 +118,12 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if opts.ParseOnly {
 			break
 		}
-		async := asyncModules(infos)
+		exports := asyncExports(infos)
 		for i, s := range kept {
-			if lower[i] {
-				continue
-			}
-			for _, imp := range s.imports {
-				if async[imp] {
-					lower[i] = true
-					break
-				}
+			if !lower[i] && needsLowering(s, exports) {
+				lower[i] = true
 			}
 		}
-
 	}
 	for i, s := range kept {
 		if !done[i] {
@@ -146,14 +139,59 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	return res
 }
 
-// asyncModules names the lowered modules that define a coroutine or
-// async generator function, or a class with an async method, or a
-// context variable (whose readers, a few synchronous calls below a thread
-// hop, must be lowered), or that import such a module (re-exports).
-func asyncModules(infos map[string]*moduleInfo) map[string]bool {
+// asyncExports maps each lowered module to the names an importer must
+// mention to reach something async through it: its module-level coroutine
+// and async generator functions, its classes with an async method, and
+// what its package __init__ re-exports of those with "from ... import".
+func asyncExports(infos map[string]*moduleInfo) map[string][]string {
+	out := map[string][]string{}
+	for name, mi := range infos {
+		for g, b := range mi.globals {
+			switch {
+			case b.fn != nil && b.fn.IsAsync():
+				out[name] = append(out[name], g)
+			case b.cls != nil && hasAsyncMethod(b.cls):
+				out[name] = append(out[name], g)
+			}
+		}
+	}
+	for name := range contextModules(infos) {
+		// Every module-level name of a module that creates a ContextVar,
+		// or imports one that does: its readers may be a few synchronous
+		// calls below a thread hop (run_in_executor), and the whole chain
+		// must be lowered.
+		for g := range infos[name].globals {
+			if !contains(out[name], g) {
+				out[name] = append(out[name], g)
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for name, mi := range infos {
+			if !mi.isInit {
+				continue
+			}
+			for _, imp := range mi.mod.Imports {
+				if imp.Name == "" || imp.Name == "*" || contains(out[name], imp.Alias) {
+					continue
+				}
+				if contains(out[imp.Module], imp.Name) || len(out[joinDotted(imp.Module, imp.Name)]) > 0 {
+					out[name] = append(out[name], imp.Alias)
+					changed = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// contextModules names the lowered modules that create a ContextVar or
+// import a module that is itself one of these.
+func contextModules(infos map[string]*moduleInfo) map[string]bool {
 	out := map[string]bool{}
 	for name, mi := range infos {
-		if mi.mod.HasAsync || mi.contextVar {
+		if mi.contextVar {
 			out[name] = true
 		}
 	}
@@ -172,6 +210,37 @@ func asyncModules(infos map[string]*moduleInfo) map[string]bool {
 		}
 	}
 	return out
+}
+
+func hasAsyncMethod(c *asyncir.Class) bool {
+	for _, m := range c.Methods {
+		if m.IsAsync() {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// needsLowering reports whether a file without async markers imports a
+// module whose async names it mentions.
+func needsLowering(s *source, exports map[string][]string) bool {
+	for _, imp := range s.imports {
+		for _, name := range exports[imp] {
+			if bytes.Contains(s.src, []byte(name)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func readSource(f File, hasInit func(string) bool) (*source, string) {
@@ -310,7 +379,8 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports, contextVar: bytes.Contains(s.src, []byte("ContextVar("))}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports,
+		contextVar: bytes.Contains(s.src, contextVarMarker)}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -318,12 +388,14 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 		mod.SyntaxErrors = append(mod.SyntaxErrors, asyncir.Range{File: s.path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}})
 		return mi
 	}
-	t := copyTree(p.g, tr.RootNode(), s.src)
-	tr.Close()
-	p.pool.Put(ps)
 	if opts.ParseOnly {
+		tr.Close()
+		p.pool.Put(ps)
 		return mi
 	}
+	t := flattenTree(p.g, tr, s.src)
+	tr.Close()
+	p.pool.Put(ps)
 	lowerModule(t, mi, s.path)
 	return mi
 }

@@ -6,12 +6,13 @@ import (
 )
 
 // asyncMarkers are the byte strings whose absence proves a file has no
-// async construct and uses no asyncio or thread-pool API: "async" covers
-// async def/for/with and asyncio, "await" covers await, and the rest cover
-// the legacy and thread-side APIs the models know. "coroutine" covers
-// @types.coroutine, and "ContextVar" the context variables that are lost
-// across a thread hop.
-var asyncMarkers = [][]byte{[]byte("async"), []byte("await"), []byte("coroutine"), []byte("concurrent"), []byte("Future"), []byte("ContextVar")}
+// async construct and uses no asyncio API: "async" covers async def/for/with
+// and asyncio, "await" covers await, "coroutine" covers the legacy
+// @types.coroutine machinery, and "ContextVar(" a context variable, which
+// is lost across a thread hop.
+var asyncMarkers = [][]byte{[]byte("async"), []byte("await"), []byte("coroutine"), contextVarMarker}
+
+var contextVarMarker = []byte("ContextVar(")
 
 // hasAsyncMarker reports whether src may contain an async construct.
 func hasAsyncMarker(src []byte) bool {

@@ -169,3 +169,17 @@ func TestFastPathSkipsButKeepsImporters(t *testing.T) {
 		t.Fatal("wrong modules lowered")
 	}
 }
+
+// TestModelsWinOverSource: linting the standard library puts asyncio's own
+// source in the program; its modelled APIs must still resolve to the models.
+func TestModelsWinOverSource(t *testing.T) {
+	prog := load(t, map[string]string{
+		"asyncio/__init__.py": "from .tasks import *\n",
+		"asyncio/tasks.py":    "def create_task(coro):\n    return coro\n",
+		"user.py":             "import asyncio\nasync def f(): pass\nasync def main():\n    asyncio.create_task(f())\n",
+	})
+	op := callAt(t, prog, "user", 4)
+	if op.External != "asyncio.create_task" || op.Result.Type.Await != asyncir.AsyncioFuture {
+		t.Fatalf("external %q, type %+v", op.External, op.Result.Type)
+	}
+}

@@ -71,6 +71,9 @@ type binding struct {
 	fn     *asyncir.Func
 	cls    *asyncir.Class
 	module string // "import x" / "from m import x": absolute dotted target
+	// conflict: the name is bound by more than one def.
+	conflict   bool
+	fnOverload bool // the last def was a typing.overload stub
 }
 
 // classInfo is what linking needs about a class statement.
@@ -87,6 +90,7 @@ type moduleInfo struct {
 	mod     *asyncir.Module
 	name    string
 	pkg     string
+	isInit  bool
 	globals map[string]*binding
 	star    []string // modules imported with "from m import *"
 	syms    map[*asyncir.Value]*sym

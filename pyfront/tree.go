@@ -203,9 +203,10 @@ var fieldByName = map[string]fieldID{
 
 // grammar holds the symbol table of the Python language, built once.
 type grammar struct {
-	lang  *sitter.Language
-	kinds []kind // by symbol
-	named []bool // by symbol
+	lang   *sitter.Language
+	kinds  []kind    // by symbol
+	named  []bool    // by symbol
+	fields []fieldID // by field id
 }
 
 func newGrammar() *grammar {
@@ -218,6 +219,18 @@ func newGrammar() *grammar {
 		name := lang.SymbolName(sitter.Symbol(s))
 		g.kinds[s] = kindByName[name]
 		g.named[s] = lang.SymbolType(sitter.Symbol(s)) == sitter.SymbolTypeRegular
+	}
+	g.fields = []fieldID{fNone}
+	for i := 1; ; i++ {
+		name := lang.FieldName(i)
+		if name == "" {
+			break
+		}
+		f := fieldByName[name]
+		if f == fNone {
+			f = fOther
+		}
+		g.fields = append(g.fields, f)
 	}
 	return g
 }
@@ -243,7 +256,8 @@ type tree struct {
 	src   []byte
 }
 
-// copyTree walks t once with a cursor and copies what lowering needs.
+// copyTree walks t with the binding's cursor and copies what lowering
+// needs. It is the reference flattenTree is tested against.
 func copyTree(g *grammar, root *sitter.Node, src []byte) *tree {
 	t := &tree{src: src, nodes: make([]node, 0, len(src)/4+16)}
 	c := sitter.NewTreeCursor(root)
@@ -261,6 +275,9 @@ func copyTree(g *grammar, root *sitter.Node, src []byte) *tree {
 		}
 		if int(sym) < len(g.kinds) {
 			nd.kind, nd.named = g.kinds[sym], g.named[sym]
+		}
+		if sym == 0xFFFF {
+			nd.kind, nd.named = kError, true
 		}
 		if nd.kind == kError {
 			nd.symbolIsErr = true

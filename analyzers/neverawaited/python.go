@@ -43,14 +43,17 @@ func runPython(pass *asyncir.Pass) error {
 // describe names what produced an awaitable, for messages.
 func describe(t asyncir.Type, op *asyncir.Op) string {
 	switch {
+	case t.Origin != nil && op.Callee != nil && op.Callee != t.Origin && op.Callee.Kind == asyncir.Sync:
+		// A synchronous wrapper hands out another function's coroutine.
+		return "`" + t.Origin.QualName + "` (returned by `" + op.Callee.QualName + "`)"
 	case t.Origin != nil:
-		return t.Origin.QualName
+		return "`" + t.Origin.QualName + "`"
 	case t.OriginName != "":
-		return t.OriginName
+		return "`" + t.OriginName + "`"
 	case op.Callee != nil:
-		return op.Callee.QualName
+		return "`" + op.Callee.QualName + "`"
 	case op.External != "":
-		return op.External
+		return "`" + op.External + "`"
 	}
 	return op.Method
 }
@@ -58,6 +61,9 @@ func describe(t asyncir.Type, op *asyncir.Op) string {
 // checkCreated reports AL101 and AL102 on a call whose awaitable result is
 // dropped or parked in a local that is lost.
 func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
+	if op.ExpectRaise {
+		return
+	}
 	v := op.Result
 	t := v.Type
 	api := pass.Program.Models.API(op.External)
@@ -66,7 +72,7 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 		name := describe(t, op)
 		if discarded(v) {
 			d := asyncir.Diagnostic{Code: "AL101", Severity: asyncir.SeverityError, Range: op.Range,
-				Message: fmt.Sprintf("coroutine `%s` is created but never awaited; its body never runs", name)}
+				Message: fmt.Sprintf("coroutine %s is created but never awaited; its body never runs", name)}
 			if f := op.Func(); f.IsAsync() {
 				d.Fixes = []asyncir.Fix{{Title: "Add `await`", Applicability: asyncir.Safe,
 					Edits: []asyncir.Edit{{Range: asyncir.Range{File: op.Range.File, Start: op.Range.Start, End: op.Range.Start}, NewText: "await "}}}}
@@ -76,7 +82,7 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 		}
 		if st, lost, witness := lostInLocal(v); lost {
 			d := asyncir.Diagnostic{Code: "AL101", Severity: asyncir.SeverityError, Range: op.Range,
-				Message: fmt.Sprintf("coroutine `%s` is stored in `%s` but, on some path, never awaited; its body never runs", name, st.Var)}
+				Message: fmt.Sprintf("coroutine %s is stored in `%s` but, on some path, never awaited; its body never runs", name, st.Var)}
 			if witness != nil {
 				d.Related = []asyncir.Related{{Range: witness.Range, Message: fmt.Sprintf("`%s` is overwritten here before it is awaited", st.Var)}}
 			}
@@ -177,7 +183,7 @@ func checkReuse(pass *asyncir.Pass, st *asyncir.Op) {
 			return
 		}
 		for _, u := range op.Result.Uses {
-			if consumes(pass, u) {
+			if consumes(pass, u) && !u.Op.ExpectRaise {
 				consumers = append(consumers, u.Op)
 			}
 		}
@@ -197,7 +203,7 @@ func checkReuse(pass *asyncir.Pass, st *asyncir.Op) {
 				related = []asyncir.Related{{Range: first.Range, Message: "first awaited or scheduled here"}}
 			}
 			pass.Report(asyncir.Diagnostic{Code: "AL103", Severity: asyncir.SeverityError, Range: second.Range,
-				Message: fmt.Sprintf("coroutine `%s` in `%s` is %s; a coroutine object runs only once", describe(st.Operand.Type, st.Operand.Def), st.Var, again),
+				Message: fmt.Sprintf("coroutine %s in `%s` is %s; a coroutine object runs only once", describe(st.Operand.Type, st.Operand.Def), st.Var, again),
 				Related: related})
 		}
 	}

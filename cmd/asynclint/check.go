@@ -16,7 +16,8 @@ import (
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
-	exitZero, noConfig, stats                            bool
+	exitZero, noConfig, stats, parseOnly                 bool
+	cpuProfile                                           string
 }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
@@ -28,6 +29,8 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
 }
 
 // parseInterleaved lets flags follow positional arguments, as users of
@@ -80,7 +83,15 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "asynclint: internal error: %v\n", err)
 		return 2
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg})
+	if cf.cpuProfile != "" {
+		stop, err := startProfile(cf.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "asynclint: %v\n", err)
+			return 2
+		}
+		defer stop()
+	}
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2

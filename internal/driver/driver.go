@@ -22,6 +22,9 @@ type Options struct {
 	Overlay map[string][]byte
 	// Eager lowers every Python file (no fast path).
 	Eager bool
+	// ParseOnly parses every file and analyses nothing: the benchmark
+	// baseline.
+	ParseOnly bool
 }
 
 // Result of one run.
@@ -94,11 +97,15 @@ func Run(opts Options) (*Result, error) {
 		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
 	models := Models(cfg)
-	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager})
+	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly})
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
 	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program}
+	if opts.ParseOnly {
+		res.Elapsed = time.Since(start)
+		return res, nil
+	}
 	acfg := AnalyzerConfig(cfg, models)
 	diags, err := Analyze(loaded.Program, Analyzers(), acfg)
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -65,10 +64,10 @@ func ParsePython(path string, src []byte) (*Case, error) {
 			}
 			w := &Want{Line: line, Code: rest[im[2]:im[3]]}
 			if im[4] >= 0 {
-				s, err := strconv.Unquote(rest[im[4]:im[5]])
-				if err != nil {
-					return nil, fmt.Errorf("%s:%d: bad quoted regexp: %v", path, line, err)
-				}
+				// The quoted text is a raw regexp: only \" is unescaped,
+				// so "\(" means a literal parenthesis as in Python's r"".
+				s := strings.ReplaceAll(rest[im[4]+1:im[5]-1], `\"`, `"`)
+				var err error
 				if w.Message, err = regexp.Compile(s); err != nil {
 					return nil, fmt.Errorf("%s:%d: bad regexp: %v", path, line, err)
 				}

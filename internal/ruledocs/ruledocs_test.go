@@ -48,4 +48,3 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
-

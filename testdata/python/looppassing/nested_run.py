@@ -10,7 +10,7 @@ async def fetch():
 def load():
     coro = fetch()
     try:
-        return asyncio.run(coro)  # want: AL304 "`asyncio.run` in `load`.*\\(main → load → asyncio.run\\)"
+        return asyncio.run(coro)  # want: AL304 "`asyncio.run` in `load`.*\(main → load → asyncio.run\)"
     except RuntimeError:
         coro.close()
         raise

@@ -31,8 +31,13 @@ async def fetch(n):
     return n
 
 
+def fetch_later(n):
+    return fetch(n)
+
+
 async def main():
     repo = Repo()
+    fetch_later(5)  # want: AL101 "coroutine `fetch` \(returned by `fetch_later`\)"
     repo.save(1)  # want: AL101 "`Repo.save`"
     asyncio.sleep(0.01)  # want: AL101 "`asyncio.sleep`"
     fetch(2)  # want: AL101 "`fetch`"

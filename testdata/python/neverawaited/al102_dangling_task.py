@@ -25,5 +25,22 @@ async def main():
     kept.cancel()
 
 
+def closed_loop_rejects_tasks():
+    # Calls that are expected to raise are not findings.
+    import unittest
+
+    class T(unittest.TestCase):
+        def runTest(self):
+            loop = asyncio.new_event_loop()
+            loop.close()
+            coro = tick()
+            with self.assertRaises(RuntimeError):
+                loop.create_task(coro)
+            coro.close()
+
+    T().runTest()
+
+
 if __name__ == "__main__":
     asyncio.run(main())
+    closed_loop_rejects_tasks()

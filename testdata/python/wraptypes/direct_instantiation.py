@@ -17,9 +17,9 @@ def task_factory(loop, coro, **kwargs):
 
 
 async def main():
-    fut = asyncio.Future()  # want: AL405 "`asyncio.Future` is instantiated directly; use `loop.create_future\\(\\)`"
+    fut = asyncio.Future()  # want: AL405 "`asyncio.Future` is instantiated directly; use `loop.create_future\(\)`"
     fut.set_result(1)
-    task = asyncio.Task(compute())  # want: AL405 "`asyncio.Task`.*`asyncio.create_task\\(\\)`"
+    task = asyncio.Task(compute())  # want: AL405 "`asyncio.Task`.*`asyncio.create_task\(\)`"
     print(await fut, await task)
     loop = asyncio.get_running_loop()
     good = loop.create_future()

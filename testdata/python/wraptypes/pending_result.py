@@ -23,7 +23,7 @@ def drive(loop):
 async def main():
     t = asyncio.create_task(compute(1))
     try:
-        print(t.result())  # want: AL404 "`.result\\(\\)` on asyncio future `t` \\(from `asyncio.create_task`\\)"
+        print(t.result())  # want: AL404 "`.result\(\)` on asyncio future `t` \(from `asyncio.create_task`\)"
     except asyncio.InvalidStateError:
         pass
     print(await t)
@@ -38,7 +38,7 @@ async def main():
     loop = asyncio.get_running_loop()
     fut = loop.create_future()
     try:
-        fut.exception()  # want: AL404 "`.exception\\(\\)`"
+        fut.exception()  # want: AL404 "`.exception\(\)`"
     except asyncio.InvalidStateError:
         pass
     fut.set_result(3)

@@ -9,7 +9,7 @@ async def fetch():
 def load_sync():
     coro = fetch()
     try:
-        return asyncio.run(coro)  # want: AL304 "`asyncio.run` in `load_sync`.*\\(main → refresh → load_sync → asyncio.run\\)"
+        return asyncio.run(coro)  # want: AL304 "`asyncio.run` in `load_sync`.*\(main → refresh → load_sync → asyncio.run\)"
     except RuntimeError:
         coro.close()
         return None
