@@ -12,9 +12,9 @@ var directCtors = map[string]string{
 	"asyncio.Future": "loop.create_future()",
 }
 
-// checkDirectInstantiation reports AL405, except inside a task factory
-// (a function or class given to loop.set_task_factory), which must
-// instantiate the task class itself.
+// checkDirectInstantiation reports AL405, except inside the factories
+// themselves (a loop's create_task/create_future, a function or class
+// given to loop.set_task_factory), which must instantiate the class.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
 	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) {
@@ -24,9 +24,13 @@ func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 		Message: fmt.Sprintf("`%s` is instantiated directly; use `%s`, which binds it to the running loop (and lets the loop supply its own implementation)", op.External, use)})
 }
 
-// inTaskFactory reports whether f is, or is a method of, something the
-// module passes to set_task_factory.
+// inTaskFactory reports whether f implements a factory: a method named
+// create_task or create_future (an event loop's own), or a function or
+// class (or a method of one) the module passes to set_task_factory.
 func inTaskFactory(m *asyncir.Module, f *asyncir.Func) bool {
+	if f.Class != nil && (f.Name == "create_task" || f.Name == "create_future") {
+		return true
+	}
 	found := false
 	for _, g := range m.Funcs {
 		g.Ops(func(op *asyncir.Op) {

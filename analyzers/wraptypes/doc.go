@@ -165,9 +165,10 @@ async def main():
 
 ### What it does
 Finds asyncio.Task(...) and asyncio.Future() instantiated directly.
-Subclasses defined in the program, and task factories (a function or
-class given to loop.set_task_factory, which must instantiate the task
-class itself), are not reported.
+Subclasses defined in the program, and the factories themselves (an
+event loop's create_task and create_future methods, a function or class
+given to loop.set_task_factory), which must instantiate the class, are
+not reported.
 
 ### Why is this bad?
 The documented contract is that tasks are created with

@@ -11,6 +11,15 @@ class TracedFuture(asyncio.Future):
     pass
 
 
+class Factories:
+    # A loop-like object implementing the factories.
+    def create_future(self):
+        return asyncio.Future()
+
+    def create_task(self, coro):
+        return asyncio.Task(coro)
+
+
 def task_factory(loop, coro, **kwargs):
     # A task factory must instantiate the task class itself.
     return asyncio.Task(coro, loop=loop, **kwargs)
@@ -28,6 +37,9 @@ async def main():
     traced = TracedFuture()
     traced.set_result(3)
     print(await traced)
+    made = Factories().create_future()
+    made.set_result(4)
+    print(await made, await Factories().create_task(compute()))
     loop.set_task_factory(task_factory)
     print(await loop.create_task(compute()))
     loop.set_task_factory(None)
