@@ -11,8 +11,12 @@ type graph struct {
 	// (passed as a callback or thread target, stored): something we do
 	// not see may call them, on another thread.
 	escapes map[*asyncir.Func]bool
-	// onLoop marks synchronous functions every caller of which runs on
-	// the event loop: coroutines, or functions that are onLoop themselves.
+	// scheduled holds, for a function handed to the loop as a callback
+	// (call_soon, call_later, add_done_callback, ...), one such call.
+	scheduled map[*asyncir.Func]*asyncir.Op
+	// onLoop marks synchronous functions that only run on the event
+	// loop: loop callbacks, or functions every caller of which is a
+	// coroutine or onLoop itself.
 	onLoop map[*asyncir.Func]bool
 	// readsContext holds, for a synchronous function that (transitively)
 	// reads a ContextVar, the witness chain of call ops ending at the read.
@@ -26,7 +30,8 @@ func graphOf(p *asyncir.Program) *graph {
 }
 
 func buildGraph(p *asyncir.Program) *graph {
-	g := &graph{callers: map[*asyncir.Func][]*asyncir.Op{}, escapes: map[*asyncir.Func]bool{}, onLoop: map[*asyncir.Func]bool{}}
+	g := &graph{callers: map[*asyncir.Func][]*asyncir.Op{}, escapes: map[*asyncir.Func]bool{},
+		scheduled: map[*asyncir.Func]*asyncir.Op{}, onLoop: map[*asyncir.Func]bool{}}
 	var funcs []*asyncir.Func
 	p.AllFuncs(func(f *asyncir.Func) {
 		funcs = append(funcs, f)
@@ -34,15 +39,15 @@ func buildGraph(p *asyncir.Program) *graph {
 			if op.Kind == asyncir.OpCall && op.Callee != nil {
 				g.callers[op.Callee] = append(g.callers[op.Callee], op)
 			}
-			if ref := referenced(op); ref != nil && !onlyCalled(op.Result, ref) {
-				g.escapes[ref] = true
+			if ref := referenced(op); ref != nil {
+				g.classifyUses(p.Models, op.Result, ref)
 			}
 		})
 	})
 	for changed := true; changed; {
 		changed = false
 		for _, f := range funcs {
-			if g.onLoop[f] || !plainSync(f) || g.escapes[f] || len(g.callers[f]) == 0 {
+			if g.onLoop[f] || !plainSync(f) || g.escapes[f] || len(g.callers[f]) == 0 && g.scheduled[f] == nil {
 				continue
 			}
 			all := true
@@ -81,14 +86,34 @@ func referenced(op *asyncir.Op) *asyncir.Func {
 	return nil
 }
 
-// onlyCalled reports whether every use of a function value calls it.
-func onlyCalled(v *asyncir.Value, f *asyncir.Func) bool {
+// classifyUses records how a function value is used: called directly
+// (nothing to record), handed to the loop as a callback (scheduled), or
+// anything else (escapes).
+func (g *graph) classifyUses(models *asyncir.Models, v *asyncir.Value, f *asyncir.Func) {
 	for _, u := range v.Uses {
-		if u.Kind != asyncir.UseRecv || u.Op.Kind != asyncir.OpCall || u.Op.Recv != nil || u.Op.Callee != f {
-			return false
+		switch {
+		case u.Kind == asyncir.UseRecv && u.Op.Kind == asyncir.OpCall && u.Op.Recv == nil && u.Op.Callee == f:
+		case u.Kind == asyncir.UseArg && loopCallbackArg(models, u.Op, v):
+			if g.scheduled[f] == nil {
+				g.scheduled[f] = u.Op
+			}
+		default:
+			g.escapes[f] = true
 		}
 	}
-	return true
+}
+
+// loopCallbackArg reports whether v is the callback argument of an API
+// that calls it on the event loop's thread.
+func loopCallbackArg(models *asyncir.Models, call *asyncir.Op, v *asyncir.Value) bool {
+	api := models.API(call.External)
+	if call.Kind != asyncir.OpCall || api == nil || api.Callback < 0 || !api.CallbackOnLoop {
+		return false
+	}
+	if call.Arg(api.Callback, "") == v {
+		return true
+	}
+	return api.CallbackKeyword != "" && call.Keyword(api.CallbackKeyword) == v
 }
 
 // plainSync is a synchronous def (not a module or class body, lambda or

@@ -56,9 +56,12 @@ async def main():
 ### What it does
 Finds asyncio.get_event_loop() (or
 asyncio.get_event_loop_policy().get_event_loop()) inside a coroutine, or
-inside a synchronous function that is only ever called from coroutines (all
-its direct callers run on the loop and it is never passed around as a
-callable).
+inside a synchronous function that only runs on the event loop: a loop
+callback (given to call_soon, call_later, call_at, add_reader,
+add_signal_handler, Future.add_done_callback, ...), or a function whose
+every direct caller is a coroutine or such a function. A function that is
+also passed around otherwise (to run_in_executor, a thread, a container)
+is not reported.
 
 ### Why is this bad?
 get_event_loop() asks the event loop policy for "the current thread's
@@ -85,8 +88,8 @@ async def fetch():
 ### Fix safety
 Inside a coroutine the fix (asyncio.get_event_loop() →
 asyncio.get_running_loop()) is safe: a coroutine always runs on a running
-loop, which both calls then return. In a synchronous helper only called
-from coroutines the fix is unsafe: a caller asynclint cannot see (another
+loop, which both calls then return. In a loop callback or a synchronous
+helper only called from coroutines the fix is unsafe: a caller asynclint cannot see (another
 thread, reflection) would get RuntimeError. The policy variant gets no fix.
 
 ### References

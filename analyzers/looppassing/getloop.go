@@ -11,8 +11,9 @@ const (
 	policyGetEventLoop = "asyncio.AbstractEventLoopPolicy.get_event_loop"
 )
 
-// checkGetEventLoop reports AL302 where a loop is running (a coroutine,
-// or a synchronous function only ever called from coroutines) and AL303
+// checkGetEventLoop reports AL302 where a loop is running (a coroutine, a
+// loop callback, or a synchronous function only ever called from those)
+// and AL303
 // where none is (module level, or a function that goes on to start the
 // loop it got).
 func checkGetEventLoop(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
@@ -32,9 +33,12 @@ func checkGetEventLoop(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
 		pass.Report(d)
 	case g.onLoop[f]:
 		d := asyncir.Diagnostic{Code: "AL302", Severity: asyncir.SeverityWarning, Range: op.Range,
-			Message: fmt.Sprintf("`%s` in `%s`, which is only called from coroutines, returns the loop the policy holds, not necessarily the running one; use `asyncio.get_running_loop()`", call, f.QualName)}
+			Message: fmt.Sprintf("`%s` in `%s`, which only runs on the event loop, returns the loop the policy holds, not necessarily the running one; use `asyncio.get_running_loop()`", call, f.QualName)}
 		if cs := g.callers[f]; len(cs) > 0 {
-			d.Related = []asyncir.Related{{Range: cs[0].Range, Message: fmt.Sprintf("called from `%s`", cs[0].Func().QualName)}}
+			d.Related = append(d.Related, asyncir.Related{Range: cs[0].Range, Message: fmt.Sprintf("called from `%s`", cs[0].Func().QualName)})
+		}
+		if s := g.scheduled[f]; s != nil {
+			d.Related = append(d.Related, asyncir.Related{Range: s.Range, Message: "scheduled as an event loop callback here"})
 		}
 		// Unsafe: a caller we cannot see (reflection, another thread)
 		// would get RuntimeError instead of a loop.
