@@ -16,7 +16,7 @@ const (
 	OpFor                   // for ... in Operand (Async for async for)
 	OpRaise                 // raise; ends the path
 	OpCompare               // Args[0] <Compare> Args[1]; Result is the boolean
-	OpRef                   // Result is a reference to a function or class (no call); for a bound element (for target, unpacking, with ... as) Operand is its container
+	OpRef                   // Result is a reference to a function or class (no call); for a bound element (for target, unpacking, with ... as) Operand is its container; for a binary operator Args are its operands
 	OpSend                  // Go: Recv <- Operand
 	OpSpawn                 // Go: go Callee(Args...)
 	OpClose                 // Go: close(Operand)

@@ -81,10 +81,17 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 	case kComparison:
 		return b.compare(n)
 	case kBooleanOp, kBinaryOp, kUnaryOp, kNotOp, kConcatString:
+		var operands []*asyncir.Value
 		for _, c := range t.namedChildren(n) {
-			b.use(b.expr(c), asyncir.UseOther, nil)
+			v := b.expr(c)
+			b.use(v, asyncir.UseOther, nil)
+			if v != nil && t.kind(n) == kBinaryOp {
+				operands = append(operands, v)
+			}
 		}
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		// A binary operator keeps its operands (set operations on
+		// awaitables: "done & {task}").
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Args: operands})
 		return b.value(op, nil)
 	case kString:
 		for _, c := range t.namedChildren(n) {
