@@ -83,7 +83,8 @@ async def main(pool):
 Finds asyncio.wait() given coroutines (in a list, set or tuple display, a
 comprehension, or a local holding one). For asyncio.wait() and
 asyncio.as_completed() given coroutines it reports every later
-membership or identity test (in, not in, is, is not, ==, !=)
+membership or identity test (in, not in, is, is not, ==, !=, and set
+operations: &, |, -, ^, intersection, issuperset, ...)
 of an input coroutine — by name, by index into the input container, or
 as a loop variable over it — against the results: the done/pending sets
 and anything taken from them, or the futures as_completed yields.

@@ -34,15 +34,40 @@ func checkWaitCoroutines(pass *asyncir.Pass, op *asyncir.Op) {
 			Message: fmt.Sprintf("`asyncio.wait` is given coroutines; it wraps them in new tasks, so `done`/`pending` never contain the objects passed in; %s; create tasks first with `asyncio.create_task`", consequence)})
 	}
 	tests := identityTestsAfter(op, in)
+	related := []asyncir.Related{{Range: op.Range, Message: "the coroutines are wrapped in tasks here"}}
 	for _, t := range tests {
+		if t.Kind != asyncir.OpCompare {
+			pass.Report(asyncir.Diagnostic{Code: "AL403", Severity: asyncir.SeverityError, Range: t.Range, Related: related,
+				Message: fmt.Sprintf("set operation combines coroutines passed to `%s` with its results, which are new tasks wrapping them; they never overlap", op.External)})
+			continue
+		}
 		always := "False"
 		if t.Compare == "not in" || t.Compare == "is not" || t.Compare == "!=" {
 			always = "True"
 		}
-		pass.Report(asyncir.Diagnostic{Code: "AL403", Severity: asyncir.SeverityError, Range: t.Range,
-			Message: fmt.Sprintf("`%s` compares a coroutine passed to `%s` with its results, which are new tasks wrapping it; the test is always %s", t.Compare, op.External, always),
-			Related: []asyncir.Related{{Range: op.Range, Message: "the coroutines are wrapped in tasks here"}}})
+		pass.Report(asyncir.Diagnostic{Code: "AL403", Severity: asyncir.SeverityError, Range: t.Range, Related: related,
+			Message: fmt.Sprintf("`%s` compares a coroutine passed to `%s` with its results, which are new tasks wrapping it; the test is always %s", t.Compare, op.External, always)})
 	}
+}
+
+// setMethods combine or compare two sets.
+var setMethods = map[string]bool{
+	"intersection": true, "difference": true, "symmetric_difference": true, "union": true,
+	"issubset": true, "issuperset": true, "isdisjoint": true,
+}
+
+// pairOf returns the two sides of an identity test: a comparison, a
+// binary (set) operator, or a set method call.
+func pairOf(op *asyncir.Op) (a, b *asyncir.Value, ok bool) {
+	switch {
+	case op.Kind == asyncir.OpCompare && identityTests[op.Compare] && len(op.Args) == 2:
+		return op.Args[0], op.Args[1], true
+	case op.Kind == asyncir.OpRef && op.Callee == nil && len(op.Args) == 2:
+		return op.Args[0], op.Args[1], true
+	case op.Kind == asyncir.OpCall && op.Recv != nil && setMethods[op.Method] && len(op.Args) == 1:
+		return op.Recv, op.Args[0], true
+	}
+	return nil, nil, false
 }
 
 // inputs are what a call was given: the coroutine values in the
@@ -89,11 +114,15 @@ func inputsOf(arg *asyncir.Value) inputs {
 func identityTestsAfter(call *asyncir.Op, in inputs) []*asyncir.Op {
 	var out []*asyncir.Op
 	call.Func().Ops(func(op *asyncir.Op) {
-		if op.Kind != asyncir.OpCompare || !identityTests[op.Compare] || len(op.Args) != 2 {
+		a, b, ok := pairOf(op)
+		if !ok {
 			return
 		}
-		a, b := op.Args[0], op.Args[1]
-		if !(in.isInput(a, 0) && derivedFrom(b, call.Result, 0) || in.isInput(b, 0) && derivedFrom(a, call.Result, 0)) {
+		side := in.isInput
+		if op.Kind != asyncir.OpCompare {
+			side = in.isInputSet
+		}
+		if !(side(a, 0) && derivedFrom(b, call.Result, 0) || side(b, 0) && derivedFrom(a, call.Result, 0)) {
 			return
 		}
 		if asyncir.ReachableWithout(call, op, "") {
@@ -133,6 +162,37 @@ func (in inputs) isInput(v *asyncir.Value, depth int) bool {
 		return d.Attr == "" && in.isContainer(d.Recv, depth+1)
 	case asyncir.OpRef: // for c in coros
 		return d.Operand != nil && in.isContainer(d.Operand, depth+1)
+	}
+	return false
+}
+
+// isInputSet reports whether v holds input coroutines: the input
+// container (or a copy made with set/list/frozenset/tuple), or a display
+// with an input among its elements.
+func (in inputs) isInputSet(v *asyncir.Value, depth int) bool {
+	if v == nil || depth > maxDepth {
+		return false
+	}
+	if in.isContainer(v, depth) {
+		return true
+	}
+	for _, e := range v.Elems {
+		if in.isInput(e, depth+1) {
+			return true
+		}
+	}
+	if d := v.Def; d != nil && d.Kind == asyncir.OpCall && len(d.Args) == 1 {
+		switch d.External {
+		case "builtins.set", "builtins.frozenset", "builtins.list", "builtins.tuple":
+			return in.isInputSet(d.Args[0], depth+1)
+		}
+	}
+	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
+		for _, st := range d.Defs {
+			if in.isInputSet(st.Operand, depth+1) {
+				return true
+			}
+		}
 	}
 	return false
 }

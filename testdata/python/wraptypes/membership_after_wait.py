@@ -22,6 +22,18 @@ async def main():
     done, _ = await asyncio.wait(coros)  # want: AL403
     if coros[0] not in done:  # want: AL403 "always True"
         print("c never shows up")
+    third, fourth = fetch("third"), fetch("fourth")
+    done, pending = await asyncio.wait([third, fourth])  # want: AL403
+    if done & {third}:  # want: AL403 "set operation combines coroutines passed to `asyncio.wait`"
+        print("third done")
+    if done.issuperset({third, fourth}):  # want: AL403 "set operation"
+        print("both done")
+    left = set([third, fourth]) - done  # want: AL403 "never overlap"
+    print(left)
+    # Tasks made first: the same operations are correct.
+    tasks = {asyncio.create_task(fetch("t"))}
+    done, pending = await asyncio.wait(tasks)
+    assert done == tasks and not (tasks - done)
 
 
 # static-only: AL403 asyncio.wait refuses coroutines on 3.11 (wait_coroutines.py verifies the call's TypeError); these membership tests run, and are always False, only on 3.8-3.10
