@@ -678,6 +678,12 @@ func (b *fnBuilder) lowerImport(n int32) {
 		v := b.value(op, &sym{kind: symModule, name: target})
 		if b.fi.isModule {
 			g := mi.global(name)
+			if g.module != "" && g.module != target {
+				// "try: from asyncio import get_running_loop / except
+				// ImportError: from asyncio import get_event_loop as
+				// get_running_loop": either may be bound.
+				g.conflict = true
+			}
 			g.module = target
 			_ = v
 			return

@@ -71,7 +71,8 @@ type binding struct {
 	fn     *asyncir.Func
 	cls    *asyncir.Class
 	module string // "import x" / "from m import x": absolute dotted target
-	// conflict: the name is bound by more than one def.
+	// conflict: the name is bound by more than one def, or by imports
+	// of different targets.
 	conflict   bool
 	fnOverload bool // the last def was a typing.overload stub
 }
