@@ -55,7 +55,7 @@ func checkThreadHop(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
 	}
 	path += " → " + name + ".get()"
 	d := asyncir.Diagnostic{Code: "AL305", Severity: asyncir.SeverityWarning, Range: target.Def.Range,
-		Message: fmt.Sprintf("`%s` runs `%s` on another thread, which reads ContextVar `%s` (%s) without this task's context; it sees the default value; use `asyncio.to_thread` or `contextvars.copy_context().run`", hop.short, fn.QualName, name, path)}
+		Message: fmt.Sprintf("`%s` runs `%s` on another thread, where ContextVar `%s` (read in %s) has its default value, not this task's; use `asyncio.to_thread` or `contextvars.copy_context().run`", hop.short, fn.QualName, name, path)}
 	for _, c := range chain {
 		d.Related = append(d.Related, asyncir.Related{Range: c.Range, Message: fmt.Sprintf("in `%s`", c.Func().QualName)})
 	}

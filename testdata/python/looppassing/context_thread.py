@@ -1,6 +1,7 @@
 """AL305: a ContextVar read on a thread that does not inherit the context."""
 import asyncio
 import contextvars
+import functools
 import threading
 
 request_id = contextvars.ContextVar("request_id", default="-")
@@ -30,6 +31,8 @@ async def main():
     print(await asyncio.to_thread(handle, 2))
     ctx = contextvars.copy_context()
     print(await loop.run_in_executor(None, ctx.run, handle, 3))
+    print(await loop.run_in_executor(None, functools.partial(handle, 5)))  # want: AL305 "runs `handle`"
+    print(await loop.run_in_executor(None, lambda: process(6)))  # want: AL305 "<lambda> → process → log_line → request_id.get"
     worker = threading.Thread(target=handle, args=(4,))  # want: AL305 "`threading.Thread` runs `handle`"
     worker.start()
     await asyncio.to_thread(worker.join)
