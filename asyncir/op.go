@@ -8,7 +8,7 @@ const (
 	OpAwait                 // await Operand (Go: receive from Operand)
 	OpStore                 // Var = Operand (local), or Recv.Attr = Operand, or Recv[...] = Operand
 	OpLoad                  // Result = Var (a local or global name)
-	OpAttr                  // Result = Recv.Attr, not called
+	OpAttr                  // Result = Recv.Attr, not called; a subscript Recv[Args...] has no Attr
 	OpReturn                // return Operand (Operand may be nil)
 	OpYield                 // yield Operand / yield from Operand
 	OpDiscard               // expression statement: Operand's value is thrown away

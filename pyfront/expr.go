@@ -51,7 +51,13 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		res := b.value(op, nil)
 		for _, c := range t.namedChildren(n) {
 			if t.kind(c) == kPair {
-				b.use(b.expr(t.field(c, fFieldKey())), asyncir.UseOther, nil)
+				// Iterating a dict yields its keys: they are its Elems
+				// ({fetch(u): u for u in urls} passed to asyncio.wait).
+				key := b.expr(t.field(c, fFieldKey()))
+				b.use(key, asyncir.UseOther, nil)
+				if key != nil {
+					res.Elems = append(res.Elems, key)
+				}
 				b.use(b.expr(t.field(c, fValue)), asyncir.UseStore, op)
 			} else {
 				b.use(b.expr(c), asyncir.UseStore, op)
@@ -108,13 +114,19 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		return v
 	case kSubscript:
 		v := b.expr(t.field(n, fValue))
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: v})
-		b.use(v, asyncir.UseRecv, op)
+		var index []*asyncir.Value
 		for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
 			if t.nodes[c].field == fSubscript {
-				b.use(b.expr(c), asyncir.UseOther, nil)
+				x := b.expr(c)
+				b.use(x, asyncir.UseOther, nil)
+				if x != nil {
+					index = append(index, x)
+				}
 			}
 		}
+		// A subscript is an OpAttr with no Attr; Args are the indexes.
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: v, Args: index})
+		b.use(v, asyncir.UseRecv, op)
 		return b.value(op, &sym{kind: symElem, base: v})
 	case kYield:
 		var v *asyncir.Value
@@ -283,8 +295,12 @@ func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
 	res := b.value(op, nil)
 	for _, e := range body {
 		if t.kind(e) == kPair {
-			for _, x := range t.namedChildren(e) {
-				b.use(b.expr(x), asyncir.UseStore, op)
+			for i, x := range t.namedChildren(e) {
+				v := b.expr(x)
+				b.use(v, asyncir.UseStore, op)
+				if i == 0 && v != nil {
+					res.Elems = append(res.Elems, v) // the keys, as for displays
+				}
 			}
 			continue
 		}
