@@ -83,8 +83,9 @@ async def main(pool):
 Finds asyncio.wait() given coroutines (in a list, set or tuple display, a
 comprehension, or a local holding one). For asyncio.wait() and
 asyncio.as_completed() given coroutines it reports every later
-membership or identity test (in, not in, is, is not, ==, !=, and set
-operations: &, |, -, ^, intersection, issuperset, ...)
+membership or identity test (in, not in, is, is not, ==, !=, set
+operations: &, |, -, ^, intersection, issuperset, ..., and lookups of a
+result in a dict keyed by the input coroutines: d[t], d.get(t))
 of an input coroutine — by name, by index into the input container, or
 as a loop variable over it — against the results: the done/pending sets
 and anything taken from them, or the futures as_completed yields.
@@ -99,7 +100,8 @@ asyncio.wait() and as_completed() wrap each coroutine in a new Task. The
 sets wait() returns and the futures as_completed() yields are those tasks,
 never the coroutine objects passed in, so "coro in done" is always False
 and "fut is coro" never holds: the code that should handle a finished
-request silently never runs. Since Python 3.11 asyncio.wait() refuses
+request silently never runs, and a dict mapping each coroutine to its
+request raises KeyError when asked about a finished task. Since Python 3.11 asyncio.wait() refuses
 coroutines with TypeError.
 
 ### Example

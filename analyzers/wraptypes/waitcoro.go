@@ -36,19 +36,29 @@ func checkWaitCoroutines(pass *asyncir.Pass, op *asyncir.Op) {
 	tests := identityTestsAfter(op, in)
 	related := []asyncir.Related{{Range: op.Range, Message: "the coroutines are wrapped in tasks here"}}
 	for _, t := range tests {
-		if t.Kind != asyncir.OpCompare {
-			pass.Report(asyncir.Diagnostic{Code: "AL403", Severity: asyncir.SeverityError, Range: t.Range, Related: related,
-				Message: fmt.Sprintf("set operation combines coroutines passed to `%s` with its results, which are new tasks wrapping them; they never overlap", op.External)})
-			continue
+		msg := ""
+		switch {
+		case t.Kind == asyncir.OpCompare:
+			always := "False"
+			if t.Compare == "not in" || t.Compare == "is not" || t.Compare == "!=" {
+				always = "True"
+			}
+			msg = fmt.Sprintf("`%s` compares a coroutine passed to `%s` with its results, which are new tasks wrapping it; the test is always %s", t.Compare, op.External, always)
+		case isLookup(t):
+			msg = fmt.Sprintf("a result of `%s` is looked up in a mapping keyed by the coroutines passed to it; the results are new tasks wrapping them, so the key is never found", op.External)
+		default:
+			msg = fmt.Sprintf("set operation combines coroutines passed to `%s` with its results, which are new tasks wrapping them; they never overlap", op.External)
 		}
-		always := "False"
-		if t.Compare == "not in" || t.Compare == "is not" || t.Compare == "!=" {
-			always = "True"
-		}
-		pass.Report(asyncir.Diagnostic{Code: "AL403", Severity: asyncir.SeverityError, Range: t.Range, Related: related,
-			Message: fmt.Sprintf("`%s` compares a coroutine passed to `%s` with its results, which are new tasks wrapping it; the test is always %s", t.Compare, op.External, always)})
+		pass.Report(asyncir.Diagnostic{Code: "AL403", Severity: asyncir.SeverityError, Range: t.Range, Related: related, Message: msg})
 	}
 }
+
+// isLookup reports a subscript or a get/pop call: a lookup by key.
+func isLookup(op *asyncir.Op) bool {
+	return op.Kind == asyncir.OpAttr || op.Kind == asyncir.OpCall && lookupMethods[op.Method]
+}
+
+var lookupMethods = map[string]bool{"get": true, "pop": true, "__getitem__": true}
 
 // setMethods combine or compare two sets.
 var setMethods = map[string]bool{
@@ -56,18 +66,29 @@ var setMethods = map[string]bool{
 	"issubset": true, "issuperset": true, "isdisjoint": true,
 }
 
-// pairOf returns the two sides of an identity test: a comparison, a
-// binary (set) operator, or a set method call.
-func pairOf(op *asyncir.Op) (a, b *asyncir.Value, ok bool) {
+// matches reports whether op tests an input against what the call
+// returned (root): an identity comparison, membership of a result in the
+// input container, a set operation, or a lookup of a result in a mapping
+// keyed by the inputs.
+func (in inputs) matches(op *asyncir.Op, root *asyncir.Value) bool {
+	derived := func(v *asyncir.Value) bool { return derivedFrom(v, root, 0) }
 	switch {
 	case op.Kind == asyncir.OpCompare && identityTests[op.Compare] && len(op.Args) == 2:
-		return op.Args[0], op.Args[1], true
-	case op.Kind == asyncir.OpRef && op.Callee == nil && len(op.Args) == 2:
-		return op.Args[0], op.Args[1], true
+		a, b := op.Args[0], op.Args[1]
+		if in.isInput(a, 0) && derived(b) || in.isInput(b, 0) && derived(a) {
+			return true
+		}
+		return (op.Compare == "in" || op.Compare == "not in") && derived(a) && in.isInputSet(b, 0)
+	case op.Kind == asyncir.OpRef && op.Callee == nil && len(op.Args) == 2: // a binary operator
+		a, b := op.Args[0], op.Args[1]
+		return in.isInputSet(a, 0) && derived(b) || in.isInputSet(b, 0) && derived(a)
 	case op.Kind == asyncir.OpCall && op.Recv != nil && setMethods[op.Method] && len(op.Args) == 1:
-		return op.Recv, op.Args[0], true
+		a, b := op.Recv, op.Args[0]
+		return in.isInputSet(a, 0) && derived(b) || in.isInputSet(b, 0) && derived(a)
+	case op.Kind == asyncir.OpAttr && op.Attr == "" && len(op.Args) == 1, op.Kind == asyncir.OpCall && lookupMethods[op.Method] && len(op.Args) >= 1:
+		return in.isContainer(op.Recv, 0) && derived(op.Args[0])
 	}
-	return nil, nil, false
+	return false
 }
 
 // inputs are what a call was given: the coroutine values in the
@@ -114,15 +135,7 @@ func inputsOf(arg *asyncir.Value) inputs {
 func identityTestsAfter(call *asyncir.Op, in inputs) []*asyncir.Op {
 	var out []*asyncir.Op
 	call.Func().Ops(func(op *asyncir.Op) {
-		a, b, ok := pairOf(op)
-		if !ok {
-			return
-		}
-		side := in.isInput
-		if op.Kind != asyncir.OpCompare {
-			side = in.isInputSet
-		}
-		if !(side(a, 0) && derivedFrom(b, call.Result, 0) || side(b, 0) && derivedFrom(a, call.Result, 0)) {
+		if !in.matches(op, call.Result) {
 			return
 		}
 		if asyncir.ReachableWithout(call, op, "") {

@@ -30,6 +30,13 @@ async def main():
         print("both done")
     left = set([third, fourth]) - done  # want: AL403 "never overlap"
     print(left)
+    jobs = {fetch(n): n for n in "ef"}
+    done, _ = await asyncio.wait(jobs)  # want: AL403
+    for t in done:
+        try:
+            print(jobs[t])  # want: AL403 "looked up in a mapping"
+        except KeyError:
+            print("KeyError: a task is not the coroutine it wraps")
     # Tasks made first: the same operations are correct.
     tasks = {asyncio.create_task(fetch("t"))}
     done, pending = await asyncio.wait(tasks)
