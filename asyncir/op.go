@@ -33,6 +33,9 @@ type Keyword struct {
 	Name  string
 	Value *Value
 	Range Range
+	// Delete is the span a fix removes to drop the argument with its
+	// separating comma.
+	Delete Range
 }
 
 // Op is one operation in a block.

@@ -221,10 +221,17 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 		if t.kind(args) == kGenExpr {
 			op.Args = append(op.Args, b.expr(args))
 		} else {
+			var items []int32
 			for _, a := range t.namedChildren(args) {
+				if t.kind(a) != kComment {
+					items = append(items, a)
+				}
+			}
+			for i, a := range items {
 				switch t.kind(a) {
 				case kKeywordArgument:
-					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.expr(t.field(a, fValue)), Range: b.lw.rng(a)})
+					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.expr(t.field(a, fValue)), Range: b.lw.rng(a),
+						Delete: b.lw.argDeletion(args, items, i)})
 				case kListSplat, kDictSplat:
 					op.Star = true
 					op.Args = append(op.Args, b.expr(a))
@@ -256,6 +263,28 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	b.lw.mi.calls = append(b.lw.mi.calls, op)
 	res := b.value(op, s)
 	return res
+}
+
+// argDeletion is the span that removes argument i of an argument list
+// together with its separating comma: up to the next argument, or from
+// the previous one, or (for a lone argument) up to the closing
+// parenthesis, which also takes a trailing comma.
+func (lw *lowerer) argDeletion(args int32, items []int32, i int) asyncir.Range {
+	r := lw.rng(items[i])
+	switch {
+	case i+1 < len(items):
+		r.End = lw.rng(items[i+1]).Start
+	case i > 0:
+		r.Start = lw.rng(items[i-1]).End
+	default:
+		end := lw.rng(args).End
+		if end.Offset > r.End.Offset && lw.t.src[end.Offset-1] == ')' {
+			end.Offset--
+			end.Col--
+			r.End = end
+		}
+	}
+	return r
 }
 
 // enclosingClass is the class of the method being lowered, if any.

@@ -47,6 +47,13 @@ async def main():
     await asyncio.sleep(1)
 ` + "```" + `
 
+### Fix safety
+The fix removes the argument with its comma. It is safe when the target
+version is 3.10 or later, where the call raises TypeError and removing
+the argument is the only way to make it work; for older targets it is
+unsafe: if the loop passed is not the one that will run the code, the
+object now binds to the running loop instead.
+
 ### References
 - https://docs.python.org/3/whatsnew/3.10.html#removed
 - https://bugs.python.org/issue42392

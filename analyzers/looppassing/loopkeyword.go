@@ -19,10 +19,19 @@ func checkLoopKeyword(pass *asyncir.Pass, op *asyncir.Op) {
 			continue
 		}
 		sev, consequence := asyncir.SeverityWarning, fmt.Sprintf("deprecated since 3.8 and a TypeError from Python %s", api.LoopRemoved)
+		// Dropping the argument is what every version from 3.10 needs;
+		// before, it changes which loop a primitive binds to when the
+		// passed loop is not the running one.
+		fix := asyncir.Unsafe
 		if pass.Config.TargetVersion >= api.LoopRemoved {
-			sev, consequence = asyncir.SeverityError, fmt.Sprintf("it raises TypeError on Python %s and later", api.LoopRemoved)
+			sev, consequence, fix = asyncir.SeverityError, fmt.Sprintf("it raises TypeError on Python %s and later", api.LoopRemoved), asyncir.Safe
 		}
-		pass.Report(asyncir.Diagnostic{Code: "AL301", Severity: sev, Range: kw.Range,
-			Message: fmt.Sprintf("`%s` no longer takes `loop=`; %s", api.Name, consequence)})
+		d := asyncir.Diagnostic{Code: "AL301", Severity: sev, Range: kw.Range,
+			Message: fmt.Sprintf("`%s` no longer takes `loop=`; %s", api.Name, consequence)}
+		if kw.Delete.IsValid() && !op.Star {
+			d.Fixes = []asyncir.Fix{{Title: "Remove the `loop` argument", Applicability: fix,
+				Edits: []asyncir.Edit{{Range: kw.Delete}}}}
+		}
+		pass.Report(d)
 	}
 }

@@ -21,6 +21,14 @@ async def main():
         await asyncio.wait(set(), loop=loop)  # want: AL301 "`asyncio.wait`"
     except TypeError:
         pass
+    try:
+        await asyncio.wait_for(loop.create_future(), timeout=1, loop=loop)  # want: AL301 "`asyncio.wait_for`"
+    except TypeError:
+        pass
+    try:
+        asyncio.as_completed(set(), loop=loop, timeout=1)  # want: AL301 "`asyncio.as_completed`"
+    except TypeError:
+        pass
     # These still accept loop= and are not reported.
     print(await asyncio.ensure_future(tick(), loop=loop))
     fut = asyncio.run_coroutine_threadsafe(tick(), loop)
