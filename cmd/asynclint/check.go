@@ -18,10 +18,11 @@ type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
 	exitZero, noConfig, stats, parseOnly                 bool
 	cpuProfile                                           string
+	fixFlags
 }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.format, "format", "text", "output format: text or json")
+	fs.StringVar(&c.format, "format", "text", "output format: text, json, sarif or github")
 	fs.StringVar(&c.selectCodes, "select", "", "comma-separated codes or prefixes to enable (default: all)")
 	fs.StringVar(&c.ignoreCodes, "ignore", "", "comma-separated codes or prefixes to disable")
 	fs.StringVar(&c.target, "target-version", "", "Python version to check for: 3.8 … 3.14 (or py38 … py314)")
@@ -31,6 +32,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
+	c.fixFlags.register(fs)
 }
 
 // parseInterleaved lets flags follow positional arguments, as users of
@@ -69,9 +71,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 		paths = []string{"."}
 	}
 	switch cf.format {
-	case "text", "json":
+	case "text", "json", "sarif", "github":
 	default:
-		fmt.Fprintf(stderr, "asynclint: unknown --format %q (want text or json)\n", cf.format)
+		fmt.Fprintf(stderr, "asynclint: unknown --format %q (want text, json, sarif or github)\n", cf.format)
 		return 2
 	}
 	cfg, err := loadConfig(cf, paths)
@@ -99,11 +101,23 @@ func check(args []string, stdout, stderr io.Writer) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "asynclint: warning: %s\n", w)
 	}
+	if cf.fixFlags.enabled() {
+		remaining, code, done := applyFixes(cf.fixFlags, driver.Options{Paths: paths, Config: cfg}, res.Diagnostics, stdout, stderr)
+		if done {
+			return code
+		}
+		res.Diagnostics = remaining
+	}
 	switch cf.format {
 	case "json":
 		err = output.JSON(stdout, res.Diagnostics)
+	case "sarif":
+		err = output.SARIF(stdout, res.Diagnostics, sarifTool())
+	case "github":
+		err = output.GitHub(stdout, res.Diagnostics)
 	default:
 		err = output.Text(stdout, res.Diagnostics)
+		hintFixable(stderr, res.Diagnostics)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: writing output: %v\n", err)

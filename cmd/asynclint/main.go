@@ -4,6 +4,8 @@
 //	asynclint check [flags] [paths...]   lint files and directories (default ".")
 //	asynclint rules                      list every rule
 //	asynclint explain AL101              print a rule's documentation
+//	asynclint verify [paths...]         prove test expectations against the runtime
+//	asynclint lsp                        run the language server (stdio)
 //	asynclint version
 package main
 
@@ -11,6 +13,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/asynclint/asynclint/internal/verify"
 )
 
 const version = "0.1.0"
@@ -25,6 +29,9 @@ commands:
   check [flags] [paths...]   lint Python files and directories (default ".")
   rules                      list every rule: code, name, family, severity, fix
   explain CODE               print the documentation of a rule
+  lsp                        run the language server on stdin/stdout
+  verify [paths...]          run the test cases under CPython / the Go runtime and
+                             check every expectation against what the runtime reports
   version                    print the version
 
 Run "asynclint check -h" for the flags of check.
@@ -40,6 +47,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(args[1:], stdout, stderr)
 	case "rules":
 		return rules(args[1:], stdout, stderr)
+	case "lsp":
+		return lspCmd(args[1:], os.Stdin, stdout, stderr)
+	case "verify":
+		return verify.Main(args[1:], stdout, stderr)
 	case "explain":
 		return explain(args[1:], stdout, stderr)
 	case "version", "--version", "-V":

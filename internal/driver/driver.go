@@ -92,6 +92,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	in, warnings = withOverlayOnly(in, warnings, opts.Paths, opts.Overlay)
 	files := make([]pyfront.File, len(in.Python))
 	for i, p := range in.Python {
 		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}

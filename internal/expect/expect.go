@@ -1,13 +1,17 @@
 // Package expect reads the expectations written in test cases: Python's
 // trailing "# want: AL101 \"regexp\", AL102" comments and the
-// "# static-only: <reason>" mark (DESIGN.md, "Expectations in test cases").
+// "# static-only: <reason>" mark (DESIGN.md, "Expectations in test cases"),
+// and Go's analysistest "// want" comments.
 package expect
 
 import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -155,3 +159,53 @@ func (c *Case) Match(diags []Diag) []string {
 	}
 	return problems
 }
+
+// ParseGo reads the expectations of one Go case file: analysistest's
+// `// want "regexp"` comments (several quoted or back-quoted regexps may
+// follow one want), and "// static-only: AL451 reason" marks. A want's Code
+// is the AL code its regexp names, if any, else "".
+func ParseGo(path string, src []byte) (*Case, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	c := &Case{Path: path, StaticOnly: map[string]string{}}
+	for _, g := range f.Comments {
+		for _, cm := range g.List {
+			text := strings.TrimSpace(strings.TrimPrefix(cm.Text, "//"))
+			line := fset.Position(cm.Pos()).Line
+			if m := goStaticRE.FindStringSubmatch(text); m != nil {
+				c.StaticOnly[m[1]] = strings.TrimSpace(m[2])
+				continue
+			}
+			rest, ok := strings.CutPrefix(text, "want ")
+			if !ok {
+				continue
+			}
+			for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
+				lit := goLitRE.FindString(rest)
+				if lit == "" {
+					return nil, fmt.Errorf("%s:%d: malformed want %q: expected quoted regexps", path, line, rest)
+				}
+				s, err := strconv.Unquote(lit)
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: bad quoted regexp: %v", path, line, err)
+				}
+				re, err := regexp.Compile(s)
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: bad regexp: %v", path, line, err)
+				}
+				c.Wants = append(c.Wants, &Want{Line: line, Code: codeRE.FindString(s), Message: re})
+				rest = rest[len(lit):]
+			}
+		}
+	}
+	return c, nil
+}
+
+var (
+	goStaticRE = regexp.MustCompile(`^static-only:\s*(AL[0-9]{3})\s+(\S.*)$`)
+	goLitRE    = regexp.MustCompile("^(\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`)")
+	codeRE     = regexp.MustCompile(`AL[0-9]{3}`)
+)

@@ -41,3 +41,20 @@ func TestMalformed(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestParseGo(t *testing.T) {
+	src := "package p\n\nfunc f() {\n\tgo g() // want `goroutine .* leaks \\(AL151\\)` \"second\"\n}\n\n// static-only: AL451 needs a driver\nfunc g() {}\n"
+	c, err := ParseGo("p.go", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Wants) != 2 || c.Wants[0].Line != 4 || c.Wants[0].Code != "AL151" || c.Wants[1].Code != "" || !c.Wants[1].Message.MatchString("second") {
+		t.Fatalf("wants = %+v", c.Wants)
+	}
+	if c.StaticOnly["AL451"] != "needs a driver" {
+		t.Fatalf("static-only = %v", c.StaticOnly)
+	}
+	if _, err := ParseGo("p.go", []byte("package p\n// want x\n")); err == nil || !strings.Contains(err.Error(), "p.go:2") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -19,7 +19,7 @@ async def main():
     loop.call_soon(functools.partial(refresh))  # want: AL104 "`refresh`"
     t = threading.Thread(target=refresh)  # want: AL104 "`threading.Thread`"
     t.start()
-    t.join()
+    await asyncio.to_thread(t.join)
 
     loop.call_soon(sync_refresh)
     loop.call_soon(lambda: keep.add(loop.create_task(refresh())))

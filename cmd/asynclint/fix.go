@@ -1,0 +1,104 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/internal/fix"
+	"github.com/asynclint/asynclint/internal/output"
+)
+
+// fixFlags are check's fix options (ruff's names and meanings).
+type fixFlags struct {
+	fix, unsafeFixes, diff bool
+}
+
+func (f *fixFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes, then report what remains")
+	fs.BoolVar(&f.unsafeFixes, "unsafe-fixes", false, "also apply unsafe fixes (implies --fix unless --diff)")
+	fs.BoolVar(&f.diff, "diff", false, "print the fixes as a unified diff and write nothing")
+}
+
+func (f fixFlags) enabled() bool { return f.fix || f.unsafeFixes || f.diff }
+
+// applyFixes runs the fix loop. With --diff it prints the diff and is done
+// (exit 1 when there is something to fix, as ruff does); with --fix it
+// writes the files and returns the diagnostics that remain for the
+// normal report.
+func applyFixes(f fixFlags, opts driver.Options, diags []asyncir.Diagnostic, stdout, stderr io.Writer) ([]asyncir.Diagnostic, int, bool) {
+	min := asyncir.Safe
+	if f.unsafeFixes {
+		min = asyncir.Unsafe
+	}
+	res, err := fix.Run(diags, fix.Options{Min: min, Check: func(overlay map[string][]byte) ([]asyncir.Diagnostic, error) {
+		o := opts
+		o.Overlay = overlay
+		r, err := driver.Run(o)
+		if err != nil {
+			return nil, err
+		}
+		return r.Diagnostics, nil
+	}})
+	if err != nil {
+		fmt.Fprintf(stderr, "asynclint: fixing: %v\n", err)
+		return nil, 2, true
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "asynclint: warning: %s\n", w)
+	}
+	if f.diff {
+		if err := fix.Diff(stdout, res.Changes); err != nil {
+			fmt.Fprintf(stderr, "asynclint: writing diff: %v\n", err)
+			return nil, 2, true
+		}
+		fmt.Fprintf(stderr, "asynclint: would apply %d fixes to %d files\n", res.Applied, len(res.Changes))
+		if len(res.Changes) > 0 {
+			return nil, 1, true
+		}
+		return nil, 0, true
+	}
+	for _, c := range res.Changes {
+		if err := fix.Write(c.Path, c.Fixed); err != nil {
+			fmt.Fprintf(stderr, "asynclint: writing %s: %v\n", c.Path, err)
+			return nil, 2, true
+		}
+	}
+	if res.Applied > 0 {
+		fmt.Fprintf(stderr, "asynclint: applied %d fixes to %d files\n", res.Applied, len(res.Changes))
+	}
+	return res.Diagnostics, 0, false
+}
+
+// sarifTool describes asynclint in SARIF logs.
+func sarifTool() output.Tool {
+	return output.Tool{Name: "asynclint", Version: version, InformationURI: "https://asynclint.dev",
+		Analyzers: driver.Analyzers(), Source: os.ReadFile}
+}
+
+// hintFixable tells a text-format user how many findings --fix would
+// resolve (ruff's "[*] N fixable with the --fix option").
+func hintFixable(stderr io.Writer, diags []asyncir.Diagnostic) {
+	safe, unsafe := 0, 0
+	for _, d := range diags {
+		best := asyncir.DisplayOnly
+		for _, f := range d.Fixes {
+			best = max(best, f.Applicability)
+		}
+		switch best {
+		case asyncir.Safe:
+			safe++
+		case asyncir.Unsafe:
+			unsafe++
+		}
+	}
+	if safe > 0 {
+		fmt.Fprintf(stderr, "asynclint: %d fixable with --fix (--diff to preview)\n", safe)
+	}
+	if unsafe > 0 {
+		fmt.Fprintf(stderr, "asynclint: %d more fixable with --unsafe-fixes\n", unsafe)
+	}
+}

@@ -1,0 +1,51 @@
+package verify
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// Event is one thing the runtime reported about a case: its kind (see the
+// package doc), the file and line it is attributed to (line 0: no line of
+// the case explains it) and the runtime's own words. Also holds further
+// places of the same finding (a leaked goroutine's go statement besides its
+// blocking line); a want at any of them accounts for the event. The
+// harness leaves File empty: it is the case file.
+type Event struct {
+	Kind   string `json:"kind"`
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line"`
+	Detail string `json:"detail"`
+	Also   []Loc  `json:"also,omitempty"`
+}
+
+// Loc is a line of a case file.
+type Loc struct {
+	File string
+	Line int
+}
+
+// Locs is the event's place followed by its other places.
+func (e Event) Locs() []Loc { return append([]Loc{{e.File, e.Line}}, e.Also...) }
+
+func (e Event) String() string { return fmt.Sprintf("%s: %s", e.Kind, e.Detail) }
+
+// parseEvents reads the harness's JSON lines.
+func parseEvents(data []byte) ([]Event, error) {
+	var evs []Event
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var e Event
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return nil, fmt.Errorf("event %d: %v", n, err)
+		}
+		evs = append(evs, e)
+	}
+	return evs, sc.Err()
+}
