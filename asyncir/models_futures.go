@@ -20,6 +20,7 @@ var futureTakers = []struct {
 	{"asyncio.wait_for", AsyncioFuture, TakesFirst},
 	{"asyncio.shield", AsyncioFuture, TakesFirst},
 	{"asyncio.ensure_future", AsyncioFuture, TakesFirst},
+	{loopClass + ".run_until_complete", AsyncioFuture, TakesFirst},
 }
 
 // TakesShape says which arguments of an API are futures.

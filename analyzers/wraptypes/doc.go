@@ -48,7 +48,8 @@ async def compute(pool, n):
 Finds asyncio futures or tasks passed to concurrent.futures.wait() or
 concurrent.futures.as_completed(), and concurrent.futures futures passed
 to asyncio.wait(), asyncio.as_completed(), asyncio.gather(),
-asyncio.wait_for(), asyncio.shield() or asyncio.ensure_future() — as an
+asyncio.wait_for(), asyncio.shield(), asyncio.ensure_future() or
+loop.run_until_complete() — as an
 argument, an element of a list or set display, or an element of a
 container whose element type is known.
 

@@ -37,7 +37,7 @@ func checkMixedKinds(pass *asyncir.Pass, op *asyncir.Op) {
 			rng = a.Def.Range
 		}
 		pass.Report(asyncir.Diagnostic{Code: "AL402", Severity: asyncir.SeverityError, Range: rng,
-			Message: fmt.Sprintf("`%s` is given %s %s; %s", api.Name, k, describe(v), consequence)})
+			Message: fmt.Sprintf("`%s` is given %s %s; %s", short(api.Name), k, describe(v), consequence)})
 	}
 }
 

@@ -15,8 +15,13 @@ def wait_on_pool_api():
         concurrent.futures.wait([fut], timeout=0)  # want: AL402 "`concurrent.futures.wait` is given asyncio future `fut`"
     except AttributeError:
         pass
-    finally:
-        loop.close()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        try:
+            loop.run_until_complete(pool.submit(square, 2))  # want: AL402 "`loop.run_until_complete` is given concurrent.futures future"
+        except TypeError:
+            pass
+        print(loop.run_until_complete(asyncio.wrap_future(pool.submit(square, 3), loop=loop)))
+    loop.close()
 
 
 async def amain():
