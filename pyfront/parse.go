@@ -155,11 +155,12 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 			}
 		}
 	}
-	for name := range contextModules(infos) {
-		// Every module-level name of a module that creates a ContextVar,
-		// or imports one that does: its readers may be a few synchronous
-		// calls below a thread hop (run_in_executor), and the whole chain
-		// must be lowered.
+	for name := range threadSideModules(infos) {
+		// Every module-level name of a thread-side module (a ContextVar,
+		// a thread pool), or of one that imports such a module: a
+		// ContextVar read may be a few synchronous calls below a thread
+		// hop, a concurrent future may come back through helpers, and the
+		// whole chain must be lowered.
 		for g := range infos[name].globals {
 			if !contains(out[name], g) {
 				out[name] = append(out[name], g)
@@ -186,31 +187,40 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 	return out
 }
 
-// contextModules names the lowered modules that create a ContextVar or
-// import a module that is itself one of these.
-func contextModules(infos map[string]*moduleInfo) map[string]bool {
+// threadSideModules names the synchronous lowered modules (no async
+// def: the thread side) with a thread-side marker, and the synchronous
+// modules that import one of these, up to threadSideHops imports away (a
+// ContextVar read "two calls below" a thread hop). Async modules are left
+// out: they export their async names already, and hubs such as asyncio
+// would otherwise pull in every module that imports them.
+func threadSideModules(infos map[string]*moduleInfo) map[string]bool {
 	out := map[string]bool{}
 	for name, mi := range infos {
-		if mi.contextVar {
+		if mi.threadSide && !mi.mod.HasAsync {
 			out[name] = true
 		}
 	}
-	for changed := true; changed; {
-		changed = false
+	for hop := 0; hop < threadSideHops; hop++ {
+		var next []string
 		for name, mi := range infos {
-			if out[name] {
+			if out[name] || mi.mod.HasAsync {
 				continue
 			}
 			for _, imp := range mi.imports {
 				if out[imp] {
-					out[name], changed = true, true
+					next = append(next, name)
 					break
 				}
 			}
 		}
+		for _, name := range next {
+			out[name] = true
+		}
 	}
 	return out
 }
+
+const threadSideHops = 3
 
 func hasAsyncMethod(c *asyncir.Class) bool {
 	for _, m := range c.Methods {
@@ -380,7 +390,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
 	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports,
-		contextVar: bytes.Contains(s.src, contextVarMarker)}
+		threadSide: hasThreadSideMarker(s.src)}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()

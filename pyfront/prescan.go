@@ -8,11 +8,24 @@ import (
 // asyncMarkers are the byte strings whose absence proves a file has no
 // async construct and uses no asyncio API: "async" covers async def/for/with
 // and asyncio, "await" covers await, "coroutine" covers the legacy
-// @types.coroutine machinery, and "ContextVar(" a context variable, which
-// is lost across a thread hop.
-var asyncMarkers = [][]byte{[]byte("async"), []byte("await"), []byte("coroutine"), contextVarMarker}
+// @types.coroutine machinery; the thread-side markers follow.
+var asyncMarkers = append([][]byte{[]byte("async"), []byte("await"), []byte("coroutine")}, threadSideMarkers...)
 
-var contextVarMarker = []byte("ContextVar(")
+// threadSideMarkers mark the thread side of async code: context variables
+// (lost across a thread hop) and thread-pool futures (which async code must
+// not await). Such a module exports every name to the fast path, so the
+// synchronous helpers between it and async code are lowered too.
+var threadSideMarkers = [][]byte{[]byte("ContextVar("), []byte("concurrent.futures")}
+
+// hasThreadSideMarker reports whether src has a thread-side marker.
+func hasThreadSideMarker(src []byte) bool {
+	for _, m := range threadSideMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // hasAsyncMarker reports whether src may contain an async construct.
 func hasAsyncMarker(src []byte) bool {

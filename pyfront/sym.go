@@ -99,7 +99,7 @@ type moduleInfo struct {
 	classes []*classInfo
 	calls   []*asyncir.Op
 	imports []string // textual imports, for the fast path
-	// contextVar: the source creates a ContextVar, so its importers are
-	// lowered too (fast path).
-	contextVar bool
+	// threadSide: the source has a thread-side marker (prescan.go), so
+	// importers of its names are lowered too (fast path).
+	threadSide bool
 }
