@@ -56,7 +56,8 @@ container whose element type is known.
 ### Why is this bad?
 Each API only understands its own kind: asyncio's refuse a
 concurrent.futures.Future with TypeError ("An asyncio.Future, a coroutine
-or an awaitable is required"), and concurrent.futures.wait fails with
+or an awaitable is required"; asyncio.wait fails with AttributeError on
+remove_done_callback), and concurrent.futures.wait fails with
 AttributeError on an asyncio future (and, if it did not, would block the
 loop thread that must complete it).
 

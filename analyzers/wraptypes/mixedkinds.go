@@ -24,7 +24,7 @@ func checkMixedKinds(pass *asyncir.Pass, op *asyncir.Op) {
 		if !wrong {
 			continue
 		}
-		consequence := "it only handles asyncio awaitables and raises TypeError; wrap it with `asyncio.wrap_future()`"
+		consequence := "it only handles asyncio awaitables and fails (TypeError, or AttributeError in asyncio.wait); wrap it with `asyncio.wrap_future()`"
 		if api.Takes == asyncir.ConcurrentFuture {
 			consequence = "it only handles concurrent.futures futures and fails with AttributeError; use `asyncio.wait` or `asyncio.as_completed`"
 		}
