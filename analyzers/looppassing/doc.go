@@ -2,14 +2,10 @@ package looppassing
 
 const doc = `# Analyzer looppassing
 
-reports event loops and contexts passed wrongly or lost
+report event loops and contexts passed wrongly or lost
 
-asyncio code should rarely hold an event loop: coroutines find the running
-loop with asyncio.get_running_loop(), the high-level API takes no loop
-argument, and a context (contextvars) follows a task automatically — but
-not a plain thread. This family finds loops threaded through by hand,
-loops fetched where none or another one runs, loops started inside running
-ones, and contexts lost on the way to a thread.
+The event loop (Python) and the cancellation context (Go) must reach the
+code that needs them; these rules find where they are replaced or dropped.
 
 ## AL301: removed-loop-argument
 

@@ -1,7 +1,5 @@
 // Package looppassing reports event loops and contexts passed the wrong
-// way or lost: removed loop= arguments, get_event_loop() where the
-// running loop is meant, loops started inside running loops, context
-// variables lost across thread hops and legacy coroutine machinery.
+// way, or lost on the way.
 package looppassing
 
 import "github.com/asynclint/asynclint/asyncir"

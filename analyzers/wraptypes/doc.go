@@ -2,15 +2,11 @@ package wraptypes
 
 const doc = `# Analyzer wraptypes
 
-reports mixed-up future kinds and lost awaitable identity
+report mixed future kinds and waits on the wrong identity
 
-Python has two unrelated kinds of futures: asyncio.Future (and Task), which
-the event loop completes and which is awaited, and
-concurrent.futures.Future, which a thread or process pool completes and
-which is waited for with result() or concurrent.futures.wait. Each kind
-works only with its own API; asyncio.wrap_future and
-loop.run_in_executor bridge them. asyncio also wraps coroutines in new
-tasks silently, so what comes back is not what went in.
+Futures of two kinds (asyncio and concurrent.futures in Python) do not
+mix, and what a wait hands back is not always what was passed in; in Go,
+the context a group derives dies with the group.
 
 ## AL401: await-concurrent-future
 

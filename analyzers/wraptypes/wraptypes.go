@@ -1,5 +1,5 @@
-// Package wraptypes reports the two kinds of futures mixed up, and the
-// identity of awaitables lost when asyncio wraps them in new tasks.
+// Package wraptypes reports futures of two incompatible kinds mixed
+// together, and waits on the wrong identity.
 package wraptypes
 
 import "github.com/asynclint/asynclint/asyncir"
