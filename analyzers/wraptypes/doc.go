@@ -131,11 +131,11 @@ async def main():
 Finds result() or exception() called on an asyncio future or task that is
 not known to be done: it was created in the same function
 (asyncio.create_task, ensure_future, loop.create_future,
-loop.run_in_executor, gather, …) and, on some path from its creation to
-the call, it is not awaited, not checked with done(), not settled with
-set_result()/set_exception(), and not handed to anything (a call, a
-container, another name) that may wait for it, and not given a chance to
-run (an await in a coroutine, any call — which may run the loop — in a
+loop.run_in_executor, gather, …) and nothing between its creation and the
+call can have completed it: on no path is it awaited, checked with done(),
+settled with set_result()/set_exception(), handed to anything (a call, a
+container, another name) that may wait for it, or given a chance to run
+(an await in a coroutine; any call, which may run the loop, in a
 synchronous function). Futures received as parameters (done callbacks),
 read from attributes, taken from a done set, and TaskGroup tasks are not
 reported.

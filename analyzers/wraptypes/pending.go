@@ -11,8 +11,8 @@ import (
 var settling = map[string]bool{"done": true, "set_result": true, "set_exception": true, "cancel": true, "cancelled": true}
 
 // checkPendingResult reports AL404: result() or exception() on an
-// asyncio future created in the same function that is not known to be
-// done on some path to the call. Known done: awaited, guarded with
+// asyncio future created in the same function that nothing on any path
+// to the call can have completed. Known done: awaited, guarded with
 // done(), settled with set_result/set_exception, handed to anything (a
 // call, a container, another name) that may wait for it, or given a
 // chance to run: an await between creation and call in a coroutine, any
