@@ -16,7 +16,10 @@ type linker struct {
 	fnInfo   map[*asyncir.Func]*funcInfo
 	memo     map[*asyncir.Value]asyncir.Type
 	globBusy map[*binding]bool
-	attrMemo map[attrKey]asyncir.Type
+	// dottedBusy guards dotted against names that resolve through
+	// themselves (a module global that names an unlowered submodule).
+	dottedBusy map[string]bool
+	attrMemo   map[attrKey]asyncir.Type
 }
 
 type attrKey struct {
@@ -113,6 +116,7 @@ func (l *linker) findInfo(infos map[string]*moduleInfo, m *asyncir.Module) *modu
 func (l *linker) reset() {
 	l.memo = map[*asyncir.Value]asyncir.Type{}
 	l.globBusy = map[*binding]bool{}
+	l.dottedBusy = map[string]bool{}
 	l.attrMemo = map[attrKey]asyncir.Type{}
 }
 
@@ -425,6 +429,11 @@ func (l *linker) dotted(name string) asyncir.Type {
 	if _, ok := l.mods[name]; ok {
 		return asyncir.Type{Kind: asyncir.ModuleObj, External: name}
 	}
+	if l.dottedBusy[name] {
+		return unknownType
+	}
+	l.dottedBusy[name] = true
+	defer delete(l.dottedBusy, name)
 	for i := len(name) - 1; i > 0; i-- {
 		if name[i] != '.' {
 			continue
