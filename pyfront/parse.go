@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -161,8 +162,13 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 		// ContextVar read may be a few synchronous calls below a thread
 		// hop, a concurrent future may come back through helpers, and the
 		// whole chain must be lowered.
-		for g := range infos[name].globals {
-			if !contains(out[name], g) {
+		for g, b := range infos[name].globals {
+			// Names the module defines (not the ones it imports, and not
+			// dunders like __all__): what an importer would mention. Past
+			// the marked module itself, only functions and classes: the
+			// call chain runs through them.
+			defined := b.fn != nil || b.cls != nil || len(b.values) > 0 && infos[name].threadSide
+			if defined && b.module == "" && !strings.HasPrefix(g, "__") && !contains(out[name], g) {
 				out[name] = append(out[name], g)
 			}
 		}
@@ -390,7 +396,8 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
 	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports,
-		threadSide: hasThreadSideMarker(s.src)}
+		// concurrent.futures itself is modelled, not a seed.
+		threadSide: hasThreadSideMarker(s.src) && !strings.HasPrefix(s.name, "concurrent.")}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()

@@ -13,18 +13,16 @@ var asyncMarkers = append([][]byte{[]byte("async"), []byte("await"), []byte("cor
 
 // threadSideMarkers mark the thread side of async code: context variables
 // (lost across a thread hop) and thread-pool futures (which async code must
-// not await). Such a module exports every name to the fast path, so the
-// synchronous helpers between it and async code are lowered too.
+// not await). A module that creates either (hasThreadSideMarker) exports
+// every name to the fast path, so the synchronous helpers between it and
+// async code are lowered too.
 var threadSideMarkers = [][]byte{[]byte("ContextVar("), []byte("concurrent.futures")}
 
-// hasThreadSideMarker reports whether src has a thread-side marker.
+// hasThreadSideMarker reports whether src creates a ContextVar, or an
+// executor of concurrent.futures.
 func hasThreadSideMarker(src []byte) bool {
-	for _, m := range threadSideMarkers {
-		if bytes.Contains(src, m) {
-			return true
-		}
-	}
-	return false
+	return bytes.Contains(src, threadSideMarkers[0]) ||
+		bytes.Contains(src, threadSideMarkers[1]) && bytes.Contains(src, []byte("Executor("))
 }
 
 // hasAsyncMarker reports whether src may contain an async construct.

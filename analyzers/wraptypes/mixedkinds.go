@@ -15,6 +15,9 @@ func checkMixedKinds(pass *asyncir.Pass, op *asyncir.Op) {
 		return
 	}
 	for _, v := range futureArgs(op, api.TakesShape) {
+		if v == nil { // a literal
+			continue
+		}
 		k := v.Type.Await
 		if elem := v.Type.Elem; elem != nil && k == asyncir.NotAwaitable {
 			k = elem.Await
