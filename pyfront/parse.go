@@ -156,6 +156,13 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 			}
 		}
 	}
+	for name, fns := range loopStarters(infos) {
+		for _, g := range fns {
+			if !contains(out[name], g) {
+				out[name] = append(out[name], g)
+			}
+		}
+	}
 	for name := range threadSideModules(infos) {
 		// Every module-level name of a thread-side module (a ContextVar,
 		// a thread pool), or of one that imports such a module: a
@@ -227,6 +234,60 @@ func threadSideModules(infos map[string]*moduleInfo) map[string]bool {
 }
 
 const threadSideHops = 3
+
+// loopStarters maps each lowered module to its module-level synchronous
+// functions that start an event loop (asyncio.run, run_until_complete,
+// run_forever), directly or by calling such a function of the same module
+// or of a module they import by name: a coroutine that calls one, however
+// many synchronous layers down, raises RuntimeError, so every layer must be
+// lowered.
+func loopStarters(infos map[string]*moduleInfo) map[string][]string {
+	starter := map[*asyncir.Func]bool{}
+	out := map[string][]string{}
+	exported := func(mi *moduleInfo, name string) bool {
+		if contains(out[mi.name], name) {
+			return true
+		}
+		for _, imp := range mi.mod.Imports {
+			if imp.Alias == name && imp.Name != "" && contains(out[imp.Module], imp.Name) {
+				return true
+			}
+			if imp.Name == "" && contains(out[imp.Module], name) {
+				return true // import m; m.name()
+			}
+		}
+		return false
+	}
+	for changed := true; changed; {
+		changed = false
+		for name, mi := range infos {
+			for g, b := range mi.globals {
+				f := b.fn
+				if f == nil || f.Kind != asyncir.Sync || starter[f] {
+					continue
+				}
+				hit := false
+				f.Ops(func(op *asyncir.Op) {
+					switch {
+					case hit:
+					case op.Kind == asyncir.OpCall && op.Recv != nil && (op.Method == "run" || op.Method == "run_until_complete" || op.Method == "run_forever"):
+						hit = true
+					case op.Kind == asyncir.OpCall && op.Recv != nil && exported(mi, op.Method):
+						hit = true
+					case op.Kind == asyncir.OpLoad && exported(mi, op.Var):
+						hit = true
+					}
+				})
+				if hit {
+					starter[f] = true
+					out[name] = append(out[name], g)
+					changed = true
+				}
+			}
+		}
+	}
+	return out
+}
 
 func hasAsyncMethod(c *asyncir.Class) bool {
 	for _, m := range c.Methods {

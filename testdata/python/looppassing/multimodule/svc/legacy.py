@@ -13,3 +13,12 @@ def load_sync():
     except RuntimeError:
         coro.close()
         return None
+
+
+def load_twice():
+    coro = fetch()
+    try:
+        return asyncio.run(coro)  # want: AL304 "\(main → refresh_all → load_twice → asyncio.run\)"
+    except RuntimeError:
+        coro.close()
+        return None
