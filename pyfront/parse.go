@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -156,26 +155,9 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 			}
 		}
 	}
-	for name, fns := range loopStarters(infos) {
+	for name, fns := range bridgeNames(infos) {
 		for _, g := range fns {
 			if !contains(out[name], g) {
-				out[name] = append(out[name], g)
-			}
-		}
-	}
-	for name := range threadSideModules(infos) {
-		// Every module-level name of a thread-side module (a ContextVar,
-		// a thread pool), or of one that imports such a module: a
-		// ContextVar read may be a few synchronous calls below a thread
-		// hop, a concurrent future may come back through helpers, and the
-		// whole chain must be lowered.
-		for g, b := range infos[name].globals {
-			// Names the module defines (not the ones it imports, and not
-			// dunders like __all__): what an importer would mention. Past
-			// the marked module itself, only functions and classes: the
-			// call chain runs through them.
-			defined := b.fn != nil || b.cls != nil || len(b.values) > 0 && infos[name].threadSide
-			if defined && b.module == "" && !strings.HasPrefix(g, "__") && !contains(out[name], g) {
 				out[name] = append(out[name], g)
 			}
 		}
@@ -200,49 +182,15 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 	return out
 }
 
-// threadSideModules names the synchronous lowered modules (no async
-// def: the thread side) with a thread-side marker, and the synchronous
-// modules that import one of these, up to threadSideHops imports away (a
-// ContextVar read "two calls below" a thread hop). Async modules are left
-// out: they export their async names already, and hubs such as asyncio
-// would otherwise pull in every module that imports them.
-func threadSideModules(infos map[string]*moduleInfo) map[string]bool {
-	out := map[string]bool{}
-	for name, mi := range infos {
-		if mi.threadSide && !mi.mod.HasAsync {
-			out[name] = true
-		}
-	}
-	for hop := 0; hop < threadSideHops; hop++ {
-		var next []string
-		for name, mi := range infos {
-			if out[name] || mi.mod.HasAsync {
-				continue
-			}
-			for _, imp := range mi.imports {
-				if out[imp] {
-					next = append(next, name)
-					break
-				}
-			}
-		}
-		for _, name := range next {
-			out[name] = true
-		}
-	}
-	return out
-}
-
-const threadSideHops = 3
-
-// loopStarters maps each lowered module to its module-level synchronous
-// functions that start an event loop (asyncio.run, run_until_complete,
-// run_forever), directly or by calling such a function of the same module
-// or of a module they import by name: a coroutine that calls one, however
-// many synchronous layers down, raises RuntimeError, so every layer must be
-// lowered.
-func loopStarters(infos map[string]*moduleInfo) map[string][]string {
-	starter := map[*asyncir.Func]bool{}
+// bridgeNames maps each lowered module to its module-level names on the
+// thread side of async code, which an importer must mention to be lowered
+// too: synchronous functions that start an event loop, read a ContextVar
+// or submit to an executor, classes with such a method, module-level
+// ContextVars and executors — directly, or by mentioning such a name of
+// the same module or of a module they import. A chain of synchronous
+// layers between a coroutine and asyncio.run, or between a thread hop and
+// a ContextVar read, is then lowered however many modules it crosses.
+func bridgeNames(infos map[string]*moduleInfo) map[string][]string {
 	out := map[string][]string{}
 	exported := func(mi *moduleInfo, name string) bool {
 		if contains(out[mi.name], name) {
@@ -255,6 +203,27 @@ func loopStarters(infos map[string]*moduleInfo) map[string][]string {
 			if imp.Name == "" && contains(out[imp.Module], name) {
 				return true // import m; m.name()
 			}
+			if imp.Name != "" && contains(out[joinDotted(imp.Module, imp.Name)], name) {
+				return true // from pkg import m; m.name()
+			}
+		}
+		return false
+	}
+	hit := func(mi *moduleInfo, op *asyncir.Op) bool {
+		switch op.Kind {
+		case asyncir.OpCall:
+			if op.Recv == nil {
+				return false
+			}
+			if op.Method == "run" { // asyncio.run, not subprocess.run
+				r := op.Recv.Def
+				return r != nil && r.Kind == asyncir.OpLoad && r.Var == "asyncio"
+			}
+			return bridgeMethods[op.Method] || exported(mi, op.Method)
+		case asyncir.OpLoad:
+			return bridgeClasses[op.Var] || exported(mi, op.Var)
+		case asyncir.OpAttr:
+			return bridgeClasses[op.Attr]
 		}
 		return false
 	}
@@ -262,24 +231,35 @@ func loopStarters(infos map[string]*moduleInfo) map[string][]string {
 		changed = false
 		for name, mi := range infos {
 			for g, b := range mi.globals {
-				f := b.fn
-				if f == nil || f.Kind != asyncir.Sync || starter[f] {
+				if contains(out[name], g) || b.module != "" {
 					continue
 				}
-				hit := false
-				f.Ops(func(op *asyncir.Op) {
-					switch {
-					case hit:
-					case op.Kind == asyncir.OpCall && op.Recv != nil && (op.Method == "run" || op.Method == "run_until_complete" || op.Method == "run_forever"):
-						hit = true
-					case op.Kind == asyncir.OpCall && op.Recv != nil && exported(mi, op.Method):
-						hit = true
-					case op.Kind == asyncir.OpLoad && exported(mi, op.Var):
-						hit = true
+				var funcs []*asyncir.Func
+				switch {
+				case b.fn != nil && b.fn.Kind == asyncir.Sync:
+					funcs = []*asyncir.Func{b.fn}
+				case b.cls != nil:
+					for _, m := range b.cls.Methods {
+						if m.Kind == asyncir.Sync {
+							funcs = append(funcs, m)
+						}
 					}
-				})
-				if hit {
-					starter[f] = true
+				}
+				found := false
+				for _, f := range funcs {
+					f.Ops(func(op *asyncir.Op) { found = found || hit(mi, op) })
+				}
+				for _, v := range b.values {
+					// request_id = ContextVar(...), pool = ThreadPoolExecutor()
+					if v == nil {
+						continue
+					}
+					if d := v.Def; d != nil && d.Kind == asyncir.OpCall && d.Index > 0 {
+						prev := d.Block.Ops[d.Index-1]
+						found = found || bridgeClasses[d.Method] || prev.Kind == asyncir.OpLoad && bridgeClasses[prev.Var]
+					}
+				}
+				if found {
 					out[name] = append(out[name], g)
 					changed = true
 				}
@@ -288,6 +268,13 @@ func loopStarters(infos map[string]*moduleInfo) map[string][]string {
 	}
 	return out
 }
+
+// bridgeMethods start a loop or hand work to another thread; bridgeClasses
+// make context variables and executors.
+var (
+	bridgeMethods = map[string]bool{"run_until_complete": true, "run_forever": true, "run_in_executor": true}
+	bridgeClasses = map[string]bool{"ContextVar": true, "ThreadPoolExecutor": true, "ProcessPoolExecutor": true}
+)
 
 func hasAsyncMethod(c *asyncir.Class) bool {
 	for _, m := range c.Methods {
@@ -456,9 +443,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports,
-		// concurrent.futures itself is modelled, not a seed.
-		threadSide: hasThreadSideMarker(s.src) && !strings.HasPrefix(s.name, "concurrent.")}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()

@@ -12,18 +12,10 @@ import (
 var asyncMarkers = append([][]byte{[]byte("async"), []byte("await"), []byte("coroutine")}, threadSideMarkers...)
 
 // threadSideMarkers mark the thread side of async code: context variables
-// (lost across a thread hop) and thread-pool futures (which async code must
-// not await). A module that creates either (hasThreadSideMarker) exports
-// every name to the fast path, so the synchronous helpers between it and
-// async code are lowered too.
+// (lost across a thread hop) and thread pools (whose futures async code must
+// not await). A module with one is lowered; bridgeNames (parse.go) then
+// decides which of its names importers must mention to be lowered too.
 var threadSideMarkers = [][]byte{[]byte("ContextVar("), []byte("concurrent.futures")}
-
-// hasThreadSideMarker reports whether src creates a ContextVar, or an
-// executor of concurrent.futures.
-func hasThreadSideMarker(src []byte) bool {
-	return bytes.Contains(src, threadSideMarkers[0]) ||
-		bytes.Contains(src, threadSideMarkers[1]) && bytes.Contains(src, []byte("Executor("))
-}
 
 // hasAsyncMarker reports whether src may contain an async construct.
 func hasAsyncMarker(src []byte) bool {

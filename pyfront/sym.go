@@ -99,7 +99,4 @@ type moduleInfo struct {
 	classes []*classInfo
 	calls   []*asyncir.Op
 	imports []string // textual imports, for the fast path
-	// threadSide: the source has a thread-side marker (prescan.go), so
-	// importers of its names are lowered too (fast path).
-	threadSide bool
 }
