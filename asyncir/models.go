@@ -26,6 +26,14 @@ type APIModel struct {
 	// asynchronous equivalent, if any.
 	Blocks      bool
 	Replacement string
+	// Cold: the function blocks only on rare paths (warnings.warn reading
+	// source lines through linecache, Thread.start waiting for the new
+	// thread to signal); the may-block summary does not follow it when
+	// it is part of the linted program.
+	Cold bool
+	// NonBlocking lists the arguments that turn the wait off
+	// (queue.get(block=False), lock.acquire(timeout=0)).
+	NonBlocking []NonBlockingArg
 	// LoopRemoved is the Python version that removed its loop= parameter.
 	LoopRemoved Version
 	// Removed is the Python version that removed the API itself.
@@ -46,6 +54,9 @@ type ClassModel struct {
 	AsyncIterOnly bool
 	// Bases are the external classes it derives from, for method lookup.
 	Bases []string
+	// EnterSelf: "with C() as x" binds the instance itself (requests.Session,
+	// httpx.Client, sqlite3.Connection).
+	EnterSelf bool
 }
 
 // Models are the API tables the analyzers read.
@@ -55,6 +66,9 @@ type Models struct {
 	// Aliases map an internal module path to its public name
 	// ("asyncio.tasks.sleep" → "asyncio.sleep").
 	Aliases map[string]string
+	// Families are clients whose methods are generated rather than
+	// listed (redis commands, boto3 operations); see BlockingAPI.
+	Families []*MethodFamily
 }
 
 // API returns the model of a dotted name, following aliases.
@@ -158,5 +172,6 @@ func (m *Models) Clone() *Models {
 	for k, v := range m.Aliases {
 		c.Aliases[k] = v
 	}
+	c.Families = append([]*MethodFamily(nil), m.Families...)
 	return c
 }

@@ -147,6 +147,9 @@ type Value struct {
 	// Elems holds the values of a list/set/tuple display or comprehension
 	// element, so containers of coroutines or tasks can be followed.
 	Elems []*Value
+	// Const is the source text of a literal call argument ("False", "0",
+	// "1.5"), so models can tell queue.get(False) from queue.get(flag).
+	Const string
 }
 
 // AddUse records a consumer.

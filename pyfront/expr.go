@@ -230,13 +230,13 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 			for i, a := range items {
 				switch t.kind(a) {
 				case kKeywordArgument:
-					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.expr(t.field(a, fValue)), Range: b.lw.rng(a),
+					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a),
 						Delete: b.lw.argDeletion(args, items, i)})
 				case kListSplat, kDictSplat:
 					op.Star = true
 					op.Args = append(op.Args, b.expr(a))
 				default:
-					op.Args = append(op.Args, b.expr(a))
+					op.Args = append(op.Args, b.arg(a))
 				}
 			}
 		}
@@ -285,6 +285,21 @@ func (lw *lowerer) argDeletion(args int32, items []int32, i int) asyncir.Range {
 		}
 	}
 	return r
+}
+
+// arg lowers a call argument; a True/False/number literal gets a value
+// carrying its text, so models can tell queue.get(False) from queue.get(x).
+func (b *fnBuilder) arg(n int32) *asyncir.Value {
+	if n >= 0 {
+		switch b.lw.t.kind(n) {
+		case kTrue, kFalse, kInteger, kFloat:
+			op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+			v := b.value(op, nil)
+			v.Const = b.lw.t.text(n)
+			return v
+		}
+	}
+	return b.expr(n)
 }
 
 // enclosingClass is the class of the method being lowered, if any.

@@ -605,6 +605,9 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 			"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor":
 			return t
 		}
+		if cm := l.models.Class(t.External); cm != nil && cm.EnterSelf {
+			return t
+		}
 	case t.Kind == asyncir.Instance && t.Class != nil:
 		for _, m := range []string{"__aenter__", "__enter__"} {
 			if f := t.Class.LookupMethod(m); f != nil {

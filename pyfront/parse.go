@@ -93,6 +93,8 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	var mods []*asyncir.Module
 	infos := map[string]*moduleInfo{}
 	done := make([]bool, len(kept))
+	helpers := map[string]bool{}
+	pulled := make([]bool, len(kept))
 	for {
 		var todo []int
 		for i := range kept {
@@ -118,9 +120,24 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if opts.ParseOnly {
 			break
 		}
+		// Synchronous helpers that async modules call into (and the
+		// modules those call into) are lowered too, so blocking calls can
+		// be followed into them; modules nothing async calls stay skipped.
+		for changed := true; changed; {
+			changed = false
+			for i, s := range kept {
+				if !done[i] || pulled[i] || !s.mi.mod.HasAsync && !helpers[s.name] {
+					continue
+				}
+				pulled[i], changed = true, true
+				for _, imp := range calledModules(s.mi) {
+					helpers[imp] = true
+				}
+			}
+		}
 		exports := asyncExports(infos)
 		for i, s := range kept {
-			if !lower[i] && needsLowering(s, exports) {
+			if !lower[i] && (helpers[s.name] || needsLowering(s, exports)) {
 				lower[i] = true
 			}
 		}

@@ -102,6 +102,10 @@ const (
 	kGenericType
 	kTypeAlias
 	kError
+	kTrue
+	kFalse
+	kInteger
+	kFloat
 	// Anonymous tokens that lowering needs to see.
 	kAsync
 	kFrom
@@ -155,6 +159,7 @@ var kindByName = map[string]kind{
 	"expression_list": kExpressionList, "pattern_list": kPatternList,
 	"tuple_pattern": kTuplePattern, "list_pattern": kListPattern, "type": kType,
 	"generic_type": kGenericType, "type_alias_statement": kTypeAlias, "ERROR": kError,
+	"true": kTrue, "false": kFalse, "integer": kInteger, "float": kFloat,
 	"async": kAsync, "from": kFrom, "=": kEq, ":": kColon, "in": kIn, "not in": kNotIn,
 	"is": kIs, "is not": kIsNot, "==": kEqEq, "!=": kNotEq, "*": kStar, "**": kDoubleStar,
 	".": kDot,

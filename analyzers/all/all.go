@@ -2,6 +2,7 @@
 package all
 
 import (
+	"github.com/asynclint/asynclint/analyzers/blockingcall"
 	"github.com/asynclint/asynclint/analyzers/looppassing"
 	"github.com/asynclint/asynclint/analyzers/neverawaited"
 	"github.com/asynclint/asynclint/analyzers/wraptypes"
@@ -12,6 +13,7 @@ import (
 func Analyzers() []*asyncir.Analyzer {
 	return []*asyncir.Analyzer{
 		neverawaited.Analyzer,
+		blockingcall.Analyzer,
 		looppassing.Analyzer,
 		wraptypes.Analyzer,
 	}

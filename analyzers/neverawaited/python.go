@@ -231,27 +231,10 @@ func consumes(pass *asyncir.Pass, u asyncir.Use) bool {
 	return false
 }
 
-// callbackMethods are the loop and future methods recognised by name when
-// the receiver's type is unknown.
-var callbackMethods = map[string]string{
-	"call_soon": "asyncio.AbstractEventLoop", "call_soon_threadsafe": "asyncio.AbstractEventLoop",
-	"call_later": "asyncio.AbstractEventLoop", "call_at": "asyncio.AbstractEventLoop",
-	"add_signal_handler": "asyncio.AbstractEventLoop", "add_reader": "asyncio.AbstractEventLoop",
-	"add_writer": "asyncio.AbstractEventLoop", "add_done_callback": "asyncio.Future",
-}
-
-// CallbackAPI returns the model of a call that takes a callback, resolving
-// well-known loop/future methods by name on receivers of unknown type.
+// CallbackAPI returns the model of a call that takes a callback; see
+// asyncir.Models.CallbackAPI.
 func CallbackAPI(models *asyncir.Models, op *asyncir.Op) *asyncir.APIModel {
-	if api := models.API(op.External); api != nil && api.Callback >= 0 {
-		return api
-	}
-	if op.External == "" && op.Callee == nil && op.Recv != nil && !op.Recv.Type.IsKnown() {
-		if cls, ok := callbackMethods[op.Method]; ok {
-			return models.Method(cls, op.Method)
-		}
-	}
-	return nil
+	return models.CallbackAPI(op)
 }
 
 // checkCallback reports AL104.

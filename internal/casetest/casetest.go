@@ -9,6 +9,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -57,8 +58,15 @@ func runCase(t *testing.T, path, prefix string) {
 		}
 		byFile[d.Range.File] = append(byFile[d.Range.File], expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
 		for _, f := range d.Fixes {
-			if f.Applicability == asyncir.Safe {
-				fixes[d.Range.File] = append(fixes[d.Range.File], f.Edits...)
+			if f.Applicability != asyncir.Safe {
+				continue
+			}
+			// Fixes of several diagnostics may share an edit (one
+			// "import asyncio" for every time.sleep); apply it once.
+			for _, e := range f.Edits {
+				if !slices.Contains(fixes[d.Range.File], e) {
+					fixes[d.Range.File] = append(fixes[d.Range.File], e)
+				}
 			}
 		}
 	}

@@ -1,0 +1,194 @@
+package blockingcall
+
+const doc = `# Analyzer blockingcall
+
+reports calls that block the thread the event loop runs on
+
+An event loop runs every task and callback on one thread. A call that
+waits on that thread — for the clock, a socket, a file, a child process, a
+lock or another thread — stops every other task until it returns. This
+family finds such calls in coroutines, in synchronous helpers that
+coroutines call, and in the callbacks and protocol methods the loop runs
+itself. What blocks is data (the model tables in asyncir, extended by
+extend-blocking-calls); calls handed to a thread (asyncio.to_thread,
+loop.run_in_executor, Executor.submit, threading.Thread) never count.
+
+## AL201: blocking-call-in-async-function
+
+### What it does
+Finds a call that blocks the calling thread made directly in an async def
+(or async generator): time.sleep; subprocess.run/call/check_call/
+check_output/getoutput, subprocess.Popen and its wait/communicate,
+os.system, os.popen, os.spawn*, os.posix_spawn*, os.wait*; input; open,
+io.open, codecs.open, shutil copies, os file-system calls (makedirs,
+remove, rename, listdir, scandir, walk, stat, fsync, …), os.path and
+pathlib.Path file-system queries and reads/writes; urllib.request.urlopen, http.client, requests,
+urllib3, httpx (module functions and httpx.Client); socket connects,
+sends, receives and name lookups; threading.Lock/RLock/Semaphore/
+Condition acquire and wait, Event.wait, Barrier.wait, Thread.join;
+queue.Queue get/put/join; concurrent.futures.Future.result/exception and
+Executor.shutdown; sqlite3, psycopg2 and pymysql connections and cursors;
+redis.Redis commands, pymongo collection operations and boto3 client
+operations.
+
+The non-blocking forms are not reported: queue.get(block=False),
+lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait, and
+socket methods on a socket the same function puts in non-blocking mode
+with setblocking/settimeout. A flag that is not a literal (block=flag) is
+given the benefit of the doubt. os.path.normpath, which ruff's ASYNC240
+lists, only rewrites a string and is not reported.
+
+### Why is this bad?
+While the call waits, the event loop cannot run anything else: every
+other task, timeout and callback stalls, and asyncio's debug mode logs
+"Executing <Task …> took 1.002 seconds".
+
+### Example
+` + "```python" + `
+async def poll(url):
+    while True:
+        body = requests.get(url).text
+        time.sleep(5)
+` + "```" + `
+
+### Use instead
+` + "```python" + `
+async def poll(client: httpx.AsyncClient, url):
+    while True:
+        body = (await client.get(url)).text
+        await asyncio.sleep(5)
+` + "```" + `
+or, for a call with no asynchronous equivalent,
+` + "`await asyncio.to_thread(fn, *args)`" + `.
+
+### Fix safety
+time.sleep(x) becomes await asyncio.sleep(x) inside an async def, adding
+"import asyncio" when the module lacks it: the same pause, without
+blocking the loop. The fix is safe. Every other call gets a display-only
+suggestion (the asynchronous library, or asyncio.to_thread), because
+moving a call to another thread or library changes what it may share.
+
+### Options
+extend-blocking-calls: dotted names of further functions or methods
+("mypkg.db.query", "mypkg.Client.fetch") that block.
+
+### References
+- https://docs.python.org/3/library/asyncio-dev.html#running-blocking-code
+- https://docs.astral.sh/ruff/rules/#flake8-async-async
+
+## AL202: blocking-helper-in-async-function
+
+### What it does
+Finds a call, in an async def, of a synchronous function of the project
+that blocks — itself or any number of calls further down (functions,
+methods through self and project base classes, constructors, and
+generator functions iterated by a for loop, whose body runs as the loop
+advances). A may-block
+summary is computed once per program to a fixed point (recursion is
+fine), with a shortest witness chain: the message names the blocking call
+at its end and the chain, handler → load → fetch → requests.get, and the
+diagnostic's related locations point at each call of the chain.
+
+A helper used by both synchronous and asynchronous callers is reported at
+the asynchronous call sites only; synchronous code that nothing async
+reaches is never reported. Functions that are only handed to a thread
+(to_thread, run_in_executor, submit, Thread(target=…)) are not followed.
+
+### Why is this bad?
+The helper blocks the loop exactly as if its blocking call were written
+in the coroutine, but no line of the coroutine shows it.
+
+### Example
+` + "```python" + `
+def load(url):
+    return requests.get(url).json()
+
+async def handler(url):
+    return load(url)
+` + "```" + `
+
+### Use instead
+` + "```python" + `
+async def handler(url):
+    return await asyncio.to_thread(load, url)
+` + "```" + `
+
+### Fix safety
+A display-only suggestion to offload the top helper with
+asyncio.to_thread: the helper then runs on another thread, which is only
+correct if it does not touch loop-bound objects.
+
+### References
+- https://docs.python.org/3/library/asyncio-task.html#asyncio.to_thread
+
+## AL203: blocking-call-in-loop-callback
+
+### What it does
+Finds a blocking call, direct or through project helpers, in code the
+event loop runs synchronously on its own thread: functions, methods,
+lambdas and functools.partial objects passed to loop.call_soon,
+call_soon_threadsafe, call_later, call_at, add_reader, add_writer,
+add_signal_handler or Future.add_done_callback, and the callback methods
+(connection_made, data_received, eof_received, connection_lost,
+datagram_received, buffer_updated, pipe_data_received, process_exited, …)
+of classes derived from asyncio.Protocol, BufferedProtocol,
+DatagramProtocol or SubprocessProtocol. The related location is where the
+callback was registered.
+
+### Why is this bad?
+The loop calls these functions between tasks; while one waits, nothing
+else runs — the same stall as a blocking call in a coroutine.
+
+### Example
+` + "```python" + `
+class Echo(asyncio.Protocol):
+    def data_received(self, data):
+        time.sleep(0.1)
+        self.transport.write(data)
+` + "```" + `
+
+### Use instead
+` + "```python" + `
+class Echo(asyncio.Protocol):
+    def data_received(self, data):
+        loop = asyncio.get_running_loop()
+        loop.call_later(0.1, self.transport.write, data)
+` + "```" + `
+or hand the work to a task or to a thread.
+
+### References
+- https://docs.python.org/3/library/asyncio-protocol.html
+
+## AL204: thread-future-wait-on-loop
+
+### What it does
+Finds a wait, on the loop's thread, for a concurrent.futures future that
+a loop has to complete: .result() or .exception() on the future returned
+by asyncio.run_coroutine_threadsafe, or concurrent.futures.wait or
+as_completed given such futures, in a coroutine or a loop callback. A wait
+for a thread-pool future there is a plain blocking call (AL201, AL203).
+
+### Why is this bad?
+run_coroutine_threadsafe schedules the coroutine on a loop and the
+future completes only when that loop runs it. Waiting for it on the
+loop's own thread stops the loop, so the future never completes: a
+deadlock (or, with a timeout, a guaranteed TimeoutError).
+
+### Example
+` + "```python" + `
+async def main():
+    loop = asyncio.get_running_loop()
+    fut = asyncio.run_coroutine_threadsafe(work(), loop)
+    return fut.result()
+` + "```" + `
+
+### Use instead
+` + "```python" + `
+async def main():
+    return await work()
+    # or, for a future from another thread: await asyncio.wrap_future(fut)
+` + "```" + `
+
+### References
+- https://docs.python.org/3/library/asyncio-task.html#asyncio.run_coroutine_threadsafe
+`

@@ -1,0 +1,108 @@
+package blockingcall
+
+import (
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// loopEntry says why the event loop runs a synchronous function itself:
+// it was registered as a callback by op (loop.call_soon, add_done_callback,
+// add_reader, add_signal_handler, …), or it is a protocol method of class.
+type loopEntry struct {
+	op    *asyncir.Op
+	api   *asyncir.APIModel
+	class *asyncir.Class
+}
+
+// onLoop maps the functions the loop runs synchronously to their entry.
+type onLoop struct {
+	f map[*asyncir.Func]*loopEntry
+}
+
+const onLoopKey = "blockingcall.onloop"
+
+func loopFuncs(p *asyncir.Program) *onLoop {
+	return p.Summary(onLoopKey, func(p *asyncir.Program) any { return computeOnLoop(p) }).(*onLoop)
+}
+
+// protocolBases are the asyncio classes whose methods the loop calls from
+// its own thread when data, connections or process events arrive.
+var protocolBases = map[string]bool{
+	"asyncio.BaseProtocol": true, "asyncio.Protocol": true, "asyncio.BufferedProtocol": true,
+	"asyncio.DatagramProtocol": true, "asyncio.SubprocessProtocol": true,
+	"asyncio.StreamReaderProtocol": true, "asyncio.FlowControlMixin": true,
+	"asyncio.SubprocessStreamProtocol": true,
+}
+
+// protocolMethods are the callbacks of those classes.
+var protocolMethods = []string{
+	"connection_made", "connection_lost", "data_received", "eof_received",
+	"pause_writing", "resume_writing", "get_buffer", "buffer_updated",
+	"datagram_received", "error_received", "pipe_data_received",
+	"pipe_connection_lost", "process_exited",
+}
+
+func computeOnLoop(p *asyncir.Program) *onLoop {
+	ol := &onLoop{f: map[*asyncir.Func]*loopEntry{}}
+	for _, m := range p.Modules {
+		for _, f := range m.Funcs {
+			f.Ops(func(op *asyncir.Op) {
+				if op.Kind != asyncir.OpCall {
+					return
+				}
+				api := p.Models.CallbackAPI(op)
+				if api == nil || !api.CallbackOnLoop {
+					return
+				}
+				if g := callable(asyncir.CallbackArg(api, op)); g != nil && ol.f[g] == nil {
+					ol.f[g] = &loopEntry{op: op, api: api}
+				}
+			})
+		}
+		for _, c := range m.Classes {
+			if !isProtocol(c) {
+				continue
+			}
+			for _, name := range protocolMethods {
+				if g := c.LookupMethod(name); g != nil && g.Kind == asyncir.Sync && ol.f[g] == nil {
+					ol.f[g] = &loopEntry{class: c}
+				}
+			}
+		}
+	}
+	return ol
+}
+
+// callable is the synchronous project function a callback value calls:
+// a function, bound method or lambda, or the function of a
+// functools.partial.
+func callable(v *asyncir.Value) *asyncir.Func {
+	if v == nil {
+		return nil
+	}
+	if t := v.Type; t.Kind == asyncir.FuncObj && t.Func != nil {
+		if t.Func.Kind == asyncir.Sync {
+			return t.Func
+		}
+		return nil
+	}
+	if d := v.Def; d != nil && d.Kind == asyncir.OpCall && d.External == "functools.partial" && len(d.Args) > 0 {
+		return callable(d.Args[0])
+	}
+	return nil
+}
+
+// isProtocol reports whether c derives from an asyncio protocol class,
+// external or (when asyncio itself is linted) defined in asyncio.protocols.
+func isProtocol(c *asyncir.Class) bool {
+	for _, ext := range c.ExternalAncestors() {
+		if protocolBases[ext] {
+			return true
+		}
+	}
+	for _, k := range c.Ancestry() {
+		if k.Module != nil && k.Module.Name == "asyncio.protocols" {
+			return true
+		}
+	}
+	return false
+}
