@@ -202,88 +202,151 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 // bridgeNames maps each lowered module to its module-level names on the
 // thread side of async code, which an importer must mention to be lowered
 // too: synchronous functions that start an event loop, read a ContextVar
-// or submit to an executor, classes with such a method, module-level
+// or hand work to a thread, classes with such a method, module-level
 // ContextVars and executors — directly, or by mentioning such a name of
 // the same module or of a module they import. A chain of synchronous
 // layers between a coroutine and asyncio.run, or between a thread hop and
 // a ContextVar read, is then lowered however many modules it crosses.
 func bridgeNames(infos map[string]*moduleInfo) map[string][]string {
-	out := map[string][]string{}
-	exported := func(mi *moduleInfo, name string) bool {
-		if contains(out[mi.name], name) {
-			return true
-		}
-		for _, imp := range mi.mod.Imports {
-			if imp.Alias == name && imp.Name != "" && contains(out[imp.Module], imp.Name) {
-				return true
-			}
-			if imp.Name == "" && contains(out[imp.Module], name) {
-				return true // import m; m.name()
-			}
-			if imp.Name != "" && contains(out[joinDotted(imp.Module, imp.Name)], name) {
-				return true // from pkg import m; m.name()
-			}
-		}
-		return false
-	}
-	hit := func(mi *moduleInfo, op *asyncir.Op) bool {
-		switch op.Kind {
-		case asyncir.OpCall:
-			if op.Recv == nil {
-				return false
-			}
-			if op.Method == "run" { // asyncio.run, not subprocess.run
-				r := op.Recv.Def
-				return r != nil && r.Kind == asyncir.OpLoad && r.Var == "asyncio"
-			}
-			return bridgeMethods[op.Method] || exported(mi, op.Method)
-		case asyncir.OpLoad:
-			return bridgeClasses[op.Var] || exported(mi, op.Var)
-		case asyncir.OpAttr:
-			return bridgeClasses[op.Attr]
-		}
-		return false
-	}
+	marked := map[string]map[string]bool{}
+	has := func(mod, name string) bool { return marked[mod][name] }
 	for changed := true; changed; {
 		changed = false
 		for name, mi := range infos {
-			for g, b := range mi.globals {
-				if contains(out[name], g) || b.module != "" {
+			bi := mi.bridgeInfo()
+			for _, c := range bi.cands {
+				if has(name, c.name) {
 					continue
 				}
-				var funcs []*asyncir.Func
-				switch {
-				case b.fn != nil && b.fn.Kind == asyncir.Sync:
-					funcs = []*asyncir.Func{b.fn}
-				case b.cls != nil:
-					for _, m := range b.cls.Methods {
-						if m.Kind == asyncir.Sync {
-							funcs = append(funcs, m)
+				found := c.base
+				for _, m := range c.mentions {
+					if found {
+						break
+					}
+					if has(name, m) {
+						found = true
+					} else if ref, ok := bi.names[m]; ok && has(ref.module, ref.name) {
+						found = true
+					} else {
+						for _, mod := range bi.modules {
+							if has(mod, m) {
+								found = true
+								break
+							}
 						}
 					}
 				}
-				found := false
-				for _, f := range funcs {
-					f.Ops(func(op *asyncir.Op) { found = found || hit(mi, op) })
-				}
-				for _, v := range b.values {
-					// request_id = ContextVar(...), pool = ThreadPoolExecutor()
-					if v == nil {
-						continue
-					}
-					if d := v.Def; d != nil && d.Kind == asyncir.OpCall && d.Index > 0 {
-						prev := d.Block.Ops[d.Index-1]
-						found = found || bridgeClasses[d.Method] || prev.Kind == asyncir.OpLoad && bridgeClasses[prev.Var]
-					}
-				}
 				if found {
-					out[name] = append(out[name], g)
+					if marked[name] == nil {
+						marked[name] = map[string]bool{}
+					}
+					marked[name][c.name] = true
 					changed = true
 				}
 			}
 		}
 	}
+	out := map[string][]string{}
+	for mod, names := range marked {
+		for n := range names {
+			out[mod] = append(out[mod], n)
+		}
+	}
 	return out
+}
+
+// bridgeCand is a module-level name bridgeNames may mark: whether its own
+// code is on the thread side (base), and the names it mentions.
+type bridgeCand struct {
+	name     string
+	base     bool
+	mentions []string
+}
+
+// bridgeData is what bridgeNames needs of one module, computed once.
+type bridgeData struct {
+	cands []bridgeCand
+	// names maps a name bound by "from m import x as name" to (m, x);
+	// modules lists the modules bound by "import m" / "from pkg import m".
+	names   map[string]struct{ module, name string }
+	modules []string
+}
+
+func (mi *moduleInfo) bridgeInfo() *bridgeData {
+	if mi.bridge != nil {
+		return mi.bridge
+	}
+	bi := &bridgeData{names: map[string]struct{ module, name string }{}}
+	for _, imp := range mi.mod.Imports {
+		switch {
+		case imp.Name == "*":
+		case imp.Name == "":
+			bi.modules = append(bi.modules, imp.Module)
+		default:
+			bi.names[imp.Alias] = struct{ module, name string }{imp.Module, imp.Name}
+			bi.modules = append(bi.modules, joinDotted(imp.Module, imp.Name))
+		}
+	}
+	for g, b := range mi.globals {
+		if b.module != "" {
+			continue
+		}
+		c := bridgeCand{name: g}
+		var funcs []*asyncir.Func
+		switch {
+		case b.fn != nil && b.fn.Kind == asyncir.Sync:
+			funcs = []*asyncir.Func{b.fn}
+		case b.cls != nil:
+			for _, m := range b.cls.Methods {
+				if m.Kind == asyncir.Sync {
+					funcs = append(funcs, m)
+				}
+			}
+		}
+		seen := map[string]bool{}
+		for _, f := range funcs {
+			f.Ops(func(op *asyncir.Op) {
+				var m string
+				switch op.Kind {
+				case asyncir.OpCall:
+					if op.Recv == nil {
+						return
+					}
+					if op.Method == "run" { // asyncio.run, not subprocess.run
+						r := op.Recv.Def
+						c.base = c.base || r != nil && r.Kind == asyncir.OpLoad && r.Var == "asyncio"
+						return
+					}
+					c.base = c.base || bridgeMethods[op.Method]
+					m = op.Method
+				case asyncir.OpLoad:
+					c.base = c.base || bridgeClasses[op.Var]
+					m = op.Var
+				case asyncir.OpAttr:
+					c.base = c.base || bridgeClasses[op.Attr]
+				}
+				if m != "" && !seen[m] {
+					seen[m] = true
+					c.mentions = append(c.mentions, m)
+				}
+			})
+		}
+		for _, v := range b.values {
+			// request_id = ContextVar(...), pool = ThreadPoolExecutor()
+			if v == nil {
+				continue
+			}
+			if d := v.Def; d != nil && d.Kind == asyncir.OpCall && d.Index > 0 {
+				prev := d.Block.Ops[d.Index-1]
+				c.base = c.base || bridgeClasses[d.Method] || prev.Kind == asyncir.OpLoad && bridgeClasses[prev.Var]
+			}
+		}
+		if c.base || len(c.mentions) > 0 {
+			bi.cands = append(bi.cands, c)
+		}
+	}
+	mi.bridge = bi
+	return bi
 }
 
 // bridgeMethods start a loop or hand work to another thread; bridgeClasses

@@ -99,4 +99,5 @@ type moduleInfo struct {
 	classes []*classInfo
 	calls   []*asyncir.Op
 	imports []string // textual imports, for the fast path
+	bridge  *bridgeData
 }
