@@ -93,8 +93,14 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	var mods []*asyncir.Module
 	infos := map[string]*moduleInfo{}
 	done := make([]bool, len(kept))
-	helpers := map[string]bool{}
-	pulled := make([]bool, len(kept))
+	helpers := helperSet{}
+	asked := make([]int, len(kept)) // entries of helpers[name] already followed, +1
+	names := map[string]bool{}
+	for _, s := range kept {
+		if s.name != "" {
+			names[s.name] = true
+		}
+	}
 	for {
 		var todo []int
 		for i := range kept {
@@ -120,24 +126,30 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if opts.ParseOnly {
 			break
 		}
-		// Synchronous helpers that async modules call into (and the
-		// modules those call into) are lowered too, so blocking calls can
-		// be followed into them; modules nothing async calls stay skipped.
+		// Synchronous helpers that async code calls into are lowered too
+		// (see helpers.go); modules nothing async calls stay skipped.
 		for changed := true; changed; {
 			changed = false
 			for i, s := range kept {
-				if !done[i] || pulled[i] || !s.mi.mod.HasAsync && !helpers[s.name] {
+				if !done[i] || s.name == "" {
 					continue
 				}
-				pulled[i], changed = true, true
-				for _, imp := range calledModules(s.mi) {
-					helpers[imp] = true
+				root := s.mi.mod.HasAsync || importsAsyncio(s.mi.mod)
+				entries := helpers[s.name]
+				if !root && entries == nil || asked[i] == len(entries)+1 {
+					continue
+				}
+				asked[i] = len(entries) + 1
+				for _, t := range callTargets(s.mi, entries, root) {
+					if m, name, ok := splitTarget(t, names); ok && helpers.add(m, name) {
+						changed = true
+					}
 				}
 			}
 		}
 		exports := asyncExports(infos)
 		for i, s := range kept {
-			if !lower[i] && (helpers[s.name] || needsLowering(s, exports)) {
+			if !lower[i] && (helpers[s.name] != nil || needsLowering(s, exports)) {
 				lower[i] = true
 			}
 		}

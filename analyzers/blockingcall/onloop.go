@@ -24,21 +24,28 @@ func loopFuncs(p *asyncir.Program) *onLoop {
 	return p.Summary(onLoopKey, func(p *asyncir.Program) any { return computeOnLoop(p) }).(*onLoop)
 }
 
-// protocolBases are the asyncio classes whose methods the loop calls from
-// its own thread when data, connections or process events arrive.
-var protocolBases = map[string]bool{
-	"asyncio.BaseProtocol": true, "asyncio.Protocol": true, "asyncio.BufferedProtocol": true,
-	"asyncio.DatagramProtocol": true, "asyncio.SubprocessProtocol": true,
-	"asyncio.StreamReaderProtocol": true, "asyncio.FlowControlMixin": true,
-	"asyncio.SubprocessStreamProtocol": true,
+// protocolBase reports whether name is an asyncio class whose methods the
+// loop calls from its own thread when data, connections or process events
+// arrive.
+func protocolBase(name string) bool {
+	switch name {
+	case "asyncio.BaseProtocol", "asyncio.Protocol", "asyncio.BufferedProtocol",
+		"asyncio.DatagramProtocol", "asyncio.SubprocessProtocol",
+		"asyncio.StreamReaderProtocol", "asyncio.FlowControlMixin",
+		"asyncio.SubprocessStreamProtocol":
+		return true
+	}
+	return false
 }
 
 // protocolMethods are the callbacks of those classes.
-var protocolMethods = []string{
-	"connection_made", "connection_lost", "data_received", "eof_received",
-	"pause_writing", "resume_writing", "get_buffer", "buffer_updated",
-	"datagram_received", "error_received", "pipe_data_received",
-	"pipe_connection_lost", "process_exited",
+func protocolMethods() []string {
+	return []string{
+		"connection_made", "connection_lost", "data_received", "eof_received",
+		"pause_writing", "resume_writing", "get_buffer", "buffer_updated",
+		"datagram_received", "error_received", "pipe_data_received",
+		"pipe_connection_lost", "process_exited",
+	}
 }
 
 func computeOnLoop(p *asyncir.Program) *onLoop {
@@ -62,7 +69,7 @@ func computeOnLoop(p *asyncir.Program) *onLoop {
 			if !isProtocol(c) {
 				continue
 			}
-			for _, name := range protocolMethods {
+			for _, name := range protocolMethods() {
 				if g := c.LookupMethod(name); g != nil && g.Kind == asyncir.Sync && ol.f[g] == nil {
 					ol.f[g] = &loopEntry{class: c}
 				}
@@ -95,7 +102,7 @@ func callable(v *asyncir.Value) *asyncir.Func {
 // external or (when asyncio itself is linted) defined in asyncio.protocols.
 func isProtocol(c *asyncir.Class) bool {
 	for _, ext := range c.ExternalAncestors() {
-		if protocolBases[ext] {
+		if protocolBase(ext) {
 			return true
 		}
 	}

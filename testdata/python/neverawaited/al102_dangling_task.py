@@ -5,7 +5,8 @@ keep = set()
 
 
 async def tick():
-    await asyncio.sleep(0.5)
+    # Long enough to be pending when main returns, even on a loaded machine.
+    await asyncio.sleep(30)
 
 
 async def main():
