@@ -91,6 +91,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	}
 	pool := newParserPool()
 	var mods []*asyncir.Module
+	var lowered []*moduleInfo
 	infos := map[string]*moduleInfo{}
 	done := make([]bool, len(kept))
 	helpers := helperSet{}
@@ -119,6 +120,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		for _, i := range todo {
 			s := kept[i]
 			mods = append(mods, s.mi.mod)
+			lowered = append(lowered, s.mi)
 			if s.name != "" {
 				infos[s.name] = s.mi
 			}
@@ -163,7 +165,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	res.Lowered = len(kept) - res.Skipped
 	res.Program = asyncir.NewProgram(mods, models)
 	if !opts.ParseOnly {
-		link(res.Program, infos, models)
+		link(lowered, infos, models)
 	}
 	return res
 }
@@ -507,12 +509,15 @@ func parallel(n, workers int, fn func(i int)) {
 type parserPool struct {
 	g    *grammar
 	pool sync.Pool
+	// bufs recycles flatten's C-side buffers between files.
+	bufs sync.Pool
 }
 
 var grammarOnce = sync.OnceValue(newGrammar)
 
 func newParserPool() *parserPool {
 	p := &parserPool{g: grammarOnce()}
+	p.bufs.New = func() any { return new([]flatNode) }
 	p.pool.New = func() any {
 		ps := sitter.NewParser()
 		ps.SetLanguage(p.g.lang)
@@ -535,7 +540,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -548,7 +553,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 		p.pool.Put(ps)
 		return mi
 	}
-	t := flattenTree(p.g, tr, s.src)
+	t := flattenTree(p.g, tr, s.src, &p.bufs)
 	tr.Close()
 	p.pool.Put(ps)
 	lowerModule(t, mi, s.path)
