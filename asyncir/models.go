@@ -38,6 +38,10 @@ type APIModel struct {
 	LoopRemoved Version
 	// Removed is the Python version that removed the API itself.
 	Removed Version
+	// Takes is the only kind of future the API accepts, in the arguments
+	// TakesShape names (NotAwaitable: no constraint).
+	Takes      AwaitKind
+	TakesShape TakesShape
 	// Structured concurrency and cancellation (Go). StartsWork: the
 	// method adds work to a wait group; Waits: it waits for all of it.
 	StartsWork, Waits bool

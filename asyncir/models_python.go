@@ -157,5 +157,7 @@ func PythonModels() *Models {
 	} {
 		m.Aliases[k] = v
 	}
+	addLoopModels(m)
+	addFutureModels(m)
 	return m
 }

@@ -8,7 +8,7 @@ const (
 	OpAwait                 // await Operand (Go: receive from Operand)
 	OpStore                 // Var = Operand (local), or Recv.Attr = Operand, or Recv[...] = Operand
 	OpLoad                  // Result = Var (a local or global name)
-	OpAttr                  // Result = Recv.Attr, not called
+	OpAttr                  // Result = Recv.Attr, not called; a subscript Recv[Args...] has no Attr
 	OpReturn                // return Operand (Operand may be nil)
 	OpYield                 // yield Operand / yield from Operand
 	OpDiscard               // expression statement: Operand's value is thrown away
@@ -16,7 +16,7 @@ const (
 	OpFor                   // for ... in Operand (Async for async for)
 	OpRaise                 // raise; ends the path
 	OpCompare               // Args[0] <Compare> Args[1]; Result is the boolean
-	OpRef                   // Result is a reference to a function or class (no call)
+	OpRef                   // Result is a reference to a function or class (no call); for a bound element (for target, unpacking, with ... as) Operand is its container; for a binary operator Args are its operands
 	OpSend                  // Go: Recv <- Operand
 	OpSpawn                 // Go: go Callee(Args...)
 	OpClose                 // Go: close(Operand)
@@ -34,6 +34,9 @@ type Keyword struct {
 	Name  string
 	Value *Value
 	Range Range
+	// Delete is the span a fix removes to drop the argument with its
+	// separating comma.
+	Delete Range
 }
 
 // Op is one operation in a block.

@@ -30,6 +30,11 @@ func (l *linker) callResult(fi *funcInfo) asyncir.Type {
 		if !fi.isModule && !fi.isClass && !fi.bareRet && len(fi.returns) > 0 {
 			t = l.agreeReturns(fi.returns)
 		}
+		if !t.IsKnown() && fi.retAnnot != nil {
+			// "def f() -> asyncio.Future:" — the annotation is what the
+			// author promised; it is only used when the body says nothing.
+			t = l.annotType(fi.retAnnot)
+		}
 	}
 	for i := len(fi.decorators) - 1; i >= 0; i-- {
 		t = l.applyDecorator(fi.decorators[i], t, f)

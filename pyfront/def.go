@@ -54,6 +54,9 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		}
 	}
 	b.lowerParams(fb, t.field(n, fParameters))
+	if rt := t.field(n, fReturnType); rt >= 0 {
+		fi.retAnnot = b.annotationIn(rt, b.fi)
+	}
 	if b.cls != nil {
 		b.markSelf(fb, decos)
 	}

@@ -51,7 +51,13 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		res := b.value(op, nil)
 		for _, c := range t.namedChildren(n) {
 			if t.kind(c) == kPair {
-				b.use(b.expr(t.field(c, fFieldKey())), asyncir.UseOther, nil)
+				// Iterating a dict yields its keys: they are its Elems
+				// ({fetch(u): u for u in urls} passed to asyncio.wait).
+				key := b.expr(t.field(c, fFieldKey()))
+				b.use(key, asyncir.UseOther, nil)
+				if key != nil {
+					res.Elems = append(res.Elems, key)
+				}
 				b.use(b.expr(t.field(c, fValue)), asyncir.UseStore, op)
 			} else {
 				b.use(b.expr(c), asyncir.UseStore, op)
@@ -81,10 +87,17 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 	case kComparison:
 		return b.compare(n)
 	case kBooleanOp, kBinaryOp, kUnaryOp, kNotOp, kConcatString:
+		var operands []*asyncir.Value
 		for _, c := range t.namedChildren(n) {
-			b.use(b.expr(c), asyncir.UseOther, nil)
+			v := b.expr(c)
+			b.use(v, asyncir.UseOther, nil)
+			if v != nil && t.kind(n) == kBinaryOp {
+				operands = append(operands, v)
+			}
 		}
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		// A binary operator keeps its operands (set operations on
+		// awaitables: "done & {task}").
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Args: operands})
 		return b.value(op, nil)
 	case kString:
 		for _, c := range t.namedChildren(n) {
@@ -101,13 +114,19 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		return v
 	case kSubscript:
 		v := b.expr(t.field(n, fValue))
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: v})
-		b.use(v, asyncir.UseRecv, op)
+		var index []*asyncir.Value
 		for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
 			if t.nodes[c].field == fSubscript {
-				b.use(b.expr(c), asyncir.UseOther, nil)
+				x := b.expr(c)
+				b.use(x, asyncir.UseOther, nil)
+				if x != nil {
+					index = append(index, x)
+				}
 			}
 		}
+		// A subscript is an OpAttr with no Attr; Args are the indexes.
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: v, Args: index})
+		b.use(v, asyncir.UseRecv, op)
 		return b.value(op, &sym{kind: symElem, base: v})
 	case kYield:
 		var v *asyncir.Value
@@ -202,10 +221,17 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 		if t.kind(args) == kGenExpr {
 			op.Args = append(op.Args, b.expr(args))
 		} else {
+			var items []int32
 			for _, a := range t.namedChildren(args) {
+				if t.kind(a) != kComment {
+					items = append(items, a)
+				}
+			}
+			for i, a := range items {
 				switch t.kind(a) {
 				case kKeywordArgument:
-					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a)})
+					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a),
+						Delete: b.lw.argDeletion(args, items, i)})
 				case kListSplat, kDictSplat:
 					op.Star = true
 					op.Args = append(op.Args, b.expr(a))
@@ -237,6 +263,28 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	b.lw.mi.calls = append(b.lw.mi.calls, op)
 	res := b.value(op, s)
 	return res
+}
+
+// argDeletion is the span that removes argument i of an argument list
+// together with its separating comma: up to the next argument, or from
+// the previous one, or (for a lone argument) up to the closing
+// parenthesis, which also takes a trailing comma.
+func (lw *lowerer) argDeletion(args int32, items []int32, i int) asyncir.Range {
+	r := lw.rng(items[i])
+	switch {
+	case i+1 < len(items):
+		r.End = lw.rng(items[i+1]).Start
+	case i > 0:
+		r.Start = lw.rng(items[i-1]).End
+	default:
+		end := lw.rng(args).End
+		if end.Offset > r.End.Offset && lw.t.src[end.Offset-1] == ')' {
+			end.Offset--
+			end.Col--
+			r.End = end
+		}
+	}
+	return r
 }
 
 // arg lowers a call argument; a True/False/number literal gets a value
@@ -291,8 +339,12 @@ func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
 	res := b.value(op, nil)
 	for _, e := range body {
 		if t.kind(e) == kPair {
-			for _, x := range t.namedChildren(e) {
-				b.use(b.expr(x), asyncir.UseStore, op)
+			for i, x := range t.namedChildren(e) {
+				v := b.expr(x)
+				b.use(v, asyncir.UseStore, op)
+				if i == 0 && v != nil {
+					res.Elems = append(res.Elems, v) // the keys, as for displays
+				}
 			}
 			continue
 		}

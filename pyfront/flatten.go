@@ -87,6 +87,7 @@ static int64_t flatten(const TSTree *tree, flat_node *out, int64_t cap) {
 import "C"
 
 import (
+	"sync"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -104,11 +105,18 @@ func treePointer(t *sitter.Tree) *C.TSTree {
 
 // flattenTree copies a tree in one cgo call (a cursor walk through the
 // binding costs several cgo calls and a map insertion per node).
-func flattenTree(g *grammar, t *sitter.Tree, src []byte) *tree {
+func flattenTree(g *grammar, t *sitter.Tree, src []byte, flatBufs *sync.Pool) *tree {
+	// Python source has about one node per 4–5 bytes; a short buffer is
+	// retried at the exact size. The buffer is reused across files.
+	bp := flatBufs.Get().(*[]flatNode)
+	defer flatBufs.Put(bp)
 	capacity := len(src)/3 + 64
 	var buf []flatNode
 	for {
-		buf = make([]flatNode, capacity)
+		if cap(*bp) < capacity {
+			*bp = make([]flatNode, capacity)
+		}
+		buf = (*bp)[:capacity]
 		n := int(C.flatten(treePointer(t), &buf[0], C.int64_t(capacity)))
 		if n <= capacity {
 			buf = buf[:n]

@@ -31,7 +31,7 @@ func TestFlattenMatchesCursor(t *testing.T) {
 		p.SetLanguage(g.lang)
 		tr := p.Parse(nil, src)
 		want := copyTree(g, tr.RootNode(), src)
-		got := flattenTree(g, tr, src)
+		got := flattenTree(g, tr, src, &newParserPool().bufs)
 		if len(got.nodes) != len(want.nodes) {
 			t.Fatalf("%s: %d nodes, want %d", name, len(got.nodes), len(want.nodes))
 		}

@@ -16,7 +16,10 @@ type linker struct {
 	fnInfo   map[*asyncir.Func]*funcInfo
 	memo     map[*asyncir.Value]asyncir.Type
 	globBusy map[*binding]bool
-	attrMemo map[attrKey]asyncir.Type
+	// dottedBusy guards dotted against names that resolve through
+	// themselves (a module global that names an unlowered submodule).
+	dottedBusy map[string]bool
+	attrMemo   map[attrKey]asyncir.Type
 }
 
 type attrKey struct {
@@ -33,29 +36,22 @@ var (
 // two or three rounds (a wrapper of a wrapper of a coroutine function).
 const maxRounds = 6
 
-func link(prog *asyncir.Program, infos map[string]*moduleInfo, models *asyncir.Models) {
-	l := &linker{models: models, mods: infos, byMod: map[*asyncir.Module]*moduleInfo{},
+func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.Models) {
+	l := &linker{models: models, mods: infos, byMod: make(map[*asyncir.Module]*moduleInfo, len(lowered)),
 		classOf: map[*asyncir.Class]*classInfo{}, fnInfo: map[*asyncir.Func]*funcInfo{}}
-	var all []*moduleInfo
-	for _, m := range prog.Modules {
-		if !m.Lowered {
-			continue
-		}
-		mi := infos[m.Name]
-		if mi == nil || mi.mod != m {
-			// Unnamed or shadowed modules are still linked on their own.
-			mi = l.findInfo(infos, m)
-			if mi == nil {
-				continue
-			}
-		}
-		l.byMod[m] = mi
-		all = append(all, mi)
+	// Every lowered module is linked, also one whose dotted name another
+	// file shadows (two scripts/conftest.py): names resolve to the last,
+	// but each file's own code is still typed.
+	all := lowered
+	var funcs []*funcInfo
+	for _, mi := range all {
+		l.byMod[mi.mod] = mi
 		for _, ci := range mi.classes {
 			l.classOf[ci.cls] = ci
 		}
 		for _, fi := range mi.funcs {
 			l.fnInfo[fi.f] = fi
+			funcs = append(funcs, fi)
 		}
 	}
 	l.reset()
@@ -65,17 +61,24 @@ func link(prog *asyncir.Program, infos map[string]*moduleInfo, models *asyncir.M
 			l.resolveBases(ci)
 		}
 	}
-	// What calling each function returns, to a fixed point.
+	// What calling each function returns, to a fixed point. Each round
+	// reads the previous round's results and writes new ones aside
+	// (Jacobi iteration), so the functions of a round are computed in
+	// parallel by workers with their own memos.
+	next := make([]asyncir.Type, len(funcs))
 	for round := 0; round < maxRounds; round++ {
-		l.reset()
+		chunks := runtime.GOMAXPROCS(0)
+		parallel(chunks, chunks, func(c int) {
+			w := l.worker()
+			for i := c; i < len(funcs); i += chunks {
+				next[i] = w.callResult(funcs[i])
+			}
+		})
 		changed := false
-		for _, mi := range all {
-			for _, fi := range mi.funcs {
-				r := l.callResult(fi)
-				if !r.Same(fi.f.CallResult) {
-					fi.f.CallResult = r
-					changed = true
-				}
+		for i, fi := range funcs {
+			if !next[i].Same(fi.f.CallResult) {
+				fi.f.CallResult = next[i]
+				changed = true
 			}
 		}
 		if !changed {
@@ -90,8 +93,7 @@ func link(prog *asyncir.Program, infos map[string]*moduleInfo, models *asyncir.M
 		select {
 		case w = <-workers:
 		default:
-			w = &linker{models: l.models, mods: l.mods, byMod: l.byMod, classOf: l.classOf, fnInfo: l.fnInfo}
-			w.reset()
+			w = l.worker()
 		}
 		w.writeBack(all[i])
 		select {
@@ -101,18 +103,17 @@ func link(prog *asyncir.Program, infos map[string]*moduleInfo, models *asyncir.M
 	})
 }
 
-func (l *linker) findInfo(infos map[string]*moduleInfo, m *asyncir.Module) *moduleInfo {
-	for _, mi := range infos {
-		if mi.mod == m {
-			return mi
-		}
-	}
-	return nil
+// worker is a linker sharing l's read-only tables with a memo of its own.
+func (l *linker) worker() *linker {
+	w := &linker{models: l.models, mods: l.mods, byMod: l.byMod, classOf: l.classOf, fnInfo: l.fnInfo}
+	w.reset()
+	return w
 }
 
 func (l *linker) reset() {
 	l.memo = map[*asyncir.Value]asyncir.Type{}
 	l.globBusy = map[*binding]bool{}
+	l.dottedBusy = map[string]bool{}
 	l.attrMemo = map[attrKey]asyncir.Type{}
 }
 
@@ -134,6 +135,9 @@ func (l *linker) resolveBases(ci *classInfo) {
 
 // writeBack stores final types in values and resolves every call.
 func (l *linker) writeBack(mi *moduleInfo) {
+	// A fresh memo per module, sized for it: one that grows across
+	// modules spends its time rehashing.
+	l.memo = make(map[*asyncir.Value]asyncir.Type, len(mi.syms))
 	for _, f := range mi.mod.Funcs {
 		f.Ops(func(op *asyncir.Op) {
 			if op.Result != nil {
@@ -425,6 +429,11 @@ func (l *linker) dotted(name string) asyncir.Type {
 	if _, ok := l.mods[name]; ok {
 		return asyncir.Type{Kind: asyncir.ModuleObj, External: name}
 	}
+	if l.dottedBusy[name] {
+		return unknownType
+	}
+	l.dottedBusy[name] = true
+	defer delete(l.dottedBusy, name)
 	for i := len(name) - 1; i > 0; i-- {
 		if name[i] != '.' {
 			continue

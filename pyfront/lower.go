@@ -617,6 +617,11 @@ func (b *fnBuilder) bindTarget(target int32, s *sym, at *asyncir.Op) {
 	}
 	rng := b.lw.rng(target)
 	src := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+	if s != nil && (s.kind == symElem || s.kind == symSame) {
+		// Analyzers follow a loop variable or an unpacked name back to
+		// the container (or context manager) it came from.
+		src.Operand = s.base
+	}
 	v := b.value(src, s)
 	b.bindValue(target, v)
 }
@@ -673,6 +678,12 @@ func (b *fnBuilder) lowerImport(n int32) {
 		v := b.value(op, &sym{kind: symModule, name: target})
 		if b.fi.isModule {
 			g := mi.global(name)
+			if g.module != "" && g.module != target {
+				// "try: from asyncio import get_running_loop / except
+				// ImportError: from asyncio import get_event_loop as
+				// get_running_loop": either may be bound.
+				g.conflict = true
+			}
 			g.module = target
 			_ = v
 			return

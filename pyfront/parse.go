@@ -91,6 +91,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	}
 	pool := newParserPool()
 	var mods []*asyncir.Module
+	var lowered []*moduleInfo
 	infos := map[string]*moduleInfo{}
 	done := make([]bool, len(kept))
 	helpers := helperSet{}
@@ -119,6 +120,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		for _, i := range todo {
 			s := kept[i]
 			mods = append(mods, s.mi.mod)
+			lowered = append(lowered, s.mi)
 			if s.name != "" {
 				infos[s.name] = s.mi
 			}
@@ -163,7 +165,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	res.Lowered = len(kept) - res.Skipped
 	res.Program = asyncir.NewProgram(mods, models)
 	if !opts.ParseOnly {
-		link(res.Program, infos, models)
+		link(lowered, infos, models)
 	}
 	return res
 }
@@ -180,6 +182,13 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 			case b.fn != nil && b.fn.IsAsync():
 				out[name] = append(out[name], g)
 			case b.cls != nil && hasAsyncMethod(b.cls):
+				out[name] = append(out[name], g)
+			}
+		}
+	}
+	for name, fns := range bridgeNames(infos) {
+		for _, g := range fns {
+			if !contains(out[name], g) {
 				out[name] = append(out[name], g)
 			}
 		}
@@ -203,6 +212,163 @@ func asyncExports(infos map[string]*moduleInfo) map[string][]string {
 	}
 	return out
 }
+
+// bridgeNames maps each lowered module to its module-level names on the
+// thread side of async code, which an importer must mention to be lowered
+// too: synchronous functions that start an event loop, read a ContextVar
+// or hand work to a thread, classes with such a method, module-level
+// ContextVars and executors — directly, or by mentioning such a name of
+// the same module or of a module they import. A chain of synchronous
+// layers between a coroutine and asyncio.run, or between a thread hop and
+// a ContextVar read, is then lowered however many modules it crosses.
+func bridgeNames(infos map[string]*moduleInfo) map[string][]string {
+	marked := map[string]map[string]bool{}
+	has := func(mod, name string) bool { return marked[mod][name] }
+	for changed := true; changed; {
+		changed = false
+		for name, mi := range infos {
+			bi := mi.bridgeInfo()
+			for _, c := range bi.cands {
+				if has(name, c.name) {
+					continue
+				}
+				found := c.base
+				for _, m := range c.mentions {
+					if found {
+						break
+					}
+					if has(name, m) {
+						found = true
+					} else if ref, ok := bi.names[m]; ok && has(ref.module, ref.name) {
+						found = true
+					} else {
+						for _, mod := range bi.modules {
+							if has(mod, m) {
+								found = true
+								break
+							}
+						}
+					}
+				}
+				if found {
+					if marked[name] == nil {
+						marked[name] = map[string]bool{}
+					}
+					marked[name][c.name] = true
+					changed = true
+				}
+			}
+		}
+	}
+	out := map[string][]string{}
+	for mod, names := range marked {
+		for n := range names {
+			out[mod] = append(out[mod], n)
+		}
+	}
+	return out
+}
+
+// bridgeCand is a module-level name bridgeNames may mark: whether its own
+// code is on the thread side (base), and the names it mentions.
+type bridgeCand struct {
+	name     string
+	base     bool
+	mentions []string
+}
+
+// bridgeData is what bridgeNames needs of one module, computed once.
+type bridgeData struct {
+	cands []bridgeCand
+	// names maps a name bound by "from m import x as name" to (m, x);
+	// modules lists the modules bound by "import m" / "from pkg import m".
+	names   map[string]struct{ module, name string }
+	modules []string
+}
+
+func (mi *moduleInfo) bridgeInfo() *bridgeData {
+	if mi.bridge != nil {
+		return mi.bridge
+	}
+	bi := &bridgeData{names: map[string]struct{ module, name string }{}}
+	for _, imp := range mi.mod.Imports {
+		switch {
+		case imp.Name == "*":
+		case imp.Name == "":
+			bi.modules = append(bi.modules, imp.Module)
+		default:
+			bi.names[imp.Alias] = struct{ module, name string }{imp.Module, imp.Name}
+			bi.modules = append(bi.modules, joinDotted(imp.Module, imp.Name))
+		}
+	}
+	for g, b := range mi.globals {
+		if b.module != "" {
+			continue
+		}
+		c := bridgeCand{name: g}
+		var funcs []*asyncir.Func
+		switch {
+		case b.fn != nil && b.fn.Kind == asyncir.Sync:
+			funcs = []*asyncir.Func{b.fn}
+		case b.cls != nil:
+			for _, m := range b.cls.Methods {
+				if m.Kind == asyncir.Sync {
+					funcs = append(funcs, m)
+				}
+			}
+		}
+		seen := map[string]bool{}
+		for _, f := range funcs {
+			f.Ops(func(op *asyncir.Op) {
+				var m string
+				switch op.Kind {
+				case asyncir.OpCall:
+					if op.Recv == nil {
+						return
+					}
+					if op.Method == "run" { // asyncio.run, not subprocess.run
+						r := op.Recv.Def
+						c.base = c.base || r != nil && r.Kind == asyncir.OpLoad && r.Var == "asyncio"
+						return
+					}
+					c.base = c.base || bridgeMethods[op.Method]
+					m = op.Method
+				case asyncir.OpLoad:
+					c.base = c.base || bridgeClasses[op.Var]
+					m = op.Var
+				case asyncir.OpAttr:
+					c.base = c.base || bridgeClasses[op.Attr]
+				}
+				if m != "" && !seen[m] {
+					seen[m] = true
+					c.mentions = append(c.mentions, m)
+				}
+			})
+		}
+		for _, v := range b.values {
+			// request_id = ContextVar(...), pool = ThreadPoolExecutor()
+			if v == nil {
+				continue
+			}
+			if d := v.Def; d != nil && d.Kind == asyncir.OpCall && d.Index > 0 {
+				prev := d.Block.Ops[d.Index-1]
+				c.base = c.base || bridgeClasses[d.Method] || prev.Kind == asyncir.OpLoad && bridgeClasses[prev.Var]
+			}
+		}
+		if c.base || len(c.mentions) > 0 {
+			bi.cands = append(bi.cands, c)
+		}
+	}
+	mi.bridge = bi
+	return bi
+}
+
+// bridgeMethods start a loop or hand work to another thread; bridgeClasses
+// make context variables and executors.
+var (
+	bridgeMethods = map[string]bool{"run_until_complete": true, "run_forever": true, "run_in_executor": true}
+	bridgeClasses = map[string]bool{"ContextVar": true, "ThreadPoolExecutor": true, "ProcessPoolExecutor": true}
+)
 
 func hasAsyncMethod(c *asyncir.Class) bool {
 	for _, m := range c.Methods {
@@ -343,12 +509,15 @@ func parallel(n, workers int, fn func(i int)) {
 type parserPool struct {
 	g    *grammar
 	pool sync.Pool
+	// bufs recycles flatten's C-side buffers between files.
+	bufs sync.Pool
 }
 
 var grammarOnce = sync.OnceValue(newGrammar)
 
 func newParserPool() *parserPool {
 	p := &parserPool{g: grammarOnce()}
+	p.bufs.New = func() any { return new([]flatNode) }
 	p.pool.New = func() any {
 		ps := sitter.NewParser()
 		ps.SetLanguage(p.g.lang)
@@ -371,7 +540,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: map[*asyncir.Value]*sym{}, imports: s.imports}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -384,7 +553,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 		p.pool.Put(ps)
 		return mi
 	}
-	t := flattenTree(p.g, tr, s.src)
+	t := flattenTree(p.g, tr, s.src, &p.bufs)
 	tr.Close()
 	p.pool.Put(ps)
 	lowerModule(t, mi, s.path)

@@ -8,8 +8,14 @@ import (
 // asyncMarkers are the byte strings whose absence proves a file has no
 // async construct and uses no asyncio API: "async" covers async def/for/with
 // and asyncio, "await" covers await, "coroutine" covers the legacy
-// @types.coroutine machinery.
-var asyncMarkers = [][]byte{[]byte("async"), []byte("await"), []byte("coroutine")}
+// @types.coroutine machinery; the thread-side markers follow.
+var asyncMarkers = append([][]byte{[]byte("async"), []byte("await"), []byte("coroutine")}, threadSideMarkers...)
+
+// threadSideMarkers mark the thread side of async code: context variables
+// (lost across a thread hop) and thread pools (whose futures async code must
+// not await). A module with one is lowered; bridgeNames (parse.go) then
+// decides which of its names importers must mention to be lowered too.
+var threadSideMarkers = [][]byte{[]byte("ContextVar("), []byte("concurrent.futures")}
 
 // hasAsyncMarker reports whether src may contain an async construct.
 func hasAsyncMarker(src []byte) bool {

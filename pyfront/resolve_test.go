@@ -183,3 +183,25 @@ func TestModelsWinOverSource(t *testing.T) {
 		t.Fatalf("external %q, type %+v", op.External, op.Result.Type)
 	}
 }
+
+// TestShadowedModuleStillLinked: two files with one dotted name (scripts
+// outside packages) are both analysed.
+func TestShadowedModuleStillLinked(t *testing.T) {
+	prog := load(t, map[string]string{
+		"a/tool.py": "async def f(): pass\nasync def main():\n    f()\n",
+		"b/tool.py": "async def g(): pass\nasync def main():\n    g()\n",
+	})
+	n := 0
+	for _, m := range prog.Modules {
+		for _, f := range m.Funcs {
+			f.Ops(func(op *asyncir.Op) {
+				if op.Kind == asyncir.OpCall && op.Result.Type.Await == asyncir.Coroutine {
+					n++
+				}
+			})
+		}
+	}
+	if n != 2 {
+		t.Fatalf("%d coroutine calls typed, want 2", n)
+	}
+}

@@ -61,6 +61,8 @@ type funcInfo struct {
 	bareRet   bool // some path returns None or falls off the end
 	nested    map[string]*asyncir.Func
 	wrapsArgs []*asyncir.Value // values passed to @functools.wraps(...)
+	// retAnnot is the "-> T" annotation, read in the defining scope.
+	retAnnot *annotation
 }
 
 // binding is a module-level name.
@@ -69,7 +71,8 @@ type binding struct {
 	fn     *asyncir.Func
 	cls    *asyncir.Class
 	module string // "import x" / "from m import x": absolute dotted target
-	// conflict: the name is bound by more than one def.
+	// conflict: the name is bound by more than one def, or by imports
+	// of different targets.
 	conflict   bool
 	fnOverload bool // the last def was a typing.overload stub
 }
@@ -96,4 +99,5 @@ type moduleInfo struct {
 	classes []*classInfo
 	calls   []*asyncir.Op
 	imports []string // textual imports, for the fast path
+	bridge  *bridgeData
 }

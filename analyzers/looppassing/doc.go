@@ -7,85 +7,240 @@ report event loops and contexts passed wrongly or lost
 The event loop (Python) and the cancellation context (Go) must reach the
 code that needs them; these rules find where they are replaced or dropped.
 
-## AL351: detached-context
+## AL301: removed-loop-argument
 
 ### What it does
-Finds ` + "`context.Background()`" + ` or ` + "`context.TODO()`" + ` called, and the new context
-passed on, inside a Go function that already has a context (a parameter, a
-captured variable, or an ` + "`*http.Request`" + `'s ` + "`r.Context()`" + `).
+Finds an explicit loop= argument to an asyncio API that removed it in
+Python 3.10: asyncio.sleep, gather, wait, wait_for, shield, as_completed,
+the queues (Queue, PriorityQueue, LifoQueue), the synchronisation
+primitives (Lock, Event, Condition, Semaphore, BoundedSemaphore),
+open_connection, start_server, open_unix_connection, start_unix_server and
+create_subprocess_exec/shell. APIs that still accept loop=
+(run_coroutine_threadsafe, ensure_future, wrap_future, Future, Task,
+StreamReader) are not reported.
+
+The severity follows the target version: an error from 3.10 on, a warning
+for older targets (the argument was deprecated in 3.8).
 
 ### Why is this bad?
-The new context is a root: when the caller cancels or its deadline passes,
-the work started with the new context keeps going. A handler whose client
-went away still runs its queries to the end.
+From Python 3.10 these calls raise TypeError ("got an unexpected keyword
+argument 'loop'", or "the *loop* parameter was removed" for the primitives).
+Before that the argument was deprecated and pointless: the APIs use the
+running loop.
 
 ### Example
-` + "```go" + `
-func (s *Store) Get(ctx context.Context, id string) (*Row, error) {
-	return s.db.QueryRowContext(context.Background(), q, id)
-}
+` + "```python" + `
+async def main():
+    loop = asyncio.get_running_loop()
+    lock = asyncio.Lock(loop=loop)
+    await asyncio.sleep(1, loop=loop)
 ` + "```" + `
 
 ### Use instead
-` + "```go" + `
-	return s.db.QueryRowContext(ctx, q, id)
+` + "```python" + `
+async def main():
+    lock = asyncio.Lock()
+    await asyncio.sleep(1)
 ` + "```" + `
-When the work must outlive the caller on purpose, say so with
-` + "`context.WithoutCancel(ctx)`" + ` (which keeps the values) or suppress the line.
 
 ### Fix safety
-The fix replaces the call with the function's context. It is unsafe: work
-that was meant to survive cancellation (cleanup after ` + "`ctx`" + ` is done) would
-be cancelled with it.
+The fix removes the argument with its comma. It is safe when the target
+version is 3.10 or later, where the call raises TypeError and removing
+the argument is the only way to make it work; for older targets it is
+unsafe: if the loop passed is not the one that will run the code, the
+object now binds to the running loop instead.
 
 ### References
-- [context package](https://pkg.go.dev/context)
+- https://docs.python.org/3/whatsnew/3.10.html#removed
+- https://bugs.python.org/issue42392
 
-## AL352: goroutine-ignores-context
+## AL302: get-event-loop-in-coroutine
 
 ### What it does
-Finds a ` + "`go`" + ` statement in a function that has a context, starting a goroutine
-that runs forever (a loop with no exit, in the goroutine or in a function it
-calls) and is handed no context (none passed, none captured).
+Finds asyncio.get_event_loop() (or
+asyncio.get_event_loop_policy().get_event_loop()) inside a coroutine, or
+inside a synchronous function that only runs on the event loop: a loop
+callback (given to call_soon, call_later, call_at, add_reader,
+add_signal_handler, Future.add_done_callback, ...), or a function whose
+every direct caller is a coroutine or such a function. A function that is
+also passed around otherwise (to run_in_executor, a thread, a container)
+is not reported.
 
 ### Why is this bad?
-Cancelling the context is how the caller says "stop"; this goroutine cannot
-hear it, so it keeps polling, sleeping and holding what it references long
-after the work it belonged to ended.
+get_event_loop() asks the event loop policy for "the current thread's
+loop"; its behaviour changed across 3.10, 3.12 and 3.14 and the policy
+variant does not even look at the running loop. Inside a coroutine the
+loop you want is the one running it, which asyncio.get_running_loop()
+returns on every version, and raises instead of silently creating a new
+loop when called in the wrong place.
 
 ### Example
-` + "```go" + `
-func (s *Server) Serve(ctx context.Context) error {
-	go s.poll()
-	...
-}
-
-func (s *Server) poll() {
-	for {
-		s.refresh()
-		time.Sleep(time.Minute)
-	}
-}
+` + "```python" + `
+async def fetch():
+    loop = asyncio.get_event_loop()
+    return await loop.run_in_executor(None, load)
 ` + "```" + `
 
 ### Use instead
-` + "```go" + `
-	go s.poll(ctx)
+` + "```python" + `
+async def fetch():
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, load)
+` + "```" + `
 
-func (s *Server) poll(ctx context.Context) {
-	t := time.NewTicker(time.Minute)
-	defer t.Stop()
-	for {
-		s.refresh()
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			return
-		}
-	}
-}
+### Fix safety
+Inside a coroutine the fix (asyncio.get_event_loop() →
+asyncio.get_running_loop()) is safe: a coroutine always runs on a running
+loop, which both calls then return. In a loop callback or a synchronous
+helper only called from coroutines the fix is unsafe: a caller asynclint cannot see (another
+thread, reflection) would get RuntimeError. The policy variant gets no fix.
+
+### References
+- https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_running_loop
+- https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_event_loop
+
+## AL303: get-event-loop-without-running-loop
+
+### What it does
+Finds asyncio.get_event_loop() where no loop is running: at module level,
+or in a synchronous function that goes on to run the loop it obtained with
+run_until_complete() or run_forever().
+
+The severity follows the target version: an error from 3.14 on, a warning
+before.
+
+### Why is this bad?
+With no running loop, get_event_loop() falls back to the policy, which
+creates a loop implicitly. That is deprecated (DeprecationWarning since
+3.10/3.12) and, from Python 3.14, raises RuntimeError when no loop has been
+set.
+
+### Example
+` + "```python" + `
+loop = asyncio.get_event_loop()
+loop.run_until_complete(main())
+` + "```" + `
+
+### Use instead
+` + "```python" + `
+asyncio.run(main())
+` + "```" + `
+or, when the loop must outlive one call, asyncio.new_event_loop() with
+asyncio.set_event_loop(), or asyncio.Runner.
+
+### References
+- https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_event_loop
+- https://docs.python.org/3/whatsnew/3.14.html
+
+## AL304: nested-event-loop
+
+### What it does
+Finds a coroutine that starts an event loop: asyncio.run(),
+asyncio.Runner.run(), loop.run_until_complete() or loop.run_forever(),
+called directly or through synchronous functions of the program (the
+message carries the chain, e.g. "main → load → asyncio.run"). A helper
+that first probes for a running loop (asyncio.get_running_loop(),
+loop.is_running()) is assumed to start one only when none runs.
+
+### Why is this bad?
+One thread runs one event loop at a time. Starting another from code the
+running loop executes raises RuntimeError ("asyncio.run() cannot be called
+from a running event loop", "This event loop is already running", "Cannot
+run the event loop while another loop is running").
+
+### Example
+` + "```python" + `
+def load(url):
+    return asyncio.run(fetch(url))
+
+async def main():
+    data = load("https://example.com")
+` + "```" + `
+
+### Use instead
+` + "```python" + `
+async def main():
+    data = await fetch("https://example.com")
 ` + "```" + `
 
 ### References
-- [Go blog: Go Concurrency Patterns: Context](https://go.dev/blog/context)
+- https://docs.python.org/3/library/asyncio-runner.html#asyncio.run
+
+## AL305: context-lost-in-thread
+
+### What it does
+Finds async code (a coroutine, or a function only called from coroutines)
+that runs a callable on another thread with loop.run_in_executor(),
+Executor.submit(), threading.Thread(target=...) or threading.Timer, where
+the callable reads a contextvars.ContextVar, directly or through
+synchronous functions of the program (the message carries the chain).
+Callables wrapped in contextvars.copy_context().run, and
+asyncio.to_thread, are not reported.
+
+### Why is this bad?
+Each asyncio task runs in its own copy of the context, so a ContextVar set
+for the current request is visible to everything the task awaits. A new
+thread, or an executor's worker thread, runs in its own context instead:
+the read returns the variable's default (or raises LookupError), silently
+losing the request id, tenant or deadline.
+
+### Example
+` + "```python" + `
+request_id = contextvars.ContextVar("request_id", default="-")
+
+def handle(payload):
+    log.info("handling %s", request_id.get())
+
+async def endpoint(payload):
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, handle, payload)
+` + "```" + `
+
+### Use instead
+` + "```python" + `
+async def endpoint(payload):
+    await asyncio.to_thread(handle, payload)  # copies the context
+` + "```" + `
+or loop.run_in_executor(None, contextvars.copy_context().run, handle,
+payload).
+
+### References
+- https://docs.python.org/3/library/asyncio-task.html#asyncio.to_thread
+- https://docs.python.org/3/library/contextvars.html#asyncio-support
+
+## AL306: legacy-coroutine-api
+
+### What it does
+Finds legacy coroutine machinery: the @asyncio.coroutine decorator
+(generator-based coroutines with yield from, removed in 3.11),
+asyncio.async (removed when async became a keyword in 3.7), and
+asyncio.Task.current_task / asyncio.Task.all_tasks (removed in 3.9).
+
+The severity follows the target version: an error when the target no
+longer has the API, info (legacy style) before.
+
+### Why is this bad?
+On the versions that removed them, the reference raises AttributeError
+when the module is imported or the code runs. Before that, they are
+deprecated spellings of async def/await and asyncio.current_task() /
+asyncio.all_tasks().
+
+### Example
+` + "```python" + `
+@asyncio.coroutine
+def fetch():
+    yield from asyncio.sleep(1)
+    return asyncio.Task.current_task()
+` + "```" + `
+
+### Use instead
+` + "```python" + `
+async def fetch():
+    await asyncio.sleep(1)
+    return asyncio.current_task()
+` + "```" + `
+
+### References
+- https://docs.python.org/3.10/library/asyncio-task.html#generator-based-coroutines
+- https://docs.python.org/3/whatsnew/3.9.html#removed
 `

@@ -7,12 +7,14 @@ import "github.com/asynclint/asynclint/asyncir"
 // Analyzer is the looppassing family.
 var Analyzer = &asyncir.Analyzer{
 	Name:      "looppassing",
-	Doc:       doc,
+	Doc:       doc + goDoc,
 	URL:       "https://asynclint.dev/rules/looppassing",
-	Rules:     asyncir.AttachDocs(doc, goRules),
-	Languages: []asyncir.Language{asyncir.Go},
+	Rules:     asyncir.AttachDocs(doc+goDoc, append(pythonRules, goRules...)),
+	Languages: []asyncir.Language{asyncir.Python, asyncir.Go},
 	Run: func(pass *asyncir.Pass) error {
 		switch pass.Module.Lang {
+		case asyncir.Python:
+			return runPython(pass)
 		case asyncir.Go:
 			return runGo(pass)
 		}

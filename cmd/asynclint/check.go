@@ -17,7 +17,7 @@ import (
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
 	exitZero, noConfig, stats, parseOnly                 bool
-	cpuProfile                                           string
+	cpuProfile, memProfile                               string
 	fixFlags
 }
 
@@ -31,6 +31,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
 	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
 	c.fixFlags.register(fs)
 }
@@ -97,6 +98,12 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2
+	}
+	if cf.memProfile != "" {
+		if err := writeHeapProfile(cf.memProfile); err != nil {
+			fmt.Fprintf(stderr, "asynclint: %v\n", err)
+			return 2
+		}
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "asynclint: warning: %s\n", w)

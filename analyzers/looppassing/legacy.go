@@ -1,0 +1,37 @@
+package looppassing
+
+import (
+	"fmt"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkLegacy reports AL306 on a reference to a removed legacy API
+// (@asyncio.coroutine, asyncio.Task.all_tasks, ...): an error when the
+// target version no longer has it, legacy style before.
+func checkLegacy(pass *asyncir.Pass, op *asyncir.Op) {
+	name := op.External // asyncio.Task.all_tasks() is a call, not an attribute
+	if op.Kind != asyncir.OpCall {
+		if t := op.Result.Type; t.Kind == asyncir.FuncObj {
+			name = t.External
+		}
+	}
+	api := pass.Program.Models.API(name)
+	if api == nil || api.Removed == 0 {
+		return
+	}
+	sev, consequence := asyncir.SeverityInfo, fmt.Sprintf("it is removed in Python %s", api.Removed)
+	if pass.Config.TargetVersion >= api.Removed {
+		sev, consequence = asyncir.SeverityError, fmt.Sprintf("it was removed in Python %s and raises AttributeError", api.Removed)
+	}
+	pass.Report(asyncir.Diagnostic{Code: "AL306", Severity: sev, Range: op.Range,
+		Message: fmt.Sprintf("legacy `%s` is used; %s; %s", api.Name, consequence, legacyFix[api.Name])})
+}
+
+// legacyFix names the replacement of each legacy API, for messages.
+var legacyFix = map[string]string{
+	"asyncio.coroutine":         "use `async def` and `await`",
+	"asyncio.async":             "use `asyncio.ensure_future`",
+	"asyncio.Task.current_task": "use `asyncio.current_task()`",
+	"asyncio.Task.all_tasks":    "use `asyncio.all_tasks()`",
+}

@@ -1,0 +1,11 @@
+package wraptypes_test
+
+import (
+	"testing"
+
+	"github.com/asynclint/asynclint/internal/casetest"
+)
+
+func TestPythonCases(t *testing.T) {
+	casetest.Run(t, "../../testdata/python/wraptypes", "AL4")
+}

@@ -1,0 +1,33 @@
+"""AL303: asyncio.get_event_loop() where no event loop is running."""
+import asyncio
+
+
+async def work():
+    await asyncio.sleep(0)
+    return 1
+
+
+def run_legacy():
+    loop = asyncio.get_event_loop()  # want: AL303 "no event loop is running"
+    try:
+        return loop.run_until_complete(work())
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+def run_explicit():
+    # An explicit loop: nothing is created implicitly.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        return loop.run_until_complete(work())
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+if __name__ == "__main__":
+    print(run_legacy())
+    print(run_explicit())
+    print(asyncio.run(work()))

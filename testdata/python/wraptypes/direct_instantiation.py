@@ -1,0 +1,48 @@
+"""AL405: asyncio.Task and asyncio.Future instantiated directly."""
+import asyncio
+
+
+async def compute():
+    await asyncio.sleep(0)
+    return 1
+
+
+class TracedFuture(asyncio.Future):
+    pass
+
+
+class Factories:
+    # A loop-like object implementing the factories.
+    def create_future(self):
+        return asyncio.Future()
+
+    def create_task(self, coro):
+        return asyncio.Task(coro)
+
+
+def task_factory(loop, coro, **kwargs):
+    # A task factory must instantiate the task class itself.
+    return asyncio.Task(coro, loop=loop, **kwargs)
+
+
+async def main():
+    fut = asyncio.Future()  # want: AL405 "`asyncio.Future` is instantiated directly; use `loop.create_future\(\)`"
+    fut.set_result(1)
+    task = asyncio.Task(compute())  # want: AL405 "`asyncio.Task`.*`asyncio.create_task\(\)`"
+    print(await fut, await task)
+    loop = asyncio.get_running_loop()
+    good = loop.create_future()
+    good.set_result(2)
+    print(await good, await asyncio.create_task(compute()))
+    traced = TracedFuture()
+    traced.set_result(3)
+    print(await traced)
+    made = Factories().create_future()
+    made.set_result(4)
+    print(await made, await Factories().create_task(compute()))
+    loop.set_task_factory(task_factory)
+    print(await loop.create_task(compute()))
+    loop.set_task_factory(None)
+
+
+# static-only: AL405 a documented API contract: direct instantiation works and raises nothing; the factories are the supported way
