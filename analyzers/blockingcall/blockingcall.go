@@ -8,19 +8,7 @@ package blockingcall
 import "github.com/asynclint/asynclint/asyncir"
 
 // Analyzer is the blockingcall family.
-var Analyzer = &asyncir.Analyzer{
-	Name:      "blockingcall",
-	Doc:       doc + goDoc,
-	URL:       "https://asynclint.dev/rules/blockingcall",
-	Rules:     asyncir.AttachDocs(doc+goDoc, append(pythonRules, goRules...)),
-	Languages: []asyncir.Language{asyncir.Python, asyncir.Go},
-	Run: func(pass *asyncir.Pass) error {
-		switch pass.Module.Lang {
-		case asyncir.Python:
-			return runPython(pass)
-		case asyncir.Go:
-			return runGo(pass)
-		}
-		return nil
-	},
-}
+var Analyzer = asyncir.NewFamily("blockingcall", doc+goDoc,
+	asyncir.Half{Lang: asyncir.Python, Rules: pythonRules, Run: runPython},
+	asyncir.Half{Lang: asyncir.Go, Rules: goRules, Run: runGo},
+)

@@ -51,7 +51,7 @@ await asyncio.sleep(1)
 var Core = &asyncir.Analyzer{
 	Name: "core",
 	Doc:  coreDoc,
-	URL:  "https://asynclint.dev/rules/core",
+	URL:  asyncir.DocsURL + "core",
 	Rules: asyncir.AttachDocs(coreDoc, []*asyncir.Rule{
 		{Code: "AL001", Name: "syntax-error", Summary: "the file does not parse", Severity: asyncir.SeverityError, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python},
 		{Code: "AL002", Name: "unused-suppression", Summary: "a suppression comment that matches no diagnostic", Severity: asyncir.SeverityWarning, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python},
