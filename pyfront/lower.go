@@ -294,32 +294,11 @@ func (b *fnBuilder) lowerIf(n int32) {
 
 func (b *fnBuilder) lowerWhile(n int32) {
 	t := b.lw.t
-	head := b.newBlock()
-	head.LoopHead = true
-	edge(b.cur, head)
-	b.cur = head
-	b.use(b.expr(t.field(n, fCondition)), asyncir.UseOther, nil)
-	after := b.newBlock()
-	body := b.newBlock()
-	edge(head, body)
-	b.cur = body
-	b.loops = append(b.loops, loopTargets{cont: head, brk: after})
-	b.lowerBlock(t.field(n, fBody))
-	b.loops = b.loops[:len(b.loops)-1]
-	edge(b.cur, head)
-	// The loop exits when the condition is false; "while True" too may
-	// exit through break, which jumps to after.
-	b.cur = head
-	if alt := t.field(n, fAlternative); alt >= 0 {
-		els := b.newBlock()
-		edge(head, els)
-		b.cur = els
-		b.lowerBlock(t.field(alt, fBody))
-		edge(b.cur, after)
-	} else if !isTrueLiteral(t, t.field(n, fCondition)) {
-		edge(head, after)
-	}
-	b.cur = after
+	head := b.loopHead()
+	cond := t.field(n, fCondition)
+	b.use(b.expr(cond), asyncir.UseOther, nil)
+	// "while True" leaves only through break, which jumps to after.
+	b.loopBody(n, head, nil, !isTrueLiteral(t, cond))
 }
 
 func isTrueLiteral(t *tree, n int32) bool {
@@ -336,26 +315,45 @@ func (b *fnBuilder) lowerFor(n int32) {
 	iter := b.expr(t.field(n, fRight))
 	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
 	b.use(iter, asyncir.UseFor, forOp)
+	head := b.loopHead()
+	b.loopBody(n, head, func() {
+		b.bindTarget(t.field(n, fLeft), &sym{kind: symElem, base: iter}, forOp)
+	}, true)
+}
+
+// loopHead starts a loop's head block (Succs[0] will enter the body).
+func (b *fnBuilder) loopHead() *asyncir.Block {
 	head := b.newBlock()
 	head.LoopHead = true
 	edge(b.cur, head)
+	b.cur = head
+	return head
+}
+
+// loopBody lowers the body and else clause of the loop statement n whose
+// head is current: enter runs at the start of each iteration (for
+// targets), exits says whether the head can leave the loop without break
+// (the else clause runs only then).
+func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits bool) {
+	t := b.lw.t
 	after := b.newBlock()
 	body := b.newBlock()
 	edge(head, body)
 	b.cur = body
-	b.bindTarget(t.field(n, fLeft), &sym{kind: symElem, base: iter}, forOp)
+	if enter != nil {
+		enter()
+	}
 	b.loops = append(b.loops, loopTargets{cont: head, brk: after})
 	b.lowerBlock(t.field(n, fBody))
 	b.loops = b.loops[:len(b.loops)-1]
 	edge(b.cur, head)
-	b.cur = head
-	if alt := t.field(n, fAlternative); alt >= 0 {
+	if alt := t.field(n, fAlternative); alt >= 0 && exits {
 		els := b.newBlock()
 		edge(head, els)
 		b.cur = els
 		b.lowerBlock(t.field(alt, fBody))
 		edge(b.cur, after)
-	} else {
+	} else if exits {
 		edge(head, after)
 	}
 	b.cur = after
