@@ -4,42 +4,18 @@ import (
 	"testing"
 
 	"github.com/asynclint/asynclint/asyncir"
-	"github.com/asynclint/asynclint/internal/config"
-	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/internal/casetest"
 )
 
 // TestVersionSeverity checks that the target version decides the
 // severity of the version-dependent rules.
 func TestVersionSeverity(t *testing.T) {
-	for _, tc := range []struct {
-		file   string
-		code   string
-		target asyncir.Version
-		want   asyncir.Severity
-	}{
-		{"loop_argument.py", "AL301", 309, asyncir.SeverityWarning},
-		{"loop_argument.py", "AL301", 310, asyncir.SeverityError},
-		{"get_event_loop_no_loop.py", "AL303", 313, asyncir.SeverityWarning},
-		{"get_event_loop_no_loop.py", "AL303", 314, asyncir.SeverityError},
-		{"legacy_api.py", "AL306", 308, asyncir.SeverityInfo},
-		{"legacy_api.py", "AL306", 311, asyncir.SeverityError},
-	} {
-		res, err := driver.Run(driver.Options{Paths: []string{"../../testdata/python/looppassing/" + tc.file}, Config: &config.Config{TargetVersion: tc.target}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for _, d := range res.Diagnostics {
-			if d.Code != tc.code {
-				continue
-			}
-			n++
-			if d.Severity != tc.want {
-				t.Errorf("%s %s at %s: severity %v, want %v (%s)", tc.file, tc.code, tc.target, d.Severity, tc.want, d.Message)
-			}
-		}
-		if n == 0 {
-			t.Errorf("%s: no %s reported at target %s", tc.file, tc.code, tc.target)
-		}
-	}
+	casetest.Severities(t, "../../testdata/python/looppassing", []casetest.Severity{
+		{File: "loop_argument.py", Code: "AL301", Target: 309, Want: asyncir.SeverityWarning},
+		{File: "loop_argument.py", Code: "AL301", Target: 310, Want: asyncir.SeverityError},
+		{File: "get_event_loop_no_loop.py", Code: "AL303", Target: 313, Want: asyncir.SeverityWarning},
+		{File: "get_event_loop_no_loop.py", Code: "AL303", Target: 314, Want: asyncir.SeverityError},
+		{File: "legacy_api.py", Code: "AL306", Target: 308, Want: asyncir.SeverityInfo},
+		{File: "legacy_api.py", Code: "AL306", Target: 311, Want: asyncir.SeverityError},
+	})
 }

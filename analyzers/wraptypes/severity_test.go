@@ -4,38 +4,14 @@ import (
 	"testing"
 
 	"github.com/asynclint/asynclint/asyncir"
-	"github.com/asynclint/asynclint/internal/config"
-	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/internal/casetest"
 )
 
 // TestVersionSeverity checks that the target version decides the
 // severity of the version-dependent rules.
 func TestVersionSeverity(t *testing.T) {
-	for _, tc := range []struct {
-		file   string
-		code   string
-		target asyncir.Version
-		want   asyncir.Severity
-	}{
-		{"wait_coroutines.py", "AL403", 310, asyncir.SeverityWarning},
-		{"wait_coroutines.py", "AL403", 311, asyncir.SeverityError},
-	} {
-		res, err := driver.Run(driver.Options{Paths: []string{"../../testdata/python/wraptypes/" + tc.file}, Config: &config.Config{TargetVersion: tc.target}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for _, d := range res.Diagnostics {
-			if d.Code != tc.code {
-				continue
-			}
-			n++
-			if d.Severity != tc.want {
-				t.Errorf("%s %s at %s: severity %v, want %v (%s)", tc.file, tc.code, tc.target, d.Severity, tc.want, d.Message)
-			}
-		}
-		if n == 0 {
-			t.Errorf("%s: no %s reported at target %s", tc.file, tc.code, tc.target)
-		}
-	}
+	casetest.Severities(t, "../../testdata/python/wraptypes", []casetest.Severity{
+		{File: "wait_coroutines.py", Code: "AL403", Target: 310, Want: asyncir.SeverityWarning},
+		{File: "wait_coroutines.py", Code: "AL403", Target: 311, Want: asyncir.SeverityError},
+	})
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/internal/config"
 	"github.com/asynclint/asynclint/internal/driver"
 	"github.com/asynclint/asynclint/internal/expect"
 )
@@ -129,5 +130,39 @@ func checkGolden(t *testing.T, f string, src []byte, edits []asyncir.Edit) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s: fixed output differs from %s:\n%s", f, filepath.Base(golden), got)
+	}
+}
+
+// Severity is one expectation of a version-dependent rule: checked at
+// Target, the rule's diagnostics in File have severity Want.
+type Severity struct {
+	File   string
+	Code   string
+	Target asyncir.Version
+	Want   asyncir.Severity
+}
+
+// Severities checks that the target version decides the severity of the
+// version-dependent rules; files are relative to dir.
+func Severities(t *testing.T, dir string, cases []Severity) {
+	t.Helper()
+	for _, tc := range cases {
+		res, err := driver.Run(driver.Options{Paths: []string{filepath.Join(dir, tc.File)}, Config: &config.Config{TargetVersion: tc.Target}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, d := range res.Diagnostics {
+			if d.Code != tc.Code {
+				continue
+			}
+			n++
+			if d.Severity != tc.Want {
+				t.Errorf("%s %s at %s: severity %v, want %v (%s)", tc.File, tc.Code, tc.Target, d.Severity, tc.Want, d.Message)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no %s reported at target %s", tc.File, tc.Code, tc.Target)
+		}
 	}
 }
