@@ -88,6 +88,9 @@ type Diagnostic struct {
 	URL      string
 	Related  []Related
 	Fixes    []Fix
+	// Tier is, for a blocking-call finding, what the call at the end of
+	// the chain waits on; the policy layer sets the severity from it.
+	Tier BlockTier
 }
 
 // SortDiagnostics orders diagnostics by file, offset, code and message, the

@@ -26,6 +26,9 @@ type APIModel struct {
 	// asynchronous equivalent, if any.
 	Blocks      bool
 	Replacement string
+	// Tier is what a blocking call waits on (TierWaiting when unset on
+	// a blocking model: configuration-added calls are assumed to wait).
+	Tier BlockTier
 	// Cold: the function blocks only on rare paths (warnings.warn reading
 	// source lines through linecache, Thread.start waiting for the new
 	// thread to signal); the may-block summary does not follow it when

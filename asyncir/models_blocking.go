@@ -62,14 +62,28 @@ func (m *Models) BlockingAPI(name string) *APIModel {
 		if strings.HasPrefix(method, "_") || f.Except[method] || f.Methods != nil && !f.Methods[method] {
 			continue
 		}
-		return &APIModel{Name: name, Blocks: true, Replacement: f.Replacement, Callback: -1}
+		return &APIModel{Name: name, Blocks: true, Tier: TierWaiting, Replacement: f.Replacement, Callback: -1}
 	}
 	return nil
 }
 
-// blocking builds a blocking API model.
+// blocking builds the model of an API that waits (the clock, another
+// thread, a lock, a queue, a future, a child process).
 func blocking(name, replacement string, nb ...NonBlockingArg) *APIModel {
-	return &APIModel{Name: name, Blocks: true, Replacement: replacement, Callback: -1, NonBlocking: nb}
+	return &APIModel{Name: name, Blocks: true, Tier: TierWaiting, Replacement: replacement, Callback: -1, NonBlocking: nb}
+}
+
+// BlockingTier is the tier of a blocking model: what it waits on.
+// Blocking models without a tier (configuration's extend-blocking-calls)
+// are assumed to wait.
+func (a *APIModel) BlockingTier() BlockTier {
+	switch {
+	case a == nil || !a.Blocks:
+		return TierNone
+	case a.Tier == TierNone:
+		return TierWaiting
+	}
+	return a.Tier
 }
 
 // blockFalse is a block=/blocking=/wait= flag: False turns the wait off.
@@ -93,11 +107,14 @@ func nameSet(names ...string) map[string]bool {
 // addBlocking adds the blocking-call tables to m.
 func addBlocking(m *Models) {
 	var as []*APIModel
-	add := func(replacement string, names ...string) {
+	addTier := func(tier BlockTier, replacement string, names ...string) {
 		for _, n := range names {
-			as = append(as, blocking(n, replacement))
+			a := blocking(n, replacement)
+			a.Tier = tier
+			as = append(as, a)
 		}
 	}
+	add := func(replacement string, names ...string) { addTier(TierWaiting, replacement, names...) }
 	add("asyncio.sleep", "time.sleep")
 	// Processes (ruff's ASYNC220–222).
 	add("asyncio.create_subprocess_exec",
@@ -113,30 +130,41 @@ func addBlocking(m *Models) {
 		blocking("os.wait4", "", options(1)), blocking("os.waitpid", "", options(1)),
 		blocking("os.waitid", "", options(2)))
 	as = append(as,
-		&APIModel{Name: "subprocess.Popen", Blocks: true, Replacement: "asyncio.create_subprocess_exec", ReturnsClass: "subprocess.Popen", Callback: -1},
+		&APIModel{Name: "subprocess.Popen", Blocks: true, Tier: TierWaiting, Replacement: "asyncio.create_subprocess_exec", ReturnsClass: "subprocess.Popen", Callback: -1},
 		blocking("subprocess.Popen.wait", "asyncio.subprocess.Process.wait", timeoutZero(0)),
 		blocking("subprocess.Popen.communicate", "asyncio.subprocess.Process.communicate"),
 	)
-	// Files and the file system (ASYNC230, ASYNC240).
-	add("", "builtins.open", "io.open", "io.open_code", "codecs.open", "builtins.input",
+	// A user at the terminal is waited for like a peer.
+	add("", "builtins.input")
+	// File data (ASYNC230): opening, reading, writing, copying.
+	addTier(TierData, "", "builtins.open", "io.open", "io.open_code", "codecs.open",
 		"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copyfileobj",
-		"shutil.rmtree", "shutil.move", "shutil.make_archive", "shutil.unpack_archive", "shutil.disk_usage")
+		"shutil.rmtree", "shutil.move", "shutil.make_archive", "shutil.unpack_archive",
+		"os.truncate", "os.fsync")
+	for _, n := range []string{"open", "read_text", "read_bytes", "write_text", "write_bytes"} {
+		addTier(TierData, "", "pathlib.Path."+n)
+	}
+	// File-system metadata (ASYNC240): one quick system call each.
+	// Calls that do no I/O at all are not listed: os.getcwd and
+	// Path.cwd/absolute (getcwd), Path.home and expanduser (an
+	// environment read), os.path.abspath/relpath/normpath/join (string
+	// work after getcwd).
+	addTier(TierMetadata, "", "shutil.disk_usage")
 	for _, n := range []string{"makedirs", "mkdir", "remove", "unlink", "rename", "renames", "replace",
 		"rmdir", "removedirs", "listdir", "scandir", "walk", "stat", "lstat", "chmod", "chown",
-		"truncate", "link", "symlink", "readlink", "utime", "fsync"} {
-		add("", "os."+n)
+		"link", "symlink", "readlink", "utime"} {
+		addTier(TierMetadata, "", "os."+n)
 	}
-	for _, n := range []string{"abspath", "exists", "expanduser", "getatime", "getctime", "getmtime",
-		"getsize", "isdir", "isfile", "islink", "ismount", "lexists", "realpath", "relpath",
+	for _, n := range []string{"exists", "getatime", "getctime", "getmtime",
+		"getsize", "isdir", "isfile", "islink", "ismount", "lexists", "realpath",
 		"samefile", "sameopenfile"} {
-		add("", "os.path."+n)
+		addTier(TierMetadata, "", "os.path."+n)
 	}
-	for _, n := range []string{"open", "read_text", "read_bytes", "write_text", "write_bytes",
-		"absolute", "chmod", "cwd", "exists", "expanduser", "glob", "group", "hardlink_to", "home",
+	for _, n := range []string{"chmod", "exists", "glob", "group", "hardlink_to",
 		"is_block_device", "is_char_device", "is_dir", "is_fifo", "is_file", "is_mount", "is_socket",
 		"is_symlink", "iterdir", "lchmod", "link_to", "lstat", "mkdir", "owner", "readlink", "rename",
 		"replace", "resolve", "rglob", "rmdir", "samefile", "stat", "symlink_to", "touch", "unlink"} {
-		add("", "pathlib.Path."+n)
+		addTier(TierMetadata, "", "pathlib.Path."+n)
 	}
 	// HTTP clients (ASYNC210, ASYNC212).
 	verbs := []string{"get", "post", "put", "patch", "delete", "head", "options", "request"}
@@ -152,7 +180,7 @@ func addBlocking(m *Models) {
 	add("aiohttp.ClientSession.request", "http.client.HTTPConnection.request", "http.client.HTTPConnection.getresponse",
 		"http.client.HTTPConnection.connect", "http.client.HTTPResponse.read")
 	// Sockets.
-	as = append(as, &APIModel{Name: "socket.create_connection", Blocks: true, Replacement: "asyncio.open_connection", ReturnsClass: "socket.socket", Callback: -1})
+	as = append(as, &APIModel{Name: "socket.create_connection", Blocks: true, Tier: TierWaiting, Replacement: "asyncio.open_connection", ReturnsClass: "socket.socket", Callback: -1})
 	add("asyncio.open_connection", "socket.socket.connect")
 	add("asyncio.AbstractEventLoop.getaddrinfo", "socket.getaddrinfo", "socket.gethostbyname",
 		"socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.getnameinfo", "socket.getfqdn")
@@ -187,11 +215,11 @@ func addBlocking(m *Models) {
 	)
 	// Databases.
 	as = append(as,
-		&APIModel{Name: "sqlite3.connect", Blocks: true, Replacement: "aiosqlite.connect", ReturnsClass: "sqlite3.Connection", Callback: -1},
+		&APIModel{Name: "sqlite3.connect", Blocks: true, Tier: TierData, Replacement: "aiosqlite.connect", ReturnsClass: "sqlite3.Connection", Callback: -1},
 		&APIModel{Name: "sqlite3.Connection.cursor", ReturnsClass: "sqlite3.Cursor", Callback: -1},
-		&APIModel{Name: "psycopg2.connect", Blocks: true, Replacement: "psycopg.AsyncConnection.connect", ReturnsClass: "psycopg2.extensions.connection", Callback: -1},
+		&APIModel{Name: "psycopg2.connect", Blocks: true, Tier: TierWaiting, Replacement: "psycopg.AsyncConnection.connect", ReturnsClass: "psycopg2.extensions.connection", Callback: -1},
 		&APIModel{Name: "psycopg2.extensions.connection.cursor", ReturnsClass: "psycopg2.extensions.cursor", Callback: -1},
-		&APIModel{Name: "pymysql.connect", Blocks: true, Replacement: "aiomysql.connect", ReturnsClass: "pymysql.connections.Connection", Callback: -1},
+		&APIModel{Name: "pymysql.connect", Blocks: true, Tier: TierWaiting, Replacement: "aiomysql.connect", ReturnsClass: "pymysql.connections.Connection", Callback: -1},
 		&APIModel{Name: "pymysql.connections.Connection.cursor", ReturnsClass: "pymysql.cursors.Cursor", Callback: -1},
 		&APIModel{Name: "redis.from_url", ReturnsClass: "redis.Redis", Callback: -1},
 		&APIModel{Name: "redis.Redis.from_url", ReturnsClass: "redis.Redis", Callback: -1},
@@ -201,7 +229,7 @@ func addBlocking(m *Models) {
 		&APIModel{Name: "pymongo.database.Database.get_collection", ReturnsClass: "pymongo.collection.Collection", Callback: -1},
 		&APIModel{Name: "requests.session", ReturnsClass: "requests.Session", Callback: -1},
 	)
-	add("aiosqlite.Connection.execute", "sqlite3.Connection.execute", "sqlite3.Connection.executemany",
+	addTier(TierData, "aiosqlite.Connection.execute", "sqlite3.Connection.execute", "sqlite3.Connection.executemany",
 		"sqlite3.Connection.executescript", "sqlite3.Connection.commit", "sqlite3.Connection.rollback",
 		"sqlite3.Cursor.execute", "sqlite3.Cursor.executemany", "sqlite3.Cursor.executescript",
 		"sqlite3.Cursor.fetchone", "sqlite3.Cursor.fetchall", "sqlite3.Cursor.fetchmany")

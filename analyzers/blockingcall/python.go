@@ -76,7 +76,7 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 		}
 		d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: op.Range,
 			Message: fmt.Sprintf("`%s` blocks the event loop in %s; %s", shortAPI(api.Name), where(f, entry), tip),
-			Related: registration(entry)}
+			Related: registration(entry), Tier: api.BlockingTier()}
 		if code == "AL201" {
 			d.Fixes = fixes(pass.Module, f, op, api)
 		}
@@ -113,7 +113,7 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 	d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: at.Range,
 		Message: fmt.Sprintf("`%s` blocks the event loop in %s: it calls `%s` (%s)",
 			g.QualName, where(f, entry), shortAPI(api.Name), strings.Join(names, " → ")),
-		Related: related}
+		Related: related, Tier: api.BlockingTier()}
 	if code == "AL204" {
 		d.Severity = asyncir.SeverityError
 	}
