@@ -57,7 +57,38 @@ type APIModel struct {
 	Timer bool
 	// NeverReturns: the call runs forever (a loop with no exit).
 	NeverReturns bool
+	// BlocksWhenSent: the call builds a request that blocks only when a
+	// SendsRequest call sends it (http.NewRequest, Client.Do).
+	BlocksWhenSent, SendsRequest bool
+	// Done: the method marks one unit of a wait group's work finished.
+	Done bool
+	// Lock is what the method does to its receiver, a mutex.
+	Lock LockOp
+	// Cond is what the method does to its receiver, a condition variable.
+	Cond CondOp
+	// FailsTest: the call marks the running test failed (t.Errorf).
+	FailsTest bool
 }
+
+// LockOp is what a mutex method does.
+type LockOp int
+
+const (
+	NoLockOp LockOp = iota
+	LockWrite
+	LockRead
+	UnlockWrite
+	UnlockRead
+)
+
+// CondOp is what a condition variable method does.
+type CondOp int
+
+const (
+	NoCondOp CondOp = iota
+	CondWait
+	CondSignal // Signal or Broadcast
+)
 
 // ClassModel is what asynclint knows about one external class.
 type ClassModel struct {

@@ -34,8 +34,12 @@ func GoModels() *Models {
 		uncancellable("net/http.Client.Post", httpFix),
 		uncancellable("net/http.Client.PostForm", httpFix),
 		// NewRequest itself does not block, but the request it builds
-		// carries no context, so sending it cannot be cancelled.
-		uncancellable("net/http.NewRequest", "`http.NewRequestWithContext`"),
+		// carries no context, so sending it cannot be cancelled: it is
+		// reported when the request is sent.
+		&APIModel{Name: "net/http.NewRequest", Blocks: true, BlocksWhenSent: true, Replacement: "`http.NewRequestWithContext`", Callback: -1},
+		&APIModel{Name: "net/http.Client.Do", SendsRequest: true, Callback: -1},
+		&APIModel{Name: "net/http.RoundTripper.RoundTrip", SendsRequest: true, Callback: -1},
+		&APIModel{Name: "net/http.Transport.RoundTrip", SendsRequest: true, Callback: -1},
 		uncancellable("net.Dial", dialFix),
 		uncancellable("net.DialTimeout", dialFix),
 		uncancellable("net.Dialer.Dial", dialFix),
@@ -62,11 +66,28 @@ func GoModels() *Models {
 		&APIModel{Name: "golang.org/x/sync/errgroup.Group.Go", StartsWork: true, Spawns: true, Callback: 0},
 		&APIModel{Name: "golang.org/x/sync/errgroup.Group.TryGo", StartsWork: true, Spawns: true, Callback: 0},
 		&APIModel{Name: "golang.org/x/sync/errgroup.Group.Wait", Waits: true, Callback: -1},
+		&APIModel{Name: "sync.WaitGroup.Done", Done: true, Callback: -1},
 		&APIModel{Name: "time.After", Timer: true, Callback: -1},
 		&APIModel{Name: "time.Tick", Timer: true, Callback: -1},
 		&APIModel{Name: "time.Ticker.C", Timer: true, Callback: -1},
 		&APIModel{Name: "time.Timer.C", Timer: true, Callback: -1},
 	)
+	for _, typ := range []string{"sync.Mutex", "sync.RWMutex"} {
+		add(&APIModel{Name: typ + ".Lock", Lock: LockWrite, Callback: -1},
+			&APIModel{Name: typ + ".Unlock", Lock: UnlockWrite, Callback: -1})
+	}
+	add(&APIModel{Name: "sync.RWMutex.RLock", Lock: LockRead, Callback: -1},
+		&APIModel{Name: "sync.RWMutex.RUnlock", Lock: UnlockRead, Callback: -1},
+		&APIModel{Name: "sync.Cond.Wait", Cond: CondWait, Callback: -1},
+		&APIModel{Name: "sync.Cond.Signal", Cond: CondSignal, Callback: -1},
+		&APIModel{Name: "sync.Cond.Broadcast", Cond: CondSignal, Callback: -1})
+	// The calls that mark the running test failed: what follows them
+	// only runs when the test has already failed.
+	for _, typ := range []string{"T", "B", "F", "TB", "common"} {
+		for _, meth := range []string{"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow"} {
+			add(&APIModel{Name: "testing." + typ + "." + meth, FailsTest: true, Callback: -1})
+		}
+	}
 	m.Classes["sync.WaitGroup"] = &ClassModel{Name: "sync.WaitGroup", Await: WaitGroup}
 	m.Classes["golang.org/x/sync/errgroup.Group"] = &ClassModel{Name: "golang.org/x/sync/errgroup.Group", Await: WaitGroup}
 	m.Classes["context.Context"] = &ClassModel{Name: "context.Context", Await: Context}

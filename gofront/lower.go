@@ -103,14 +103,8 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
 	}
-	for i, p := range f.Params {
-		// A request's own methods (r.Context() itself) are not handlers.
-		if i == 0 && fn.Signature.Recv() != nil {
-			continue
-		}
-		if p.Type.External == "net/http.Request" && !f.HasContext {
-			f.HasContext, f.ContextName = true, p.Name+".Context()"
-		}
+	if r := handlerRequest(fn); r != "" && !f.HasContext {
+		f.HasContext, f.ContextName = true, r+".Context()"
 	}
 	if len(fn.Blocks) == 0 {
 		return
@@ -126,6 +120,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	}
 	for i, b := range fn.Blocks {
 		ib := f.Blocks[i]
+		order := []int{0, 1}
 		if len(b.Instrs) > 0 {
 			switch b.Instrs[len(b.Instrs)-1].(type) {
 			case *ssa.Return:
@@ -133,13 +128,18 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			case *ssa.Panic:
 				ib.Raises = true
 			case *ssa.If:
-				// The loop's own condition: its false edge goes to the
-				// loop's done block (a break jumps there, but not from an
-				// If on the loop variable).
-				ib.LoopHead = loopDone[b.Succs[1].Comment]
+				// The loop's own condition: one edge goes to the loop's
+				// done block (a break jumps there, but not from an If on
+				// the loop variable). A negated condition (for !stop())
+				// has SSA swap the targets; the IR keeps the body first.
+				ib.LoopHead = loopDone[b.Succs[1].Comment] || loopDone[b.Succs[0].Comment]
+				if loopDone[b.Succs[0].Comment] && !loopDone[b.Succs[1].Comment] {
+					order = []int{1, 0}
+				}
 			}
 		}
-		for j, s := range b.Succs {
+		for _, j := range order[:len(b.Succs)] {
+			s := b.Succs[j]
 			target := f.Blocks[s.Index]
 			op := l.edgeOp(b, j)
 			if op == nil {
@@ -153,6 +153,24 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			link(mid, target)
 		}
 	}
+}
+
+// handlerRequest is the name of the request parameter of an HTTP handler
+// (func(http.ResponseWriter, *http.Request), a function or a method like
+// ServeHTTP), whose r.Context() ends with the request; "" for any other
+// function, since a request passed to a helper may outlive its client.
+func handlerRequest(fn *ssa.Function) string {
+	ps := fn.Params
+	if fn.Signature.Recv() != nil && len(ps) > 0 {
+		ps = ps[1:]
+	}
+	if len(ps) != 2 || typeName(ps[0].Type()) != "net/http.ResponseWriter" {
+		return ""
+	}
+	if _, ptr := ps[1].Type().(*types.Pointer); !ptr || typeName(ps[1].Type()) != "net/http.Request" || ps[1].Name() == "_" {
+		return ""
+	}
+	return ps[1].Name()
 }
 
 var loopDone = map[string]bool{

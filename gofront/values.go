@@ -65,6 +65,9 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 		t = t.(*types.Pointer).Elem() // a closure's captured cell: its content
 	}
 	x := &asyncir.Value{Type: typeOf(t)}
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
+		x.Const = c.Value.ExactString() // a duration's nanoseconds, a buffer size
+	}
 	l.values[v] = x
 	if tracked(x.Type) {
 		x.Track = &asyncir.Tracking{Cap: -1, Escapes: escapes(v, l.alias.referrers(v)), Range: l.rangeOf(v.Pos())}

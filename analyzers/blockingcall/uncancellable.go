@@ -2,7 +2,9 @@ package blockingcall
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -20,6 +22,7 @@ func runGo(pass *asyncir.Pass) error {
 		if !f.HasContext {
 			continue
 		}
+		var cfg *asyncir.CFG
 		f.Ops(func(op *asyncir.Op) {
 			if op.Kind != asyncir.OpCall {
 				return
@@ -38,12 +41,29 @@ func runGo(pass *asyncir.Pass) error {
 			if laterGetsContext(op.Result) {
 				return
 			}
+			// http.NewRequest blocks nothing until the request is sent.
+			if m.BlocksWhenSent && !sent(models, op.Result) {
+				return
+			}
+			delay, known := constDuration(op)
+			if known && delay <= shortSleep {
+				if cfg == nil {
+					cfg = asyncir.NewCFG(f)
+				}
+				if checksContextEachTime(cfg, op) {
+					return // cancellation is seen within one short sleep
+				}
+			}
 			name := shortName(op.External)
+			consequence := "cancelling the context does not interrupt it"
+			if known {
+				consequence += " (cancellation waits up to " + delay.String() + ")"
+			}
 			d := asyncir.Diagnostic{
 				Code:     "AL251",
 				Severity: asyncir.SeverityWarning,
 				Range:    op.Range,
-				Message:  fmt.Sprintf("`%s` blocks without observing `%s`: cancelling the context does not interrupt it", name, f.ContextName),
+				Message:  fmt.Sprintf("`%s` blocks without observing `%s`: %s", name, f.ContextName, consequence),
 			}
 			if m.Replacement != "" {
 				d.Fixes = []asyncir.Fix{{Title: "Use " + m.Replacement, Applicability: asyncir.DisplayOnly}}
@@ -52,6 +72,50 @@ func runGo(pass *asyncir.Pass) error {
 		})
 	}
 	return nil
+}
+
+// shortSleep is the longest sleep a loop that checks its context on every
+// iteration may take: cancellation is then noticed within that delay.
+const shortSleep = time.Second
+
+// constDuration is the duration of a sleep whose argument is a constant.
+func constDuration(op *asyncir.Op) (time.Duration, bool) {
+	if op.External != "time.Sleep" || len(op.Args) != 1 || op.Args[0] == nil || op.Args[0].Const == "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(op.Args[0].Const, 10, 64)
+	return time.Duration(n), err == nil
+}
+
+// checksContextEachTime reports whether op sits in a loop, and every way
+// around that loop back to op calls ctx.Err() or ctx.Done().
+func checksContextEachTime(cfg *asyncir.CFG, op *asyncir.Op) bool {
+	if !cfg.InCycle(op.Block) {
+		return false
+	}
+	return !asyncir.Reaches(op, op, func(o *asyncir.Op) bool {
+		return o.Kind == asyncir.OpCall && o.Recv != nil && o.Recv.Type.Await == asyncir.Context && (o.Method == "Err" || o.Method == "Done")
+	})
+}
+
+// sent reports whether the request a call built (its first result) is
+// sent by a call that performs it (Client.Do).
+func sent(models *asyncir.Models, v *asyncir.Value) bool {
+	if v != nil && len(v.Elems) > 0 {
+		v = v.Elems[0]
+	}
+	if v == nil {
+		return false
+	}
+	for _, u := range v.Uses {
+		if u.Kind != asyncir.UseArg || u.Op.Kind != asyncir.OpCall {
+			continue
+		}
+		if m := models.API(u.Op.External); m != nil && m.SendsRequest {
+			return true
+		}
+	}
+	return false
 }
 
 // laterGetsContext reports whether v (or, for a tuple, its first element)

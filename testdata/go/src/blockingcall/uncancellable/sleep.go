@@ -23,3 +23,38 @@ func (c *client) Do(ctx context.Context) error {
 func RunRetry(ctx context.Context) error {
 	return (&client{}).Do(ctx)
 }
+
+// Fixed: a short sleep in a loop that checks ctx on every iteration (a
+// negated loop condition): cancellation is seen within one sleep.
+func poll(ctx context.Context, ready func() bool) error {
+	for !ready() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return nil
+}
+
+// RunPoll polls until the harness cancels ctx: it returns within a sleep.
+func RunPoll(ctx context.Context) error {
+	return poll(ctx, func() bool { return false })
+}
+
+// The same loop with a long sleep outlives the context by up to a minute.
+func pollSlowly(ctx context.Context, ready func() bool) error {
+	for !ready() {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		default:
+		}
+		time.Sleep(time.Minute) // want "`time.Sleep` blocks without observing `ctx`: cancelling the context does not interrupt it \\(cancellation waits up to 1m0s\\)"
+	}
+	return nil
+}
+
+// RunPollSlowly is still asleep long after the harness cancels ctx.
+func RunPollSlowly(ctx context.Context) error {
+	return pollSlowly(ctx, func() bool { return false })
+}

@@ -101,3 +101,40 @@ func post(ctx context.Context, url string) (*http.Response, error) {
 func connect(_ context.Context, addr string) (net.Conn, error) {
 	return net.Dial("tcp", addr)
 }
+
+// Not a handler: a request handed to a helper is the caller's to send,
+// and the helper has no request context to observe.
+func sign(r *http.Request, key string) {
+	time.Sleep(time.Millisecond)
+	r.Header.Set("Signature", key)
+}
+
+type server struct{}
+
+// A method with a handler's signature serves requests: r.Context() ends
+// with the request.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	time.Sleep(time.Minute) // want "`time.Sleep` blocks without observing `r.Context\\(\\)`: .* \\(cancellation waits up to 1m0s\\)"
+}
+
+// Fixed: a request that is built but never sent blocks nothing.
+func hostOf(ctx context.Context, url string) string {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return ""
+	}
+	return req.URL.Host
+}
+
+// A request without the context, sent: the send cannot be cancelled.
+func fetch(ctx context.Context, url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want "`http.NewRequest` blocks without observing `ctx`"
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
