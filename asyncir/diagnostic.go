@@ -91,6 +91,9 @@ type Diagnostic struct {
 	// Tier is, for a blocking-call finding, what the call at the end of
 	// the chain waits on; the policy layer sets the severity from it.
 	Tier BlockTier
+	// OnTestFailure: the finding can only happen on a path where the
+	// running test has already failed (after t.Errorf); it is info.
+	OnTestFailure bool
 }
 
 // SortDiagnostics orders diagnostics by file, offset, code and message, the

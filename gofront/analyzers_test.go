@@ -2,6 +2,7 @@ package gofront_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/asynclint/asynclint/analyzers/blockingcall"
@@ -31,7 +32,8 @@ func run(t *testing.T, a *asyncir.Analyzer, pkgs ...string) {
 func TestNeverAwaited(t *testing.T) {
 	run(t, neverawaited.Analyzer,
 		"neverawaited/sendleak", "neverawaited/recvleak",
-		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group")
+		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group",
+		"neverawaited/outcome")
 }
 
 func TestBlockingCall(t *testing.T) {
@@ -44,4 +46,29 @@ func TestLoopPassing(t *testing.T) {
 
 func TestWrapTypes(t *testing.T) {
 	run(t, wraptypes.Analyzer, "wraptypes/groupctx")
+}
+
+// TestLeakOnTestFailureIsInfo: a leak only on a path after t.Errorf is
+// info and says why; the other leaks of the package keep their warning.
+func TestLeakOnTestFailureIsInfo(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, testdata(t), gofront.Adapt(neverawaited.Analyzer, nil), "neverawaited/outcome")
+	n := 0
+	for _, r := range results {
+		ds, _ := r.Result.([]asyncir.Diagnostic)
+		for _, d := range ds {
+			n++
+			onFailure := strings.Contains(d.Message, "waitResult")
+			want := asyncir.SeverityWarning
+			if onFailure {
+				want = asyncir.SeverityInfo
+			}
+			if d.Severity != want || d.OnTestFailure != onFailure {
+				t.Errorf("%s: severity %v, on test failure %v; want %v, %v", d.Message, d.Severity, d.OnTestFailure, want, onFailure)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d diagnostics, want 3", n)
+	}
 }

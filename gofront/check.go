@@ -3,6 +3,7 @@ package gofront
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
 	"golang.org/x/tools/go/analysis"
@@ -16,10 +17,12 @@ import (
 // Ranges use absolute file names. A package that does not load or
 // type-check is an error: its diagnostics would be guesses.
 func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}, patterns...)
+	// Test files too, as go vet sees them.
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule | packages.NeedForTest, Dir: dir, Tests: true}, patterns...)
 	if err != nil {
 		return nil, err
 	}
+	pkgs = vetted(pkgs)
 	// Lower the packages of the modules being checked; their
 	// dependencies elsewhere (the standard library, other modules) only
 	// pass on the facts their syntax gives.
@@ -62,4 +65,26 @@ func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *as
 	}
 	asyncir.SortDiagnostics(out)
 	return out, errors.Join(errs...)
+}
+
+// vetted keeps the packages go vet analyses when tests are loaded: a
+// package's test variant (its files and its _test.go files) instead of the
+// package itself, the external test package, and no generated test main.
+func vetted(pkgs []*packages.Package) []*packages.Package {
+	tested := map[string]bool{}
+	for _, p := range pkgs {
+		if p.ForTest != "" && p.PkgPath == p.ForTest {
+			tested[p.PkgPath] = true
+		}
+	}
+	var out []*packages.Package
+	for _, p := range pkgs {
+		switch {
+		case strings.HasSuffix(p.ID, ".test") && p.Name == "main":
+		case p.ForTest == "" && tested[p.PkgPath]:
+		default:
+			out = append(out, p)
+		}
+	}
+	return out
 }

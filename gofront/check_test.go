@@ -32,11 +32,28 @@ func Leak(ctx context.Context) error {
 }
 `
 
+// checkTestSrc is a test file: go vet sees it, so check does too.
+const checkTestSrc = `package m
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+func TestLeak(t *testing.T) {
+	time.Sleep(time.Second)
+	_ = Leak(context.Background())
+}
+
+func helper(ctx context.Context) { time.Sleep(time.Second) }
+`
+
 // TestCheck loads a module with go/packages and returns IR diagnostics,
 // suppressions and configuration applied.
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
-	for name, src := range map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n", "m.go": checkSrc} {
+	for name, src := range map[string]string{"go.mod": "module example.com/m\n\ngo 1.26\n", "m.go": checkSrc, "m_test.go": checkTestSrc} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -49,12 +66,10 @@ func TestCheck(t *testing.T) {
 	}
 	var got []string
 	for _, d := range ds {
-		if filepath.Base(d.Range.File) != "m.go" {
-			t.Errorf("diagnostic outside the module: %v", d.Range)
-		}
-		got = append(got, fmt.Sprintf("%s@%d", d.Code, d.Range.Start.Line))
+		got = append(got, fmt.Sprintf("%s:%s@%d", filepath.Base(d.Range.File), d.Code, d.Range.Start.Line))
 	}
-	if want := "AL151@10 AL251@15"; strings.Join(got, " ") != want {
+	// Each once: the package and its test variant share m.go.
+	if want := "m.go:AL151@10 m.go:AL251@15 m_test.go:AL251@14"; strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}
 

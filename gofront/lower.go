@@ -128,13 +128,14 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			case *ssa.Panic:
 				ib.Raises = true
 			case *ssa.If:
-				// The loop's own condition: one edge goes to the loop's
-				// done block (a break jumps there, but not from an If on
-				// the loop variable). A negated condition (for !stop())
-				// has SSA swap the targets; the IR keeps the body first.
-				ib.LoopHead = loopDone[b.Succs[1].Comment] || loopDone[b.Succs[0].Comment]
-				if loopDone[b.Succs[0].Comment] && !loopDone[b.Succs[1].Comment] {
-					order = []int{1, 0}
+				// The loop's own condition: its false edge goes to the
+				// loop's done block (a break jumps there, but not from an
+				// If on the loop variable). A negated condition
+				// (for !stop()) has SSA swap the targets of the loop
+				// block's If; the IR keeps the body first.
+				ib.LoopHead = loopDone[b.Succs[1].Comment]
+				if b.Comment == "for.loop" && loopDone[b.Succs[0].Comment] && !ib.LoopHead {
+					ib.LoopHead, order = true, []int{1, 0}
 				}
 			}
 		}

@@ -33,6 +33,28 @@ func report(pass *asyncir.Pass, d asyncir.Diagnostic) {
 	pass.Report(d)
 }
 
+// reportOnFailure reports d at the rule's severity, or as info when the
+// finding can only happen after the running test failed (the leak waits on
+// a path through t.Errorf): d.OnTestFailure tells the policy layer why.
+func reportOnFailure(pass *asyncir.Pass, d asyncir.Diagnostic, onFailure bool) {
+	if !onFailure {
+		report(pass, d)
+		return
+	}
+	d.Severity = asyncir.SeverityInfo
+	d.OnTestFailure = true
+	pass.Report(d)
+}
+
+// failsTest reports whether op marks the running test failed (t.Errorf).
+func failsTest(models *asyncir.Models, op *asyncir.Op) bool {
+	if op.Kind != asyncir.OpCall {
+		return false
+	}
+	m := models.API(op.External)
+	return m != nil && m.FailsTest
+}
+
 // chanName names a channel for messages.
 func chanName(v *asyncir.Value) string {
 	if v.Track != nil && v.Track.Name != "" {

@@ -46,15 +46,21 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 			continue
 		}
 		ranges := leak.ranges
-		cost := asyncir.PathCost{Op: func(op *asyncir.Op) int {
-			if op.Closes() == ch || (!ranges && op.Sends(ch)) || op.CannotFire() {
-				return asyncir.Inf
-			}
-			return 0
-		}}
-		c, exit := asyncir.CheapestExit(leak.spawn, cost)
+		cost := func(avoidFailure bool) asyncir.PathCost {
+			return asyncir.PathCost{Op: func(op *asyncir.Op) int {
+				if op.Closes() == ch || (!ranges && op.Sends(ch)) || op.CannotFire() || avoidFailure && failsTest(pass.Program.Models, op) {
+					return asyncir.Inf
+				}
+				return 0
+			}}
+		}
+		c, exit := asyncir.CheapestExit(leak.spawn, cost(false))
 		if c >= asyncir.Inf {
 			continue
+		}
+		onFailure := false
+		if c, _ := asyncir.CheapestExit(leak.spawn, cost(true)); c >= asyncir.Inf {
+			onFailure = true
 		}
 		verb, missing := "receiving from", "sending on or closing it"
 		if ranges {
@@ -67,12 +73,16 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 			at = leak.recv.Range
 			rel = append(rel[1:], asyncir.Related{Range: leak.spawn.Range, Message: "the goroutine is started here"})
 		}
-		report(pass, asyncir.Diagnostic{
+		d := asyncir.Diagnostic{
 			Code:    "AL152",
 			Range:   at,
 			Message: fmt.Sprintf("goroutine %s can block forever %s %s: `%s` can return without %s", spawnName(leak.bind), verb, chanName(ch), f.QualName, missing),
 			Related: rel,
-		})
+		}
+		if onFailure {
+			d.Message += " (only after the test has failed)"
+		}
+		reportOnFailure(pass, d, onFailure)
 	}
 }
 

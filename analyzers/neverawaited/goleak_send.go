@@ -2,6 +2,7 @@ package neverawaited
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -9,21 +10,40 @@ import (
 // checkSendLeaks reports AL151: goroutines started by f that send on a
 // channel f made, when f can return having received fewer values than the
 // goroutines send and the buffer holds.
+//
+// A goroutine that delivers its outcome on one of several channels (an
+// error on errs, or a value or close on done, never both) is judged on the
+// group: a receive from any of them takes its one delivery.
 func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
-	for _, ch := range asyncir.Made(f, asyncir.Channel) {
-		if ch.Track.Cap < 0 {
+	models := pass.Program.Models
+	made := asyncir.Made(f, asyncir.Channel)
+	reported := map[*asyncir.Op]bool{}
+	for i, first := range made {
+		if first.Track.Cap < 0 {
 			continue // a capacity computed at run time may match the senders
 		}
-		s, ok := senders(pass.Program.Models, ch, cfg)
-		if !ok || s.total == 0 {
+		group := sendGroup(models, first, made)
+		if slices.ContainsFunc(group, func(v *asyncir.Value) bool { return slices.Index(made, v) < i }) {
+			continue // judged from its first member
+		}
+		s, ok := senders(models, group, cfg)
+		if !ok || s.total == 0 || s.send == nil {
 			continue
 		}
-		if s.total >= asyncir.Inf && ch.Track.Cap > 0 {
+		ch := s.sendOn
+		if s.total >= asyncir.Inf && s.cap > 0 {
 			continue // how many a buffer absorbs is unknown
 		}
-		site, exit := leakingPath(f, cfg, ch, s)
-		if site == nil {
+		site, exit := leakingPath(f, cfg, group, s, nil)
+		if site == nil || reported[site] {
 			continue
+		}
+		reported[site] = true
+		// A leak that needs the test to have failed first is moot once
+		// the test is fixed.
+		onFailure := false
+		if c, _ := leakingPath(f, cfg, group, s, func(op *asyncir.Op) bool { return failsTest(models, op) }); c == nil {
+			onFailure = true
 		}
 		what := "unbuffered channel " + chanName(ch)
 		if ch.Track.Cap > 0 {
@@ -38,13 +58,60 @@ func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 			at = s.send.Range
 			rel = append(rel[1:], asyncir.Related{Range: site.Range, Message: "the goroutine is started here"})
 		}
-		report(pass, asyncir.Diagnostic{
+		d := asyncir.Diagnostic{
 			Code:    "AL151",
 			Range:   at,
 			Message: fmt.Sprintf("goroutine %s can block forever sending on %s: `%s` can return before receiving every value", spawnName(s.bind[site]), what, f.QualName),
 			Related: rel,
-		})
+		}
+		if onFailure {
+			d.Message += " (only after the test has failed)"
+		}
+		reportOnFailure(pass, d, onFailure)
 	}
+}
+
+// sendGroup is ch and the other channels f made that a goroutine sending
+// on ch also sends on or closes, transitively: the channels its outcome
+// may arrive on.
+func sendGroup(models *asyncir.Models, ch *asyncir.Value, made []*asyncir.Value) []*asyncir.Value {
+	group := []*asyncir.Value{ch}
+	for i := 0; i < len(group); i++ {
+		for _, u := range group[i].Uses {
+			st, ok := asyncir.StartOf(models, u)
+			if !ok || !deliversOn(st.Bind, group[i]) {
+				continue
+			}
+			for _, other := range made {
+				if other.Track.Cap >= 0 && !containsValue(group, other) && deliversOn(st.Bind, other) {
+					group = append(group, other)
+				}
+			}
+		}
+	}
+	return group
+}
+
+// deliversOn reports whether the function bind starts sends on or closes
+// the input ch is bound to.
+func deliversOn(bind *asyncir.Op, ch *asyncir.Value) bool {
+	for _, in := range asyncir.Bindings(bind, ch) {
+		for _, u := range in.Uses {
+			if u.Op.Sends(in) || u.Op.Closes() == in {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsValue(vs []*asyncir.Value, v *asyncir.Value) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 type sendSummary struct {
@@ -53,50 +120,66 @@ type sendSummary struct {
 	stream bool
 	spawns []*asyncir.Op // the sites of the starts
 	bind   map[*asyncir.Op]*asyncir.Op
-	total  int         // values sent outside a select, Inf when unbounded
-	send   *asyncir.Op // one blocking send, for related information
+	total  int            // values sent outside a select, Inf when unbounded
+	send   *asyncir.Op    // one blocking send, for related information
+	sendOn *asyncir.Value // the channel (of f) send is on
+	cap    int            // the least buffer of a channel sent on outside a select
 }
 
-// senders checks that ch is only received from by f and only sent on by
-// goroutines f starts, and counts their blocking sends.
-func senders(models *asyncir.Models, ch *asyncir.Value, cfg *asyncir.CFG) (sendSummary, bool) {
-	s := sendSummary{bind: map[*asyncir.Op]*asyncir.Op{}}
-	for _, u := range ch.Uses {
-		st, started := asyncir.StartOf(models, u)
-		switch {
-		case u.Op.Receives(ch), u.Op.Kind == asyncir.OpSelect, u.Op.Kind == asyncir.OpDrain:
-		case started:
-			if !containsOp(s.spawns, st.Site) {
-				s.spawns = append(s.spawns, st.Site)
-				s.bind[st.Site] = st.Bind
+// senders checks that the group's channels are only received from by f
+// and only sent on by goroutines f starts, and counts their blocking sends.
+func senders(models *asyncir.Models, group []*asyncir.Value, cfg *asyncir.CFG) (sendSummary, bool) {
+	s := sendSummary{bind: map[*asyncir.Op]*asyncir.Op{}, cap: asyncir.Inf}
+	for _, ch := range group {
+		for _, u := range ch.Uses {
+			st, started := asyncir.StartOf(models, u)
+			switch {
+			case u.Op.Receives(ch), u.Op.Kind == asyncir.OpSelect, u.Op.Kind == asyncir.OpDrain:
+			case started:
+				if !containsOp(s.spawns, st.Site) {
+					s.spawns = append(s.spawns, st.Site)
+					s.bind[st.Site] = st.Bind
+				}
+			default:
+				return s, false // f sends or closes, or hands it on
 			}
-		default:
-			return s, false // f sends or closes, or hands it on
 		}
 	}
 	for _, sp := range s.spawns {
-		n, send, ok := goroutineSends(s.bind[sp], ch)
+		n, send, ok := goroutineSends(s.bind[sp], group)
 		if !ok {
 			return s, false
 		}
 		s.stream = s.stream || n >= asyncir.Inf
-		if n > 0 && repeats(sp, ch) {
+		if n > 0 && repeats(sp, group[0]) {
 			n = asyncir.Inf
 		}
-		if send != nil && s.send == nil {
-			s.send = send
+		if send != nil {
+			for _, ch := range group {
+				for _, in := range asyncir.Bindings(s.bind[sp], ch) {
+					if send.Recv == in {
+						s.cap = min(s.cap, ch.Track.Cap)
+						if s.send == nil {
+							s.send, s.sendOn = send, ch
+						}
+					}
+				}
+			}
 		}
 		s.total = min(asyncir.Inf, s.total+n)
 	}
 	return s, true
 }
 
-// goroutineSends is the most values the goroutine sp starts can send on
-// ch outside a select on one run; ok is false when it does anything else
-// with ch than send, select or close.
-func goroutineSends(sp *asyncir.Op, ch *asyncir.Value) (int, *asyncir.Op, bool) {
-	g := sp.Callee
-	inputs := asyncir.Bindings(sp, ch)
+// goroutineSends is the most values the goroutine bind starts can send on
+// the group's channels outside a select on one run; ok is false when it
+// does anything else with them than send, select or close.
+func goroutineSends(bind *asyncir.Op, group []*asyncir.Value) (int, *asyncir.Op, bool) {
+	g := bind.Callee
+	var inputs []*asyncir.Value
+	for _, ch := range group {
+		inputs = append(inputs, asyncir.Bindings(bind, ch)...)
+	}
 	if len(inputs) == 0 || len(g.Blocks) == 0 {
 		return 0, nil, false
 	}
@@ -132,27 +215,32 @@ func goroutineSends(sp *asyncir.Op, ch *asyncir.Value) (int, *asyncir.Op, bool) 
 // return having received too few values. Receives cost one each; a
 // drained range, and leaving a receiving loop through its condition (a
 // counted loop), are assumed to take every value.
-func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSummary) (*asyncir.Op, *asyncir.Block) {
+func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s sendSummary, avoid func(*asyncir.Op) bool) (*asyncir.Op, *asyncir.Block) {
 	var recvs []*asyncir.Op
 	headers := map[*asyncir.Block]bool{}
-	for _, u := range ch.Uses {
-		if u.Op.Receives(ch) || u.Op.Kind == asyncir.OpDrain {
-			if !containsOp(recvs, u.Op) {
-				recvs = append(recvs, u.Op)
-			}
-			for _, h := range cfg.LoopHeaders(u.Op.Block) {
-				headers[h] = true
+	for _, ch := range group {
+		for _, u := range ch.Uses {
+			if u.Op.Receives(ch) || u.Op.Kind == asyncir.OpDrain {
+				if !containsOp(recvs, u.Op) {
+					recvs = append(recvs, u.Op)
+				}
+				for _, h := range cfg.LoopHeaders(u.Op.Block) {
+					headers[h] = true
+				}
 			}
 		}
+	}
+	receives := func(op *asyncir.Op) bool {
+		return (op.Kind == asyncir.OpAwait || op.Kind == asyncir.OpDrain) && containsValue(group, op.Operand)
 	}
 	cost := asyncir.PathCost{
 		Op: func(op *asyncir.Op) int {
 			switch {
-			case op.CannotFire():
+			case op.CannotFire(), avoid != nil && avoid(op):
 				return asyncir.Inf
-			case op.Kind == asyncir.OpDrain && op.Operand == ch:
+			case op.Kind == asyncir.OpDrain && receives(op):
 				return asyncir.Inf
-			case op.Receives(ch):
+			case receives(op):
 				if s.total >= asyncir.Inf {
 					return asyncir.Inf
 				}
@@ -180,7 +268,7 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, ch *asyncir.Value, s sendSum
 			if reachedFromOther(sp, s.spawns) {
 				continue
 			}
-			if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf && c+ch.Track.Cap < s.total {
+			if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf && c+s.cap < s.total {
 				return sp, exit
 			}
 		}

@@ -1,0 +1,145 @@
+// Package outcome holds AL151 cases where a goroutine reports its outcome
+// on one of several channels, and loops whose condition is negated.
+package outcome
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+var work = func() error { return nil }
+
+// Fixed: the goroutine sends on errs or closes done, never both, and the
+// caller waits for either: whichever it delivers is received.
+func errsOrClose() error {
+	errs := make(chan error)
+	done := make(chan struct{})
+	go func() {
+		if err := work(); err != nil {
+			errs <- err
+			return
+		}
+		close(done)
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-done:
+		return nil
+	}
+}
+
+// Fixed: the same with a send on done.
+func errsOrSend() error {
+	errs := make(chan error)
+	done := make(chan struct{})
+	go func() {
+		if err := work(); err != nil {
+			errs <- err
+			return
+		}
+		done <- struct{}{}
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-done:
+		return nil
+	}
+}
+
+// Fixed: the error is sent before done is closed by the deferred close,
+// so done cannot fire while the send waits.
+func errsThenClose() error {
+	errs := make(chan error)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := work(); err != nil {
+			errs <- err
+		}
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-done:
+		return nil
+	}
+}
+
+// The caller also gives up on a timeout: whichever channel the goroutine
+// picks, its send then blocks.
+func errsOrDoneTimeout(ctx context.Context) error {
+	errs := make(chan error)
+	done := make(chan struct{})
+	go func() { // want `AL151|goroutine .errsOrDoneTimeout.func1. can block forever sending on unbuffered channel .errs.`
+		time.Sleep(delay)
+		if err := work(); err != nil {
+			errs <- err
+			return
+		}
+		done <- struct{}{}
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+var delay = time.Millisecond
+
+// The goroutine sends on both on one path: receiving one is not enough.
+func errsAndDone() error {
+	errs := make(chan error)
+	done := make(chan struct{})
+	go func() { // want `goroutine .errsAndDone.func1. can block forever sending on unbuffered channel .errs.`
+		errs <- work()
+		done <- struct{}{}
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-done:
+		return nil
+	}
+}
+
+type stopper struct{ n, want int }
+
+func (s *stopper) HasFired() bool { return s.n >= s.want }
+
+// Fixed: a counted loop whose condition is negated still receives every
+// value before it ends.
+func negatedLoop(n int) int {
+	ch := make(chan int)
+	for i := 0; i < n; i++ {
+		go func() { ch <- i }()
+	}
+	s := &stopper{want: n}
+	sum := 0
+	for !s.HasFired() {
+		sum += <-ch
+		s.n++
+	}
+	return sum
+}
+
+// A test helper: the goroutine leaks only when the result is late, after
+// the test has already failed. Reported as info.
+func waitResult(t testing.TB, timeout time.Duration) {
+	res := make(chan int)
+	go func() { // want `AL151|can block forever sending on unbuffered channel .res.: .waitResult. can return before receiving every value \(only after the test has failed\)`
+		time.Sleep(delay)
+		res <- 1
+	}()
+	select {
+	case <-res:
+	case <-time.After(timeout):
+		t.Errorf("no result within %v", timeout)
+	}
+}
