@@ -118,3 +118,64 @@ func Reaches(from, to *Op, stop func(*Op) bool) bool {
 	}
 	return walk(from.Block, from.Index+1)
 }
+
+// ReachedFromEntry reports whether op `to` can run on some path from the
+// entry of its function on which stop returns false for every op before it.
+func ReachedFromEntry(to *Op, stop func(*Op) bool) bool {
+	f := to.Func()
+	if len(f.Blocks) == 0 {
+		return false
+	}
+	seen := make([]bool, len(f.Blocks))
+	work := []*Block{f.Blocks[0]}
+	seen[0] = true
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		blocked := false
+		for _, op := range b.Ops {
+			if op == to {
+				return true
+			}
+			if stop != nil && stop(op) {
+				blocked = true
+				break
+			}
+		}
+		if blocked {
+			continue
+		}
+		for _, s := range b.Succs {
+			if !seen[s.Index] {
+				seen[s.Index] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return false
+}
+
+// Bound returns the value op binds to input i of its callee (see
+// Bindings): the receiver, an argument or a capture; nil when none.
+func Bound(op *Op, i int) *Value {
+	f := op.Callee
+	if f == nil || i < 0 {
+		return nil
+	}
+	if i >= len(f.Params) {
+		if k := i - len(f.Params); k < len(op.Captures) {
+			return op.Captures[k]
+		}
+		return nil
+	}
+	if op.Recv != nil {
+		if i == 0 {
+			return op.Recv
+		}
+		i--
+	}
+	if i < len(op.Args) {
+		return op.Args[i]
+	}
+	return nil
+}

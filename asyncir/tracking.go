@@ -20,6 +20,17 @@ type Tracking struct {
 	Future bool
 	// Range is where the value was made.
 	Range Range
+	// Root and Path say where a sync primitive lives: Path is the field
+	// selections (".mu", ".q.cond"; "*" for a pointer load) from Root, a
+	// parameter, captured variable or local of the function (nil: the
+	// value itself). One place is one Value within a function; a call
+	// that binds Root to a callee's input reaches the same primitive.
+	Root *Value
+	Path string
+	// Field is the struct field the primitive is held in, "pkg.T.mu",
+	// the same for every value of T: what identifies it across the
+	// package's functions.
+	Field string
 }
 
 // Bindings returns the inputs of op's callee that v is bound to, as a

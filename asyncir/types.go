@@ -12,9 +12,11 @@ const (
 	Channel                    // Go channel
 	WaitGroup                  // Go sync.WaitGroup / errgroup.Group
 	Context                    // a cancellation context (Go context.Context)
+	Mutex                      // Go sync.Mutex / RWMutex
+	Cond                       // Go sync.Cond
 )
 
-var awaitNames = [...]string{"", "coroutine", "asyncio future", "concurrent.futures future", "async generator", "channel", "wait group", "context"}
+var awaitNames = [...]string{"", "coroutine", "asyncio future", "concurrent.futures future", "async generator", "channel", "wait group", "context", "mutex", "condition variable"}
 
 func (k AwaitKind) String() string { return awaitNames[k] }
 

@@ -25,6 +25,7 @@ type lowerer struct {
 	selects  map[*ssa.Select]*asyncir.Op
 	futures  map[*ssa.Function]bool
 	alias    *aliases
+	places   map[placeKey]ssa.Value // a sync primitive's place → its first value
 }
 
 func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *lowerer {
@@ -37,6 +38,7 @@ func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *l
 		selects: map[*ssa.Select]*asyncir.Op{},
 		futures: map[*ssa.Function]bool{},
 		alias:   findAliases(funcs),
+		places:  map[placeKey]ssa.Value{},
 	}
 }
 

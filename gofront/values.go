@@ -26,6 +26,10 @@ func typeOf(t types.Type) asyncir.Type {
 		return asyncir.Type{Kind: asyncir.Instance, External: name, Await: asyncir.Context}
 	case "sync.WaitGroup", "golang.org/x/sync/errgroup.Group":
 		return asyncir.Type{Kind: asyncir.Instance, External: name, Await: asyncir.WaitGroup}
+	case "sync.Mutex", "sync.RWMutex":
+		return asyncir.Type{Kind: asyncir.Instance, External: name, Await: asyncir.Mutex}
+	case "sync.Cond":
+		return asyncir.Type{Kind: asyncir.Instance, External: name, Await: asyncir.Cond}
 	}
 	return asyncir.Type{Kind: asyncir.Instance, External: name}
 }
@@ -45,7 +49,7 @@ func typeName(t types.Type) string {
 // tracked reports whether the IR follows every use of values of type t.
 func tracked(t asyncir.Type) bool {
 	switch t.Await {
-	case asyncir.Channel, asyncir.WaitGroup, asyncir.Context:
+	case asyncir.Channel, asyncir.WaitGroup, asyncir.Context, asyncir.Mutex, asyncir.Cond:
 		return true
 	}
 	return false
@@ -60,6 +64,17 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 	if x, ok := l.values[v]; ok {
 		return x
 	}
+	var pl place
+	if a := typeOf(v.Type()).Await; a == asyncir.Mutex || a == asyncir.Cond {
+		// Every &s.mu of one s in a function is one mutex.
+		pl = l.placeOf(v)
+		if first, ok := l.places[pl.key()]; ok {
+			x := l.values[first]
+			l.values[v] = x
+			return x
+		}
+		l.places[pl.key()] = v
+	}
 	t := v.Type()
 	if _, ok := l.alias.cells[v]; ok {
 		t = t.(*types.Pointer).Elem() // a closure's captured cell: its content
@@ -72,8 +87,56 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 	if tracked(x.Type) {
 		x.Track = &asyncir.Tracking{Cap: -1, Escapes: escapes(v, l.alias.referrers(v)), Range: l.rangeOf(v.Pos())}
 		l.describe(v, x)
+		if pl.root != nil && pl.root != v {
+			x.Track.Root, x.Track.Path, x.Track.Field = l.value(pl.root), pl.path, pl.field
+		}
 	}
 	return x
+}
+
+// place is where a sync primitive lives: a root value and the field
+// selections and pointer loads from it.
+type place struct {
+	root  ssa.Value
+	path  string
+	field string // "pkg.T.f" of the last field selected
+}
+
+type placeKey struct {
+	root ssa.Value
+	path string
+}
+
+func (p place) key() placeKey { return placeKey{p.root, p.path} }
+
+func (l *lowerer) placeOf(v ssa.Value) place {
+	v = l.alias.canon(v)
+	switch x := v.(type) {
+	case *ssa.FieldAddr:
+		p := l.placeOf(x.X)
+		ptr, ok := x.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return place{root: v}
+		}
+		st, ok := ptr.Elem().Underlying().(*types.Struct)
+		if !ok {
+			return place{root: v}
+		}
+		name := st.Field(x.Field).Name()
+		p.path += "." + name
+		p.field = ""
+		if tn := typeName(ptr.Elem()); tn != "" {
+			p.field = tn + "." + name
+		}
+		return p
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			p := l.placeOf(x.X)
+			p.path += "*"
+			return p
+		}
+	}
+	return place{root: v}
 }
 
 // describe fills what the defining instruction tells about a tracked value.

@@ -9,9 +9,11 @@ var goRules = []*asyncir.Rule{
 	{Code: "AL152", Name: "goroutine-receive-leak", Summary: "goroutine blocks forever receiving from a channel that is never closed", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 	{Code: "AL153", Name: "discarded-result-channel", Summary: "result channel discarded while a goroutine blocks to send on it", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 	{Code: "AL154", Name: "unwaited-group", Summary: "wait group or errgroup started on a path that returns without Wait", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
+	{Code: "AL155", Name: "mutex-held-forever", Summary: "mutex not released on some return path, or locked again by the goroutine holding it", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 }
 
 func runGo(pass *asyncir.Pass) error {
+	locks := newLockSummaries(pass.Program.Models, pass.Module)
 	for _, f := range pass.Module.Funcs {
 		if len(f.Blocks) == 0 {
 			continue
@@ -21,6 +23,7 @@ func runGo(pass *asyncir.Pass) error {
 		checkReceiveLeaks(pass, f)
 		checkDiscardedFutures(pass, f)
 		checkUnwaitedGroups(pass, f)
+		checkLockLeaks(pass, f, locks)
 	}
 	return nil
 }

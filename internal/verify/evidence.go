@@ -19,6 +19,11 @@ func (ev Evidence) Confirms(e Event) bool {
 
 func kind(k string) Evidence { return Evidence{Kind: k} }
 
+// blockedIn is a goroutine leak whose goroutine waits in state re.
+func blockedIn(re string) Evidence {
+	return Evidence{Kind: "goroutine-leak", Detail: regexp.MustCompile(`^goroutine leaked blocked in ` + re + `$`)}
+}
+
 func exception(re string) Evidence {
 	return Evidence{Kind: "exception", Detail: regexp.MustCompile(re)}
 }
@@ -44,6 +49,11 @@ func EvidenceTable() map[string][]Evidence {
 		"AL152": {leak},
 		"AL153": {leak},
 		"AL154": {leak, kind("data-race")},
+		// A goroutine blocked on a sync primitive nothing else can reach,
+		// or a Run function that deadlocks on itself.
+		"AL155": {blockedIn(`sync\.(RW)?Mutex\.R?Lock`), kind("hang")},
+		"AL156": {blockedIn(`sync\.WaitGroup\.Wait`), kind("hang")},
+		"AL157": {blockedIn(`sync\.Cond\.Wait`), kind("hang")},
 		// blockingcall
 		"AL201": {kind("blocking-in-coroutine")},
 		"AL202": {kind("blocking-via-helper")},

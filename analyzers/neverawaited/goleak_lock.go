@@ -1,0 +1,289 @@
+package neverawaited
+
+import (
+	"fmt"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkLockLeaks reports AL155: a mutex that f locks and then either
+// returns with it held on some path while other paths release it, or
+// locks again (itself, or through a function it calls) before releasing
+// it: the next Lock, by any goroutine or by this one, blocks forever.
+func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
+	models := pass.Program.Models
+	f.Ops(func(op *asyncir.Op) {
+		m, kind := lockCall(models, op)
+		if m == nil || op.Kind != asyncir.OpCall || !acquires(kind) {
+			return
+		}
+		pl := placeOf(m)
+		releases := func(o *asyncir.Op) bool { return locks.releases(o, pl, kind) }
+		// A deferred Unlock releases only at return.
+		releasedNow := func(o *asyncir.Op) bool { return o.Kind != asyncir.OpDefer && releases(o) }
+		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow); again != nil {
+			reportDoubleLock(pass, f, op, m, again, via)
+			return
+		}
+		cost := asyncir.PathCost{Op: func(o *asyncir.Op) int {
+			if releases(o) {
+				return asyncir.Inf
+			}
+			return 0
+		}}
+		c, exit := asyncir.CheapestExit(op, cost)
+		if c >= asyncir.Inf || exit == lastExit(f) || !releasedSomewhere(op, releases) {
+			// Returning with the lock held on the function's final path
+			// (and releasing it on the others) hands it to the caller:
+			// a lock helper, not a forgotten Unlock.
+			return
+		}
+		verb := "locked"
+		if kind == asyncir.LockRead {
+			verb = "read-locked"
+		}
+		report(pass, asyncir.Diagnostic{
+			Code:    "AL155",
+			Range:   op.Range,
+			Message: fmt.Sprintf("%s stays %s when `%s` returns early: the next Lock blocks forever", lockName(m), verb, f.QualName),
+			Related: returnRelated(f, exit, "without unlocking"),
+		})
+	})
+}
+
+func reportDoubleLock(pass *asyncir.Pass, f *asyncir.Func, first *asyncir.Op, m *asyncir.Value, again, via *asyncir.Op) {
+	rel := []asyncir.Related{{Range: first.Range, Message: "first locked here"}}
+	msg := fmt.Sprintf("%s is locked again by the goroutine that holds it: it blocks forever", lockName(m))
+	at := again
+	if via != nil {
+		at = via
+		rel = append(rel, asyncir.Related{Range: again.Range, Message: "locked again here"})
+		msg = fmt.Sprintf("`%s` locks %s, which `%s` already holds: the goroutine blocks forever", via.Callee.QualName, lockName(m), f.QualName)
+	}
+	report(pass, asyncir.Diagnostic{Code: "AL155", Range: at.Range, Message: msg, Related: rel})
+}
+
+// lockCall returns the mutex op locks or unlocks and how, for a call or
+// a defer of a sync.Mutex/RWMutex method.
+func lockCall(models *asyncir.Models, op *asyncir.Op) (*asyncir.Value, asyncir.LockOp) {
+	if (op.Kind != asyncir.OpCall && op.Kind != asyncir.OpDefer) || op.Recv == nil || op.Recv.Type.Await != asyncir.Mutex {
+		return nil, asyncir.NoLockOp
+	}
+	if m := models.API(op.External); m != nil && m.Lock != asyncir.NoLockOp {
+		return op.Recv, m.Lock
+	}
+	return nil, asyncir.NoLockOp
+}
+
+func acquires(k asyncir.LockOp) bool { return k == asyncir.LockWrite || k == asyncir.LockRead }
+
+// releaseOf is the unlock that matches a lock.
+func releaseOf(k asyncir.LockOp) asyncir.LockOp {
+	if k == asyncir.LockRead {
+		return asyncir.UnlockRead
+	}
+	return asyncir.UnlockWrite
+}
+
+// lockPlace is a mutex as a function sees it: a root value (an input, a
+// local) and the field path from it.
+type lockPlace struct {
+	root *asyncir.Value
+	path string
+}
+
+func placeOf(v *asyncir.Value) lockPlace {
+	if v.Track != nil && v.Track.Root != nil {
+		return lockPlace{v.Track.Root, v.Track.Path}
+	}
+	return lockPlace{v, ""}
+}
+
+// lockName names a mutex for messages: its field, or its variable.
+func lockName(m *asyncir.Value) string {
+	switch {
+	case m.Track != nil && m.Track.Field != "":
+		return "mutex `" + trimPath(m.Track.Field) + "`"
+	case m.Track != nil && m.Track.Name != "":
+		return "mutex `" + m.Track.Name + "`"
+	}
+	return "the mutex"
+}
+
+// inputAcquire is a lock a function takes on a place rooted at one of its
+// inputs before releasing it, on some path from its entry.
+type inputAcquire struct {
+	input int
+	path  string
+	kind  asyncir.LockOp
+	at    *asyncir.Op // the Lock call, in that function or one it calls
+}
+
+// lockSummaries holds, per function of the module, the locks it takes on
+// places its inputs reach, and the places it releases: what a call
+// passing those inputs does to the caller's mutexes.
+type lockSummaries struct {
+	models   *asyncir.Models
+	acquired map[*asyncir.Func][]inputAcquire
+	released map[*asyncir.Func][]inputAcquire
+}
+
+func newLockSummaries(models *asyncir.Models, m *asyncir.Module) *lockSummaries {
+	s := &lockSummaries{models: models, acquired: map[*asyncir.Func][]inputAcquire{}, released: map[*asyncir.Func][]inputAcquire{}}
+	// Summaries grow monotonically; a few rounds reach the call depths
+	// that matter, and bound the work on deep call chains.
+	for round := 0; round < 4; round++ {
+		changed := false
+		for _, f := range m.Funcs {
+			changed = s.summarize(f) || changed
+		}
+		if !changed {
+			break
+		}
+	}
+	return s
+}
+
+// inputOf is the index of f's input that pl is rooted at, or -1.
+func inputOf(f *asyncir.Func, pl lockPlace) int {
+	for i, in := range f.Inputs {
+		if in == pl.root {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *lockSummaries) summarize(f *asyncir.Func) bool {
+	changed := false
+	add := func(to map[*asyncir.Func][]inputAcquire, a inputAcquire) {
+		for _, x := range to[f] {
+			if x.input == a.input && x.path == a.path && x.kind == a.kind {
+				return
+			}
+		}
+		to[f] = append(to[f], a)
+		changed = true
+	}
+	f.Ops(func(op *asyncir.Op) {
+		if m, kind := lockCall(s.models, op); m != nil {
+			pl := placeOf(m)
+			i := inputOf(f, pl)
+			if i < 0 {
+				return
+			}
+			switch {
+			case acquires(kind) && op.Kind == asyncir.OpCall:
+				// Taken while a caller may hold it: only when no release
+				// of the same place comes first (unlock, work, relock).
+				if asyncir.ReachedFromEntry(op, func(o *asyncir.Op) bool { return o.Kind != asyncir.OpDefer && s.releases(o, pl, kind) }) {
+					add(s.acquired, inputAcquire{i, pl.path, kind, op})
+				}
+			case !acquires(kind):
+				add(s.released, inputAcquire{i, pl.path, kind, op})
+			}
+			return
+		}
+		if op.Callee == nil || op.Kind == asyncir.OpSpawn {
+			return
+		}
+		for _, a := range s.acquired[op.Callee] {
+			if pl, ok := calleePlace(op, a); ok && op.Kind == asyncir.OpCall {
+				if i := inputOf(f, pl); i >= 0 {
+					add(s.acquired, inputAcquire{i, pl.path, a.kind, a.at})
+				}
+			}
+		}
+		for _, a := range s.released[op.Callee] {
+			if pl, ok := calleePlace(op, a); ok {
+				if i := inputOf(f, pl); i >= 0 {
+					add(s.released, inputAcquire{i, pl.path, a.kind, a.at})
+				}
+			}
+		}
+	})
+	return changed
+}
+
+// calleePlace is the caller's place of a callee's input lock: the value
+// the call binds to the input, followed by the callee's path.
+func calleePlace(op *asyncir.Op, a inputAcquire) (lockPlace, bool) {
+	b := asyncir.Bound(op, a.input)
+	if b == nil {
+		return lockPlace{}, false
+	}
+	pl := placeOf(b)
+	pl.path += a.path
+	return pl, true
+}
+
+// releases reports whether o unlocks pl, locked with kind k:
+// an Unlock call or defer, or a call of a function that unlocks it.
+func (s *lockSummaries) releases(o *asyncir.Op, pl lockPlace, k asyncir.LockOp) bool {
+	want := releaseOf(k)
+	if m, kind := lockCall(s.models, o); m != nil {
+		return kind == want && placeOf(m) == pl
+	}
+	if o.Callee == nil || o.Kind == asyncir.OpSpawn {
+		return false
+	}
+	for _, a := range s.released[o.Callee] {
+		if cp, ok := calleePlace(o, a); ok && cp == pl && a.kind == want {
+			return true
+		}
+	}
+	return false
+}
+
+// acquiredAgain finds a second acquisition of pl after first, before a
+// release, by the same goroutine: a Lock call (again) or a call of a
+// function that locks it (via, with again its Lock). Two read locks do
+// not conflict.
+func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl lockPlace, kind asyncir.LockOp, releases func(*asyncir.Op) bool) (again, via *asyncir.Op) {
+	conflicts := func(k asyncir.LockOp) bool { return kind == asyncir.LockWrite || k == asyncir.LockWrite }
+	first.Func().Ops(func(o *asyncir.Op) {
+		if again != nil || o.Kind != asyncir.OpCall {
+			return
+		}
+		if m, k := lockCall(s.models, o); m != nil {
+			if acquires(k) && conflicts(k) && placeOf(m) == pl && asyncir.Reaches(first, o, releases) {
+				again = o
+			}
+			return
+		}
+		if o.Callee == nil {
+			return
+		}
+		for _, a := range s.acquired[o.Callee] {
+			if cp, ok := calleePlace(o, a); ok && cp == pl && conflicts(a.kind) && asyncir.Reaches(first, o, releases) {
+				again, via = a.at, o
+				return
+			}
+		}
+	})
+	return again, via
+}
+
+// releasedSomewhere reports whether some path from the lock releases it.
+func releasedSomewhere(lock *asyncir.Op, releases func(*asyncir.Op) bool) bool {
+	found := false
+	lock.Func().Ops(func(o *asyncir.Op) {
+		found = found || releases(o) && asyncir.Reaches(lock, o, nil)
+	})
+	return found
+}
+
+// lastExit is the exit block whose return comes last in the source.
+func lastExit(f *asyncir.Func) *asyncir.Block {
+	var last *asyncir.Block
+	for _, b := range f.Blocks {
+		op := asyncir.ExitOp(b)
+		if !b.Exit || op == nil {
+			continue
+		}
+		if l := asyncir.ExitOp(last); l == nil || op.Range.Start.Offset > l.Range.Start.Offset {
+			last = b
+		}
+	}
+	return last
+}

@@ -1,0 +1,147 @@
+// Package locks holds AL155 cases: mutexes held forever, each with its
+// fixed twin.
+package locks
+
+import (
+	"errors"
+	"sync"
+)
+
+var errEmpty = errors.New("empty key")
+
+type store struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+// An early return between Lock and Unlock keeps the mutex locked.
+func (s *store) set(k string, v int) error {
+	s.mu.Lock() // want `AL155|mutex .locks.store.mu. stays locked when .store.set. returns early: the next Lock blocks forever`
+	if k == "" {
+		return errEmpty
+	}
+	s.m[k] = v
+	s.mu.Unlock()
+	return nil
+}
+
+// Fixed: the deferred Unlock runs on every return.
+func (s *store) setDeferred(k string, v int) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if k == "" {
+		return errEmpty
+	}
+	s.m[k] = v
+	return nil
+}
+
+// Fixed: every return unlocks first.
+func (s *store) setEach(k string, v int) error {
+	s.mu.Lock()
+	if k == "" {
+		s.mu.Unlock()
+		return errEmpty
+	}
+	s.m[k] = v
+	s.mu.Unlock()
+	return nil
+}
+
+// Fixed: a lock helper returns holding the mutex on its final path, on
+// purpose: the caller unlocks.
+func (s *store) lockIfReady() bool {
+	s.mu.Lock()
+	if s.m == nil {
+		s.mu.Unlock()
+		return false
+	}
+	return true
+}
+
+// Fixed: unlocked by a deferred closure.
+func (s *store) setClosure(k string, v int) error {
+	s.mu.Lock()
+	defer func() { s.mu.Unlock() }()
+	if k == "" {
+		return errEmpty
+	}
+	s.m[k] = v
+	return nil
+}
+
+type counter struct {
+	mu  sync.RWMutex
+	n   int
+	log []int
+}
+
+// The read lock is taken while the goroutine holds the write lock.
+func (c *counter) incr() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	c.log = append(c.log, c.get()) // want `AL155|.counter.get. locks mutex .locks.counter.mu., which .counter.incr. already holds: the goroutine blocks forever`
+}
+
+func (c *counter) get() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.n
+}
+
+// Fixed: the locked variant reads without locking.
+func (c *counter) incrFixed() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	c.log = append(c.log, c.getLocked())
+}
+
+func (c *counter) getLocked() int { return c.n }
+
+// Fixed: the helper releases and retakes the lock around slow work.
+func (c *counter) incrSlowly() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	c.flush()
+}
+
+func (c *counter) flush() {
+	c.mu.Unlock()
+	defer c.mu.Lock()
+	_ = len(c.log)
+}
+
+// A deferred Unlock inside a loop runs only at return: the second
+// iteration locks again.
+func sumAll(mu *sync.Mutex, xs []int) int {
+	total := 0
+	for _, x := range xs {
+		mu.Lock() // want `AL155|mutex .mu. is locked again by the goroutine that holds it: it blocks forever`
+		defer mu.Unlock()
+		total += x
+	}
+	return total
+}
+
+// Fixed: a closure per iteration releases the lock each time.
+func sumAllFixed(mu *sync.Mutex, xs []int) int {
+	total := 0
+	for _, x := range xs {
+		func() {
+			mu.Lock()
+			defer mu.Unlock()
+			total += x
+		}()
+	}
+	return total
+}
+
+// Fixed: two read locks by one goroutine do not block each other.
+func (c *counter) twice() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.n + c.get()
+}

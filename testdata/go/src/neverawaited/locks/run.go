@@ -1,0 +1,40 @@
+package locks
+
+import "sync"
+
+// RunLeaks drives each lock bug; the goroutine that then blocks on the
+// mutex holds the only reference to it.
+func RunLeaks() {
+	s := &store{m: map[string]int{}}
+	_ = s.set("", 1)
+	go func() { _ = s.set("a", 1) }()
+
+	c := &counter{}
+	go c.incr()
+}
+
+// RunDeferLoop deadlocks on its own deferred Unlock: the runtime keeps the
+// deferred call, which holds the mutex, so the goroutine shows as a hang
+// rather than a leak.
+func RunDeferLoop() {
+	var mu sync.Mutex
+	sumAll(&mu, []int{1, 2})
+}
+
+// RunClean drives the fixed twins down the same paths: nothing blocks.
+func RunClean() {
+	s := &store{m: map[string]int{}}
+	_ = s.setDeferred("", 1)
+	_ = s.setEach("", 1)
+	_ = s.setClosure("", 1)
+	if s.lockIfReady() {
+		s.mu.Unlock()
+	}
+	_ = s.set("a", 1)
+	c := &counter{}
+	c.incrFixed()
+	c.incrSlowly()
+	_ = c.twice()
+	var mu sync.Mutex
+	_ = sumAllFixed(&mu, []int{1, 2})
+}
