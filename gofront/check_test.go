@@ -26,8 +26,8 @@ func Leak(ctx context.Context) error {
 	case <-ch:
 	case <-ctx.Done():
 	}
-	time.Sleep(time.Second)
-	time.Sleep(time.Second) //asynclint:ignore AL251 measured, fine
+	time.Sleep(time.Minute)
+	time.Sleep(time.Minute) //asynclint:ignore AL251 measured, fine
 	return nil
 }
 `
@@ -42,11 +42,11 @@ import (
 )
 
 func TestLeak(t *testing.T) {
-	time.Sleep(time.Second)
+	time.Sleep(time.Minute)
 	_ = Leak(context.Background())
 }
 
-func helper(ctx context.Context) { time.Sleep(time.Second) }
+func helper(ctx context.Context) { time.Sleep(time.Minute) }
 `
 
 // TestCheck loads a module with go/packages and returns IR diagnostics,

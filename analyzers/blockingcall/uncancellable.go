@@ -46,18 +46,26 @@ func runGo(pass *asyncir.Pass) error {
 				return
 			}
 			delay, known := constDuration(op)
-			if known && delay <= shortSleep {
+			checked := false
+			if known {
 				if cfg == nil {
 					cfg = asyncir.NewCFG(f)
 				}
-				if checksContextEachTime(cfg, op) {
-					return // cancellation is seen within one short sleep
+				checked = checksContextEachTime(cfg, op)
+				// A short sleep that runs once, or once per iteration of a
+				// loop that checks the context, delays cancellation by at
+				// most that sleep.
+				if delay <= shortSleep && (checked || !cfg.InCycle(op.Block)) {
+					return
 				}
 			}
 			name := shortName(op.External)
 			consequence := "cancelling the context does not interrupt it"
-			if known {
+			switch {
+			case checked:
 				consequence += " (cancellation waits up to " + delay.String() + ")"
+			case known:
+				consequence += " (it sleeps up to " + delay.String() + " a call)"
 			}
 			d := asyncir.Diagnostic{
 				Code:     "AL251",
@@ -74,8 +82,9 @@ func runGo(pass *asyncir.Pass) error {
 	return nil
 }
 
-// shortSleep is the longest sleep a loop that checks its context on every
-// iteration may take: cancellation is then noticed within that delay.
+// shortSleep is the longest sleep that runs once, or once per iteration of
+// a loop that checks its context, without being reported: cancellation is
+// then noticed within that delay.
 const shortSleep = time.Second
 
 // constDuration is the duration of a sleep whose argument is a constant.

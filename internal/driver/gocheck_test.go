@@ -37,8 +37,8 @@ func Fetch(ctx context.Context) (int, error) {
 }
 
 func Retry(ctx context.Context) {
-	time.Sleep(time.Second) //asynclint:ignore AL251 bounded pause
-	time.Sleep(time.Second)
+	time.Sleep(time.Minute) //asynclint:ignore AL251 bounded pause
+	time.Sleep(time.Minute)
 }
 `,
 	}

@@ -58,3 +58,12 @@ func pollSlowly(ctx context.Context, ready func() bool) error {
 func RunPollSlowly(ctx context.Context) error {
 	return pollSlowly(ctx, func() bool { return false })
 }
+
+// Fixed: one short pause delays cancellation by at most that pause.
+func settle(ctx context.Context) error {
+	time.Sleep(10 * time.Millisecond)
+	return ctx.Err()
+}
+
+// RunSettle returns right after its pause.
+func RunSettle(ctx context.Context) error { return settle(ctx) }

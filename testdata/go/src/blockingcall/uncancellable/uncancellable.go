@@ -75,16 +75,16 @@ func dial(ctx context.Context) (net.Conn, error) {
 
 // Suppressed with a reason.
 func suppressed(ctx context.Context) {
-	time.Sleep(time.Millisecond) //asynclint:ignore AL251 a short pause the caller accepts
+	time.Sleep(time.Minute) //asynclint:ignore AL251 a pause the caller accepts
 	//asynclint:ignore AL251 on the line below
-	time.Sleep(time.Millisecond)
+	time.Sleep(time.Minute)
 }
 
 // A closure that captures ctx has it too.
 func closure(ctx context.Context) {
 	go func() {
 		<-ctx.Done()
-		time.Sleep(time.Millisecond) // want "`time.Sleep` blocks without observing `ctx`"
+		time.Sleep(time.Minute) // want "`time.Sleep` blocks without observing `ctx`: cancelling the context does not interrupt it \\(it sleeps up to 1m0s a call\\)"
 	}()
 }
 
@@ -114,7 +114,7 @@ type server struct{}
 // A method with a handler's signature serves requests: r.Context() ends
 // with the request.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	time.Sleep(time.Minute) // want "`time.Sleep` blocks without observing `r.Context\\(\\)`: .* \\(cancellation waits up to 1m0s\\)"
+	time.Sleep(time.Minute) // want "`time.Sleep` blocks without observing `r.Context\\(\\)`: .* \\(it sleeps up to 1m0s a call\\)"
 }
 
 // Fixed: a request that is built but never sent blocks nothing.
