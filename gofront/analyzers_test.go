@@ -33,7 +33,7 @@ func TestNeverAwaited(t *testing.T) {
 	run(t, neverawaited.Analyzer,
 		"neverawaited/sendleak", "neverawaited/recvleak",
 		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group",
-		"neverawaited/outcome", "neverawaited/locks")
+		"neverawaited/outcome", "neverawaited/locks", "neverawaited/waitgroups")
 }
 
 func TestBlockingCall(t *testing.T) {

@@ -10,6 +10,7 @@ var goRules = []*asyncir.Rule{
 	{Code: "AL153", Name: "discarded-result-channel", Summary: "result channel discarded while a goroutine blocks to send on it", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 	{Code: "AL154", Name: "unwaited-group", Summary: "wait group or errgroup started on a path that returns without Wait", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 	{Code: "AL155", Name: "mutex-held-forever", Summary: "mutex not released on some return path, or locked again by the goroutine holding it", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
+	{Code: "AL156", Name: "wait-group-never-done", Summary: "WaitGroup.Wait that never returns: a counted goroutine skips Done, or Add counts more", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 }
 
 func runGo(pass *asyncir.Pass) error {
@@ -24,6 +25,7 @@ func runGo(pass *asyncir.Pass) error {
 		checkDiscardedFutures(pass, f)
 		checkUnwaitedGroups(pass, f)
 		checkLockLeaks(pass, f, locks)
+		checkStuckWaits(pass, f, cfg)
 	}
 	return nil
 }

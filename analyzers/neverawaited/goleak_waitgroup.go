@@ -1,0 +1,200 @@
+package neverawaited
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkStuckWaits reports AL156: a sync.WaitGroup that f makes, counts
+// with constant Adds and waits for, when a goroutine it counts can return
+// without calling Done, or the Adds count more than the goroutines that
+// call Done: Wait never returns.
+func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
+	models := pass.Program.Models
+	for _, wg := range asyncir.Made(f, asyncir.WaitGroup) {
+		if wg.Type.External != "sync.WaitGroup" {
+			continue
+		}
+		c, ok := countGroup(models, wg)
+		if !ok || len(c.waits) == 0 || len(c.starts) == 0 {
+			continue
+		}
+		wait := c.waits[0]
+		name := "`" + wg.Track.Name + "`"
+		if wg.Track.Name == "" {
+			name = "the wait group"
+		}
+		done := 0
+		skipped := false
+		for _, st := range c.starts {
+			d, ok := goroutineDones(models, st, wg)
+			if !ok {
+				skipped = true // it hands the group on: its Done is not ours to count
+				break
+			}
+			if d.skip != nil {
+				report(pass, asyncir.Diagnostic{
+					Code:    "AL156",
+					Range:   wait.Range,
+					Message: fmt.Sprintf("%s.Wait can block forever: goroutine %s can return without calling %s.Done", name, spawnName(st.Bind), name),
+					Related: []asyncir.Related{
+						{Range: d.skip.Range, Message: "`" + st.Bind.Callee.QualName + "` returns here without calling Done"},
+						{Range: st.Site.Range, Message: "the goroutine is started here"},
+					},
+				})
+				skipped = true
+				break
+			}
+			if d.once {
+				done++
+			}
+		}
+		if skipped || c.added <= done || !c.straight(cfg, wait) {
+			continue
+		}
+		report(pass, asyncir.Diagnostic{
+			Code:    "AL156",
+			Range:   wait.Range,
+			Message: fmt.Sprintf("%s.Wait can block forever: Add counts %d but only %s %s.Done", name, c.added, goroutinesCalling(done), name),
+		})
+	}
+}
+
+// groupCount is what f does with a wait group it made.
+type groupCount struct {
+	added  int // the sum of the constant Adds
+	adds   []*asyncir.Op
+	waits  []*asyncir.Op
+	starts []asyncir.Start
+}
+
+// countGroup collects the group's Adds, Waits and the goroutines it is
+// handed to; ok is false when f does anything else with it (Done itself,
+// Go, passing it to a call) or an Add is not a constant.
+func countGroup(models *asyncir.Models, wg *asyncir.Value) (groupCount, bool) {
+	var c groupCount
+	for _, u := range wg.Uses {
+		op := u.Op
+		if st, started := asyncir.StartOf(models, u); started && op.Kind == asyncir.OpSpawn {
+			if !containsStart(c.starts, st.Site) {
+				c.starts = append(c.starts, st)
+			}
+			continue
+		}
+		if u.Kind != asyncir.UseRecv || op.Kind != asyncir.OpCall {
+			return c, false
+		}
+		switch op.External {
+		case "sync.WaitGroup.Add":
+			if len(op.Args) != 1 || op.Args[0] == nil {
+				return c, false
+			}
+			n, err := strconv.Atoi(op.Args[0].Const)
+			if err != nil || n < 0 {
+				return c, false
+			}
+			c.added += n
+			c.adds = append(c.adds, op)
+		case "sync.WaitGroup.Wait":
+			c.waits = append(c.waits, op)
+		default:
+			return c, false
+		}
+	}
+	return c, true
+}
+
+func containsStart(ss []asyncir.Start, site *asyncir.Op) bool {
+	for _, s := range ss {
+		if s.Site == site {
+			return true
+		}
+	}
+	return false
+}
+
+// straight reports whether every Add and go statement runs once, on every
+// path to wait: then their counts are what Wait waits for.
+func (c groupCount) straight(cfg *asyncir.CFG, wait *asyncir.Op) bool {
+	ops := append([]*asyncir.Op(nil), c.adds...)
+	for _, st := range c.starts {
+		ops = append(ops, st.Site)
+	}
+	for _, op := range ops {
+		if cfg.InCycle(op.Block) || cfg.InCycle(wait.Block) {
+			return false
+		}
+		if asyncir.ReachedFromEntry(wait, func(o *asyncir.Op) bool { return o == op }) {
+			return false // a path to Wait that skips it
+		}
+	}
+	return true
+}
+
+// goroutineDones describes the Done calls of a counted goroutine.
+type goroutineDone struct {
+	once bool        // it calls Done exactly once on every path
+	skip *asyncir.Op // a return some path reaches without calling Done
+}
+
+// goroutineDones follows the group into the goroutine st starts; ok is
+// false when the goroutine does anything with it but Done, or calls Done
+// in a loop (one Done per item, with Adds to match).
+func goroutineDones(models *asyncir.Models, st asyncir.Start, wg *asyncir.Value) (goroutineDone, bool) {
+	var d goroutineDone
+	g := st.Bind.Callee
+	inputs := asyncir.Bindings(st.Bind, wg)
+	if g == nil || len(inputs) == 0 || len(g.Blocks) == 0 {
+		return d, false
+	}
+	cfg := asyncir.NewCFG(g)
+	var dones []*asyncir.Op
+	deferred := false
+	for _, in := range inputs {
+		for _, u := range in.Uses {
+			op := u.Op
+			m := models.API(op.External)
+			if u.Kind != asyncir.UseRecv || m == nil || !m.Done || cfg.InCycle(op.Block) {
+				return d, false
+			}
+			switch op.Kind {
+			case asyncir.OpCall:
+				dones = append(dones, op)
+			case asyncir.OpDefer:
+				deferred = true
+				dones = append(dones, op)
+			default:
+				return d, false
+			}
+		}
+	}
+	if len(dones) == 0 {
+		return d, true // not counted by this goroutine
+	}
+	isDone := func(op *asyncir.Op) bool { return containsOp(dones, op) }
+	for _, b := range g.Blocks {
+		if ret := asyncir.ExitOp(b); b.Exit && ret != nil && asyncir.ReachedFromEntry(ret, isDone) {
+			if deferred {
+				return d, false // a return before the defer: unusual, not judged
+			}
+			d.skip = ret
+			return d, true
+		}
+	}
+	d.once = cfg.MaxOnPath(func(op *asyncir.Op) int {
+		if isDone(op) {
+			return 1
+		}
+		return 0
+	}) == 1
+	return d, true
+}
+
+func goroutinesCalling(n int) string {
+	if n == 1 {
+		return "1 goroutine calls"
+	}
+	return fmt.Sprintf("%d goroutines call", n)
+}

@@ -1,0 +1,93 @@
+// Package waitgroups holds AL156 cases: WaitGroup.Wait calls that never
+// return, each with its fixed twin.
+package waitgroups
+
+import "sync"
+
+var work = func(string) error { return nil }
+
+// A goroutine that returns early skips its Done.
+func processAll(items []string) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			if it == "" {
+				return
+			}
+			_ = work(it)
+			wg.Done()
+		}()
+	}
+	wg.Wait() // want `AL156|.wg..Wait can block forever: goroutine .processAll.func1. can return without calling .wg..Done`
+}
+
+// Fixed: Done deferred first thing.
+func processAllDeferred(items []string) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if it == "" {
+				return
+			}
+			_ = work(it)
+		}()
+	}
+	wg.Wait()
+}
+
+// Fixed: wg.Go counts and finishes the goroutine itself.
+func processAllGo(items []string) {
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Go(func() {
+			if it == "" {
+				return
+			}
+			_ = work(it)
+		})
+	}
+	wg.Wait()
+}
+
+// Two counted, one started.
+func fetchPair(a, b string) {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		_ = work(a)
+	}()
+	_ = work(b)
+	wg.Wait() // want `AL156|.wg..Wait can block forever: Add counts 2 but only 1 goroutine calls .wg..Done`
+}
+
+// Fixed: one Add per goroutine.
+func fetchPairFixed(a, b string) {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		_ = work(a)
+	}()
+	go func() {
+		defer wg.Done()
+		_ = work(b)
+	}()
+	wg.Wait()
+}
+
+// Fixed: one Done per item, Adds to match.
+func drain(items []string) {
+	var wg sync.WaitGroup
+	wg.Add(len(items))
+	go func() {
+		for _, it := range items {
+			_ = work(it)
+			wg.Done()
+		}
+	}()
+	wg.Wait()
+}
