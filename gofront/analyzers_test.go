@@ -33,7 +33,8 @@ func TestNeverAwaited(t *testing.T) {
 	run(t, neverawaited.Analyzer,
 		"neverawaited/sendleak", "neverawaited/recvleak",
 		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group",
-		"neverawaited/outcome", "neverawaited/locks", "neverawaited/waitgroups")
+		"neverawaited/outcome", "neverawaited/locks", "neverawaited/waitgroups",
+		"neverawaited/conds")
 }
 
 func TestBlockingCall(t *testing.T) {

@@ -153,7 +153,9 @@ func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
 		}
 		t.Name = l.nameAt(v.Pos(), 0)
 	case *ssa.Alloc:
-		t.Made = x.Type.Await == asyncir.WaitGroup // not a reassigned variable's cell
+		// Not a reassigned variable's cell: a wait group, mutex or
+		// condition variable declared here.
+		t.Made = x.Type.Await == asyncir.WaitGroup || x.Type.Await == asyncir.Mutex || x.Type.Await == asyncir.Cond
 		t.Name = v.Comment
 	case *ssa.Parameter:
 		t.Name = v.Name()
@@ -168,6 +170,7 @@ func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
 		}
 	case *ssa.Call:
 		t.Name = l.nameAt(v.Pos(), 0)
+		t.Made = externalName(&v.Call) == "sync.NewCond"
 		if fn := v.Call.StaticCallee(); fn != nil && l.isFuture(fn) {
 			t.Future = true
 		}

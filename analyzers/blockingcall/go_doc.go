@@ -8,12 +8,17 @@ const goDoc = `
 
 ### What it does
 Finds, in a Go function that has a ` + "`context.Context`" + ` (a parameter, a captured
-variable, or an ` + "`*http.Request`" + `), a call that blocks and cannot be
+variable, or the request of an HTTP handler,
+` + "`func(http.ResponseWriter, *http.Request)`" + `), a call that blocks and cannot be
 interrupted by that context: ` + "`time.Sleep`" + `, ` + "`http.Get/Head/Post/PostForm`" + `,
-` + "`http.NewRequest`" + ` (the request carries no context), ` + "`net.Dial`" + `,
+` + "`http.NewRequest`" + ` when the request is then sent (it carries no context), ` + "`net.Dial`" + `,
 ` + "`exec.Command(...).Run/Output/CombinedOutput`" + `, and the non-Context methods of
 ` + "`database/sql`" + ` (` + "`Query`" + `, ` + "`QueryRow`" + `, ` + "`Exec`" + `, ` + "`Ping`" + `, ` + "`Begin`" + `, ` + "`Prepare`" + `). The list is data
-(asyncir's Go model table).
+(asyncir's Go model table). A constant sleep of at most a second that
+runs once, or once per iteration of a loop that checks ` + "`ctx.Err()`" + ` or
+` + "`ctx.Done()`" + ` every time round, delays cancellation by no more than that
+sleep and is not reported; otherwise the message says how long one sleep
+lasts.
 
 ### Why is this bad?
 The caller cancelled, or the deadline passed, but the function keeps

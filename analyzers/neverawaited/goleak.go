@@ -11,10 +11,12 @@ var goRules = []*asyncir.Rule{
 	{Code: "AL154", Name: "unwaited-group", Summary: "wait group or errgroup started on a path that returns without Wait", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 	{Code: "AL155", Name: "mutex-held-forever", Summary: "mutex not released on some return path, or locked again by the goroutine holding it", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 	{Code: "AL156", Name: "wait-group-never-done", Summary: "WaitGroup.Wait that never returns: a counted goroutine skips Done, or Add counts more", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
+	{Code: "AL157", Name: "cond-never-signaled", Summary: "sync.Cond.Wait on a condition nothing signals or broadcasts", Severity: asyncir.SeverityWarning, Status: asyncir.StatusPreview, Since: "0.1.0", Language: asyncir.Go},
 }
 
 func runGo(pass *asyncir.Pass) error {
 	locks := newLockSummaries(pass.Program.Models, pass.Module)
+	checkUnsignalledConds(pass)
 	for _, f := range pass.Module.Funcs {
 		if len(f.Blocks) == 0 {
 			continue

@@ -135,4 +135,129 @@ before starting the work, or ` + "`defer g.Wait()`" + ` when the error is not ne
 
 ### References
 - [errgroup](https://pkg.go.dev/golang.org/x/sync/errgroup)
+
+## AL155: mutex-held-forever
+
+### What it does
+Finds a ` + "`" + `sync.Mutex` + "`" + ` or ` + "`" + `sync.RWMutex` + "`" + ` that a function locks and then
+either returns with it still held on some path while its other paths
+unlock it (an early ` + "`" + `return err` + "`" + ` between ` + "`" + `Lock` + "`" + ` and ` + "`" + `Unlock` + "`" + `), or locks
+again before unlocking it: directly (a deferred ` + "`" + `Unlock` + "`" + ` inside a loop
+runs only at return), or through a function of the package it calls
+(` + "`" + `RLock` + "`" + ` under its own ` + "`" + `Lock` + "`" + ` included; two read locks are not
+reported). A function that returns holding the lock on its last path,
+and unlocks it on the others, is a lock helper and is not reported.
+Calls into other packages are not followed.
+
+### Why is this bad?
+Go's mutexes are not reentrant and belong to no goroutine. A lock left
+held blocks the next ` + "`" + `Lock` + "`" + ` forever, in whatever goroutine calls it; a
+goroutine that locks what it already holds deadlocks on itself.
+
+### Example
+` + "`" + `` + "`" + `` + "`" + `go
+func (s *store) set(k string, v int) error {
+	s.mu.Lock()
+	if k == "" {
+		return errEmpty // s.mu stays locked
+	}
+	s.m[k] = v
+	s.mu.Unlock()
+	return nil
+}
+
+func (c *counter) incr() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n += c.get() // get calls c.mu.RLock(): deadlock
+}
+` + "`" + `` + "`" + `` + "`" + `
+
+### Use instead
+` + "`" + `` + "`" + `` + "`" + `go
+	s.mu.Lock()
+	defer s.mu.Unlock()
+` + "`" + `` + "`" + `` + "`" + `
+right after ` + "`" + `Lock` + "`" + `; call a variant that expects the lock held
+(` + "`" + `getLocked` + "`" + `) from code that holds it.
+
+### References
+- [sync.Mutex](https://pkg.go.dev/sync#Mutex)
+
+## AL156: wait-group-never-done
+
+### What it does
+Finds a ` + "`" + `sync.WaitGroup.Wait` + "`" + ` on a wait group the function makes and
+counts with constant ` + "`" + `Add` + "`" + `s, when a goroutine it counts can return
+without calling ` + "`" + `Done` + "`" + ` (an early return before a ` + "`" + `Done` + "`" + ` that is not
+deferred), or when the ` + "`" + `Add` + "`" + `s, all made once before ` + "`" + `Wait` + "`" + `, count more
+than the goroutines that call ` + "`" + `Done` + "`" + `. A goroutine that calls ` + "`" + `Done` + "`" + ` in a
+loop (one per item) or hands the group on is not judged.
+
+### Why is this bad?
+` + "`" + `Wait` + "`" + ` returns only when the counter reaches zero. One missing ` + "`" + `Done` + "`" + `
+and the waiting goroutine, and everything waiting for it, blocks forever.
+
+### Example
+` + "`" + `` + "`" + `` + "`" + `go
+var wg sync.WaitGroup
+for _, it := range items {
+	wg.Add(1)
+	go func() {
+		if it == "" {
+			return // Done is skipped
+		}
+		process(it)
+		wg.Done()
+	}()
+}
+wg.Wait()
+` + "`" + `` + "`" + `` + "`" + `
+
+### Use instead
+` + "`" + `` + "`" + `` + "`" + `go
+	go func() {
+		defer wg.Done()
+		...
+	}()
+` + "`" + `` + "`" + `` + "`" + `
+or ` + "`" + `wg.Go(func() { ... })` + "`" + `, which counts and finishes the goroutine
+itself; one ` + "`" + `Add` + "`" + ` per goroutine started.
+
+### References
+- [sync.WaitGroup](https://pkg.go.dev/sync#WaitGroup)
+
+## AL157: cond-never-signaled
+
+### What it does
+Finds a ` + "`" + `sync.Cond.Wait` + "`" + ` on a condition variable that no code of the
+package ever ` + "`" + `Signal` + "`" + `s or ` + "`" + `Broadcast` + "`" + `s: an unexported struct field
+(judged over every value of the struct), or a condition variable a
+function makes and hands only to functions of the package. An exported
+field, or one handed to another package, may be signalled elsewhere and
+is not judged.
+
+### Why is this bad?
+` + "`" + `Wait` + "`" + ` returns only after a ` + "`" + `Signal` + "`" + ` or ` + "`" + `Broadcast` + "`" + `. If the code that
+changes the condition never signals, the waiter sleeps forever, however
+often the condition becomes true.
+
+### Example
+` + "`" + `` + "`" + `` + "`" + `go
+func (q *queue) push(x int) {
+	q.mu.Lock()
+	q.items = append(q.items, x)
+	q.mu.Unlock() // pop's q.cond.Wait() is never woken
+}
+` + "`" + `` + "`" + `` + "`" + `
+
+### Use instead
+` + "`" + `` + "`" + `` + "`" + `go
+	q.mu.Unlock()
+	q.cond.Signal()
+` + "`" + `` + "`" + `` + "`" + `
+after every change that a waiter tests.
+
+### References
+- [sync.Cond](https://pkg.go.dev/sync#Cond)
 `

@@ -1,0 +1,135 @@
+package neverawaited
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkUnsignalledConds reports AL157: a sync.Cond.Wait on a condition
+// variable that nothing in the package ever signals or broadcasts. A
+// condition variable is judged when the package holds all of it: an
+// unexported struct field (the same for every value of the struct), or
+// one a function makes and hands only to the functions it calls or
+// starts.
+func checkUnsignalledConds(pass *asyncir.Pass) {
+	models := pass.Program.Models
+	owner := map[*asyncir.Value]*asyncir.Value{} // an input → the value bound to it
+	var find func(v *asyncir.Value) *asyncir.Value
+	find = func(v *asyncir.Value) *asyncir.Value {
+		for i := 0; i < 32; i++ { // bounded: bindings of recursive calls
+			o, ok := owner[v]
+			if !ok || o == v {
+				break
+			}
+			v = o
+		}
+		return v
+	}
+	// Functions come parents first; a second round binds the inputs of
+	// functions declared before their callers.
+	for round := 0; round < 2; round++ {
+		for _, f := range pass.Module.Funcs {
+			f.Ops(func(op *asyncir.Op) {
+				if op.Callee == nil {
+					return
+				}
+				for i, in := range op.Callee.Inputs {
+					if b := asyncir.Bound(op, i); b != nil && b.Type.Await == asyncir.Cond && in.Type.Await == asyncir.Cond {
+						owner[in] = find(b)
+					}
+				}
+			})
+		}
+	}
+	type condUse struct {
+		waits    []*asyncir.Op
+		signaled bool
+		unknown  bool
+	}
+	uses := map[string]*condUse{}
+	var order []string
+	keyOf := func(v *asyncir.Value) (string, bool) {
+		r := find(v)
+		if r.Track == nil {
+			return "", false
+		}
+		if fld := r.Track.Field; fld != "" {
+			name := fld[strings.LastIndex(fld, ".")+1:]
+			return "field " + fld, !token.IsExported(name)
+		}
+		if !r.Track.Made || r.Track.Escapes {
+			return "", false
+		}
+		return fmt.Sprintf("value %p", r), true
+	}
+	use := func(v *asyncir.Value) *condUse {
+		key, judged := keyOf(v)
+		if key == "" {
+			return nil
+		}
+		u := uses[key]
+		if u == nil {
+			u = &condUse{}
+			uses[key] = u
+			order = append(order, key)
+		}
+		u.unknown = u.unknown || !judged
+		return u
+	}
+	for _, f := range pass.Module.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			if op.Callee == nil {
+				// Handed to code outside the package, which may signal it.
+				for _, a := range append(append([]*asyncir.Value(nil), op.Args...), op.Captures...) {
+					if a != nil && a.Type.Await == asyncir.Cond {
+						if u := use(a); u != nil {
+							u.unknown = true
+						}
+					}
+				}
+			}
+			if op.Recv == nil || op.Recv.Type.Await != asyncir.Cond || (op.Kind != asyncir.OpCall && op.Kind != asyncir.OpDefer) {
+				return
+			}
+			u := use(op.Recv)
+			if u == nil {
+				return
+			}
+			m := models.API(op.External)
+			switch {
+			case m == nil:
+			case m.Cond == asyncir.CondSignal:
+				u.signaled = true
+			case m.Cond == asyncir.CondWait && op.Kind == asyncir.OpCall:
+				u.waits = append(u.waits, op)
+			}
+		})
+	}
+	for _, key := range order {
+		u := uses[key]
+		if u.signaled || u.unknown {
+			continue
+		}
+		for _, w := range u.waits {
+			report(pass, asyncir.Diagnostic{
+				Code:    "AL157",
+				Range:   w.Range,
+				Message: fmt.Sprintf("%s.Wait blocks forever: nothing in the package calls Signal or Broadcast on it", condName(w.Recv)),
+			})
+		}
+	}
+}
+
+// condName names a condition variable for messages.
+func condName(v *asyncir.Value) string {
+	switch {
+	case v.Track != nil && v.Track.Field != "":
+		return "`" + trimPath(v.Track.Field) + "`"
+	case v.Track != nil && v.Track.Name != "":
+		return "`" + v.Track.Name + "`"
+	}
+	return "the condition variable"
+}
