@@ -18,6 +18,8 @@ type Tracking struct {
 	// Future: the value is a result channel that a goroutine of the
 	// callee blocks to send on until someone receives.
 	Future bool
+	// Stream: that goroutine sends in a loop, as long as someone receives.
+	Stream bool
 	// Range is where the value was made.
 	Range Range
 	// Root and Path say where a sync primitive lives: Path is the field

@@ -34,7 +34,7 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/sendleak", "neverawaited/recvleak",
 		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group",
 		"neverawaited/outcome", "neverawaited/locks", "neverawaited/waitgroups",
-		"neverawaited/conds")
+		"neverawaited/conds", "neverawaited/returned")
 }
 
 func TestBlockingCall(t *testing.T) {

@@ -14,8 +14,11 @@ import (
 
 // futureFact marks a function that returns an unbuffered channel a
 // goroutine it starts sends on: the goroutine blocks until the caller
-// receives.
-type futureFact struct{ Chan string }
+// receives. Stream: it sends in a loop, until the caller stops receiving.
+type futureFact struct {
+	Chan   string
+	Stream bool
+}
 
 func (*futureFact) AFact()         {}
 func (*futureFact) String() string { return "returns a future channel" }
@@ -26,46 +29,53 @@ type foreverFact struct{ Func string }
 func (*foreverFact) AFact()         {}
 func (*foreverFact) String() string { return "runs forever" }
 
-// isFuture reports whether calling fn returns a future channel.
-func (l *lowerer) isFuture(fn *ssa.Function) bool {
+// future reports whether calling fn returns a future channel, and
+// whether its goroutine sends a stream on it.
+func (l *lowerer) future(fn *ssa.Function) (future, stream bool) {
 	if o := fn.Origin(); o != nil {
 		fn = o
 	}
 	if fn.Pkg == l.pkg {
-		return l.futures[fn]
+		ff, ok := l.futures[fn]
+		return ok, ff.Stream
 	}
 	obj, ok := fn.Object().(*types.Func)
 	if !ok || obj.Pkg() == nil || obj.Pkg() == l.pass.Pkg {
-		return false
+		return false, false
 	}
 	var f futureFact
-	return l.pass.ImportObjectFact(obj, &f)
+	if !l.pass.ImportObjectFact(obj, &f) {
+		return false, false
+	}
+	return true, f.Stream
 }
 
 // computeFutures finds the package's future-returning functions and
 // exports the fact for the named ones.
 func (l *lowerer) computeFutures() {
 	for _, fn := range l.srcFuncs {
-		mc := l.futureChan(fn)
+		mc, stream := l.futureChan(fn)
 		if mc == nil {
 			continue
 		}
-		l.futures[fn] = true
+		ff := futureFact{Chan: l.nameAt(mc.Pos(), 0), Stream: stream}
+		l.futures[fn] = ff
 		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == l.pass.Pkg {
-			l.pass.ExportObjectFact(obj, &futureFact{Chan: l.nameAt(mc.Pos(), 0)})
+			l.pass.ExportObjectFact(obj, &ff)
 		}
 	}
 }
 
 // futureChan returns the unbuffered channel fn makes and returns on every
-// path, when a goroutine fn starts sends on it outside any select.
-func (l *lowerer) futureChan(fn *ssa.Function) *ssa.MakeChan {
+// path, when a goroutine fn starts sends on it outside any select; stream
+// when that send is in a loop.
+func (l *lowerer) futureChan(fn *ssa.Function) (_ *ssa.MakeChan, stream bool) {
 	res := fn.Signature.Results()
 	if res.Len() != 1 {
-		return nil
+		return nil, false
 	}
 	if _, ok := res.At(0).Type().Underlying().(*types.Chan); !ok {
-		return nil
+		return nil, false
 	}
 	var mc *ssa.MakeChan
 	for _, b := range fn.Blocks {
@@ -78,15 +88,15 @@ func (l *lowerer) futureChan(fn *ssa.Function) *ssa.MakeChan {
 		}
 		m, ok := l.alias.canon(ret.Results[0]).(*ssa.MakeChan)
 		if !ok || (mc != nil && m != mc) {
-			return nil
+			return nil, false
 		}
 		mc = m
 	}
 	if mc == nil {
-		return nil
+		return nil, false
 	}
 	if c, ok := mc.Size.(*ssa.Const); !ok || c.Value == nil || constant.Sign(c.Value) != 0 {
-		return nil
+		return nil, false
 	}
 	for _, r := range l.alias.referrers(mc) {
 		var g *ssa.Go
@@ -98,16 +108,20 @@ func (l *lowerer) futureChan(fn *ssa.Function) *ssa.MakeChan {
 				g, _ = (*r.Referrers())[0].(*ssa.Go)
 			}
 		}
-		if g != nil && l.sendsOnBinding(g, mc) {
-			return mc
+		if g == nil {
+			continue
+		}
+		if sends, stream := l.sendsOnBinding(g, mc); sends {
+			return mc, stream
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // sendsOnBinding reports whether the goroutine g starts sends on ch (as
-// the parameter or captured variable ch is bound to) outside a select.
-func (l *lowerer) sendsOnBinding(g *ssa.Go, ch ssa.Value) bool {
+// the parameter or captured variable ch is bound to) outside a select,
+// and whether such a send repeats (it is in a loop).
+func (l *lowerer) sendsOnBinding(g *ssa.Go, ch ssa.Value) (sends, stream bool) {
 	c := g.Common()
 	var callee *ssa.Function
 	var inner []ssa.Value
@@ -117,7 +131,7 @@ func (l *lowerer) sendsOnBinding(g *ssa.Go, ch ssa.Value) bool {
 	case *ssa.MakeClosure:
 		callee, _ = v.Fn.(*ssa.Function)
 		if callee == nil {
-			return false
+			return false, false
 		}
 		for i, b := range v.Bindings {
 			if l.alias.canon(b) == ch && i < len(callee.FreeVars) {
@@ -125,7 +139,7 @@ func (l *lowerer) sendsOnBinding(g *ssa.Go, ch ssa.Value) bool {
 			}
 		}
 	default:
-		return false
+		return false, false
 	}
 	for i, a := range c.Args {
 		if l.alias.canon(a) == ch && i < len(callee.Params) {
@@ -135,8 +149,27 @@ func (l *lowerer) sendsOnBinding(g *ssa.Go, ch ssa.Value) bool {
 	for _, in := range inner {
 		for _, r := range l.alias.referrers(in) {
 			if s, ok := r.(*ssa.Send); ok && l.alias.canon(s.Chan) == in {
-				return true
+				sends = true
+				stream = stream || inCycle(s.Block())
 			}
+		}
+	}
+	return sends, stream
+}
+
+// inCycle reports whether b can run again after itself.
+func inCycle(b *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == b {
+			return true
+		}
+		if !seen[x] {
+			seen[x] = true
+			work = append(work, x.Succs...)
 		}
 	}
 	return false

@@ -23,7 +23,7 @@ type lowerer struct {
 	funcs    map[*ssa.Function]*asyncir.Func
 	values   map[ssa.Value]*asyncir.Value
 	selects  map[*ssa.Select]*asyncir.Op
-	futures  map[*ssa.Function]bool
+	futures  map[*ssa.Function]futureFact
 	alias    *aliases
 	places   map[placeKey]ssa.Value // a sync primitive's place → its first value
 }
@@ -36,7 +36,7 @@ func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *l
 		funcs:   map[*ssa.Function]*asyncir.Func{},
 		values:  map[ssa.Value]*asyncir.Value{},
 		selects: map[*ssa.Select]*asyncir.Op{},
-		futures: map[*ssa.Function]bool{},
+		futures: map[*ssa.Function]futureFact{},
 		alias:   findAliases(funcs),
 		places:  map[placeKey]ssa.Value{},
 	}

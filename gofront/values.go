@@ -171,8 +171,8 @@ func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
 	case *ssa.Call:
 		t.Name = l.nameAt(v.Pos(), 0)
 		t.Made = externalName(&v.Call) == "sync.NewCond"
-		if fn := v.Call.StaticCallee(); fn != nil && l.isFuture(fn) {
-			t.Future = true
+		if fn := v.Call.StaticCallee(); fn != nil {
+			t.Future, t.Stream = l.future(fn)
 		}
 	case *ssa.UnOp:
 		// ticker.C: a load of a timer's channel field.

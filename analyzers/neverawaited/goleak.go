@@ -23,6 +23,7 @@ func runGo(pass *asyncir.Pass) error {
 		}
 		cfg := asyncir.NewCFG(f)
 		checkSendLeaks(pass, f, cfg)
+		checkReturnedChannels(pass, f, cfg)
 		checkReceiveLeaks(pass, f)
 		checkDiscardedFutures(pass, f)
 		checkUnwaitedGroups(pass, f)

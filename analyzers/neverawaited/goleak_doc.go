@@ -11,7 +11,14 @@ Finds a goroutine that sends on a channel (unbuffered, or with fewer
 buffer slots than it sends) when the function that made the channel and
 started the goroutine can return before receiving every value: a ` + "`select`" + `
 with a ` + "`ctx.Done()`" + ` or ` + "`time.After`" + ` case, an early error return, a loop
-that stops at the first result.
+that stops at the first result. The channel may also come back from a
+function of the package whose goroutine feeds it (a generator ranged
+over until an early ` + "`break`" + `, a future given up on); the report is then at
+that goroutine's send. A goroutine that delivers its outcome on one of
+several channels (an error on ` + "`errs`" + `, or a value or ` + "`close`" + ` on ` + "`done`" + `,
+never both) is judged on the group: receiving from any of them takes
+it. A leak that can only happen after the test failed (past a
+` + "`t.Errorf`" + `) is reported at info severity.
 
 ### Why is this bad?
 A send on a channel nobody will read again blocks forever. The goroutine,

@@ -338,3 +338,76 @@ func containsOp(ops []*asyncir.Op, op *asyncir.Op) bool {
 	}
 	return false
 }
+
+// checkReturnedChannels reports AL151 for a channel a called function
+// returns and feeds from a goroutine it started (a future, or a stream it
+// sends in a loop), when f receives from it but can return before taking
+// every value: the callee's goroutine then blocks forever. AL153 covers
+// the result thrown away.
+func checkReturnedChannels(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
+	f.Ops(func(op *asyncir.Op) {
+		ch := op.Result
+		if op.Kind != asyncir.OpCall || ch == nil || ch.Track == nil || !ch.Track.Future || ch.Track.Escapes || len(ch.Uses) == 0 {
+			return
+		}
+		for _, u := range ch.Uses {
+			if !u.Op.Receives(ch) && u.Op.Kind != asyncir.OpSelect && u.Op.Kind != asyncir.OpDrain {
+				return // handed on: someone else may receive
+			}
+		}
+		s := sendSummary{spawns: []*asyncir.Op{op}, bind: map[*asyncir.Op]*asyncir.Op{op: op}, total: 1, stream: ch.Track.Stream}
+		if ch.Track.Stream {
+			s.total = asyncir.Inf
+		}
+		site, exit := leakingPath(f, cfg, []*asyncir.Value{ch}, s, nil)
+		if site == nil {
+			return
+		}
+		name := trimPath(op.External)
+		if op.Callee != nil {
+			name = op.Callee.QualName
+		}
+		// The goroutine blocks at its send: report there when the callee
+		// is in this package, with the call that abandons it related.
+		at, rel := op.Range, returnRelated(f, exit, "without receiving")
+		if send := returnedChannelSend(pass.Program.Models, op.Callee); send != nil {
+			at = send.Range
+			rel = append([]asyncir.Related{{Range: op.Range, Message: "`" + f.QualName + "` receives from it here, and may stop"}}, rel...)
+		}
+		report(pass, asyncir.Diagnostic{
+			Code:    "AL151",
+			Range:   at,
+			Message: fmt.Sprintf("the goroutine `%s` starts can block forever sending on the channel it returns: `%s` can return before receiving every value", name, f.QualName),
+			Related: rel,
+		})
+	})
+}
+
+// returnedChannelSend is the blocking send of the goroutine g starts on
+// the channel g returns, or nil.
+func returnedChannelSend(models *asyncir.Models, g *asyncir.Func) *asyncir.Op {
+	if g == nil {
+		return nil
+	}
+	var send *asyncir.Op
+	g.Ops(func(op *asyncir.Op) {
+		if send != nil || op.Kind != asyncir.OpReturn || op.Operand == nil {
+			return
+		}
+		ch := op.Operand
+		for _, u := range ch.Uses {
+			st, ok := asyncir.StartOf(models, u)
+			if !ok {
+				continue
+			}
+			for _, in := range asyncir.Bindings(st.Bind, ch) {
+				for _, iu := range in.Uses {
+					if send == nil && iu.Op.IsPlainSend(in) {
+						send = iu.Op
+					}
+				}
+			}
+		}
+	})
+	return send
+}
