@@ -127,7 +127,7 @@ func checkUnsignalledConds(pass *asyncir.Pass) {
 func condName(v *asyncir.Value) string {
 	switch {
 	case v.Track != nil && v.Track.Field != "":
-		return "`" + trimPath(v.Track.Field) + "`"
+		return "`" + fieldName(v.Track.Field) + "`"
 	case v.Track != nil && v.Track.Name != "":
 		return "`" + v.Track.Name + "`"
 	}

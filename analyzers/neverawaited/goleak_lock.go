@@ -2,6 +2,7 @@ package neverawaited
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -31,6 +32,9 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 			}
 			return 0
 		}}
+		if locks.enteredHeld(f, pl, kind) {
+			return // it unlocks and relocks what its caller holds
+		}
 		c, exit := asyncir.CheapestExit(op, cost)
 		if c >= asyncir.Inf || exit == lastExit(f) || !releasedSomewhere(op, releases) {
 			// Returning with the lock held on the function's final path
@@ -103,7 +107,7 @@ func placeOf(v *asyncir.Value) lockPlace {
 func lockName(m *asyncir.Value) string {
 	switch {
 	case m.Track != nil && m.Track.Field != "":
-		return "mutex `" + trimPath(m.Track.Field) + "`"
+		return "mutex `" + fieldName(m.Track.Field) + "`"
 	case m.Track != nil && m.Track.Name != "":
 		return "mutex `" + m.Track.Name + "`"
 	}
@@ -264,6 +268,22 @@ func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl lockPlace, kind asyn
 	return again, via
 }
 
+// enteredHeld reports whether f releases pl on some path from its entry
+// before acquiring it: f runs with the lock held by its caller.
+func (s *lockSummaries) enteredHeld(f *asyncir.Func, pl lockPlace, kind asyncir.LockOp) bool {
+	held := false
+	f.Ops(func(o *asyncir.Op) {
+		if held || o.Kind != asyncir.OpCall || !s.releases(o, pl, kind) {
+			return
+		}
+		held = asyncir.ReachedFromEntry(o, func(x *asyncir.Op) bool {
+			m, k := lockCall(s.models, x)
+			return m != nil && acquires(k) && x.Kind == asyncir.OpCall && placeOf(m) == pl
+		})
+	})
+	return held
+}
+
 // releasedSomewhere reports whether some path from the lock releases it.
 func releasedSomewhere(lock *asyncir.Op, releases func(*asyncir.Op) bool) bool {
 	found := false
@@ -286,4 +306,17 @@ func lastExit(f *asyncir.Func) *asyncir.Block {
 		}
 	}
 	return last
+}
+
+// fieldName is "T.f" of a field key "path/pkg.T.f" (package paths may
+// hold dots: nats.go).
+func fieldName(key string) string {
+	i := strings.LastIndex(key, ".")
+	if i < 0 {
+		return key
+	}
+	if j := strings.LastIndex(key[:i], "."); j >= 0 {
+		return key[j+1:]
+	}
+	return key
 }

@@ -30,7 +30,7 @@ func (q *queue) pop() int {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for len(q.items) == 0 {
-		q.cond.Wait() // want `AL157|.conds.queue.cond..Wait blocks forever: nothing in the package calls Signal or Broadcast on it`
+		q.cond.Wait() // want `.queue.cond..Wait blocks forever: nothing in the package calls Signal or Broadcast on it \(AL157\)`
 	}
 	x := q.items[0]
 	q.items = q.items[1:]
@@ -84,7 +84,7 @@ func waitReady(setup time.Duration) {
 	}()
 	mu.Lock()
 	for !ready {
-		c.Wait() // want `AL157|.c..Wait blocks forever: nothing in the package calls Signal or Broadcast on it`
+		c.Wait() // want `.c..Wait blocks forever: nothing in the package calls Signal or Broadcast on it \(AL157\)`
 	}
 	mu.Unlock()
 }

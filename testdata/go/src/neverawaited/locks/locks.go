@@ -16,7 +16,7 @@ type store struct {
 
 // An early return between Lock and Unlock keeps the mutex locked.
 func (s *store) set(k string, v int) error {
-	s.mu.Lock() // want `AL155|mutex .locks.store.mu. stays locked when .store.set. returns early: the next Lock blocks forever`
+	s.mu.Lock() // want `mutex .store.mu. stays locked when .store.set. returns early: the next Lock blocks forever \(AL155\)`
 	if k == "" {
 		return errEmpty
 	}
@@ -81,7 +81,7 @@ func (c *counter) incr() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.n++
-	c.log = append(c.log, c.get()) // want `AL155|.counter.get. locks mutex .locks.counter.mu., which .counter.incr. already holds: the goroutine blocks forever`
+	c.log = append(c.log, c.get()) // want `.counter.get. locks mutex .counter.mu., which .counter.incr. already holds: the goroutine blocks forever \(AL155\)`
 }
 
 func (c *counter) get() int {
@@ -119,7 +119,7 @@ func (c *counter) flush() {
 func sumAll(mu *sync.Mutex, xs []int) int {
 	total := 0
 	for _, x := range xs {
-		mu.Lock() // want `AL155|mutex .mu. is locked again by the goroutine that holds it: it blocks forever`
+		mu.Lock() // want `mutex .mu. is locked again by the goroutine that holds it: it blocks forever \(AL155\)`
 		defer mu.Unlock()
 		total += x
 	}
@@ -144,4 +144,17 @@ func (c *counter) twice() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return c.n + c.get()
+}
+
+// Fixed: called with s.mu held, it lets go of the lock between attempts
+// and returns holding it again, as its caller expects.
+func (s *store) retryLocked(try func() error) error {
+	for i := 0; i < 3; i++ {
+		if err := try(); err == nil {
+			return nil
+		}
+		s.mu.Unlock()
+		s.mu.Lock()
+	}
+	return errEmpty
 }

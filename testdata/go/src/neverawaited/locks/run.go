@@ -31,6 +31,15 @@ func RunClean() {
 		s.mu.Unlock()
 	}
 	_ = s.set("a", 1)
+	s.mu.Lock()
+	n := 0
+	_ = s.retryLocked(func() error {
+		if n++; n < 2 {
+			return errEmpty
+		}
+		return nil
+	})
+	s.mu.Unlock()
 	c := &counter{}
 	c.incrFixed()
 	c.incrSlowly()

@@ -73,7 +73,7 @@ func errsThenClose() error {
 func errsOrDoneTimeout(ctx context.Context) error {
 	errs := make(chan error)
 	done := make(chan struct{})
-	go func() { // want `AL151|goroutine .errsOrDoneTimeout.func1. can block forever sending on unbuffered channel .errs.`
+	go func() { // want `goroutine .errsOrDoneTimeout.func1. can block forever sending on unbuffered channel .errs.: .errsOrDoneTimeout. can return before receiving every value \(AL151\)`
 		time.Sleep(delay)
 		if err := work(); err != nil {
 			errs <- err
@@ -133,7 +133,7 @@ func negatedLoop(n int) int {
 // the test has already failed. Reported as info.
 func waitResult(t testing.TB, timeout time.Duration) {
 	res := make(chan int)
-	go func() { // want `AL151|can block forever sending on unbuffered channel .res.: .waitResult. can return before receiving every value \(only after the test has failed\)`
+	go func() { // want `can block forever sending on unbuffered channel .res.: .waitResult. can return before receiving every value \(only after the test has failed\) \(AL151\)`
 		time.Sleep(delay)
 		res <- 1
 	}()

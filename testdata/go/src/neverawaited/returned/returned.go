@@ -12,7 +12,7 @@ func gen(n int) <-chan int {
 	out := make(chan int)
 	go func() {
 		for i := 0; i < n; i++ {
-			out <- i // want `AL151|the goroutine .gen. starts can block forever sending on the channel it returns: .firstAbove. can return before receiving every value`
+			out <- i // want `the goroutine .gen. starts can block forever sending on the channel it returns: .firstAbove. can return before receiving every value \(AL151\)`
 		}
 		close(out)
 	}()
@@ -74,7 +74,7 @@ func fetchAsync() <-chan string {
 	ch := make(chan string)
 	go func() {
 		time.Sleep(delay)
-		ch <- "x" // want `AL151|the goroutine .fetchAsync. starts can block forever sending on the channel it returns: .fetchWithTimeout. can return before receiving every value`
+		ch <- "x" // want `the goroutine .fetchAsync. starts can block forever sending on the channel it returns: .fetchWithTimeout. can return before receiving every value \(AL151\)`
 	}()
 	return ch
 }

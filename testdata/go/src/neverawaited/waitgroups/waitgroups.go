@@ -19,7 +19,7 @@ func processAll(items []string) {
 			wg.Done()
 		}()
 	}
-	wg.Wait() // want `AL156|.wg..Wait can block forever: goroutine .processAll.func1. can return without calling .wg..Done`
+	wg.Wait() // want `.wg..Wait can block forever: goroutine .processAll.func1. can return without calling .wg..Done \(AL156\)`
 }
 
 // Fixed: Done deferred first thing.
@@ -61,7 +61,7 @@ func fetchPair(a, b string) {
 		_ = work(a)
 	}()
 	_ = work(b)
-	wg.Wait() // want `AL156|.wg..Wait can block forever: Add counts 2 but only 1 goroutine calls .wg..Done`
+	wg.Wait() // want `.wg..Wait can block forever: Add counts 2 but only 1 goroutine calls .wg..Done \(AL156\)`
 }
 
 // Fixed: one Add per goroutine.
