@@ -253,6 +253,9 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 	case *ssa.Store:
 		if tracked(typeOf(in.Val.Type())) && !l.alias.stores[in] {
 			op := &asyncir.Op{Kind: asyncir.OpStore, Range: l.rangeOf(in.Pos()), Operand: l.value(in.Val)}
+			if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
+				op.Attr = fieldKey(fa) // the field's key, as Tracking.Field
+			}
 			op.Operand.AddUse(asyncir.UseStore, op)
 			emit(b, op)
 		}

@@ -90,6 +90,11 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 		if pl.root != nil && pl.root != v {
 			x.Track.Root, x.Track.Path, x.Track.Field = l.value(pl.root), pl.path, pl.field
 		}
+		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL && x.Type.Await == asyncir.Channel {
+			if fa, ok := u.X.(*ssa.FieldAddr); ok {
+				x.Track.Field = fieldKey(fa) // n.stop: a channel held in a field
+			}
+		}
 	}
 	return x
 }
@@ -122,12 +127,8 @@ func (l *lowerer) placeOf(v ssa.Value) place {
 		if !ok {
 			return place{root: v}
 		}
-		name := st.Field(x.Field).Name()
-		p.path += "." + name
-		p.field = ""
-		if tn := typeName(ptr.Elem()); tn != "" {
-			p.field = tn + "." + name
-		}
+		p.path += "." + st.Field(x.Field).Name()
+		p.field = fieldKey(x)
 		return p
 	case *ssa.UnOp:
 		if x.Op == token.MUL {
@@ -226,4 +227,19 @@ func escapes(v ssa.Value, refs []ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// fieldKey is "pkg.T.f" for a selection of field f of a named struct T,
+// the same in every function of the package; "" otherwise.
+func fieldKey(fa *ssa.FieldAddr) string {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	tn := typeName(ptr.Elem())
+	if !ok || tn == "" {
+		return ""
+	}
+	return tn + "." + st.Field(fa.Field).Name()
 }

@@ -17,6 +17,7 @@ var goRules = []*asyncir.Rule{
 func runGo(pass *asyncir.Pass) error {
 	locks := newLockSummaries(pass.Program.Models, pass.Module)
 	checkUnsignalledConds(pass)
+	checkFieldSendLeaks(pass)
 	for _, f := range pass.Module.Funcs {
 		if len(f.Blocks) == 0 {
 			continue

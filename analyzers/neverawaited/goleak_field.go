@@ -1,0 +1,154 @@
+package neverawaited
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkFieldSendLeaks reports AL151 for a channel held in an unexported
+// struct field (n.out), judged over the whole package: a goroutine sends
+// on it outside a select, while every receive of it is a select case next
+// to a case that leaves the receiving function (a stop channel, ctx.Done,
+// a timeout). Once the receiver takes that other case nobody receives,
+// and the sender's next send blocks forever.
+func checkFieldSendLeaks(pass *asyncir.Pass) {
+	type fieldUse struct {
+		sends    []*asyncir.Op // outside a select
+		recvs    []*asyncir.Op // select cases
+		buffered bool          // made with a buffer (or one not known)
+		unknown  bool          // a use the rule does not follow
+	}
+	fields := map[string]*fieldUse{}
+	var order []string
+	use := func(key string) *fieldUse {
+		u := fields[key]
+		if u == nil {
+			u = &fieldUse{}
+			fields[key] = u
+			order = append(order, key)
+		}
+		return u
+	}
+	spawned := map[*asyncir.Func]bool{}
+	for _, f := range pass.Module.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			if op.Kind == asyncir.OpSpawn && op.Callee != nil {
+				spawned[op.Callee] = true
+			}
+			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type.Await == asyncir.Channel {
+				u := use(op.Attr)
+				t := op.Operand.Track
+				u.buffered = u.buffered || t == nil || !t.Made || t.Cap != 0
+			}
+		})
+	}
+	for _, f := range pass.Module.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			for _, v := range opChannels(op) {
+				if v.Track == nil || v.Track.Field == "" {
+					continue
+				}
+				u := use(v.Track.Field)
+				switch {
+				case v.Track.Escapes:
+					u.unknown = true
+				case op.IsPlainSend(v):
+					u.sends = append(u.sends, op)
+				case op.Receives(v) && op.Select != nil:
+					u.recvs = append(u.recvs, op)
+				case op.Kind == asyncir.OpSelect, op.Sends(v):
+				default:
+					u.unknown = true // a plain receive, a range, a close, handed on
+				}
+			}
+		})
+	}
+	for _, key := range order {
+		u := fields[key]
+		name := key[strings.LastIndex(key, ".")+1:]
+		if u.unknown || token.IsExported(name) || len(u.sends) == 0 || len(u.recvs) == 0 {
+			continue
+		}
+		var leave *asyncir.Op
+		for _, r := range u.recvs {
+			if l := leavingCase(r); l == nil {
+				leave = nil
+				break
+			} else if leave == nil {
+				leave = l
+			}
+		}
+		if leave == nil {
+			continue // some receiver never stops receiving
+		}
+		for _, s := range u.sends {
+			g := s.Func()
+			if !spawned[g] {
+				continue
+			}
+			stream := asyncir.NewCFG(g).InCycle(s.Block)
+			if u.buffered && !stream {
+				continue // one send, and a buffer that may hold it
+			}
+			report(pass, asyncir.Diagnostic{
+				Code:    "AL151",
+				Range:   s.Range,
+				Message: fmt.Sprintf("goroutine `%s` can block forever sending on `%s`: its receivers select on other cases and can stop receiving", g.QualName, fieldName(key)),
+				Related: []asyncir.Related{{Range: leave.Range, Message: "`" + leave.Func().QualName + "` stops receiving when this case fires"}},
+			})
+		}
+	}
+}
+
+// opChannels lists the channels op operates on.
+func opChannels(op *asyncir.Op) []*asyncir.Value {
+	var out []*asyncir.Value
+	add := func(v *asyncir.Value) {
+		if v != nil && v.Type.Await == asyncir.Channel {
+			out = append(out, v)
+		}
+	}
+	switch op.Kind {
+	case asyncir.OpSend:
+		add(op.Recv)
+		add(op.Operand)
+	case asyncir.OpAwait, asyncir.OpDrain, asyncir.OpClose:
+		add(op.Operand)
+	case asyncir.OpSelect:
+	default:
+		add(op.Recv)
+		for _, a := range op.Args {
+			add(a)
+		}
+		for _, c := range op.Captures {
+			add(c)
+		}
+		add(op.Operand)
+	}
+	return out
+}
+
+// leavingCase returns another case of r's select after which the function
+// can return without coming back to that select, or nil.
+func leavingCase(r *asyncir.Op) *asyncir.Op {
+	sel := r.Select
+	var found *asyncir.Op
+	r.Func().Ops(func(o *asyncir.Op) {
+		if found != nil || o.Select != sel || o == r {
+			return
+		}
+		c, _ := asyncir.CheapestExit(o, asyncir.PathCost{Op: func(x *asyncir.Op) int {
+			if x == sel {
+				return asyncir.Inf
+			}
+			return 0
+		}})
+		if c < asyncir.Inf {
+			found = o
+		}
+	})
+	return found
+}
