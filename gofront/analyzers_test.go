@@ -34,7 +34,8 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/sendleak", "neverawaited/recvleak",
 		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group",
 		"neverawaited/outcome", "neverawaited/locks", "neverawaited/waitgroups",
-		"neverawaited/conds", "neverawaited/returned", "neverawaited/fields")
+		"neverawaited/conds", "neverawaited/returned", "neverawaited/fields",
+		"neverawaited/reply")
 }
 
 func TestBlockingCall(t *testing.T) {

@@ -50,6 +50,17 @@ func (l *lowerer) edgeOp(b *ssa.BasicBlock, succ int) *asyncir.Op {
 		} else {
 			op.Kind, op.Operand = asyncir.OpAwait, ch
 			ch.AddUse(asyncir.UseAwait, op)
+			// The value the case receives: the select's tuple holds
+			// (index, ok, one value per receive case).
+			k := 0
+			for _, prev := range sel.States[:i] {
+				if prev.Dir != types.SendOnly {
+					k++
+				}
+			}
+			if t := l.values[sel]; t != nil && 2+k < len(t.Elems) && t.Elems[2+k] != nil {
+				op.Result = t.Elems[2+k]
+			}
 		}
 		return op
 	case *ssa.Extract:

@@ -92,7 +92,9 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 		}
 		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL && x.Type.Await == asyncir.Channel {
 			if fa, ok := u.X.(*ssa.FieldAddr); ok {
-				x.Track.Field = fieldKey(fa) // n.stop: a channel held in a field
+				// n.stop: a channel held in a field of n.
+				x.Track.Field = fieldKey(fa)
+				x.Track.Root, x.Track.Path = l.value(fa.X), "."+fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct).Field(fa.Field).Name()
 			}
 		}
 	}
@@ -201,9 +203,7 @@ func escapes(v ssa.Value, refs []ssa.Instruction) bool {
 		switch r := r.(type) {
 		case ssa.CallInstruction, *ssa.MakeClosure, *ssa.Return, *ssa.Extract, *ssa.DebugRef, *ssa.If:
 		case *ssa.Send:
-			if r.X == v {
-				return true
-			}
+			// Sent as a value (a reply channel): the OpSend's Operand.
 		case *ssa.UnOp:
 			if r.Op != token.ARROW {
 				return true
@@ -215,7 +215,8 @@ func escapes(v ssa.Value, refs []ssa.Instruction) bool {
 				}
 			}
 		case *ssa.Store:
-			if r.Val == v {
+			// Stored in a struct field: an OpStore naming the field.
+			if _, field := r.Addr.(*ssa.FieldAddr); r.Val == v && !field {
 				return true
 			}
 		case *ssa.BinOp:

@@ -18,6 +18,7 @@ func runGo(pass *asyncir.Pass) error {
 	locks := newLockSummaries(pass.Program.Models, pass.Module)
 	checkUnsignalledConds(pass)
 	checkFieldSendLeaks(pass)
+	replies := findRepliers(pass.Module)
 	for _, f := range pass.Module.Funcs {
 		if len(f.Blocks) == 0 {
 			continue
@@ -25,6 +26,7 @@ func runGo(pass *asyncir.Pass) error {
 		cfg := asyncir.NewCFG(f)
 		checkSendLeaks(pass, f, cfg)
 		checkReturnedChannels(pass, f, cfg)
+		checkReplyLeaks(pass, f, cfg, replies)
 		checkReceiveLeaks(pass, f)
 		checkDiscardedFutures(pass, f)
 		checkUnwaitedGroups(pass, f)
