@@ -17,7 +17,13 @@ over until an early ` + "`break`" + `, a future given up on); the report is then
 that goroutine's send. A goroutine that delivers its outcome on one of
 several channels (an error on ` + "`errs`" + `, or a value or ` + "`close`" + ` on ` + "`done`" + `,
 never both) is judged on the group: receiving from any of them takes
-it. A leak that can only happen after the test failed (past a
+it. A channel held in an unexported struct field is judged over the
+package: a goroutine's send outside a ` + "`select`" + ` leaks when every receive of
+the field is a ` + "`select`" + ` case beside one that leaves (` + "`<-n.stop`" + `,
+` + "`ctx.Done()`" + `). A reply channel handed to a replier of the package (sent
+over a request channel, or in a request's field) leaks when the replier
+sends without a ` + "`select`" + ` and the client can stop waiting. A leak that can
+only happen after the test failed (past a
 ` + "`t.Errorf`" + `) is reported at info severity.
 
 ### Why is this bad?
