@@ -36,7 +36,7 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 			return // it unlocks and relocks what its caller holds
 		}
 		c, exit := asyncir.CheapestExit(op, cost)
-		if c >= asyncir.Inf || exit == lastExit(f) || !releasedSomewhere(op, releases) {
+		if c >= asyncir.Inf || isLastExit(f, exit) || !releasedSomewhere(op, releases) {
 			// Returning with the lock held on the function's final path
 			// (and releasing it on the others) hands it to the caller:
 			// a lock helper, not a forgotten Unlock.
@@ -188,12 +188,14 @@ func (s *lockSummaries) summarize(f *asyncir.Func) bool {
 			}
 			return
 		}
-		if op.Callee == nil || op.Kind == asyncir.OpSpawn {
+		if op.Callee == nil {
 			return
 		}
 		for _, a := range s.acquired[op.Callee] {
 			if pl, ok := calleePlace(op, a); ok && op.Kind == asyncir.OpCall {
-				if i := inputOf(f, pl); i >= 0 {
+				// Only what the call takes while f's caller may still hold
+				// it: f has not released it first (resetAndUnlock).
+				if i := inputOf(f, pl); i >= 0 && asyncir.ReachedFromEntry(op, func(o *asyncir.Op) bool { return o.Kind != asyncir.OpDefer && s.releases(o, pl, a.kind) }) {
 					add(s.acquired, inputAcquire{i, pl.path, a.kind, a.at})
 				}
 			}
@@ -228,8 +230,8 @@ func (s *lockSummaries) releases(o *asyncir.Op, pl lockPlace, k asyncir.LockOp) 
 	if m, kind := lockCall(s.models, o); m != nil {
 		return kind == want && placeOf(m) == pl
 	}
-	if o.Callee == nil || o.Kind == asyncir.OpSpawn {
-		return false
+	if o.Callee == nil {
+		return false // a goroutine that unlocks takes the lock over, too
 	}
 	for _, a := range s.released[o.Callee] {
 		if cp, ok := calleePlace(o, a); ok && cp == pl && a.kind == want {
@@ -293,19 +295,19 @@ func releasedSomewhere(lock *asyncir.Op, releases func(*asyncir.Op) bool) bool {
 	return found
 }
 
-// lastExit is the exit block whose return comes last in the source.
-func lastExit(f *asyncir.Func) *asyncir.Block {
-	var last *asyncir.Block
+// isLastExit reports whether exit's return comes last in the source (a
+// function with defers has several blocks returning at its closing brace).
+func isLastExit(f *asyncir.Func, exit *asyncir.Block) bool {
+	ret := asyncir.ExitOp(exit)
+	if ret == nil {
+		return false
+	}
 	for _, b := range f.Blocks {
-		op := asyncir.ExitOp(b)
-		if !b.Exit || op == nil {
-			continue
-		}
-		if l := asyncir.ExitOp(last); l == nil || op.Range.Start.Offset > l.Range.Start.Offset {
-			last = b
+		if op := asyncir.ExitOp(b); b.Exit && op != nil && op.Range.Start.Offset > ret.Range.Start.Offset {
+			return false
 		}
 	}
-	return last
+	return true
 }
 
 // fieldName is "T.f" of a field key "path/pkg.T.f" (package paths may

@@ -158,3 +158,33 @@ func (s *store) retryLocked(try func() error) error {
 	}
 	return errEmpty
 }
+
+// Fixed: connect hands its lock to resetAndUnlock, which releases it
+// before anything it calls locks again.
+func (s *store) connect() {
+	s.mu.Lock()
+	if s.m == nil {
+		s.mu.Unlock()
+		return
+	}
+	s.resetAndUnlock()
+}
+
+func (s *store) resetAndUnlock() {
+	s.m = map[string]int{}
+	s.mu.Unlock()
+	_ = s.setDeferred("reset", 1)
+}
+
+// Fixed: the last path hands the lock to a goroutine that releases it; a
+// deferred call gives the function several returns at its closing brace.
+func (s *store) update(m map[string]int, done func()) {
+	s.mu.Lock()
+	if m == nil {
+		s.mu.Unlock()
+		return
+	}
+	defer done()
+	s.m = m
+	go s.resetAndUnlock()
+}

@@ -40,6 +40,11 @@ func RunClean() {
 		return nil
 	})
 	s.mu.Unlock()
+	s.connect()
+	done := make(chan bool)
+	s.update(map[string]int{}, func() {})
+	go func() { s.mu.Lock(); s.mu.Unlock(); done <- true }()
+	<-done
 	c := &counter{}
 	c.incrFixed()
 	c.incrSlowly()
