@@ -188,3 +188,18 @@ func (s *store) update(m map[string]int, done func()) {
 	s.m = m
 	go s.resetAndUnlock()
 }
+
+// Fixed: a flag makes the deferred Unlock's lock a once-only step of the
+// loop.
+func sumOnce(mu *sync.Mutex, xs []int) int {
+	total, locked := 0, false
+	for _, x := range xs {
+		if !locked {
+			mu.Lock()
+			defer mu.Unlock()
+			locked = true
+		}
+		total += x
+	}
+	return total
+}

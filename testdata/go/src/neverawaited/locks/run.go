@@ -51,4 +51,5 @@ func RunClean() {
 	_ = c.twice()
 	var mu sync.Mutex
 	_ = sumAllFixed(&mu, []int{1, 2})
+	_ = sumOnce(&mu, []int{1, 2})
 }
