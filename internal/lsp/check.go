@@ -99,19 +99,28 @@ func (s *Server) check(paths ...string) {
 			}
 		}
 	}
-	var huge []PublishDiagnosticsParams
+	// Documents too large to analyse, and lost ones (an edit did not fit
+	// their text), have their diagnostics cleared instead.
+	var huge, lost []PublishDiagnosticsParams
 	targets = slices.DeleteFunc(targets, func(p string) bool {
 		d := s.docs[p]
-		if d == nil || len(d.text) <= s.opts.MaxDocumentBytes {
+		if d == nil || !d.lost && len(d.text) <= s.opts.MaxDocumentBytes {
 			return false
 		}
 		d.diags, d.analyzed, d.fresh = nil, d.version, true
-		huge = append(huge, s.params(p, nil))
+		if d.lost {
+			lost = append(lost, s.params(p, nil))
+		} else {
+			huge = append(huge, s.params(p, nil))
+		}
 		return true
 	})
 	s.mu.Unlock()
 	for _, p := range huge {
 		s.logMessage(2, fmt.Sprintf("asynclint: %s is larger than %d bytes and is not analysed", p.URI, s.opts.MaxDocumentBytes))
+		s.send(p)
+	}
+	for _, p := range lost {
 		s.send(p)
 	}
 	if len(targets) == 0 {

@@ -37,16 +37,19 @@ type Server struct {
 	// The handler runs on jsonrpc2's read loop, one message at a time; the
 	// worker analyses concurrently. mu guards everything below; pubMu keeps
 	// one analysis's store-and-publish from interleaving with another's.
-	mu       sync.Mutex
-	pubMu    sync.Mutex
-	index    *index
-	root     string
-	cfg      *config.Config
-	docs     map[string]*document // by path
-	pending  map[string]bool      // paths queued for the worker
-	wake     chan struct{}
-	shutdown bool
-	exited   bool
+	mu      sync.Mutex
+	pubMu   sync.Mutex
+	index   *index
+	root    string
+	cfg     *config.Config
+	docs    map[string]*document // by path
+	pending map[string]bool      // paths queued for the worker
+	wake    chan struct{}
+	// initialized is set by the first initialize request; the handler
+	// alone reads and writes it and the two flags below.
+	initialized bool
+	shutdown    bool
+	exited      bool
 }
 
 // NewServer returns a server that is not yet connected; Serve connects it.
@@ -76,7 +79,13 @@ func (stdio) Close() error { return nil }
 // ends. It reports whether the session ended cleanly (shutdown, then
 // exit), which decides the process's exit code.
 func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) bool {
-	stream := jsonrpc2.NewBufferedStream(stdio{r, w}, codec{log: s.opts.Log, maxBytes: s.opts.MaxMessageBytes})
+	cd := &codec{log: s.opts.Log, maxBytes: s.opts.MaxMessageBytes}
+	stream := jsonrpc2.NewBufferedStream(stdio{r, w}, cd)
+	cd.reply = func(obj any) {
+		if err := stream.WriteObject(obj); err != nil {
+			fmt.Fprintf(s.opts.Log, "asynclint lsp: writing an error response: %v\n", err)
+		}
+	}
 	conn := jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed(),
 		jsonrpc2.SetLogger(log.New(s.opts.Log, "asynclint lsp: ", 0)))
 	s.notify = func(method string, params any) error { return conn.Notify(ctx, method, params) }
@@ -102,8 +111,12 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 			result, err = nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("internal error: %v", r)}
 		}
 	}()
-	if s.shutdown && req.Method != "exit" {
-		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "server is shut down"}
+	if err := s.lifecycle(req); err != nil {
+		if req.Notif {
+			fmt.Fprintf(s.opts.Log, "asynclint lsp: %s ignored: %s\n", req.Method, err.Message)
+			return nil, nil
+		}
+		return nil, err
 	}
 	bad := func(err error) error {
 		return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: req.Method + ": " + err.Error()}
@@ -114,6 +127,7 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		if err := unmarshalParams(req.Params, &p); err != nil {
 			return nil, bad(err)
 		}
+		s.initialized = true
 		return s.initialize(p), nil
 	case "initialized":
 		s.scanWorkspace()
@@ -162,6 +176,26 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "method not supported: " + req.Method}
 }
 
+// codeServerNotInitialized is LSP's error for a request before initialize.
+const codeServerNotInitialized = -32002
+
+// lifecycle refuses what the protocol's state does not allow: anything
+// but initialize and exit before initialize, a second initialize, and
+// anything but exit after shutdown.
+func (s *Server) lifecycle(req *jsonrpc2.Request) *jsonrpc2.Error {
+	switch {
+	case req.Method == "exit":
+		return nil
+	case s.shutdown:
+		return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "server is shut down"}
+	case req.Method == "initialize" && s.initialized:
+		return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "initialize was already received"}
+	case req.Method != "initialize" && !s.initialized:
+		return &jsonrpc2.Error{Code: codeServerNotInitialized, Message: "server not initialized: " + req.Method + " before initialize"}
+	}
+	return nil
+}
+
 func (s *Server) initialize(p InitializeParams) InitializeResult {
 	root := ""
 	switch {
@@ -189,7 +223,7 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 	return InitializeResult{
 		Capabilities: ServerCapabilities{
 			PositionEncoding:   "utf-16",
-			TextDocumentSync:   TextDocumentSyncOptions{OpenClose: true, Change: syncIncremental, Save: SaveOptions{IncludeText: false}},
+			TextDocumentSync:   TextDocumentSyncOptions{OpenClose: true, Change: syncIncremental, Save: SaveOptions{IncludeText: true}},
 			CodeActionProvider: CodeActionOptions{CodeActionKinds: []string{"quickfix", fixAllKind}},
 		},
 		ServerInfo: ServerInfo{Name: "asynclint", Version: s.opts.Version},
@@ -221,17 +255,40 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) error {
 		return err
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	d := s.docs[path]
 	if d == nil {
+		s.mu.Unlock()
 		return fmt.Errorf("didChange for %s, which is not open", p.TextDocument.URI)
 	}
+	var bad error
 	for _, c := range p.ContentChanges {
-		d.apply(c)
+		if err := d.apply(c); err != nil && bad == nil {
+			d.lost = true
+			bad = err
+		}
 	}
 	d.version = p.TextDocument.Version
+	if bad != nil {
+		// Said before the cleared diagnostics are queued, so the user
+		// reads why they vanished first.
+		s.mu.Unlock()
+		s.showMessage(1, fmt.Sprintf("asynclint: an edit of %s (version %d) does not fit the server's copy: %v; "+
+			"diagnostics for this file are paused until its whole text arrives again (save or reopen it)", p.TextDocument.URI, p.TextDocument.Version, bad))
+		s.mu.Lock()
+	}
 	s.queue(path)
+	s.mu.Unlock()
+	if bad != nil {
+		return fmt.Errorf("didChange for %s: %v", p.TextDocument.URI, bad)
+	}
 	return nil
+}
+
+// showMessage sends window/showMessage (type 1 error … 4 log).
+func (s *Server) showMessage(typ int, msg string) {
+	if err := s.notify("window/showMessage", LogMessageParams{Type: typ, Message: msg}); err != nil {
+		fmt.Fprintf(s.opts.Log, "asynclint lsp: %s\n", msg)
+	}
 }
 
 func (s *Server) didSave(p DidSaveTextDocumentParams) error {
@@ -241,8 +298,16 @@ func (s *Server) didSave(p DidSaveTextDocumentParams) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if d := s.docs[path]; d != nil && p.Text != nil {
-		d.apply(TextDocumentContentChangeEvent{Text: *p.Text})
+	if d := s.docs[path]; d != nil {
+		// The saved text is the buffer's; it resynchronises a lost copy.
+		switch {
+		case p.Text != nil:
+			d.replace([]byte(*p.Text))
+		case d.lost:
+			if b, err := os.ReadFile(path); err == nil {
+				d.replace(b)
+			}
+		}
 	}
 	s.queue(path)
 	return nil
