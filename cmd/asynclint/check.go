@@ -18,6 +18,7 @@ type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
 	exitZero, noConfig, stats, parseOnly                 bool
 	cpuProfile, memProfile                               string
+	maxFileSize                                          int64
 	fixFlags
 }
 
@@ -33,6 +34,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
 	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
+	fs.Int64Var(&c.maxFileSize, "max-file-size", 0, "skip Python files larger than this many bytes, with a warning (default 1048576, or max-file-size in pyproject.toml)")
 	c.fixFlags.register(fs)
 }
 
@@ -94,7 +96,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly})
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Strict: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2
@@ -151,6 +153,9 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := c.CheckCodes(driver.KnownCode); err != nil {
+			return nil, err
+		}
 		cfg = c
 	}
 	if cf.selectCodes != "" {
@@ -174,6 +179,12 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 		}
 		cfg.TargetVersion = v
 	}
+	if cf.maxFileSize < 0 {
+		return nil, fmt.Errorf("--max-file-size must be a positive number of bytes")
+	}
+	if cf.maxFileSize > 0 {
+		cfg.MaxFileSize = cf.maxFileSize
+	}
 	return cfg, nil
 }
 
@@ -186,6 +197,9 @@ func codeList(s, flagName string) ([]string, error) {
 		}
 		if !isCodePrefix(c) {
 			return nil, fmt.Errorf("%s: %q is not a rule code or prefix (like AL101 or AL1)", flagName, c)
+		}
+		if !driver.KnownCode(c) {
+			return nil, fmt.Errorf("%s: %s is not the code or prefix of any rule (asynclint rules lists them)", flagName, c)
 		}
 		out = append(out, c)
 	}

@@ -9,12 +9,17 @@ import (
 
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/pyfront"
 )
 
-// scanWorkspace indexes the workspace's imports once, before the first
-// document is analysed (the handler runs messages in order), so the first
-// check of a module already includes what it imports and knows who
-// imports it.
+// scanWorkspace indexes the workspace's imports, so that a check of a
+// module includes what it imports and an edit re-checks who imports it.
+// It runs in its own goroutine after initialized, so the documents the
+// editor opens are answered first (from what they import directly), and
+// are checked again once the index is complete. The scan reads files
+// without parsing them and skips those over the size limit: it holds at
+// most one file's text per core (each at most max-file-size) plus every
+// file's module and imported names.
 func (s *Server) scanWorkspace() {
 	s.mu.Lock()
 	root, cfg := s.root, s.cfg
@@ -22,13 +27,17 @@ func (s *Server) scanWorkspace() {
 	if root == "" {
 		return
 	}
-	res, err := driver.Run(driver.Options{Paths: []string{root}, Config: cfg, Eager: true})
+	files, _, err := driver.PythonFiles([]string{root}, cfg)
 	if err != nil {
 		s.logMessage(1, fmt.Sprintf("asynclint: indexing %s: %v", root, err))
 		return
 	}
+	scanned := pyfront.ScanImports(files)
 	s.mu.Lock()
-	s.index.update(res.Program)
+	s.index.learn(scanned)
+	for p := range s.docs {
+		s.queue(p)
+	}
 	s.mu.Unlock()
 }
 
@@ -102,9 +111,10 @@ func (s *Server) check(paths ...string) {
 	// Documents too large to analyse, and lost ones (an edit did not fit
 	// their text), have their diagnostics cleared instead.
 	var huge, lost []PublishDiagnosticsParams
+	limit := s.maxDocumentBytes()
 	targets = slices.DeleteFunc(targets, func(p string) bool {
 		d := s.docs[p]
-		if d == nil || !d.lost && len(d.text) <= s.opts.MaxDocumentBytes {
+		if d == nil || !d.lost && int64(len(d.text)) <= limit {
 			return false
 		}
 		d.diags, d.analyzed, d.fresh = nil, d.version, true
@@ -117,7 +127,7 @@ func (s *Server) check(paths ...string) {
 	})
 	s.mu.Unlock()
 	for _, p := range huge {
-		s.logMessage(2, fmt.Sprintf("asynclint: %s is larger than %d bytes and is not analysed", p.URI, s.opts.MaxDocumentBytes))
+		s.logMessage(2, fmt.Sprintf("asynclint: %s is larger than %d bytes (max-file-size) and is not analysed", p.URI, limit))
 		s.send(p)
 	}
 	for _, p := range lost {

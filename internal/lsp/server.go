@@ -11,6 +11,7 @@ import (
 	"github.com/sourcegraph/jsonrpc2"
 
 	"github.com/asynclint/asynclint/internal/config"
+	"github.com/asynclint/asynclint/internal/driver"
 )
 
 // Options of a server.
@@ -19,8 +20,9 @@ type Options struct {
 	// Log receives the server's own log lines (stderr for `asynclint lsp`).
 	Log io.Writer
 	// MaxDocumentBytes is the largest document analysed; larger ones are
-	// kept in sync but not analysed. 0 means 8 MiB.
-	MaxDocumentBytes int
+	// kept in sync but not analysed. 0 means the configuration's
+	// max-file-size, which also bounds the files the workspace scan reads.
+	MaxDocumentBytes int64
 	// MaxMessageBytes is the largest JSON-RPC message read; larger ones
 	// are skipped. 0 means 256 MiB.
 	MaxMessageBytes int64
@@ -56,9 +58,6 @@ type Server struct {
 func NewServer(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
-	}
-	if opts.MaxDocumentBytes == 0 {
-		opts.MaxDocumentBytes = 8 << 20
 	}
 	if opts.MaxMessageBytes == 0 {
 		opts.MaxMessageBytes = 256 << 20
@@ -130,7 +129,7 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		s.initialized = true
 		return s.initialize(p), nil
 	case "initialized":
-		s.scanWorkspace()
+		go s.scanWorkspace()
 		return nil, nil
 	case "shutdown":
 		s.shutdown = true
@@ -211,7 +210,11 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 	s.mu.Unlock()
 	if root != "" {
 		if path := config.Find(root); path != "" {
-			if cfg, err := config.Load(path); err == nil {
+			cfg, err := config.Load(path)
+			if err == nil {
+				err = cfg.CheckCodes(driver.KnownCode)
+			}
+			if err == nil {
 				s.mu.Lock()
 				s.cfg = cfg
 				s.mu.Unlock()
@@ -228,6 +231,15 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 		},
 		ServerInfo: ServerInfo{Name: "asynclint", Version: s.opts.Version},
 	}
+}
+
+// maxDocumentBytes is the size above which a document is not analysed.
+// The caller holds s.mu.
+func (s *Server) maxDocumentBytes() int64 {
+	if s.opts.MaxDocumentBytes > 0 {
+		return s.opts.MaxDocumentBytes
+	}
+	return s.cfg.MaxFileBytes()
 }
 
 // logMessage sends window/logMessage (type 1 error … 4 log).
