@@ -27,10 +27,13 @@ func (s *Server) scanWorkspace() {
 	if root == "" {
 		return
 	}
-	files, _, err := driver.PythonFiles([]string{root}, cfg)
+	files, warnings, err := driver.PythonFiles([]string{root}, cfg)
 	if err != nil {
 		s.logMessage(1, fmt.Sprintf("asynclint: indexing %s: %v", root, err))
 		return
+	}
+	for _, w := range warnings {
+		s.logMessage(3, "asynclint: "+w)
 	}
 	scanned := pyfront.ScanImports(files)
 	s.mu.Lock()
@@ -39,14 +42,31 @@ func (s *Server) scanWorkspace() {
 		s.queue(p)
 	}
 	s.mu.Unlock()
+	s.logMessage(4, fmt.Sprintf("asynclint: indexed the imports of %d files under %s", len(scanned), root))
 }
 
-// queue asks the worker to check paths (and what imports them). The
-// caller holds s.mu.
+// queue asks the worker to check paths and the open documents that
+// import them. The caller holds s.mu.
 func (s *Server) queue(paths ...string) {
 	for _, p := range paths {
-		s.pending[p] = true
+		if _, ok := s.pending[p]; !ok {
+			s.pending[p] = false
+		}
 	}
+	s.wakeWorker()
+}
+
+// queueSaved asks the worker to check path and every module that imports
+// it, open or not: on save the file on disk changed, so the dependents'
+// diagnostics shown in the editor's problem list may change too, while a
+// keystroke only re-checks what the user is looking at. The caller holds
+// s.mu.
+func (s *Server) queueSaved(path string) {
+	s.pending[path] = true
+	s.wakeWorker()
+}
+
+func (s *Server) wakeWorker() {
 	select {
 	case s.wake <- struct{}{}:
 	default: // the worker is already due to run
@@ -81,11 +101,11 @@ func (s *Server) flushSafely() {
 // flush checks every queued file now.
 func (s *Server) flush() {
 	s.mu.Lock()
-	paths := slices.Sorted(maps.Keys(s.pending))
+	pending := maps.Clone(s.pending)
 	clear(s.pending)
 	s.mu.Unlock()
-	if len(paths) > 0 {
-		s.check(paths...)
+	if len(pending) > 0 {
+		s.check(pending)
 	}
 }
 
@@ -94,14 +114,18 @@ type snapshot struct {
 	versions map[string]int // open documents analysed, by path
 }
 
-// check analyses the files at paths and every module that (transitively)
-// imports them, with what they import, and publishes their diagnostics.
-func (s *Server) check(paths ...string) {
+// check analyses the pending files and the modules that (transitively)
+// import them — the open ones, or all for a path whose value is true —
+// with what they import, and publishes their diagnostics.
+func (s *Server) check(pending map[string]bool) {
 	s.mu.Lock()
 	seen := map[string]bool{}
 	var targets []string
-	for _, p := range paths {
-		for _, q := range append([]string{p}, s.index.dependents(p)...) {
+	for _, p := range slices.Sorted(maps.Keys(pending)) {
+		for i, q := range append([]string{p}, s.index.dependents(p)...) {
+			if i > 0 && !pending[p] && s.docs[q] == nil {
+				continue
+			}
 			if !seen[q] {
 				seen[q] = true
 				targets = append(targets, q)

@@ -302,3 +302,71 @@ func TestServerRejectsEditsOutsideTheDocument(t *testing.T) {
 		t.Errorf("diagnostics after the save resynchronised: %+v, want two", p.Diagnostics)
 	}
 }
+
+// TestWorkspaceScan: the scan skips files over max-file-size (a generated
+// module importing the edited one is never read or published), learns
+// who imports the opened module, and a save re-checks unopened
+// dependents while a keystroke re-checks only open ones.
+func TestWorkspaceScan(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"pyproject.toml": "[tool.asynclint]\nmax-file-size = 4096\n",
+		"m.py":           "async def f():\n    pass\n",
+		"dep.py":         "from m import f\n\n\nasync def g():\n    f()\n",
+		"big.py":         "from m import f\n\n\nasync def g():\n    f()\n" + strings.Repeat("X = [1, 2, 3]\n", 400),
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mURI := pathToURI(filepath.Join(dir, "m.py"))
+	c := startPipe(t)
+	c.request(1, "initialize", map[string]any{"rootUri": pathToURI(dir)})
+	c.send(map[string]any{"method": "initialized", "params": map[string]any{}})
+	c.send(map[string]any{"method": "textDocument/didOpen", "params": DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: mURI, Version: 1, Text: files["m.py"]}}})
+	published := map[string]int{}
+	indexed := false
+	for !indexed || published[mURI] == 0 {
+		m := c.next()
+		switch string(m["method"]) {
+		case `"window/logMessage"`:
+			var p LogMessageParams
+			json.Unmarshal(m["params"], &p)
+			indexed = indexed || strings.Contains(p.Message, "indexed the imports of 2 files")
+			if strings.Contains(p.Message, "big.py") && !strings.Contains(p.Message, "larger than the limit of 4096") {
+				t.Errorf("log: %s", p.Message)
+			}
+		case `"textDocument/publishDiagnostics"`:
+			var p PublishDiagnosticsParams
+			json.Unmarshal(m["params"], &p)
+			published[p.URI]++
+		}
+	}
+	c.send(map[string]any{"method": "textDocument/didChange", "params": DidChangeTextDocumentParams{
+		TextDocument:   VersionedTextDocumentIdentifier{URI: mURI, Version: 2},
+		ContentChanges: []TextDocumentContentChangeEvent{{Range: &Range{Start: Position{2, 0}, End: Position{2, 0}}, Text: "# edited\n"}},
+	}})
+	for {
+		p, _ := c.nextDiagnostics()
+		published[p.URI]++
+		if p.URI == mURI && p.Version != nil && *p.Version == 2 {
+			break
+		}
+	}
+	delete(published, mURI)
+	text := files["m.py"] + "# edited\n"
+	c.send(map[string]any{"method": "textDocument/didSave", "params": DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: mURI}, Text: &text}})
+	depURI := pathToURI(filepath.Join(dir, "dep.py"))
+	for published[depURI] == 0 {
+		p, _ := c.nextDiagnostics()
+		published[p.URI]++
+		if p.URI == depURI && len(p.Diagnostics) != 1 {
+			t.Errorf("dep.py after the save: %+v, want its AL101", p.Diagnostics)
+		}
+	}
+	delete(published, mURI)
+	if len(published) != 1 {
+		t.Errorf("publications of other files %v: want dep.py once (on save; an edit re-checks only open files), big.py never", published)
+	}
+}

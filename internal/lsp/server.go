@@ -321,7 +321,7 @@ func (s *Server) didSave(p DidSaveTextDocumentParams) error {
 			}
 		}
 	}
-	s.queue(path)
+	s.queueSaved(path)
 	return nil
 }
 
