@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -123,7 +124,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	case "sarif":
 		err = output.SARIF(stdout, res.Diagnostics, sarifTool())
 	case "github":
-		err = output.GitHub(stdout, res.Diagnostics)
+		err = output.GitHub(stdout, res.Diagnostics, os.ReadFile)
 	default:
 		err = output.Text(stdout, res.Diagnostics)
 		hintFixable(stderr, res.Diagnostics)
