@@ -39,6 +39,17 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	c.fixFlags.register(fs)
 }
 
+const checkUsage = `usage: asynclint check [flags] [paths...]
+
+Checks Python files (.py, .pyi) and Go code: a directory is walked for
+Python files and for Go modules (directories with a go.mod, checked with
+./...); a .go file named directly checks its package once (as pre-commit
+passes staged files). The default path is ".". Exit status: 0 clean,
+1 findings, 2 usage, configuration or I/O error.
+
+flags:
+`
+
 // parseInterleaved lets flags follow positional arguments, as users of
 // ruff and staticcheck expect ("asynclint check src --format json").
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -62,6 +73,10 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 func check(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("asynclint check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), checkUsage)
+		fs.PrintDefaults()
+	}
 	var cf checkFlags
 	cf.register(fs)
 	paths, err := parseInterleaved(fs, args)
@@ -78,6 +93,10 @@ func check(args []string, stdout, stderr io.Writer) int {
 	case "text", "json", "sarif", "github":
 	default:
 		fmt.Fprintf(stderr, "asynclint: unknown --format %q (want text, json, sarif or github)\n", cf.format)
+		return 2
+	}
+	if cf.diff && cf.format != "text" {
+		fmt.Fprintf(stderr, "asynclint: --diff prints a unified diff and cannot be combined with --format %s\n", cf.format)
 		return 2
 	}
 	cfg, err := loadConfig(cf, paths)

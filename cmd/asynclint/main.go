@@ -29,7 +29,7 @@ func main() {
 const usage = `usage: asynclint <command> [arguments]
 
 commands:
-  check [flags] [paths...]   lint Python files and directories (default ".")
+  check [flags] [paths...]   lint Python and Go files and directories (default ".")
   rules                      list every rule: code, name, family, severity, fix
   explain CODE               print the documentation of a rule
   lsp                        run the language server on stdin/stdout
