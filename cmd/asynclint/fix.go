@@ -3,9 +3,9 @@ package main
 import (
 	"errors"
 	"flag"
-	"io/fs"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/asynclint/asynclint/asyncir"
