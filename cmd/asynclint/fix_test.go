@@ -184,3 +184,26 @@ func TestFixLeavesReadOnlyFiles(t *testing.T) {
 		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errs)
 	}
 }
+
+// TestSleepFixIsUnsafe: time.sleep → await asyncio.sleep changes what runs
+// during the pause, so --fix leaves it and --unsafe-fixes applies it,
+// removing the "from time import sleep" it leaves unused.
+func TestSleepFixIsUnsafe(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	src := "from time import sleep\n\n\nasync def main():\n    sleep(1)\n"
+	write(t, dir, "s.py", src)
+	if code, _, errs := runCLI("check", "--no-config", "--fix", "s.py"); code != 1 || !strings.Contains(errs, "no fixes to apply") || !strings.Contains(errs, "1 more fixable with --unsafe-fixes") {
+		t.Errorf("--fix: exit %d, stderr %q", code, errs)
+	}
+	if got, _ := os.ReadFile("s.py"); string(got) != src {
+		t.Errorf("--fix applied the unsafe fix:\n%s", got)
+	}
+	if code, out, errs := runCLI("check", "--no-config", "--unsafe-fixes", "s.py"); code != 0 || out != "" {
+		t.Errorf("--unsafe-fixes: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	want := "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)\n"
+	if got, _ := os.ReadFile("s.py"); string(got) != want {
+		t.Errorf("--unsafe-fixes gave\n%s\nwant\n%s", got, want)
+	}
+}
