@@ -242,3 +242,28 @@ func TestMaxFileSize(t *testing.T) {
 		t.Errorf("the default limit skipped a 5.6 KB file: %q", out)
 	}
 }
+
+// TestSuppressionProblemsAreReported: a malformed directive and a code no
+// rule has each get an AL002 that says which.
+func TestSuppressionProblemsAreReported(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "s.py", "import asyncio\n\n\nasync def f():\n    pass\n\n\nasync def g():\n"+
+		"    f()  # asynclint: ignore AL101\n"+
+		"    f()  # asynclint: ignore[AL101] -- fine\n"+
+		"    await f()  # noqa: AL999\n"+
+		"    await f()  # asynclint: ignore[AL110]\n")
+	_, out, _ := runCLI("check", "--no-config", p)
+	for _, want := range []string{
+		"s.py:9:5: coroutine `f` is created but never awaited",
+		"s.py:9:10: malformed suppression comment, it silences nothing: expected `# asynclint: ignore[AL101] -- reason`",
+		"s.py:11:16: suppression of AL999, which is not the code or prefix of any asynclint rule (AL002)",
+		"s.py:12:16: suppression of AL110, which is not the code or prefix of any asynclint rule (AL002)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "s.py:10:") {
+		t.Errorf("the well-formed suppression on line 10 did not work:\n%s", out)
+	}
+}

@@ -53,7 +53,15 @@ func Suppress(diags []asyncir.Diagnostic, prog *asyncir.Program, cfg *config.Con
 	for _, m := range prog.Modules {
 		for i := range m.Suppressions {
 			s := &m.Suppressions[i]
+			if s.Malformed != "" {
+				out = append(out, unusedSuppression(s, "malformed suppression comment, it silences nothing: "+s.Malformed))
+				continue
+			}
 			for _, c := range s.Codes {
+				if strings.HasPrefix(c, "AL") && !KnownCode(c) {
+					out = append(out, unusedSuppression(s, fmt.Sprintf("suppression of %s, which is not the code or prefix of any asynclint rule", c)))
+					continue
+				}
 				if !strings.HasPrefix(c, "AL") || used[s][c] || !acfg.Enabled(c) || matchesAny(cfg.IgnoredFor(m.Path), c) {
 					continue
 				}
@@ -67,6 +75,11 @@ func Suppress(diags []asyncir.Diagnostic, prog *asyncir.Program, cfg *config.Con
 		}
 	}
 	return out
+}
+
+func unusedSuppression(s *asyncir.Suppression, msg string) asyncir.Diagnostic {
+	return asyncir.Diagnostic{Code: "AL002", Analyzer: "core", Severity: asyncir.SeverityWarning,
+		Range: s.Range, URL: Core.URL + "#al002", Message: msg}
 }
 
 func matchesAny(prefixes []string, code string) bool {
