@@ -59,8 +59,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-V":
 		fmt.Fprintln(stdout, "asynclint", version)
 		return 0
-	case "help", "-h", "--help":
+	case "help", "-h", "-help", "--help":
+		// "go vet -vettool=asynclint -help" sends users to both
+		// "asynclint help" and "asynclint -help".
 		fmt.Fprint(stdout, usage)
+		vetHelp(stdout)
 		return 0
 	}
 	fmt.Fprintf(stderr, "asynclint: unknown command %q\n\n%s", args[0], usage)
