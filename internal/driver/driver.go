@@ -26,6 +26,9 @@ type Options struct {
 	// ParseOnly parses every file and analyses nothing: the benchmark
 	// baseline.
 	ParseOnly bool
+	// Trees, when set, keeps syntax trees between runs (the language
+	// server re-parses only what changed).
+	Trees *pyfront.TreeCache
 	// Strict makes a named path that does not exist or cannot be read,
 	// and a named Go module or package that does not load, an error
 	// rather than a warning (the command line; editors pass false).
@@ -106,7 +109,7 @@ func Run(opts Options) (*Result, error) {
 		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
 	models := Models(cfg)
-	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly})
+	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Trees: opts.Trees})
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}

@@ -192,7 +192,7 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 		cfg := s.cfg
 		s.mu.Unlock()
 		var err error
-		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true})
+		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true, Trees: s.trees})
 		if err != nil {
 			return nil, snap, err
 		}

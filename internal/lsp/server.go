@@ -12,6 +12,7 @@ import (
 
 	"github.com/asynclint/asynclint/internal/config"
 	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/pyfront"
 )
 
 // Options of a server.
@@ -27,6 +28,10 @@ type Options struct {
 	// are skipped. 0 means 256 MiB.
 	MaxMessageBytes int64
 }
+
+// treeCacheBytes bounds the syntax trees kept between checks: about ten
+// times the source they come from, so some 25 MB of Python.
+const treeCacheBytes = 256 << 20
 
 // Server is one editor session.
 type Server struct {
@@ -47,6 +52,8 @@ type Server struct {
 	docs    map[string]*document // by path
 	pending map[string]bool      // paths queued for the worker
 	wake    chan struct{}
+	// trees keeps the syntax trees of unchanged files between checks.
+	trees *pyfront.TreeCache
 	// initialized is set by the first initialize request; the handler
 	// alone reads and writes it and the two flags below.
 	initialized bool
@@ -62,7 +69,7 @@ func NewServer(opts Options) *Server {
 	if opts.MaxMessageBytes == 0 {
 		opts.MaxMessageBytes = 256 << 20
 	}
-	return &Server{opts: opts, index: newIndex(), cfg: &config.Config{}, docs: map[string]*document{},
+	return &Server{opts: opts, index: newIndex(), trees: pyfront.NewTreeCache(treeCacheBytes), cfg: &config.Config{}, docs: map[string]*document{},
 		pending: map[string]bool{}, wake: make(chan struct{}, 1),
 		notify: func(string, any) error { return nil }, onExit: func() {}}
 }
