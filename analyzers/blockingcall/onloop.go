@@ -113,3 +113,40 @@ func isProtocol(c *asyncir.Class) bool {
 	}
 	return false
 }
+
+// fact tags a callback of a loop its registering function created with
+// new_event_loop() and runs itself (run_forever, run_until_complete, or
+// run_forever handed to a thread): that loop is private to the function,
+// so blocking it holds up nothing else.
+func (e *loopEntry) fact() string {
+	if e == nil || e.op == nil || !privateLoop(e.op.Recv, e.op.Func()) {
+		return ""
+	}
+	return asyncir.FactPrivateLoop
+}
+
+func privateLoop(loop *asyncir.Value, f *asyncir.Func) bool {
+	if loop == nil || loop.Def == nil || loop.Def.External != "asyncio.new_event_loop" || loop.Def.Func() != f {
+		return false
+	}
+	runs := false
+	for _, u := range loop.Uses {
+		switch u.Kind {
+		case asyncir.UseRecv:
+			switch u.Op.Method {
+			case "run_forever", "run_until_complete":
+				runs = true
+			}
+			if u.Op.Kind == asyncir.OpAttr && u.Op.Attr == "run_forever" {
+				runs = true
+			}
+		case asyncir.UseReturn, asyncir.UseYield:
+			return false
+		case asyncir.UseStore:
+			if u.Op.Var == "" { // an attribute, subscript or container keeps it
+				return false
+			}
+		}
+	}
+	return runs
+}
