@@ -16,7 +16,7 @@ func loadPolicy(cfg *Config, testFiles *[]string, tiers map[string]string, minSe
 		cfg.TestFiles = []string{}
 		for _, pat := range *testFiles {
 			if _, err := filepath.Match(pat, "x"); err != nil {
-				return &Error{Path: cfg.Path, Line: lineOf(data, pat), Msg: fmt.Sprintf("bad pattern %q in test-files", pat)}
+				return &Error{Path: cfg.Path, Line: lineOfValue(data, pat), Msg: fmt.Sprintf("bad pattern %q in test-files", pat)}
 			}
 			cfg.TestFiles = append(cfg.TestFiles, pat)
 		}
@@ -78,4 +78,15 @@ func (c *Config) ShownSeverity() asyncir.Severity {
 		return asyncir.SeverityWarning
 	}
 	return *c.MinSeverity
+}
+
+// lineOfValue is the line of a quoted TOML string value, so a pattern
+// like "[" is not found in a table header.
+func lineOfValue(data []byte, v string) int {
+	for _, q := range []string{`"` + v + `"`, "'" + v + "'"} {
+		if l := lineOf(data, q); l > 0 {
+			return l
+		}
+	}
+	return lineOf(data, v)
 }
