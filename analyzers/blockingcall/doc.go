@@ -128,7 +128,8 @@ the same blocking call (the same call in a helper, where the fix goes),
 check reports it once, at that call ("load calls requests.get,
 which blocks the event loop; 3 coroutines reach it"), with every call
 site and its chain as a related location (text output lists the first
-five, JSON, SARIF and the language server all of them). A root reached
+five, JSON and SARIF all of them; the language server shows each call
+site in its own file). A root reached
 from a single call site is reported at that call site, as above. A noqa
 at one call site removes that site; a noqa at the root silences them
 all. --all-sites (or all-sites = true) reports every call site

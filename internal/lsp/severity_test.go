@@ -15,3 +15,11 @@ func TestSeverityMapping(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorSeesEverySite: the server reports each call site of a shared
+// blocking helper in its own file, with or without a configuration file.
+func TestEditorSeesEverySite(t *testing.T) {
+	if !NewServer(Options{}).cfg.AllSites {
+		t.Errorf("the default configuration merges call sites")
+	}
+}
