@@ -13,6 +13,9 @@ type APIModel struct {
 	// Spawns: the call wraps its first argument in a task the loop only
 	// weakly references (create_task, ensure_future).
 	Spawns bool
+	// PassesFutures: an asyncio future argument is returned as it is, so
+	// no task is created for it (ensure_future on a Future).
+	PassesFutures bool
 	// Schedules: the call takes over the awaitables passed to it (await,
 	// wrap in tasks, or run them), so they are not lost.
 	Schedules bool

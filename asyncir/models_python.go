@@ -24,6 +24,8 @@ func scheduling(a *APIModel) *APIModel { a.Schedules = true; return a }
 
 func spawning(a *APIModel) *APIModel { a.Spawns, a.Schedules = true, true; return a }
 
+func passingFutures(a *APIModel) *APIModel { a.PassesFutures = true; return a }
+
 // PythonModels returns a fresh copy of the standard tables.
 func PythonModels() *Models {
 	m := &Models{APIs: map[string]*APIModel{}, Classes: map[string]*ClassModel{}, Aliases: map[string]string{}}
@@ -62,7 +64,7 @@ func PythonModels() *Models {
 
 		// Futures and tasks.
 		spawning(returning("asyncio.create_task", "asyncio.Task", AsyncioFuture)),
-		spawning(returning("asyncio.ensure_future", "asyncio.Future", AsyncioFuture)),
+		passingFutures(spawning(returning("asyncio.ensure_future", "asyncio.Future", AsyncioFuture))),
 		spawning(returning(loopClass+".create_task", "asyncio.Task", AsyncioFuture)),
 		scheduling(returning(taskGroup+".create_task", "asyncio.Task", AsyncioFuture)),
 		scheduling(returning("asyncio.gather", "asyncio.Future", AsyncioFuture)),
