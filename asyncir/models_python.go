@@ -26,6 +26,8 @@ func spawning(a *APIModel) *APIModel { a.Spawns, a.Schedules = true, true; retur
 
 func passingFutures(a *APIModel) *APIModel { a.PassesFutures = true; return a }
 
+func readying(a *APIModel, direction string) *APIModel { a.Readies = direction; return a }
+
 // PythonModels returns a fresh copy of the standard tables.
 func PythonModels() *Models {
 	m := &Models{APIs: map[string]*APIModel{}, Classes: map[string]*ClassModel{}, Aliases: map[string]string{}}
@@ -92,8 +94,8 @@ func PythonModels() *Models {
 		callback(loopClass+".call_soon_threadsafe", 0, "", true),
 		callback(loopClass+".call_later", 1, "", true),
 		callback(loopClass+".call_at", 1, "", true),
-		callback(loopClass+".add_reader", 1, "", true),
-		callback(loopClass+".add_writer", 1, "", true),
+		readying(callback(loopClass+".add_reader", 1, "", true), "read"),
+		readying(callback(loopClass+".add_writer", 1, "", true), "write"),
 		callback(loopClass+".add_signal_handler", 1, "", true),
 		callback("asyncio.Future.add_done_callback", 0, "", true),
 		callback("concurrent.futures.Future.add_done_callback", 0, "", false),
