@@ -76,7 +76,7 @@ type Op struct {
 	// BlockingIOError (or ssl's SSLWantRead/WriteError): the code is
 	// written for a non-blocking socket or file descriptor.
 	ExpectWouldBlock bool
-	Compare     string // "in", "not in", "is", "is not", "==", "!="
+	Compare          string // "in", "not in", "is", "is not", "==", "!="
 
 	// Captures are the values a spawned, deferred, called or referenced
 	// closure captures, bound to the callee's Inputs after its parameters
