@@ -8,6 +8,7 @@ import (
 	"github.com/asynclint/asynclint/internal/config"
 )
 
+// lineKey is one line of one file.
 type lineKey struct {
 	file string
 	line int
