@@ -69,7 +69,7 @@ func NewServer(opts Options) *Server {
 	if opts.MaxMessageBytes == 0 {
 		opts.MaxMessageBytes = 256 << 20
 	}
-	return &Server{opts: opts, index: newIndex(), trees: pyfront.NewTreeCache(treeCacheBytes), cfg: &config.Config{}, docs: map[string]*document{},
+	return &Server{opts: opts, index: newIndex(), trees: pyfront.NewTreeCache(treeCacheBytes), cfg: &config.Config{AllSites: true}, docs: map[string]*document{},
 		pending: map[string]bool{}, wake: make(chan struct{}, 1),
 		notify: func(string, any) error { return nil }, onExit: func() {}}
 }
@@ -222,6 +222,11 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 				err = cfg.CheckCodes(driver.KnownCode)
 			}
 			if err == nil {
+				// Every call site of a shared blocking helper is a
+				// diagnostic in its own file: an edit re-checks a file
+				// and what imports it, which need not reach every site
+				// of a root, and the user reads the file they edit.
+				cfg.AllSites = true
 				s.mu.Lock()
 				s.cfg = cfg
 				s.mu.Unlock()
