@@ -62,6 +62,7 @@ func TestSyntaxErrorsTreeSitterAccepts(t *testing.T) {
 func TestValidPython3IsNotASyntaxError(t *testing.T) {
 	for _, src := range []string{
 		"print('hello')\nexec('x = 1')\n",
+		"print (1, 2)\nprint()\nexec (c, g)\np = print\nprint\nprint(*args, sep='')\n",
 		"try:\n    pass\nexcept (ValueError, TypeError) as e:\n    pass\n",
 		"x = 0\ny = 00\nz = 0x1F\nw = 0o777\nv = 1_000\nu = 0_0\nl = 0b1\n",
 		"async def f(g):\n    await g()\n    async with g() as h:\n        pass\n",
