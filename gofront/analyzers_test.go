@@ -50,9 +50,10 @@ func TestWrapTypes(t *testing.T) {
 	run(t, wraptypes.Analyzer, "wraptypes/groupctx")
 }
 
-// TestLeakOnTestFailureIsInfo: a leak only on a path after t.Errorf is
-// info and says why; the other leaks of the package keep their warning.
-func TestLeakOnTestFailureIsInfo(t *testing.T) {
+// TestLeakOnTestFailureIsTagged: a leak only on a path after t.Errorf
+// carries the fact the policy layer makes info; the other leaks of the
+// package do not.
+func TestLeakOnTestFailureIsTagged(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, testdata(t), gofront.Adapt(neverawaited.Analyzer, nil), "neverawaited/outcome")
 	n := 0
@@ -60,13 +61,12 @@ func TestLeakOnTestFailureIsInfo(t *testing.T) {
 		ds, _ := r.Result.([]asyncir.Diagnostic)
 		for _, d := range ds {
 			n++
-			onFailure := strings.Contains(d.Message, "waitResult")
-			want := asyncir.SeverityWarning
-			if onFailure {
-				want = asyncir.SeverityInfo
+			want := ""
+			if strings.Contains(d.Message, "waitResult") {
+				want = asyncir.FactAfterTestFailure
 			}
-			if d.Severity != want || d.OnTestFailure != onFailure {
-				t.Errorf("%s: severity %v, on test failure %v; want %v, %v", d.Message, d.Severity, d.OnTestFailure, want, onFailure)
+			if d.Fact != want {
+				t.Errorf("%s: fact %q, want %q", d.Message, d.Fact, want)
 			}
 		}
 	}

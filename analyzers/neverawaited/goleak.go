@@ -44,17 +44,14 @@ func report(pass *asyncir.Pass, d asyncir.Diagnostic) {
 	pass.Report(d)
 }
 
-// reportOnFailure reports d at the rule's severity, or as info when the
-// finding can only happen after the running test failed (the leak waits on
-// a path through t.Errorf): d.OnTestFailure tells the policy layer why.
+// reportOnFailure reports d, tagged when the finding can only happen
+// after the running test failed (the leak waits on a path through
+// t.Errorf): the policy layer makes it info.
 func reportOnFailure(pass *asyncir.Pass, d asyncir.Diagnostic, onFailure bool) {
-	if !onFailure {
-		report(pass, d)
-		return
+	if onFailure {
+		d.Fact = asyncir.FactAfterTestFailure
 	}
-	d.Severity = asyncir.SeverityInfo
-	d.OnTestFailure = true
-	pass.Report(d)
+	report(pass, d)
 }
 
 // failsTest reports whether op marks the running test failed (t.Errorf).

@@ -5,12 +5,14 @@ package driver
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/asynclint/asynclint/analyzers/all"
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/internal/config"
+	"github.com/asynclint/asynclint/internal/policy"
 	"github.com/asynclint/asynclint/pyfront"
 )
 
@@ -25,6 +27,13 @@ type Options struct {
 	// ParseOnly parses every file and analyses nothing: the benchmark
 	// baseline.
 	ParseOnly bool
+	// Trees, when set, keeps syntax trees between runs (the language
+	// server re-parses only what changed).
+	Trees *pyfront.TreeCache
+	// Strict makes a named path that does not exist or cannot be read,
+	// and a named Go module or package that does not load, an error
+	// rather than a warning (the command line; editors pass false).
+	Strict bool
 }
 
 // Result of one run.
@@ -88,17 +97,20 @@ func Run(opts Options) (*Result, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
-	in, warnings, err := collect(opts.Paths, cfg)
+	in, warnings, err := collect(opts.Paths, cfg, opts.Strict)
 	if err != nil {
 		return nil, err
 	}
 	in, warnings = withOverlayOnly(in, warnings, opts.Paths, opts.Overlay)
+	var large []string
+	in.Python, large = dropLarge(in.Python, opts.Overlay, cfg.MaxFileBytes())
+	warnings = append(warnings, large...)
 	files := make([]pyfront.File, len(in.Python))
 	for i, p := range in.Python {
 		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
 	models := Models(cfg)
-	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly})
+	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Trees: opts.Trees})
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
@@ -112,16 +124,35 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	goDiags, goWarnings := checkGo(in.GoDirs, acfg)
+	goDiags, goWarnings, err := checkGo(in.Go, cfg, acfg, opts.Strict)
+	if err != nil {
+		return nil, err
+	}
 	diags = append(diags, goDiags...)
 	res.Warnings = append(res.Warnings, goWarnings...)
 	for _, m := range loaded.Program.Modules {
 		diags = append(diags, syntaxDiagnostics(m, acfg)...)
 	}
-	res.Diagnostics = Suppress(diags, loaded.Program, cfg, acfg)
-	asyncir.SortDiagnostics(res.Diagnostics)
+	res.Diagnostics = dedupe(Present(diags, loaded.Program, cfg, acfg))
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// Present is the policy layer over a run's findings: it sets each
+// severity, drops what suppressions silence (at each call site), merges
+// the findings that share a root cause unless cfg.AllSites (a suppression
+// at the root silences the merged finding), reports unused suppressions,
+// and sorts. Every severity is kept; what to show is the driver's choice.
+func Present(diags []asyncir.Diagnostic, prog *asyncir.Program, cfg *config.Config, acfg *asyncir.Config) []asyncir.Diagnostic {
+	policy.New(cfg).Severities(diags)
+	s := newSuppressor(prog, cfg)
+	diags = s.filter(diags)
+	if !cfg.AllSites {
+		diags = s.filter(policy.Group(diags))
+	}
+	diags = append(diags, s.unused(acfg)...)
+	asyncir.SortDiagnostics(diags)
+	return diags
 }
 
 // Analyze runs every analyzer over every module, modules in parallel.
@@ -197,4 +228,23 @@ func syntaxDiagnostics(m *asyncir.Module, cfg *asyncir.Config) []asyncir.Diagnos
 	}
 	return []asyncir.Diagnostic{{Code: "AL001", Analyzer: "core", Severity: asyncir.SeverityError, Range: r,
 		Message: msg, URL: Core.URL + "#al001"}}
+}
+
+// dedupe drops repeated diagnostics (same place, code and message) from
+// a sorted list: two inputs that overlap must not report a finding twice.
+func dedupe(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
+	type key struct {
+		file       string
+		start, end int
+		code, msg  string
+	}
+	seen := map[key]bool{}
+	return slices.DeleteFunc(diags, func(d asyncir.Diagnostic) bool {
+		k := key{d.Range.File, d.Range.Start.Offset, d.Range.End.Offset, d.Code, d.Message}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 }
