@@ -42,6 +42,7 @@ func TestSeverities(t *testing.T) {
 		{"AL101 is not softened in tests", nil, diag("AL101", test, errSev, asyncir.TierNone, ""), errSev},
 		{"future in a coroutine is info", nil, diag("AL405", app, warning, asyncir.TierNone, asyncir.FactFutureInCoroutine), info},
 		{"a private loop's callback is info", nil, diag("AL203", app, warning, asyncir.TierWaiting, asyncir.FactPrivateLoop), info},
+		{"a leak after a test failure is info", nil, diag("AL151", app, warning, asyncir.TierNone, asyncir.FactAfterTestFailure), info},
 		{"a tier moved up", &config.Config{Root: root, BlockingTiers: map[asyncir.BlockTier]asyncir.Severity{asyncir.TierMetadata: warning}},
 			diag("AL202", app, warning, asyncir.TierMetadata, ""), warning},
 		{"a tier moved down", &config.Config{Root: root, BlockingTiers: map[asyncir.BlockTier]asyncir.Severity{asyncir.TierWaiting: info}},
