@@ -18,15 +18,31 @@ go list -export -deps -test $pkgs >/dev/null
 
 now() { date +%s.%N; }
 
+# CPU time (user + system, the vet tools included) where /usr/bin/time is
+# there: on a shared machine wall time alone says little.
+cpu() {
+	out=$1
+	shift
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%U %S' -o "$out" "$@"
+	else
+		echo "0 0" >"$out"
+		"$@"
+	fi
+}
+
 t0=$(now)
-go vet $pkgs >"$work/plain.out" 2>&1 || true
+cpu "$work/plain.cpu" go vet $pkgs >"$work/plain.out" 2>&1 || true
 t1=$(now)
-go vet -vettool="$work/asynclint" $pkgs >"$work/asynclint.out" 2>&1 || true
+cpu "$work/asynclint.cpu" go vet -vettool="$work/asynclint" $pkgs >"$work/asynclint.out" 2>&1 || true
 t2=$(now)
 
-awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$(grep -c '(AL[0-9]*)$' "$work/asynclint.out" || true)" 'BEGIN {
+awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$(grep -c '(AL[0-9]*)$' "$work/asynclint.out" || true)" \
+	-v pc="$(tail -n 1 "$work/plain.cpu" | awk '{print $1 + $2}')" -v ac="$(tail -n 1 "$work/asynclint.cpu" | awk '{print $1 + $2}')" 'BEGIN {
 	plain = b - a; al = c - b
-	printf "go vet:                   %7.1fs\n", plain
-	printf "go vet -vettool=asynclint: %7.1fs  (%d findings)\n", al, n
-	printf "ratio:                    %7.2fx\n", al / plain
+	printf "go vet:                    %7.1fs wall %7.1fs CPU\n", plain, pc
+	printf "go vet -vettool=asynclint: %7.1fs wall %7.1fs CPU  (%d findings)\n", al, ac, n
+	printf "ratio:                     %7.2fx wall", al / plain
+	if (pc > 0) printf " %7.2fx CPU", ac / pc
+	printf "\n"
 }'

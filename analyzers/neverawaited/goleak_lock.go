@@ -20,8 +20,12 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 		}
 		pl := placeOf(m)
 		releases := func(o *asyncir.Op) bool { return locks.releases(o, pl, kind) }
-		// A deferred Unlock releases only at return.
-		releasedNow := func(o *asyncir.Op) bool { return o.Kind != asyncir.OpDefer && releases(o) }
+		// A deferred Unlock releases only at return. A goroutine that
+		// waits on a channel in between may be waiting for another one
+		// to unlock for it (a lock handed between goroutines).
+		releasedNow := func(o *asyncir.Op) bool {
+			return o.Kind != asyncir.OpDefer && releases(o) || waitsForOthers(models, o)
+		}
 		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow); again != nil {
 			reportDoubleLock(pass, f, op, m, again, via)
 			return
@@ -284,6 +288,19 @@ func (s *lockSummaries) enteredHeld(f *asyncir.Func, pl lockPlace, kind asyncir.
 		})
 	})
 	return held
+}
+
+// waitsForOthers reports whether op blocks until another goroutine acts:
+// a channel operation, a select, a Wait.
+func waitsForOthers(models *asyncir.Models, op *asyncir.Op) bool {
+	switch op.Kind {
+	case asyncir.OpSend, asyncir.OpAwait, asyncir.OpSelect:
+		return true
+	case asyncir.OpCall:
+		m := models.API(op.External)
+		return m != nil && (m.Waits || m.Cond == asyncir.CondWait)
+	}
+	return false
 }
 
 // everyIteration reports whether every turn of the loops around op runs

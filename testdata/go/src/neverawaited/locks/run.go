@@ -52,4 +52,10 @@ func RunClean() {
 	var mu sync.Mutex
 	_ = sumAllFixed(&mu, []int{1, 2})
 	_ = sumOnce(&mu, []int{1, 2})
+	locked := make(chan bool)
+	go handOver(&mu, locked, 2)
+	for i := 0; i < 2; i++ {
+		<-locked
+		mu.Unlock()
+	}
 }
