@@ -39,6 +39,9 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 		if locks.enteredHeld(f, pl, kind) {
 			return // it unlocks and relocks what its caller holds
 		}
+		if !asyncir.ReachedFromEntry(op, func(o *asyncir.Op) bool { return o.Kind == asyncir.OpDefer && releases(o) }) {
+			return // relocked under an Unlock deferred earlier, which runs at return
+		}
 		c, exit := asyncir.CheapestExit(op, cost)
 		if c >= asyncir.Inf || isLastExit(f, exit) || !releasedSomewhere(op, releases) {
 			// Returning with the lock held on the function's final path

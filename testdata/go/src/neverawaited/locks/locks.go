@@ -212,3 +212,19 @@ func handOver(mu *sync.Mutex, locked chan<- bool, n int) {
 		locked <- true
 	}
 }
+
+// Fixed: the relock inside the loop is released by the Unlock deferred
+// at the top.
+func (s *store) tryAll(try func() error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var err error
+	for i := 0; i < 3; i++ {
+		if err = try(); err == nil {
+			return nil
+		}
+		s.mu.Unlock()
+		s.mu.Lock()
+	}
+	return err
+}

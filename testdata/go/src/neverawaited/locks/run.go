@@ -41,6 +41,7 @@ func RunClean() {
 	})
 	s.mu.Unlock()
 	s.connect()
+	_ = s.tryAll(func() error { return errEmpty })
 	done := make(chan bool)
 	s.update(map[string]int{}, func() {})
 	go func() { s.mu.Lock(); s.mu.Unlock(); done <- true }()
