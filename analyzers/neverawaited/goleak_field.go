@@ -69,7 +69,9 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 	for _, key := range order {
 		u := fields[key]
 		name := key[strings.LastIndex(key, ".")+1:]
-		if u.unknown || token.IsExported(name) || len(u.sends) == 0 || len(u.recvs) == 0 {
+		// A buffer's slack may be all the sender ever needs: only
+		// unbuffered fields are judged.
+		if u.unknown || u.buffered || token.IsExported(name) || len(u.sends) == 0 || len(u.recvs) == 0 {
 			continue
 		}
 		var leave *asyncir.Op
@@ -86,12 +88,8 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 		}
 		for _, s := range u.sends {
 			g := s.Func()
-			if !spawned[g] {
-				continue
-			}
-			stream := asyncir.NewCFG(g).InCycle(s.Block)
-			if u.buffered && !stream {
-				continue // one send, and a buffer that may hold it
+			if !spawned[g] || receivesItself(g, u.recvs) {
+				continue // not a goroutine, or its own receiver
 			}
 			report(pass, asyncir.Diagnostic{
 				Code:    "AL151",
@@ -101,6 +99,15 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 			})
 		}
 	}
+}
+
+func receivesItself(g *asyncir.Func, recvs []*asyncir.Op) bool {
+	for _, r := range recvs {
+		if r.Func() == g {
+			return true
+		}
+	}
+	return false
 }
 
 // opChannels lists the channels op operates on.

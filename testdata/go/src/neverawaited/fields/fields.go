@@ -118,3 +118,29 @@ func (j *job) wait() error {
 		return nil
 	}
 }
+
+// Fixed: the loop queues follow-up events for itself, in a buffer it
+// drains.
+type monitor struct {
+	events chan int
+	stop   chan struct{}
+}
+
+func newMonitor() *monitor {
+	m := &monitor{events: make(chan int, 10), stop: make(chan struct{})}
+	go m.loop()
+	return m
+}
+
+func (m *monitor) loop() {
+	for {
+		select {
+		case e := <-m.events:
+			if e == 0 {
+				m.events <- 1
+			}
+		case <-m.stop:
+			return
+		}
+	}
+}

@@ -21,5 +21,8 @@ func RunClean() {
 	j := startJob(func() error { return nil })
 	close(j.quit)
 	_ = j.wait()
+	m := newMonitor()
+	m.events <- 0
+	close(m.stop)
 	time.Sleep(5 * time.Millisecond)
 }
