@@ -12,8 +12,10 @@ type Tracking struct {
 	Made bool
 	// Cap is a Made channel's buffer size; -1 when it is not a constant.
 	Cap int
-	// Escapes: some use is not an op of the IR (stored to memory,
-	// converted to an interface, merged with another value).
+	// Escapes: some use is not an op of the IR (stored to memory other
+	// than a struct field, converted to an interface, merged with another
+	// value). Sending it on a channel or storing it in a field is an op
+	// (OpSend's Operand, OpStore with the field in Attr).
 	Escapes bool
 	// Future: the value is a result channel that a goroutine of the
 	// callee blocks to send on until someone receives.
