@@ -90,7 +90,7 @@ import (
 )
 
 func Retry%s(ctx context.Context) {
-	time.Sleep(time.Second)
+	time.Sleep(time.Minute)
 }
 `
 
