@@ -70,7 +70,7 @@ func TestLeakOnTestFailureIsTagged(t *testing.T) {
 			}
 		}
 	}
-	if n != 3 {
-		t.Errorf("%d diagnostics, want 3", n)
+	if n != 4 {
+		t.Errorf("%d diagnostics, want 4", n)
 	}
 }

@@ -93,16 +93,27 @@ func sendGroup(models *asyncir.Models, ch *asyncir.Value, made []*asyncir.Value)
 }
 
 // deliversOn reports whether the function bind starts sends on or closes
-// the input ch is bound to.
+// the input ch is bound to. A close that can come before a blocking send
+// of the goroutine does not count: receiving from the closed channel says
+// nothing about that send.
 func deliversOn(bind *asyncir.Op, ch *asyncir.Value) bool {
 	for _, in := range asyncir.Bindings(bind, ch) {
 		for _, u := range in.Uses {
-			if u.Op.Sends(in) || u.Op.Closes() == in {
+			if u.Op.Sends(in) || u.Op.Closes() == in && (u.Op.Kind == asyncir.OpDefer || !sendsAfter(u.Op)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sendsAfter reports whether a channel send outside a select can follow op.
+func sendsAfter(op *asyncir.Op) bool {
+	found := false
+	op.Func().Ops(func(o *asyncir.Op) {
+		found = found || o.Kind == asyncir.OpSend && o.Select == nil && asyncir.Reaches(op, o, nil)
+	})
+	return found
 }
 
 func containsValue(vs []*asyncir.Value, v *asyncir.Value) bool {

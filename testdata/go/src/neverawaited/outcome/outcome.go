@@ -143,3 +143,22 @@ func waitResult(t testing.TB, timeout time.Duration) {
 		t.Errorf("no result within %v", timeout)
 	}
 }
+
+// The goroutine closes ready, then sends its error: receiving from ready
+// does not take the error, and the caller can give up after it.
+func readyThenErr(ctx context.Context) error {
+	ready := make(chan struct{})
+	errs := make(chan error)
+	go func() { // want `goroutine .readyThenErr.func1. can block forever sending on unbuffered channel .errs.: .readyThenErr. can return before receiving every value \(AL151\)`
+		close(ready)
+		time.Sleep(delay)
+		errs <- work()
+	}()
+	<-ready
+	select {
+	case err := <-errs:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

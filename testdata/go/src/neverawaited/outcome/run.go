@@ -34,6 +34,7 @@ func RunLeaks(ctx context.Context) {
 	delay = 20 * time.Millisecond
 	_ = errsOrDoneTimeout(cancelled)
 	_ = errsAndDone()
+	_ = readyThenErr(cancelled)
 	waitResult(quietT{}, 0)
 }
 
