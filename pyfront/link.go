@@ -640,7 +640,7 @@ var builtins = map[string]bool{
 	"open": true, "input": true, "print": true, "staticmethod": true, "classmethod": true,
 	"property": true, "super": true, "len": true, "list": true, "dict": true, "set": true,
 	"tuple": true, "iter": true, "next": true, "anext": true, "aiter": true, "getattr": true,
-	"setattr": true, "isinstance": true, "type": true, "object": true, "Exception": true,
+	"setattr": true, "isinstance": true, "type": true, "object": true, "Exception": true, "RuntimeError": true,
 	"BaseException": true, "callable": true, "map": true, "filter": true, "zip": true,
 	"sorted": true, "enumerate": true, "range": true, "id": true, "hash": true, "repr": true,
 	"str": true, "int": true, "float": true, "bool": true, "bytes": true, "vars": true,

@@ -25,6 +25,9 @@ type fnBuilder struct {
 	lastAssigned *asyncir.Value
 	// expectRaise counts the enclosing assertRaises/pytest.raises blocks.
 	expectRaise int
+	// handlers are the except clauses of the enclosing try bodies,
+	// innermost first: what new blocks' Handlers are.
+	handlers []*asyncir.Block
 }
 
 type loopTargets struct{ cont, brk *asyncir.Block }
@@ -53,7 +56,7 @@ func (lw *lowerer) newFunc(name, qual string, kind asyncir.FuncKind, parent *fun
 }
 
 func (b *fnBuilder) newBlock() *asyncir.Block {
-	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f}
+	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f, Handlers: b.handlers}
 	b.f.Blocks = append(b.f.Blocks, blk)
 	return blk
 }
@@ -73,6 +76,9 @@ func (b *fnBuilder) jump(to *asyncir.Block) {
 }
 
 func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
+	if b.raises(op) {
+		b.raisePoint()
+	}
 	op.ExpectRaise = b.expectRaise > 0
 	op.Block = b.cur
 	op.Index = len(b.cur.Ops)
@@ -331,14 +337,18 @@ func (b *fnBuilder) loopHead() *asyncir.Block {
 }
 
 // loopBody lowers the body and else clause of the loop statement n whose
-// head is current: enter runs at the start of each iteration (for
-// targets), exits says whether the head can leave the loop without break
-// (the else clause runs only then).
+// head starts each iteration (continue and the back edge go there); the
+// current block, where the condition has been evaluated (the head, unless
+// the condition can raise inside a try), decides: enter runs at the start
+// of each iteration (for targets), exits says whether the loop can end
+// without break (the else clause runs only then).
 func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits bool) {
 	t := b.lw.t
+	decide := b.cur
+	head.LoopHead, decide.LoopHead = false, true
 	after := b.newBlock()
 	body := b.newBlock()
-	edge(head, body)
+	edge(decide, body)
 	b.cur = body
 	if enter != nil {
 		enter()
@@ -349,54 +359,66 @@ func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits b
 	edge(b.cur, head)
 	if alt := t.field(n, fAlternative); alt >= 0 && exits {
 		els := b.newBlock()
-		edge(head, els)
+		edge(decide, els)
 		b.cur = els
 		b.lowerBlock(t.field(alt, fBody))
 		edge(b.cur, after)
 	} else if exits {
-		edge(head, after)
+		edge(decide, after)
 	}
 	b.cur = after
 }
 
-// lowerTry: handlers are reached from the end of every block of the try
-// body (exceptional edges from inside a block are not modelled: a path
-// that raises is not a path on which a value is "never used").
+// lowerTry: the handlers are reached from just before each op of the try
+// body that can raise (see raises and raisePoint); a body with no such op
+// reaches them from the end of each of its blocks, so they stay reachable.
+// The else clause runs only when the body raised nothing, and the
+// handlers, else and finally clauses raise into the enclosing try.
 func (b *fnBuilder) lowerTry(n int32) {
 	t := b.lw.t
-	first := len(b.f.Blocks)
-	start := b.newBlock()
-	edge(b.cur, start)
-	b.cur = start
-	b.lowerBlock(t.field(n, fBody))
-	bodyBlocks := b.f.Blocks[first:]
-	var ends []*asyncir.Block
 	var els, fin int32 = -1, -1
-	var handlers []int32
+	var clauses []int32
 	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
 		switch t.kind(c) {
 		case kExcept:
-			handlers = append(handlers, c)
+			clauses = append(clauses, c)
 		case kElse:
 			els = c
 		case kFinally:
 			fin = c
 		}
 	}
+	outer := b.handlers
+	handlers := make([]*asyncir.Block, len(clauses))
+	for i := range clauses {
+		handlers[i] = b.newBlock()
+		handlers[i].Handler = true
+	}
+	b.handlers = append(append([]*asyncir.Block(nil), handlers...), outer...)
+	first := len(b.f.Blocks)
+	start := b.newBlock()
+	edge(b.cur, start)
+	b.cur = start
+	b.lowerBlock(t.field(n, fBody))
+	b.handlers = outer
+	bodyBlocks := b.f.Blocks[first:]
+	for _, h := range handlers {
+		if len(h.Preds) > 0 {
+			continue
+		}
+		for _, bb := range bodyBlocks {
+			edge(bb, h)
+		}
+	}
 	if els >= 0 {
-		// The else clause runs only when the body raised nothing: its own
-		// block, not one the handlers are reached from.
 		eb := b.newBlock()
 		edge(b.cur, eb)
 		b.cur = eb
 		b.lowerBlock(t.field(els, fBody))
 	}
-	ends = append(ends, b.cur)
-	for _, h := range handlers {
-		hb := b.newBlock()
-		for _, bb := range bodyBlocks {
-			edge(bb, hb)
-		}
+	ends := []*asyncir.Block{b.cur}
+	for i, h := range clauses {
+		hb := handlers[i]
 		b.cur = hb
 		for _, c := range t.namedChildren(h) {
 			switch t.kind(c) {
@@ -405,13 +427,17 @@ func (b *fnBuilder) lowerTry(n int32) {
 			case kAsPattern:
 				cs := t.namedChildren(c)
 				if len(cs) > 0 {
-					b.use(b.expr(cs[0]), asyncir.UseOther, nil)
+					v := b.expr(cs[0])
+					b.use(v, asyncir.UseOther, nil)
+					hb.Catch = caught(v)
 				}
 				if tgt := t.field(c, fAlias); tgt >= 0 {
 					b.bindTarget(tgt, nil, nil)
 				}
 			default:
-				b.use(b.expr(c), asyncir.UseOther, nil)
+				v := b.expr(c)
+				b.use(v, asyncir.UseOther, nil)
+				hb.Catch = caught(v)
 			}
 		}
 		ends = append(ends, b.cur)
@@ -427,6 +453,18 @@ func (b *fnBuilder) lowerTry(n int32) {
 			b.lowerBlock(fb[len(fb)-1])
 		}
 	}
+}
+
+// caught lists the exception types an except clause names: the elements
+// of a tuple, or the one value.
+func caught(v *asyncir.Value) []*asyncir.Value {
+	switch {
+	case v == nil:
+		return nil
+	case len(v.Elems) > 0:
+		return v.Elems
+	}
+	return []*asyncir.Value{v}
 }
 
 func (b *fnBuilder) lowerWith(n int32) {
@@ -672,6 +710,7 @@ func (b *fnBuilder) lowerImport(n int32) {
 	mi := b.lw.mi
 	bind := func(name string, target string, rng asyncir.Range, imported, module string) {
 		mi.mod.Imports = append(mi.mod.Imports, asyncir.Import{Module: module, Name: imported, Alias: name, Range: rng})
+		b.raisePoint() // ImportError
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		v := b.value(op, &sym{kind: symModule, name: target})
 		if b.fi.isModule {

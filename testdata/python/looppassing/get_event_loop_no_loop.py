@@ -27,7 +27,35 @@ def run_explicit():
         loop.close()
 
 
+def run_set_first():
+    # A loop set earlier in the same scope: get_event_loop() returns it.
+    asyncio.set_event_loop(asyncio.new_event_loop())
+    loop = asyncio.get_event_loop()
+    try:
+        return loop.run_until_complete(work())
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+def run_compat():
+    # Where no loop is set, 3.14 raises RuntimeError (as 3.11 does once
+    # set_event_loop(None) was called): the handler provides the loop.
+    try:
+        loop = asyncio.get_event_loop()
+    except RuntimeError:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+    try:
+        return loop.run_until_complete(work())
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
 if __name__ == "__main__":
     print(run_legacy())
     print(run_explicit())
+    print(run_set_first())
+    print(run_compat())
     print(asyncio.run(work()))
