@@ -15,6 +15,11 @@ program creates the work and then loses it.
 Finds a coroutine object that is created and then neither awaited, scheduled
 nor handed on: the call's value is discarded by an expression statement, or
 it is stored in a local variable that, on some path, is never read again.
+Paths that end by raising do not count; a path through an except clause
+that carries on does, from the operation that can raise (a call, an
+await, a subscript, an attribute of anything but an imported name): a
+comparison or a name between creation and use cannot send the coroutine
+to the handler. The related location names the operation.
 It knows coroutine functions across modules (imports and re-exports),
 methods called through self, cls, super() and project base classes,
 decorated functions whose wrapper is async def or returns the wrapped call
