@@ -14,10 +14,18 @@ var directCtors = map[string]string{
 
 // checkDirectInstantiation reports AL405, except inside the factories
 // themselves (a loop's create_task/create_future, a function or class
-// given to loop.set_task_factory), which must instantiate the class.
+// given to loop.set_task_factory), which must instantiate the class, and
+// for asyncio.Task(..., eager_start=...), the only way to start one task
+// eagerly before create_task takes eager_start (3.14). In a coroutine,
+// without loop=, the object binds to the running loop: info.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
-	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) {
+	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
+		return
+	}
+	if f := op.Func(); f.IsAsync() && op.Keyword("loop") == nil && !op.Star {
+		pass.Report(asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityInfo, Range: op.Range,
+			Message: fmt.Sprintf("`%s` is instantiated directly in coroutine `%s`, where it binds to the running loop; `%s` does the same and lets the loop supply its own implementation", op.External, f.QualName, use)})
 		return
 	}
 	pass.Report(asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range,

@@ -169,7 +169,12 @@ Finds asyncio.Task(...) and asyncio.Future() instantiated directly.
 Subclasses defined in the program, and the factories themselves (an
 event loop's create_task and create_future methods, a function or class
 given to loop.set_task_factory), which must instantiate the class, are
-not reported.
+not reported; neither is asyncio.Task(coro, loop=..., eager_start=...),
+the only way to start one task eagerly before create_task takes
+eager_start (3.14).
+
+Inside a coroutine, without loop=, the object binds to the running loop,
+as the factory's would: there the finding is info.
 
 ### Why is this bad?
 The documented contract is that tasks are created with
