@@ -136,8 +136,11 @@ call can have completed it: on no path is it awaited, checked with done(),
 settled with set_result()/set_exception(), handed to anything (a call, a
 container, another name) that may wait for it, or given a chance to run
 (an await in a coroutine; any call, which may run the loop, in a
-synchronous function). Futures received as parameters (done callbacks),
-read from attributes, taken from a done set, and TaskGroup tasks are not
+synchronous function). A future stored under a second name by a chained
+assignment (w = obj.attr = loop.create_future()) counts as completed when
+obj.attr is settled, awaited or handed on, or obj is passed to a call,
+before the call. Futures received as parameters (done callbacks), read
+from attributes, taken from a done set, and TaskGroup tasks are not
 reported.
 
 ### Why is this bad?

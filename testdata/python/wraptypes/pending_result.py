@@ -20,6 +20,30 @@ def drive(loop):
     return t.result()
 
 
+class Waiters:
+    def __init__(self):
+        self.pong = None
+
+    def deliver(self, value):
+        self.pong.set_result(value)
+
+
+async def aliased(loop):
+    # One future, two names: completed through the attribute.
+    w = Waiters()
+    waiter = w.pong = loop.create_future()
+    w.pong.set_result(6)
+    print(waiter.result())
+    waiter = w.pong = loop.create_future()
+    w.deliver(7)
+    print(waiter.result())
+    waiter = w.pong = loop.create_future()
+    try:
+        print(waiter.result())  # want: AL404 "`.result\(\)` on asyncio future `waiter`"
+    except asyncio.InvalidStateError:
+        pass
+
+
 async def main():
     t = asyncio.create_task(compute(1))
     try:
@@ -36,6 +60,7 @@ async def main():
     for d in done:
         print(d.result())
     loop = asyncio.get_running_loop()
+    await aliased(loop)
     fut = loop.create_future()
     try:
         fut.exception()  # want: AL404 "`.exception\(\)`"
