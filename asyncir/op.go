@@ -135,6 +135,9 @@ type Block struct {
 	// except.
 	Handler bool
 	Catch   []*Value
+	// Versions are the Python versions the block can run on, as the
+	// sys.version_info tests around it say (Python).
+	Versions Versions
 }
 
 // UseKind says how a value is consumed.

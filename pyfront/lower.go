@@ -28,6 +28,9 @@ type fnBuilder struct {
 	// handlers are the except clauses of the enclosing try bodies,
 	// innermost first: what new blocks' Handlers are.
 	handlers []*asyncir.Block
+	// versions are the Python versions the code being lowered runs on:
+	// what new blocks' Versions are.
+	versions asyncir.Versions
 }
 
 type loopTargets struct{ cont, brk *asyncir.Block }
@@ -56,7 +59,7 @@ func (lw *lowerer) newFunc(name, qual string, kind asyncir.FuncKind, parent *fun
 }
 
 func (b *fnBuilder) newBlock() *asyncir.Block {
-	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f, Handlers: b.handlers}
+	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f, Handlers: b.handlers, Versions: b.versions}
 	b.f.Blocks = append(b.f.Blocks, blk)
 	return blk
 }
@@ -142,9 +145,20 @@ func (b *fnBuilder) lowerBlock(n int32) {
 	if n < 0 {
 		return
 	}
+	versions := b.versions
 	for c := b.lw.t.nodes[n].first; c >= 0; c = b.lw.t.nodes[c].next {
 		b.lowerStmt(c)
 	}
+	// What an early return under a version test narrowed ends with the
+	// block it is in.
+	b.versions = versions
+}
+
+// nestedIn makes the new function builder fb, whose definition is being
+// lowered by b, run on the versions b's code runs on.
+func (b *fnBuilder) nestedIn(fb *fnBuilder) {
+	fb.versions = b.versions
+	fb.cur.Versions = b.versions
 }
 
 func (b *fnBuilder) lowerStmt(n int32) {
@@ -259,20 +273,40 @@ func (b *fnBuilder) use(v *asyncir.Value, k asyncir.UseKind, op *asyncir.Op) {
 	}
 }
 
+// lowerIf lowers if/elif/else; a branch guarded by a test of the Python
+// version (see versionTest) runs only on the versions the test allows,
+// and the code after the statement on those of the branches that reach
+// it.
 func (b *fnBuilder) lowerIf(n int32) {
 	t := b.lw.t
-	b.use(b.expr(t.field(n, fCondition)), asyncir.UseOther, nil)
+	outer := b.versions
+	rest := outer // the versions on which no condition so far held
 	var ends []*asyncir.Block
-	branch := func(body int32) {
+	var endVersions []asyncir.Versions
+	branch := func(body int32, cond int32) {
+		guard, known := asyncir.Versions{}, false
+		if cond >= 0 {
+			guard, known = b.versionTest(cond)
+		}
+		b.versions = rest.Intersect(guard)
 		start := b.cur
 		blk := b.newBlock()
 		edge(start, blk)
 		b.cur = blk
 		b.lowerBlock(body)
 		ends = append(ends, b.cur)
+		endVersions = append(endVersions, b.versions)
 		b.cur = start
+		if c, ok := guard.Complement(); known && ok {
+			rest = rest.Intersect(c)
+		} else if cond >= 0 {
+			rest = outer
+		}
+		b.versions = rest
 	}
-	branch(t.field(n, fConsequence))
+	cond := t.field(n, fCondition)
+	b.use(b.expr(cond), asyncir.UseOther, nil)
+	branch(t.field(n, fConsequence), cond)
 	hasElse := false
 	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
 		switch t.kind(c) {
@@ -281,19 +315,32 @@ func (b *fnBuilder) lowerIf(n int32) {
 			blk := b.newBlock()
 			edge(b.cur, blk)
 			b.cur = blk
-			b.use(b.expr(t.field(c, fCondition)), asyncir.UseOther, nil)
-			branch(t.field(c, fConsequence))
+			ec := t.field(c, fCondition)
+			b.use(b.expr(ec), asyncir.UseOther, nil)
+			branch(t.field(c, fConsequence), ec)
 		case kElse:
 			hasElse = true
-			branch(t.field(c, fBody))
+			branch(t.field(c, fBody), -1)
 		}
 	}
+	b.versions = outer
 	after := b.newBlock()
+	var reach []asyncir.Versions
 	if !hasElse {
 		edge(b.cur, after)
+		reach = append(reach, rest)
 	}
-	for _, e := range ends {
+	for i, e := range ends {
 		edge(e, after)
+		if len(e.Preds) > 0 || len(e.Ops) > 0 || e.Index == 0 {
+			reach = append(reach, endVersions[i])
+		}
+	}
+	if len(reach) == 1 {
+		// Every other branch returned or raised: what follows runs only
+		// where this one did ("if sys.version_info >= (3, 7): return ...").
+		after.Versions = reach[0]
+		b.versions = reach[0]
 	}
 	b.cur = after
 }

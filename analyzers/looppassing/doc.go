@@ -17,7 +17,9 @@ primitives (Lock, Event, Condition, Semaphore, BoundedSemaphore),
 open_connection, start_server, open_unix_connection, start_unix_server and
 create_subprocess_exec/shell. APIs that still accept loop=
 (run_coroutine_threadsafe, ensure_future, wrap_future, Future, Task,
-StreamReader) are not reported.
+StreamReader) are not reported, and neither is a call under a
+sys.version_info test that keeps it off 3.10 and later (or off the
+target version): version-specific code on purpose.
 
 The severity follows the target version: an error from 3.10 on, a warning
 for older targets (the argument was deprecated in 3.8).
@@ -66,7 +68,9 @@ Future.add_done_callback, ...) or whose every direct caller is a
 coroutine or such a function. A public function or method can be
 imported and called from anywhere, with or without a running loop, and is
 not reported; neither is a function also passed around otherwise (to
-run_in_executor, a thread, a container).
+run_in_executor, a thread, a container), nor a call in the except clause
+for AttributeError that follows a try of asyncio.get_running_loop() (the
+fallback for Python 3.6).
 
 Also finds asyncio.get_event_loop_policy().get_event_loop() in the same
 places, which is a warning: that one does ignore the running loop.
@@ -121,7 +125,8 @@ or in a synchronous function that goes on to run the loop it obtained with
 run_until_complete() or run_forever(). A call that every path reaches
 after asyncio.set_event_loop(loop) gets that loop and is not reported;
 neither is one inside try whose except clause handles RuntimeError (or
-Exception, or is bare): that code already copes with 3.14.
+Exception, or is bare): that code already copes with 3.14; nor one under
+a sys.version_info test that keeps it off the target version.
 
 The severity follows the target version: an error from 3.14 on, a warning
 before.
@@ -232,6 +237,12 @@ Finds legacy coroutine machinery: the @asyncio.coroutine decorator
 (generator-based coroutines with yield from, removed in 3.11),
 asyncio.async (removed when async became a keyword in 3.7), and
 asyncio.Task.current_task / asyncio.Task.all_tasks (removed in 3.9).
+Compatibility code is not reported: a use under a sys.version_info test
+that keeps it off the versions without the API (and off the target
+version), as in "if sys.version_info >= (3, 7): ... else: ..." or after
+"if sys.version_info >= (3, 7): return ...", and a use in an except
+clause for AttributeError, ImportError or NameError, which runs only
+where the new API is missing.
 
 The severity follows the target version: an error when the target no
 longer has the API, info (legacy style) before.

@@ -22,6 +22,8 @@ func checkGetEventLoop(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
 	}
 	f := op.Func()
 	switch {
+	case inFeatureFallback(op):
+		// Where asyncio.get_running_loop() is missing (3.6).
 	case f.IsAsync():
 		pass.Report(runningLoopDiagnostic(op, "coroutine `"+f.QualName+"`", asyncir.Safe))
 	case g.onLoop[f] && knownCallers(f):
@@ -33,7 +35,7 @@ func checkGetEventLoop(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
 			d.Related = append(d.Related, asyncir.Related{Range: s.Range, Message: "scheduled as an event loop callback here"})
 		}
 		pass.Report(d)
-	case op.External == getEventLoop && (f == f.Module.Body || startsLoopOn(op.Result)) && !loopProvided(op):
+	case op.External == getEventLoop && (f == f.Module.Body || startsLoopOn(op.Result)) && !loopProvided(op) && op.Block.Versions.RunsFrom(pass.Config.TargetVersion):
 		sev, consequence := asyncir.SeverityWarning, "deprecated when no loop is set (DeprecationWarning) and a RuntimeError from Python 3.14"
 		if pass.Config.TargetVersion >= 314 {
 			sev, consequence = asyncir.SeverityError, "it raises RuntimeError on Python 3.14 and later when no loop is set"

@@ -1,5 +1,6 @@
 """AL303: asyncio.get_event_loop() where no event loop is running."""
 import asyncio
+import sys
 
 
 async def work():
@@ -53,9 +54,18 @@ def run_compat():
         loop.close()
 
 
+def run_old():
+    # Only on versions where get_event_loop() was the way to get a loop.
+    if sys.version_info < (3, 7):
+        loop = asyncio.get_event_loop()
+        return loop.run_until_complete(work())
+    return asyncio.run(work())
+
+
 if __name__ == "__main__":
     print(run_legacy())
     print(run_explicit())
     print(run_set_first())
     print(run_compat())
+    print(run_old())
     print(asyncio.run(work()))

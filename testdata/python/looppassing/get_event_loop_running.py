@@ -32,10 +32,19 @@ def in_worker_thread():
         return None
 
 
+def _running_loop():
+    # Falls back to get_event_loop() only where get_running_loop() is
+    # missing (3.6).
+    try:
+        return asyncio.get_running_loop()
+    except AttributeError:
+        return asyncio.get_event_loop()
+
+
 async def main():
     loop = asyncio.get_event_loop()  # want: AL302 "in coroutine `main` returns the running loop; `asyncio.get_running_loop\(\)` says so and cannot create a loop by accident"
     assert loop is asyncio.get_running_loop()
-    assert _current_loop() is loop
+    assert _current_loop() is _running_loop() is loop
     assert current_loop() is loop
     print(await loop.run_in_executor(None, blocking_io))
     assert await loop.run_in_executor(None, in_worker_thread) is None

@@ -1,5 +1,6 @@
 """AL301: loop= passed to asyncio APIs that removed it in Python 3.10."""
 import asyncio
+import sys
 
 
 async def tick():
@@ -34,3 +35,8 @@ async def main():
     fut = asyncio.run_coroutine_threadsafe(tick(), loop)
     print(await asyncio.wrap_future(fut, loop=loop))
     await asyncio.sleep(0)
+    # Only on the versions where gather still takes loop=.
+    if sys.version_info < (3, 10):
+        print(await asyncio.gather(tick(), loop=loop))
+    else:
+        print(await asyncio.gather(tick()))
