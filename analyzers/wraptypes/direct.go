@@ -6,30 +6,37 @@ import (
 	"github.com/asynclint/asynclint/asyncir"
 )
 
-// directCtors are the asyncio classes that should come from a factory.
-var directCtors = map[string]string{
-	"asyncio.Task":   "asyncio.create_task()",
-	"asyncio.Future": "loop.create_future()",
+// directCtors are the asyncio classes that should come from a factory:
+// the factory where the running loop is meant, and the loop's own.
+var directCtors = map[string]struct{ running, loop string }{
+	"asyncio.Task":   {"asyncio.create_task()", "loop.create_task()"},
+	"asyncio.Future": {"loop.create_future()", "loop.create_future()"},
 }
 
 // checkDirectInstantiation reports AL405, except inside the factories
 // themselves (a loop's create_task/create_future, a function or class
 // given to loop.set_task_factory), which must instantiate the class, and
 // for asyncio.Task(..., eager_start=...), the only way to start one task
-// eagerly before create_task takes eager_start (3.14). In a coroutine,
-// without loop=, the object binds to the running loop: info.
+// eagerly before create_task takes eager_start (3.14). Where the object
+// binds to the intended loop anyway (in a coroutine without loop=, the
+// running loop; with loop=, that loop) only the loop's own implementation
+// is missed: info.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
 	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
 		return
 	}
-	if f := op.Func(); f.IsAsync() && op.Keyword("loop") == nil && !op.Star {
-		pass.Report(asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityInfo, Range: op.Range,
-			Message: fmt.Sprintf("`%s` is instantiated directly in coroutine `%s`, where it binds to the running loop; `%s` does the same and lets the loop supply its own implementation", op.External, f.QualName, use)})
-		return
+	d := asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityInfo, Range: op.Range}
+	switch f := op.Func(); {
+	case op.Keyword("loop") != nil:
+		d.Message = fmt.Sprintf("`%s` is instantiated directly with `loop=`; `%s` binds it to the same loop and lets the loop supply its own implementation", op.External, use.loop)
+	case f.IsAsync() && !op.Star:
+		d.Message = fmt.Sprintf("`%s` is instantiated directly in coroutine `%s`, where it binds to the running loop; `%s` does the same and lets the loop supply its own implementation", op.External, f.QualName, use.running)
+	default:
+		d.Severity = asyncir.SeverityWarning
+		d.Message = fmt.Sprintf("`%s` is instantiated directly; without `loop=` it binds to whatever loop `asyncio.get_event_loop()` returns where this runs; use `%s` on the loop meant", op.External, use.running)
 	}
-	pass.Report(asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range,
-		Message: fmt.Sprintf("`%s` is instantiated directly; use `%s`, which binds it to the running loop (and lets the loop supply its own implementation)", op.External, use)})
+	pass.Report(d)
 }
 
 // inTaskFactory reports whether f implements a factory: a method named

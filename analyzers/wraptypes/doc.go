@@ -177,7 +177,8 @@ the only way to start one task eagerly before create_task takes
 eager_start (3.14).
 
 Inside a coroutine, without loop=, the object binds to the running loop,
-as the factory's would: there the finding is info.
+as the factory's would, and with loop= it binds to that loop: there only
+the loop's own implementation is missed, and the finding is info.
 
 ### Why is this bad?
 The documented contract is that tasks are created with

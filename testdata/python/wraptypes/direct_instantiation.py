@@ -27,7 +27,11 @@ def task_factory(loop, coro, **kwargs):
 
 
 def new_future(loop):
-    return asyncio.Future(loop=loop)  # want: AL405 "`asyncio.Future` is instantiated directly; use `loop.create_future\(\)`"
+    return asyncio.Future(loop=loop)  # want: AL405 "`asyncio.Future` is instantiated directly with `loop=`; `loop.create_future\(\)` binds it to the same loop"
+
+
+def pending():
+    return asyncio.Future()  # want: AL405 "`asyncio.Future` is instantiated directly; without `loop=` it binds to whatever loop `asyncio.get_event_loop\(\)` returns where this runs; use `loop.create_future\(\)`"
 
 
 def start_eagerly(loop, coro):
@@ -54,6 +58,7 @@ async def main():
     made.set_result(4)
     print(await made, await Factories().create_task(compute()))
     assert asyncio.get_running_loop() is fut.get_loop() is task.get_loop()
+    assert pending().get_loop() is loop
     other = new_future(loop)
     other.set_result(5)
     print(await other, await start_eagerly(loop, compute()))
