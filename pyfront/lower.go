@@ -28,6 +28,9 @@ type fnBuilder struct {
 	// handlers are the except clauses of the enclosing try bodies,
 	// innermost first: what new blocks' Handlers are.
 	handlers []*asyncir.Block
+	// catchNames are the exception names each enclosing except clause
+	// gives (nil for a bare except).
+	catchNames map[*asyncir.Block][]string
 	// versions are the Python versions the code being lowered runs on:
 	// what new blocks' Versions are.
 	versions asyncir.Versions
@@ -79,8 +82,8 @@ func (b *fnBuilder) jump(to *asyncir.Block) {
 }
 
 func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
-	if b.raises(op) {
-		b.raisePoint()
+	if excs := b.raises(op); excs != nil && len(b.cur.Handlers) > 0 {
+		b.raisePoint(excs)
 	}
 	op.ExpectRaise = b.expectRaise > 0
 	op.Block = b.cur
@@ -416,9 +419,10 @@ func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits b
 	b.cur = after
 }
 
-// lowerTry: the handlers are reached from just before each op of the try
-// body that can raise (see raises and raisePoint); a body with no such op
-// reaches them from the end of each of its blocks, so they stay reachable.
+// lowerTry: each handler is reached from just before each op of the try
+// body that can raise what it catches (see raises and raisePoint); one
+// that no such op reaches is reached from the end of each block of the
+// body, so that it stays reachable.
 // The else clause runs only when the body raised nothing, and the
 // handlers, else and finally clauses raise into the enclosing try.
 func (b *fnBuilder) lowerTry(n int32) {
@@ -437,9 +441,13 @@ func (b *fnBuilder) lowerTry(n int32) {
 	}
 	outer := b.handlers
 	handlers := make([]*asyncir.Block, len(clauses))
-	for i := range clauses {
+	if b.catchNames == nil {
+		b.catchNames = map[*asyncir.Block][]string{}
+	}
+	for i, c := range clauses {
 		handlers[i] = b.newBlock()
 		handlers[i].Handler = true
+		b.catchNames[handlers[i]] = b.exceptNames(c)
 	}
 	b.handlers = append(append([]*asyncir.Block(nil), handlers...), outer...)
 	first := len(b.f.Blocks)
@@ -757,7 +765,7 @@ func (b *fnBuilder) lowerImport(n int32) {
 	mi := b.lw.mi
 	bind := func(name string, target string, rng asyncir.Range, imported, module string) {
 		mi.mod.Imports = append(mi.mod.Imports, asyncir.Import{Module: module, Name: imported, Alias: name, Range: rng})
-		b.raisePoint() // ImportError
+		b.raisePoint([]string{"ImportError"})
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		v := b.value(op, &sym{kind: symModule, name: target})
 		if b.fi.isModule {

@@ -70,6 +70,35 @@ async def both_arms(flag):
     await t
 
 
+class Runner:
+    async def run(self, coro):
+        return await coro
+
+
+class Server:
+    def __init__(self):
+        self.runner = Runner()
+        self.tries = 0
+
+    async def start(self):
+        self.tries += 1
+        if self.tries == 1:
+            raise OSError("address in use")
+
+
+async def retry(server: Server):
+    # Reading server.runner can raise only AttributeError, which the
+    # OSError handler does not catch: no path goes round again with c
+    # unused.
+    while True:
+        try:
+            c = server.start()
+            await server.runner.run(c)
+        except OSError:
+            continue
+        break
+
+
 async def main():
     await maybe(False)
     await overwritten()
@@ -83,6 +112,7 @@ async def main():
     await raised_between(False)
     await both_arms(True)
     await both_arms(False)
+    await retry(Server())
 
 
 if __name__ == "__main__":
