@@ -34,6 +34,9 @@ type fnBuilder struct {
 	// versions are the Python versions the code being lowered runs on:
 	// what new blocks' Versions are.
 	versions asyncir.Versions
+	// expectWouldBlock counts the enclosing try bodies whose handlers
+	// catch BlockingIOError.
+	expectWouldBlock int
 }
 
 type loopTargets struct{ cont, brk *asyncir.Block }
@@ -86,6 +89,7 @@ func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
 		b.raisePoint(excs)
 	}
 	op.ExpectRaise = b.expectRaise > 0
+	op.ExpectWouldBlock = b.expectWouldBlock > 0
 	op.Block = b.cur
 	op.Index = len(b.cur.Ops)
 	b.cur.Ops = append(b.cur.Ops, op)
@@ -454,7 +458,14 @@ func (b *fnBuilder) lowerTry(n int32) {
 	start := b.newBlock()
 	edge(b.cur, start)
 	b.cur = start
+	wouldBlock := b.catchesWouldBlock(clauses)
+	if wouldBlock {
+		b.expectWouldBlock++
+	}
 	b.lowerBlock(t.field(n, fBody))
+	if wouldBlock {
+		b.expectWouldBlock--
+	}
 	b.handlers = outer
 	bodyBlocks := b.f.Blocks[first:]
 	for _, h := range handlers {
@@ -520,6 +531,25 @@ func caught(v *asyncir.Value) []*asyncir.Value {
 		return v.Elems
 	}
 	return []*asyncir.Value{v}
+}
+
+// catchesWouldBlock reports whether an except clause names
+// BlockingIOError or ssl's SSLWantReadError/SSLWantWriteError, the errors
+// a non-blocking socket raises instead of waiting.
+func (b *fnBuilder) catchesWouldBlock(handlers []int32) bool {
+	t := b.lw.t
+	for _, h := range handlers {
+		for _, c := range t.namedChildren(h) {
+			if t.kind(c) == kBlock {
+				continue
+			}
+			text := t.text(c)
+			if strings.Contains(text, "BlockingIOError") || strings.Contains(text, "SSLWantReadError") || strings.Contains(text, "SSLWantWriteError") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (b *fnBuilder) lowerWith(n int32) {

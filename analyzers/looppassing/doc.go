@@ -73,9 +73,7 @@ for AttributeError that follows a try of asyncio.get_running_loop() (the
 fallback for Python 3.6).
 
 Also finds asyncio.get_event_loop_policy().get_event_loop() in the same
-places, which is a warning: that one does ignore the running loop.
-
-The default severity is info: a style recommendation.
+places: that one does ignore the running loop.
 
 ### Why is this bad?
 Where a loop is running, asyncio.get_event_loop() returns it, on every
@@ -113,6 +111,9 @@ helper only called from coroutines the fix is unsafe: a caller asynclint
 cannot see (another thread, reflection) would get RuntimeError. The policy
 variant gets no fix.
 
+### Severity
+Info: a style recommendation. The policy's get_event_loop() is a warning.
+
 ### References
 - https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_running_loop
 - https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_event_loop
@@ -149,6 +150,10 @@ asyncio.run(main())
 ` + "```" + `
 or, when the loop must outlive one call, asyncio.new_event_loop() with
 asyncio.set_event_loop(), or asyncio.Runner.
+
+### Severity
+Its version severity (a warning, an error from target 3.14); info in
+test files (the test profile).
 
 ### References
 - https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_event_loop

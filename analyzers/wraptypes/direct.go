@@ -17,24 +17,28 @@ var directCtors = map[string]struct{ running, loop string }{
 // themselves (a loop's create_task/create_future, a function or class
 // given to loop.set_task_factory), which must instantiate the class, and
 // for asyncio.Task(..., eager_start=...), the only way to start one task
-// eagerly before create_task takes eager_start (3.14). Where the object
-// binds to the intended loop anyway (in a coroutine without loop=, the
-// running loop; with loop=, that loop) only the loop's own implementation
-// is missed: info.
+// eagerly before create_task takes eager_start (3.14). The message says
+// which loop the object binds to; in a coroutine (the running loop, or
+// the one given) the finding carries FactFutureInCoroutine.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
 	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
 		return
 	}
-	d := asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityInfo, Range: op.Range}
-	switch f := op.Func(); {
+	d := asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range}
+	f := op.Func()
+	switch {
 	case op.Keyword("loop") != nil:
 		d.Message = fmt.Sprintf("`%s` is instantiated directly with `loop=`; `%s` binds it to the same loop and lets the loop supply its own implementation", op.External, use.loop)
 	case f.IsAsync() && !op.Star:
 		d.Message = fmt.Sprintf("`%s` is instantiated directly in coroutine `%s`, where it binds to the running loop; `%s` does the same and lets the loop supply its own implementation", op.External, f.QualName, use.running)
 	default:
-		d.Severity = asyncir.SeverityWarning
 		d.Message = fmt.Sprintf("`%s` is instantiated directly; without `loop=` it binds to whatever loop `asyncio.get_event_loop()` returns where this runs; use `%s` on the loop meant", op.External, use.running)
+	}
+	if f.IsAsync() {
+		// Inside a coroutine the object binds to the running loop (or
+		// the one given) already.
+		d.Fact = asyncir.FactFutureInCoroutine
 	}
 	pass.Report(d)
 }

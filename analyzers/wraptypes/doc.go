@@ -162,6 +162,10 @@ async def main():
     return await t
 ` + "```" + `
 
+### Severity
+An error; info in test files (the test profile), where the
+InvalidStateError fails the test that shows it.
+
 ### References
 - https://docs.python.org/3/library/asyncio-future.html#asyncio.Future.result
 
@@ -174,11 +178,10 @@ event loop's create_task and create_future methods, a function or class
 given to loop.set_task_factory), which must instantiate the class, are
 not reported; neither is asyncio.Task(coro, loop=..., eager_start=...),
 the only way to start one task eagerly before create_task takes
-eager_start (3.14).
-
-Inside a coroutine, without loop=, the object binds to the running loop,
-as the factory's would, and with loop= it binds to that loop: there only
-the loop's own implementation is missed, and the finding is info.
+eager_start (3.14). The message says which loop the object binds to:
+inside a coroutine the running loop (or the one given with loop=), as the
+factory's would; with loop=, that loop; otherwise whatever
+get_event_loop() returns where the code runs.
 
 ### Why is this bad?
 The documented contract is that tasks are created with
@@ -187,6 +190,12 @@ loop.create_future(): the loop may supply its own, faster or instrumented
 implementation, and the factories bind the object to the running loop,
 where a bare Future() outside a coroutine binds to whatever
 get_event_loop() returns.
+
+### Severity
+A warning; asyncio.Future() or asyncio.Task() inside a coroutine is info,
+since there it binds to the running loop and only the style point
+remains. In test
+files (the test profile) the rule is info.
 
 ### Example
 ` + "```python" + `
