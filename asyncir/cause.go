@@ -4,8 +4,8 @@ package asyncir
 // rule is worth less attention in that situation; the policy layer maps
 // each to a severity, analyzers never decide how loud a finding is.
 const (
-	// FactFutureInCoroutine: asyncio.Future() or asyncio.Task() created
-	// inside a coroutine, where it binds to the running loop.
+	// FactFutureInCoroutine: asyncio.Future() created inside a coroutine,
+	// where it binds to the running loop.
 	FactFutureInCoroutine = "future-in-coroutine"
 	// FactPrivateLoop: a callback of a loop the registering function
 	// created itself with new_event_loop(); nothing else runs on it.

@@ -7,10 +7,11 @@ import (
 )
 
 // directCtors are the asyncio classes that should come from a factory:
-// the factory where the running loop is meant, and the loop's own.
-var directCtors = map[string]struct{ running, loop string }{
-	"asyncio.Task":   {"asyncio.create_task()", "loop.create_task()"},
-	"asyncio.Future": {"loop.create_future()", "loop.create_future()"},
+// the factory where the running loop is meant, the loop's own, and what
+// the factory does that the constructor does not.
+var directCtors = map[string]struct{ running, loop, adds string }{
+	"asyncio.Task":   {"asyncio.create_task()", "loop.create_task()", "honours the loop's task factory (loop.set_task_factory)"},
+	"asyncio.Future": {"loop.create_future()", "loop.create_future()", "lets the loop supply its own implementation"},
 }
 
 // checkDirectInstantiation reports AL405, except inside the factories
@@ -18,8 +19,8 @@ var directCtors = map[string]struct{ running, loop string }{
 // given to loop.set_task_factory), which must instantiate the class, and
 // for asyncio.Task(..., eager_start=...), the only way to start one task
 // eagerly before create_task takes eager_start (3.14). The message says
-// which loop the object binds to; in a coroutine (the running loop, or
-// the one given) the finding carries FactFutureInCoroutine.
+// which loop the object binds to; asyncio.Future() in a coroutine (bound
+// to the running loop, or the one given) carries FactFutureInCoroutine.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
 	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
@@ -29,15 +30,15 @@ func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	f := op.Func()
 	switch {
 	case op.Keyword("loop") != nil:
-		d.Message = fmt.Sprintf("`%s` is instantiated directly with `loop=`; `%s` binds it to the same loop and lets the loop supply its own implementation", op.External, use.loop)
+		d.Message = fmt.Sprintf("`%s` is instantiated directly with `loop=`; `%s` binds it to the same loop and %s", op.External, use.loop, use.adds)
 	case f.IsAsync() && !op.Star:
-		d.Message = fmt.Sprintf("`%s` is instantiated directly in coroutine `%s`, where it binds to the running loop; `%s` does the same and lets the loop supply its own implementation", op.External, f.QualName, use.running)
+		d.Message = fmt.Sprintf("`%s` is instantiated directly in coroutine `%s`, where it binds to the running loop; `%s` does the same and %s", op.External, f.QualName, use.running, use.adds)
 	default:
 		d.Message = fmt.Sprintf("`%s` is instantiated directly; without `loop=` it binds to whatever loop `asyncio.get_event_loop()` returns where this runs; use `%s` on the loop meant", op.External, use.running)
 	}
-	if f.IsAsync() {
-		// Inside a coroutine the object binds to the running loop (or
-		// the one given) already.
+	if op.External == "asyncio.Future" && f.IsAsync() {
+		// Inside a coroutine Future() binds to the running loop (or the
+		// one given) already; a Task still skips the task factory.
 		d.Fact = asyncir.FactFutureInCoroutine
 	}
 	pass.Report(d)

@@ -192,9 +192,8 @@ where a bare Future() outside a coroutine binds to whatever
 get_event_loop() returns.
 
 ### Severity
-A warning; asyncio.Future() or asyncio.Task() inside a coroutine is info,
-since there it binds to the running loop and only the style point
-remains. In test
+A warning; asyncio.Future() inside a coroutine is info, since there it
+binds to the running loop and only the style point remains. In test
 files (the test profile) the rule is info.
 
 ### Example

@@ -45,7 +45,7 @@ def start_eagerly(loop, coro):
 async def main():
     fut = asyncio.Future()  # want: AL405 "`asyncio.Future` is instantiated directly in coroutine `main`, where it binds to the running loop; `loop.create_future\(\)` does the same"
     fut.set_result(1)
-    task = asyncio.Task(compute())  # want: AL405 "`asyncio.Task`.*in coroutine `main`.*`asyncio.create_task\(\)`"
+    task = asyncio.Task(compute())  # want: AL405 "`asyncio.Task`.*in coroutine `main`.*`asyncio.create_task\(\)` does the same and honours the loop's task factory"
     print(await fut, await task)
     loop = asyncio.get_running_loop()
     good = loop.create_future()
