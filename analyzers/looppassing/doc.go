@@ -19,7 +19,8 @@ create_subprocess_exec/shell. APIs that still accept loop=
 (run_coroutine_threadsafe, ensure_future, wrap_future, Future, Task,
 StreamReader) are not reported, and neither is a call under a
 sys.version_info test that keeps it off 3.10 and later (or off the
-target version): version-specific code on purpose.
+target version): version-specific code on purpose; nor a call inside
+with self.assertRaises(...) or pytest.raises(...), a test of the removal.
 
 The severity follows the target version: an error from 3.10 on, a warning
 for older targets (the argument was deprecated in 3.8).
@@ -247,7 +248,8 @@ that keeps it off the versions without the API (and off the target
 version), as in "if sys.version_info >= (3, 7): ... else: ..." or after
 "if sys.version_info >= (3, 7): return ...", and a use in an except
 clause for AttributeError, ImportError or NameError, which runs only
-where the new API is missing.
+where the new API is missing. A use inside with self.assertRaises(...) or
+pytest.raises(...) is a test of the removal and is not reported either.
 
 The severity follows the target version: an error when the target no
 longer has the API, info (legacy style) before.

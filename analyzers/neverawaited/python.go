@@ -307,7 +307,7 @@ func coroutineCallable(pass *asyncir.Pass, v *asyncir.Value) (string, bool) {
 
 // checkProtocol reports AL105.
 func checkProtocol(pass *asyncir.Pass, op *asyncir.Op) {
-	if op.Async || op.Operand == nil {
+	if op.Async || op.Operand == nil || op.ExpectRaise {
 		return
 	}
 	t := op.Operand.Type

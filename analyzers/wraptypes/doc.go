@@ -6,7 +6,9 @@ report mixed future kinds and waits on the wrong identity
 
 Futures of two kinds (asyncio and concurrent.futures in Python) do not
 mix, and what a wait hands back is not always what was passed in; in Go,
-the context a group derives dies with the group.
+the context a group derives dies with the group. Code inside
+with self.assertRaises(...) or pytest.raises(...) expects the exception
+AL401-AL404 predict and is not reported.
 
 ## AL401: await-concurrent-future
 

@@ -36,7 +36,8 @@
 //	                    waits on (a timer); the line that created it
 //	exception           a TypeError, RuntimeError, AttributeError, InvalidStateError
 //	                    or AssertionError raised through a case frame, caught or not:
-//	                    the innermost case line it passed
+//	                    the innermost case line it passed; not one a test expects
+//	                    (inside `with self.assertRaises(E)`, an E)
 //	blocking-in-coroutine  a blocking call (harness.py's BLOCKING table) made on the
 //	                    loop's thread while it runs, from an async function: its line
 //	blocking-via-helper the same from synchronous case code called by an async

@@ -570,10 +570,36 @@ def marked(exc, what):
     return getattr(exc, "__asynclint_" + what, False)
 
 
+def install_expected_raises():
+    """An exception raised inside `with self.assertRaises(E)` that is an E is
+    what the test asks for, not a finding: the context's expected types are
+    kept per thread while it is open."""
+    import unittest.case
+    ctx = unittest.case._AssertRaisesContext
+    real_enter, real_exit = ctx.__enter__, ctx.__exit__
+
+    @functools.wraps(real_enter)
+    def enter(self):
+        _tl.expected = getattr(_tl, "expected", ()) + (self.expected,)
+        return real_enter(self)
+
+    @functools.wraps(real_exit)
+    def exit_(self, *exc_info):
+        _tl.expected = getattr(_tl, "expected", ())[:-1]
+        return real_exit(self, *exc_info)
+
+    ctx.__enter__, ctx.__exit__ = enter, exit_
+
+
+def expected(exc):
+    return any(isinstance(exc, e) for e in getattr(_tl, "expected", ()))
+
+
 def local_trace(frame, event, arg):
     if event == "exception":
         exc = arg[1]
-        if isinstance(exc, RECORDED_EXCEPTIONS) and not marked(exc, "seen") and not marked(exc, "ignored"):
+        if isinstance(exc, RECORDED_EXCEPTIONS) and not marked(exc, "seen") and not marked(exc, "ignored") \
+                and not expected(exc):
             mark(exc, "seen")
             emit("exception", loc_of(frame), f"{type(exc).__name__}: {exc}")
     return local_trace
@@ -851,6 +877,7 @@ def main():
     logging.getLogger("asyncio").addHandler(SlowCallbacks())
     _real_signal(signal.SIGUSR1, on_sigusr1)
     install_loop_hooks()
+    install_expected_raises()
     install_registrations()
     install_blocking()
     threading.settrace(global_trace)

@@ -1,11 +1,19 @@
 """AL301: loop= passed to asyncio APIs that removed it in Python 3.10."""
 import asyncio
 import sys
+import unittest
 
 
 async def tick():
     await asyncio.sleep(0)
     return 1
+
+
+class RemovalTest(unittest.TestCase):
+    async def check(self, loop):
+        # The test expects the TypeError: it checks the removal.
+        with self.assertRaises(TypeError):
+            await asyncio.sleep(0, loop=loop)
 
 
 async def main():
@@ -40,3 +48,4 @@ async def main():
         print(await asyncio.gather(tick(), loop=loop))
     else:
         print(await asyncio.gather(tick()))
+    await RemovalTest().check(loop)

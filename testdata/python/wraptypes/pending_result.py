@@ -1,5 +1,6 @@
 """AL404: result()/exception() on an asyncio future not known to be done."""
 import asyncio
+import unittest
 
 
 async def compute(n):
@@ -44,7 +45,16 @@ async def aliased(loop):
         pass
 
 
+class PendingTest(unittest.TestCase):
+    async def check(self):
+        # The test expects the InvalidStateError: it checks the contract.
+        fut = asyncio.get_running_loop().create_future()
+        with self.assertRaises(asyncio.InvalidStateError):
+            fut.result()
+
+
 async def main():
+    await PendingTest().check()
     t = asyncio.create_task(compute(1))
     try:
         print(t.result())  # want: AL404 "`.result\(\)` on asyncio future `t` \(from `asyncio.create_task`\)"
