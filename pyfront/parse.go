@@ -59,6 +59,8 @@ type source struct {
 	name    string
 	pkg     string
 	isInit  bool
+	// aliases are further names of the module (namespace.go).
+	aliases []string
 	marker  bool
 	imports []string
 	mi      *moduleInfo
@@ -70,8 +72,16 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	srcs := make([]*source, len(files))
 	warn := make([]string, len(files))
 	initCache := &dirCache{m: map[string]bool{}}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	roots := newRootFinder(paths)
 	parallel(len(files), opts.Workers, func(i int) {
 		srcs[i], warn[i] = readSource(files[i], initCache.has)
+		if srcs[i] != nil {
+			roots.namespaceAliases(srcs[i], initCache.has)
+		}
 	})
 	var kept []*source
 	for i, s := range srcs {
@@ -97,9 +107,19 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	helpers := helperSet{}
 	asked := make([]int, len(kept)) // entries of helpers[name] already followed, +1
 	names := map[string]bool{}
+	primary := map[string]string{} // every name of a module → its own name
 	for _, s := range kept {
 		if s.name != "" {
 			names[s.name] = true
+			primary[s.name] = s.name
+		}
+	}
+	for _, s := range kept {
+		for _, a := range s.aliases {
+			if s.name != "" && !names[a] {
+				names[a] = true
+				primary[a] = s.name
+			}
 		}
 	}
 	for {
@@ -125,6 +145,13 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				infos[s.name] = s.mi
 			}
 		}
+		for _, i := range todo {
+			for _, a := range kept[i].aliases {
+				if primary[a] == kept[i].name && infos[a] == nil {
+					infos[a] = kept[i].mi
+				}
+			}
+		}
 		if opts.ParseOnly {
 			break
 		}
@@ -143,7 +170,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				}
 				asked[i] = len(entries) + 1
 				for _, t := range callTargets(s.mi, entries, root) {
-					if m, name, ok := splitTarget(t, names); ok && helpers.add(m, name) {
+					if m, name, ok := splitTarget(t, names); ok && helpers.add(primary[m], name) {
 						changed = true
 					}
 				}
