@@ -54,11 +54,11 @@ type Result struct {
 
 // source is one readable input before parsing.
 type source struct {
-	path    string
-	src     []byte
-	name    string
-	pkg     string
-	isInit  bool
+	path   string
+	src    []byte
+	name   string
+	pkg    string
+	isInit bool
 	// aliases are further names of the module (namespace.go).
 	aliases []string
 	marker  bool
