@@ -59,6 +59,8 @@ type source struct {
 	name   string
 	pkg    string
 	isInit bool
+	// encoding is the PEP 263 encoding src was decoded from (encoding.go).
+	encoding string
 	// aliases are further names of the module (namespace.go).
 	aliases []string
 	marker  bool
@@ -443,10 +445,14 @@ func readSource(f File, hasInit func(string) bool) (*source, string) {
 	if i := indexNUL(src); i >= 0 {
 		return nil, "binary file (NUL byte), skipped"
 	}
+	src, enc, ok := decodeSource(src)
+	if !ok {
+		return nil, fmt.Sprintf("cannot decode with its declared encoding %q, skipped", enc)
+	}
 	if !utf8.Valid(src) {
 		return nil, fmt.Sprintf("not valid UTF-8 (at byte %d), skipped", firstInvalid(src))
 	}
-	s := &source{path: f.Path, src: src}
+	s := &source{path: f.Path, src: src, encoding: enc}
 	s.name, s.isInit = moduleName(f.Path, hasInit)
 	s.pkg = packageOf(s.name, s.isInit)
 	s.marker = hasAsyncMarker(src)
@@ -566,7 +572,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	// cancellation flag set for the next file.
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
-	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
+	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
 	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.

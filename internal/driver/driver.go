@@ -145,7 +145,7 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 					if !speaks(a, m.Lang) {
 						continue
 					}
-					if err := runOne(a, prog, m, cfg, report); err != nil {
+					if err := runOne(a, prog, m, cfg, reportFor(m, report)); err != nil {
 						mu.Lock()
 						if firstErr == nil {
 							firstErr = err
@@ -164,6 +164,18 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 	close(work)
 	wg.Wait()
 	return diags, firstErr
+}
+
+// reportFor drops the fixes of a module decoded from another encoding:
+// its positions are in the decoded text, not the file's bytes.
+func reportFor(m *asyncir.Module, report func(asyncir.Diagnostic)) func(asyncir.Diagnostic) {
+	if m.Encoding == "" {
+		return report
+	}
+	return func(d asyncir.Diagnostic) {
+		d.Fixes = nil
+		report(d)
+	}
 }
 
 // runOne turns an analyzer panic into an internal error naming the file,
