@@ -37,6 +37,10 @@ type APIModel struct {
 	// NonBlocking lists the arguments that turn the wait off
 	// (queue.get(block=False), lock.acquire(timeout=0)).
 	NonBlocking []NonBlockingArg
+	// BlocksOnlyWith names keyword arguments of which one must be passed
+	// (and not None) for the call to block: ssl.create_default_context
+	// reads a CA bundle only when given cafile, capath or cadata.
+	BlocksOnlyWith []string
 	// LoopRemoved is the Python version that removed its loop= parameter.
 	LoopRemoved Version
 	// Removed is the Python version that removed the API itself.
