@@ -10,6 +10,9 @@ type APIModel struct {
 	// objects, the external class.
 	ReturnsAwait AwaitKind
 	ReturnsClass string
+	// AwaitsClass is the class of what awaiting the result gives
+	// (await asyncpg.connect() is an asyncpg Connection).
+	AwaitsClass string
 	// Spawns: the call wraps its first argument in a task the loop only
 	// weakly references (create_task, ensure_future).
 	Spawns bool

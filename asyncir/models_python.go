@@ -148,6 +148,7 @@ func PythonModels() *Models {
 	}
 	addBlocking(m)
 	addFiles(m)
+	addLibraryFacts(m)
 	for k, v := range map[string]string{
 		"concurrent.futures._base.Future":              "concurrent.futures.Future",
 		"concurrent.futures._base.Executor":            "concurrent.futures.Executor",

@@ -60,7 +60,11 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	if b.cls != nil {
 		b.markSelf(fb, decos)
 	}
-	fb.lowerBlock(t.field(n, fBody))
+	if !(b.lw.mi.library && async) {
+		// A library's coroutine function is known by its kind and its
+		// annotations; its body is never reported on.
+		fb.lowerBlock(t.field(n, fBody))
+	}
 	fb.finish()
 
 	// Bind the name in the defining scope.

@@ -33,6 +33,9 @@ type Options struct {
 	// ParseOnly parses every file and lowers nothing (the benchmark
 	// baseline).
 	ParseOnly bool
+	// Library reads what the project imports from its environment
+	// (nil: only the project is known).
+	Library *Library
 }
 
 // Warning is a file the run could not analyse, with a one-line reason.
@@ -50,6 +53,9 @@ type Result struct {
 	// fast path proved irrelevant.
 	Lowered, Skipped int
 	Lines            int
+	// LibraryFiles counts the installed files read for what the project
+	// imports.
+	LibraryFiles int
 }
 
 // source is one readable input before parsing.
@@ -61,6 +67,8 @@ type source struct {
 	isInit bool
 	// encoding is the PEP 263 encoding src was decoded from (encoding.go).
 	encoding string
+	// library: an installed module (library.go).
+	library bool
 	// aliases are further names of the module (namespace.go).
 	aliases []string
 	marker  bool
@@ -194,6 +202,11 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	res.Lowered = len(kept) - res.Skipped
 	res.Program = asyncir.NewProgram(mods, models)
 	if !opts.ParseOnly {
+		if opts.Library != nil {
+			libMods := opts.Library.loadLibrary(lowered, names, infos, models, pool, opts)
+			res.LibraryFiles = len(libMods)
+			lowered = append(lowered, libMods...)
+		}
 		link(lowered, infos, models)
 	}
 	return res
@@ -562,6 +575,12 @@ func newParserPool() *parserPool {
 // lowerSource parses one file with a deadline, copies the tree, closes it
 // and lowers the copy.
 func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
+	return p.lowerSourceWith(s, opts, nil)
+}
+
+// lowerSourceWith is lowerSource that also shows the copied tree to
+// visit before it is lowered (the library cache reduces it).
+func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree)) *moduleInfo {
 	timeout := opts.Timeout
 	if timeout == 0 {
 		timeout = 30 * time.Second
@@ -573,7 +592,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -589,6 +608,9 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	t := flattenTree(p.g, tr, s.src, &p.bufs)
 	tr.Close()
 	p.pool.Put(ps)
+	if visit != nil {
+		visit(t)
+	}
 	lowerModule(t, mi, s.path)
 	return mi
 }

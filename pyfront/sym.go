@@ -100,4 +100,7 @@ type moduleInfo struct {
 	calls   []*asyncir.Op
 	imports []string // textual imports, for the fast path
 	bridge  *bridgeData
+	// library: an installed module read for what the project imports
+	// (library.go); linked, never reported in.
+	library bool
 }

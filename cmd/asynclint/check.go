@@ -15,7 +15,7 @@ import (
 
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
-	format, selectCodes, ignoreCodes, target, configPath string
+	format, selectCodes, ignoreCodes, target, configPath, python string
 	exitZero, noConfig, stats, parseOnly                 bool
 	cpuProfile, memProfile                               string
 	fixFlags
@@ -28,6 +28,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.target, "target-version", "", "Python version to check for: 3.8 … 3.14 (or py38 … py314)")
 	fs.StringVar(&c.configPath, "config", "", "pyproject.toml to read instead of searching upwards from the paths")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
+	fs.StringVar(&c.python, "python", "", "interpreter (or environment directory) whose installed packages are read; \"none\" reads none")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
@@ -132,6 +133,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	if cf.stats {
 		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), res.Elapsed.Round(1e6))
+		if res.Python != "" {
+			fmt.Fprintf(stderr, "asynclint: environment of %s: %d installed files read\n", res.Python, res.LibraryFiles)
+		}
 	}
 	if len(res.Diagnostics) > 0 && !cf.exitZero {
 		return 1
@@ -166,6 +170,9 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 			return nil, err
 		}
 		cfg.Ignore = append(cfg.Ignore, codes...)
+	}
+	if cf.python != "" {
+		cfg.Python = cf.python
 	}
 	if cf.target != "" {
 		v, ok := asyncir.ParseVersion(cf.target)

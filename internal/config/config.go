@@ -28,6 +28,9 @@ type Config struct {
 	ExtendBlockingCalls      []string
 	ExtendCoroutineFunctions []string
 	Exclude                  []string
+	// Python is the interpreter whose installed packages are read ("" to
+	// find it; "none" to read none); a relative path is from Root.
+	Python string
 }
 
 // file mirrors the TOML table.
@@ -44,6 +47,7 @@ type file struct {
 			ExtendBlockingCalls      []string            `toml:"extend-blocking-calls"`
 			ExtendCoroutineFunctions []string            `toml:"extend-coroutine-functions"`
 			Exclude                  []string            `toml:"exclude"`
+			Python                   string              `toml:"python"`
 		} `toml:"asynclint"`
 	} `toml:"tool"`
 }
@@ -123,6 +127,10 @@ func Load(path string) (*Config, error) {
 	a := f.Tool.Asynclint
 	if a == nil {
 		return cfg, nil
+	}
+	cfg.Python = a.Python
+	if cfg.Python != "" && cfg.Python != "none" && !filepath.IsAbs(cfg.Python) && strings.ContainsRune(cfg.Python, '/') {
+		cfg.Python = filepath.Join(cfg.Root, cfg.Python)
 	}
 	for _, list := range [][]string{a.Select, a.Ignore} {
 		for _, c := range list {

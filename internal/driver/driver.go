@@ -38,6 +38,10 @@ type Result struct {
 	Lowered  int
 	Elapsed  time.Duration
 	Program  *asyncir.Program
+	// Python is the interpreter whose installed packages were read ("" for
+	// none); LibraryFiles counts the installed files read.
+	Python       string
+	LibraryFiles int
 }
 
 // Analyzers are the families every run uses, plus the core codes.
@@ -98,11 +102,16 @@ func Run(opts Options) (*Result, error) {
 		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
 	models := Models(cfg)
-	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly})
+	lib, python, envWarning := library(cfg, opts.Paths)
+	if envWarning != "" {
+		warnings = append(warnings, envWarning)
+	}
+	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib})
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
-	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program}
+	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program,
+		Python: python, LibraryFiles: loaded.LibraryFiles}
 	if opts.ParseOnly {
 		res.Elapsed = time.Since(start)
 		return res, nil
