@@ -127,6 +127,9 @@ func (b *fnBuilder) markSelf(fb *fnBuilder, decos []int32) {
 		kind = symClsObj
 	}
 	if len(f.Params) > 0 {
+		if ps := fb.fi.paramSym[f.Params[0].Name]; ps != nil && ps.kind == symAnnot {
+			fb.fi.selfAnnot = ps.annot
+		}
 		fb.fi.paramSym[f.Params[0].Name] = &sym{kind: kind, cls: b.cls.cls}
 	}
 }

@@ -1,6 +1,10 @@
 package pyfront
 
-import "github.com/asynclint/asynclint/asyncir"
+import (
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
 
 // selfDispatch is what a method inherited from a mixin returns on a given
 // receiver when its body only hands the call on to another method of self:
@@ -50,4 +54,21 @@ func (l *linker) instanceOfName(name string) asyncir.Type {
 		return asyncir.Type{Kind: asyncir.Instance, Class: t.Class}
 	}
 	return l.externalInstance(name)
+}
+
+// annotatedSelf reports whether a method's return annotation says it
+// returns its receiver: "-> Self", or the type variable its self
+// parameter is annotated with ("def __aenter__(self: U) -> U").
+func annotatedSelf(fi *funcInfo) bool {
+	a := fi.retAnnot
+	if a == nil || len(a.names) != 1 {
+		return false
+	}
+	name := a.names[0]
+	if name == "Self" || strings.HasSuffix(name, ".Self") {
+		return true
+	}
+	// markSelf replaced the first parameter's annotation and kept it as
+	// selfAnnot.
+	return fi.selfAnnot != nil && len(fi.selfAnnot.names) == 1 && fi.selfAnnot.names[0] == name
 }

@@ -631,7 +631,7 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 				fi := l.fnInfo[f]
 				switch {
 				case fi == nil:
-				case returnsSelf(l, fi):
+				case returnsSelf(l, fi) || annotatedSelf(fi):
 					return t
 				case fi.retAnnot != nil:
 					// "async def __aenter__(self) -> ClientSession"

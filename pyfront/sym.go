@@ -63,6 +63,8 @@ type funcInfo struct {
 	wrapsArgs []*asyncir.Value // values passed to @functools.wraps(...)
 	// retAnnot is the "-> T" annotation, read in the defining scope.
 	retAnnot *annotation
+	// selfAnnot is a method's "self: T" annotation (dispatch.go).
+	selfAnnot *annotation
 }
 
 // binding is a module-level name.
