@@ -143,12 +143,23 @@ type libLoader struct {
 	failed  map[string]bool        // modules that could not be read
 	seen    map[string]int         // demands done, with their depth
 	queue   []libDemand
+	// used are the attribute and method names the project mentions: a
+	// library class's methods are followed only under those names.
+	used map[string]bool
 }
 
 // loadLibrary reads what the lowered project modules use from the library
 // and returns the library modules, registered in infos.
 func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, infos map[string]*moduleInfo, models *asyncir.Models, pool *parserPool, opts Options) []*moduleInfo {
 	ld := &libLoader{lib: lib, pool: pool, opts: opts, models: models, project: names, infos: infos, failed: map[string]bool{}, seen: map[string]int{}}
+	ld.used = map[string]bool{"__aenter__": true, "__enter__": true, "__await__": true, "__init__": true}
+	for _, mi := range project {
+		for _, s := range mi.syms {
+			if s.kind == symAttr || s.kind == symCall && s.name != "" {
+				ld.used[s.name] = true
+			}
+		}
+	}
 	for _, mi := range project {
 		ld.seedFrom(mi)
 	}
@@ -196,14 +207,28 @@ func (ld *libLoader) demand(name string, depth int) {
 	}
 }
 
-// seedFrom demands every dotted name a project module mentions through an
-// import: names and attribute chains, annotations, and class bases.
+// seedFrom demands the dotted names through an import that a project
+// module calls, derives from, decorates with or annotates with: a name
+// only passed around or compared says nothing about awaiting or blocking.
 func (ld *libLoader) seedFrom(mi *moduleInfo) {
+	seed := func(v *asyncir.Value) {
+		if d := ld.external(dottedOf(mi, v)); d != "" {
+			ld.demand(d, libraryDepth)
+		}
+	}
 	for v, s := range mi.syms {
-		if s.kind == symName || s.kind == symAttr || s.kind == symModule || s.kind == symCall && s.name != "" {
-			if d := ld.external(dottedOf(mi, v)); d != "" {
-				ld.demand(d, libraryDepth)
-			}
+		if s.kind == symCall {
+			seed(v)
+		}
+	}
+	for _, ci := range mi.classes {
+		for _, v := range ci.bases {
+			seed(v)
+		}
+	}
+	for _, fi := range mi.funcs {
+		for _, v := range fi.decorators {
+			seed(v)
 		}
 	}
 	for _, fi := range mi.funcs {
@@ -307,9 +332,10 @@ func (ld *libLoader) resolve(d libDemand) string {
 	return ""
 }
 
-// demandClass follows a class's bases (at the same depth: method lookup
-// needs them all) and, one hop deeper, what its methods and annotated
-// attributes name; member narrows that to one attribute.
+// demandClass follows, one hop deeper, a class's bases and what its
+// methods and annotated attributes name, under the names the project uses
+// (member narrows them to one). Bases in the class's own module cost
+// nothing: the module is read already.
 func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string, depth int) {
 	var ci *classInfo
 	for _, x := range mi.classes {
@@ -320,19 +346,22 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 	if ci == nil {
 		return
 	}
-	for _, v := range ci.bases {
-		ld.demand(ld.external(dottedOf(mi, v)), depth)
-	}
 	if depth == 0 {
 		return
 	}
+	for _, v := range ci.bases {
+		ld.demand(ld.external(dottedOf(mi, v)), depth-1)
+	}
+	wanted := func(name string) bool {
+		return member == name || member == "" && ld.used[name] || name == "__aenter__" || name == "__init__"
+	}
 	for name, m := range c.Methods {
-		if member == "" || name == member || name == "__aenter__" || name == "__init__" {
+		if wanted(name) {
 			ld.demandFunc(mi, m, depth-1)
 		}
 	}
 	for name, a := range ci.annots {
-		if member == "" || name == member {
+		if wanted(name) {
 			ld.demandAnnot(a, depth-1)
 		}
 	}
