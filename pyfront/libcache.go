@@ -22,7 +22,7 @@ import (
 // afresh.
 
 // libCacheVersion changes whenever the reduction does.
-const libCacheVersion = "1"
+const libCacheVersion = "2"
 
 // libCacheDir is where entries live ("" when there is no cache directory).
 func libCacheDir(dir string) string {
@@ -164,6 +164,22 @@ func (r *reducer) def(stmt, d int32) {
 		} else {
 			r.placeholder(body, "...")
 		}
+	case !returnsValue(t, body):
+		// A function that returns no value gives nothing back to type:
+		// only its attribute stores (self.x = ...) and whether it is a
+		// generator matter.
+		wrote := false
+		for c := t.nodes[body].first; c >= 0; c = t.nodes[c].next {
+			if isSelfStore(t, c) {
+				r.verbatim(c)
+				wrote = true
+			}
+		}
+		if containsYield(t, body) {
+			r.placeholder(body, "yield")
+		} else if !wrote {
+			r.placeholder(body, "...")
+		}
 	default:
 		wrote := false
 		first := true
@@ -183,6 +199,41 @@ func (r *reducer) def(stmt, d int32) {
 			r.placeholder(body, "...")
 		}
 	}
+}
+
+// returnsValue reports whether a function body (nested functions
+// included) returns something other than a literal.
+func returnsValue(t *tree, n int32) bool {
+	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
+		if t.kind(c) == kReturn {
+			for _, v := range t.namedChildren(c) {
+				switch t.kind(v) {
+				case kString, kConcatString, kInteger, kFloat, kTrue, kFalse, kNone, kComment:
+				default:
+					return true
+				}
+			}
+			continue
+		}
+		if t.nodes[c].first >= 0 && returnsValue(t, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSelfStore reports whether a statement assigns to an attribute
+// ("self.session = ClientSession()").
+func isSelfStore(t *tree, c int32) bool {
+	if t.kind(c) != kExpressionStatement {
+		return false
+	}
+	cs := t.namedChildren(c)
+	if len(cs) != 1 || t.kind(cs[0]) != kAssignment {
+		return false
+	}
+	left := t.field(cs[0], fLeft)
+	return left >= 0 && t.kind(left) == kAttribute
 }
 
 // placeholder stands for a dropped body, at the body's indentation.

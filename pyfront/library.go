@@ -186,6 +186,9 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 		}
 		ld.queue = append(ld.queue, wait...)
 	}
+	for _, mi := range ld.loaded {
+		mi.finishLazy()
+	}
 	return ld.loaded
 }
 
@@ -308,6 +311,7 @@ func (ld *libLoader) resolve(d libDemand) string {
 		return ""
 	}
 	first, more, _ := strings.Cut(rest, ".")
+	mi.define(first)
 	b := mi.globals[first]
 	if b == nil {
 		for _, star := range mi.star {
@@ -346,11 +350,13 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 	if ci == nil {
 		return
 	}
+	// Bases are needed for method lookup however deep the class was
+	// reached (a chain of classes, not of their methods).
+	for _, v := range ci.bases {
+		ld.demand(ld.external(dottedOf(mi, v)), max(depth-1, 0))
+	}
 	if depth == 0 {
 		return
-	}
-	for _, v := range ci.bases {
-		ld.demand(ld.external(dottedOf(mi, v)), depth-1)
 	}
 	wanted := func(name string) bool {
 		return member == name || member == "" && ld.used[name] || name == "__aenter__" || name == "__init__"
@@ -496,6 +502,9 @@ func scopeName(fi *funcInfo, name string) string {
 	}
 	mi := fi.mod
 	g := mi.globals[name]
+	if g == nil && mi.lazy != nil && mi.lazy.defs[name] != nil {
+		return joinDotted(mi.name, name) // a definition not lowered yet
+	}
 	switch {
 	case g == nil || g.conflict:
 		return ""

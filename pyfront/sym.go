@@ -105,4 +105,7 @@ type moduleInfo struct {
 	// library: an installed module read for what the project imports
 	// (library.go); linked, never reported in.
 	library bool
+	// lazy holds a library module's top-level defs and classes not
+	// lowered yet (lazy.go).
+	lazy *lazyDefs
 }
