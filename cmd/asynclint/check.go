@@ -16,8 +16,8 @@ import (
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath, python string
-	exitZero, noConfig, stats, parseOnly                 bool
-	cpuProfile, memProfile                               string
+	exitZero, noConfig, stats, parseOnly                         bool
+	cpuProfile, memProfile                                       string
 	fixFlags
 }
 
