@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +34,8 @@ type Library struct {
 	tops []map[string]bool
 	// cacheDir holds the reduced copies of files read (libcache.go).
 	cacheDir string
+	// sync memoizes which packages are entirely synchronous (libsync.go).
+	sync map[string]bool
 }
 
 // libFile is where an installed module lives: path "" with isPkg set is a
@@ -45,7 +48,7 @@ type libFile struct {
 
 // NewLibrary reads installed packages from env.
 func NewLibrary(env *Environment, cacheDir string) *Library {
-	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir)}
+	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}}
 	for _, site := range env.Sites {
 		top := map[string]bool{}
 		entries, _ := os.ReadDir(site)
@@ -102,6 +105,9 @@ func (lib *Library) lookup(module string) libFile {
 		if !lib.tops[i][parts[0]] && !lib.tops[i][parts[0]+"-stubs"] {
 			continue
 		}
+		if lib.syncOnly(i, parts[0]) && lib.syncOnly(i, parts[0]+"-stubs") {
+			return libFile{}
+		}
 		for _, base := range []string{stubRel, rel} {
 			for _, c := range []struct {
 				suffix string
@@ -118,6 +124,10 @@ func (lib *Library) lookup(module string) libFile {
 	}
 	return namespace
 }
+
+// traceLibrary (ASYNCLINT_TRACE_LIBRARY=1) lists each installed file read
+// on stderr: what a run reads, and why it costs what it does.
+var traceLibrary = os.Getenv("ASYNCLINT_TRACE_LIBRARY") != ""
 
 // libDemand is a dotted name to resolve, with how many more hops of
 // annotations and returned calls may be followed from what it reaches.
@@ -428,7 +438,10 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 	s.name, s.isInit = name, f.isInit
 	s.pkg = packageOf(name, f.isInit)
 	s.library = true
-	mi, _ := ld.pool.lowerLibrary(s, ld.lib.cacheDir, ld.opts)
+	mi, cached := ld.pool.lowerLibrary(s, ld.lib.cacheDir, ld.opts)
+	if traceLibrary {
+		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (cached %v)\n", name, f.path, cached)
+	}
 	return mi
 }
 

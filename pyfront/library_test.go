@@ -60,6 +60,9 @@ def from_url(url):
 	"nsp/inner/mod.py": "async def go(): ...\n",
 	// Nothing says what this returns.
 	"plain.py": "def factory(x):\n    return x.build()\n",
+	// Never read: a package with nothing async in it.
+	"clicky/__init__.py": "from .core import run\n",
+	"clicky/core.py":     "def run():\n    return compute()\n",
 	// Never read: nothing imports it.
 	"unused/__init__.py": "async def never(): ...\n",
 }
@@ -92,6 +95,8 @@ async def main():
     plain.factory(1).close()
     async with netlib.conn.Pool() as p:
         p.acquire()
+    import clicky
+    clicky.run()
 `
 
 func writeTree(t *testing.T, dir string, files map[string]string) {
