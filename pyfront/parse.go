@@ -36,6 +36,9 @@ type Options struct {
 	// Library reads what the project imports from its environment
 	// (nil: only the project is known).
 	Library *Library
+	// Trees, when set, reuses the syntax trees of unchanged files from
+	// earlier Loads (the language server).
+	Trees *TreeCache
 }
 
 // Warning is a file the run could not analyse, with a one-line reason.
@@ -585,14 +588,20 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
+	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library}
+	if opts.Trees != nil && !opts.ParseOnly {
+		if t := opts.Trees.get(s.path, s.src); t != nil {
+			lowerModule(t, mi, s.path)
+			return mi
+		}
+	}
 	ps := p.pool.Get().(*sitter.Parser)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx
 	// would start a goroutine per parse and can leave the parser's
 	// cancellation flag set for the next file.
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
-	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -610,6 +619,9 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	p.pool.Put(ps)
 	if visit != nil {
 		visit(t)
+	}
+	if opts.Trees != nil {
+		opts.Trees.put(s.path, t)
 	}
 	lowerModule(t, mi, s.path)
 	return mi
