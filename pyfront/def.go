@@ -41,6 +41,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		qual = b.f.QualName + ".<locals>." + name
 	}
 	fb, fi := b.lw.newFunc(name, qual, kind, scope, n)
+	b.nestedIn(fb)
 	fi.decorators = decoVals
 	f := fb.f
 	f.NameRange = b.lw.rng(nameNode)
@@ -60,7 +61,11 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	if b.cls != nil {
 		b.markSelf(fb, decos)
 	}
-	fb.lowerBlock(t.field(n, fBody))
+	if !(b.lw.mi.library && async) {
+		// A library's coroutine function is known by its kind and its
+		// annotations; its body is never reported on.
+		fb.lowerBlock(t.field(n, fBody))
+	}
 	fb.finish()
 
 	// Bind the name in the defining scope.
@@ -123,6 +128,9 @@ func (b *fnBuilder) markSelf(fb *fnBuilder, decos []int32) {
 		kind = symClsObj
 	}
 	if len(f.Params) > 0 {
+		if ps := fb.fi.paramSym[f.Params[0].Name]; ps != nil && ps.kind == symAnnot {
+			fb.fi.selfAnnot = ps.annot
+		}
 		fb.fi.paramSym[f.Params[0].Name] = &sym{kind: kind, cls: b.cls.cls}
 	}
 }
@@ -226,6 +234,7 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	b.lw.mi.mod.Classes = append(b.lw.mi.mod.Classes, cls)
 	b.lw.mi.classes = append(b.lw.mi.classes, ci)
 	body, bfi := b.lw.newFunc("<class "+name+">", qual, asyncir.Sync, b.fi, n)
+	b.nestedIn(body)
 	bfi.isClass = true
 	bfi.parent = b.fi
 	ci.body = bfi

@@ -96,7 +96,51 @@ BLOCKING = [
     ("concurrent.futures", "wait"),
     ("concurrent.futures._base", "wait"),
     ("sqlite3", "connect"),
+    ("os", "spawnl"),
+    ("os", "spawnle"),
+    ("os", "spawnlp"),
+    ("os", "spawnlpe"),
+    ("os", "spawnv"),
+    ("os", "spawnve"),
+    ("os", "spawnvp"),
+    ("os", "spawnvpe"),
+    ("shutil", "copytree"),
+    ("shutil", "rmtree"),
+    ("pathlib", "Path.open"),
+    ("codecs", "open"),
+    ("tempfile", "TemporaryFile"),
+    ("tempfile", "NamedTemporaryFile"),
+    ("gzip", "open"),
+    ("bz2", "open"),
+    ("lzma", "open"),
+    ("ssl", "create_default_context"),
+    ("ssl", "SSLContext.load_verify_locations"),
+    ("ssl", "SSLContext.load_cert_chain"),
+    ("netrc", "netrc"),
 ]
+
+# Calls that block only when given one of these keyword arguments (not None),
+# as the model says: without a CA bundle, create_default_context only points
+# OpenSSL at the system paths.
+BLOCKS_ONLY_WITH = {"ssl.create_default_context": ("cafile", "capath", "cadata")}
+
+# File objects are C types whose methods cannot be wrapped: a file the case
+# itself opens through one of these is handed back in a FileProxy, whose data
+# methods (the model's io.IOBase methods) are recorded like the table's calls.
+FILE_FACTORIES = [
+    ("builtins", "open"),
+    ("io", "open"),
+    ("codecs", "open"),
+    ("pathlib", "Path.open"),
+    ("os", "fdopen"),
+    ("tempfile", "TemporaryFile"),
+    ("tempfile", "NamedTemporaryFile"),
+    ("gzip", "open"),
+    ("bz2", "open"),
+    ("lzma", "open"),
+]
+FILE_METHODS = frozenset(("read", "read1", "readinto", "readline", "readlines", "write",
+                          "writelines", "seek", "truncate", "flush"))
 
 # Exceptions the rules are confirmed by; others are the case's own business.
 RECORDED_EXCEPTIONS = (TypeError, RuntimeError, AttributeError,
@@ -219,9 +263,13 @@ def cannot_wait(name, args, kwargs):
 
 
 def wrap_blocking(name, fn):
+    only_with = BLOCKS_ONLY_WITH.get(name, ())
+
     @functools.wraps(fn)
     def blocking(*args, **kwargs):
         if getattr(_tl, "busy", False) or not loop_running_here() or cannot_wait(name, args, kwargs):
+            return fn(*args, **kwargs)
+        if only_with and all(kwargs.get(k) is None for k in only_with):
             return fn(*args, **kwargs)
         frames = stack()
         # Only calls the case makes itself: stdlib code that blocks on the
@@ -297,6 +345,51 @@ class TrackedLock:
         self.release()
 
 
+class FileProxy:
+    """A file object the case opened: everything is the file's own, except
+    that its data methods are recorded, and "with" binds the proxy."""
+
+    __slots__ = ("_file",)
+
+    def __init__(self, file):
+        object.__setattr__(self, "_file", file)
+
+    def __getattr__(self, name):
+        attr = getattr(self._file, name)
+        if name in FILE_METHODS:
+            return wrap_blocking(f"file.{name}", attr)
+        return attr
+
+    def __setattr__(self, name, value):
+        setattr(self._file, name, value)
+
+    def __enter__(self):
+        self._file.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self._file.__exit__(*exc)
+
+    def __iter__(self):
+        return iter(self._file)
+
+    def __next__(self):
+        return next(self._file)
+
+
+def wrap_file_factory(fn):
+    """Hands the files a case opens itself back in a FileProxy."""
+
+    @functools.wraps(fn)
+    def factory(*args, **kwargs):
+        f = fn(*args, **kwargs)
+        caller = sys._getframe(1).f_code.co_filename
+        return FileProxy(f) if is_case(caller) else f
+
+    factory.__asynclint_factory__ = True
+    return factory
+
+
 def wrap_module(modname):
     mod = sys.modules[modname]
     for m, path in BLOCKING:
@@ -309,6 +402,16 @@ def wrap_module(modname):
         fn = getattr(owner, attr, None)
         if fn is not None and not getattr(fn, "__asynclint_wrapped__", False):
             setattr(owner, attr, wrap_blocking(f"{modname}.{path}", fn))
+    for m, path in FILE_FACTORIES:
+        if m != modname:
+            continue
+        owner = mod
+        *parents, attr = path.split(".")
+        for p in parents:
+            owner = getattr(owner, p, None)
+        fn = getattr(owner, attr, None)
+        if fn is not None and not getattr(fn, "__asynclint_factory__", False):
+            setattr(owner, attr, wrap_file_factory(fn))
 
 
 class WrapOnImport:
@@ -343,7 +446,7 @@ class WrapOnImport:
 def install_blocking():
     threading.Lock = TrackedLock
     lazy = set()
-    for modname, _ in BLOCKING:
+    for modname, _ in BLOCKING + FILE_FACTORIES:
         if modname in sys.modules:
             wrap_module(modname)
         else:
@@ -570,10 +673,36 @@ def marked(exc, what):
     return getattr(exc, "__asynclint_" + what, False)
 
 
+def install_expected_raises():
+    """An exception raised inside `with self.assertRaises(E)` that is an E is
+    what the test asks for, not a finding: the context's expected types are
+    kept per thread while it is open."""
+    import unittest.case
+    ctx = unittest.case._AssertRaisesContext
+    real_enter, real_exit = ctx.__enter__, ctx.__exit__
+
+    @functools.wraps(real_enter)
+    def enter(self):
+        _tl.expected = getattr(_tl, "expected", ()) + (self.expected,)
+        return real_enter(self)
+
+    @functools.wraps(real_exit)
+    def exit_(self, *exc_info):
+        _tl.expected = getattr(_tl, "expected", ())[:-1]
+        return real_exit(self, *exc_info)
+
+    ctx.__enter__, ctx.__exit__ = enter, exit_
+
+
+def expected(exc):
+    return any(isinstance(exc, e) for e in getattr(_tl, "expected", ()))
+
+
 def local_trace(frame, event, arg):
     if event == "exception":
         exc = arg[1]
-        if isinstance(exc, RECORDED_EXCEPTIONS) and not marked(exc, "seen") and not marked(exc, "ignored"):
+        if isinstance(exc, RECORDED_EXCEPTIONS) and not marked(exc, "seen") and not marked(exc, "ignored") \
+                and not expected(exc):
             mark(exc, "seen")
             emit("exception", loc_of(frame), f"{type(exc).__name__}: {exc}")
     return local_trace
@@ -717,9 +846,42 @@ def install_loop_hooks():
             emit("deprecation", innermost_case_loc(),
                  "DeprecationWarning: There is no current event loop (implicit loop creation; "
                  "deprecated since 3.12, an error from 3.14)")
-        return real_get(self)
+        loop = real_get(self)
+        running = asyncio.events._get_running_loop()
+        if running is not None and loop is not running:
+            emit("policy-loop", innermost_case_loc(),
+                 "the policy's get_event_loop() returned a loop other than the running one")
+        return loop
 
     policy_cls.get_event_loop = get_event_loop
+
+    # asyncio.get_event_loop() where a loop runs: it returns that loop. Recorded
+    # where the caller is code whose every caller the case holds (a coroutine,
+    # a private or nested function), the code AL302 speaks about.
+    real_module_get = asyncio.events.get_event_loop
+
+    @functools.wraps(real_module_get)
+    def module_get_event_loop():
+        loop = real_module_get()
+        running = asyncio.events._get_running_loop()
+        frames = stack()
+        if running is not None and loop is running and frames and is_case(frames[0].f_code.co_filename) \
+                and known_callers(frames[0].f_code):
+            emit("running-loop", loc_of(frames[0]), "get_event_loop() returned the running loop")
+        return loop
+
+    asyncio.events.get_event_loop = asyncio.get_event_loop = module_get_event_loop
+
+
+def known_callers(code):
+    """A coroutine, or a function whose qualified name has a private part
+    (one leading underscore) or a <locals> part."""
+    if is_async(code):
+        return True
+    for part in code.co_qualname.split("."):
+        if part == "<locals>" or part.startswith("_") and not (part.startswith("__") and part.endswith("__")):
+            return True
+    return False
 
 
 def task_loc(task):
@@ -818,6 +980,7 @@ def main():
     logging.getLogger("asyncio").addHandler(SlowCallbacks())
     _real_signal(signal.SIGUSR1, on_sigusr1)
     install_loop_hooks()
+    install_expected_raises()
     install_registrations()
     install_blocking()
     threading.settrace(global_trace)
