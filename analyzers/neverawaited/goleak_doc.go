@@ -159,8 +159,11 @@ again before unlocking it: directly (a deferred ` + "`" + `Unlock` + "`" + ` ins
 runs only at return), or through a function of the package it calls
 (` + "`" + `RLock` + "`" + ` under its own ` + "`" + `Lock` + "`" + ` included; two read locks are not
 reported). A function that returns holding the lock on its last path,
-and unlocks it on the others, is a lock helper and is not reported.
-Calls into other packages are not followed.
+and unlocks it on the others, is a lock helper and is not reported; nor
+is a function entered with the lock held (it unlocks, works, relocks), a
+second lock after the goroutine waited on a channel, or one in a function
+that never unlocks the mutex itself (another goroutine may). Calls into
+other packages are not followed.
 
 ### Why is this bad?
 Go's mutexes are not reentrant and belong to no goroutine. A lock left
@@ -205,7 +208,9 @@ counts with constant ` + "`" + `Add` + "`" + `s, when a goroutine it counts can 
 without calling ` + "`" + `Done` + "`" + ` (an early return before a ` + "`" + `Done` + "`" + ` that is not
 deferred), or when the ` + "`" + `Add` + "`" + `s, all made once before ` + "`" + `Wait` + "`" + `, count more
 than the goroutines that call ` + "`" + `Done` + "`" + `. A goroutine that calls ` + "`" + `Done` + "`" + ` in a
-loop (one per item) or hands the group on is not judged.
+loop (one per item) or hands the group on is not judged. A goroutine
+that skips ` + "`Done`" + ` only after failing the test (` + "`t.Errorf`" + `, then return)
+is reported at info severity.
 
 ### Why is this bad?
 ` + "`" + `Wait` + "`" + ` returns only when the counter reaches zero. One missing ` + "`" + `Done` + "`" + `

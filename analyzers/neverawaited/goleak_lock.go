@@ -26,7 +26,10 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 		releasedNow := func(o *asyncir.Op) bool {
 			return o.Kind != asyncir.OpDefer && releases(o) || waitsForOthers(models, o)
 		}
-		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow); again != nil {
+		// A goroutine that never releases the lock itself may have it
+		// released by another (a lock handed over): only a function that
+		// keeps its own lock discipline is judged.
+		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow); again != nil && releasedSomewhere(op, releases) {
 			reportDoubleLock(pass, f, op, m, again, via)
 			return
 		}

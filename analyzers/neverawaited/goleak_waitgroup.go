@@ -35,7 +35,7 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 				break
 			}
 			if d.skip != nil {
-				report(pass, asyncir.Diagnostic{
+				diag := asyncir.Diagnostic{
 					Code:    "AL156",
 					Range:   wait.Range,
 					Message: fmt.Sprintf("%s.Wait can block forever: goroutine %s can return without calling %s.Done", name, spawnName(st.Bind), name),
@@ -43,7 +43,11 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 						{Range: d.skip.Range, Message: "`" + st.Bind.Callee.QualName + "` returns here without calling Done"},
 						{Range: st.Site.Range, Message: "the goroutine is started here"},
 					},
-				})
+				}
+				if d.afterFailure {
+					diag.Message += " (only after the test has failed)"
+				}
+				reportOnFailure(pass, diag, d.afterFailure)
 				skipped = true
 				break
 			}
@@ -137,6 +141,8 @@ func (c groupCount) straight(cfg *asyncir.CFG, wait *asyncir.Op) bool {
 type goroutineDone struct {
 	once bool        // it calls Done exactly once on every path
 	skip *asyncir.Op // a return some path reaches without calling Done
+	// afterFailure: every such path first marks the test failed.
+	afterFailure bool
 }
 
 // goroutineDones follows the group into the goroutine st starts; ok is
@@ -174,14 +180,20 @@ func goroutineDones(models *asyncir.Models, st asyncir.Start, wg *asyncir.Value)
 		return d, true // not counted by this goroutine
 	}
 	isDone := func(op *asyncir.Op) bool { return containsOp(dones, op) }
+	doneOrFailed := func(op *asyncir.Op) bool { return isDone(op) || failsTest(models, op) }
 	for _, b := range g.Blocks {
 		if ret := asyncir.ExitOp(b); b.Exit && ret != nil && asyncir.ReachedFromEntry(ret, isDone) {
 			if deferred {
 				return d, false // a return before the defer: unusual, not judged
 			}
-			d.skip = ret
-			return d, true
+			// Prefer a skipping path on which the test has not failed.
+			if d.skip == nil || d.afterFailure && !asyncir.ReachedFromEntry(ret, doneOrFailed) {
+				d.skip, d.afterFailure = ret, !asyncir.ReachedFromEntry(ret, doneOrFailed)
+			}
 		}
+	}
+	if d.skip != nil {
+		return d, true
 	}
 	d.once = cfg.MaxOnPath(func(op *asyncir.Op) int {
 		if isDone(op) {

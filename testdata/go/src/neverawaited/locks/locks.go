@@ -228,3 +228,11 @@ func (s *store) tryAll(try func() error) error {
 	}
 	return err
 }
+
+// Fixed: the goroutine never unlocks; its caller does, which lets the
+// second Lock through.
+func lockedTwiceHandedOver(mu *sync.Mutex, blocked chan<- bool) {
+	mu.Lock()
+	blocked <- true
+	mu.Lock()
+}

@@ -53,6 +53,11 @@ func RunClean() {
 	var mu sync.Mutex
 	_ = sumAllFixed(&mu, []int{1, 2})
 	_ = sumOnce(&mu, []int{1, 2})
+	var other sync.Mutex
+	blocked := make(chan bool)
+	go lockedTwiceHandedOver(&other, blocked)
+	<-blocked
+	other.Unlock()
 	locked := make(chan bool)
 	go handOver(&mu, locked, 2)
 	for i := 0; i < 2; i++ {

@@ -2,7 +2,10 @@
 // return, each with its fixed twin.
 package waitgroups
 
-import "sync"
+import (
+	"sync"
+	"testing"
+)
 
 var work = func(string) error { return nil }
 
@@ -90,4 +93,23 @@ func drain(items []string) {
 		}
 	}()
 	wg.Wait()
+}
+
+var check = func(string) error { return nil }
+
+// A test helper whose worker skips Done only after failing the test:
+// reported as info.
+func checkAll(t testing.TB, items []string) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		for _, it := range items {
+			if err := check(it); err != nil {
+				t.Errorf("check(%q): %v", it, err)
+				return
+			}
+		}
+		wg.Done()
+	}()
+	wg.Wait() // want `.wg..Wait can block forever: goroutine .checkAll.func1. can return without calling .wg..Done \(only after the test has failed\) \(AL156\)`
 }
