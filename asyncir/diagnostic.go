@@ -91,7 +91,18 @@ type Diagnostic struct {
 	// Tier is, for a blocking-call finding, what the call at the end of
 	// the chain waits on; the policy layer sets the severity from it.
 	Tier BlockTier
+	// Runtime is what `asynclint trace` saw of the finding at run time:
+	// RuntimeConfirmed, RuntimeOnly, or empty (not traced, or not seen).
+	Runtime string
 }
+
+// Values of Diagnostic.Runtime.
+const (
+	// RuntimeConfirmed: a static finding whose site the runtime saw fail.
+	RuntimeConfirmed = "confirmed"
+	// RuntimeOnly: a runtime event at a site with no static finding.
+	RuntimeOnly = "runtime-only"
+)
 
 // SortDiagnostics orders diagnostics by file, offset, code and message, the
 // order every output format uses.

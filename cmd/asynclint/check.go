@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -16,6 +18,7 @@ import (
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
+	outputFile                                           string
 	exitZero, noConfig, stats, parseOnly                 bool
 	cpuProfile, memProfile                               string
 	fixFlags
@@ -29,6 +32,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.configPath, "config", "", "pyproject.toml to read instead of searching upwards from the paths")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
+	fs.StringVar(&c.outputFile, "output-file", "", "write the report to this file instead of standard output")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
@@ -71,6 +75,13 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	return runCheck(cf, paths, nil, stdout, stderr)
+}
+
+// runCheck is check after its flags: the static check of paths, joined
+// with findings of join's own when join is set (trace), reported to
+// stdout or --output-file, with check's exit code.
+func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *asyncir.Config) []asyncir.Diagnostic, stdout, stderr io.Writer) int {
 	switch cf.format {
 	case "text", "json", "sarif", "github":
 	default:
@@ -94,7 +105,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly})
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Join: join})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2
@@ -115,18 +126,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		res.Diagnostics = remaining
 	}
-	switch cf.format {
-	case "json":
-		err = output.JSON(stdout, res.Diagnostics)
-	case "sarif":
-		err = output.SARIF(stdout, res.Diagnostics, sarifTool())
-	case "github":
-		err = output.GitHub(stdout, res.Diagnostics)
-	default:
-		err = output.Text(stdout, res.Diagnostics)
-		hintFixable(stderr, res.Diagnostics)
-	}
-	if err != nil {
+	if err := writeReport(cf, res.Diagnostics, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "asynclint: writing output: %v\n", err)
 		return 2
 	}
@@ -137,6 +137,32 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// writeReport renders the diagnostics in the chosen format to stdout, or
+// to --output-file (created or truncated; written whole or not at all).
+func writeReport(cf checkFlags, diags []asyncir.Diagnostic, stdout, stderr io.Writer) error {
+	w := stdout
+	var buf bytes.Buffer
+	if cf.outputFile != "" {
+		w = &buf
+	}
+	var err error
+	switch cf.format {
+	case "json":
+		err = output.JSON(w, diags)
+	case "sarif":
+		err = output.SARIF(w, diags, sarifTool())
+	case "github":
+		err = output.GitHub(w, diags)
+	default:
+		err = output.Text(w, diags)
+		hintFixable(stderr, diags)
+	}
+	if err != nil || cf.outputFile == "" {
+		return err
+	}
+	return os.WriteFile(cf.outputFile, buf.Bytes(), 0o644)
 }
 
 // loadConfig finds pyproject.toml and lays the flags over it.

@@ -695,10 +695,10 @@ def frames_of(obj):
     """The creation stack of obj, innermost first, as (filename, lineno, function)."""
     tb = tracemalloc.get_object_traceback(obj)
     if tb is not None and len(tb):
-        return [(f.filename, f.lineno, "") for f in reversed(list(tb))]
+        return [(f.filename, f.lineno, "") for f in reversed(list(tb)) if f.filename not in OWN_FILES]
     origin = getattr(obj, "cr_origin", None)  # coroutine origin tracking
     if origin:
-        return [(f, l, fn) for f, l, fn in origin]
+        return [(f, l, fn) for f, l, fn in origin if f not in OWN_FILES]
     return []
 
 
@@ -723,19 +723,24 @@ def on_never_awaited(coro, text):
     if reg is not None and reg[0] is not None and reg[1] is code:
         emit("coroutine-callback", reg[0], text)
         return
-    emit("never-awaited", creation_loc(frames), text, frames)
+    emit("never-awaited", creation_loc(frames, getattr(code, "co_name", "")), text, frames)
 
 
-_RETURN_CALL = re.compile(r"\s*return\s+[\w.\[\]()]*\(")
+_RETURN_CALL = re.compile(r"\s*return\s+(?:await\s+)?[\w.\[\]]*\(.*\)\s*(?:#.*)?$")
 
 
-def creation_loc(frames):
+def creation_loc(frames, name=""):
     """The project line that dropped a coroutine, from its creation stack:
-    the innermost project frame, stepping out of frames whose line returns
-    the call (a decorator's wrapper hands the coroutine to its caller)."""
+    the innermost project frame, stepping out of frames whose line only
+    returns a call (a decorator's wrapper hands the coroutine to its
+    caller) unless the coroutine's own function is called inside that
+    call's arguments (`return asyncio.run(fetch(x))` dropped it there)."""
     case = [(f, l) for f, l, _ in frames if is_case(f)]
     i = 0
-    while i + 1 < len(case) and _RETURN_CALL.match(linecache.getline(case[i][0], case[i][1])):
+    while i + 1 < len(case):
+        text = linecache.getline(case[i][0], case[i][1])
+        if not _RETURN_CALL.match(text) or (name and re.search(r"\(.*\b%s\(" % re.escape(name), text)):
+            break
         i += 1
     return case[i] if case else None
 
@@ -814,18 +819,14 @@ def on_warning(msg):
 
 # --- the event loop: destroyed tasks, implicit loops, slow callbacks -------
 
-# Task -> its creation stack, where asyncio debug mode does not keep one.
-_task_origins = weakref.WeakKeyDictionary()
-
-
 def task_frames(task):
+    """A task's creation stack: asyncio debug mode's, else its coroutine's
+    origin (created on the line that makes the task, as a rule)."""
     tb = getattr(task, "_source_traceback", None)
     if tb:
         return [(f.filename, f.lineno, f.name) for f in reversed(tb)]
-    try:
-        return _task_origins.get(task, [])
-    except TypeError:
-        return []
+    get_coro = getattr(task, "get_coro", None)
+    return frames_of(get_coro()) if get_coro is not None else []
 
 
 def task_loc(task):
@@ -848,20 +849,6 @@ def install_loop_hooks():
         return real_handler(self, context)
 
     asyncio.base_events.BaseEventLoop.call_exception_handler = call_exception_handler
-
-    real_create_task = asyncio.base_events.BaseEventLoop.create_task
-
-    @functools.wraps(real_create_task)
-    def create_task(self, *args, **kwargs):
-        task = real_create_task(self, *args, **kwargs)
-        if not self._debug:
-            try:
-                _task_origins[task] = described(stack())
-            except TypeError:
-                pass
-        return task
-
-    asyncio.base_events.BaseEventLoop.create_task = create_task
 
     # Pending tasks left to a loop that closes (pytest-asyncio closes each
     # test's loop) or to asyncio.run's end.
@@ -939,8 +926,7 @@ def report_unreferenced(loop):
             owners = [r for r in gc.get_referrers(task)
                       if id(r) not in mine and r is not here
                       and not isinstance(r, (asyncio.Future, asyncio.events.Handle, types.MethodType,
-                                             types.BuiltinMethodType, weakref.ReferenceType,
-                                             weakref.WeakKeyDictionary))
+                                             types.BuiltinMethodType, weakref.ReferenceType))
                       and not (isinstance(r, types.FrameType) and r.f_code.co_filename in OWN_FILES)]
             if not owners:
                 coro = task.get_coro()

@@ -1,0 +1,19 @@
+// Package trace is `asynclint trace`: the reference runtime's recorder
+// (internal/verify's recorder.py, in its observing mode) inside the user's
+// own command — typically a test suite — joined with the static check of
+// the same tree.
+//
+// Record runs the command with a sitecustomize.py first on PYTHONPATH, in a
+// temporary directory it owns; every Python process the command starts,
+// children included, installs the recorder and appends its events to its
+// own file there as they happen. The recorder only observes: it wraps the
+// blocking calls of its table, the loop's scheduling and exception-handler
+// methods and warnings._warn_unawaited_coroutine, traces exceptions raised
+// through project frames, and tracks coroutine origins (the program still
+// reads its own tracking depth); it turns no mode on and raises nothing.
+//
+// Join marks each static finding whose site (its line or a line of its
+// related locations) the runtime saw with evidence of its rule
+// (verify.EvidenceTable) as confirmed, and reports an event of a rule that
+// no finding accounts for as a runtime-only finding with its stack.
+package trace
