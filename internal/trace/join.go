@@ -22,6 +22,14 @@ func runtimeOnlyRules() []string {
 	return []string{"AL101", "AL102", "AL103", "AL104", "AL201", "AL202", "AL203", "AL304", "AL305", "AL401"}
 }
 
+// confirmOnlyKinds are events that confirm a finding but are no finding by
+// themselves: a task destroyed while pending is also a referenced task
+// left running when its loop closed (a test's teardown); only a task that
+// nothing but the loop referenced (task-unreferenced) is AL102's own.
+func confirmOnlyKinds() []string {
+	return []string{"task-destroyed"}
+}
+
 // Joiner joins one recording with the static findings of the same tree.
 type Joiner struct {
 	Events    []verify.Event
@@ -62,7 +70,7 @@ func (j Joiner) Join(diags []asyncir.Diagnostic, cfg *asyncir.Config) []asyncir.
 	}
 	added := map[key]bool{}
 	for k, e := range evs {
-		if accounted[k] {
+		if accounted[k] || slices.Contains(confirmOnlyKinds(), e.Kind) {
 			continue
 		}
 		codes := slices.DeleteFunc(verify.RulesConfirmedBy(table, e), func(c string) bool {

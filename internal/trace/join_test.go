@@ -96,3 +96,22 @@ func TestJoinStackSite(t *testing.T) {
 		t.Errorf("got %+v, want the AL101 at line 4 confirmed and nothing else", got)
 	}
 }
+
+// TestJoinDestroyedTask: a task destroyed while pending confirms AL102 but
+// is no finding by itself (a referenced task left running when its loop
+// closed is destroyed too); a task only the loop referenced is one.
+func TestJoinDestroyedTask(t *testing.T) {
+	root, abs := joinFixture(t)
+	j := Joiner{Roots: []string{root}, Analyzers: driver.Analyzers(), Events: []verify.Event{
+		{Kind: "task-destroyed", File: abs, Line: 4, Detail: "Task was destroyed but it is pending: x"},
+		{Kind: "task-unreferenced", File: abs, Line: 8, Detail: "task y is pending at the end of its loop and only the loop references it"},
+	}}
+	got := j.Join(nil, nil)
+	if len(got) != 1 || got[0].Code != "AL102" || got[0].Range.Start.Line != 8 || got[0].Runtime != asyncir.RuntimeOnly {
+		t.Errorf("got %+v, want one runtime-only AL102 at line 8", got)
+	}
+	got = j.Join([]asyncir.Diagnostic{lineDiag("AL102", filepath.Join(root, "app.py"), 4)}, nil)
+	if got[0].Runtime != asyncir.RuntimeConfirmed {
+		t.Errorf("the destroyed task does not confirm the AL102 at its line: %+v", got[0])
+	}
+}
