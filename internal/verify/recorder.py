@@ -96,6 +96,7 @@ BLOCKING = [
 ]
 
 STACK_DEPTH = 25
+ORIGIN_DEPTH = 10  # the observing mode's coroutine origin tracking: each coroutine pays for its depth
 SLOW_CALLBACK = 0.05
 OWN_FILES = {sys._getframe().f_code.co_filename}  # the recorder's frames are skipped
 
@@ -394,17 +395,26 @@ def install_blocking():
 # --- coroutine functions handed to callers that drop their result ---------
 #
 # A coroutine the runtime creates by calling a registered callback is
-# dropped at a known moment: inside Handle._run (loop callbacks), Thread.run
-# (Thread, Timer targets), or the wrappers below (signal handlers, atexit
-# functions). While it is dropped, _tl.reg holds (registration line, code
-# object) or _tl.handle the running handle, and on_never_awaited reports the
-# coroutine at the line that registered its function.
+# created by Handle._run (loop callbacks: its creation stack starts in
+# asyncio/events.py, and on_never_awaited reports it at the lines that
+# registered its function), or dropped at a known moment: inside
+# Thread.run (Thread, Timer targets) or the wrappers below (signal
+# handlers, atexit functions), while _tl.reg holds (registration line, code
+# object).
 
-# (id(future), code object) -> lines that added a coroutine function as a
-# done callback of that future (seen by the exact mode's profiler).
-_done_callbacks = {}
-# id(handle) -> registration lines of a coroutine function the handle runs.
-_handle_regs = {}
+# code object -> lines that registered that coroutine function as a loop
+# callback (call_soon, call_at and call_later, call_soon_threadsafe; done
+# callbacks: the exact mode's profiler sees add_done_callback, a C method).
+_callback_regs = {}
+_HANDLE_RUN_FILE = asyncio.events.Handle._run.__code__.co_filename
+
+
+_PY_CALLABLES = (types.FunctionType, types.MethodType, functools.partial)
+
+
+def register_callback(fn, loc):
+    if loc is not None:
+        _callback_regs.setdefault(code_of(fn), set()).add(loc)
 
 
 def code_of(fn):
@@ -534,51 +544,24 @@ def install_registrations():
 
         asyncio.base_events.BaseEventLoop._check_callback = check_callback
 
-    # A coroutine function registered as a loop callback: the handle knows
-    # the line that registered it (done callbacks: the profiler's lines).
-    real_call_soon = asyncio.base_events.BaseEventLoop.call_soon
-
-    @functools.wraps(real_call_soon)
-    def call_soon(self, callback, *args, **kwargs):
-        handle = real_call_soon(self, callback, *args, **kwargs)
-        if is_coroutine_function(callback):
-            locs = _done_callbacks.get((id(args[0]) if args else 0, code_of(callback)))
-            if locs:
-                _handle_regs[id(handle)] = sorted(locs)
-            elif not (args and asyncio.isfuture(args[0])):
-                # (a future's done callback is scheduled where the future
-                # completes, not where the callback was added)
-                _handle_regs[id(handle)] = [innermost_case_loc()]
-        return handle
-
-    asyncio.base_events.BaseEventLoop.call_soon = call_soon
-
-    def registering(real):
+    # A coroutine function registered as a loop callback: the line that
+    # registered it. A future's done callback is scheduled with call_soon
+    # where the future completes, not where the callback was added: those
+    # lines are the profiler's.
+    def registering(real, at):
         @functools.wraps(real)
-        def schedule(self, when_or_callback, *args, **kwargs):
-            handle = real(self, when_or_callback, *args, **kwargs)
-            callback = args[0] if real.__name__ == "call_at" else when_or_callback
-            if is_coroutine_function(callback):
-                _handle_regs[id(handle)] = [innermost_case_loc()]
-            return handle
+        def schedule(self, *args, **kwargs):
+            callback = args[at] if len(args) > at else None
+            # (type first: most callbacks are the C methods of tasks and futures)
+            if type(callback) in _PY_CALLABLES and is_coroutine_function(callback) \
+                    and not (len(args) > at + 1 and asyncio.isfuture(args[at + 1])):
+                register_callback(callback, innermost_case_loc())
+            return real(self, *args, **kwargs)
 
         return schedule
 
-    for name in ("call_at", "call_soon_threadsafe"):
-        setattr(asyncio.base_events.BaseEventLoop, name, registering(getattr(asyncio.base_events.BaseEventLoop, name)))
-
-    real_run = asyncio.events.Handle._run
-
-    @functools.wraps(real_run)
-    def run(self):
-        prev, _tl.handle = getattr(_tl, "handle", None), self
-        try:
-            return real_run(self)
-        finally:
-            _tl.handle = prev
-            _handle_regs.pop(id(self), None)
-
-    asyncio.events.Handle._run = run
+    for name, at in (("call_soon", 0), ("call_at", 1), ("call_soon_threadsafe", 0)):
+        setattr(asyncio.base_events.BaseEventLoop, name, registering(getattr(asyncio.base_events.BaseEventLoop, name), at))
 
     # Thread hops from code the loop runs: the line that hopped is where a
     # ContextVar read in the other thread lost its context.
@@ -647,10 +630,7 @@ def profiler(frame, event, arg):
             return
         fn = cbs[-1][0] if cbs else None
         if is_coroutine_function(fn):
-            key = (id(owner), code_of(fn))
-            if key not in _done_callbacks:
-                weakref.finalize(owner, _done_callbacks.pop, key, None)  # ids are reused
-            _done_callbacks.setdefault(key, set()).add(loc_of(frame))
+            register_callback(fn, loc_of(frame))
 
 
 # --- exceptions raised through the project's frames (caught or not) -------
@@ -689,6 +669,21 @@ def global_trace(frame, event, arg):
     return None
 
 
+def global_trace_async(frame, event, arg):
+    """The observing mode traces coroutine frames only: every traced frame
+    costs a call per event, and the exceptions it records for rules
+    (a loop started inside a running loop, a concurrent future awaited, a
+    coroutine awaited twice) reach a coroutine frame."""
+    code = frame.f_code
+    if code.co_flags & _ASYNC_FLAGS and is_case(code.co_filename):
+        frame.f_trace_lines = False
+        return local_trace
+    return None
+
+
+_ASYNC_FLAGS = inspect.CO_COROUTINE | inspect.CO_ITERABLE_COROUTINE | inspect.CO_ASYNC_GENERATOR
+
+
 # --- never-awaited coroutines, warnings -----------------------------------
 
 def frames_of(obj):
@@ -706,15 +701,10 @@ def on_never_awaited(coro, text):
     frames = frames_of(coro)
     code = getattr(coro, "cr_code", None)
     by_runtime = not frames or not is_case(frames[0][0])
-    # Created by the loop running a callback handle: the coroutine is
-    # dropped inside Handle._run, so the handle is still the current one.
-    handle = getattr(_tl, "handle", None)
-    if by_runtime and handle is not None and code_of(handle._callback) is code:
-        regs = _handle_regs.get(id(handle))
-        if not regs:
-            tb = handle._source_traceback or []
-            regs = [next(((f.filename, f.lineno) for f in reversed(tb) if is_case(f.filename)), None)]
-        for loc in regs:
+    # Created by the loop running a callback (Handle._run): reported at the
+    # lines that registered its function, and at no other line.
+    if by_runtime and frames and frames[0][0] == _HANDLE_RUN_FILE:
+        for loc in sorted(_callback_regs.get(code, ())):
             emit("coroutine-callback", loc, text)
         return
     # Created by another caller of a registered callback (a thread, a
@@ -780,11 +770,11 @@ def install_origin_tracking():
     real_set, real_get = sys.set_coroutine_origin_tracking_depth, sys.get_coroutine_origin_tracking_depth
     _tracking["theirs"] = real_get()
     _tracking["ours"] = True
-    real_set(max(STACK_DEPTH, _tracking["theirs"]))
+    real_set(max(ORIGIN_DEPTH, _tracking["theirs"]))
 
     @functools.wraps(real_set)
     def set_depth(depth):
-        real_set(max(STACK_DEPTH, depth) if depth >= 0 else depth)
+        real_set(max(ORIGIN_DEPTH, depth) if depth >= 0 else depth)
         _tracking["theirs"] = depth
 
     @functools.wraps(real_get)
@@ -981,8 +971,9 @@ def install(events_path, roots, exact=False, hang_bound=2.0):
     install_loop_hooks()
     install_registrations()
     install_blocking()
-    threading.settrace(global_trace)
-    sys.settrace(global_trace)
+    tracer = global_trace if exact else global_trace_async
+    threading.settrace(tracer)
+    sys.settrace(tracer)
     if exact:
         threading.setprofile(profiler)
         sys.setprofile(profiler)
