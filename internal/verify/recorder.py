@@ -653,12 +653,23 @@ def local_trace(frame, event, arg):
         exc = arg[1]
         if isinstance(exc, S.exceptions) and not marked(exc, "seen") and not marked(exc, "ignored"):
             mark(exc, "seen")
-            frames = []
-            f = frame
+            # The first traced frame it reaches; the untraced ones it came
+            # through (the observing mode traces coroutine frames only) are
+            # on its traceback: the event is at the innermost project line.
+            inner = []
+            tb = arg[2]
+            while tb is not None:
+                inner.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
+                tb = tb.tb_next
+            inner.reverse()
+            outer = []
+            f = frame.f_back
             while f is not None:
-                frames.append(f)
+                outer.append(f)
                 f = f.f_back
-            emit("exception", loc_of(frame), f"{type(exc).__name__}: {exc}", described(frames))
+            where = [fr for fr in inner if fr[0] not in OWN_FILES] + described(outer)
+            loc = next(((f, l) for f, l, _ in where if is_case(f)), loc_of(frame))
+            emit("exception", loc, f"{type(exc).__name__}: {exc}", where)
     return local_trace
 
 
