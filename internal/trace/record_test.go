@@ -155,3 +155,67 @@ func TestRecordCommandNotFound(t *testing.T) {
 		t.Errorf("err = %v, want ErrStart", err)
 	}
 }
+
+// TestRecordObservingKinds: the observing mode records what README's
+// "What the recorder sees" lists, at the project line each rule points at.
+func TestRecordObservingKinds(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"kinds.py": `import asyncio, concurrent.futures, contextvars
+
+request_id = contextvars.ContextVar("request_id", default=None)
+
+def handle():
+    return request_id.get()
+
+async def refresh():
+    pass
+
+async def work():
+    return 1
+
+async def main():
+    loop = asyncio.get_running_loop()
+    request_id.set("r1")
+    await loop.run_in_executor(None, handle)  # hop
+    loop.call_soon(refresh)  # registered
+    await asyncio.sleep(0.01)
+    with concurrent.futures.ThreadPoolExecutor() as pool:
+        try:
+            await pool.submit(handle)  # awaited future
+        except TypeError:
+            pass
+    c = work()
+    await c
+    try:
+        await c  # reused
+    except RuntimeError:
+        pass
+
+asyncio.run(main())
+`,
+	})
+	t.Chdir(dir)
+	var out bytes.Buffer
+	rec, err := Record(Options{Command: []string{"python3", "kinds.py"}, Roots: []string{"."}, HangBound: 2 * time.Second, Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.ExitCode != 0 {
+		t.Fatalf("exit %d:\n%s", rec.ExitCode, out.String())
+	}
+	file := filepath.Join(dir, "kinds.py")
+	for _, w := range []struct{ kind, marker, detail string }{
+		{"context-lost", "# hop", "request_id"},
+		{"coroutine-callback", "# registered", "refresh"},
+		{"exception", "# awaited future", "can't be used in 'await' expression"},
+		{"exception", "# reused", "cannot reuse already awaited coroutine"},
+	} {
+		line := lineOf(t, file, w.marker)
+		if !slices.ContainsFunc(rec.Events, func(e verify.Event) bool {
+			return e.Kind == w.kind && e.File == file && e.Line == line && strings.Contains(e.Detail, w.detail)
+		}) {
+			t.Errorf("no %s event at kinds.py:%d (%s) in %+v", w.kind, line, w.detail, rec.Events)
+		}
+	}
+}
