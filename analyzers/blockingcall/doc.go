@@ -32,11 +32,20 @@ redis.Redis commands, pymongo collection operations and boto3 client
 operations.
 
 The non-blocking forms are not reported: queue.get(block=False),
-lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait, and
+lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait,
 socket methods on a socket the same function puts in non-blocking mode
-with setblocking/settimeout. A flag that is not a literal (block=flag) is
-given the benefit of the doubt. os.path.normpath, which ruff's ASYNC240
-lists, only rewrites a string and is not reported.
+with setblocking/settimeout or inside a try that handles BlockingIOError
+(the code is written for a non-blocking socket), and name lookups of a
+numeric host (socket.AI_NUMERICHOST / NI_NUMERICHOST in the flags). A
+flag that is not a literal (block=flag) is given the benefit of the
+doubt. Calls that do no I/O are not blocking: os.getcwd,
+Path.cwd/absolute/home, expanduser, os.path.abspath/relpath/normpath,
+which ruff's ASYNC240 partly lists.
+
+Each call has a tier: waiting (the clock, the network, DNS, a child
+process, another thread, a lock, a queue, a future), file data (open,
+read, write, copy) or file-system metadata (stat, exists, listdir,
+mkdir). The tier sets the finding's severity (see Options).
 
 ### Why is this bad?
 While the call waits, the event loop cannot run anything else: every
@@ -133,7 +142,9 @@ add_signal_handler or Future.add_done_callback, and the callback methods
 datagram_received, buffer_updated, pipe_data_received, process_exited, …)
 of classes derived from asyncio.Protocol, BufferedProtocol,
 DatagramProtocol or SubprocessProtocol. The related location is where the
-callback was registered.
+callback was registered. A callback added with add_reader runs when its
+descriptor is readable, so one recv/recv_into/recvfrom/accept in it does
+not wait (add_writer: one send/sendto); sendall still can.
 
 ### Why is this bad?
 The loop calls these functions between tasks; while one waits, nothing

@@ -64,6 +64,9 @@ func where(f *asyncir.Func, entry *loopEntry) string {
 func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEntry, op *asyncir.Op) {
 	models := pass.Program.Models
 	if api := blockingAPI(models, op); api != nil {
+		if alreadyReady(entry, api) {
+			return
+		}
 		if what := threadFutureWait(op); what != "" {
 			pass.Report(asyncir.Diagnostic{Code: "AL204", Severity: asyncir.SeverityError, Range: op.Range,
 				Message: fmt.Sprintf("%s blocks the event loop thread in %s; if the future needs this loop to finish, it never does", what, where(f, entry)),
@@ -88,7 +91,7 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 		return
 	}
 	hops, api := mb.chain(g)
-	if api == nil {
+	if api == nil || alreadyReady(entry, api) {
 		return
 	}
 	names := []string{f.QualName, g.QualName}
@@ -122,6 +125,13 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 			Applicability: asyncir.DisplayOnly}}
 	}
 	pass.Report(d)
+}
+
+// alreadyReady reports whether the loop runs the callback when its file
+// descriptor is ready for exactly what the call waits for (a recv in an
+// add_reader callback): that one call does not wait.
+func alreadyReady(entry *loopEntry, api *asyncir.APIModel) bool {
+	return entry != nil && entry.api != nil && entry.api.Readies != "" && api.ReadyWhen == entry.api.Readies
 }
 
 // registration points at the call that made f a loop callback.
