@@ -219,3 +219,38 @@ asyncio.run(main())
 		}
 	}
 }
+
+// TestRecordFailureStaysInside: when the recorder's own work fails (here:
+// describing an exception whose __str__ raises), the program does not see
+// it.
+func TestRecordFailureStaysInside(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"odd.py": `import asyncio
+
+class Odd(TypeError):
+    def __str__(self):
+        raise ValueError("no text")
+
+async def main():
+    try:
+        raise Odd()
+    except Odd:
+        print("caught")
+
+asyncio.run(main())
+`,
+	})
+	t.Chdir(dir)
+	var out bytes.Buffer
+	rec, err := Record(Options{Command: []string{"python3", "odd.py"}, Roots: []string{"."}, HangBound: 2 * time.Second, Stdout: &out, Stderr: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.ExitCode != 0 || out.String() != "caught\n" {
+		t.Errorf("exit %d, output %q; want 0 and the program's own \"caught\"", rec.ExitCode, out.String())
+	}
+	if !slices.ContainsFunc(rec.Events, func(e verify.Event) bool { return e.Kind == "harness-error" }) {
+		t.Errorf("the recorder's failure was not recorded: %+v", rec.Events)
+	}
+}

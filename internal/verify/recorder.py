@@ -170,6 +170,16 @@ def emit(kind, loc, detail, stack=None):
         pass  # the events file is gone (the process is ending): nothing to do
 
 
+def quietly(what, fn, *args, default=None):
+    """Runs a piece of the recorder's own work: its failure is recorded as
+    a harness-error, never raised into the program."""
+    try:
+        return fn(*args)
+    except Exception as e:
+        emit("harness-error", None, f"{what}: {e!r}")
+        return default
+
+
 _SITE_DIRS = (os.sep + "site-packages" + os.sep, os.sep + "dist-packages" + os.sep)
 
 
@@ -277,40 +287,55 @@ def cannot_wait(name, args, kwargs):
     return False
 
 
+def watch(name, args, kwargs):
+    """Prepares the recording of one blocking call made on the loop's
+    thread by the project: its kind, line and stack, and the hang watchdog
+    (started). None when the call is not one to record."""
+    if getattr(_tl, "busy", False) or not loop_running_here() or cannot_wait(name, args, kwargs):
+        return None
+    frames = stack()
+    # Only calls the project makes itself: library code that blocks on
+    # the project's behalf is attributed through the wrapped call it made.
+    if not frames or not is_case(frames[0].f_code.co_filename):
+        return None
+    kind, line = classify_blocking(frames)
+    where = described(frames)
+    state = {"hung": False}
+    me = threading.get_ident()
+
+    def on_hang():
+        state["hung"] = True
+        emit("hang", innermost_case_loc(frames), f"{name} blocked the event loop for more than {S.hang_bound}s", where)
+        if not S.exact:
+            return  # the observing mode only reports
+        if me == threading.main_thread().ident:
+            signal.pthread_kill(me, signal.SIGUSR1)
+        else:
+            S.finish()
+            os._exit(0)
+
+    _tl.internal = True
+    try:
+        timer = threading.Timer(S.hang_bound, on_hang)
+    finally:
+        _tl.internal = False
+    timer.daemon = True
+    timer.start()
+    return kind, line, where, timer, state
+
+
 def wrap_blocking(name, fn):
     @functools.wraps(fn)
     def blocking(*args, **kwargs):
-        if getattr(_tl, "busy", False) or not loop_running_here() or cannot_wait(name, args, kwargs):
-            return fn(*args, **kwargs)
-        frames = stack()
-        # Only calls the project makes itself: library code that blocks on
-        # the project's behalf is attributed through the wrapped call it made.
-        if not frames or not is_case(frames[0].f_code.co_filename):
-            return fn(*args, **kwargs)
-        kind, line = classify_blocking(frames)
-        where = described(frames)
-        _tl.busy = True
-        state = {"hung": False}
-        me = threading.get_ident()
-
-        def on_hang():
-            state["hung"] = True
-            emit("hang", innermost_case_loc(frames), f"{name} blocked the event loop for more than {S.hang_bound}s", where)
-            if not S.exact:
-                return  # the observing mode only reports
-            if me == threading.main_thread().ident:
-                signal.pthread_kill(me, signal.SIGUSR1)
-            else:
-                S.finish()
-                os._exit(0)
-
-        _tl.internal = True
         try:
-            timer = threading.Timer(S.hang_bound, on_hang)
-        finally:
-            _tl.internal = False
-        timer.daemon = True
-        timer.start()
+            watched = watch(name, args, kwargs)
+        except Exception as e:  # the recorder's failure is not the program's
+            emit("harness-error", None, f"{name}: {e!r}")
+            watched = None
+        if watched is None:
+            return fn(*args, **kwargs)
+        kind, line, where, timer, state = watched
+        _tl.busy = True
         try:
             result = fn(*args, **kwargs)
         except HarnessAbort:
@@ -401,7 +426,7 @@ class WrapOnImport:
 
                 def exec_module(module, real_exec=real_exec):
                     real_exec(module)
-                    wrap_module(name)
+                    quietly("wrapping " + name, wrap_module, name)
 
                 spec.loader.exec_module = exec_module
                 return spec
@@ -515,12 +540,14 @@ def install_registrations():
     @functools.wraps(thread_init)
     def init(self, *args, **kwargs):
         thread_init(self, *args, **kwargs)
-        if getattr(_tl, "internal", False):
-            self._asynclint_reg = self._asynclint_hop = None
-            return
+        self._asynclint_reg = self._asynclint_hop = None
+        if not getattr(_tl, "internal", False):
+            quietly("thread", note_thread, self)
+
+    def note_thread(thread):
         loc = innermost_case_loc()
-        self._asynclint_reg = loc
-        self._asynclint_hop = (loc, contextvars.copy_context()) if loc is not None and loop_running_here() else None
+        thread._asynclint_reg = loc
+        thread._asynclint_hop = (loc, contextvars.copy_context()) if loc is not None and loop_running_here() else None
 
     threading.Thread.__init__ = init
 
@@ -549,14 +576,14 @@ def install_registrations():
 
     @functools.wraps(real_register)
     def register(fn, *args, **kwargs):
-        real_register(registered_callback(fn, innermost_case_loc()), *args, **kwargs)
+        real_register(quietly("atexit", lambda: registered_callback(fn, innermost_case_loc()), default=fn), *args, **kwargs)
         return fn
 
     atexit.register = register
 
     @functools.wraps(_real_signal)
     def sig(signalnum, handler):
-        return _real_signal(signalnum, registered_callback(handler, innermost_case_loc()))
+        return _real_signal(signalnum, quietly("signal", lambda: registered_callback(handler, innermost_case_loc()), default=handler))
 
     signal.signal = sig
 
@@ -578,14 +605,17 @@ def install_registrations():
     # registered it. A future's done callback is scheduled with call_soon
     # where the future completes, not where the callback was added: those
     # lines are the profiler's.
+    def note_registration(callback, rest):
+        if is_coroutine_function(callback) and not (rest and asyncio.isfuture(rest[0])):
+            register_callback(callback, innermost_case_loc())
+
     def registering(real, at):
         @functools.wraps(real)
         def schedule(self, *args, **kwargs):
             callback = args[at] if len(args) > at else None
             # (type first: most callbacks are the C methods of tasks and futures)
-            if type(callback) in _PY_CALLABLES and is_coroutine_function(callback) \
-                    and not (len(args) > at + 1 and asyncio.isfuture(args[at + 1])):
-                register_callback(callback, innermost_case_loc())
+            if type(callback) in _PY_CALLABLES:
+                quietly("registration", note_registration, callback, args[at + 1:])
             return real(self, *args, **kwargs)
 
         return schedule
@@ -599,17 +629,19 @@ def install_registrations():
 
     @functools.wraps(real_rie)
     def run_in_executor(self, executor, func, *args):
-        return real_rie(self, executor, hop(func, innermost_case_loc()), *args)
+        return real_rie(self, executor, quietly("executor", lambda: hop(func, innermost_case_loc()), default=func), *args)
 
     real_submit = concurrent.futures.ThreadPoolExecutor.submit
 
     @functools.wraps(real_submit)
     def submit(self, fn, /, *args, **kwargs):
         if loop_running_here() and getattr(_tl, "hop", None) is None:
-            loc = innermost_case_loc()
-            if loc is not None:
-                fn = hop(fn, loc)
+            fn = quietly("submit", hop_from_here, fn, default=fn)
         return real_submit(self, fn, *args, **kwargs)
+
+    def hop_from_here(fn):
+        loc = innermost_case_loc()
+        return hop(fn, loc) if loc is not None else fn
 
     concurrent.futures.ThreadPoolExecutor.submit = submit
     asyncio.base_events.BaseEventLoop.run_in_executor = run_in_executor
@@ -639,8 +671,12 @@ def profiler(frame, event, arg):
     if event != "c_call" and event != "c_return":
         return
     name = getattr(arg, "__name__", "")
-    if name not in ("add_done_callback", "get", "set"):
-        return
+    if name in ("add_done_callback", "get", "set"):
+        # (a profile function that raises would raise into the program)
+        quietly("profiler", profile_call, frame, event, arg, name)
+
+
+def profile_call(frame, event, arg, name):
     owner = getattr(arg, "__self__", None)
     if isinstance(owner, contextvars.ContextVar):
         if event != "c_call":
@@ -680,27 +716,32 @@ def marked(exc, what):
 
 def local_trace(frame, event, arg):
     if event == "exception":
-        exc = arg[1]
-        if isinstance(exc, S.exceptions) and not marked(exc, "seen") and not marked(exc, "ignored"):
-            mark(exc, "seen")
-            # The first traced frame it reaches; the untraced ones it came
-            # through (the observing mode traces coroutine frames only) are
-            # on its traceback: the event is at the innermost project line.
-            inner = []
-            tb = arg[2]
-            while tb is not None:
-                inner.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
-                tb = tb.tb_next
-            inner.reverse()
-            outer = []
-            f = frame.f_back
-            while f is not None:
-                outer.append(f)
-                f = f.f_back
-            where = [fr for fr in inner if fr[0] not in OWN_FILES] + described(outer)
-            loc = next(((f, l) for f, l, _ in where if is_case(f)), loc_of(frame))
-            emit("exception", loc, f"{type(exc).__name__}: {exc}", where)
+        # (a trace function that raises would raise into the program)
+        quietly("exception", record_exception, frame, arg)
     return local_trace
+
+
+def record_exception(frame, arg):
+    exc = arg[1]
+    if isinstance(exc, S.exceptions) and not marked(exc, "seen") and not marked(exc, "ignored"):
+        mark(exc, "seen")
+        # The first traced frame it reaches; the untraced ones it came
+        # through (the observing mode traces coroutine frames only) are
+        # on its traceback: the event is at the innermost project line.
+        inner = []
+        tb = arg[2]
+        while tb is not None:
+            inner.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
+            tb = tb.tb_next
+        inner.reverse()
+        outer = []
+        f = frame.f_back
+        while f is not None:
+            outer.append(f)
+            f = f.f_back
+        where = [fr for fr in inner if fr[0] not in OWN_FILES] + described(outer)
+        loc = next(((f, l) for f, l, _ in where if is_case(f)), loc_of(frame))
+        emit("exception", loc, f"{type(exc).__name__}: {exc}", where)
 
 
 def global_trace(frame, event, arg):
@@ -912,12 +953,15 @@ def install_loop_hooks():
 
     @functools.wraps(real_get)
     def get_event_loop(self):
-        if self._local._loop is None and not self._local._set_called \
+        quietly("get_event_loop", note_implicit_loop, self)
+        return real_get(self)
+
+    def note_implicit_loop(policy):
+        if policy._local._loop is None and not policy._local._set_called \
                 and threading.current_thread() is threading.main_thread():
             emit("deprecation", innermost_case_loc(),
                  "DeprecationWarning: There is no current event loop (implicit loop creation; "
                  "deprecated since 3.12, an error from 3.14)")
-        return real_get(self)
 
     policy_cls.get_event_loop = get_event_loop
 
