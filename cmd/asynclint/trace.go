@@ -28,7 +28,8 @@ when the command did not start or on a usage or configuration error; the
 command's own exit status is printed on standard error.
 
 The recorder is a sitecustomize.py in a temporary directory put first on
-PYTHONPATH; processes started with python -I, -E or -S do not load it.
+PYTHONPATH; it starts when a process first imports asyncio. Processes
+started with python -I, -E or -S do not load it.
 
 flags:
 `
@@ -92,7 +93,7 @@ func traceCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "asynclint trace: the command %s; %d Python processes recorded %d runtime events\n", status, rec.Processes, len(rec.Events))
 	if rec.Processes == 0 {
-		fmt.Fprintf(stderr, "asynclint trace: warning: no Python process recorded (python -I, -E and -S skip the recorder)\n")
+		fmt.Fprintf(stderr, "asynclint trace: warning: no Python process recorded: the recorder starts when a process imports asyncio (python -I, -E and -S skip it)\n")
 	}
 	j := trace.Joiner{Events: rec.Events, Roots: paths, Analyzers: driver.Analyzers()}
 	return runCheck(cf, paths, j.Join, stdout, stderr)

@@ -61,7 +61,7 @@ asyncio.run(main())
 subprocess.run([sys.executable, "child.py"])
 sys.exit(3)
 `,
-		"child.py": `import gc, os, signal
+		"child.py": `import asyncio, gc, os, signal
 
 async def work():
     pass
