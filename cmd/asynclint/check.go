@@ -18,8 +18,9 @@ import (
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
-	outputFile                                           string
-	exitZero, noConfig, stats, parseOnly                 bool
+	minSeverity, outputFile                              string
+	exitZero, noConfig, stats, parseOnly, allSites       bool
+	addNoqa                                              bool
 	cpuProfile, memProfile                               string
 	fixFlags
 }
@@ -31,6 +32,9 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.target, "target-version", "", "Python version to check for: 3.8 … 3.14 (or py38 … py314)")
 	fs.StringVar(&c.configPath, "config", "", "pyproject.toml to read instead of searching upwards from the paths")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
+	fs.StringVar(&c.minSeverity, "min-severity", "", "least severity to show and fail on: info, warning or error (default warning, or min-severity in the configuration)")
+	fs.BoolVar(&c.allSites, "all-sites", false, "report every call site of a shared blocking helper separately, not once at the helper")
+	fs.BoolVar(&c.addNoqa, "add-noqa", false, "add a suppression comment for every finding shown, then exit")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
 	fs.StringVar(&c.outputFile, "output-file", "", "write the report to this file instead of standard output")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
@@ -119,19 +123,26 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "asynclint: warning: %s\n", w)
 	}
+	shown := cfg.ShownSeverity()
+	if cf.addNoqa {
+		return addNoqa(res, shown, stdout, stderr)
+	}
 	if cf.fixFlags.enabled() {
-		remaining, code, done := applyFixes(cf.fixFlags, driver.Options{Paths: paths, Config: cfg}, res.Diagnostics, stdout, stderr)
+		remaining, code, done := applyFixes(cf.fixFlags, driver.Options{Paths: paths, Config: cfg}, shown, atLeast(res.Diagnostics, shown), stdout, stderr)
 		if done {
 			return code
 		}
 		res.Diagnostics = remaining
 	}
+	hidden := len(res.Diagnostics)
+	res.Diagnostics = atLeast(res.Diagnostics, shown)
+	hidden -= len(res.Diagnostics)
 	if err := writeReport(cf, res.Diagnostics, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "asynclint: writing output: %v\n", err)
 		return 2
 	}
 	if cf.stats {
-		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), res.Elapsed.Round(1e6))
+		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics (%d below %s not shown) in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), hidden, shown, res.Elapsed.Round(1e6))
 	}
 	if len(res.Diagnostics) > 0 && !cf.exitZero {
 		return 1
@@ -193,6 +204,16 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 		}
 		cfg.Ignore = append(cfg.Ignore, codes...)
 	}
+	if cf.minSeverity != "" {
+		sev, ok := asyncir.ParseSeverity(cf.minSeverity)
+		if !ok {
+			return nil, fmt.Errorf("--min-severity %q is not one of info, warning, error", cf.minSeverity)
+		}
+		cfg.MinSeverity = &sev
+	}
+	if cf.allSites {
+		cfg.AllSites = true
+	}
 	if cf.target != "" {
 		v, ok := asyncir.ParseVersion(cf.target)
 		if !ok {
@@ -231,4 +252,16 @@ func isCodePrefix(c string) bool {
 		}
 	}
 	return true
+}
+
+// atLeast keeps the diagnostics of severity min or higher: what check
+// shows, in every format, and what decides its exit code.
+func atLeast(diags []asyncir.Diagnostic, min asyncir.Severity) []asyncir.Diagnostic {
+	out := diags[:0]
+	for _, d := range diags {
+		if d.Severity >= min {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -66,8 +66,8 @@ func traceCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "asynclint trace: no command after \"--\"\n")
 		return 2
 	}
-	if cf.fixFlags.enabled() {
-		fmt.Fprintf(stderr, "asynclint trace: --fix, --unsafe-fixes and --diff are check's; run check after the trace\n")
+	if cf.fixFlags.enabled() || cf.addNoqa {
+		fmt.Fprintf(stderr, "asynclint trace: --fix, --unsafe-fixes, --diff and --add-noqa are check's; run check after the trace\n")
 		return 2
 	}
 	if len(paths) == 0 {
