@@ -9,8 +9,8 @@
 # Default: the trace fixture's pytest suite (internal/trace/testdata/shop)
 # with Debian's /usr/bin/python3. Example, pyzmq's asyncio tests copied
 # out of Debian's python3-zmq:
-#   cp -r /usr/lib/python3/dist-packages/zmq /tmp/real/
-#   bench/trace.sh 3 /tmp/real zmq -- /usr/bin/python3 -m pytest -q -p no:cacheprovider zmq/tests/test_asyncio.py
+#   mkdir -p /tmp/zmq-tests && cp -r /usr/lib/python3/dist-packages/zmq /tmp/zmq-tests/
+#   bench/trace.sh 3 /tmp/zmq-tests zmq -- /usr/bin/python3 -m pytest -q -p no:cacheprovider zmq/tests/test_asyncio.py
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
