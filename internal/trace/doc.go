@@ -6,11 +6,13 @@
 // Record runs the command with a sitecustomize.py first on PYTHONPATH, in a
 // temporary directory it owns; every Python process the command starts,
 // children included, installs the recorder and appends its events to its
-// own file there as they happen. The recorder only observes: it wraps the
-// blocking calls of its table, the loop's scheduling and exception-handler
-// methods and warnings._warn_unawaited_coroutine, traces exceptions raised
-// through project frames, and tracks coroutine origins (the program still
-// reads its own tracking depth); it turns no mode on and raises nothing.
+// own file there as they happen (the recorder starts when the process
+// first imports asyncio). The recorder only observes: it wraps the
+// blocking calls of its table, the loop's scheduling, closing and
+// exception-handler methods and warnings._warn_unawaited_coroutine, traces
+// exceptions through the project's coroutine frames, and tracks coroutine
+// origins (the program still reads its own tracking depth); it turns no
+// mode on, and its own failures are recorded, never raised.
 //
 // Join marks each static finding whose site (its line or a line of its
 // related locations) the runtime saw with evidence of its rule
