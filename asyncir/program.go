@@ -67,6 +67,10 @@ type Suppression struct {
 	Codes []string // empty for a bare "# noqa"
 	Range Range
 	Bare  bool
+	// Malformed says what is wrong with a comment that starts like an
+	// asynclint directive but does not parse ("# asynclint: ignore AL101");
+	// it suppresses nothing.
+	Malformed string
 }
 
 // Class is a class definition.

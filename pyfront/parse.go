@@ -33,6 +33,9 @@ type Options struct {
 	// ParseOnly parses every file and lowers nothing (the benchmark
 	// baseline).
 	ParseOnly bool
+	// Trees, when set, reuses the syntax trees of unchanged files from
+	// earlier Loads (the language server).
+	Trees *TreeCache
 }
 
 // Warning is a file the run could not analyse, with a one-line reason.
@@ -533,14 +536,20 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
+	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports}
+	if opts.Trees != nil && !opts.ParseOnly {
+		if t := opts.Trees.get(s.path, s.src); t != nil {
+			lowerModule(t, mi, s.path)
+			return mi
+		}
+	}
 	ps := p.pool.Get().(*sitter.Parser)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx
 	// would start a goroutine per parse and can leave the parser's
 	// cancellation flag set for the next file.
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
-	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -556,6 +565,9 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	t := flattenTree(p.g, tr, s.src, &p.bufs)
 	tr.Close()
 	p.pool.Put(ps)
+	if opts.Trees != nil {
+		opts.Trees.put(s.path, t)
+	}
 	lowerModule(t, mi, s.path)
 	return mi
 }

@@ -72,10 +72,13 @@ or, for a call with no asynchronous equivalent,
 
 ### Fix safety
 time.sleep(x) becomes await asyncio.sleep(x) inside an async def, adding
-"import asyncio" when the module lacks it: the same pause, without
-blocking the loop. The fix is safe. Every other call gets a display-only
-suggestion (the asynchronous library, or asyncio.to_thread), because
-moving a call to another thread or library changes what it may share.
+"import asyncio" when the module lacks it and removing a "from time import
+sleep" line that nothing else uses. The fix is unsafe (applied only with
+--unsafe-fixes): the pause stays, but other tasks now run during it, and
+some code blocks the loop on purpose, to hold every other task still for
+a moment. Every other call gets a display-only suggestion (the
+asynchronous library, or asyncio.to_thread), because moving a call to
+another thread or library changes what it may share.
 
 ### Severity
 Set by what the blocking call waits on (its tier in the blocking table):

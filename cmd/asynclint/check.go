@@ -22,6 +22,7 @@ type checkFlags struct {
 	exitZero, noConfig, stats, parseOnly, allSites       bool
 	addNoqa                                              bool
 	cpuProfile, memProfile                               string
+	maxFileSize                                          int64
 	fixFlags
 }
 
@@ -41,8 +42,20 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
 	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
+	fs.Int64Var(&c.maxFileSize, "max-file-size", 0, "skip Python files larger than this many bytes, with a warning (default 1048576, or max-file-size in pyproject.toml)")
 	c.fixFlags.register(fs)
 }
+
+const checkUsage = `usage: asynclint check [flags] [paths...]
+
+Checks Python files (.py, .pyi) and Go code: a directory is walked for
+Python files and for Go modules (directories with a go.mod, checked with
+./...); a .go file named directly checks its package once (as pre-commit
+passes staged files). The default path is ".". Exit status: 0 clean,
+1 findings, 2 usage, configuration or I/O error.
+
+flags:
+`
 
 // parseInterleaved lets flags follow positional arguments, as users of
 // ruff and staticcheck expect ("asynclint check src --format json").
@@ -67,6 +80,10 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 func check(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("asynclint check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), checkUsage)
+		fs.PrintDefaults()
+	}
 	var cf checkFlags
 	cf.register(fs)
 	paths, err := parseInterleaved(fs, args)
@@ -92,6 +109,10 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 		fmt.Fprintf(stderr, "asynclint: unknown --format %q (want text, json, sarif or github)\n", cf.format)
 		return 2
 	}
+	if cf.diff && cf.format != "text" {
+		fmt.Fprintf(stderr, "asynclint: --diff prints a unified diff and cannot be combined with --format %s\n", cf.format)
+		return 2
+	}
 	cfg, err := loadConfig(cf, paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
@@ -109,7 +130,7 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 		}
 		defer stop()
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Join: join})
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Strict: true, Join: join})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2
@@ -165,7 +186,7 @@ func writeReport(cf checkFlags, diags []asyncir.Diagnostic, stdout, stderr io.Wr
 	case "sarif":
 		err = output.SARIF(w, diags, sarifTool())
 	case "github":
-		err = output.GitHub(w, diags)
+		err = output.GitHub(w, diags, os.ReadFile)
 	default:
 		err = output.Text(w, diags)
 		hintFixable(stderr, diags)
@@ -186,6 +207,9 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 	if path != "" {
 		c, err := config.Load(path)
 		if err != nil {
+			return nil, err
+		}
+		if err := c.CheckCodes(driver.KnownCode); err != nil {
 			return nil, err
 		}
 		cfg = c
@@ -221,6 +245,12 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 		}
 		cfg.TargetVersion = v
 	}
+	if cf.maxFileSize < 0 {
+		return nil, fmt.Errorf("--max-file-size must be a positive number of bytes")
+	}
+	if cf.maxFileSize > 0 {
+		cfg.MaxFileSize = cf.maxFileSize
+	}
 	return cfg, nil
 }
 
@@ -233,6 +263,9 @@ func codeList(s, flagName string) ([]string, error) {
 		}
 		if !isCodePrefix(c) {
 			return nil, fmt.Errorf("%s: %q is not a rule code or prefix (like AL101 or AL1)", flagName, c)
+		}
+		if !driver.KnownCode(c) {
+			return nil, fmt.Errorf("%s: %s is not the code or prefix of any rule (asynclint rules lists them)", flagName, c)
 		}
 		out = append(out, c)
 	}

@@ -5,6 +5,7 @@ package driver
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -31,6 +32,13 @@ type Options struct {
 	// runtime's events here, so `# noqa` and per-file-ignores cover
 	// runtime-only findings too).
 	Join func([]asyncir.Diagnostic, *asyncir.Config) []asyncir.Diagnostic
+	// Trees, when set, keeps syntax trees between runs (the language
+	// server re-parses only what changed).
+	Trees *pyfront.TreeCache
+	// Strict makes a named path that does not exist or cannot be read,
+	// and a named Go module or package that does not load, an error
+	// rather than a warning (the command line; editors pass false).
+	Strict bool
 }
 
 // Result of one run.
@@ -94,17 +102,20 @@ func Run(opts Options) (*Result, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
-	in, warnings, err := collect(opts.Paths, cfg)
+	in, warnings, err := collect(opts.Paths, cfg, opts.Strict)
 	if err != nil {
 		return nil, err
 	}
 	in, warnings = withOverlayOnly(in, warnings, opts.Paths, opts.Overlay)
+	var large []string
+	in.Python, large = dropLarge(in.Python, opts.Overlay, cfg.MaxFileBytes())
+	warnings = append(warnings, large...)
 	files := make([]pyfront.File, len(in.Python))
 	for i, p := range in.Python {
 		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
 	models := Models(cfg)
-	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly})
+	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Trees: opts.Trees})
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
@@ -118,7 +129,10 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	goDiags, goWarnings := checkGo(in.GoDirs, acfg)
+	goDiags, goWarnings, err := checkGo(in.Go, cfg, acfg, opts.Strict)
+	if err != nil {
+		return nil, err
+	}
 	diags = append(diags, goDiags...)
 	res.Warnings = append(res.Warnings, goWarnings...)
 	for _, m := range loaded.Program.Modules {
@@ -127,7 +141,7 @@ func Run(opts Options) (*Result, error) {
 	if opts.Join != nil {
 		diags = opts.Join(diags, acfg)
 	}
-	res.Diagnostics = Present(diags, loaded.Program, cfg, acfg)
+	res.Diagnostics = dedupe(Present(diags, loaded.Program, cfg, acfg))
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
@@ -222,4 +236,23 @@ func syntaxDiagnostics(m *asyncir.Module, cfg *asyncir.Config) []asyncir.Diagnos
 	}
 	return []asyncir.Diagnostic{{Code: "AL001", Analyzer: "core", Severity: asyncir.SeverityError, Range: r,
 		Message: msg, URL: Core.URL + "#al001"}}
+}
+
+// dedupe drops repeated diagnostics (same place, code and message) from
+// a sorted list: two inputs that overlap must not report a finding twice.
+func dedupe(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
+	type key struct {
+		file       string
+		start, end int
+		code, msg  string
+	}
+	seen := map[key]bool{}
+	return slices.DeleteFunc(diags, func(d asyncir.Diagnostic) bool {
+		k := key{d.Range.File, d.Range.Start.Offset, d.Range.End.Offset, d.Code, d.Message}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 }

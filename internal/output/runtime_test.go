@@ -54,7 +54,7 @@ func TestRuntimeInEveryFormat(t *testing.T) {
 	}
 
 	var gh bytes.Buffer
-	if err := GitHub(&gh, diags); err != nil {
+	if err := GitHub(&gh, diags, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(gh.String(), "task dropped [runtime: confirmed]") {
