@@ -12,6 +12,10 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	b, fi := lw.newFunc("<module>", mi.name, asyncir.Sync, nil, 0)
 	fi.isModule = true
 	mi.mod.Body = b.f
+	if mi.library {
+		lowerLazily(b, mi)
+		return
+	}
 	b.lowerBlock(0)
 	b.finish()
 	mod := mi.mod

@@ -17,12 +17,12 @@ import (
 
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
-	format, selectCodes, ignoreCodes, target, configPath string
-	minSeverity, outputFile                              string
-	exitZero, noConfig, stats, parseOnly, allSites       bool
-	addNoqa                                              bool
-	cpuProfile, memProfile                               string
-	maxFileSize                                          int64
+	format, selectCodes, ignoreCodes, target, configPath, python string
+	minSeverity, outputFile                                      string
+	exitZero, noConfig, stats, parseOnly, allSites               bool
+	addNoqa                                                      bool
+	cpuProfile, memProfile                                       string
+	maxFileSize                                                  int64
 	fixFlags
 }
 
@@ -33,6 +33,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.target, "target-version", "", "Python version to check for: 3.8 … 3.14 (or py38 … py314)")
 	fs.StringVar(&c.configPath, "config", "", "pyproject.toml to read instead of searching upwards from the paths")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
+	fs.StringVar(&c.python, "python", "", "interpreter (or environment directory) whose installed packages are read; \"none\" reads none")
 	fs.StringVar(&c.minSeverity, "min-severity", "", "least severity to show and fail on: info, warning or error (default warning, or min-severity in the configuration)")
 	fs.BoolVar(&c.allSites, "all-sites", false, "report every call site of a shared blocking helper separately, not once at the helper")
 	fs.BoolVar(&c.addNoqa, "add-noqa", false, "add a suppression comment for every finding shown, then exit")
@@ -164,6 +165,9 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 	}
 	if cf.stats {
 		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics (%d below %s not shown) in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), hidden, shown, res.Elapsed.Round(1e6))
+		if res.Python != "" {
+			fmt.Fprintf(stderr, "asynclint: environment of %s: %d installed files read\n", res.Python, res.LibraryFiles)
+		}
 	}
 	if len(res.Diagnostics) > 0 && !cf.exitZero {
 		return 1
@@ -227,6 +231,9 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 			return nil, err
 		}
 		cfg.Ignore = append(cfg.Ignore, codes...)
+	}
+	if cf.python != "" {
+		cfg.Python = cf.python
 	}
 	if cf.minSeverity != "" {
 		sev, ok := asyncir.ParseSeverity(cf.minSeverity)

@@ -37,6 +37,9 @@ type Config struct {
 	MinSeverity *asyncir.Severity
 	// AllSites reports every call site of a shared root separately.
 	AllSites bool
+	// Python is the interpreter whose installed packages are read ("" to
+	// find it; "none" to read none); a relative path is from Root.
+	Python string
 	// source is the file's text, to place errors found after Load.
 	source []byte
 	// MaxFileSize is the largest Python file analysed, in bytes; 0 means
@@ -80,6 +83,7 @@ type file struct {
 			BlockingTiers            map[string]string   `toml:"blocking-tiers"`
 			MinSeverity              string              `toml:"min-severity"`
 			AllSites                 bool                `toml:"all-sites"`
+			Python                   string              `toml:"python"`
 			MaxFileSize              int64               `toml:"max-file-size"`
 		} `toml:"asynclint"`
 	} `toml:"tool"`
@@ -170,6 +174,10 @@ func Load(path string) (*Config, error) {
 	a := f.Tool.Asynclint
 	if a == nil {
 		return cfg, nil
+	}
+	cfg.Python = a.Python
+	if cfg.Python != "" && cfg.Python != "none" && !filepath.IsAbs(cfg.Python) && strings.ContainsRune(cfg.Python, '/') {
+		cfg.Python = filepath.Join(cfg.Root, cfg.Python)
 	}
 	for _, list := range [][]string{a.Select, a.Ignore} {
 		for _, c := range list {

@@ -52,6 +52,10 @@ type Result struct {
 	Lowered  int
 	Elapsed  time.Duration
 	Program  *asyncir.Program
+	// Python is the interpreter whose installed packages were read ("" for
+	// none); LibraryFiles counts the installed files read.
+	Python       string
+	LibraryFiles int
 }
 
 // Analyzers are the families every run uses, plus the core codes.
@@ -115,11 +119,16 @@ func Run(opts Options) (*Result, error) {
 		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
 	models := Models(cfg)
-	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Trees: opts.Trees})
+	lib, python, envWarning := library(cfg, opts.Paths)
+	if envWarning != "" {
+		warnings = append(warnings, envWarning)
+	}
+	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib, Trees: opts.Trees})
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
-	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program}
+	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program,
+		Python: python, LibraryFiles: loaded.LibraryFiles}
 	if opts.ParseOnly {
 		res.Elapsed = time.Since(start)
 		return res, nil
@@ -184,7 +193,7 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 					if !speaks(a, m.Lang) {
 						continue
 					}
-					if err := runOne(a, prog, m, cfg, report); err != nil {
+					if err := runOne(a, prog, m, cfg, reportFor(m, report)); err != nil {
 						mu.Lock()
 						if firstErr == nil {
 							firstErr = err
@@ -203,6 +212,18 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 	close(work)
 	wg.Wait()
 	return diags, firstErr
+}
+
+// reportFor drops the fixes of a module decoded from another encoding:
+// its positions are in the decoded text, not the file's bytes.
+func reportFor(m *asyncir.Module, report func(asyncir.Diagnostic)) func(asyncir.Diagnostic) {
+	if m.Encoding == "" {
+		return report
+	}
+	return func(d asyncir.Diagnostic) {
+		d.Fixes = nil
+		report(d)
+	}
 }
 
 // runOne turns an analyzer panic into an internal error naming the file,
