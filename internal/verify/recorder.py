@@ -821,6 +821,31 @@ def marked(exc, what):
     return getattr(exc, "__asynclint_" + what, False)
 
 
+def install_expected_raises():
+    """An exception raised inside `with self.assertRaises(E)` that is an E is
+    what the test asks for, not a finding: the context's expected types are
+    kept per thread while it is open."""
+    import unittest.case
+    ctx = unittest.case._AssertRaisesContext
+    real_enter, real_exit = ctx.__enter__, ctx.__exit__
+
+    @functools.wraps(real_enter)
+    def enter(self):
+        _tl.expected = getattr(_tl, "expected", ()) + (self.expected,)
+        return real_enter(self)
+
+    @functools.wraps(real_exit)
+    def exit_(self, *exc_info):
+        _tl.expected = getattr(_tl, "expected", ())[:-1]
+        return real_exit(self, *exc_info)
+
+    ctx.__enter__, ctx.__exit__ = enter, exit_
+
+
+def expected(exc):
+    return any(isinstance(exc, e) for e in getattr(_tl, "expected", ()))
+
+
 def local_trace(frame, event, arg):
     if event == "exception":
         # (a trace function that raises would raise into the program)
@@ -830,7 +855,8 @@ def local_trace(frame, event, arg):
 
 def record_exception(frame, arg):
     exc = arg[1]
-    if isinstance(exc, S.exceptions) and not marked(exc, "seen") and not marked(exc, "ignored"):
+    if isinstance(exc, S.exceptions) and not marked(exc, "seen") and not marked(exc, "ignored") \
+            and not expected(exc):
         mark(exc, "seen")
         # The first traced frame it reaches; the untraced ones it came
         # through (the observing mode traces coroutine frames only) are
@@ -1061,7 +1087,15 @@ def install_loop_hooks():
     @functools.wraps(real_get)
     def get_event_loop(self):
         quietly("get_event_loop", note_implicit_loop, self)
-        return real_get(self)
+        loop = real_get(self)
+        quietly("get_event_loop", note_policy_loop, loop)
+        return loop
+
+    def note_policy_loop(loop):
+        running = asyncio.events._get_running_loop()
+        if running is not None and loop is not running:
+            emit("policy-loop", innermost_case_loc(),
+                 "the policy's get_event_loop() returned a loop other than the running one")
 
     def note_implicit_loop(policy):
         if policy._local._loop is None and not policy._local._set_called \
@@ -1074,6 +1108,24 @@ def install_loop_hooks():
 
     if not S.exact:
         return
+
+    # asyncio.get_event_loop() where a loop runs: it returns that loop. Recorded
+    # where the caller is code whose every caller the case holds (a coroutine,
+    # a private or nested function), the code AL302 speaks about. (The exact
+    # mode only: the C function becomes a Python one that walks the stack.)
+    real_module_get = asyncio.events.get_event_loop
+
+    @functools.wraps(real_module_get)
+    def module_get_event_loop():
+        loop = real_module_get()
+        running = asyncio.events._get_running_loop()
+        frames = stack()
+        if running is not None and loop is running and frames and is_case(frames[0].f_code.co_filename) \
+                and known_callers(frames[0].f_code):
+            emit("running-loop", loc_of(frames[0]), "get_event_loop() returned the running loop")
+        return loop
+
+    asyncio.events.get_event_loop = asyncio.get_event_loop = module_get_event_loop
     real_init = asyncio.base_events.BaseEventLoop.__init__
 
     @functools.wraps(real_init)
@@ -1092,6 +1144,17 @@ def install_loop_hooks():
         real_set_debug(self, True)
 
     asyncio.base_events.BaseEventLoop.set_debug = set_debug
+
+
+def known_callers(code):
+    """A coroutine, or a function whose qualified name has a private part
+    (one leading underscore) or a <locals> part."""
+    if is_async(code):
+        return True
+    for part in code.co_qualname.split("."):
+        if part == "<locals>" or part.startswith("_") and not (part.startswith("__") and part.endswith("__")):
+            return True
+    return False
 
 
 def report_unreferenced(loop):
@@ -1161,6 +1224,7 @@ def install(events_path, roots, exact=False, hang_bound=2.0):
         install_origin_tracking()
     install_never_awaited()
     install_loop_hooks()
+    install_expected_raises()
     install_registrations()
     install_blocking()
     tracer = global_trace if exact else global_trace_async
