@@ -136,7 +136,6 @@ FILE_FACTORIES = [
     ("os", "fdopen"),
     ("tempfile", "TemporaryFile"),
     ("tempfile", "NamedTemporaryFile"),
-    ("tempfile", "SpooledTemporaryFile"),
     ("gzip", "open"),
     ("bz2", "open"),
     ("lzma", "open"),
