@@ -123,6 +123,11 @@ type Block struct {
 	// body, the others leave the loop.
 	LoopHead bool
 	Raises   bool // ends in raise (an exceptional exit)
+	// Guard, when set, is a test of the function's parameters: Succs[0]
+	// is taken only when it holds and, unless the block is a LoopHead
+	// (whose body runs only when it holds), Succs[1] only when it does
+	// not. Further successors (exception edges) are not guarded.
+	Guard *Guard
 }
 
 // UseKind says how a value is consumed.

@@ -105,6 +105,7 @@ func (b *fnBuilder) finish() {
 			blk.Exit = true
 		}
 	}
+	b.dropRebound()
 	fi := b.fi
 	local := func(name string) bool {
 		if fi.isModule || fi.isClass || fi.declared[name] {
@@ -256,6 +257,7 @@ func (b *fnBuilder) use(v *asyncir.Value, k asyncir.UseKind, op *asyncir.Op) {
 func (b *fnBuilder) lowerIf(n int32) {
 	t := b.lw.t
 	b.use(b.expr(t.field(n, fCondition)), asyncir.UseOther, nil)
+	b.guardNext(t.field(n, fCondition))
 	var ends []*asyncir.Block
 	branch := func(body int32) {
 		start := b.cur
@@ -276,6 +278,7 @@ func (b *fnBuilder) lowerIf(n int32) {
 			edge(b.cur, blk)
 			b.cur = blk
 			b.use(b.expr(t.field(c, fCondition)), asyncir.UseOther, nil)
+			b.guardNext(t.field(c, fCondition))
 			branch(t.field(c, fConsequence))
 		case kElse:
 			hasElse = true
@@ -316,9 +319,19 @@ func (b *fnBuilder) lowerFor(n int32) {
 	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
 	b.use(iter, asyncir.UseFor, forOp)
 	head := b.loopHead()
+	head.Guard = b.rangeGuard(t.field(n, fRight))
 	b.loopBody(n, head, func() {
 		b.bindTarget(t.field(n, fLeft), &sym{kind: symElem, base: iter}, forOp)
 	}, true)
+}
+
+// guardNext records the if/elif condition n as the guard of the branch
+// that ends the current block (Succs[0] its consequence, Succs[1] the
+// rest).
+func (b *fnBuilder) guardNext(n int32) {
+	if len(b.cur.Succs) == 0 {
+		b.cur.Guard = b.condGuard(n)
+	}
 }
 
 // loopHead starts a loop's head block (Succs[0] will enter the body).

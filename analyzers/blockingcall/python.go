@@ -87,10 +87,12 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 	if g == nil || g == f || mb.w[g] == nil {
 		return
 	}
-	hops, api := mb.chain(g)
-	if api == nil {
+	w := mb.at(at, g, nil, 0)
+	if w == nil {
+		// The arguments of this call rule out every blocking branch.
 		return
 	}
+	hops, api := w.hops, w.api
 	names := []string{f.QualName, g.QualName}
 	var related []asyncir.Related
 	for i, h := range hops {
@@ -111,8 +113,8 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 		code = "AL204"
 	}
 	d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: at.Range,
-		Message: fmt.Sprintf("`%s` blocks the event loop in %s: it calls `%s` (%s)",
-			g.QualName, where(f, entry), shortAPI(api.Name), strings.Join(names, " → ")),
+		Message: fmt.Sprintf("`%s` blocks the event loop in %s: it calls `%s`%s (%s)",
+			g.QualName, where(f, entry), shortAPI(api.Name), mb.onlyWhen(at, g, hops[0]), strings.Join(names, " → ")),
 		Related: related, Tier: api.BlockingTier()}
 	if code == "AL204" {
 		d.Severity = asyncir.SeverityError
