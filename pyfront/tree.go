@@ -162,7 +162,7 @@ var kindByName = map[string]kind{
 	"generic_type": kGenericType, "type_alias_statement": kTypeAlias, "ERROR": kError,
 	"true": kTrue, "false": kFalse, "integer": kInteger, "float": kFloat,
 	"keyword_separator": kKeywordSeparator,
-	"async": kAsync, "from": kFrom, "=": kEq, ":": kColon, "in": kIn, "not in": kNotIn,
+	"async":             kAsync, "from": kFrom, "=": kEq, ":": kColon, "in": kIn, "not in": kNotIn,
 	"is": kIs, "is not": kIsNot, "==": kEqEq, "!=": kNotEq, "*": kStar, "**": kDoubleStar,
 	".": kDot,
 }
