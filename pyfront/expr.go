@@ -110,6 +110,8 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		v := b.expr(t.field(n, fValue))
 		if v != nil {
 			b.bindValue(t.field(n, fName), v)
+		} else {
+			b.noteUntracked(t.field(n, fName))
 		}
 		return v
 	case kSubscript:

@@ -167,7 +167,7 @@ func (b *fnBuilder) param(n int32) string {
 func (b *fnBuilder) dropRebound() {
 	rebound := false
 	for _, p := range b.f.Params {
-		if len(b.fi.stores[p.Name]) > 0 {
+		if len(b.fi.stores[p.Name]) > 0 || b.fi.untracked[p.Name] {
 			p.Rebound, rebound = true, true
 		}
 	}
@@ -204,4 +204,23 @@ func withoutRebound(g *asyncir.Guard, params map[string]*asyncir.Param) *asyncir
 	out := *g
 	out.Subs = subs
 	return &out
+}
+
+// noteUntracked records the names a target binds to an untracked value.
+func (b *fnBuilder) noteUntracked(target int32) {
+	t := b.lw.t
+	if target < 0 {
+		return
+	}
+	switch t.kind(target) {
+	case kIdentifier:
+		if b.fi.untracked == nil {
+			b.fi.untracked = map[string]bool{}
+		}
+		b.fi.untracked[t.text(target)] = true
+	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList, kParenthesized:
+		for _, c := range t.namedChildren(target) {
+			b.noteUntracked(c)
+		}
+	}
 }

@@ -537,6 +537,9 @@ func (b *fnBuilder) lowerAssign(n int32) {
 			v = b.expr(right)
 		}
 	}
+	if v == nil {
+		b.noteUntracked(left)
+	}
 	if ty := t.field(n, fType); ty >= 0 && t.kind(left) == kIdentifier {
 		ann := b.annotation(ty)
 		if v == nil {

@@ -1,0 +1,126 @@
+package pyfront
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+const guardSrc = `class T:
+    pass
+
+
+class C:
+    def __init__(self, transport=None, *, verify=True, **kw):
+        if transport is not None and not verify:
+            return
+
+    @staticmethod
+    def s(a, b=-1):
+        pass
+
+    def m(self, x, *rest, y="z"):
+        for _ in range(x):
+            pass
+        if y == 'z':
+            pass
+        elif y is None:
+            pass
+        x = 1
+
+
+def g(host, port=80):
+    if host == "localhost" or port != 80:
+        pass
+
+
+async def main(h):
+    C(transport=T())
+    C.s(1)
+    C().m(3, 4, 5)
+    g(h)
+    g(*[1])
+    t = T()
+    C(t, verify=False)
+    g(host=None)
+`
+
+// TestGuardsAndBindings checks what the frontend records for guards and
+// parameters, and how calls bind their known arguments to them.
+func TestGuardsAndBindings(t *testing.T) {
+	prog := load(t, map[string]string{"m.py": guardSrc})
+	m := prog.Module("m")
+	funcs := map[string]*asyncir.Func{}
+	for _, f := range m.Funcs {
+		funcs[f.QualName] = f
+	}
+	guards := func(f *asyncir.Func) []string {
+		var out []string
+		for _, b := range f.Blocks {
+			if b.Guard != nil {
+				out = append(out, b.Guard.String())
+			}
+		}
+		return out
+	}
+	for name, want := range map[string][]string{
+		"C.__init__": {"transport is not None and not verify"},
+		// x is assigned: range(x) says nothing about the argument.
+		"C.m": {"y == 'z'", "y is None"},
+		"g":   {`host == "localhost" or port != 80`},
+	} {
+		if got := guards(funcs[name]); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: guards %q, want %q", name, got, want)
+		}
+	}
+	type param struct {
+		name, def string
+		kind      asyncir.ParamKind
+		rebound   bool
+	}
+	params := func(f *asyncir.Func) []param {
+		var out []param
+		for _, p := range f.Params {
+			out = append(out, param{p.Name, p.Default, p.Kind, p.Rebound})
+		}
+		return out
+	}
+	if got, want := params(funcs["C.__init__"]), []param{
+		{"self", "", asyncir.ParamPositional, false},
+		{"transport", "None", asyncir.ParamPositional, false},
+		{"verify", "True", asyncir.ParamKeywordOnly, false},
+		{"kw", "", asyncir.ParamVarKeywords, false},
+	}; !reflect.DeepEqual(got, want) {
+		t.Errorf("C.__init__ params %v, want %v", got, want)
+	}
+	if got, want := params(funcs["C.m"]), []param{
+		{"self", "", asyncir.ParamPositional, false},
+		{"x", "", asyncir.ParamPositional, true},
+		{"rest", "", asyncir.ParamVarArgs, false},
+		{"y", `"z"`, asyncir.ParamKeywordOnly, false},
+	}; !reflect.DeepEqual(got, want) {
+		t.Errorf("C.m params %v, want %v", got, want)
+	}
+	if got := funcs["C.s"].Params[1].Default; got != "-1" {
+		t.Errorf("C.s default %q, want -1", got)
+	}
+	all := func(string) bool { return true }
+	for _, c := range []struct {
+		line int
+		want asyncir.Binding
+	}{
+		{30, asyncir.Binding{"transport": {NotNone: true}, "verify": {Const: "True"}}},
+		{31, asyncir.Binding{"a": {Const: "1"}, "b": {Const: "-1"}}},
+		{32, asyncir.Binding{"x": {Const: "3"}, "y": {Const: `"z"`}}},
+		{33, asyncir.Binding{"port": {Const: "80"}}},
+		{34, nil},
+		{36, asyncir.Binding{"transport": {NotNone: true}, "verify": {Const: "False"}}},
+		{37, asyncir.Binding{"host": {Const: "None"}, "port": {Const: "80"}}},
+	} {
+		op := callAt(t, prog, "m", c.line)
+		if got := asyncir.CallBinding(op, op.Callee, nil, all); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("line %d: binding %v, want %v", c.line, got, c.want)
+		}
+	}
+}
