@@ -33,24 +33,24 @@ func CallBinding(op *Op, f *Func, outer Binding, want func(string) bool) Binding
 			b[p.Name] = fact
 		}
 	}
-	passed := map[string]bool{}
+	passed := make([]bool, len(params))
 	for i, a := range op.Args {
 		if i >= len(params) || params[i].Kind != ParamPositional {
 			break
 		}
-		passed[params[i].Name] = true
+		passed[i] = true
 		set(params[i], a)
 	}
 	for _, k := range op.Keywords {
-		for _, p := range params {
+		for i, p := range params {
 			if p.Name == k.Name && (p.Kind == ParamPositional || p.Kind == ParamKeywordOnly) {
-				passed[p.Name] = true
+				passed[i] = true
 				set(p, k.Value)
 			}
 		}
 	}
-	for _, p := range params {
-		if !passed[p.Name] && p.Default != "" && want(p.Name) {
+	for i, p := range params {
+		if !passed[i] && p.Default != "" && want(p.Name) {
 			if b == nil {
 				b = Binding{}
 			}
