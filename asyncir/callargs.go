@@ -86,8 +86,9 @@ func argFact(v *Value, outer Binding) (ArgFact, bool) {
 	if v.Const != "" {
 		return ArgFact{Const: v.Const}, true
 	}
+	// A parameter no assignment reaches still holds the argument.
 	if d := v.Def; outer != nil && d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs) == 0 {
-		if p := paramNamed(d.Func(), d.Var); p != nil && !p.Rebound {
+		if p := paramNamed(d.Func(), d.Var); p != nil {
 			fact, ok := outer[p.Name]
 			return fact, ok
 		}

@@ -189,9 +189,6 @@ type Param struct {
 	// Default is the default value when it is a literal (spelled as in
 	// Value.Const); empty when there is none or it is not a literal.
 	Default string
-	// Rebound: the function assigns the parameter, so its value inside
-	// is not always the argument's.
-	Rebound bool
 }
 
 // Func is a function, method, lambda or module body.

@@ -111,7 +111,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		if v != nil {
 			b.bindValue(t.field(n, fName), v)
 		} else {
-			b.noteUntracked(t.field(n, fName))
+			b.storeUntracked(t.field(n, fName))
 		}
 		return v
 	case kSubscript:

@@ -161,33 +161,39 @@ func (b *fnBuilder) param(n int32) string {
 	return name
 }
 
-// dropRebound removes, once the body is lowered, the guards that test a
-// parameter the function assigns: the test then says nothing about the
-// argument.
-func (b *fnBuilder) dropRebound() {
-	rebound := false
-	for _, p := range b.f.Params {
-		if len(b.fi.stores[p.Name]) > 0 || b.fi.untracked[p.Name] {
-			p.Rebound, rebound = true, true
-		}
-	}
-	if !rebound {
-		return
-	}
+// checkGuards keeps, once def-use is known, only the tests of parameters
+// that still hold the argument where the test runs: a test after
+// "p = p or default" says nothing about what the call passed.
+func (b *fnBuilder) checkGuards() {
 	for _, blk := range b.f.Blocks {
-		if blk.Guard != nil {
-			blk.Guard = withoutRebound(blk.Guard, b.fi.params)
+		if blk.Guard == nil {
+			continue
+		}
+		// A loop's range(p) is evaluated in the block that enters it.
+		at := blk
+		if blk.LoopHead && len(blk.Preds) > 0 {
+			at = blk.Preds[0]
+		}
+		assigned := map[string]bool{}
+		for _, op := range at.Ops {
+			if op.Kind == asyncir.OpLoad && len(op.Defs) > 0 {
+				assigned[op.Var] = true
+			}
+		}
+		if len(assigned) > 0 {
+			blk.Guard = withoutAssigned(blk.Guard, assigned)
 		}
 	}
 }
 
-// withoutRebound replaces the tests of rebound parameters by unknowns.
-func withoutRebound(g *asyncir.Guard, params map[string]*asyncir.Param) *asyncir.Guard {
+// withoutAssigned replaces the tests of assigned parameters by unknowns;
+// nil when nothing is left to decide.
+func withoutAssigned(g *asyncir.Guard, assigned map[string]bool) *asyncir.Guard {
 	if g == nil {
 		return nil
 	}
 	if g.Kind != asyncir.GuardAnd && g.Kind != asyncir.GuardOr {
-		if params[g.Param].Rebound {
+		if assigned[g.Param] {
 			return nil
 		}
 		return g
@@ -195,7 +201,7 @@ func withoutRebound(g *asyncir.Guard, params map[string]*asyncir.Param) *asyncir
 	subs := make([]*asyncir.Guard, len(g.Subs))
 	any := false
 	for i, s := range g.Subs {
-		subs[i] = withoutRebound(s, params)
+		subs[i] = withoutAssigned(s, assigned)
 		any = any || subs[i] != nil
 	}
 	if !any {
@@ -206,21 +212,22 @@ func withoutRebound(g *asyncir.Guard, params map[string]*asyncir.Param) *asyncir
 	return &out
 }
 
-// noteUntracked records the names a target binds to an untracked value.
-func (b *fnBuilder) noteUntracked(target int32) {
+// storeUntracked records the assignment of a value lowering does not
+// track (a literal) to the names of a function's target as stores without
+// an operand, so that def-use sees the name rebound.
+func (b *fnBuilder) storeUntracked(target int32) {
 	t := b.lw.t
-	if target < 0 {
+	if target < 0 || b.fi.isModule || b.fi.isClass {
 		return
 	}
 	switch t.kind(target) {
 	case kIdentifier:
-		if b.fi.untracked == nil {
-			b.fi.untracked = map[string]bool{}
-		}
-		b.fi.untracked[t.text(target)] = true
+		name := t.text(target)
+		b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name})
+		b.fi.stores[name] = append(b.fi.stores[name], nil)
 	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList, kParenthesized:
 		for _, c := range t.namedChildren(target) {
-			b.noteUntracked(c)
+			b.storeUntracked(c)
 		}
 	}
 }

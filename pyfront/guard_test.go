@@ -28,6 +28,9 @@ class C:
         elif y is None:
             pass
         x = 1
+        y = 2
+        if y or x:
+            pass
 
 
 def g(host, port=80):
@@ -66,8 +69,9 @@ func TestGuardsAndBindings(t *testing.T) {
 	}
 	for name, want := range map[string][]string{
 		"C.__init__": {"transport is not None and not verify"},
-		// x is assigned: range(x) says nothing about the argument.
-		"C.m": {"y == 'z'", "y is None"},
+		// x and y are assigned after the loop and the first tests, before
+		// the last test.
+		"C.m": {"x > 0", "y == 'z'", "y is None"},
 		"g":   {`host == "localhost" or port != 80`},
 	} {
 		if got := guards(funcs[name]); !reflect.DeepEqual(got, want) {
@@ -77,28 +81,27 @@ func TestGuardsAndBindings(t *testing.T) {
 	type param struct {
 		name, def string
 		kind      asyncir.ParamKind
-		rebound   bool
 	}
 	params := func(f *asyncir.Func) []param {
 		var out []param
 		for _, p := range f.Params {
-			out = append(out, param{p.Name, p.Default, p.Kind, p.Rebound})
+			out = append(out, param{p.Name, p.Default, p.Kind})
 		}
 		return out
 	}
 	if got, want := params(funcs["C.__init__"]), []param{
-		{"self", "", asyncir.ParamPositional, false},
-		{"transport", "None", asyncir.ParamPositional, false},
-		{"verify", "True", asyncir.ParamKeywordOnly, false},
-		{"kw", "", asyncir.ParamVarKeywords, false},
+		{"self", "", asyncir.ParamPositional},
+		{"transport", "None", asyncir.ParamPositional},
+		{"verify", "True", asyncir.ParamKeywordOnly},
+		{"kw", "", asyncir.ParamVarKeywords},
 	}; !reflect.DeepEqual(got, want) {
 		t.Errorf("C.__init__ params %v, want %v", got, want)
 	}
 	if got, want := params(funcs["C.m"]), []param{
-		{"self", "", asyncir.ParamPositional, false},
-		{"x", "", asyncir.ParamPositional, true},
-		{"rest", "", asyncir.ParamVarArgs, false},
-		{"y", `"z"`, asyncir.ParamKeywordOnly, false},
+		{"self", "", asyncir.ParamPositional},
+		{"x", "", asyncir.ParamPositional},
+		{"rest", "", asyncir.ParamVarArgs},
+		{"y", `"z"`, asyncir.ParamKeywordOnly},
 	}; !reflect.DeepEqual(got, want) {
 		t.Errorf("C.m params %v, want %v", got, want)
 	}
@@ -110,13 +113,13 @@ func TestGuardsAndBindings(t *testing.T) {
 		line int
 		want asyncir.Binding
 	}{
-		{30, asyncir.Binding{"transport": {NotNone: true}, "verify": {Const: "True"}}},
-		{31, asyncir.Binding{"a": {Const: "1"}, "b": {Const: "-1"}}},
-		{32, asyncir.Binding{"x": {Const: "3"}, "y": {Const: `"z"`}}},
-		{33, asyncir.Binding{"port": {Const: "80"}}},
-		{34, nil},
-		{36, asyncir.Binding{"transport": {NotNone: true}, "verify": {Const: "False"}}},
-		{37, asyncir.Binding{"host": {Const: "None"}, "port": {Const: "80"}}},
+		{33, asyncir.Binding{"transport": {NotNone: true}, "verify": {Const: "True"}}},
+		{34, asyncir.Binding{"a": {Const: "1"}, "b": {Const: "-1"}}},
+		{35, asyncir.Binding{"x": {Const: "3"}, "y": {Const: `"z"`}}},
+		{36, asyncir.Binding{"port": {Const: "80"}}},
+		{37, nil},
+		{39, asyncir.Binding{"transport": {NotNone: true}, "verify": {Const: "False"}}},
+		{40, asyncir.Binding{"host": {Const: "None"}, "port": {Const: "80"}}},
 	} {
 		op := callAt(t, prog, "m", c.line)
 		if got := asyncir.CallBinding(op, op.Callee, nil, all); !reflect.DeepEqual(got, c.want) {

@@ -105,7 +105,6 @@ func (b *fnBuilder) finish() {
 			blk.Exit = true
 		}
 	}
-	b.dropRebound()
 	fi := b.fi
 	local := func(name string) bool {
 		if fi.isModule || fi.isClass || fi.declared[name] {
@@ -130,6 +129,7 @@ func (b *fnBuilder) finish() {
 		}
 	})
 	asyncir.ComputeDefUse(b.f)
+	b.checkGuards()
 }
 
 // lowerBlock lowers the statements of a block (or module) node.
@@ -537,8 +537,8 @@ func (b *fnBuilder) lowerAssign(n int32) {
 			v = b.expr(right)
 		}
 	}
-	if v == nil {
-		b.noteUntracked(left)
+	if v == nil && right >= 0 {
+		b.storeUntracked(left)
 	}
 	if ty := t.field(n, fType); ty >= 0 && t.kind(left) == kIdentifier {
 		ann := b.annotation(ty)

@@ -51,12 +51,8 @@ type funcInfo struct {
 	params   map[string]*asyncir.Param
 	paramSym map[string]*sym
 	declared map[string]bool // global / nonlocal names
-	// untracked are names assigned a value lowering does not track (a
-	// literal): such an assignment is no store, but a parameter it
-	// rebinds no longer holds the argument.
-	untracked map[string]bool
-	isModule  bool
-	isClass   bool
+	isModule bool
+	isClass  bool
 	// decorators are the values of the decorator expressions, outermost
 	// first, evaluated in the enclosing scope.
 	decorators []*asyncir.Value

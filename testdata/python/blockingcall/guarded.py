@@ -29,6 +29,13 @@ class Client:
         self.transport = Transport(load_ca_bundle())
 
 
+class Session:
+    def __init__(self, transport=None):
+        if transport is None:
+            transport = Transport(load_ca_bundle())
+        self.transport = transport
+
+
 def resolve(host, port):
     # Only a name needs a DNS lookup.
     if host == "localhost":
@@ -77,6 +84,7 @@ async def clean():
     Client(transport=Transport())
     t = Transport(b"pinned")
     Client(transport=t)
+    Session(Transport())
     Node("127.0.0.1", 7000)
     Node(host="10.0.0.1", port=7000)
     retry(0)
@@ -86,6 +94,7 @@ async def clean():
 async def blocking(host):
     Client()  # want: AL202 "`Client.__init__` blocks the event loop in coroutine `blocking`: it calls `open` \(blocking → Client.__init__ → load_ca_bundle → open\)"
     Client(transport=None)  # want: AL202 "`Client.__init__` .*: it calls `open`"
+    Session()  # want: AL202 "`Session.__init__` .*: it calls `open` \(blocking → Session.__init__ → load_ca_bundle → open\)"
     Node("localhost", 7000)  # want: AL202 "`Node.__init__` .*: it calls `socket.getaddrinfo` \(blocking → Node.__init__ → resolve → socket.getaddrinfo\)"
     resolve(host, 7000)  # want: AL202 "`resolve` .*: it calls `socket.getaddrinfo` only when `host == \"localhost\"` \(blocking → resolve → socket.getaddrinfo\)"
     retry(1)  # want: AL202 "`retry` .*: it calls `time.sleep` \(blocking → retry → time.sleep\)"
