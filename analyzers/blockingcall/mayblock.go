@@ -73,9 +73,11 @@ func summary(p *asyncir.Program) *mayBlock {
 // waiting down to file-system metadata: the functions that call an API of
 // at least that tier themselves seed a breadth-first walk of the reverse
 // call graph, so each chain is a shortest one and recursion needs no
-// special case. A call whose known arguments decide some of its callee's
-// branches is not an edge of that graph: it counts only once the callee,
-// specialised to those arguments, still reaches a blocking call.
+// special case. A call whose known arguments say something about its
+// callee's parameters is set aside when the walk reaches it: it counts
+// only once the callee, specialised to those arguments, still reaches a
+// blocking call of the tier. (Arguments are looked at only for callees
+// that may block, a small part of all calls.)
 func computeMayBlock(p *asyncir.Program) *mayBlock {
 	mb := &mayBlock{w: map[*asyncir.Func]*witness{}, fns: map[*asyncir.Func]*fnSites{}}
 	var order []*asyncir.Func
@@ -85,20 +87,15 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 			order = append(order, f)
 		}
 	})
-	callers := map[*asyncir.Func][]*asyncir.Op{}
-	var specialised []site
+	callers := map[*asyncir.Func][]site{}
 	for _, f := range order {
 		for _, s := range mb.fns[f].sites {
-			if s.callee == nil || mb.fns[s.callee] == nil {
-				continue
-			}
-			if len(mb.binding(s.op, s.callee, nil)) > 0 {
-				specialised = append(specialised, s)
-			} else {
-				callers[s.callee] = append(callers[s.callee], s.op)
+			if s.callee != nil && mb.fns[s.callee] != nil {
+				callers[s.callee] = append(callers[s.callee], s)
 			}
 		}
 	}
+	var setAside []site
 	for _, tier := range []asyncir.BlockTier{asyncir.TierWaiting, asyncir.TierData, asyncir.TierMetadata} {
 		var queue []*asyncir.Func
 		for _, f := range order {
@@ -117,16 +114,23 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 		for len(queue) > 0 {
 			for ; len(queue) > 0; queue = queue[1:] {
 				g := queue[0]
-				for _, op := range callers[g] {
-					if f := op.Func(); mb.w[f] == nil {
-						mb.w[f] = mb.w[g].through(op)
+				for _, s := range callers[g] {
+					f := s.op.Func()
+					switch {
+					case mb.w[f] != nil:
+					case len(mb.binding(s.op, g, nil)) > 0:
+						setAside = append(setAside, s)
+					default:
+						mb.w[f] = mb.w[g].through(s.op)
 						queue = append(queue, f)
 					}
 				}
+				// Set aside once: the callee's callers are walked once.
+				callers[g] = nil
 			}
-			for _, s := range specialised {
+			for _, s := range setAside {
 				f := s.op.Func()
-				if mb.w[f] != nil || mb.w[s.callee] == nil {
+				if mb.w[f] != nil {
 					continue
 				}
 				if w := mb.at(s.op, s.callee, nil, 0); w != nil && w.tier() >= tier {
