@@ -8,56 +8,87 @@ package asyncir
 // parameters (*args or **kwargs at the call, a decorator that may change
 // the signature, a method called through a plain name).
 func CallBinding(op *Op, f *Func, outer Binding, want func(string) bool) Binding {
-	if op.Star {
+	params, args, ok := matchArgs(op, f)
+	if !ok {
 		return nil
 	}
-	for _, d := range f.Decorators {
-		if !KeepsSignature(d) {
-			return nil
-		}
-	}
-	skip, ok := implicitParams(op, f)
-	if !ok || skip > len(f.Params) {
-		return nil
-	}
-	params := f.Params[skip:]
 	var b Binding
-	set := func(p *Param, v *Value) {
+	for i, p := range params {
 		if !want(p.Name) {
-			return
+			continue
 		}
-		if fact, ok := argFact(v, outer); ok {
+		fact, ok := ArgFact{Const: p.Default}, p.Default != ""
+		if args[i] != nil {
+			fact, ok = argFact(args[i], outer)
+		}
+		if ok {
 			if b == nil {
 				b = Binding{}
 			}
 			b[p.Name] = fact
 		}
 	}
-	passed := make([]bool, len(params))
+	return b
+}
+
+// PassedOn maps the parameters of the call op's callee f to the names,
+// under alias, of the caller's parameters that the call passes to them
+// unchanged: how a condition on f's parameters reads in terms of what
+// the caller was given.
+func PassedOn(op *Op, f *Func, alias map[string]string) map[string]string {
+	params, args, ok := matchArgs(op, f)
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	for i, p := range params {
+		if d := valueDef(args[i]); d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs) == 0 && alias[d.Var] != "" {
+			out[p.Name] = alias[d.Var]
+		}
+	}
+	return out
+}
+
+func valueDef(v *Value) *Op {
+	if v == nil {
+		return nil
+	}
+	return v.Def
+}
+
+// matchArgs lines the arguments of the call op up with the parameters
+// of its callee f that take one argument each (positional and keyword
+// ones): args[i] is what the call passes for params[i], nil when it
+// omits it.
+func matchArgs(op *Op, f *Func) (params []*Param, args []*Value, ok bool) {
+	if op.Star {
+		return nil, nil, false
+	}
+	for _, d := range f.Decorators {
+		if !KeepsSignature(d) {
+			return nil, nil, false
+		}
+	}
+	skip, ok := implicitParams(op, f)
+	if !ok || skip > len(f.Params) {
+		return nil, nil, false
+	}
+	params = f.Params[skip:]
+	args = make([]*Value, len(params))
 	for i, a := range op.Args {
 		if i >= len(params) || params[i].Kind != ParamPositional {
 			break
 		}
-		passed[i] = true
-		set(params[i], a)
+		args[i] = a
 	}
 	for _, k := range op.Keywords {
 		for i, p := range params {
 			if p.Name == k.Name && (p.Kind == ParamPositional || p.Kind == ParamKeywordOnly) {
-				passed[i] = true
-				set(p, k.Value)
+				args[i] = k.Value
 			}
 		}
 	}
-	for i, p := range params {
-		if !passed[i] && p.Default != "" && want(p.Name) {
-			if b == nil {
-				b = Binding{}
-			}
-			b[p.Name] = ArgFact{Const: p.Default}
-		}
-	}
-	return b
+	return params, args, true
 }
 
 // implicitParams is how many leading parameters of f the call fills

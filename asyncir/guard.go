@@ -121,6 +121,30 @@ func (g *Guard) Negate() *Guard {
 	return &n
 }
 
+// Rename returns g with its parameters named as alias maps them; nil
+// when it tests a parameter alias does not map.
+func (g *Guard) Rename(alias map[string]string) *Guard {
+	if g == nil {
+		return nil
+	}
+	out := *g
+	if g.Kind != GuardAnd && g.Kind != GuardOr {
+		if out.Param = alias[g.Param]; out.Param == "" {
+			return nil
+		}
+		return &out
+	}
+	out.Subs = make([]*Guard, len(g.Subs))
+	for i, s := range g.Subs {
+		if s != nil {
+			if out.Subs[i] = s.Rename(alias); out.Subs[i] == nil {
+				return nil
+			}
+		}
+	}
+	return &out
+}
+
 // String spells g as a condition in the source language, for messages.
 func (g *Guard) String() string {
 	if g == nil {

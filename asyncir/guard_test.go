@@ -102,6 +102,12 @@ func TestGuardAndOr(t *testing.T) {
 	if got, want := or.String(), "a or …"; got != want {
 		t.Errorf("String = %q, want %q", got, want)
 	}
+	if got, want := and.Negate().Rename(map[string]string{"a": "x", "b": "y"}).String(), "not (x and y is None)"; got != want {
+		t.Errorf("Rename = %q, want %q", got, want)
+	}
+	if got := and.Rename(map[string]string{"a": "x"}); got != nil {
+		t.Errorf("Rename without b = %v, want nil", got)
+	}
 }
 
 // TestReachableAndNecessary builds "if p is None: return; block()" and a

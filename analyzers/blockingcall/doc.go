@@ -102,7 +102,8 @@ literal defaults of the parameters it omits; a helper passing those on to
 another helper is followed a few calls deep. A call whose arguments rule
 out every blocking branch is not reported, and the witness is chosen among
 the blocking calls that stay reachable. When the only paths to the
-witness go through a test the call cannot decide, the message says so:
+witness go through a test the call cannot decide (in the helper, or in a
+helper it passes that parameter on to), the message says so:
 "it calls socket.getaddrinfo only when host == 'localhost'".
 
 A helper used by both synchronous and asynchronous callers is reported at

@@ -230,14 +230,38 @@ func (mb *mayBlock) at(op *asyncir.Op, g *asyncir.Func, outer asyncir.Binding, d
 	return best
 }
 
-// onlyWhen spells the conditions on g's parameters, undecided by the
-// call op, under which g reaches its first hop: " only when `host ==
-// 'localhost'`", or "" when it always does.
-func (mb *mayBlock) onlyWhen(op *asyncir.Op, g *asyncir.Func, first *asyncir.Op) string {
-	if !mb.fns[g].guarded {
-		return ""
+// onlyWhen spells the conditions, undecided by the call op of g, under
+// which the chain hops runs: " only when `host == 'localhost'`", or ""
+// when it always does. Conditions in the helpers further down count when
+// they test a parameter of g passed on to them unchanged.
+func (mb *mayBlock) onlyWhen(op *asyncir.Op, g *asyncir.Func, hops []*asyncir.Op) string {
+	bind := mb.binding(op, g, nil)
+	alias := map[string]string{}
+	for _, p := range g.Params {
+		alias[p.Name] = p.Name
 	}
-	return asyncir.OnlyWhen(asyncir.NecessaryGuards(g, mb.binding(op, g, nil), first.Block))
+	var conds []*asyncir.Guard
+	seen := map[string]bool{}
+	fn := g
+	for i, h := range hops {
+		if fs := mb.fns[fn]; fs != nil && fs.guarded {
+			for _, c := range asyncir.NecessaryGuards(fn, bind, h.Block) {
+				if c = c.Rename(alias); c != nil && !seen[c.String()] {
+					seen[c.String()] = true
+					conds = append(conds, c)
+				}
+			}
+		}
+		if i == len(hops)-1 {
+			break
+		}
+		next := hops[i+1].Func()
+		if alias = asyncir.PassedOn(h, next, alias); len(alias) == 0 {
+			break
+		}
+		bind, fn = mb.binding(h, next, bind), next
+	}
+	return asyncir.OnlyWhen(conds)
 }
 
 // syncCallee is the project function a call runs synchronously: a plain

@@ -114,7 +114,7 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 	}
 	d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: at.Range,
 		Message: fmt.Sprintf("`%s` blocks the event loop in %s: it calls `%s`%s (%s)",
-			g.QualName, where(f, entry), shortAPI(api.Name), mb.onlyWhen(at, g, hops[0]), strings.Join(names, " → ")),
+			g.QualName, where(f, entry), shortAPI(api.Name), mb.onlyWhen(at, g, hops), strings.Join(names, " → ")),
 		Related: related, Tier: api.BlockingTier()}
 	if code == "AL204" {
 		d.Severity = asyncir.SeverityError

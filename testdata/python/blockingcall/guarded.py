@@ -96,6 +96,7 @@ async def blocking(host):
     Client(transport=None)  # want: AL202 "`Client.__init__` .*: it calls `open`"
     Session()  # want: AL202 "`Session.__init__` .*: it calls `open` \(blocking → Session.__init__ → load_ca_bundle → open\)"
     Node("localhost", 7000)  # want: AL202 "`Node.__init__` .*: it calls `socket.getaddrinfo` \(blocking → Node.__init__ → resolve → socket.getaddrinfo\)"
+    Node(host, 7000)  # want: AL202 "`Node.__init__` .*: it calls `socket.getaddrinfo` only when `host == \"localhost\"` \(blocking → Node.__init__ → resolve → socket.getaddrinfo\)"
     resolve(host, 7000)  # want: AL202 "`resolve` .*: it calls `socket.getaddrinfo` only when `host == \"localhost\"` \(blocking → resolve → socket.getaddrinfo\)"
     retry(1)  # want: AL202 "`retry` .*: it calls `time.sleep` \(blocking → retry → time.sleep\)"
     settings(__file__)  # want: AL202 "`settings` .*: it calls `open` \(blocking → settings → open\)"
