@@ -91,6 +91,12 @@ type Diagnostic struct {
 	// Tier is, for a blocking-call finding, what the call at the end of
 	// the chain waits on; the policy layer sets the severity from it.
 	Tier BlockTier
+	// Fact tags a situation that changes how much the finding matters
+	// (Fact* constants); the policy layer maps it to a severity.
+	Fact string
+	// Cause is the root of a finding reached through project calls;
+	// nil for a finding at its own root.
+	Cause *Cause
 }
 
 // SortDiagnostics orders diagnostics by file, offset, code and message, the

@@ -13,6 +13,9 @@ type APIModel struct {
 	// Spawns: the call wraps its first argument in a task the loop only
 	// weakly references (create_task, ensure_future).
 	Spawns bool
+	// PassesFutures: an asyncio future argument is returned as it is, so
+	// no task is created for it (ensure_future on a Future).
+	PassesFutures bool
 	// Schedules: the call takes over the awaitables passed to it (await,
 	// wrap in tasks, or run them), so they are not lost.
 	Schedules bool
@@ -22,6 +25,10 @@ type APIModel struct {
 	CallbackKeyword string
 	// CallbackOnLoop: the callback runs on the event loop's thread.
 	CallbackOnLoop bool
+	// Readies: the loop runs the callback when the file descriptor is
+	// ready for this direction ("read" for add_reader, "write" for
+	// add_writer).
+	Readies string
 	// Blocks: the call blocks the calling thread; Replacement is the
 	// asynchronous equivalent, if any.
 	Blocks      bool
@@ -29,6 +36,10 @@ type APIModel struct {
 	// Tier is what a blocking call waits on (TierWaiting when unset on
 	// a blocking model: configuration-added calls are assumed to wait).
 	Tier BlockTier
+	// ReadyWhen is the readiness a socket call waits for ("read":
+	// recv, accept; "write": send); once the loop has seen it, one call
+	// does not wait.
+	ReadyWhen string
 	// Cold: the function blocks only on rare paths (warnings.warn reading
 	// source lines through linecache, Thread.start waiting for the new
 	// thread to signal); the may-block summary does not follow it when

@@ -17,6 +17,9 @@ type NonBlockingArg struct {
 	Keyword string
 	Values  []string
 	Unknown bool
+	// Flag is a module constant (socket.AI_NUMERICHOST) whose presence
+	// in the argument, alone or in a `|` of flags, turns the wait off.
+	Flag string
 }
 
 // MethodFamily makes the methods of an external client class blocking
@@ -89,6 +92,12 @@ func (a *APIModel) BlockingTier() BlockTier {
 // blockFalse is a block=/blocking=/wait= flag: False turns the wait off.
 func blockFalse(pos int, kw string) NonBlockingArg {
 	return NonBlockingArg{Pos: pos, Keyword: kw, Values: []string{"False", "0"}, Unknown: true}
+}
+
+// numericHost is a resolver's flags argument: naming the constant flag
+// (socket.AI_NUMERICHOST, alone or or-ed with others) means no lookup.
+func numericHost(pos int, flag string) NonBlockingArg {
+	return NonBlockingArg{Pos: pos, Keyword: "flags", Flag: "socket." + flag}
 }
 
 // timeoutZero is a timeout argument: 0 polls instead of waiting.
@@ -182,13 +191,28 @@ func addBlocking(m *Models) {
 	// Sockets.
 	as = append(as, &APIModel{Name: "socket.create_connection", Blocks: true, Tier: TierWaiting, Replacement: "asyncio.open_connection", ReturnsClass: "socket.socket", Callback: -1})
 	add("asyncio.open_connection", "socket.socket.connect")
-	add("asyncio.AbstractEventLoop.getaddrinfo", "socket.getaddrinfo", "socket.gethostbyname",
-		"socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.getnameinfo", "socket.getfqdn")
-	add("asyncio.AbstractEventLoop.sock_recv", "socket.socket.recv", "socket.socket.recv_into",
+	// A numeric host needs no resolver: AI_NUMERICHOST/NI_NUMERICHOST in
+	// the flags turn the lookup into parsing.
+	as = append(as,
+		blocking("socket.getaddrinfo", "asyncio.AbstractEventLoop.getaddrinfo", numericHost(5, "AI_NUMERICHOST")),
+		blocking("socket.getnameinfo", "asyncio.AbstractEventLoop.getnameinfo", numericHost(1, "NI_NUMERICHOST")))
+	add("asyncio.AbstractEventLoop.getaddrinfo", "socket.gethostbyname",
+		"socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.getfqdn")
+	addReady := func(ready, replacement string, names ...string) {
+		for _, n := range names {
+			a := blocking(n, replacement)
+			a.ReadyWhen = ready
+			as = append(as, a)
+		}
+	}
+	addReady("read", "asyncio.AbstractEventLoop.sock_recv", "socket.socket.recv", "socket.socket.recv_into",
 		"socket.socket.recvfrom", "socket.socket.recvfrom_into", "socket.socket.recvmsg")
-	add("asyncio.AbstractEventLoop.sock_sendall", "socket.socket.send", "socket.socket.sendall",
-		"socket.socket.sendto", "socket.socket.sendmsg", "socket.socket.sendfile")
-	add("asyncio.AbstractEventLoop.sock_accept", "socket.socket.accept")
+	addReady("write", "asyncio.AbstractEventLoop.sock_sendall", "socket.socket.send",
+		"socket.socket.sendto", "socket.socket.sendmsg")
+	// sendall and sendfile loop until everything is written: one
+	// writable event does not cover them.
+	add("asyncio.AbstractEventLoop.sock_sendall", "socket.socket.sendall", "socket.socket.sendfile")
+	addReady("read", "asyncio.AbstractEventLoop.sock_accept", "socket.socket.accept")
 	// Threads, locks, queues and thread-side futures.
 	as = append(as,
 		blocking("threading.Lock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)),

@@ -24,6 +24,10 @@ func scheduling(a *APIModel) *APIModel { a.Schedules = true; return a }
 
 func spawning(a *APIModel) *APIModel { a.Spawns, a.Schedules = true, true; return a }
 
+func passingFutures(a *APIModel) *APIModel { a.PassesFutures = true; return a }
+
+func readying(a *APIModel, direction string) *APIModel { a.Readies = direction; return a }
+
 // PythonModels returns a fresh copy of the standard tables.
 func PythonModels() *Models {
 	m := &Models{APIs: map[string]*APIModel{}, Classes: map[string]*ClassModel{}, Aliases: map[string]string{}}
@@ -62,7 +66,7 @@ func PythonModels() *Models {
 
 		// Futures and tasks.
 		spawning(returning("asyncio.create_task", "asyncio.Task", AsyncioFuture)),
-		spawning(returning("asyncio.ensure_future", "asyncio.Future", AsyncioFuture)),
+		passingFutures(spawning(returning("asyncio.ensure_future", "asyncio.Future", AsyncioFuture))),
 		spawning(returning(loopClass+".create_task", "asyncio.Task", AsyncioFuture)),
 		scheduling(returning(taskGroup+".create_task", "asyncio.Task", AsyncioFuture)),
 		scheduling(returning("asyncio.gather", "asyncio.Future", AsyncioFuture)),
@@ -90,8 +94,8 @@ func PythonModels() *Models {
 		callback(loopClass+".call_soon_threadsafe", 0, "", true),
 		callback(loopClass+".call_later", 1, "", true),
 		callback(loopClass+".call_at", 1, "", true),
-		callback(loopClass+".add_reader", 1, "", true),
-		callback(loopClass+".add_writer", 1, "", true),
+		readying(callback(loopClass+".add_reader", 1, "", true), "read"),
+		readying(callback(loopClass+".add_writer", 1, "", true), "write"),
 		callback(loopClass+".add_signal_handler", 1, "", true),
 		callback("asyncio.Future.add_done_callback", 0, "", true),
 		callback("concurrent.futures.Future.add_done_callback", 0, "", false),

@@ -72,7 +72,11 @@ type Op struct {
 	// (with self.assertRaises(...) / pytest.raises(...)): tests call APIs
 	// there precisely to see them fail, so what their results become is moot.
 	ExpectRaise bool
-	Compare     string // "in", "not in", "is", "is not", "==", "!="
+	// ExpectWouldBlock marks ops inside a try whose handler catches
+	// BlockingIOError (or ssl's SSLWantRead/WriteError): the code is
+	// written for a non-blocking socket or file descriptor.
+	ExpectWouldBlock bool
+	Compare          string // "in", "not in", "is", "is not", "==", "!="
 
 	// Captures are the values a spawned, deferred, called or referenced
 	// closure captures, bound to the callee's Inputs after its parameters

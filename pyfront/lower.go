@@ -25,6 +25,9 @@ type fnBuilder struct {
 	lastAssigned *asyncir.Value
 	// expectRaise counts the enclosing assertRaises/pytest.raises blocks.
 	expectRaise int
+	// expectWouldBlock counts the enclosing try bodies whose handlers
+	// catch BlockingIOError.
+	expectWouldBlock int
 }
 
 type loopTargets struct{ cont, brk *asyncir.Block }
@@ -74,6 +77,7 @@ func (b *fnBuilder) jump(to *asyncir.Block) {
 
 func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
 	op.ExpectRaise = b.expectRaise > 0
+	op.ExpectWouldBlock = b.expectWouldBlock > 0
 	op.Block = b.cur
 	op.Index = len(b.cur.Ops)
 	b.cur.Ops = append(b.cur.Ops, op)
@@ -381,9 +385,6 @@ func (b *fnBuilder) lowerTry(n int32) {
 	start := b.newBlock()
 	edge(b.cur, start)
 	b.cur = start
-	b.lowerBlock(t.field(n, fBody))
-	bodyBlocks := b.f.Blocks[first:]
-	var ends []*asyncir.Block
 	var els, fin int32 = -1, -1
 	var handlers []int32
 	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
@@ -396,6 +397,16 @@ func (b *fnBuilder) lowerTry(n int32) {
 			fin = c
 		}
 	}
+	wouldBlock := b.catchesWouldBlock(handlers)
+	if wouldBlock {
+		b.expectWouldBlock++
+	}
+	b.lowerBlock(t.field(n, fBody))
+	if wouldBlock {
+		b.expectWouldBlock--
+	}
+	bodyBlocks := b.f.Blocks[first:]
+	var ends []*asyncir.Block
 	if els >= 0 {
 		// The else clause runs only when the body raised nothing: its own
 		// block, not one the handlers are reached from.
@@ -440,6 +451,25 @@ func (b *fnBuilder) lowerTry(n int32) {
 			b.lowerBlock(fb[len(fb)-1])
 		}
 	}
+}
+
+// catchesWouldBlock reports whether an except clause names
+// BlockingIOError or ssl's SSLWantReadError/SSLWantWriteError, the errors
+// a non-blocking socket raises instead of waiting.
+func (b *fnBuilder) catchesWouldBlock(handlers []int32) bool {
+	t := b.lw.t
+	for _, h := range handlers {
+		for _, c := range t.namedChildren(h) {
+			if t.kind(c) == kBlock {
+				continue
+			}
+			text := t.text(c)
+			if strings.Contains(text, "BlockingIOError") || strings.Contains(text, "SSLWantReadError") || strings.Contains(text, "SSLWantWriteError") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (b *fnBuilder) lowerWith(n int32) {

@@ -3,6 +3,7 @@ package pyfront
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -37,7 +38,8 @@ func suppressions(lw *lowerer) []asyncir.Suppression {
 
 func splitCodes(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+	// A comment of a CRLF file ends in "\r": any space separates.
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
 		out = append(out, strings.ToUpper(f))
 	}
 	return out

@@ -32,11 +32,20 @@ redis.Redis commands, pymongo collection operations and boto3 client
 operations.
 
 The non-blocking forms are not reported: queue.get(block=False),
-lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait, and
+lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait,
 socket methods on a socket the same function puts in non-blocking mode
-with setblocking/settimeout. A flag that is not a literal (block=flag) is
-given the benefit of the doubt. os.path.normpath, which ruff's ASYNC240
-lists, only rewrites a string and is not reported.
+with setblocking/settimeout or inside a try that handles BlockingIOError
+(the code is written for a non-blocking socket), and name lookups of a
+numeric host (socket.AI_NUMERICHOST / NI_NUMERICHOST in the flags). A
+flag that is not a literal (block=flag) is given the benefit of the
+doubt. Calls that do no I/O are not blocking: os.getcwd,
+Path.cwd/absolute/home, expanduser, os.path.abspath/relpath/normpath,
+which ruff's ASYNC240 partly lists.
+
+Each call has a tier: waiting (the clock, the network, DNS, a child
+process, another thread, a lock, a queue, a future), file data (open,
+read, write, copy) or file-system metadata (stat, exists, listdir,
+mkdir). The tier sets the finding's severity (see Options).
 
 ### Why is this bad?
 While the call waits, the event loop cannot run anything else: every
@@ -68,9 +77,19 @@ blocking the loop. The fix is safe. Every other call gets a display-only
 suggestion (the asynchronous library, or asyncio.to_thread), because
 moving a call to another thread or library changes what it may share.
 
+### Severity
+Set by what the blocking call waits on (its tier in the blocking table):
+waiting — sleep, network, DNS, subprocess, thread join, lock, queue and
+future waits — is a warning; reading or writing file data is a warning
+outside tests and info in tests; file-system metadata (stat, exists,
+is_file, resolve, glob, listdir) is info. Info is hidden by check unless
+--min-severity info.
+
 ### Options
 extend-blocking-calls: dotted names of further functions or methods
-("mypkg.db.query", "mypkg.Client.fetch") that block.
+("mypkg.db.query", "mypkg.Client.fetch") that block. blocking-tiers
+moves a tier up or down: blocking-tiers = { metadata = "warning" }.
+test-files chooses the files of the test profile.
 
 ### References
 - https://docs.python.org/3/library/asyncio-dev.html#running-blocking-code
@@ -130,10 +149,34 @@ async def handler(url):
     return await asyncio.to_thread(load, url)
 ` + "```" + `
 
+One finding per root cause: when several call sites in async code reach
+the same blocking call (the same call in a helper, where the fix goes),
+check reports it once, at that call ("load calls requests.get,
+which blocks the event loop; 3 coroutines reach it"), with every call
+site and its chain as a related location (text output lists the first
+five, JSON and SARIF all of them; the language server shows each call
+site in its own file). A root reached
+from a single call site is reported at that call site, as above. A noqa
+at one call site removes that site; a noqa at the root silences them
+all. --all-sites (or all-sites = true) reports every call site
+separately.
+
+### Severity
+As AL201: Set by what the blocking call waits on (its tier in the blocking table):
+waiting — sleep, network, DNS, subprocess, thread join, lock, queue and
+future waits — is a warning; reading or writing file data is a warning
+outside tests and info in tests; file-system metadata (stat, exists,
+is_file, resolve, glob, listdir) is info. Info is hidden by check unless
+--min-severity info.
+
 ### Fix safety
 A display-only suggestion to offload the top helper with
 asyncio.to_thread: the helper then runs on another thread, which is only
 correct if it does not touch loop-bound objects.
+
+### Options
+all-sites: report every call site of a shared root separately; the
+blocking-tiers and test-files of AL201.
 
 ### References
 - https://docs.python.org/3/library/asyncio-task.html#asyncio.to_thread
@@ -150,7 +193,9 @@ add_signal_handler or Future.add_done_callback, and the callback methods
 datagram_received, buffer_updated, pipe_data_received, process_exited, …)
 of classes derived from asyncio.Protocol, BufferedProtocol,
 DatagramProtocol or SubprocessProtocol. The related location is where the
-callback was registered.
+callback was registered. A callback added with add_reader runs when its
+descriptor is readable, so one recv/recv_into/recvfrom/accept in it does
+not wait (add_writer: one send/sendto); sendall still can.
 
 ### Why is this bad?
 The loop calls these functions between tasks; while one waits, nothing
@@ -172,6 +217,15 @@ class Echo(asyncio.Protocol):
         loop.call_later(0.1, self.transport.write, data)
 ` + "```" + `
 or hand the work to a task or to a thread.
+
+### Severity
+As AL201, by the tier of the blocking call; callbacks that reach the same
+blocking call through helpers are reported once at it, as for AL202.
+A callback of a loop that its registering function created with
+asyncio.new_event_loop() and runs on a thread of its own (it hands
+loop.run_forever to a thread, or runs the loop while itself being a
+thread's target), and keeps to itself (never returns or stores it), is
+info: that loop runs nothing else, so only its own callbacks wait.
 
 ### References
 - https://docs.python.org/3/library/asyncio-protocol.html

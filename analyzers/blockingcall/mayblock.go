@@ -341,6 +341,12 @@ func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
 		if v == nil {
 			continue
 		}
+		if nb.Flag != "" {
+			if namesConstant(v, nb.Flag) {
+				return true
+			}
+			continue
+		}
 		if v.Const == "" {
 			if nb.Unknown {
 				return true
@@ -356,11 +362,41 @@ func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
 	return false
 }
 
-// nonBlockingSocket reports whether a socket method is called on a local
-// that the same function puts in non-blocking mode (setblocking/settimeout),
-// as asyncio's own transports do.
+// namesConstant reports whether v is the module constant name (a dotted
+// "socket.AI_NUMERICHOST"), alone or as an operand of a `|` of flags.
+func namesConstant(v *asyncir.Value, name string) bool {
+	if v == nil || v.Def == nil {
+		return false
+	}
+	if v.Type.External == name {
+		return true
+	}
+	def := v.Def
+	switch def.Kind {
+	case asyncir.OpAttr:
+		return def.Recv != nil && def.Recv.Type.Kind == asyncir.ModuleObj && def.Recv.Type.External+"."+def.Attr == name
+	case asyncir.OpRef:
+		for _, a := range def.Args {
+			if namesConstant(a, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nonBlockingSocket reports whether a socket method is called in a try
+// that handles BlockingIOError, or on a local that the same function puts
+// in non-blocking mode (setblocking/settimeout), as asyncio's own
+// transports do.
 func nonBlockingSocket(op *asyncir.Op) bool {
-	if !strings.HasPrefix(op.External, "socket.socket.") || op.Recv == nil || op.Recv.Def.Kind != asyncir.OpLoad {
+	if !strings.HasPrefix(op.External, "socket.socket.") {
+		return false
+	}
+	if op.ExpectWouldBlock {
+		return true
+	}
+	if op.Recv == nil || op.Recv.Def.Kind != asyncir.OpLoad {
 		return false
 	}
 	v := op.Recv.Def.Var

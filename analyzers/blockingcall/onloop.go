@@ -11,6 +11,9 @@ type loopEntry struct {
 	op    *asyncir.Op
 	api   *asyncir.APIModel
 	class *asyncir.Class
+	// private: op registered on a loop its function made and runs on a
+	// thread of its own (see privateLoop).
+	private bool
 }
 
 // onLoop maps the functions the loop runs synchronously to their entry.
@@ -50,11 +53,17 @@ func protocolMethods() []string {
 
 func computeOnLoop(p *asyncir.Program) *onLoop {
 	ol := &onLoop{f: map[*asyncir.Func]*loopEntry{}}
+	threads := map[*asyncir.Func]bool{}
 	for _, m := range p.Modules {
 		for _, f := range m.Funcs {
 			f.Ops(func(op *asyncir.Op) {
 				if op.Kind != asyncir.OpCall {
 					return
+				}
+				if op.External == "threading.Thread" {
+					if g := callable(op.Arg(1, "target")); g != nil {
+						threads[g] = true
+					}
 				}
 				api := p.Models.CallbackAPI(op)
 				if api == nil || !api.CallbackOnLoop {
@@ -74,6 +83,11 @@ func computeOnLoop(p *asyncir.Program) *onLoop {
 					ol.f[g] = &loopEntry{class: c}
 				}
 			}
+		}
+	}
+	for _, e := range ol.f {
+		if e.op != nil {
+			e.private = privateLoop(e.op.Recv, e.op.Func(), threads)
 		}
 	}
 	return ol
@@ -112,4 +126,61 @@ func isProtocol(c *asyncir.Class) bool {
 		}
 	}
 	return false
+}
+
+// fact tags a callback of a private loop.
+func (e *loopEntry) fact() string {
+	if e == nil || !e.private {
+		return ""
+	}
+	return asyncir.FactPrivateLoop
+}
+
+// privateLoop reports whether loop was made by new_event_loop() in f, is
+// kept in f's locals, and runs on a thread of its own: f hands
+// loop.run_forever to a thread, or runs it while f itself is a thread's
+// target. Blocking such a loop holds up only its own callbacks, not the
+// application's loop.
+func privateLoop(loop *asyncir.Value, f *asyncir.Func, threads map[*asyncir.Func]bool) bool {
+	made := maker(loop)
+	if made == nil || made.External != "asyncio.new_event_loop" || made.Func() != f {
+		return false
+	}
+	runs, private := false, true
+	f.Ops(func(op *asyncir.Op) {
+		switch {
+		case op.Recv != nil && maker(op.Recv) == made:
+			if threads[f] && (op.Method == "run_forever" || op.Method == "run_until_complete") ||
+				op.Kind == asyncir.OpAttr && op.Attr == "run_forever" {
+				runs = true
+			}
+			if op.Kind == asyncir.OpStore && op.Attr != "" && maker(op.Operand) == made {
+				private = false
+			}
+		case op.Operand != nil && maker(op.Operand) == made:
+			// Returned, yielded or stored outside a local: others can
+			// schedule on it too.
+			if op.Kind == asyncir.OpReturn || op.Kind == asyncir.OpYield ||
+				op.Kind == asyncir.OpStore && (op.Var == "" || op.Global) {
+				private = false
+			}
+		}
+	})
+	return runs && private
+}
+
+// maker is the call that made v, through locals assigned once.
+func maker(v *asyncir.Value) *asyncir.Op {
+	for i := 0; v != nil && v.Def != nil && i < 8; i++ {
+		d := v.Def
+		switch {
+		case d.Kind == asyncir.OpCall:
+			return d
+		case d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs) == 1:
+			v = d.Defs[0].Operand
+		default:
+			return nil
+		}
+	}
+	return nil
 }

@@ -64,6 +64,9 @@ func where(f *asyncir.Func, entry *loopEntry) string {
 func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEntry, op *asyncir.Op) {
 	models := pass.Program.Models
 	if api := blockingAPI(models, op); api != nil {
+		if alreadyReady(entry, api) {
+			return
+		}
 		if what := threadFutureWait(op); what != "" {
 			pass.Report(asyncir.Diagnostic{Code: "AL204", Severity: asyncir.SeverityError, Range: op.Range,
 				Message: fmt.Sprintf("%s blocks the event loop thread in %s; if the future needs this loop to finish, it never does", what, where(f, entry)),
@@ -76,7 +79,7 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 		}
 		d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: op.Range,
 			Message: fmt.Sprintf("`%s` blocks the event loop in %s; %s", shortAPI(api.Name), where(f, entry), tip),
-			Related: registration(entry), Tier: api.BlockingTier()}
+			Related: registration(entry), Tier: api.BlockingTier(), Fact: entry.fact()}
 		if code == "AL201" {
 			d.Fixes = fixes(pass.Module, f, op, api)
 		}
@@ -88,8 +91,9 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 		return
 	}
 	w := mb.at(at, g, nil, 0)
-	if w == nil {
-		// The arguments of this call rule out every blocking branch.
+	if w == nil || alreadyReady(entry, w.api) {
+		// No witness: the arguments of this call rule out every
+		// blocking branch.
 		return
 	}
 	hops, api := w.hops, w.api
@@ -112,18 +116,41 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 	if threadFutureWait(hops[len(hops)-1]) != "" && entry != nil {
 		code = "AL204"
 	}
+	chain := strings.Join(names, " → ")
 	d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: at.Range,
 		Message: fmt.Sprintf("`%s` blocks the event loop in %s: it calls `%s`%s (%s)",
-			g.QualName, where(f, entry), shortAPI(api.Name), mb.onlyWhen(at, g, hops), strings.Join(names, " → ")),
-		Related: related, Tier: api.BlockingTier()}
+			g.QualName, where(f, entry), shortAPI(api.Name), mb.onlyWhen(at, g, hops), chain),
+		Related: related, Tier: api.BlockingTier(), Fact: entry.fact()}
 	if code == "AL204" {
 		d.Severity = asyncir.SeverityError
+	} else {
+		d.Cause = cause(f, entry, hops[len(hops)-1], api, chain)
 	}
 	if code == "AL202" {
 		d.Fixes = []asyncir.Fix{{Title: fmt.Sprintf("Run `%s` in a worker thread: `await asyncio.to_thread(%s, …)`", g.QualName, g.Name),
 			Applicability: asyncir.DisplayOnly}}
 	}
 	pass.Report(d)
+}
+
+// cause is the root of a transitive finding: leaf, the project call that
+// reaches the blocking API. Every coroutine or callback whose chain ends
+// there shares it.
+func cause(f *asyncir.Func, entry *loopEntry, leaf *asyncir.Op, api *asyncir.APIModel, chain string) *asyncir.Cause {
+	callers := "coroutines"
+	if entry != nil {
+		callers = "loop callbacks"
+	}
+	return &asyncir.Cause{Range: leaf.Range, Callers: callers,
+		Message: fmt.Sprintf("`%s` calls `%s`, which blocks the event loop", leaf.Func().QualName, shortAPI(api.Name)),
+		Via:     fmt.Sprintf("%s reaches it here (%s)", where(f, entry), chain)}
+}
+
+// alreadyReady reports whether the loop runs the callback when its file
+// descriptor is ready for exactly what the call waits for (a recv in an
+// add_reader callback): that one call does not wait.
+func alreadyReady(entry *loopEntry, api *asyncir.APIModel) bool {
+	return entry != nil && entry.api != nil && entry.api.Readies != "" && api.ReadyWhen == entry.api.Readies
 }
 
 // registration points at the call that made f a loop callback.

@@ -128,6 +128,10 @@ asyncio.run(main())
 or, when the loop must outlive one call, asyncio.new_event_loop() with
 asyncio.set_event_loop(), or asyncio.Runner.
 
+### Severity
+Its version severity (a warning, an error from target 3.14); info in
+test files (the test profile).
+
 ### References
 - https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_event_loop
 - https://docs.python.org/3/whatsnew/3.14.html

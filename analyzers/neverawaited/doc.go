@@ -85,6 +85,10 @@ async def serve():
 ` + "```" + `
 or an asyncio.TaskGroup, which keeps its tasks and waits for them.
 
+### Severity
+A warning; info in test files (the test profile), where a dropped task
+rarely outlives the test that made it.
+
 ### References
 - https://docs.python.org/3/library/asyncio-task.html#asyncio.create_task
 

@@ -88,7 +88,7 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 			}
 			pass.Report(d)
 		}
-	case api != nil && api.Spawns && t.Await == asyncir.AsyncioFuture:
+	case api != nil && api.Spawns && t.Await == asyncir.AsyncioFuture && !passesFuture(api, op):
 		if discarded(v) {
 			pass.Report(asyncir.Diagnostic{Code: "AL102", Severity: asyncir.SeverityWarning, Range: op.Range,
 				Message: fmt.Sprintf("task created by `%s` is not referenced; the event loop keeps only a weak reference and may destroy it before it finishes", shortName(op))})
@@ -102,6 +102,14 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 		pass.Report(asyncir.Diagnostic{Code: "AL101", Severity: asyncir.SeverityError, Range: op.Range,
 			Message: "result of `asyncio.gather` is never awaited; its exceptions are never retrieved and nothing waits for its tasks"})
 	}
+}
+
+// passesFuture reports whether the spawning call is given a future it
+// returns unchanged (ensure_future(loop.run_in_executor(...))): no task
+// is created, and whoever made the future keeps it alive.
+func passesFuture(api *asyncir.APIModel, op *asyncir.Op) bool {
+	arg := op.Arg(0, "coro_or_future")
+	return api.PassesFutures && arg != nil && arg.Type.Await == asyncir.AsyncioFuture
 }
 
 func shortName(op *asyncir.Op) string {

@@ -20,8 +20,13 @@ func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) {
 		return
 	}
-	pass.Report(asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range,
-		Message: fmt.Sprintf("`%s` is instantiated directly; use `%s`, which binds it to the running loop (and lets the loop supply its own implementation)", op.External, use)})
+	d := asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range,
+		Message: fmt.Sprintf("`%s` is instantiated directly; use `%s`, which binds it to the running loop (and lets the loop supply its own implementation)", op.External, use)}
+	if op.External == "asyncio.Future" && op.Func().IsAsync() {
+		// Inside a coroutine Future() binds to the running loop already.
+		d.Fact = asyncir.FactFutureInCoroutine
+	}
+	pass.Report(d)
 }
 
 // inTaskFactory reports whether f implements a factory: a method named

@@ -159,6 +159,10 @@ async def main():
     return await t
 ` + "```" + `
 
+### Severity
+An error; info in test files (the test profile), where the
+InvalidStateError fails the test that shows it.
+
 ### References
 - https://docs.python.org/3/library/asyncio-future.html#asyncio.Future.result
 
@@ -178,6 +182,11 @@ loop.create_future(): the loop may supply its own, faster or instrumented
 implementation, and the factories bind the object to the running loop,
 where a bare Future() outside a coroutine binds to whatever
 get_event_loop() returns.
+
+### Severity
+A warning; asyncio.Future() inside a coroutine is info, since there it
+binds to the running loop and only the style point remains. In test
+files (the test profile) the rule is info.
 
 ### Example
 ` + "```python" + `

@@ -15,3 +15,13 @@ func TestVersionSeverity(t *testing.T) {
 		{File: "wait_coroutines.py", Code: "AL403", Target: 311, Want: asyncir.SeverityError},
 	})
 }
+
+// TestFutureInCoroutineSeverity: asyncio.Future() inside a coroutine
+// binds to the running loop, so AL405 there is info; asyncio.Task(...)
+// stays a warning.
+func TestFutureInCoroutineSeverity(t *testing.T) {
+	casetest.Severities(t, "../../testdata/python/wraptypes", []casetest.Severity{
+		{File: "direct_future_in_coroutine.py", Code: "AL405", Target: asyncir.DefaultTargetVersion, Want: asyncir.SeverityInfo},
+		{File: "direct_task.py", Code: "AL405", Target: asyncir.DefaultTargetVersion, Want: asyncir.SeverityWarning},
+	})
+}

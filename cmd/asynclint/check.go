@@ -16,7 +16,9 @@ import (
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath string
-	exitZero, noConfig, stats, parseOnly                 bool
+	minSeverity                                          string
+	exitZero, noConfig, stats, parseOnly, allSites       bool
+	addNoqa                                              bool
 	cpuProfile, memProfile                               string
 	fixFlags
 }
@@ -28,6 +30,9 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.target, "target-version", "", "Python version to check for: 3.8 … 3.14 (or py38 … py314)")
 	fs.StringVar(&c.configPath, "config", "", "pyproject.toml to read instead of searching upwards from the paths")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
+	fs.StringVar(&c.minSeverity, "min-severity", "", "least severity to show and fail on: info, warning or error (default warning, or min-severity in the configuration)")
+	fs.BoolVar(&c.allSites, "all-sites", false, "report every call site of a shared blocking helper separately, not once at the helper")
+	fs.BoolVar(&c.addNoqa, "add-noqa", false, "add a suppression comment for every finding shown, then exit")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
@@ -108,13 +113,20 @@ func check(args []string, stdout, stderr io.Writer) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "asynclint: warning: %s\n", w)
 	}
+	shown := cfg.ShownSeverity()
+	if cf.addNoqa {
+		return addNoqa(res, shown, stdout, stderr)
+	}
 	if cf.fixFlags.enabled() {
-		remaining, code, done := applyFixes(cf.fixFlags, driver.Options{Paths: paths, Config: cfg}, res.Diagnostics, stdout, stderr)
+		remaining, code, done := applyFixes(cf.fixFlags, driver.Options{Paths: paths, Config: cfg}, shown, atLeast(res.Diagnostics, shown), stdout, stderr)
 		if done {
 			return code
 		}
 		res.Diagnostics = remaining
 	}
+	hidden := len(res.Diagnostics)
+	res.Diagnostics = atLeast(res.Diagnostics, shown)
+	hidden -= len(res.Diagnostics)
 	switch cf.format {
 	case "json":
 		err = output.JSON(stdout, res.Diagnostics)
@@ -131,7 +143,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if cf.stats {
-		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), res.Elapsed.Round(1e6))
+		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics (%d below %s not shown) in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), hidden, shown, res.Elapsed.Round(1e6))
 	}
 	if len(res.Diagnostics) > 0 && !cf.exitZero {
 		return 1
@@ -166,6 +178,16 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 			return nil, err
 		}
 		cfg.Ignore = append(cfg.Ignore, codes...)
+	}
+	if cf.minSeverity != "" {
+		sev, ok := asyncir.ParseSeverity(cf.minSeverity)
+		if !ok {
+			return nil, fmt.Errorf("--min-severity %q is not one of info, warning, error", cf.minSeverity)
+		}
+		cfg.MinSeverity = &sev
+	}
+	if cf.allSites {
+		cfg.AllSites = true
 	}
 	if cf.target != "" {
 		v, ok := asyncir.ParseVersion(cf.target)
@@ -205,4 +227,16 @@ func isCodePrefix(c string) bool {
 		}
 	}
 	return true
+}
+
+// atLeast keeps the diagnostics of severity min or higher: what check
+// shows, in every format, and what decides its exit code.
+func atLeast(diags []asyncir.Diagnostic, min asyncir.Severity) []asyncir.Diagnostic {
+	out := diags[:0]
+	for _, d := range diags {
+		if d.Severity >= min {
+			out = append(out, d)
+		}
+	}
+	return out
 }

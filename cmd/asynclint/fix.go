@@ -29,7 +29,9 @@ func (f fixFlags) enabled() bool { return f.fix || f.unsafeFixes || f.diff }
 // (exit 1 when there is something to fix, as ruff does); with --fix it
 // writes the files and returns the diagnostics that remain for the
 // normal report.
-func applyFixes(f fixFlags, opts driver.Options, diags []asyncir.Diagnostic, stdout, stderr io.Writer) ([]asyncir.Diagnostic, int, bool) {
+// Only findings of severity shown or higher are fixed: what is not shown
+// is not changed either.
+func applyFixes(f fixFlags, opts driver.Options, shown asyncir.Severity, diags []asyncir.Diagnostic, stdout, stderr io.Writer) ([]asyncir.Diagnostic, int, bool) {
 	min := asyncir.Safe
 	if f.unsafeFixes {
 		min = asyncir.Unsafe
@@ -41,7 +43,7 @@ func applyFixes(f fixFlags, opts driver.Options, diags []asyncir.Diagnostic, std
 		if err != nil {
 			return nil, err
 		}
-		return r.Diagnostics, nil
+		return atLeast(r.Diagnostics, shown), nil
 	}})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: fixing: %v\n", err)

@@ -28,7 +28,20 @@ type Config struct {
 	ExtendBlockingCalls      []string
 	ExtendCoroutineFunctions []string
 	Exclude                  []string
+	// TestFiles are the patterns of the test profile; nil means
+	// DefaultTestFiles, empty turns the profile off.
+	TestFiles []string
+	// BlockingTiers overrides the severity of a blocking tier.
+	BlockingTiers map[asyncir.BlockTier]asyncir.Severity
+	// MinSeverity is the least severity check shows (nil: warning).
+	MinSeverity *asyncir.Severity
+	// AllSites reports every call site of a shared root separately.
+	AllSites bool
 }
+
+// DefaultTestFiles are the files of the test profile unless configured: a
+// directory pattern covers every file beneath it.
+var DefaultTestFiles = []string{"tests", "test_*.py", "*_test.py", "conftest.py"}
 
 // file mirrors the TOML table.
 type file struct {
@@ -44,6 +57,10 @@ type file struct {
 			ExtendBlockingCalls      []string            `toml:"extend-blocking-calls"`
 			ExtendCoroutineFunctions []string            `toml:"extend-coroutine-functions"`
 			Exclude                  []string            `toml:"exclude"`
+			TestFiles                *[]string           `toml:"test-files"`
+			BlockingTiers            map[string]string   `toml:"blocking-tiers"`
+			MinSeverity              string              `toml:"min-severity"`
+			AllSites                 bool                `toml:"all-sites"`
 		} `toml:"asynclint"`
 	} `toml:"tool"`
 }
@@ -153,6 +170,10 @@ func Load(path string) (*Config, error) {
 		}
 		cfg.TargetVersion = v
 	}
+	if err := loadPolicy(cfg, a.TestFiles, a.BlockingTiers, a.MinSeverity, data); err != nil {
+		return nil, err
+	}
+	cfg.AllSites = a.AllSites
 	cfg.Select, cfg.Ignore = a.Select, a.Ignore
 	cfg.PerFileIgnores = a.PerFileIgnores
 	cfg.ExtendBlockingCalls = a.ExtendBlockingCalls

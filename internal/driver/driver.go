@@ -11,6 +11,7 @@ import (
 	"github.com/asynclint/asynclint/analyzers/all"
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/internal/config"
+	"github.com/asynclint/asynclint/internal/policy"
 	"github.com/asynclint/asynclint/pyfront"
 )
 
@@ -118,10 +119,26 @@ func Run(opts Options) (*Result, error) {
 	for _, m := range loaded.Program.Modules {
 		diags = append(diags, syntaxDiagnostics(m, acfg)...)
 	}
-	res.Diagnostics = Suppress(diags, loaded.Program, cfg, acfg)
-	asyncir.SortDiagnostics(res.Diagnostics)
+	res.Diagnostics = Present(diags, loaded.Program, cfg, acfg)
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// Present is the policy layer over a run's findings: it sets each
+// severity, drops what suppressions silence (at each call site), merges
+// the findings that share a root cause unless cfg.AllSites (a suppression
+// at the root silences the merged finding), reports unused suppressions,
+// and sorts. Every severity is kept; what to show is the driver's choice.
+func Present(diags []asyncir.Diagnostic, prog *asyncir.Program, cfg *config.Config, acfg *asyncir.Config) []asyncir.Diagnostic {
+	policy.New(cfg).Severities(diags)
+	s := newSuppressor(prog, cfg)
+	diags = s.filter(diags)
+	if !cfg.AllSites {
+		diags = s.filter(policy.Group(diags))
+	}
+	diags = append(diags, s.unused(acfg)...)
+	asyncir.SortDiagnostics(diags)
+	return diags
 }
 
 // Analyze runs every analyzer over every module, modules in parallel.

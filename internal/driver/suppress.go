@@ -8,38 +8,53 @@ import (
 	"github.com/asynclint/asynclint/internal/config"
 )
 
-// Suppress drops diagnostics silenced by inline comments or
-// per-file-ignores, and reports AL002 for asynclint codes in suppression
-// comments that silenced nothing.
-func Suppress(diags []asyncir.Diagnostic, prog *asyncir.Program, cfg *config.Config, acfg *asyncir.Config) []asyncir.Diagnostic {
-	type key struct {
-		file string
-		line int
-	}
-	byLine := map[key][]*asyncir.Suppression{}
-	used := map[*asyncir.Suppression]map[string]bool{}
+// lineKey is one line of one file.
+type lineKey struct {
+	file string
+	line int
+}
+
+// suppressor applies the suppressions of a program and remembers which
+// ones silenced something, so filter can run more than once (on the call
+// sites, then on the roots the policy merged them into) before unused.
+type suppressor struct {
+	prog        *asyncir.Program
+	cfg         *config.Config
+	byLine      map[lineKey][]*asyncir.Suppression
+	used        map[*asyncir.Suppression]map[string]bool
+	fileIgnores map[string][]string
+}
+
+func newSuppressor(prog *asyncir.Program, cfg *config.Config) *suppressor {
+	s := &suppressor{prog: prog, cfg: cfg, byLine: map[lineKey][]*asyncir.Suppression{},
+		used: map[*asyncir.Suppression]map[string]bool{}, fileIgnores: map[string][]string{}}
 	for _, m := range prog.Modules {
 		for i := range m.Suppressions {
-			s := &m.Suppressions[i]
-			byLine[key{m.Path, s.Line}] = append(byLine[key{m.Path, s.Line}], s)
-			used[s] = map[string]bool{}
+			sup := &m.Suppressions[i]
+			k := lineKey{m.Path, sup.Line}
+			s.byLine[k] = append(s.byLine[k], sup)
+			s.used[sup] = map[string]bool{}
 		}
 	}
-	fileIgnores := map[string][]string{}
-	var out []asyncir.Diagnostic
+	return s
+}
+
+// filter drops the silenced diagnostics.
+func (s *suppressor) filter(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
+	out := diags[:0:0]
 	for _, d := range diags {
-		ign, ok := fileIgnores[d.Range.File]
+		ign, ok := s.fileIgnores[d.Range.File]
 		if !ok {
-			ign = cfg.IgnoredFor(d.Range.File)
-			fileIgnores[d.Range.File] = ign
+			ign = s.cfg.IgnoredFor(d.Range.File)
+			s.fileIgnores[d.Range.File] = ign
 		}
 		if matchesAny(ign, d.Code) {
 			continue
 		}
 		silenced := false
-		for _, s := range byLine[key{d.Range.File, d.Range.Start.Line}] {
-			if !s.Bare && matchesAny(s.Codes, d.Code) {
-				used[s][d.Code] = true
+		for _, sup := range s.byLine[lineKey{d.Range.File, d.Range.Start.Line}] {
+			if !sup.Bare && matchesAny(sup.Codes, d.Code) {
+				s.used[sup][d.Code] = true
 				silenced = true
 			}
 		}
@@ -47,21 +62,28 @@ func Suppress(diags []asyncir.Diagnostic, prog *asyncir.Program, cfg *config.Con
 			out = append(out, d)
 		}
 	}
+	return out
+}
+
+// unused reports AL002 for each code of a suppression that silenced
+// nothing.
+func (s *suppressor) unused(acfg *asyncir.Config) []asyncir.Diagnostic {
 	if !acfg.Enabled("AL002") {
-		return out
+		return nil
 	}
-	for _, m := range prog.Modules {
+	var out []asyncir.Diagnostic
+	for _, m := range s.prog.Modules {
 		for i := range m.Suppressions {
-			s := &m.Suppressions[i]
-			for _, c := range s.Codes {
-				if !strings.HasPrefix(c, "AL") || used[s][c] || !acfg.Enabled(c) || matchesAny(cfg.IgnoredFor(m.Path), c) {
+			sup := &m.Suppressions[i]
+			for _, c := range sup.Codes {
+				if !strings.HasPrefix(c, "AL") || s.used[sup][c] || !acfg.Enabled(c) || matchesAny(s.cfg.IgnoredFor(m.Path), c) {
 					continue
 				}
-				if hit := anyUsedPrefix(used[s], c); hit {
+				if hit := anyUsedPrefix(s.used[sup], c); hit {
 					continue
 				}
 				out = append(out, asyncir.Diagnostic{Code: "AL002", Analyzer: "core", Severity: asyncir.SeverityWarning,
-					Range: s.Range, URL: Core.URL + "#al002",
+					Range: sup.Range, URL: Core.URL + "#al002",
 					Message: fmt.Sprintf("suppression of %s matches no diagnostic on this line", c)})
 			}
 		}

@@ -237,7 +237,9 @@ func severity(s asyncir.Severity) int {
 	case asyncir.SeverityWarning:
 		return severityWarning
 	}
-	return severityInformation
+	// Info is what check hides by default: a hint, which editors show
+	// without cluttering the problems list.
+	return severityHint
 }
 
 // toLSP converts a diagnostic, with byte columns, to UTF-16 positions of

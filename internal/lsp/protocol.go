@@ -113,9 +113,9 @@ type PublishDiagnosticsParams struct {
 
 // DiagnosticSeverity values.
 const (
-	severityError       = 1
-	severityWarning     = 2
-	severityInformation = 3
+	severityError   = 1
+	severityWarning = 2
+	severityHint    = 4
 )
 
 type Diagnostic struct {

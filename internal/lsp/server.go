@@ -60,7 +60,7 @@ func NewServer(opts Options) *Server {
 	if opts.MaxMessageBytes == 0 {
 		opts.MaxMessageBytes = 256 << 20
 	}
-	return &Server{opts: opts, index: newIndex(), cfg: &config.Config{}, docs: map[string]*document{},
+	return &Server{opts: opts, index: newIndex(), cfg: &config.Config{AllSites: true}, docs: map[string]*document{},
 		pending: map[string]bool{}, wake: make(chan struct{}, 1),
 		notify: func(string, any) error { return nil }, onExit: func() {}}
 }
@@ -178,6 +178,11 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 	if root != "" {
 		if path := config.Find(root); path != "" {
 			if cfg, err := config.Load(path); err == nil {
+				// Every call site of a shared blocking helper is a
+				// diagnostic in its own file: an edit re-checks a file
+				// and what imports it, which need not reach every site
+				// of a root, and the user reads the file they edit.
+				cfg.AllSites = true
 				s.mu.Lock()
 				s.cfg = cfg
 				s.mu.Unlock()

@@ -10,6 +10,11 @@ import (
 	"github.com/asynclint/asynclint/asyncir"
 )
 
+// textRelated is how many related locations text output prints before
+// it summarises the rest: a root reached from a hundred coroutines shows
+// the first few and their count.
+const textRelated = 5
+
 // Text writes "path:line:col: message (CODE)" with related locations
 // indented beneath: the errorformat editors and CI parse.
 func Text(w io.Writer, diags []asyncir.Diagnostic) error {
@@ -17,7 +22,13 @@ func Text(w io.Writer, diags []asyncir.Diagnostic) error {
 		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", d.Range.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Code); err != nil {
 			return err
 		}
-		for _, r := range d.Related {
+		for i, r := range d.Related {
+			if i == textRelated && len(d.Related) > textRelated+1 {
+				if _, err := fmt.Fprintf(w, "    … and %d more (--format json lists every one)\n", len(d.Related)-i); err != nil {
+					return err
+				}
+				break
+			}
 			if _, err := fmt.Fprintf(w, "    %s:%d:%d: %s\n", r.Range.File, r.Range.Start.Line, r.Range.Start.Col, r.Message); err != nil {
 				return err
 			}

@@ -29,7 +29,9 @@ import linecache
 import logging
 import os
 import re
+import select
 import signal
+import socket
 import sys
 import threading
 import tracemalloc
@@ -188,10 +190,38 @@ def classify_blocking(frames):
     return "blocking-in-callback", loc_of(run[-1])
 
 
+_SOCKET_READS = {"socket.socket.recv", "socket.socket.recv_into", "socket.socket.recvfrom", "socket.socket.accept"}
+_SOCKET_WRITES = {"socket.socket.send", "socket.socket.sendto"}
+_real_select = select.select
+
+
+def cannot_wait(name, args, kwargs):
+    """A call that cannot wait: a lookup of a numeric host
+    (AI_NUMERICHOST), a socket in non-blocking mode (it raises
+    BlockingIOError instead of waiting), or a socket the kernel already
+    reports ready for what one call of this method needs."""
+    if name == "socket.getaddrinfo":
+        flags = args[5] if len(args) > 5 else kwargs.get("flags", 0)
+        return isinstance(flags, int) and bool(flags & socket.AI_NUMERICHOST)
+    if not args or not isinstance(args[0], socket.socket):
+        return False
+    sock = args[0]
+    try:
+        if sock.gettimeout() == 0.0:
+            return True
+        if name in _SOCKET_READS:
+            return bool(_real_select([sock], [], [], 0)[0])
+        if name in _SOCKET_WRITES:
+            return bool(_real_select([], [sock], [], 0)[1])
+    except (OSError, ValueError):
+        pass
+    return False
+
+
 def wrap_blocking(name, fn):
     @functools.wraps(fn)
     def blocking(*args, **kwargs):
-        if getattr(_tl, "busy", False) or not loop_running_here():
+        if getattr(_tl, "busy", False) or not loop_running_here() or cannot_wait(name, args, kwargs):
             return fn(*args, **kwargs)
         frames = stack()
         # Only calls the case makes itself: stdlib code that blocks on the

@@ -33,10 +33,14 @@ async def blocking_calls():
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))
     srv.listen()
-    client = socket.create_connection(srv.getsockname())  # want: AL201 "`socket.create_connection`.*asyncio.open_connection"
+    # The first client connects from another thread a little later, so
+    # accept really waits for it.
+    early = []
+    threading.Timer(0.05, lambda: early.append(socket.create_connection(srv.getsockname()))).start()
     peer, _ = srv.accept()  # want: AL201 "`socket.socket.accept`"
+    client = socket.create_connection(srv.getsockname())  # want: AL201 "`socket.create_connection`.*asyncio.open_connection"
     client.sendall(b"x")  # want: AL201 "`socket.socket.sendall`"
-    for s in (client, peer, srv):
+    for s in (client, peer, srv, *early):
         s.close()
     conn = sqlite3.connect(":memory:")  # want: AL201 "`sqlite3.connect`.*aiosqlite"
     conn.close()

@@ -16,6 +16,10 @@ async def main():
     loop.create_task(tick())  # want: AL102 "`loop.create_task`"
     unused = asyncio.create_task(tick())  # want: AL102 "stored in `unused`, which is never read"
 
+    # ensure_future returns a future as it is: no task is created, and the
+    # executor keeps its work alive.
+    asyncio.ensure_future(loop.run_in_executor(None, keep.copy))
+
     kept = asyncio.create_task(tick())
     keep.add(kept)
     kept.add_done_callback(keep.discard)

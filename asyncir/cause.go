@@ -1,0 +1,29 @@
+package asyncir
+
+// Facts an analyzer attaches to a finding (Diagnostic.Fact) when the same
+// rule is worth less attention in that situation; the policy layer maps
+// each to a severity, analyzers never decide how loud a finding is.
+const (
+	// FactFutureInCoroutine: asyncio.Future() created inside a coroutine,
+	// where it binds to the running loop.
+	FactFutureInCoroutine = "future-in-coroutine"
+	// FactPrivateLoop: a callback of a loop the registering function
+	// created itself with new_event_loop(); nothing else runs on it.
+	FactPrivateLoop = "private-loop"
+)
+
+// Cause is where a finding reached through project calls comes from: the
+// call that reaches the blocking API, where the fix goes. Findings with the
+// same Code and Cause.Range share one root; the policy layer reports a
+// root reached from several places once, at Range.
+type Cause struct {
+	Range Range
+	// Message says what happens at Range ("`load` calls `requests.get`,
+	// which blocks the event loop").
+	Message string
+	// Callers names, in the plural, what reaches it ("coroutines").
+	Callers string
+	// Via is this finding's path to the root, shown at its call site
+	// ("coroutine `h` reaches it here: h → load → requests.get").
+	Via string
+}

@@ -1,0 +1,55 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+func site(code, file string, line int, root *asyncir.Cause, sev asyncir.Severity) asyncir.Diagnostic {
+	return asyncir.Diagnostic{Code: code, Severity: sev, Message: "site", Cause: root,
+		Range: asyncir.Range{File: file, Start: asyncir.Pos{Line: line, Col: 5, Offset: line * 100}}}
+}
+
+func cause(file string, line int, via string) *asyncir.Cause {
+	return &asyncir.Cause{Range: asyncir.Range{File: file, Start: asyncir.Pos{Line: line, Col: 5, Offset: line * 100}},
+		Message: "`load` calls `time.sleep`, which blocks the event loop", Callers: "coroutines", Via: via}
+}
+
+func TestGroup(t *testing.T) {
+	ds := []asyncir.Diagnostic{
+		site("AL202", "b.py", 30, cause("lib.py", 7, "coroutine `c` reaches it here"), info),
+		site("AL101", "a.py", 1, nil, errSev),
+		site("AL202", "a.py", 20, cause("lib.py", 7, "coroutine `a` reaches it here"), warning),
+		site("AL202", "a.py", 10, cause("lib.py", 7, "coroutine `b` reaches it here"), info),
+		// Same root, another rule: its own group (of one, so at its site).
+		site("AL203", "a.py", 40, cause("lib.py", 7, "callback `cb` reaches it here"), warning),
+		// Another root reached once: stays at its site.
+		site("AL202", "a.py", 50, cause("lib.py", 9, "coroutine `d` reaches it here"), warning),
+	}
+	got := Group(ds)
+	if len(got) != 4 {
+		t.Fatalf("got %d findings, want 4: %+v", len(got), got)
+	}
+	g := got[0]
+	if g.Code != "AL202" || g.Range.File != "lib.py" || g.Range.Start.Line != 7 {
+		t.Errorf("merged finding at %s:%d (%s), want lib.py:7 AL202", g.Range.File, g.Range.Start.Line, g.Code)
+	}
+	if want := "`load` calls `time.sleep`, which blocks the event loop; 3 coroutines reach it"; g.Message != want {
+		t.Errorf("message %q, want %q", g.Message, want)
+	}
+	if g.Severity != warning {
+		t.Errorf("severity %v, want the highest of the sites (warning)", g.Severity)
+	}
+	var sites []string
+	for _, r := range g.Related {
+		sites = append(sites, r.Range.File+":"+strings.Fields(r.Message)[1])
+	}
+	if strings.Join(sites, " ") != "a.py:`b` a.py:`a` b.py:`c`" {
+		t.Errorf("related sites %v, want every site in position order", sites)
+	}
+	if got[1].Code != "AL101" || got[2].Code != "AL203" || got[2].Range.File != "a.py" || got[3].Range.Start.Line != 50 {
+		t.Errorf("unmerged findings changed: %+v", got[1:])
+	}
+}

@@ -1,0 +1,39 @@
+package policy
+
+import "github.com/asynclint/asynclint/asyncir"
+
+// tierSeverity is the severity of a blocking finding by what the call
+// waits on, outside tests: waiting on the clock, the network, a process,
+// a thread or a lock stalls every task; file data is usually fast but not
+// always; file-system metadata rarely matters. Configuration overrides it
+// (blocking-tiers).
+var tierSeverity = map[asyncir.BlockTier]asyncir.Severity{
+	asyncir.TierWaiting:  asyncir.SeverityWarning,
+	asyncir.TierData:     asyncir.SeverityWarning,
+	asyncir.TierMetadata: asyncir.SeverityInfo,
+}
+
+// tieredCodes are the rules whose severity the blocking tier decides.
+// AL204 is not one of them: its wait can deadlock, an error whatever it
+// waits on.
+var tieredCodes = map[string]bool{"AL201": true, "AL202": true, "AL203": true}
+
+// factSeverity is the severity of a finding in a situation an analyzer
+// tagged, where the rule's usual consequence does not follow.
+var factSeverity = map[string]asyncir.Severity{
+	// asyncio.Future() inside a coroutine binds to the running loop.
+	asyncir.FactFutureInCoroutine: asyncir.SeverityInfo,
+	// A loop the function created and runs itself stalls only its own
+	// callbacks.
+	asyncir.FactPrivateLoop: asyncir.SeverityInfo,
+}
+
+// The test profile: in test files these findings are at most info. A
+// dropped task, a deprecated get_event_loop(), an unchecked result() and a
+// directly built future do not hurt a test run, nor does file I/O; waiting
+// (sleep, network, subprocess, joins, lock waits) stays as loud as
+// elsewhere because it changes the test's timing.
+var (
+	testInfoCodes = map[string]bool{"AL102": true, "AL303": true, "AL404": true, "AL405": true}
+	testInfoTiers = map[asyncir.BlockTier]bool{asyncir.TierData: true, asyncir.TierMetadata: true}
+)
