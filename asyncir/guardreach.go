@@ -39,17 +39,40 @@ func edgeClosed(b *Block, i int, bind Binding) bool {
 // entry when its parameters are bound as bind (nil: nothing is known);
 // an edge whose guard bind decides false is not taken.
 func ReachableBlocks(f *Func, bind Binding) []bool {
-	return reachWithout(f, bind, nil, -1)
+	var r Reacher
+	return r.Blocks(f, bind)
+}
+
+// Reacher computes ReachableBlocks for one function after another,
+// reusing its memory: the result of Blocks is valid until the next call.
+// Not for concurrent use.
+type Reacher struct {
+	seen  []bool
+	stack []*Block
+}
+
+// Blocks is ReachableBlocks.
+func (r *Reacher) Blocks(f *Func, bind Binding) []bool {
+	return r.without(f, bind, nil, -1)
 }
 
 // reachWithout is ReachableBlocks with the edge from cut to its succ-th
 // successor removed as well.
 func reachWithout(f *Func, bind Binding, cut *Block, succ int) []bool {
-	seen := make([]bool, len(f.Blocks))
+	var r Reacher
+	return r.without(f, bind, cut, succ)
+}
+
+func (r *Reacher) without(f *Func, bind Binding, cut *Block, succ int) []bool {
+	if cap(r.seen) < len(f.Blocks) {
+		r.seen = make([]bool, len(f.Blocks))
+	}
+	seen := r.seen[:len(f.Blocks)]
+	clear(seen)
 	if len(f.Blocks) == 0 {
 		return seen
 	}
-	stack := []*Block{f.Blocks[0]}
+	stack := append(r.stack[:0], f.Blocks[0])
 	seen[0] = true
 	for len(stack) > 0 {
 		b := stack[len(stack)-1]
@@ -62,6 +85,7 @@ func reachWithout(f *Func, bind Binding, cut *Block, succ int) []bool {
 			stack = append(stack, s)
 		}
 	}
+	r.stack = stack
 	return seen
 }
 

@@ -17,7 +17,7 @@ func literalText(t *tree, n int32) string {
 	case kNone, kTrue, kFalse, kInteger, kFloat:
 		return t.text(n)
 	case kString:
-		for _, c := range t.namedChildren(n) {
+		for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
 			if t.kind(c) == kInterpolation {
 				return ""
 			}
@@ -213,16 +213,19 @@ func withoutAssigned(g *asyncir.Guard, assigned map[string]bool) *asyncir.Guard 
 }
 
 // storeUntracked records the assignment of a value lowering does not
-// track (a literal) to the names of a function's target as stores without
-// an operand, so that def-use sees the name rebound.
+// track (a literal) to a parameter as a store without an operand, so that
+// def-use sees the parameter rebound (other names keep no such store).
 func (b *fnBuilder) storeUntracked(target int32) {
 	t := b.lw.t
-	if target < 0 || b.fi.isModule || b.fi.isClass {
+	if target < 0 || len(b.fi.params) == 0 {
 		return
 	}
 	switch t.kind(target) {
 	case kIdentifier:
 		name := t.text(target)
+		if _, ok := b.fi.params[name]; !ok || b.fi.declared[name] {
+			return
+		}
 		b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name})
 		b.fi.stores[name] = append(b.fi.stores[name], nil)
 	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList, kParenthesized:

@@ -6,19 +6,32 @@ import (
 	"github.com/asynclint/asynclint/asyncir"
 )
 
-// witness says why calling a synchronous function may block: hops are
-// the calls from the function's own body down to the blocking API call
-// (the last hop), api is that call's model.
+// witness says why calling a synchronous function may block: op is the
+// first call on the way, in the function's own body; rest is the witness
+// of the helper op calls, or nil when op is the blocking API call itself,
+// whose model is api. n counts the calls.
 type witness struct {
-	hops []*asyncir.Op
+	op   *asyncir.Op
+	rest *witness
 	api  *asyncir.APIModel
+	n    int
 }
 
 func (w *witness) tier() asyncir.BlockTier { return w.api.BlockingTier() }
 
 // through is the witness of a call op whose callee has witness w.
 func (w *witness) through(op *asyncir.Op) *witness {
-	return &witness{hops: append([]*asyncir.Op{op}, w.hops...), api: w.api}
+	return &witness{op: op, rest: w, api: w.api, n: w.n + 1}
+}
+
+// hops lists the calls from the function's own body down to the
+// blocking API call (the last).
+func (w *witness) hops() []*asyncir.Op {
+	out := make([]*asyncir.Op, 0, w.n)
+	for ; w != nil; w = w.rest {
+		out = append(out, w.op)
+	}
+	return out
 }
 
 // better reports whether w makes a better witness than o: it waits on
@@ -30,7 +43,7 @@ func (w *witness) better(o *witness) bool {
 	if w.tier() != o.tier() {
 		return w.tier() > o.tier()
 	}
-	return len(w.hops) < len(o.hops)
+	return w.n < o.n
 }
 
 // site is a call in a synchronous function that may block: a blocking
@@ -81,10 +94,14 @@ func summary(p *asyncir.Program) *mayBlock {
 func computeMayBlock(p *asyncir.Program) *mayBlock {
 	mb := &mayBlock{w: map[*asyncir.Func]*witness{}, fns: map[*asyncir.Func]*fnSites{}}
 	var order []*asyncir.Func
+	var reach asyncir.Reacher
 	p.AllFuncs(func(f *asyncir.Func) {
 		if (f.Kind == asyncir.Sync || f.Kind == asyncir.Generator) && !cold(p.Models, f) {
-			mb.fns[f] = collectSites(p.Models, f)
-			order = append(order, f)
+			// A function without sites never blocks: it needs no entry.
+			if fs := collectSites(p.Models, f, &reach); fs != nil {
+				mb.fns[f] = fs
+				order = append(order, f)
+			}
 		}
 	})
 	callers := map[*asyncir.Func][]site{}
@@ -102,10 +119,15 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 			if mb.w[f] != nil {
 				continue
 			}
-			for _, s := range mb.fns[f].sites {
-				if w := (&witness{hops: []*asyncir.Op{s.op}, api: s.api}); s.api != nil && w.tier() >= tier && w.better(mb.w[f]) {
-					mb.w[f] = w
+			// The costliest of its own blocking calls, the first of equals.
+			var best *site
+			for i, s := range mb.fns[f].sites {
+				if t := s.api.BlockingTier(); s.api != nil && t >= tier && (best == nil || t > best.api.BlockingTier()) {
+					best = &mb.fns[f].sites[i]
 				}
+			}
+			if best != nil {
+				mb.w[f] = &witness{op: best.op, api: best.api, n: 1}
 			}
 			if mb.w[f] != nil {
 				queue = append(queue, f)
@@ -144,40 +166,62 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 }
 
 // collectSites lists f's blocking calls and helper calls on the blocks
-// its entry reaches, and the parameters worth binding at its calls.
-func collectSites(models *asyncir.Models, f *asyncir.Func) *fnSites {
-	fs := &fnSites{params: map[string]bool{}}
-	reach := asyncir.ReachableBlocks(f, nil)
+// its entry reaches, and the parameters worth binding at its calls; nil
+// when there are no such calls.
+func collectSites(models *asyncir.Models, f *asyncir.Func, reacher *asyncir.Reacher) *fnSites {
+	var fs *fnSites
+	reach := reacher.Blocks(f, nil)
 	for _, b := range f.Blocks {
 		if !reach[b.Index] {
 			continue
 		}
-		if b.Guard != nil {
+		for _, op := range b.Ops {
+			s := site{op: op, api: blockingAPI(models, op)}
+			if s.api == nil {
+				g, at := runsBody(op)
+				if g == nil || g == f {
+					continue
+				}
+				s.op, s.callee = at, g
+			}
+			if fs == nil {
+				fs = &fnSites{}
+			}
+			fs.sites = append(fs.sites, s)
+		}
+	}
+	if fs == nil {
+		return nil
+	}
+	for _, b := range f.Blocks {
+		if reach[b.Index] && b.Guard != nil {
 			fs.guarded = true
 			for _, name := range b.Guard.Params() {
-				fs.params[name] = true
+				fs.addParam(name)
 			}
 		}
-		for _, op := range b.Ops {
-			if api := blockingAPI(models, op); api != nil {
-				fs.sites = append(fs.sites, site{op: op, api: api})
-				continue
-			}
-			if g, at := runsBody(op); g != nil && g != f {
-				fs.sites = append(fs.sites, site{op: at, callee: g})
-				passedParams(at, fs.params)
-			}
+	}
+	for _, s := range fs.sites {
+		if s.callee != nil {
+			passedParams(s.op, fs)
 		}
 	}
 	return fs
 }
 
+func (fs *fnSites) addParam(name string) {
+	if fs.params == nil {
+		fs.params = map[string]bool{}
+	}
+	fs.params[name] = true
+}
+
 // passedParams adds the parameters of the calling function that a call
 // passes on as arguments.
-func passedParams(op *asyncir.Op, params map[string]bool) {
+func passedParams(op *asyncir.Op, fs *fnSites) {
 	add := func(v *asyncir.Value) {
 		if v != nil && v.Def != nil && v.Def.Kind == asyncir.OpLoad && !v.Def.Global && len(v.Def.Defs) == 0 {
-			params[v.Def.Var] = true
+			fs.addParam(v.Def.Var)
 		}
 	}
 	for _, a := range op.Args {
@@ -215,7 +259,7 @@ func (mb *mayBlock) at(op *asyncir.Op, g *asyncir.Func, outer asyncir.Binding, d
 		if !reach[s.op.Block.Index] {
 			continue
 		}
-		w := &witness{hops: []*asyncir.Op{s.op}, api: s.api}
+		w := &witness{op: s.op, api: s.api, n: 1}
 		if s.api == nil {
 			sub := mb.at(s.op, s.callee, bind, depth+1)
 			if sub == nil {

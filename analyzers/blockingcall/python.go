@@ -96,7 +96,7 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 		// blocking branch.
 		return
 	}
-	hops, api := w.hops, w.api
+	hops, api := w.hops(), w.api
 	names := []string{f.QualName, g.QualName}
 	var related []asyncir.Related
 	for i, h := range hops {
