@@ -128,8 +128,6 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 			}
 			if best != nil {
 				mb.w[f] = &witness{op: best.op, api: best.api, n: 1}
-			}
-			if mb.w[f] != nil {
 				queue = append(queue, f)
 			}
 		}

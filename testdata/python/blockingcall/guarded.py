@@ -53,6 +53,15 @@ def retry(attempts, delay=0.01):
         time.sleep(delay)
 
 
+def quick_check():
+    # A helper calling the helper with an argument that skips the wait.
+    retry(0)
+
+
+def slow_check():
+    retry(2)
+
+
 def settings(path, cached=True):
     # Cached: read a local file; otherwise wait for the settings server.
     if cached:
@@ -89,6 +98,7 @@ async def clean():
     Node(host="10.0.0.1", port=7000)
     retry(0)
     retry(attempts=0, delay=1)
+    quick_check()
 
 
 async def blocking(host):
@@ -99,6 +109,7 @@ async def blocking(host):
     Node(host, 7000)  # want: AL202 "`Node.__init__` .*: it calls `socket.getaddrinfo` only when `host == \"localhost\"` \(blocking → Node.__init__ → resolve → socket.getaddrinfo\)"
     resolve(host, 7000)  # want: AL202 "`resolve` .*: it calls `socket.getaddrinfo` only when `host == \"localhost\"` \(blocking → resolve → socket.getaddrinfo\)"
     retry(1)  # want: AL202 "`retry` .*: it calls `time.sleep` \(blocking → retry → time.sleep\)"
+    slow_check()  # want: AL202 "`slow_check` .*: it calls `time.sleep` \(blocking → slow_check → retry → time.sleep\)"
     settings(__file__)  # want: AL202 "`settings` .*: it calls `open` \(blocking → settings → open\)"
     settings(__file__, cached=False)  # want: AL202 "`settings` .*: it calls `time.sleep` \(blocking → settings → time.sleep\)"
     refresh(__file__)  # want: AL202 "`refresh` .*: it calls `open` \(blocking → refresh → open\)"
