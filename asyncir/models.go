@@ -10,6 +10,9 @@ type APIModel struct {
 	// objects, the external class.
 	ReturnsAwait AwaitKind
 	ReturnsClass string
+	// AwaitsClass is the class of what awaiting the result gives
+	// (await asyncpg.connect() is an asyncpg Connection).
+	AwaitsClass string
 	// Spawns: the call wraps its first argument in a task the loop only
 	// weakly references (create_task, ensure_future).
 	Spawns bool
@@ -48,6 +51,10 @@ type APIModel struct {
 	// NonBlocking lists the arguments that turn the wait off
 	// (queue.get(block=False), lock.acquire(timeout=0)).
 	NonBlocking []NonBlockingArg
+	// BlocksOnlyWith names keyword arguments of which one must be passed
+	// (and not None) for the call to block: ssl.create_default_context
+	// reads a CA bundle only when given cafile, capath or cadata.
+	BlocksOnlyWith []string
 	// LoopRemoved is the Python version that removed its loop= parameter.
 	LoopRemoved Version
 	// Removed is the Python version that removed the API itself.

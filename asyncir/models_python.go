@@ -151,6 +151,8 @@ func PythonModels() *Models {
 		m.Classes[c.Name] = c
 	}
 	addBlocking(m)
+	addFiles(m)
+	addLibraryFacts(m)
 	for k, v := range map[string]string{
 		"concurrent.futures._base.Future":              "concurrent.futures.Future",
 		"concurrent.futures._base.Executor":            "concurrent.futures.Executor",

@@ -51,6 +51,10 @@ type Module struct {
 	LineStarts []int
 	// Indents holds each line's leading whitespace, for fixes.
 	Indents []string
+	// Encoding is the source encoding a PEP 263 line declared when the
+	// file was decoded from it: positions are in the decoded UTF-8 text,
+	// not the file's bytes, so no fix is offered for the module.
+	Encoding string
 }
 
 // Import is one imported name.
@@ -67,6 +71,10 @@ type Suppression struct {
 	Codes []string // empty for a bare "# noqa"
 	Range Range
 	Bare  bool
+	// Malformed says what is wrong with a comment that starts like an
+	// asynclint directive but does not parse ("# asynclint: ignore AL101");
+	// it suppresses nothing.
+	Malformed string
 }
 
 // Class is a class definition.

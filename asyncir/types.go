@@ -44,6 +44,9 @@ type Type struct {
 	OriginName string
 	// Elem is the element type of a homogeneous container.
 	Elem *Type
+	// Result is what awaiting an awaitable gives, when known (a coroutine
+	// function's return annotation, a modelled factory's class).
+	Result *Type
 }
 
 // IsKnown reports whether anything is known.

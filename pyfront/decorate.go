@@ -22,6 +22,12 @@ func (l *linker) callResult(fi *funcInfo) asyncir.Type {
 	switch f.Kind {
 	case asyncir.CoroutineFunc:
 		t = asyncir.Type{Kind: asyncir.Instance, External: "coroutine", Await: asyncir.Coroutine, Origin: f}
+		if fi.retAnnot != nil {
+			// "async def connect() -> Connection": awaiting gives one.
+			if r := l.annotType(fi.retAnnot); r.IsKnown() {
+				t.Result = &r
+			}
+		}
 	case asyncir.AsyncGenerator:
 		t = asyncir.Type{Kind: asyncir.Instance, External: "async_generator", Await: asyncir.AsyncIterator, Origin: f}
 	case asyncir.Generator:

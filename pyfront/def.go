@@ -60,7 +60,11 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	if b.cls != nil {
 		b.markSelf(fb, decos)
 	}
-	fb.lowerBlock(t.field(n, fBody))
+	if !(b.lw.mi.library && async) {
+		// A library's coroutine function is known by its kind and its
+		// annotations; its body is never reported on.
+		fb.lowerBlock(t.field(n, fBody))
+	}
 	fb.finish()
 
 	// Bind the name in the defining scope.
@@ -123,6 +127,9 @@ func (b *fnBuilder) markSelf(fb *fnBuilder, decos []int32) {
 		kind = symClsObj
 	}
 	if len(f.Params) > 0 {
+		if ps := fb.fi.paramSym[f.Params[0].Name]; ps != nil && ps.kind == symAnnot {
+			fb.fi.selfAnnot = ps.annot
+		}
 		fb.fi.paramSym[f.Params[0].Name] = &sym{kind: kind, cls: b.cls.cls}
 	}
 }

@@ -142,6 +142,9 @@ func (l *linker) writeBack(mi *moduleInfo) {
 		fi.f.Decorators = l.decoratorNames(fi)
 	}
 	for _, f := range mi.mod.Funcs {
+		if mi.library {
+			break // nothing is reported in a library's code
+		}
 		f.Ops(func(op *asyncir.Op) {
 			if op.Result != nil {
 				op.Result.Type = l.typeOf(op.Result)
@@ -254,7 +257,16 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 		}
 		return l.attrOf(l.typeOf(s.base), s.name, s.base)
 	case symCall:
-		return l.resultOf(l.calleeOfSym(s), v.Def)
+		callee := l.calleeOfSym(s)
+		t := l.resultOf(callee, v.Def)
+		if !t.IsKnown() && s.name != "" {
+			t = l.selfDispatch(callee, l.typeOf(s.base))
+		}
+		return t
+	case symAwait:
+		if bt := l.typeOf(s.base); bt.Result != nil {
+			return *bt.Result
+		}
 	case symSelf:
 		return asyncir.Type{Kind: asyncir.Instance, Class: s.cls}
 	case symClsObj:
@@ -587,7 +599,12 @@ func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 				}
 				return t
 			case api.ReturnsAwait != asyncir.NotAwaitable:
-				return asyncir.Type{Kind: asyncir.Instance, External: "coroutine", Await: api.ReturnsAwait, OriginName: name}
+				t := asyncir.Type{Kind: asyncir.Instance, External: "coroutine", Await: api.ReturnsAwait, OriginName: name}
+				if api.AwaitsClass != "" {
+					r := l.instanceOfName(api.AwaitsClass)
+					t.Result = &r
+				}
+				return t
 			}
 			return unknownType
 		}
@@ -614,8 +631,14 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 	case t.Kind == asyncir.Instance && t.Class != nil:
 		for _, m := range []string{"__aenter__", "__enter__"} {
 			if f := t.Class.LookupMethod(m); f != nil {
-				if fi := l.fnInfo[f]; fi != nil && returnsSelf(l, fi) {
+				fi := l.fnInfo[f]
+				switch {
+				case fi == nil:
+				case returnsSelf(l, fi) || annotatedSelf(fi):
 					return t
+				case fi.retAnnot != nil:
+					// "async def __aenter__(self) -> ClientSession"
+					return l.annotType(fi.retAnnot)
 				}
 				return unknownType
 			}

@@ -1,6 +1,8 @@
 package pyfront
 
 import (
+	"slices"
+
 	"github.com/asynclint/asynclint/asyncir"
 )
 
@@ -10,6 +12,10 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	b, fi := lw.newFunc("<module>", mi.name, asyncir.Sync, nil, 0)
 	fi.isModule = true
 	mi.mod.Body = b.f
+	if mi.library {
+		lowerLazily(b, mi)
+		return
+	}
 	b.lowerBlock(0)
 	b.finish()
 	mod := mi.mod
@@ -24,7 +30,10 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	mod.LineStarts, mod.Indents = lineTable(t.src)
 }
 
-// syntaxErrors lists ERROR and MISSING nodes, outermost only.
+// syntaxErrors lists ERROR and MISSING nodes (outermost only) and what
+// the grammar accepts but Python 3 rejects, by position. A file past
+// CPython's nesting limits gets that place first: tree-sitter's errors
+// there are not where the problem is.
 func syntaxErrors(lw *lowerer) []asyncir.Range {
 	var out []asyncir.Range
 	t := lw.t
@@ -41,6 +50,11 @@ func syntaxErrors(lw *lowerer) []asyncir.Range {
 	}
 	if len(t.nodes) > 0 {
 		walk(0)
+	}
+	out = append(out, legacySyntax(lw)...)
+	slices.SortStableFunc(out, func(a, b asyncir.Range) int { return a.Start.Offset - b.Start.Offset })
+	if p, ok := nestingError(t.src); ok {
+		out = append([]asyncir.Range{{File: lw.path, Start: p, End: p}}, out...)
 	}
 	return out
 }

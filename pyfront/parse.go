@@ -33,6 +33,12 @@ type Options struct {
 	// ParseOnly parses every file and lowers nothing (the benchmark
 	// baseline).
 	ParseOnly bool
+	// Library reads what the project imports from its environment
+	// (nil: only the project is known).
+	Library *Library
+	// Trees, when set, reuses the syntax trees of unchanged files from
+	// earlier Loads (the language server).
+	Trees *TreeCache
 }
 
 // Warning is a file the run could not analyse, with a one-line reason.
@@ -50,15 +56,24 @@ type Result struct {
 	// fast path proved irrelevant.
 	Lowered, Skipped int
 	Lines            int
+	// LibraryFiles counts the installed files read for what the project
+	// imports.
+	LibraryFiles int
 }
 
 // source is one readable input before parsing.
 type source struct {
-	path    string
-	src     []byte
-	name    string
-	pkg     string
-	isInit  bool
+	path   string
+	src    []byte
+	name   string
+	pkg    string
+	isInit bool
+	// encoding is the PEP 263 encoding src was decoded from (encoding.go).
+	encoding string
+	// library: an installed module (library.go).
+	library bool
+	// aliases are further names of the module (namespace.go).
+	aliases []string
 	marker  bool
 	imports []string
 	mi      *moduleInfo
@@ -70,8 +85,16 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	srcs := make([]*source, len(files))
 	warn := make([]string, len(files))
 	initCache := &dirCache{m: map[string]bool{}}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	roots := newRootFinder(paths)
 	parallel(len(files), opts.Workers, func(i int) {
 		srcs[i], warn[i] = readSource(files[i], initCache.has)
+		if srcs[i] != nil {
+			roots.namespaceAliases(srcs[i], initCache.has)
+		}
 	})
 	var kept []*source
 	for i, s := range srcs {
@@ -97,9 +120,19 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	helpers := helperSet{}
 	asked := make([]int, len(kept)) // entries of helpers[name] already followed, +1
 	names := map[string]bool{}
+	primary := map[string]string{} // every name of a module → its own name
 	for _, s := range kept {
 		if s.name != "" {
 			names[s.name] = true
+			primary[s.name] = s.name
+		}
+	}
+	for _, s := range kept {
+		for _, a := range s.aliases {
+			if s.name != "" && !names[a] {
+				names[a] = true
+				primary[a] = s.name
+			}
 		}
 	}
 	for {
@@ -125,6 +158,13 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				infos[s.name] = s.mi
 			}
 		}
+		for _, i := range todo {
+			for _, a := range kept[i].aliases {
+				if primary[a] == kept[i].name && infos[a] == nil {
+					infos[a] = kept[i].mi
+				}
+			}
+		}
 		if opts.ParseOnly {
 			break
 		}
@@ -143,7 +183,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				}
 				asked[i] = len(entries) + 1
 				for _, t := range callTargets(s.mi, entries, root) {
-					if m, name, ok := splitTarget(t, names); ok && helpers.add(m, name) {
+					if m, name, ok := splitTarget(t, names); ok && helpers.add(primary[m], name) {
 						changed = true
 					}
 				}
@@ -165,6 +205,11 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	res.Lowered = len(kept) - res.Skipped
 	res.Program = asyncir.NewProgram(mods, models)
 	if !opts.ParseOnly {
+		if opts.Library != nil {
+			libMods := opts.Library.loadLibrary(lowered, names, infos, models, pool, opts)
+			res.LibraryFiles = len(libMods)
+			lowered = append(lowered, libMods...)
+		}
 		link(lowered, infos, models)
 	}
 	return res
@@ -416,10 +461,14 @@ func readSource(f File, hasInit func(string) bool) (*source, string) {
 	if i := indexNUL(src); i >= 0 {
 		return nil, "binary file (NUL byte), skipped"
 	}
+	src, enc, ok := decodeSource(src)
+	if !ok {
+		return nil, fmt.Sprintf("cannot decode with its declared encoding %q, skipped", enc)
+	}
 	if !utf8.Valid(src) {
 		return nil, fmt.Sprintf("not valid UTF-8 (at byte %d), skipped", firstInvalid(src))
 	}
-	s := &source{path: f.Path, src: src}
+	s := &source{path: f.Path, src: src, encoding: enc}
 	s.name, s.isInit = moduleName(f.Path, hasInit)
 	s.pkg = packageOf(s.name, s.isInit)
 	s.marker = hasAsyncMarker(src)
@@ -529,9 +578,23 @@ func newParserPool() *parserPool {
 // lowerSource parses one file with a deadline, copies the tree, closes it
 // and lowers the copy.
 func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
+	return p.lowerSourceWith(s, opts, nil)
+}
+
+// lowerSourceWith is lowerSource that also shows the copied tree to
+// visit before it is lowered (the library cache reduces it).
+func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree)) *moduleInfo {
 	timeout := opts.Timeout
 	if timeout == 0 {
 		timeout = 30 * time.Second
+	}
+	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library}
+	if opts.Trees != nil && !opts.ParseOnly {
+		if t := opts.Trees.get(s.path, s.src); t != nil {
+			lowerModule(t, mi, s.path)
+			return mi
+		}
 	}
 	ps := p.pool.Get().(*sitter.Parser)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx
@@ -539,8 +602,6 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	// cancellation flag set for the next file.
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
 	tr := ps.Parse(nil, s.src)
-	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports}
 	if tr == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -556,6 +617,12 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 	t := flattenTree(p.g, tr, s.src, &p.bufs)
 	tr.Close()
 	p.pool.Put(ps)
+	if visit != nil {
+		visit(t)
+	}
+	if opts.Trees != nil {
+		opts.Trees.put(s.path, t)
+	}
 	lowerModule(t, mi, s.path)
 	return mi
 }

@@ -205,3 +205,35 @@ func TestShadowedModuleStillLinked(t *testing.T) {
 		t.Fatalf("%d coroutine calls typed, want 2", n)
 	}
 }
+
+func TestNamespacePackages(t *testing.T) {
+	prog := load(t, map[string]string{
+		"pyproject.toml":         "[project]\nname = \"app\"\n",
+		"pkg/sub/a.py":           "async def go(): pass\n",
+		"pkg/sub/b.py":           "from .a import go as again\n",
+		"src/lib/core/client.py": "class Client:\n    async def close(self): pass\n",
+		"tests/helpers.py":       "async def settle(): pass\n",
+		"tests/test_main.py": `import asyncio
+from pkg.sub.a import go
+from pkg.sub.b import again
+import pkg.sub.a
+from lib.core.client import Client
+from tests.helpers import settle
+from helpers import settle as settle2
+async def test_main():
+    go()
+    again()
+    pkg.sub.a.go()
+    Client().close()
+    settle()
+    settle2()
+`,
+	})
+	want := map[int]string{9: "go", 10: "go", 11: "go", 12: "Client.close", 13: "settle", 14: "settle"}
+	for line, name := range want {
+		op := callAt(t, prog, "test_main", line)
+		if op.Callee == nil || op.Callee.QualName != name || op.Result.Type.Await != asyncir.Coroutine {
+			t.Errorf("line %d: callee %v, type %+v; want %s", line, op.Callee, op.Result.Type, name)
+		}
+	}
+}

@@ -11,6 +11,8 @@ import (
 var (
 	noqaRE   = regexp.MustCompile(`(?i)#\s*noqa(?::\s*([A-Z0-9,\s]+))?`)
 	ignoreRE = regexp.MustCompile(`#\s*asynclint:\s*ignore\[([A-Z0-9,\s]+)\]`)
+	// directiveRE is anything that looks meant for asynclint.
+	directiveRE = regexp.MustCompile(`(?i)#\s*asynclint\s*:`)
 )
 
 // suppressions reads "# noqa: AL101" and "# asynclint: ignore[AL101]"
@@ -26,6 +28,11 @@ func suppressions(lw *lowerer) []asyncir.Suppression {
 		rng := lw.rng(int32(i))
 		if m := ignoreRE.FindStringSubmatch(text); m != nil {
 			out = append(out, asyncir.Suppression{Line: rng.Start.Line, Codes: splitCodes(m[1]), Range: rng})
+			continue
+		}
+		if directiveRE.MatchString(text) {
+			out = append(out, asyncir.Suppression{Line: rng.Start.Line, Range: rng,
+				Malformed: "expected `# asynclint: ignore[AL101] -- reason` (codes in brackets, upper case)"})
 			continue
 		}
 		if m := noqaRE.FindStringSubmatch(text); m != nil {

@@ -63,6 +63,8 @@ type funcInfo struct {
 	wrapsArgs []*asyncir.Value // values passed to @functools.wraps(...)
 	// retAnnot is the "-> T" annotation, read in the defining scope.
 	retAnnot *annotation
+	// selfAnnot is a method's "self: T" annotation (dispatch.go).
+	selfAnnot *annotation
 }
 
 // binding is a module-level name.
@@ -100,4 +102,10 @@ type moduleInfo struct {
 	calls   []*asyncir.Op
 	imports []string // textual imports, for the fast path
 	bridge  *bridgeData
+	// library: an installed module read for what the project imports
+	// (library.go); linked, never reported in.
+	library bool
+	// lazy holds a library module's top-level defs and classes not
+	// lowered yet (lazy.go).
+	lazy *lazyDefs
 }

@@ -107,6 +107,8 @@ const (
 	kInteger
 	kFloat
 	kKeywordSeparator
+	kPrintStatement
+	kExecStatement
 	// Anonymous tokens that lowering needs to see.
 	kAsync
 	kFrom
@@ -161,7 +163,8 @@ var kindByName = map[string]kind{
 	"tuple_pattern": kTuplePattern, "list_pattern": kListPattern, "type": kType,
 	"generic_type": kGenericType, "type_alias_statement": kTypeAlias, "ERROR": kError,
 	"true": kTrue, "false": kFalse, "integer": kInteger, "float": kFloat,
-	"keyword_separator": kKeywordSeparator, "async": kAsync, "from": kFrom, "=": kEq, ":": kColon, "in": kIn, "not in": kNotIn,
+	"print_statement": kPrintStatement, "exec_statement": kExecStatement, "keyword_separator": kKeywordSeparator,
+	"async": kAsync, "from": kFrom, "=": kEq, ":": kColon, "in": kIn, "not in": kNotIn,
 	"is": kIs, "is not": kIsNot, "==": kEqEq, "!=": kNotEq, "*": kStar, "**": kDoubleStar,
 	".": kDot,
 }

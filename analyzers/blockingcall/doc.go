@@ -20,7 +20,14 @@ Finds a call that blocks the calling thread made directly in an async def
 (or async generator): time.sleep; subprocess.run/call/check_call/
 check_output/getoutput, subprocess.Popen and its wait/communicate,
 os.system, os.popen, os.spawn*, os.posix_spawn*, os.wait*; input; open,
-io.open, codecs.open, shutil copies, os file-system calls (makedirs,
+io.open, codecs.open, gzip/bz2/lzma.open, tempfile.TemporaryFile and
+NamedTemporaryFile, and read/readline(s)/write/writelines/seek/truncate/
+flush on the file objects they (and os.fdopen, SpooledTemporaryFile)
+return or that a parameter annotation names (io.TextIOWrapper,
+BufferedReader/Writer/Random, IO[...], TextIO, BinaryIO; io.StringIO and
+BytesIO are in memory and not reported); ssl.create_default_context given
+cafile/capath/cadata, SSLContext.load_verify_locations/load_cert_chain,
+netrc.netrc; shutil copies and trees, os file-system calls (makedirs,
 remove, rename, listdir, scandir, walk, stat, fsync, …), os.path and
 pathlib.Path file-system queries and reads/writes; urllib.request.urlopen, http.client, requests,
 urllib3, httpx (module functions and httpx.Client); socket connects,
@@ -72,10 +79,13 @@ or, for a call with no asynchronous equivalent,
 
 ### Fix safety
 time.sleep(x) becomes await asyncio.sleep(x) inside an async def, adding
-"import asyncio" when the module lacks it: the same pause, without
-blocking the loop. The fix is safe. Every other call gets a display-only
-suggestion (the asynchronous library, or asyncio.to_thread), because
-moving a call to another thread or library changes what it may share.
+"import asyncio" when the module lacks it and removing a "from time import
+sleep" line that nothing else uses. The fix is unsafe (applied only with
+--unsafe-fixes): the pause stays, but other tasks now run during it, and
+some code blocks the loop on purpose, to hold every other task still for
+a moment. Every other call gets a display-only suggestion (the
+asynchronous library, or asyncio.to_thread), because moving a call to
+another thread or library changes what it may share.
 
 ### Severity
 Set by what the blocking call waits on (its tier in the blocking table):

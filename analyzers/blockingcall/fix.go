@@ -2,13 +2,15 @@ package blockingcall
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
 
-// fixes offers, for a blocking call in a coroutine, the safe rewrite of
+// fixes offers, for a blocking call in a coroutine, the rewrite of
 // time.sleep(x) into await asyncio.sleep(x) (adding "import asyncio" when
-// the module lacks it), and otherwise a display-only suggestion.
+// the module lacks it, removing "from time import sleep" when the rewrite
+// leaves it unused), and otherwise a display-only suggestion.
 func fixes(m *asyncir.Module, f *asyncir.Func, op *asyncir.Op, api *asyncir.APIModel) []asyncir.Fix {
 	if api.Name == "time.sleep" {
 		if fx, ok := sleepFix(m, f, op); ok {
@@ -24,20 +26,38 @@ func fixes(m *asyncir.Module, f *asyncir.Func, op *asyncir.Op, api *asyncir.APIM
 
 // sleepFix rewrites time.sleep(x) or sleep(x) (from time import sleep)
 // when the call is a plain statement or expression of a coroutine (await
-// is valid there) and the name asyncio is free or already the module.
+// is valid there) and the name asyncio is free or already the module. It
+// is unsafe: some code blocks the loop on purpose (to hold every other
+// task still for a moment), and the rewrite lets other tasks run there.
 func sleepFix(m *asyncir.Module, f *asyncir.Func, op *asyncir.Op) (asyncir.Fix, bool) {
-	if f.Kind != asyncir.CoroutineFunc && f.Kind != asyncir.AsyncGenerator {
-		return asyncir.Fix{}, false
-	}
 	name, needImport, ok := asyncioName(m)
 	if !ok {
 		return asyncir.Fix{}, false
 	}
-	// One edit: the receiver (time) or callee (sleep) starts the call, so
-	// replacing it with "await asyncio" / "await asyncio.sleep" rewrites
-	// the call without touching its arguments.
+	edit, ok := sleepRewrite(f, op, name)
+	if !ok {
+		return asyncir.Fix{}, false
+	}
+	edits := []asyncir.Edit{edit}
+	if needImport {
+		at := asyncir.Range{File: op.Range.File, Start: m.ImportInsert, End: m.ImportInsert}
+		edits = append([]asyncir.Edit{{Range: at, NewText: "import asyncio\n"}}, edits...)
+	}
+	if rm, ok := unusedSleepImport(m, name); ok {
+		edits = append(edits, rm)
+	}
+	return asyncir.Fix{Title: "Replace `time.sleep` with `await asyncio.sleep`", Applicability: asyncir.Unsafe, Edits: edits}, true
+}
+
+// sleepRewrite is the one edit of the rewrite: the receiver (time) or
+// callee (sleep) starts the call, so replacing it with "await asyncio" /
+// "await asyncio.sleep" rewrites the call without touching its arguments.
+func sleepRewrite(f *asyncir.Func, op *asyncir.Op, asyncio string) (asyncir.Edit, bool) {
+	if f.Kind != asyncir.CoroutineFunc && f.Kind != asyncir.AsyncGenerator {
+		return asyncir.Edit{}, false
+	}
 	var target *asyncir.Value
-	text := "await " + name
+	text := "await " + asyncio
 	switch callee := calleeValue(op); {
 	case op.Recv != nil && op.Recv.Def.Kind == asyncir.OpLoad && op.Recv.Type.Kind == asyncir.ModuleObj && op.Recv.Type.External == "time":
 		target = op.Recv
@@ -45,14 +65,87 @@ func sleepFix(m *asyncir.Module, f *asyncir.Func, op *asyncir.Op) (asyncir.Fix, 
 		target, text = callee, text+".sleep"
 	}
 	if target == nil || target.Def.Range.Start.Offset != op.Range.Start.Offset || awaited(op.Result) {
-		return asyncir.Fix{}, false
+		return asyncir.Edit{}, false
 	}
-	edits := []asyncir.Edit{{Range: target.Def.Range, NewText: text}}
-	if needImport {
-		at := asyncir.Range{File: op.Range.File, Start: m.ImportInsert, End: m.ImportInsert}
-		edits = append([]asyncir.Edit{{Range: at, NewText: "import asyncio\n"}}, edits...)
+	return asyncir.Edit{Range: target.Def.Range, NewText: text}, true
+}
+
+// unusedSleepImport is the deletion of a top-level "from time import
+// sleep" line when every use of the name is a call the rewrite replaces
+// (none suppressed, none elsewhere): each rewrite's fix carries the same
+// deletion, so applying them all leaves no dangling import. Only a
+// statement alone on its line, importing sleep alone, is deleted.
+func unusedSleepImport(m *asyncir.Module, asyncio string) (asyncir.Edit, bool) {
+	var imp *asyncir.Import
+	for i := range m.Imports {
+		x := &m.Imports[i]
+		if x.Module == "time" && x.Name == "sleep" && x.Alias == "sleep" {
+			if imp != nil {
+				return asyncir.Edit{}, false // imported twice
+			}
+			imp = x
+		}
 	}
-	return asyncir.Fix{Title: "Replace `time.sleep` with `await asyncio.sleep`", Applicability: asyncir.Safe, Edits: edits}, true
+	if imp == nil {
+		return asyncir.Edit{}, false
+	}
+	line := imp.Range.Start.Line // 1-based
+	if line != imp.Range.End.Line || line >= len(m.LineStarts) || line-1 >= len(m.Indents) || m.Indents[line-1] != "" {
+		return asyncir.Edit{}, false
+	}
+	start, next := m.LineStarts[line-1], m.LineStarts[line]
+	if end := imp.Range.End.Offset; end != next-1 && end != next-2 {
+		return asyncir.Edit{}, false // something follows the name on its line
+	}
+	for _, other := range m.Imports {
+		if other.Range.Start.Line == line && other.Range != imp.Range {
+			return asyncir.Edit{}, false
+		}
+	}
+	suppressed := map[int]bool{}
+	for _, s := range m.Suppressions {
+		suppressed[s.Line] = true
+	}
+	for _, fn := range m.Funcs {
+		for _, b := range fn.Blocks {
+			for _, op := range b.Ops {
+				if op.Var != "sleep" {
+					continue
+				}
+				switch op.Kind {
+				case asyncir.OpStore:
+					if op.Range != imp.Range {
+						return asyncir.Edit{}, false // rebound elsewhere
+					}
+				case asyncir.OpLoad:
+					call := callOf(op.Result)
+					if call == nil || suppressed[call.Range.Start.Line] {
+						return asyncir.Edit{}, false
+					}
+					if _, ok := sleepRewrite(fn, call, asyncio); !ok {
+						return asyncir.Edit{}, false
+					}
+				}
+			}
+		}
+	}
+	at := func(off int) asyncir.Pos {
+		l := slices.Index(m.LineStarts, off)
+		return asyncir.Pos{Line: l + 1, Col: 1, Offset: off}
+	}
+	return asyncir.Edit{Range: asyncir.Range{File: imp.Range.File, Start: at(start), End: at(next)}}, true
+}
+
+// callOf is the call that calls v (v is its callee), or nil when v is
+// used any other way.
+func callOf(v *asyncir.Value) *asyncir.Op {
+	if v == nil || len(v.Uses) != 1 || v.Uses[0].Kind != asyncir.UseRecv {
+		return nil
+	}
+	if op := v.Uses[0].Op; op.Kind == asyncir.OpCall && op.Recv == nil {
+		return op
+	}
+	return nil
 }
 
 // asyncioName is the name the module binds asyncio to at top level; when

@@ -372,6 +372,9 @@ func projectName(models *asyncir.Models, f *asyncir.Func) string {
 // nonBlocking reports whether the call passes an argument that turns the
 // wait off (block=False, timeout=0), or might (a non-literal flag, *args).
 func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
+	if len(api.BlocksOnlyWith) > 0 && !passesAny(op, api.BlocksOnlyWith) {
+		return true
+	}
 	if len(api.NonBlocking) > 0 && op.Star {
 		return true
 	}
@@ -399,6 +402,21 @@ func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
 			if v.Const == c {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// passesAny reports whether the call passes one of the keyword arguments
+// with a value other than None; a call through *args or **kwargs is not
+// known to.
+func passesAny(op *asyncir.Op, keywords []string) bool {
+	if op.Star {
+		return false
+	}
+	for _, kw := range keywords {
+		if v := op.Keyword(kw); v != nil && v.Const != "None" {
+			return true
 		}
 	}
 	return false

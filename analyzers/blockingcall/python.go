@@ -9,7 +9,7 @@ import (
 
 var pythonRules = []*asyncir.Rule{
 	{Code: "AL201", Name: "blocking-call-in-async-function", Summary: "blocking call directly inside an async function",
-		Severity: asyncir.SeverityWarning, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python, Fix: asyncir.FixAvailable(asyncir.Safe)},
+		Severity: asyncir.SeverityWarning, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python, Fix: asyncir.FixAvailable(asyncir.Unsafe)},
 	{Code: "AL202", Name: "blocking-helper-in-async-function", Summary: "async function calls a synchronous function that blocks",
 		Severity: asyncir.SeverityWarning, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python, Fix: asyncir.FixAvailable(asyncir.DisplayOnly)},
 	{Code: "AL203", Name: "blocking-call-in-loop-callback", Summary: "blocking call in a callback or protocol method the event loop runs",

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -15,11 +16,12 @@ import (
 
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
-	format, selectCodes, ignoreCodes, target, configPath string
-	minSeverity                                          string
-	exitZero, noConfig, stats, parseOnly, allSites       bool
-	addNoqa                                              bool
-	cpuProfile, memProfile                               string
+	format, selectCodes, ignoreCodes, target, configPath, python string
+	minSeverity                                                  string
+	exitZero, noConfig, stats, parseOnly, allSites               bool
+	addNoqa                                                      bool
+	cpuProfile, memProfile                                       string
+	maxFileSize                                                  int64
 	fixFlags
 }
 
@@ -30,6 +32,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.target, "target-version", "", "Python version to check for: 3.8 … 3.14 (or py38 … py314)")
 	fs.StringVar(&c.configPath, "config", "", "pyproject.toml to read instead of searching upwards from the paths")
 	fs.BoolVar(&c.noConfig, "no-config", false, "ignore every pyproject.toml")
+	fs.StringVar(&c.python, "python", "", "interpreter (or environment directory) whose installed packages are read; \"none\" reads none")
 	fs.StringVar(&c.minSeverity, "min-severity", "", "least severity to show and fail on: info, warning or error (default warning, or min-severity in the configuration)")
 	fs.BoolVar(&c.allSites, "all-sites", false, "report every call site of a shared blocking helper separately, not once at the helper")
 	fs.BoolVar(&c.addNoqa, "add-noqa", false, "add a suppression comment for every finding shown, then exit")
@@ -38,8 +41,20 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
 	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
+	fs.Int64Var(&c.maxFileSize, "max-file-size", 0, "skip Python files larger than this many bytes, with a warning (default 1048576, or max-file-size in pyproject.toml)")
 	c.fixFlags.register(fs)
 }
+
+const checkUsage = `usage: asynclint check [flags] [paths...]
+
+Checks Python files (.py, .pyi) and Go code: a directory is walked for
+Python files and for Go modules (directories with a go.mod, checked with
+./...); a .go file named directly checks its package once (as pre-commit
+passes staged files). The default path is ".". Exit status: 0 clean,
+1 findings, 2 usage, configuration or I/O error.
+
+flags:
+`
 
 // parseInterleaved lets flags follow positional arguments, as users of
 // ruff and staticcheck expect ("asynclint check src --format json").
@@ -64,6 +79,10 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 func check(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("asynclint check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), checkUsage)
+		fs.PrintDefaults()
+	}
 	var cf checkFlags
 	cf.register(fs)
 	paths, err := parseInterleaved(fs, args)
@@ -80,6 +99,10 @@ func check(args []string, stdout, stderr io.Writer) int {
 	case "text", "json", "sarif", "github":
 	default:
 		fmt.Fprintf(stderr, "asynclint: unknown --format %q (want text, json, sarif or github)\n", cf.format)
+		return 2
+	}
+	if cf.diff && cf.format != "text" {
+		fmt.Fprintf(stderr, "asynclint: --diff prints a unified diff and cannot be combined with --format %s\n", cf.format)
 		return 2
 	}
 	cfg, err := loadConfig(cf, paths)
@@ -99,7 +122,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly})
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Strict: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2
@@ -133,7 +156,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	case "sarif":
 		err = output.SARIF(stdout, res.Diagnostics, sarifTool())
 	case "github":
-		err = output.GitHub(stdout, res.Diagnostics)
+		err = output.GitHub(stdout, res.Diagnostics, os.ReadFile)
 	default:
 		err = output.Text(stdout, res.Diagnostics)
 		hintFixable(stderr, res.Diagnostics)
@@ -144,6 +167,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	if cf.stats {
 		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics (%d below %s not shown) in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), hidden, shown, res.Elapsed.Round(1e6))
+		if res.Python != "" {
+			fmt.Fprintf(stderr, "asynclint: environment of %s: %d installed files read\n", res.Python, res.LibraryFiles)
+		}
 	}
 	if len(res.Diagnostics) > 0 && !cf.exitZero {
 		return 1
@@ -163,6 +189,9 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := c.CheckCodes(driver.KnownCode); err != nil {
+			return nil, err
+		}
 		cfg = c
 	}
 	if cf.selectCodes != "" {
@@ -178,6 +207,9 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 			return nil, err
 		}
 		cfg.Ignore = append(cfg.Ignore, codes...)
+	}
+	if cf.python != "" {
+		cfg.Python = cf.python
 	}
 	if cf.minSeverity != "" {
 		sev, ok := asyncir.ParseSeverity(cf.minSeverity)
@@ -196,6 +228,12 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 		}
 		cfg.TargetVersion = v
 	}
+	if cf.maxFileSize < 0 {
+		return nil, fmt.Errorf("--max-file-size must be a positive number of bytes")
+	}
+	if cf.maxFileSize > 0 {
+		cfg.MaxFileSize = cf.maxFileSize
+	}
 	return cfg, nil
 }
 
@@ -208,6 +246,9 @@ func codeList(s, flagName string) ([]string, error) {
 		}
 		if !isCodePrefix(c) {
 			return nil, fmt.Errorf("%s: %q is not a rule code or prefix (like AL101 or AL1)", flagName, c)
+		}
+		if !driver.KnownCode(c) {
+			return nil, fmt.Errorf("%s: %s is not the code or prefix of any rule (asynclint rules lists them)", flagName, c)
 		}
 		out = append(out, c)
 	}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -36,7 +38,11 @@ func applyFixes(f fixFlags, opts driver.Options, shown asyncir.Severity, diags [
 	if f.unsafeFixes {
 		min = asyncir.Unsafe
 	}
-	res, err := fix.Run(diags, fix.Options{Min: min, Check: func(overlay map[string][]byte) ([]asyncir.Diagnostic, error) {
+	var skip func(string) bool
+	if !f.diff {
+		skip = readOnlyFiles(stderr)
+	}
+	res, err := fix.Run(diags, fix.Options{Min: min, Skip: skip, Check: func(overlay map[string][]byte) ([]asyncir.Diagnostic, error) {
 		o := opts
 		o.Overlay = overlay
 		r, err := driver.Run(o)
@@ -57,22 +63,64 @@ func applyFixes(f fixFlags, opts driver.Options, shown asyncir.Severity, diags [
 			fmt.Fprintf(stderr, "asynclint: writing diff: %v\n", err)
 			return nil, 2, true
 		}
-		fmt.Fprintf(stderr, "asynclint: would apply %d fixes to %d files\n", res.Applied, len(res.Changes))
 		if len(res.Changes) > 0 {
+			fmt.Fprintf(stderr, "asynclint: would apply %s to %s\n", count(res.Applied, "fix", "fixes"), count(len(res.Changes), "file", "files"))
 			return nil, 1, true
 		}
+		fmt.Fprintln(stderr, "asynclint: no fixes to apply")
 		return nil, 0, true
 	}
+	written := 0
 	for _, c := range res.Changes {
+		// A file that vanished or became read-only since it was read is
+		// a warning for that file; the others are still written.
 		if err := fix.Write(c.Path, c.Fixed); err != nil {
-			fmt.Fprintf(stderr, "asynclint: writing %s: %v\n", c.Path, err)
-			return nil, 2, true
+			fmt.Fprintf(stderr, "asynclint: warning: %s: %v\n", c.Path, unwrapPath(err))
+			continue
 		}
+		written++
 	}
-	if res.Applied > 0 {
-		fmt.Fprintf(stderr, "asynclint: applied %d fixes to %d files\n", res.Applied, len(res.Changes))
+	switch {
+	case written > 0:
+		fmt.Fprintf(stderr, "asynclint: applied %s to %s\n", count(res.Applied, "fix", "fixes"), count(written, "file", "files"))
+	case len(res.Changes) == 0:
+		fmt.Fprintln(stderr, "asynclint: no fixes to apply")
 	}
 	return res.Diagnostics, 0, false
+}
+
+// readOnlyFiles reports the files --fix must leave alone (no write
+// permission), warning once for each.
+func readOnlyFiles(stderr io.Writer) func(string) bool {
+	known := map[string]bool{}
+	return func(path string) bool {
+		ro, seen := known[path]
+		if !seen {
+			fi, err := os.Stat(path)
+			ro = err == nil && fix.ReadOnly(fi)
+			known[path] = ro
+			if ro {
+				fmt.Fprintf(stderr, "asynclint: warning: %s: %v\n", path, fix.ErrReadOnly)
+			}
+		}
+		return ro
+	}
+}
+
+// count is "1 fix" or "3 fixes".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // sarifTool describes asynclint in SARIF logs.

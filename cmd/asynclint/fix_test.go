@@ -140,3 +140,70 @@ func TestFormats(t *testing.T) {
 		t.Errorf("github annotation: %q", stdout)
 	}
 }
+
+// TestFixMessages: plurals, "nothing to do" on a second run, --diff only
+// as text, check -h names Go.
+func TestFixMessages(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write(t, dir, "one.py", "import asyncio\n\n\nasync def main():\n    asyncio.sleep(1)\n")
+	if _, _, errs := runCLI("check", "--no-config", "--diff", "one.py"); !strings.Contains(errs, "would apply 1 fix to 1 file\n") {
+		t.Errorf("--diff: stderr %q", errs)
+	}
+	if _, _, errs := runCLI("check", "--no-config", "--fix", "one.py"); !strings.Contains(errs, "applied 1 fix to 1 file\n") {
+		t.Errorf("first --fix: stderr %q", errs)
+	}
+	if code, _, errs := runCLI("check", "--no-config", "--fix", "one.py"); code != 0 || !strings.Contains(errs, "no fixes to apply") {
+		t.Errorf("second --fix: exit %d, stderr %q", code, errs)
+	}
+	if code, out, errs := runCLI("check", "--no-config", "--diff", "--format", "json", "one.py"); code != 2 || out != "" || !strings.Contains(errs, "--diff prints a unified diff and cannot be combined with --format json") {
+		t.Errorf("--diff --format json: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if code, _, errs := runCLI("check", "-h"); code != 0 || !strings.Contains(errs, "Go modules") || !strings.Contains(errs, "-max-file-size") {
+		t.Errorf("check -h: exit %d, %q", code, errs)
+	}
+}
+
+// TestFixLeavesReadOnlyFiles: --fix reports a read-only file and leaves it
+// as it is (its findings are reported as they stand); others are fixed.
+func TestFixLeavesReadOnlyFiles(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	src := "import asyncio\n\n\nasync def main():\n    asyncio.sleep(1)\n"
+	write(t, dir, "ro.py", src)
+	write(t, dir, "rw.py", src)
+	os.Chmod("ro.py", 0o444)
+	code, out, errs := runCLI("check", "--no-config", "--fix", ".")
+	if got, _ := os.ReadFile("ro.py"); string(got) != src {
+		t.Errorf("read-only file rewritten:\n%s", got)
+	}
+	if got, _ := os.ReadFile("rw.py"); !strings.Contains(string(got), "await asyncio.sleep(1)") {
+		t.Errorf("writable file not fixed:\n%s", got)
+	}
+	if code != 1 || !strings.Contains(errs, "ro.py: the file is read-only, not fixed") || !strings.Contains(out, "ro.py:5:5:") || strings.Contains(out, "rw.py") {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+}
+
+// TestSleepFixIsUnsafe: time.sleep → await asyncio.sleep changes what runs
+// during the pause, so --fix leaves it and --unsafe-fixes applies it,
+// removing the "from time import sleep" it leaves unused.
+func TestSleepFixIsUnsafe(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	src := "from time import sleep\n\n\nasync def main():\n    sleep(1)\n"
+	write(t, dir, "s.py", src)
+	if code, _, errs := runCLI("check", "--no-config", "--fix", "s.py"); code != 1 || !strings.Contains(errs, "no fixes to apply") || !strings.Contains(errs, "1 more fixable with --unsafe-fixes") {
+		t.Errorf("--fix: exit %d, stderr %q", code, errs)
+	}
+	if got, _ := os.ReadFile("s.py"); string(got) != src {
+		t.Errorf("--fix applied the unsafe fix:\n%s", got)
+	}
+	if code, out, errs := runCLI("check", "--no-config", "--unsafe-fixes", "s.py"); code != 0 || out != "" {
+		t.Errorf("--unsafe-fixes: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	want := "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)\n"
+	if got, _ := os.ReadFile("s.py"); string(got) != want {
+		t.Errorf("--unsafe-fixes gave\n%s\nwant\n%s", got, want)
+	}
+}

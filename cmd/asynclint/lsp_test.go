@@ -328,7 +328,7 @@ func TestLSPOverStdio(t *testing.T) {
 	if err := c.cmd.Wait(); err != nil {
 		t.Errorf("server exit after shutdown+exit: %v, want status 0\nstderr:\n%s", err, c.stderr.String())
 	}
-	if !strings.Contains(c.stderr.String(), "malformed message") {
+	if !strings.Contains(c.stderr.String(), "message body is not JSON, skipped") {
 		t.Errorf("stderr does not log the malformed message:\n%s", c.stderr.String())
 	}
 }

@@ -29,7 +29,7 @@ func main() {
 const usage = `usage: asynclint <command> [arguments]
 
 commands:
-  check [flags] [paths...]   lint Python files and directories (default ".")
+  check [flags] [paths...]   lint Python and Go files and directories (default ".")
   rules                      list every rule: code, name, family, severity, fix
   explain CODE               print the documentation of a rule
   lsp                        run the language server on stdin/stdout
@@ -59,8 +59,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-V":
 		fmt.Fprintln(stdout, "asynclint", version)
 		return 0
-	case "help", "-h", "--help":
+	case "help", "-h", "-help", "--help":
+		// "go vet -vettool=asynclint -help" sends users to both
+		// "asynclint help" and "asynclint -help".
 		fmt.Fprint(stdout, usage)
+		vetHelp(stdout)
 		return 0
 	}
 	fmt.Fprintf(stderr, "asynclint: unknown command %q\n\n%s", args[0], usage)

@@ -154,3 +154,116 @@ func TestRulesAndExplain(t *testing.T) {
 		t.Fatalf("explain unknown: %d", code)
 	}
 }
+
+// TestStrictInputs: what a CI job names must exist, and codes must name
+// rules; each error names the culprit and exits 2.
+func TestStrictInputs(t *testing.T) {
+	dir := t.TempDir()
+	bad := write(t, dir, "bad.py", buggy)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--no-config", bad, filepath.Join(dir, "typo.py")}, "typo.py: no such file or directory"},
+		{[]string{"check", "--no-config", filepath.Join(dir, "srcc")}, "srcc: no such file or directory"},
+		{[]string{"check", "--no-config", "--select", "AL999", bad}, "--select: AL999 is not the code or prefix of any rule"},
+		{[]string{"check", "--no-config", "--ignore", "AL9", bad}, "--ignore: AL9 is not the code or prefix of any rule"},
+	} {
+		code, _, errs := runCLI(tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+	if os.Getuid() != 0 { // root reads anything
+		unreadable := write(t, dir, "secret.py", buggy)
+		os.Chmod(unreadable, 0)
+		if code, _, errs := runCLI("check", "--no-config", unreadable); code != 2 || !strings.Contains(errs, "secret.py: permission denied") {
+			t.Errorf("unreadable file: exit %d, stderr %q", code, errs)
+		}
+	}
+	// Prefixes of real codes stay valid.
+	if code, _, errs := runCLI("check", "--no-config", "--select", "AL1,AL10", bad); code != 1 {
+		t.Errorf("--select AL1,AL10: exit %d, %q", code, errs)
+	}
+}
+
+func TestConfigErrorsInUserTerms(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.py", buggy)
+	for _, tc := range []struct{ toml, want string }{
+		{"[tool.asynclint]\nselect = [\"AL110\"]\n", "pyproject.toml:2: select: AL110 is not the code or prefix of any rule"},
+		{"[tool.asynclint]\nper-file-ignores = {\"t/*\" = [\"AL9\"]}\n", "pyproject.toml:2: per-file-ignores: AL9 is not the code or prefix of any rule"},
+		{"[tool.asynclint]\nselect = \"AL1\"\n", "pyproject.toml:2: select must be a list of strings"},
+		{"[tool.asynclint]\nignore = [1]\n", "pyproject.toml:2: ignore must be a list of strings"},
+		{"[tool.asynclint]\nper-file-ignores = [\"AL1\"]\n", "pyproject.toml:2: per-file-ignores must be a table whose values are lists of strings"},
+		{"[tool.asynclint]\nper-file-ignores = {\"t/*\" = \"AL1\"}\n", "pyproject.toml:2: per-file-ignores must be a table whose values are lists of strings"},
+		{"[tool.asynclint]\ntarget-version = 311\n", "pyproject.toml:2: target-version must be a string"},
+		{"[tool.asynclint]\nmax-file-size = \"1MB\"\n", "pyproject.toml:2: max-file-size must be an integer"},
+		{"[project]\nrequires-python = \"3.10+\"\n", "pyproject.toml:2: requires-python: \"3.10+\" is not a version specifier"},
+		{"[project]\nrequires-python = \">=3.9,<=>4\"\n", "pyproject.toml:2: requires-python: \"<=>4\" is not a version specifier"},
+		{"[project]\nrequires-python = 3.10\n", "pyproject.toml:2: requires-python must be a string"},
+	} {
+		write(t, dir, "pyproject.toml", tc.toml)
+		code, _, errs := runCLI("check", dir)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tc.toml, code, errs, tc.want)
+		}
+	}
+	// Valid specifiers without a usable lower bound fall back to the default.
+	for _, spec := range []string{"<4", ">=3", ">=3.9, !=3.9.1", "~=3.12.0", "==3.11.*"} {
+		write(t, dir, "pyproject.toml", "[project]\nrequires-python = \""+spec+"\"\n")
+		if code, _, errs := runCLI("check", dir); code != 1 {
+			t.Errorf("requires-python %q: exit %d, stderr %q", spec, code, errs)
+		}
+	}
+}
+
+// TestMaxFileSize: a file over the limit is skipped with one warning line,
+// the rest of the run goes on; the limit comes from the flag or the
+// configuration.
+func TestMaxFileSize(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "bad.py", buggy)
+	write(t, dir, "generated.py", buggy+strings.Repeat("x = [1, 2, 3]\n", 400)) // 5.6 KB
+	code, out, errs := runCLI("check", "--no-config", "--max-file-size", "4096", dir)
+	if code != 1 || strings.Contains(out, "generated.py") || !strings.Contains(out, "bad.py:7:5") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+	// 64 bytes of buggy, 400 lines of 14.
+	if want := "generated.py: 5664 bytes, larger than the limit of 4096 (max-file-size), skipped\n"; !strings.Contains(errs, want) || strings.Count(errs, "warning") != 1 {
+		t.Errorf("stderr %q, want one warning ending %q", errs, want)
+	}
+	write(t, dir, "pyproject.toml", "[tool.asynclint]\nmax-file-size = 4096\n")
+	if _, out, _ := runCLI("check", dir); strings.Contains(out, "generated.py") {
+		t.Errorf("max-file-size in pyproject.toml ignored: %q", out)
+	}
+	os.Remove(filepath.Join(dir, "pyproject.toml"))
+	if _, out, _ := runCLI("check", dir); !strings.Contains(out, "generated.py") {
+		t.Errorf("the default limit skipped a 5.6 KB file: %q", out)
+	}
+}
+
+// TestSuppressionProblemsAreReported: a malformed directive and a code no
+// rule has each get an AL002 that says which.
+func TestSuppressionProblemsAreReported(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "s.py", "import asyncio\n\n\nasync def f():\n    pass\n\n\nasync def g():\n"+
+		"    f()  # asynclint: ignore AL101\n"+
+		"    f()  # asynclint: ignore[AL101] -- fine\n"+
+		"    await f()  # noqa: AL999\n"+
+		"    await f()  # asynclint: ignore[AL110]\n")
+	_, out, _ := runCLI("check", "--no-config", p)
+	for _, want := range []string{
+		"s.py:9:5: coroutine `f` is created but never awaited",
+		"s.py:9:10: malformed suppression comment, it silences nothing: expected `# asynclint: ignore[AL101] -- reason`",
+		"s.py:11:16: suppression of AL999, which is not the code or prefix of any asynclint rule (AL002)",
+		"s.py:12:16: suppression of AL110, which is not the code or prefix of any asynclint rule (AL002)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "s.py:10:") {
+		t.Errorf("the well-formed suppression on line 10 did not work:\n%s", out)
+	}
+}

@@ -21,12 +21,39 @@ async def handler(user):
     return user
 `
 
-// TestNeovimEndToEnd runs a real Neovim, headless, with its built-in LSP
-// client pointed at asynclint lsp.
+// readmeNeovimSnippet is the first Lua block of README.md's Neovim
+// section: the configuration users copy.
+func readmeNeovimSnippet(t *testing.T) string {
+	t.Helper()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n### Neovim\n")
+	if !ok {
+		t.Fatal("README.md has no ### Neovim section")
+	}
+	_, block, ok := strings.Cut(section, "```lua\n")
+	if !ok {
+		t.Fatal("README.md's Neovim section has no lua block")
+	}
+	code, _, ok := strings.Cut(block, "```")
+	if !ok {
+		t.Fatal("README.md's Neovim lua block is not closed")
+	}
+	return code
+}
+
+// TestNeovimEndToEnd runs a real Neovim, headless, configured by the
+// README's own snippet, with asynclint on PATH.
 func TestNeovimEndToEnd(t *testing.T) {
 	nvim := requireTool(t, "nvim", "neovim")
 	bin := buildBinary(t)
 	dir := t.TempDir()
+	snippet := filepath.Join(dir, "readme_snippet.lua")
+	if err := os.WriteFile(snippet, []byte(readmeNeovimSnippet(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	file := filepath.Join(dir, "handler.py")
 	if err := os.WriteFile(file, []byte(nvimBuggy), 0o644); err != nil {
 		t.Fatal(err)
@@ -40,7 +67,8 @@ func TestNeovimEndToEnd(t *testing.T) {
 	// provider for seconds; the test does not need one.
 	cmd := exec.Command(nvim, "--headless", "--clean", "-n", "-i", "NONE", "--cmd", "let g:loaded_python3_provider = 0", "-c", "luafile "+script)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "ASYNCLINT_BIN="+bin, "E2E_FILE="+file, "E2E_ROOT="+dir, "E2E_OUT="+out,
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"E2E_SNIPPET="+snippet, "E2E_FILE="+file, "E2E_OUT="+out,
 		"XDG_STATE_HOME="+filepath.Join(dir, "state"), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"))
 	combined, runErr := cmd.CombinedOutput()
 	raw, err := os.ReadFile(out)

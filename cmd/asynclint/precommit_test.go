@@ -109,3 +109,49 @@ func TestPreCommitHook(t *testing.T) {
 		t.Fatalf("pre-commit on the fixed file: err %v, want Passed\n%s", err, out)
 	}
 }
+
+// TestPreCommitLocalHookFromReadme runs the README's `repo: local` hook,
+// extracted as written, with an installed asynclint on PATH.
+func TestPreCommitLocalHookFromReadme(t *testing.T) {
+	preCommit := requireTool(t, "pre-commit", "pre-commit")
+	git := requireTool(t, "git", "git")
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var config string
+	for _, block := range strings.Split(string(readme), "```yaml\n")[1:] {
+		body, _, _ := strings.Cut(block, "```")
+		if strings.Contains(body, "repo: local") {
+			config = body
+		}
+	}
+	if config == "" {
+		t.Fatal("README.md has no yaml block with a `repo: local` hook")
+	}
+	bin := buildBinary(t)
+	proj := t.TempDir()
+	for name, content := range map[string]string{
+		".pre-commit-config.yaml": config,
+		"service.py":              "import asyncio\n\n\nasync def refresh():\n    await asyncio.sleep(0)\n\n\nasync def main():\n    refresh()\n",
+	} {
+		if err := os.WriteFile(filepath.Join(proj, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}} {
+		cmd := exec.Command(git, args...)
+		cmd.Dir = proj
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	cmd := exec.Command(preCommit, "run", "--all-files", "--color", "never")
+	cmd.Dir = proj
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"PRE_COMMIT_HOME="+filepath.Join(t.TempDir(), "cache"))
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "service.py:9:5:") || !strings.Contains(string(out), "(AL101)") {
+		t.Fatalf("the README's local hook on a buggy file: err %v, want a failure naming service.py:9:5 and AL101\n%s", err, out)
+	}
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/asynclint/asynclint/analyzers/all"
@@ -35,4 +37,13 @@ func isVetInvocation(args []string) bool {
 		}
 	}
 	return strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// vetHelp lists what the go vet protocol runs: the analyzers with Go
+// rules, each of which go vet can turn off with -NAME=false.
+func vetHelp(w io.Writer) {
+	fmt.Fprint(w, "\nUnder go vet -vettool=$(command -v asynclint) ./..., the Go rules run as these analyzers\n(turn one off with -NAME=false, e.g. go vet -vettool=... -blockingcall=false ./...):\n\n")
+	for _, a := range gofront.Analyzers(all.Analyzers(), nil) {
+		fmt.Fprintf(w, "  %-14s %s\n", a.Name, strings.SplitN(a.Doc, "\n", 2)[0])
+	}
 }

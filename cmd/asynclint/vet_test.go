@@ -107,6 +107,27 @@ func TestGoVet(t *testing.T) {
 		t.Fatalf("go vet output does not match %s:\n%s", want, out)
 	}
 
+	// What go vet -help tells the user to run exists and lists the
+	// analyzers, whose -NAME=false flag works.
+	help := exec.Command(goTool, "vet", "-vettool="+bin, "-help")
+	helpOut, _ := help.CombinedOutput()
+	runs := regexp.MustCompile(`Run '(\S+) (help|-help)'`).FindAllStringSubmatch(string(helpOut), -1)
+	if len(runs) == 0 {
+		t.Fatalf("go vet -help names no asynclint command:\n%s", helpOut)
+	}
+	for _, r := range runs {
+		out, err := exec.Command(r[1], r[2]).CombinedOutput()
+		if err != nil || !regexp.MustCompile(`(?m)^  neverawaited `).Match(out) {
+			t.Errorf("%s %s (suggested by go vet -help): %v\n%s", r[1], r[2], err, out)
+		}
+	}
+	vetOff := exec.Command(goTool, "vet", "-vettool="+bin, "-neverawaited=false", "./...")
+	vetOff.Dir = mod
+	vetOff.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOPROXY=off")
+	if out, err := vetOff.CombinedOutput(); err != nil {
+		t.Errorf("-neverawaited=false still reports: %v\n%s", err, out)
+	}
+
 	write(regexp.MustCompile(`make\(chan int\)`).ReplaceAllString(leakyModule, "make(chan int, 1)"))
 	if out, code := vet(); code != 0 || out != "" {
 		t.Fatalf("fixed module: exit %d, output:\n%s", code, out)

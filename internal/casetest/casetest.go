@@ -54,22 +54,31 @@ func runCase(t *testing.T, path, prefix string) {
 		t.Errorf("warning: %s", w)
 	}
 	byFile := map[string][]expect.Diag{}
-	fixes := map[string][]asyncir.Edit{}
+	// safe holds the edits of safe fixes, unsafe those of safe and unsafe
+	// ones (what --unsafe-fixes applies).
+	safe, unsafe := map[string][]asyncir.Edit{}, map[string][]asyncir.Edit{}
+	hasUnsafe := map[string]bool{}
 	for _, d := range res.Diagnostics {
 		if !strings.HasPrefix(d.Code, prefix) {
 			continue
 		}
 		byFile[d.Range.File] = append(byFile[d.Range.File], expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
 		for _, f := range d.Fixes {
-			if f.Applicability != asyncir.Safe {
+			if f.Applicability == asyncir.DisplayOnly {
 				continue
 			}
 			// Fixes of several diagnostics may share an edit (one
 			// "import asyncio" for every time.sleep); apply it once.
 			for _, e := range f.Edits {
-				if !slices.Contains(fixes[d.Range.File], e) {
-					fixes[d.Range.File] = append(fixes[d.Range.File], e)
+				if f.Applicability == asyncir.Safe && !slices.Contains(safe[d.Range.File], e) {
+					safe[d.Range.File] = append(safe[d.Range.File], e)
 				}
+				if !slices.Contains(unsafe[d.Range.File], e) {
+					unsafe[d.Range.File] = append(unsafe[d.Range.File], e)
+				}
+			}
+			if f.Applicability == asyncir.Unsafe {
+				hasUnsafe[d.Range.File] = true
 			}
 		}
 	}
@@ -99,13 +108,19 @@ func runCase(t *testing.T, path, prefix string) {
 		for _, p := range c.Match(ds) {
 			t.Error(p)
 		}
-		checkGolden(t, f, src, fixes[f])
+		checkGolden(t, f, ".golden", src, safe[f])
+		if !hasUnsafe[f] {
+			unsafe[f] = nil
+		}
+		checkGolden(t, f, ".unsafe.golden", src, unsafe[f])
 	}
 }
 
-// checkGolden compares the file with its safe fixes applied to f.golden.
-func checkGolden(t *testing.T, f string, src []byte, edits []asyncir.Edit) {
-	golden := f + ".golden"
+// checkGolden compares the file with edits applied to f+suffix: its safe
+// fixes to f.golden, and, when it has unsafe ones, its safe and unsafe
+// fixes to f.unsafe.golden. A file without such fixes has no golden.
+func checkGolden(t *testing.T, f, suffix string, src []byte, edits []asyncir.Edit) {
+	golden := f + suffix
 	got := src
 	if len(edits) > 0 {
 		var err error
@@ -120,11 +135,19 @@ func checkGolden(t *testing.T, f string, src []byte, edits []asyncir.Edit) {
 		}
 		return
 	}
+	if *update && len(edits) == 0 {
+		os.Remove(golden)
+		return
+	}
 	want, err := os.ReadFile(golden)
 	if os.IsNotExist(err) {
 		if len(edits) > 0 {
-			t.Errorf("%s: has safe fixes but no %s (run with -update and review it)", f, filepath.Base(golden))
+			t.Errorf("%s: has fixes but no %s (run with -update and review it)", f, filepath.Base(golden))
 		}
+		return
+	}
+	if len(edits) == 0 {
+		t.Errorf("%s: has no such fixes, but %s exists", f, filepath.Base(golden))
 		return
 	}
 	if err != nil {

@@ -37,6 +37,28 @@ type Config struct {
 	MinSeverity *asyncir.Severity
 	// AllSites reports every call site of a shared root separately.
 	AllSites bool
+	// Python is the interpreter whose installed packages are read ("" to
+	// find it; "none" to read none); a relative path is from Root.
+	Python string
+	// source is the file's text, to place errors found after Load.
+	source []byte
+	// MaxFileSize is the largest Python file analysed, in bytes; 0 means
+	// DefaultMaxFileSize. See MaxFileBytes.
+	MaxFileSize int64
+}
+
+// DefaultMaxFileSize (1 MiB) is above every hand-written module we know
+// of (CPython's largest, pydoc_data/topics.py, is 756 KB; asyncssh's
+// connection.py 348 KB) and below generated data modules, which cost
+// about 200 bytes of memory per byte to lower.
+const DefaultMaxFileSize = 1 << 20
+
+// MaxFileBytes is the effective per-file size limit.
+func (c *Config) MaxFileBytes() int64 {
+	if c == nil || c.MaxFileSize <= 0 {
+		return DefaultMaxFileSize
+	}
+	return c.MaxFileSize
 }
 
 // DefaultTestFiles are the files of the test profile unless configured: a
@@ -61,6 +83,8 @@ type file struct {
 			BlockingTiers            map[string]string   `toml:"blocking-tiers"`
 			MinSeverity              string              `toml:"min-severity"`
 			AllSites                 bool                `toml:"all-sites"`
+			Python                   string              `toml:"python"`
+			MaxFileSize              int64               `toml:"max-file-size"`
 		} `toml:"asynclint"`
 	} `toml:"tool"`
 }
@@ -117,6 +141,12 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
 	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err == nil {
+		if err := checkTypes(raw, data, path); err != nil {
+			return nil, err
+		}
+	}
 	var f file
 	md, err := toml.Decode(string(data), &f)
 	if err != nil {
@@ -126,20 +156,28 @@ func Load(path string) (*Config, error) {
 		}
 		return nil, &Error{Path: path, Line: lineOfError(err), Msg: err.Error()}
 	}
-	cfg := &Config{Path: path, Root: filepath.Dir(path)}
+	cfg := &Config{Path: path, Root: filepath.Dir(path), source: data}
 	for _, k := range md.Undecoded() {
 		if len(k) >= 2 && k[0] == "tool" && k[1] == "asynclint" {
 			return nil, &Error{Path: path, Line: lineOf(data, k[len(k)-1]), Msg: fmt.Sprintf("unknown setting %q in [tool.asynclint]", k.String())}
 		}
 	}
 	if rp := f.Project.RequiresPython; rp != "" {
-		if v, ok := minVersion(rp); ok {
+		v, ok, err := minVersion(rp)
+		if err != nil {
+			return nil, &Error{Path: path, Line: lineOf(data, "requires-python"), Msg: "requires-python: " + err.Error()}
+		}
+		if ok {
 			cfg.TargetVersion = v
 		}
 	}
 	a := f.Tool.Asynclint
 	if a == nil {
 		return cfg, nil
+	}
+	cfg.Python = a.Python
+	if cfg.Python != "" && cfg.Python != "none" && !filepath.IsAbs(cfg.Python) && strings.ContainsRune(cfg.Python, '/') {
+		cfg.Python = filepath.Join(cfg.Root, cfg.Python)
 	}
 	for _, list := range [][]string{a.Select, a.Ignore} {
 		for _, c := range list {
@@ -179,23 +217,43 @@ func Load(path string) (*Config, error) {
 	cfg.ExtendBlockingCalls = a.ExtendBlockingCalls
 	cfg.ExtendCoroutineFunctions = a.ExtendCoroutineFunctions
 	cfg.Exclude = a.Exclude
+	if a.MaxFileSize < 0 {
+		return nil, &Error{Path: path, Line: lineOf(data, "max-file-size"), Msg: "max-file-size must be a positive number of bytes"}
+	}
+	cfg.MaxFileSize = a.MaxFileSize
 	return cfg, nil
 }
 
-// minVersion reads the lower bound of a requires-python specifier.
-func minVersion(spec string) (asyncir.Version, bool) {
-	for _, part := range strings.Split(spec, ",") {
-		part = strings.TrimSpace(part)
-		for _, op := range []string{">=", "~=", "=="} {
-			if rest, ok := strings.CutPrefix(part, op); ok {
-				fields := strings.Split(strings.TrimSpace(rest), ".")
-				if len(fields) >= 2 {
-					return asyncir.ParseVersion(fields[0] + "." + fields[1])
-				}
+// CheckCodes reports the first code in select, ignore or per-file-ignores
+// that is well formed but matches no rule (AL999, or AL110 where no rule
+// has that number): such a typo would select or ignore nothing, silently.
+// known reports whether a code or prefix matches at least one rule.
+func (c *Config) CheckCodes(known func(code string) bool) error {
+	check := func(setting string, codes []string) error {
+		for _, code := range codes {
+			if !known(code) {
+				return &Error{Path: c.Path, Line: lineOf(c.source, code), Msg: fmt.Sprintf("%s: %s is not the code or prefix of any rule (asynclint rules lists them)", setting, code)}
 			}
 		}
+		return nil
 	}
-	return 0, false
+	if err := check("select", c.Select); err != nil {
+		return err
+	}
+	if err := check("ignore", c.Ignore); err != nil {
+		return err
+	}
+	pats := make([]string, 0, len(c.PerFileIgnores))
+	for p := range c.PerFileIgnores {
+		pats = append(pats, p)
+	}
+	sort.Strings(pats)
+	for _, p := range pats {
+		if err := check("per-file-ignores", c.PerFileIgnores[p]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func lineOf(data []byte, needle string) int {

@@ -29,7 +29,10 @@ Fix the syntax.
 
 ### What it does
 Reports a "# noqa: AL…" or "# asynclint: ignore[AL…]" comment that names
-an asynclint code which is not reported on that line.
+an asynclint code which is not reported on that line, one that names a
+code no rule has (AL999), and a comment that starts like an asynclint
+directive but does not parse ("# asynclint: ignore AL101", without the
+brackets): each silences nothing, and the message says which.
 
 ### Why is this bad?
 Stale suppressions hide the next real finding on that line and mislead

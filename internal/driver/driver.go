@@ -5,6 +5,7 @@ package driver
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -26,6 +27,13 @@ type Options struct {
 	// ParseOnly parses every file and analyses nothing: the benchmark
 	// baseline.
 	ParseOnly bool
+	// Trees, when set, keeps syntax trees between runs (the language
+	// server re-parses only what changed).
+	Trees *pyfront.TreeCache
+	// Strict makes a named path that does not exist or cannot be read,
+	// and a named Go module or package that does not load, an error
+	// rather than a warning (the command line; editors pass false).
+	Strict bool
 }
 
 // Result of one run.
@@ -39,6 +47,10 @@ type Result struct {
 	Lowered  int
 	Elapsed  time.Duration
 	Program  *asyncir.Program
+	// Python is the interpreter whose installed packages were read ("" for
+	// none); LibraryFiles counts the installed files read.
+	Python       string
+	LibraryFiles int
 }
 
 // Analyzers are the families every run uses, plus the core codes.
@@ -89,21 +101,29 @@ func Run(opts Options) (*Result, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
-	in, warnings, err := collect(opts.Paths, cfg)
+	in, warnings, err := collect(opts.Paths, cfg, opts.Strict)
 	if err != nil {
 		return nil, err
 	}
 	in, warnings = withOverlayOnly(in, warnings, opts.Paths, opts.Overlay)
+	var large []string
+	in.Python, large = dropLarge(in.Python, opts.Overlay, cfg.MaxFileBytes())
+	warnings = append(warnings, large...)
 	files := make([]pyfront.File, len(in.Python))
 	for i, p := range in.Python {
 		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
 	models := Models(cfg)
-	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly})
+	lib, python, envWarning := library(cfg, opts.Paths)
+	if envWarning != "" {
+		warnings = append(warnings, envWarning)
+	}
+	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib, Trees: opts.Trees})
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
-	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program}
+	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program,
+		Python: python, LibraryFiles: loaded.LibraryFiles}
 	if opts.ParseOnly {
 		res.Elapsed = time.Since(start)
 		return res, nil
@@ -113,13 +133,16 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	goDiags, goWarnings := checkGo(in.GoDirs, acfg)
+	goDiags, goWarnings, err := checkGo(in.Go, cfg, acfg, opts.Strict)
+	if err != nil {
+		return nil, err
+	}
 	diags = append(diags, goDiags...)
 	res.Warnings = append(res.Warnings, goWarnings...)
 	for _, m := range loaded.Program.Modules {
 		diags = append(diags, syntaxDiagnostics(m, acfg)...)
 	}
-	res.Diagnostics = Present(diags, loaded.Program, cfg, acfg)
+	res.Diagnostics = dedupe(Present(diags, loaded.Program, cfg, acfg))
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
@@ -162,7 +185,7 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 					if !speaks(a, m.Lang) {
 						continue
 					}
-					if err := runOne(a, prog, m, cfg, report); err != nil {
+					if err := runOne(a, prog, m, cfg, reportFor(m, report)); err != nil {
 						mu.Lock()
 						if firstErr == nil {
 							firstErr = err
@@ -181,6 +204,18 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 	close(work)
 	wg.Wait()
 	return diags, firstErr
+}
+
+// reportFor drops the fixes of a module decoded from another encoding:
+// its positions are in the decoded text, not the file's bytes.
+func reportFor(m *asyncir.Module, report func(asyncir.Diagnostic)) func(asyncir.Diagnostic) {
+	if m.Encoding == "" {
+		return report
+	}
+	return func(d asyncir.Diagnostic) {
+		d.Fixes = nil
+		report(d)
+	}
 }
 
 // runOne turns an analyzer panic into an internal error naming the file,
@@ -214,4 +249,23 @@ func syntaxDiagnostics(m *asyncir.Module, cfg *asyncir.Config) []asyncir.Diagnos
 	}
 	return []asyncir.Diagnostic{{Code: "AL001", Analyzer: "core", Severity: asyncir.SeverityError, Range: r,
 		Message: msg, URL: Core.URL + "#al001"}}
+}
+
+// dedupe drops repeated diagnostics (same place, code and message) from
+// a sorted list: two inputs that overlap must not report a finding twice.
+func dedupe(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
+	type key struct {
+		file       string
+		start, end int
+		code, msg  string
+	}
+	seen := map[key]bool{}
+	return slices.DeleteFunc(diags, func(d asyncir.Diagnostic) bool {
+		k := key{d.Range.File, d.Range.Start.Offset, d.Range.End.Offset, d.Code, d.Message}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 }

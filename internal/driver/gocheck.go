@@ -1,20 +1,119 @@
 package driver
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/gofront"
+	"github.com/asynclint/asynclint/internal/config"
 )
 
-// checkGo runs the families with Go rules over each Go module found
-// (gofront loads it with go/packages and applies //asynclint:ignore). A
-// module that does not load or type-check is a warning, as an unreadable
-// Python file is; the run goes on. File names are made relative to the
-// working directory, as the Python side prints them.
-func checkGo(dirs []string, acfg *asyncir.Config) ([]asyncir.Diagnostic, []string) {
+// goTargets are the Go inputs of a run: module directories checked whole
+// ("./...") and package directories named through one of their files
+// (pre-commit passes staged files), each checked once.
+type goTargets struct {
+	modules  []goModule
+	packages []string
+}
+
+type goModule struct {
+	dir      string
+	explicit bool // named on the command line, not found by walking
+}
+
+func (g *goTargets) addModule(dir string, explicit bool) {
+	g.modules = append(g.modules, goModule{dir, explicit})
+}
+
+func (g *goTargets) addPackage(dir string) {
+	if !slices.Contains(g.packages, dir) {
+		g.packages = append(g.packages, dir)
+	}
+}
+
+// goLoad is one gofront.Check call.
+type goLoad struct {
+	dir      string
+	patterns []string
+	explicit bool
+	// walked: the packages were found by walking, so exclude applies.
+	walked bool
+}
+
+// loads groups the targets into loads: a module once, with "./..."; the
+// named packages of one module together, unless the module is already
+// checked whole.
+func (g goTargets) loads() []goLoad {
+	var out []goLoad
+	for _, m := range g.modules {
+		out = append(out, goLoad{dir: m.dir, patterns: []string{"./..."}, explicit: m.explicit, walked: true})
+	}
+	byModule := map[string][]string{}
+	var roots []string
+	for _, pkg := range g.packages {
+		root := moduleRoot(pkg)
+		if slices.ContainsFunc(g.modules, func(m goModule) bool { return within(pkg, m.dir) && sameModule(root, m.dir) }) {
+			continue
+		}
+		if _, ok := byModule[root]; !ok {
+			roots = append(roots, root)
+		}
+		rel, err := filepath.Rel(root, pkg)
+		if err != nil {
+			rel = pkg
+		}
+		byModule[root] = append(byModule[root], "./"+filepath.ToSlash(rel))
+	}
+	for _, r := range roots {
+		out = append(out, goLoad{dir: r, patterns: byModule[r], explicit: true})
+	}
+	return out
+}
+
+// moduleRoot is the nearest directory at or above dir holding a go.mod,
+// or dir itself when there is none.
+func moduleRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
+}
+
+func within(path, dir string) bool {
+	a, err1 := filepath.Abs(path)
+	b, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return a == b || strings.HasPrefix(a, b+string(filepath.Separator))
+}
+
+func sameModule(root, dir string) bool {
+	b, err := filepath.Abs(dir)
+	return err == nil && b == root
+}
+
+// checkGo runs the families with Go rules over the Go targets (gofront
+// loads them with go/packages and applies //asynclint:ignore). A module
+// found by walking that does not load or type-check is a warning, as an
+// unreadable Python file is; one named explicitly is an error when
+// strict. Files found by walking honour exclude. File names are made
+// relative to the working directory, as the Python side prints them.
+func checkGo(targets goTargets, cfg *config.Config, acfg *asyncir.Config, strict bool) ([]asyncir.Diagnostic, []string, error) {
 	var diags []asyncir.Diagnostic
 	var warnings []string
 	cwd, _ := os.Getwd()
@@ -24,12 +123,18 @@ func checkGo(dirs []string, acfg *asyncir.Config) ([]asyncir.Diagnostic, []strin
 		}
 		return p
 	}
-	for _, dir := range dirs {
-		ds, err := gofront.Check(dir, []string{"./..."}, Analyzers(), acfg)
+	for _, l := range targets.loads() {
+		ds, err := gofront.Check(l.dir, l.patterns, Analyzers(), acfg)
 		if err != nil {
-			warnings = append(warnings, dir+": "+err.Error())
+			if strict && l.explicit {
+				return nil, nil, fmt.Errorf("%s: %v", l.dir, err)
+			}
+			warnings = append(warnings, l.dir+": "+err.Error())
 		}
 		for _, d := range ds {
+			if l.walked && cfg.Excluded(d.Range.File) {
+				continue
+			}
 			d.Range.File = rel(d.Range.File)
 			for i := range d.Related {
 				d.Related[i].Range.File = rel(d.Related[i].Range.File)
@@ -42,5 +147,5 @@ func checkGo(dirs []string, acfg *asyncir.Config) ([]asyncir.Diagnostic, []strin
 			diags = append(diags, d)
 		}
 	}
-	return diags, warnings
+	return diags, warnings, nil
 }

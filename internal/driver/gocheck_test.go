@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/asynclint/asynclint/internal/config"
 )
 
 // TestMixedTree checks a tree holding a Python file and a Go module in one
@@ -64,4 +67,86 @@ func Retry(ctx context.Context) {
 	if want := "app.py:7:AL101 svc.go:10:AL151 svc.go:21:AL251"; strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q (warnings %q)", strings.Join(got, " "), want, res.Warnings)
 	}
+}
+
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const goSleeper = `package %s
+
+import (
+	"context"
+	"time"
+)
+
+func Retry%s(ctx context.Context) {
+	time.Sleep(time.Second)
+}
+`
+
+// TestGoFilesNamedOnTheCommandLine: pre-commit names staged files; each
+// package is checked once, findings are not repeated, exclude applies to
+// packages found by walking, and a named module that does not load is an
+// error on the command line.
+func TestGoFilesNamedOnTheCommandLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads Go modules")
+	}
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "")
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":        "module example.com/m\n\ngo 1.26\n",
+		"svc/a.go":      fmt.Sprintf(goSleeper, "svc", "A"),
+		"svc/b.go":      fmt.Sprintf(goSleeper, "svc", "B"),
+		"other/o.go":    fmt.Sprintf(goSleeper, "other", "O"),
+		"gen/gen.go":    fmt.Sprintf(goSleeper, "gen", "G"),
+		"broken/go.mod": "module example.com/broken\n\ngo 1.26\n",
+		"broken/b.go":   "package broken\n\nfunc F() { undefined() }\n",
+	})
+	found := func(res *Result) string {
+		var got []string
+		for _, d := range res.Diagnostics {
+			got = append(got, fmt.Sprintf("%s:%d:%s", filepath.Base(d.Range.File), d.Range.Start.Line, d.Code))
+		}
+		return strings.Join(got, " ")
+	}
+	res, err := Run(Options{Paths: []string{filepath.Join(dir, "svc/a.go"), filepath.Join(dir, "svc/b.go"), filepath.Join(dir, "other/o.go")}, Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := found(res), "a.go:9:AL251 b.go:9:AL251 o.go:9:AL251"; !sameWords(got, want) || len(res.Diagnostics) != 3 {
+		t.Errorf("named files: %q, want %q (the packages of the named files, once each)", got, want)
+	}
+	// Named files inside a module that is walked as well: still once.
+	res, err = Run(Options{Paths: []string{filepath.Join(dir, "svc/a.go"), dir}, Config: &config.Config{Root: dir, Exclude: []string{"gen", "broken"}}, Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := found(res), "o.go:9:AL251 a.go:9:AL251 b.go:9:AL251"; !sameWords(got, want) {
+		t.Errorf("walked module with exclude = [gen]: %q, want %q", got, want)
+	}
+	if _, err := Run(Options{Paths: []string{filepath.Join(dir, "broken")}, Strict: true}); err == nil || !strings.Contains(err.Error(), "undefined") {
+		t.Errorf("a named module that does not type-check: %v, want an error", err)
+	}
+	if res, err := Run(Options{Paths: []string{filepath.Join(dir, "broken")}}); err != nil || len(res.Warnings) != 1 {
+		t.Errorf("not strict: %v, warnings %q; want one warning", err, res.Warnings)
+	}
+}
+
+func sameWords(a, b string) bool {
+	x, y := strings.Fields(a), strings.Fields(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(x, y)
 }

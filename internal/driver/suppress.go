@@ -75,7 +75,15 @@ func (s *suppressor) unused(acfg *asyncir.Config) []asyncir.Diagnostic {
 	for _, m := range s.prog.Modules {
 		for i := range m.Suppressions {
 			sup := &m.Suppressions[i]
+			if sup.Malformed != "" {
+				out = append(out, unusedSuppression(sup, "malformed suppression comment, it silences nothing: "+sup.Malformed))
+				continue
+			}
 			for _, c := range sup.Codes {
+				if strings.HasPrefix(c, "AL") && !KnownCode(c) {
+					out = append(out, unusedSuppression(sup, fmt.Sprintf("suppression of %s, which is not the code or prefix of any asynclint rule", c)))
+					continue
+				}
 				if !strings.HasPrefix(c, "AL") || s.used[sup][c] || !acfg.Enabled(c) || matchesAny(s.cfg.IgnoredFor(m.Path), c) {
 					continue
 				}
@@ -89,6 +97,11 @@ func (s *suppressor) unused(acfg *asyncir.Config) []asyncir.Diagnostic {
 		}
 	}
 	return out
+}
+
+func unusedSuppression(s *asyncir.Suppression, msg string) asyncir.Diagnostic {
+	return asyncir.Diagnostic{Code: "AL002", Analyzer: "core", Severity: asyncir.SeverityWarning,
+		Range: s.Range, URL: Core.URL + "#al002", Message: msg}
 }
 
 func matchesAny(prefixes []string, code string) bool {

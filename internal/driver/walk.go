@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,14 +20,17 @@ var skipDirs = map[string]bool{
 // Inputs are the files a run checks.
 type Inputs struct {
 	Python []string
-	// GoDirs are directories holding a go.mod, checked as Go modules.
-	GoDirs []string
+	// Go are the Go packages to check.
+	Go goTargets
 }
 
 // collect walks paths. A file named explicitly is always checked; files
 // found by walking skip virtualenvs (any directory with a pyvenv.cfg), VCS
-// and tool caches, node_modules and the configured exclude patterns.
-func collect(paths []string, cfg *config.Config) (Inputs, []string, error) {
+// and tool caches, node_modules and the configured exclude patterns. A
+// named path that does not exist or cannot be read is an error when
+// strict (the command line: a typo in a CI path must not pass), a
+// warning otherwise.
+func collect(paths []string, cfg *config.Config, strict bool) (Inputs, []string, error) {
 	var in Inputs
 	var warnings []string
 	seen := map[string]bool{}
@@ -38,7 +42,13 @@ func collect(paths []string, cfg *config.Config) (Inputs, []string, error) {
 	}
 	for _, root := range paths {
 		fi, err := os.Stat(root)
+		if err == nil && !fi.IsDir() && strict {
+			err = readable(root)
+		}
 		if err != nil {
+			if strict {
+				return in, warnings, fmt.Errorf("%s: %v", root, unwrap(err))
+			}
 			warnings = append(warnings, root+": "+unwrap(err).Error())
 			continue
 		}
@@ -46,13 +56,16 @@ func collect(paths []string, cfg *config.Config) (Inputs, []string, error) {
 			if filepath.Ext(root) == ".py" || filepath.Ext(root) == ".pyi" {
 				addPy(root)
 			} else if filepath.Ext(root) == ".go" {
-				in.GoDirs = append(in.GoDirs, filepath.Dir(root))
+				in.Go.addPackage(filepath.Dir(root))
 			} else {
 				warnings = append(warnings, root+": not a Python or Go file, skipped")
 			}
 			continue
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil && p == root && strict {
+				return fmt.Errorf("%s: %v", root, unwrap(err))
+			}
 			if err != nil {
 				warnings = append(warnings, p+": "+unwrap(err).Error())
 				if d != nil && d.IsDir() {
@@ -65,7 +78,7 @@ func collect(paths []string, cfg *config.Config) (Inputs, []string, error) {
 					return fs.SkipDir
 				}
 				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
-					in.GoDirs = append(in.GoDirs, p)
+					in.Go.addModule(p, p == root)
 				}
 				return nil
 			}
@@ -82,6 +95,15 @@ func collect(paths []string, cfg *config.Config) (Inputs, []string, error) {
 	return in, warnings, nil
 }
 
+// readable reports why a file cannot be opened for reading, if it cannot.
+func readable(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
 func isVirtualenv(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, "pyvenv.cfg"))
 	return err == nil
@@ -92,4 +114,15 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// PythonFiles lists the Python files a run over paths would check: those
+// collect finds, within the size limit. The language server indexes them.
+func PythonFiles(paths []string, cfg *config.Config) (files, warnings []string, err error) {
+	in, warnings, err := collect(paths, cfg, false)
+	if err != nil {
+		return nil, warnings, err
+	}
+	files, large := dropLarge(in.Python, nil, cfg.MaxFileBytes())
+	return files, append(warnings, large...), nil
 }

@@ -71,25 +71,27 @@ type accepts struct {
 
 // add takes all of f's edits or none. A fix whose edits all duplicate
 // accepted ones is already applied (two diagnostics, one fix) and
-// reported as such; one that conflicts is left for the next iteration.
+// reported as such; an edit identical to an accepted one is shared, not a
+// conflict (each time.sleep rewrite carries the same "import asyncio");
+// a fix that conflicts is left for the next iteration.
 func (a *accepts) add(f *asyncir.Fix) (added, duplicate bool) {
-	dup := true
+	var fresh []asyncir.Edit
 	for _, e := range f.Edits {
-		if !slices.Contains(a.edits, e) {
-			dup = false
+		if !slices.Contains(a.edits, e) && !slices.Contains(fresh, e) {
+			fresh = append(fresh, e)
 		}
 	}
-	if dup {
+	if len(fresh) == 0 {
 		return false, true
 	}
-	for _, e := range f.Edits {
+	for _, e := range fresh {
 		for _, o := range a.edits {
 			if conflicts(e, o) {
 				return false, false
 			}
 		}
 	}
-	a.edits = append(a.edits, f.Edits...)
+	a.edits = append(a.edits, fresh...)
 	return true, false
 }
 

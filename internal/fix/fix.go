@@ -22,6 +22,9 @@ type Options struct {
 	Read func(path string) ([]byte, error)
 	// MaxIterations bounds the fix → re-check loop; 10 when zero.
 	MaxIterations int
+	// Skip, when set, names files whose fixes are never applied (the
+	// command line skips read-only files).
+	Skip func(path string) bool
 }
 
 // Change is one file's content before and after fixing.
@@ -58,7 +61,7 @@ func Run(diags []asyncir.Diagnostic, opts Options) (*Result, error) {
 	for iter := 0; ; iter++ {
 		var cs []candidate
 		for _, c := range choose(diags, opts.Min) {
-			if !s.dropped[key(c)] {
+			if !s.dropped[key(c)] && !s.skipped(c) {
 				cs = append(cs, c)
 			}
 		}
@@ -103,6 +106,14 @@ type state struct {
 	clean    map[string]bool // per iteration: file parsed without errors before it
 }
 
+// skipped reports whether a fix edits a file Options.Skip names.
+func (s *state) skipped(c candidate) bool {
+	if s.opts.Skip == nil {
+		return false
+	}
+	return slices.ContainsFunc(c.fix.Edits, func(e asyncir.Edit) bool { return s.opts.Skip(e.Range.File) })
+}
+
 // key identifies a fix across iterations, where offsets move.
 func key(c candidate) string {
 	var b strings.Builder
@@ -128,13 +139,17 @@ func (s *state) content(path string) ([]byte, error) {
 // pass applies one iteration's non-conflicting fixes and returns how many.
 func (s *state) pass(cs []candidate) (int, error) {
 	s.clean = map[string]bool{}
-	for _, c := range cs {
+	// A file that cannot be read now (it vanished since the analysis)
+	// loses its fixes; the other files are still fixed.
+	cs = slices.DeleteFunc(slices.Clone(cs), func(c candidate) bool {
 		for _, e := range c.fix.Edits {
 			if _, err := s.content(e.Range.File); err != nil {
-				return 0, err
+				s.drop(c, err.Error())
+				return true
 			}
 		}
-	}
+		return false
+	})
 	var acc accepts
 	var taken []candidate
 	for _, c := range cs {

@@ -226,3 +226,43 @@ func TestDiff(t *testing.T) {
 		t.Errorf("diff:\n%s\nwant:\n%s", buf.String(), want)
 	}
 }
+
+// TestVanishedFileKeepsOthersFixed: a file that cannot be read when the
+// fixes are applied (deleted since the analysis) loses its fixes with a
+// warning; the other file is still fixed.
+func TestVanishedFileKeepsOthersFixed(t *testing.T) {
+	diags := []asyncir.Diagnostic{
+		diag("AL900", asyncir.Safe, ins("gone.py", 0, "a")),
+		diag("AL900", asyncir.Safe, ins("m.py", 0, "b")),
+	}
+	res, err := Run(diags, Options{Min: asyncir.Safe,
+		Read: func(p string) ([]byte, error) {
+			if p == "m.py" {
+				return []byte("x\n"), nil
+			}
+			return nil, os.ErrNotExist
+		},
+		Check: func(map[string][]byte) ([]asyncir.Diagnostic, error) { return nil, nil }})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if len(res.Changes) != 1 || res.Changes[0].Path != "m.py" || string(res.Changes[0].Fixed) != "bx\n" {
+		t.Errorf("changes %+v, want m.py fixed", res.Changes)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "reading gone.py to fix it") {
+		t.Errorf("warnings %q, want one about gone.py", res.Warnings)
+	}
+}
+
+func TestWriteRefusesReadOnly(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "m.py")
+	if err := os.WriteFile(p, []byte("old\n"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(p, []byte("new\n")); err != ErrReadOnly {
+		t.Errorf("Write on a read-only file: %v, want ErrReadOnly", err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != "old\n" {
+		t.Errorf("read-only file rewritten: %q", got)
+	}
+}

@@ -1,10 +1,19 @@
 package fix
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 )
+
+// ErrReadOnly refuses to replace a file without write permission: the
+// rename would succeed (it needs only the directory), but the user marked
+// the file as not to be changed.
+var ErrReadOnly = errors.New("the file is read-only, not fixed")
+
+// ReadOnly reports whether a file has no owner write permission.
+func ReadOnly(fi os.FileInfo) bool { return fi.Mode().Perm()&0o200 == 0 }
 
 // Write replaces path's content atomically: the new content goes to a
 // temporary file in the same directory (same file system), which takes
@@ -19,6 +28,9 @@ func Write(path string, content []byte) (err error) {
 	fi, err := os.Stat(target)
 	if err != nil {
 		return err
+	}
+	if ReadOnly(fi) {
+		return ErrReadOnly
 	}
 	dir, base := filepath.Split(target)
 	if dir == "" {

@@ -9,12 +9,17 @@ import (
 
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/pyfront"
 )
 
-// scanWorkspace indexes the workspace's imports once, before the first
-// document is analysed (the handler runs messages in order), so the first
-// check of a module already includes what it imports and knows who
-// imports it.
+// scanWorkspace indexes the workspace's imports, so that a check of a
+// module includes what it imports and an edit re-checks who imports it.
+// It runs in its own goroutine after initialized, so the documents the
+// editor opens are answered first (from what they import directly), and
+// are checked again once the index is complete. The scan reads files
+// without parsing them and skips those over the size limit: it holds at
+// most one file's text per core (each at most max-file-size) plus every
+// file's module and imported names.
 func (s *Server) scanWorkspace() {
 	s.mu.Lock()
 	root, cfg := s.root, s.cfg
@@ -22,22 +27,46 @@ func (s *Server) scanWorkspace() {
 	if root == "" {
 		return
 	}
-	res, err := driver.Run(driver.Options{Paths: []string{root}, Config: cfg, Eager: true})
+	files, warnings, err := driver.PythonFiles([]string{root}, cfg)
 	if err != nil {
 		s.logMessage(1, fmt.Sprintf("asynclint: indexing %s: %v", root, err))
 		return
 	}
+	for _, w := range warnings {
+		s.logMessage(3, "asynclint: "+w)
+	}
+	scanned := pyfront.ScanImports(files)
 	s.mu.Lock()
-	s.index.update(res.Program)
+	s.index.learn(scanned)
+	for p := range s.docs {
+		s.queue(p)
+	}
 	s.mu.Unlock()
+	s.logMessage(4, fmt.Sprintf("asynclint: indexed the imports of %d files under %s", len(scanned), root))
 }
 
-// queue asks the worker to check paths (and what imports them). The
-// caller holds s.mu.
+// queue asks the worker to check paths and the open documents that
+// import them. The caller holds s.mu.
 func (s *Server) queue(paths ...string) {
 	for _, p := range paths {
-		s.pending[p] = true
+		if _, ok := s.pending[p]; !ok {
+			s.pending[p] = false
+		}
 	}
+	s.wakeWorker()
+}
+
+// queueSaved asks the worker to check path and every module that imports
+// it, open or not: on save the file on disk changed, so the dependents'
+// diagnostics shown in the editor's problem list may change too, while a
+// keystroke only re-checks what the user is looking at. The caller holds
+// s.mu.
+func (s *Server) queueSaved(path string) {
+	s.pending[path] = true
+	s.wakeWorker()
+}
+
+func (s *Server) wakeWorker() {
 	select {
 	case s.wake <- struct{}{}:
 	default: // the worker is already due to run
@@ -72,11 +101,11 @@ func (s *Server) flushSafely() {
 // flush checks every queued file now.
 func (s *Server) flush() {
 	s.mu.Lock()
-	paths := slices.Sorted(maps.Keys(s.pending))
+	pending := maps.Clone(s.pending)
 	clear(s.pending)
 	s.mu.Unlock()
-	if len(paths) > 0 {
-		s.check(paths...)
+	if len(pending) > 0 {
+		s.check(pending)
 	}
 }
 
@@ -85,33 +114,47 @@ type snapshot struct {
 	versions map[string]int // open documents analysed, by path
 }
 
-// check analyses the files at paths and every module that (transitively)
-// imports them, with what they import, and publishes their diagnostics.
-func (s *Server) check(paths ...string) {
+// check analyses the pending files and the modules that (transitively)
+// import them — the open ones, or all for a path whose value is true —
+// with what they import, and publishes their diagnostics.
+func (s *Server) check(pending map[string]bool) {
 	s.mu.Lock()
 	seen := map[string]bool{}
 	var targets []string
-	for _, p := range paths {
-		for _, q := range append([]string{p}, s.index.dependents(p)...) {
+	for _, p := range slices.Sorted(maps.Keys(pending)) {
+		for i, q := range append([]string{p}, s.index.dependents(p)...) {
+			if i > 0 && !pending[p] && s.docs[q] == nil {
+				continue
+			}
 			if !seen[q] {
 				seen[q] = true
 				targets = append(targets, q)
 			}
 		}
 	}
-	var huge []PublishDiagnosticsParams
+	// Documents too large to analyse, and lost ones (an edit did not fit
+	// their text), have their diagnostics cleared instead.
+	var huge, lost []PublishDiagnosticsParams
+	limit := s.maxDocumentBytes()
 	targets = slices.DeleteFunc(targets, func(p string) bool {
 		d := s.docs[p]
-		if d == nil || len(d.text) <= s.opts.MaxDocumentBytes {
+		if d == nil || !d.lost && int64(len(d.text)) <= limit {
 			return false
 		}
 		d.diags, d.analyzed, d.fresh = nil, d.version, true
-		huge = append(huge, s.params(p, nil))
+		if d.lost {
+			lost = append(lost, s.params(p, nil))
+		} else {
+			huge = append(huge, s.params(p, nil))
+		}
 		return true
 	})
 	s.mu.Unlock()
 	for _, p := range huge {
-		s.logMessage(2, fmt.Sprintf("asynclint: %s is larger than %d bytes and is not analysed", p.URI, s.opts.MaxDocumentBytes))
+		s.logMessage(2, fmt.Sprintf("asynclint: %s is larger than %d bytes (max-file-size) and is not analysed", p.URI, limit))
+		s.send(p)
+	}
+	for _, p := range lost {
 		s.send(p)
 	}
 	if len(targets) == 0 {
@@ -149,7 +192,7 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 		cfg := s.cfg
 		s.mu.Unlock()
 		var err error
-		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true})
+		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true, Trees: s.trees})
 		if err != nil {
 			return nil, snap, err
 		}

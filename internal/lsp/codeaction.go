@@ -26,7 +26,7 @@ func (s *Server) codeAction(p CodeActionParams) []CodeAction {
 	if stale {
 		// The worker has not caught up with the last edit: fixes must
 		// match the text the client has, so analyse it now.
-		s.check(path)
+		s.check(map[string]bool{path: false})
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

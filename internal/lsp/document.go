@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -19,6 +20,10 @@ type document struct {
 	diags    []asyncir.Diagnostic
 	analyzed int
 	fresh    bool
+	// lost is set when an edit did not fit the text: the client's buffer
+	// and this copy differ, so the document is not analysed until a
+	// change or save carries its whole text again (or it is reopened).
+	lost bool
 }
 
 func newDocument(uri, path string, version int, text []byte) *document {
@@ -52,18 +57,52 @@ func (d *document) position(off int) Position {
 }
 
 // apply applies one content change: a range replacement, or the whole
-// text when the change has no range.
-func (d *document) apply(c TextDocumentContentChangeEvent) {
+// text when the change has no range (which also ends a lost state). A
+// range outside the text is an error, not clamped: a client computes its
+// edits from its own buffer, so such a range means the two copies differ.
+func (d *document) apply(c TextDocumentContentChangeEvent) error {
 	if c.Range == nil {
-		d.text = []byte(c.Text)
-	} else {
-		s, e := d.offset(c.Range.Start), d.offset(c.Range.End)
-		if e < s {
-			s, e = e, s
-		}
-		d.text = slices.Concat(d.text[:s:s], []byte(c.Text), d.text[e:])
+		d.replace([]byte(c.Text))
+		return nil
 	}
+	if d.lost {
+		return nil // an edit of text we do not have; wait for the whole text
+	}
+	s, err := d.editOffset(c.Range.Start)
+	if err != nil {
+		return err
+	}
+	e, err := d.editOffset(c.Range.End)
+	if err != nil {
+		return err
+	}
+	if e < s {
+		return fmt.Errorf("the range ends (%d:%d) before it starts (%d:%d)", c.Range.End.Line, c.Range.End.Character, c.Range.Start.Line, c.Range.Start.Character)
+	}
+	d.text = slices.Concat(d.text[:s:s], []byte(c.Text), d.text[e:])
 	d.starts = srcpos.LineStarts(d.text)
+	return nil
+}
+
+// replace sets the whole text, which resynchronises a lost document.
+func (d *document) replace(text []byte) {
+	d.text, d.starts, d.lost = text, srcpos.LineStarts(text), false
+}
+
+// editOffset converts an edit's position to a byte offset, or fails when
+// the position is not in the text.
+func (d *document) editOffset(p Position) (int, error) {
+	if p.Line < 0 || p.Character < 0 {
+		return 0, fmt.Errorf("negative position %d:%d", p.Line, p.Character)
+	}
+	if p.Line >= len(d.starts) {
+		return 0, fmt.Errorf("line %d is past the end of the document (%d lines)", p.Line, len(d.starts))
+	}
+	line := d.lineBytes(p.Line)
+	if n := srcpos.UTF16Count(line, len(line)); p.Character > n {
+		return 0, fmt.Errorf("character %d is past the end of line %d (%d characters)", p.Character, p.Line, n)
+	}
+	return d.starts[p.Line] + srcpos.ByteCount(line, p.Character), nil
 }
 
 // lspRange converts an asyncir range of this document.

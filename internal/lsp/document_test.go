@@ -19,17 +19,38 @@ func TestDocumentIncrementalEdits(t *testing.T) {
 		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{0, 7}, End: Position{0, 7}}, Text: "!"}, "a = \"😀!\"\nb = 2\r\nc = 3\n"},
 		// Replace across a CRLF line end.
 		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{1, 4}, End: Position{2, 1}}, Text: "X"}, "a = \"😀!\"\nb = X = 3\n"},
-		// A character past the end of the line clamps to the line's end.
-		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{1, 99}, End: Position{1, 99}}, Text: ";"}, "a = \"😀!\"\nb = X = 3;\n"},
-		// A line past the end clamps to the document's end.
-		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{9, 0}, End: Position{9, 0}}, Text: "d\n"}, "a = \"😀!\"\nb = X = 3;\nd\n"},
+		// The end of a line and the end of the document are positions.
+		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{1, 9}, End: Position{1, 9}}, Text: ";"}, "a = \"😀!\"\nb = X = 3;\n"},
+		{TextDocumentContentChangeEvent{Range: &Range{Start: Position{2, 0}, End: Position{2, 0}}, Text: "d\n"}, "a = \"😀!\"\nb = X = 3;\nd\n"},
 		// No range: the whole text.
 		{TextDocumentContentChangeEvent{Text: "new"}, "new"},
 	}
 	for i, s := range steps {
-		d.apply(s.change)
+		if err := d.apply(s.change); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
 		if string(d.text) != s.want {
 			t.Fatalf("step %d: text %q, want %q", i, d.text, s.want)
+		}
+	}
+}
+
+// TestDocumentRejectsEditsOutsideTheText: positions past a line's end or
+// past the last line mean the client's copy differs from ours; clamping
+// them would corrupt the text silently.
+func TestDocumentRejectsEditsOutsideTheText(t *testing.T) {
+	for _, r := range []Range{
+		{Start: Position{0, 6}, End: Position{0, 6}},    // line 0 has 5 characters
+		{Start: Position{3, 0}, End: Position{3, 0}},    // 3 lines: 0, 1 and the empty one after the last \n
+		{Start: Position{1, 2}, End: Position{0, 1}},    // ends before it starts
+		{Start: Position{-1, 0}, End: Position{0, 0}},   // negative
+		{Start: Position{0, 0}, End: Position{1000, 0}}, // the end is out of range
+	} {
+		d := newDocument("file:///m.py", "/m.py", 1, []byte("x = 1\ny = 2\n"))
+		if err := d.apply(TextDocumentContentChangeEvent{Range: &r, Text: "!"}); err == nil {
+			t.Errorf("edit at %+v applied, giving %q; want an error", r, d.text)
+		} else if string(d.text) != "x = 1\ny = 2\n" {
+			t.Errorf("edit at %+v failed (%v) but changed the text to %q", r, err, d.text)
 		}
 	}
 }
@@ -98,7 +119,7 @@ func TestDocumentApplyMatchesUTF16Model(t *testing.T) {
 	offset := func(text string, p Position) int {
 		lines := strings.SplitAfter(text, "\n")
 		if p.Line >= len(lines) {
-			return len(text)
+			return -1
 		}
 		start := 0
 		for _, l := range lines[:p.Line] {
@@ -106,7 +127,10 @@ func TestDocumentApplyMatchesUTF16Model(t *testing.T) {
 		}
 		body := strings.TrimSuffix(strings.TrimSuffix(lines[p.Line], "\n"), "\r")
 		u := utf16.Encode([]rune(body))
-		c := min(p.Character, len(u))
+		if p.Character > len(u) {
+			return -1
+		}
+		c := p.Character
 		// A position inside a surrogate pair counts the whole character.
 		if c > 0 && c < len(u) && utf16.IsSurrogate(rune(u[c-1])) && u[c-1] < 0xDC00 {
 			c++
@@ -121,13 +145,16 @@ func TestDocumentApplyMatchesUTF16Model(t *testing.T) {
 			p1 := Position{rng.IntN(lines + 1), rng.IntN(8)}
 			p2 := Position{p1.Line + rng.IntN(2), rng.IntN(8)}
 			s, e := offset(text, p1), offset(text, p2)
-			if e < s {
-				s, e = e, s
-			}
 			ins := randText(rng.IntN(4))
+			err := d.apply(TextDocumentContentChangeEvent{Range: &Range{Start: p1, End: p2}, Text: ins})
+			if s < 0 || e < s {
+				if err == nil || string(d.text) != text {
+					t.Fatalf("iteration %d: edit %v-%v on %q: got %q and error %v, want an error and no change", iter, p1, p2, text, d.text, err)
+				}
+				continue
+			}
 			want := text[:s] + ins + text[e:]
-			d.apply(TextDocumentContentChangeEvent{Range: &Range{Start: p1, End: p2}, Text: ins})
-			if string(d.text) != want {
+			if err != nil || string(d.text) != want {
 				t.Fatalf("iteration %d: edit %v-%v %q on %q: got %q, want %q", iter, p1, p2, ins, text, d.text, want)
 			}
 			text = want

@@ -63,7 +63,7 @@ func (s *Server) fixAll(doc *document) *CodeAction {
 		for p, b := range overlay {
 			o[p] = b
 		}
-		r, err := driver.Run(driver.Options{Paths: paths, Config: s.cfg, Overlay: o, Eager: true})
+		r, err := driver.Run(driver.Options{Paths: paths, Config: s.cfg, Overlay: o, Eager: true, Trees: s.trees})
 		if err != nil {
 			return nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/pyfront"
 )
 
 // index is the workspace's import graph, so that a change to one module
@@ -113,4 +114,22 @@ func (ix *index) forget(path string) {
 	}
 	delete(ix.nameOf, path)
 	delete(ix.imports, path)
+}
+
+// learn records what a text scan found, for files no analysis has
+// described yet (an analysis's imports are exact; the scan's are a
+// superset).
+func (ix *index) learn(scanned []pyfront.Imports) {
+	for _, im := range scanned {
+		if _, known := ix.imports[im.Path]; known {
+			continue
+		}
+		if im.Name != "" {
+			if _, taken := ix.pathOf[im.Name]; !taken {
+				ix.pathOf[im.Name] = im.Path
+			}
+			ix.nameOf[im.Path] = im.Name
+		}
+		ix.imports[im.Path] = im.Modules
+	}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/sourcegraph/jsonrpc2"
 
 	"github.com/asynclint/asynclint/internal/config"
+	"github.com/asynclint/asynclint/internal/driver"
+	"github.com/asynclint/asynclint/pyfront"
 )
 
 // Options of a server.
@@ -19,12 +21,17 @@ type Options struct {
 	// Log receives the server's own log lines (stderr for `asynclint lsp`).
 	Log io.Writer
 	// MaxDocumentBytes is the largest document analysed; larger ones are
-	// kept in sync but not analysed. 0 means 8 MiB.
-	MaxDocumentBytes int
+	// kept in sync but not analysed. 0 means the configuration's
+	// max-file-size, which also bounds the files the workspace scan reads.
+	MaxDocumentBytes int64
 	// MaxMessageBytes is the largest JSON-RPC message read; larger ones
 	// are skipped. 0 means 256 MiB.
 	MaxMessageBytes int64
 }
+
+// treeCacheBytes bounds the syntax trees kept between checks: about ten
+// times the source they come from, so some 25 MB of Python.
+const treeCacheBytes = 256 << 20
 
 // Server is one editor session.
 type Server struct {
@@ -37,16 +44,21 @@ type Server struct {
 	// The handler runs on jsonrpc2's read loop, one message at a time; the
 	// worker analyses concurrently. mu guards everything below; pubMu keeps
 	// one analysis's store-and-publish from interleaving with another's.
-	mu       sync.Mutex
-	pubMu    sync.Mutex
-	index    *index
-	root     string
-	cfg      *config.Config
-	docs     map[string]*document // by path
-	pending  map[string]bool      // paths queued for the worker
-	wake     chan struct{}
-	shutdown bool
-	exited   bool
+	mu      sync.Mutex
+	pubMu   sync.Mutex
+	index   *index
+	root    string
+	cfg     *config.Config
+	docs    map[string]*document // by path
+	pending map[string]bool      // paths queued for the worker
+	wake    chan struct{}
+	// trees keeps the syntax trees of unchanged files between checks.
+	trees *pyfront.TreeCache
+	// initialized is set by the first initialize request; the handler
+	// alone reads and writes it and the two flags below.
+	initialized bool
+	shutdown    bool
+	exited      bool
 }
 
 // NewServer returns a server that is not yet connected; Serve connects it.
@@ -54,13 +66,10 @@ func NewServer(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	if opts.MaxDocumentBytes == 0 {
-		opts.MaxDocumentBytes = 8 << 20
-	}
 	if opts.MaxMessageBytes == 0 {
 		opts.MaxMessageBytes = 256 << 20
 	}
-	return &Server{opts: opts, index: newIndex(), cfg: &config.Config{AllSites: true}, docs: map[string]*document{},
+	return &Server{opts: opts, index: newIndex(), trees: pyfront.NewTreeCache(treeCacheBytes), cfg: &config.Config{AllSites: true}, docs: map[string]*document{},
 		pending: map[string]bool{}, wake: make(chan struct{}, 1),
 		notify: func(string, any) error { return nil }, onExit: func() {}}
 }
@@ -76,7 +85,13 @@ func (stdio) Close() error { return nil }
 // ends. It reports whether the session ended cleanly (shutdown, then
 // exit), which decides the process's exit code.
 func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) bool {
-	stream := jsonrpc2.NewBufferedStream(stdio{r, w}, codec{log: s.opts.Log, maxBytes: s.opts.MaxMessageBytes})
+	cd := &codec{log: s.opts.Log, maxBytes: s.opts.MaxMessageBytes}
+	stream := jsonrpc2.NewBufferedStream(stdio{r, w}, cd)
+	cd.reply = func(obj any) {
+		if err := stream.WriteObject(obj); err != nil {
+			fmt.Fprintf(s.opts.Log, "asynclint lsp: writing an error response: %v\n", err)
+		}
+	}
 	conn := jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed(),
 		jsonrpc2.SetLogger(log.New(s.opts.Log, "asynclint lsp: ", 0)))
 	s.notify = func(method string, params any) error { return conn.Notify(ctx, method, params) }
@@ -102,8 +117,12 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 			result, err = nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("internal error: %v", r)}
 		}
 	}()
-	if s.shutdown && req.Method != "exit" {
-		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "server is shut down"}
+	if err := s.lifecycle(req); err != nil {
+		if req.Notif {
+			fmt.Fprintf(s.opts.Log, "asynclint lsp: %s ignored: %s\n", req.Method, err.Message)
+			return nil, nil
+		}
+		return nil, err
 	}
 	bad := func(err error) error {
 		return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: req.Method + ": " + err.Error()}
@@ -114,9 +133,10 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		if err := unmarshalParams(req.Params, &p); err != nil {
 			return nil, bad(err)
 		}
+		s.initialized = true
 		return s.initialize(p), nil
 	case "initialized":
-		s.scanWorkspace()
+		go s.scanWorkspace()
 		return nil, nil
 	case "shutdown":
 		s.shutdown = true
@@ -162,6 +182,26 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "method not supported: " + req.Method}
 }
 
+// codeServerNotInitialized is LSP's error for a request before initialize.
+const codeServerNotInitialized = -32002
+
+// lifecycle refuses what the protocol's state does not allow: anything
+// but initialize and exit before initialize, a second initialize, and
+// anything but exit after shutdown.
+func (s *Server) lifecycle(req *jsonrpc2.Request) *jsonrpc2.Error {
+	switch {
+	case req.Method == "exit":
+		return nil
+	case s.shutdown:
+		return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "server is shut down"}
+	case req.Method == "initialize" && s.initialized:
+		return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidRequest, Message: "initialize was already received"}
+	case req.Method != "initialize" && !s.initialized:
+		return &jsonrpc2.Error{Code: codeServerNotInitialized, Message: "server not initialized: " + req.Method + " before initialize"}
+	}
+	return nil
+}
+
 func (s *Server) initialize(p InitializeParams) InitializeResult {
 	root := ""
 	switch {
@@ -177,7 +217,11 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 	s.mu.Unlock()
 	if root != "" {
 		if path := config.Find(root); path != "" {
-			if cfg, err := config.Load(path); err == nil {
+			cfg, err := config.Load(path)
+			if err == nil {
+				err = cfg.CheckCodes(driver.KnownCode)
+			}
+			if err == nil {
 				// Every call site of a shared blocking helper is a
 				// diagnostic in its own file: an edit re-checks a file
 				// and what imports it, which need not reach every site
@@ -194,11 +238,20 @@ func (s *Server) initialize(p InitializeParams) InitializeResult {
 	return InitializeResult{
 		Capabilities: ServerCapabilities{
 			PositionEncoding:   "utf-16",
-			TextDocumentSync:   TextDocumentSyncOptions{OpenClose: true, Change: syncIncremental, Save: SaveOptions{IncludeText: false}},
+			TextDocumentSync:   TextDocumentSyncOptions{OpenClose: true, Change: syncIncremental, Save: SaveOptions{IncludeText: true}},
 			CodeActionProvider: CodeActionOptions{CodeActionKinds: []string{"quickfix", fixAllKind}},
 		},
 		ServerInfo: ServerInfo{Name: "asynclint", Version: s.opts.Version},
 	}
+}
+
+// maxDocumentBytes is the size above which a document is not analysed.
+// The caller holds s.mu.
+func (s *Server) maxDocumentBytes() int64 {
+	if s.opts.MaxDocumentBytes > 0 {
+		return s.opts.MaxDocumentBytes
+	}
+	return s.cfg.MaxFileBytes()
 }
 
 // logMessage sends window/logMessage (type 1 error … 4 log).
@@ -226,17 +279,40 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) error {
 		return err
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	d := s.docs[path]
 	if d == nil {
+		s.mu.Unlock()
 		return fmt.Errorf("didChange for %s, which is not open", p.TextDocument.URI)
 	}
+	var bad error
 	for _, c := range p.ContentChanges {
-		d.apply(c)
+		if err := d.apply(c); err != nil && bad == nil {
+			d.lost = true
+			bad = err
+		}
 	}
 	d.version = p.TextDocument.Version
+	if bad != nil {
+		// Said before the cleared diagnostics are queued, so the user
+		// reads why they vanished first.
+		s.mu.Unlock()
+		s.showMessage(1, fmt.Sprintf("asynclint: an edit of %s (version %d) does not fit the server's copy: %v; "+
+			"diagnostics for this file are paused until its whole text arrives again (save or reopen it)", p.TextDocument.URI, p.TextDocument.Version, bad))
+		s.mu.Lock()
+	}
 	s.queue(path)
+	s.mu.Unlock()
+	if bad != nil {
+		return fmt.Errorf("didChange for %s: %v", p.TextDocument.URI, bad)
+	}
 	return nil
+}
+
+// showMessage sends window/showMessage (type 1 error … 4 log).
+func (s *Server) showMessage(typ int, msg string) {
+	if err := s.notify("window/showMessage", LogMessageParams{Type: typ, Message: msg}); err != nil {
+		fmt.Fprintf(s.opts.Log, "asynclint lsp: %s\n", msg)
+	}
 }
 
 func (s *Server) didSave(p DidSaveTextDocumentParams) error {
@@ -246,10 +322,18 @@ func (s *Server) didSave(p DidSaveTextDocumentParams) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if d := s.docs[path]; d != nil && p.Text != nil {
-		d.apply(TextDocumentContentChangeEvent{Text: *p.Text})
+	if d := s.docs[path]; d != nil {
+		// The saved text is the buffer's; it resynchronises a lost copy.
+		switch {
+		case p.Text != nil:
+			d.replace([]byte(*p.Text))
+		case d.lost:
+			if b, err := os.ReadFile(path); err == nil {
+				d.replace(b)
+			}
+		}
 	}
-	s.queue(path)
+	s.queueSaved(path)
 	return nil
 }
 

@@ -11,9 +11,14 @@ import (
 
 // GitHub writes GitHub Actions workflow commands, one annotation per
 // diagnostic: "::error file=…,line=…,col=…,endLine=…,endColumn=…,title=AL101::message".
-// Info-level diagnostics become notices. Columns are byte columns, as in
-// the text format.
-func GitHub(w io.Writer, diags []asyncir.Diagnostic) error {
+// Info-level diagnostics become notices. Columns count UTF-16 code units,
+// as GitHub's code scanning reads SARIF and its web views index lines
+// (byte columns put annotations too far right on non-ASCII lines);
+// source reads a file to convert them (nil: byte columns). A range over
+// several lines carries no columns: GitHub rejects col and endColumn
+// unless line and endLine are equal.
+func GitHub(w io.Writer, diags []asyncir.Diagnostic, source func(string) ([]byte, error)) error {
+	cols := newColumnConverter(source)
 	for _, d := range diags {
 		cmd := "notice"
 		switch d.Severity {
@@ -29,9 +34,13 @@ func GitHub(w io.Writer, diags []asyncir.Diagnostic) error {
 		if d.URL != "" {
 			msg += "\nsee " + d.URL
 		}
-		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			cmd, escapeProperty(filepath.ToSlash(d.Range.File)), d.Range.Start.Line, d.Range.Start.Col,
-			d.Range.End.Line, d.Range.End.Col, escapeProperty(d.Code), escapeData(msg))
+		place := fmt.Sprintf("file=%s,line=%d", escapeProperty(filepath.ToSlash(d.Range.File)), d.Range.Start.Line)
+		if d.Range.End.Line == d.Range.Start.Line {
+			place += fmt.Sprintf(",col=%d,endLine=%d,endColumn=%d", cols.utf16(d.Range.File, d.Range.Start), d.Range.End.Line, cols.utf16(d.Range.File, d.Range.End))
+		} else {
+			place += fmt.Sprintf(",endLine=%d", d.Range.End.Line)
+		}
+		_, err := fmt.Fprintf(w, "::%s %s,title=%s::%s\n", cmd, place, escapeProperty(d.Code), escapeData(msg))
 		if err != nil {
 			return err
 		}

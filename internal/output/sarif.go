@@ -62,6 +62,11 @@ func SARIF(w io.Writer, diags []asyncir.Diagnostic, tool Tool) error {
 			res.AddRelatedLocation(location(r.Range, r.Message, cols))
 		}
 		for _, f := range d.Fixes {
+			if len(f.Edits) == 0 {
+				// A display-only fix without edits (advice, not a
+				// change) has no artifactChanges, which SARIF requires.
+				continue
+			}
 			res.AddFix(sarifFix(f))
 		}
 		run.AddResult(res)

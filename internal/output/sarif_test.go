@@ -191,26 +191,28 @@ func TestSARIFContent(t *testing.T) {
 	}
 }
 
-// TestSARIFOfRealRunValidates checks the log of an actual run, with the
-// diagnostics, related locations and fixes the analyzers produce.
+// TestSARIFOfRealRunValidates checks the log of an actual run over every
+// Python case in testdata: every rule's diagnostics, related locations
+// and fixes (safe, unsafe and display-only) as the analyzers produce them.
 func TestSARIFOfRealRunValidates(t *testing.T) {
-	dir := t.TempDir()
-	src := "import asyncio\n\n\nasync def save():\n    await asyncio.sleep(0)\n\n\nasync def main():\n    s = \"é\"; save()\n    asyncio.create_task(save())\n    c = save()\n    c = save()\n    await c\n"
-	p := dir + "/m.py"
-	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := driver.Run(driver.Options{Paths: []string{dir}})
+	res, err := driver.Run(driver.Options{Paths: []string{"../../testdata/python"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	fixes, related := 0, 0
+	codes := map[string]bool{}
+	fixes, related, displayOnly := 0, 0, 0
 	for _, d := range res.Diagnostics {
+		codes[d.Code] = true
 		fixes += len(d.Fixes)
 		related += len(d.Related)
+		for _, f := range d.Fixes {
+			if f.Applicability == asyncir.DisplayOnly {
+				displayOnly++
+			}
+		}
 	}
-	if len(res.Diagnostics) < 3 || fixes == 0 || related == 0 {
-		t.Fatalf("the run should report diagnostics with fixes and related locations: %+v", res.Diagnostics)
+	if len(codes) < 10 || fixes == 0 || related == 0 || displayOnly == 0 {
+		t.Fatalf("the run should report many rules, with fixes (display-only ones too) and related locations: %d codes, %d fixes (%d display-only), %d related", len(codes), fixes, displayOnly, related)
 	}
 	out := writeSARIF(t, res.Diagnostics, os.ReadFile)
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
@@ -218,6 +220,6 @@ func TestSARIFOfRealRunValidates(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := sarifSchema(t).Validate(inst); err != nil {
-		t.Errorf("SARIF of a real run does not validate: %v", err)
+		t.Errorf("SARIF of a real run over testdata/python (%d results, %d rules) does not validate: %v", len(res.Diagnostics), len(codes), err)
 	}
 }

@@ -96,7 +96,52 @@ BLOCKING = [
     ("concurrent.futures", "wait"),
     ("concurrent.futures._base", "wait"),
     ("sqlite3", "connect"),
+    ("os", "spawnl"),
+    ("os", "spawnle"),
+    ("os", "spawnlp"),
+    ("os", "spawnlpe"),
+    ("os", "spawnv"),
+    ("os", "spawnve"),
+    ("os", "spawnvp"),
+    ("os", "spawnvpe"),
+    ("shutil", "copytree"),
+    ("shutil", "rmtree"),
+    ("pathlib", "Path.open"),
+    ("codecs", "open"),
+    ("tempfile", "TemporaryFile"),
+    ("tempfile", "NamedTemporaryFile"),
+    ("gzip", "open"),
+    ("bz2", "open"),
+    ("lzma", "open"),
+    ("ssl", "create_default_context"),
+    ("ssl", "SSLContext.load_verify_locations"),
+    ("ssl", "SSLContext.load_cert_chain"),
+    ("netrc", "netrc"),
 ]
+
+# Calls that block only when given one of these keyword arguments (not None),
+# as the model says: without a CA bundle, create_default_context only points
+# OpenSSL at the system paths.
+BLOCKS_ONLY_WITH = {"ssl.create_default_context": ("cafile", "capath", "cadata")}
+
+# File objects are C types whose methods cannot be wrapped: a file the case
+# itself opens through one of these is handed back in a FileProxy, whose data
+# methods (the model's io.IOBase methods) are recorded like the table's calls.
+FILE_FACTORIES = [
+    ("builtins", "open"),
+    ("io", "open"),
+    ("codecs", "open"),
+    ("pathlib", "Path.open"),
+    ("os", "fdopen"),
+    ("tempfile", "TemporaryFile"),
+    ("tempfile", "NamedTemporaryFile"),
+    ("tempfile", "SpooledTemporaryFile"),
+    ("gzip", "open"),
+    ("bz2", "open"),
+    ("lzma", "open"),
+]
+FILE_METHODS = frozenset(("read", "read1", "readinto", "readline", "readlines", "write",
+                          "writelines", "seek", "truncate", "flush"))
 
 # Exceptions the rules are confirmed by; others are the case's own business.
 RECORDED_EXCEPTIONS = (TypeError, RuntimeError, AttributeError,
@@ -219,9 +264,13 @@ def cannot_wait(name, args, kwargs):
 
 
 def wrap_blocking(name, fn):
+    only_with = BLOCKS_ONLY_WITH.get(name, ())
+
     @functools.wraps(fn)
     def blocking(*args, **kwargs):
         if getattr(_tl, "busy", False) or not loop_running_here() or cannot_wait(name, args, kwargs):
+            return fn(*args, **kwargs)
+        if only_with and all(kwargs.get(k) is None for k in only_with):
             return fn(*args, **kwargs)
         frames = stack()
         # Only calls the case makes itself: stdlib code that blocks on the
@@ -297,6 +346,51 @@ class TrackedLock:
         self.release()
 
 
+class FileProxy:
+    """A file object the case opened: everything is the file's own, except
+    that its data methods are recorded, and "with" binds the proxy."""
+
+    __slots__ = ("_file",)
+
+    def __init__(self, file):
+        object.__setattr__(self, "_file", file)
+
+    def __getattr__(self, name):
+        attr = getattr(self._file, name)
+        if name in FILE_METHODS:
+            return wrap_blocking(f"file.{name}", attr)
+        return attr
+
+    def __setattr__(self, name, value):
+        setattr(self._file, name, value)
+
+    def __enter__(self):
+        self._file.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self._file.__exit__(*exc)
+
+    def __iter__(self):
+        return iter(self._file)
+
+    def __next__(self):
+        return next(self._file)
+
+
+def wrap_file_factory(fn):
+    """Hands the files a case opens itself back in a FileProxy."""
+
+    @functools.wraps(fn)
+    def factory(*args, **kwargs):
+        f = fn(*args, **kwargs)
+        caller = sys._getframe(1).f_code.co_filename
+        return FileProxy(f) if is_case(caller) else f
+
+    factory.__asynclint_factory__ = True
+    return factory
+
+
 def wrap_module(modname):
     mod = sys.modules[modname]
     for m, path in BLOCKING:
@@ -309,6 +403,16 @@ def wrap_module(modname):
         fn = getattr(owner, attr, None)
         if fn is not None and not getattr(fn, "__asynclint_wrapped__", False):
             setattr(owner, attr, wrap_blocking(f"{modname}.{path}", fn))
+    for m, path in FILE_FACTORIES:
+        if m != modname:
+            continue
+        owner = mod
+        *parents, attr = path.split(".")
+        for p in parents:
+            owner = getattr(owner, p, None)
+        fn = getattr(owner, attr, None)
+        if fn is not None and not getattr(fn, "__asynclint_factory__", False):
+            setattr(owner, attr, wrap_file_factory(fn))
 
 
 class WrapOnImport:
@@ -343,7 +447,7 @@ class WrapOnImport:
 def install_blocking():
     threading.Lock = TrackedLock
     lazy = set()
-    for modname, _ in BLOCKING:
+    for modname, _ in BLOCKING + FILE_FACTORIES:
         if modname in sys.modules:
             wrap_module(modname)
         else:

@@ -58,6 +58,7 @@ func runMain(t *testing.T, args ...string) (int, string) {
 // TestSamples: every sample expectation is confirmed by the runtime, and
 // the table names each rule the samples cover.
 func TestSamples(t *testing.T) {
+	requirePython(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs Python and go test -race")
@@ -81,6 +82,7 @@ func TestSamples(t *testing.T) {
 // TestPlantedWant: a want on a line the runtime is silent about fails,
 // naming the file and line.
 func TestPlantedWant(t *testing.T) {
+	requirePython(t)
 	t.Parallel()
 	dir := t.TempDir()
 	p := copyCase(t, "testdata/clean/clean.py", filepath.Join(dir, "planted.py"), func(s string) string {
@@ -95,6 +97,7 @@ func TestPlantedWant(t *testing.T) {
 
 // TestPlantedBug: a bug planted in a clean case fails, naming its line.
 func TestPlantedBug(t *testing.T) {
+	requirePython(t)
 	t.Parallel()
 	dir := t.TempDir()
 	for _, bug := range []struct{ name, says, line string }{
@@ -153,6 +156,7 @@ func TestGoPlanted(t *testing.T) {
 // does. Failures are compared with a reviewed list, so a case that starts
 // failing, or a known failure that is fixed, both fail the test.
 func TestRepositoryTestdata(t *testing.T) {
+	requirePython(t)
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs every case")
@@ -191,6 +195,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // TestTimeout: a case that never ends fails, naming the line it was stuck on.
 func TestTimeout(t *testing.T) {
+	requirePython(t)
 	t.Parallel()
 	p := copyCase(t, "testdata/clean/clean.py", filepath.Join(t.TempDir(), "spin.py"), func(s string) string {
 		return strings.Replace(s, "async def main():\n", "async def main():\n    while True:\n        pass\n", 1)

@@ -21,7 +21,7 @@ def work():
 async def blocking_calls():
     time.sleep(0.01)  # want: AL201 "`time.sleep` blocks the event loop in coroutine `blocking_calls`; use `await asyncio.sleep`"
     with open(__file__) as f:  # want: AL201 "`open` blocks the event loop"
-        f.read()
+        f.read()  # want: AL201 "`io.IOBase.read`"
     pathlib.Path(__file__).read_text()  # want: AL201 "`pathlib.Path.read_text`"
     subprocess.run(["true"])  # want: AL201 "`subprocess.run`.*asyncio.create_subprocess_exec"
     lock = threading.Lock()

@@ -1,8 +1,9 @@
--- Drives Neovim's built-in LSP client against `asynclint lsp`: opens the
--- file, waits for diagnostics, applies the AL101 quick fix through
+-- Drives Neovim's built-in LSP client against `asynclint lsp`, started by
+-- the README's own Neovim snippet ($E2E_SNIPPET, extracted from README.md
+-- by the test; `asynclint` is on $PATH): opens the file, waits for
+-- diagnostics, applies the AL101 quick fix through
 -- vim.lsp.buf.code_action, and writes what happened as JSON to $E2E_OUT.
--- Works with Neovim 0.7 (vim.lsp.start_client) and later (vim.lsp.start).
-local bin, file, root, out = os.getenv('ASYNCLINT_BIN'), os.getenv('E2E_FILE'), os.getenv('E2E_ROOT'), os.getenv('E2E_OUT')
+local snippet, file, out = os.getenv('E2E_SNIPPET'), os.getenv('E2E_FILE'), os.getenv('E2E_OUT')
 local result = { version = tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) .. '.' .. tostring(vim.version().patch) }
 
 local function finish(err)
@@ -16,18 +17,22 @@ local function finish(err)
 end
 
 local function run()
+  dofile(snippet)
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local buf = vim.api.nvim_get_current_buf()
-  local config = { name = 'asynclint', cmd = { bin, 'lsp' }, root_dir = root }
+  -- The snippet's FileType autocommand starts and attaches the client.
   local client_id
-  if vim.lsp.start then
-    client_id = vim.lsp.start(config)
-  else
-    client_id = vim.lsp.start_client(config)
-    vim.lsp.buf_attach_client(buf, client_id)
+  local function attached()
+    local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
+    for _, c in pairs(clients) do
+      if c.name == 'asynclint' then
+        client_id = c.id
+      end
+    end
+    return client_id ~= nil
   end
-  if not client_id then
-    error('the LSP client did not start')
+  if not vim.wait(10000, attached, 20) then
+    error('the README snippet attached no asynclint client to the buffer')
   end
 
   if not vim.wait(30000, function() return #vim.diagnostic.get(buf) > 0 end, 20) then

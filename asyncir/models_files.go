@@ -1,0 +1,80 @@
+package asyncir
+
+// File objects: what open() and its relatives return, and the classes a
+// parameter annotation names, read and write file data when their methods
+// are called (the file-data tier, as open itself). In-memory files
+// (io.StringIO, io.BytesIO) are not file objects here.
+
+// fileClass is the class every file object's methods are modelled on.
+const fileClass = "io.IOBase"
+
+// fileMethods read, write or move within a file.
+var fileMethods = []string{"read", "read1", "readinto", "readline", "readlines", "write", "writelines", "seek", "truncate", "flush"}
+
+// fileClasses are the classes of file objects: io's concrete classes, the
+// typing protocols annotations use, and the wrappers of tempfile and the
+// compression modules.
+var fileClasses = []string{
+	"io.TextIOWrapper", "io.BufferedReader", "io.BufferedWriter", "io.BufferedRandom",
+	"io.BufferedRWPair", "io.FileIO", "io.TextIOBase", "io.BufferedIOBase", "io.RawIOBase",
+	"typing.IO", "typing.TextIO", "typing.BinaryIO",
+	"tempfile._TemporaryFileWrapper", "tempfile.SpooledTemporaryFile",
+	"gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile",
+}
+
+// addFiles adds the file-object tables to m: the classes, their methods,
+// and the calls that return a file object. Opening is blocking where it
+// touches the disk (open, gzip.open, tempfile.TemporaryFile); os.fdopen
+// wraps a descriptor and SpooledTemporaryFile starts in memory, so they
+// only return one.
+func addFiles(m *Models) {
+	m.Classes[fileClass] = &ClassModel{Name: fileClass, EnterSelf: true}
+	for _, c := range fileClasses {
+		m.Classes[c] = &ClassModel{Name: c, Bases: []string{fileClass}, EnterSelf: true}
+	}
+	for _, meth := range fileMethods {
+		name := fileClass + "." + meth
+		m.APIs[name] = &APIModel{Name: name, Blocks: true, Tier: TierData, Callback: -1}
+	}
+	opens := map[string]string{
+		"builtins.open": fileClass, "io.open": fileClass, "codecs.open": fileClass,
+		"pathlib.Path.open": fileClass, "gzip.open": "gzip.GzipFile", "bz2.open": "bz2.BZ2File",
+		"lzma.open": "lzma.LZMAFile", "tempfile.TemporaryFile": "tempfile._TemporaryFileWrapper",
+		"tempfile.NamedTemporaryFile": "tempfile._TemporaryFileWrapper",
+	}
+	for name, cls := range opens {
+		a := m.APIs[name]
+		if a == nil {
+			a = &APIModel{Name: name, Blocks: true, Tier: TierData, Callback: -1}
+		} else {
+			c := *a
+			a = &c
+		}
+		a.ReturnsClass = cls
+		m.APIs[name] = a
+	}
+	for name, cls := range map[string]string{"os.fdopen": fileClass, "tempfile.SpooledTemporaryFile": "tempfile.SpooledTemporaryFile"} {
+		m.APIs[name] = &APIModel{Name: name, ReturnsClass: cls, Callback: -1}
+	}
+	// gzip.GzipFile(...) and friends open the file when constructed.
+	for _, c := range []string{"gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile", "io.FileIO"} {
+		m.APIs[c] = &APIModel{Name: c, Blocks: true, Tier: TierData, ReturnsClass: c, Callback: -1}
+	}
+	// Parsing certificates and credentials reads files: a CA bundle given
+	// to create_default_context (without one it only points OpenSSL at
+	// the system paths), load_verify_locations, load_cert_chain, netrc.
+	m.Classes["ssl.SSLContext"] = &ClassModel{Name: "ssl.SSLContext"}
+	m.APIs["ssl.create_default_context"] = &APIModel{Name: "ssl.create_default_context", Blocks: true, Tier: TierData,
+		ReturnsClass: "ssl.SSLContext", Callback: -1, BlocksOnlyWith: []string{"cafile", "capath", "cadata"}}
+	for _, meth := range []string{"load_verify_locations", "load_cert_chain", "load_dh_params"} {
+		name := "ssl.SSLContext." + meth
+		m.APIs[name] = &APIModel{Name: name, Blocks: true, Tier: TierData, Callback: -1}
+	}
+	m.APIs["netrc.netrc"] = &APIModel{Name: "netrc.netrc", Blocks: true, Tier: TierData, ReturnsClass: "netrc.netrc", Callback: -1}
+	m.Classes["netrc.netrc"] = &ClassModel{Name: "netrc.netrc"}
+	for k, v := range map[string]string{"_io.TextIOWrapper": "io.TextIOWrapper", "_io.BufferedReader": "io.BufferedReader",
+		"_io.BufferedWriter": "io.BufferedWriter", "_io.BufferedRandom": "io.BufferedRandom", "_io.FileIO": "io.FileIO",
+		"typing_extensions.IO": "typing.IO", "typing_extensions.TextIO": "typing.TextIO", "typing_extensions.BinaryIO": "typing.BinaryIO"} {
+		m.Aliases[k] = v
+	}
+}

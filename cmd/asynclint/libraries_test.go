@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// debianLibraries are the Debian packages of the asyncio libraries the
+// test application uses, and the modules that must import from them.
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles"
+
+// TestInstalledLibraries builds a virtual environment over Debian's
+// packaged asyncio libraries (python3 -m venv --system-site-packages,
+// found as .venv beside pyproject.toml, as a new user would have it),
+// checks an application that forgets the awaits of library coroutines,
+// and checks that the same application with the awaits is silent.
+func TestInstalledLibraries(t *testing.T) {
+	python := "/usr/bin/python3"
+	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles")
+	if out, err := probe.CombinedOutput(); err != nil {
+		msg := "Debian's python3 cannot import the asyncio libraries (" + strings.TrimSpace(string(out)) + "): apt-get install -y " + debianLibraries
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg + " to run this test")
+	}
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // a cold cache of our own
+	t.Setenv("VIRTUAL_ENV", "")
+	proj := t.TempDir()
+	if out, err := exec.Command(python, "-m", "venv", "--system-site-packages", "--without-pip", filepath.Join(proj, ".venv")).CombinedOutput(); err != nil {
+		t.Fatalf("venv: %v\n%s", err, out)
+	}
+	write := func(name, src string) string {
+		p := filepath.Join(proj, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("pyproject.toml", "[project]\nname = \"shop\"\nrequires-python = \">=3.11\"\n")
+	buggy := `import asyncio
+
+import aiohttp
+import asyncpg
+import httpx
+import redis.asyncio as redis
+
+
+async def fetch(url):
+    session = aiohttp.ClientSession()
+    session.close()  # want
+    async with aiohttp.ClientSession() as s:
+        async with s.get(url) as resp:
+            await resp.text()
+        s.close()  # want
+
+
+async def query(dsn):
+    conn = await asyncpg.connect(dsn)
+    conn.execute("select 1")  # want
+    await conn.close()
+
+
+async def cache(k, v):
+    r = redis.from_url("redis://localhost")
+    r.set(k, v)  # want
+    await r.close()
+
+
+async def call(url):
+    async with httpx.AsyncClient() as client:
+        client.get(url)  # want
+
+
+async def main():
+    await asyncio.gather(fetch("http://x"), query("postgres://"), cache("k", "v"), call("http://x"))
+`
+	app := write("shop/app.py", buggy)
+	var out, errb bytes.Buffer
+	code := run([]string{"check", "--statistics", "--select", "AL1", app}, &out, &errb)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s%s", code, out.String(), errb.String())
+	}
+	lines := strings.Split(buggy, "\n")
+	var want []string
+	for i, l := range lines {
+		if strings.HasSuffix(l, "# want") {
+			want = append(want, filepath.ToSlash(app)+":"+strconv.Itoa(i+1)+":")
+		}
+	}
+	got := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(got) != len(want) {
+		t.Errorf("%d findings, want %d:\n%s", len(got), len(want), out.String())
+	}
+	for _, w := range want {
+		if !strings.Contains(out.String(), w) || !strings.Contains(out.String(), "AL101") {
+			t.Errorf("no AL101 at %s in\n%s", w, out.String())
+		}
+	}
+	if !strings.Contains(errb.String(), ".venv/bin/python3: ") || !strings.Contains(errb.String(), "installed files read") {
+		t.Errorf("--statistics does not name the environment:\n%s", errb.String())
+	}
+
+	// The same application with its awaits is silent.
+	fixed := strings.NewReplacer("    session.close()", "    await session.close()", "        s.close()", "        await s.close()",
+		"    conn.execute", "    await conn.execute", "    r.set", "    await r.set", "        client.get", "        await client.get").Replace(buggy)
+	write("shop/app.py", fixed)
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"check", app}, &out, &errb); code != 0 {
+		t.Errorf("fixed application: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+
+	// Without the environment nothing of the libraries is known.
+	write("shop/app.py", buggy)
+	out.Reset()
+	if code := run([]string{"check", "--python", "none", "--select", "AL1", app}, &out, &errb); code != 0 {
+		t.Errorf("--python none: exit %d\n%s", code, out.String())
+	}
+}

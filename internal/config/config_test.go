@@ -1,0 +1,32 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestPythonSetting(t *testing.T) {
+	for src, want := range map[string]string{
+		"[tool.asynclint]\npython = \".venv/bin/python\"\n": "DIR/.venv/bin/python",
+		"[tool.asynclint]\npython = \"python3.12\"\n":       "python3.12",
+		"[tool.asynclint]\npython = \"none\"\n":             "none",
+		"[tool.asynclint]\nselect = [\"AL1\"]\n":            "",
+	} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "pyproject.toml")
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == "DIR/.venv/bin/python" {
+			want = filepath.Join(dir, ".venv/bin/python")
+		}
+		if cfg.Python != want {
+			t.Errorf("%q: python %q, want %q", src, cfg.Python, want)
+		}
+	}
+}

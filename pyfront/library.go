@@ -1,0 +1,530 @@
+package pyfront
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// Installed libraries, read lazily. When the project uses a name the
+// project does not define (aiohttp.ClientSession, redis.asyncio.from_url),
+// the modules that name resolves through are read from the environment —
+// package __init__ re-exports, star imports, aliases — and lowered like
+// project modules, so the linker knows what each reached definition is: a
+// coroutine function, a class with async methods and its bases, a function
+// that returns an awaitable by its body or its return annotation. From a
+// reached definition only its return annotations, returned calls, bases
+// and annotated attributes are followed, a few hops deep. Stubs win over
+// sources (a *-stubs package, then a .pyi beside the module). Library
+// modules are linked with the program but are not part of it: nothing is
+// reported in them, and the may-block summary does not enter them.
+
+// Library finds and reads installed modules.
+type Library struct {
+	env *Environment
+	mu  sync.Mutex
+	// where memoizes module lookups.
+	where map[string]libFile
+	// tops lists, per site directory, the top-level names it holds
+	// (read once: most names a project uses are not installed packages).
+	tops []map[string]bool
+	// cacheDir holds the reduced copies of files read (libcache.go).
+	cacheDir string
+	// sync memoizes which packages are entirely synchronous (libsync.go).
+	sync map[string]bool
+}
+
+// libFile is where an installed module lives: path "" with isPkg set is a
+// namespace package (a directory without __init__).
+type libFile struct {
+	path   string
+	isInit bool
+	found  bool
+}
+
+// NewLibrary reads installed packages from env.
+func NewLibrary(env *Environment, cacheDir string) *Library {
+	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}}
+	for _, site := range env.Sites {
+		top := map[string]bool{}
+		entries, _ := os.ReadDir(site)
+		for _, e := range entries {
+			name := e.Name()
+			for _, suf := range []string{".pyi", ".py"} {
+				name = strings.TrimSuffix(name, suf)
+			}
+			top[name] = true
+		}
+		lib.tops = append(lib.tops, top)
+	}
+	return lib
+}
+
+// typingOnly are packages of typing constructs: nothing in them is
+// awaitable or blocks, and they are large.
+var typingOnly = map[string]bool{"typing_extensions": true, "mypy_extensions": true, "typing": true}
+
+// find locates an installed module: a *-stubs package first, then a .pyi
+// beside the source, then the source; a directory without __init__ is a
+// namespace package.
+func (lib *Library) find(module string) libFile {
+	lib.mu.Lock()
+	f, ok := lib.where[module]
+	lib.mu.Unlock()
+	if ok {
+		return f
+	}
+	f = lib.lookup(module)
+	lib.mu.Lock()
+	lib.where[module] = f
+	lib.mu.Unlock()
+	return f
+}
+
+func (lib *Library) lookup(module string) libFile {
+	if module == "" || lib == nil || lib.env == nil {
+		return libFile{}
+	}
+	parts := strings.Split(module, ".")
+	if typingOnly[parts[0]] {
+		return libFile{}
+	}
+	for _, p := range parts {
+		if !isIdentifier(p) {
+			return libFile{}
+		}
+	}
+	rel := filepath.Join(parts...)
+	stubRel := filepath.Join(append([]string{parts[0] + "-stubs"}, parts[1:]...)...)
+	var namespace libFile
+	for i, site := range lib.env.Sites {
+		if !lib.tops[i][parts[0]] && !lib.tops[i][parts[0]+"-stubs"] {
+			continue
+		}
+		if lib.syncOnly(i, parts[0]) && lib.syncOnly(i, parts[0]+"-stubs") {
+			return libFile{}
+		}
+		for _, base := range []string{stubRel, rel} {
+			for _, c := range []struct {
+				suffix string
+				isInit bool
+			}{{".pyi", false}, {string(filepath.Separator) + "__init__.pyi", true}, {".py", false}, {string(filepath.Separator) + "__init__.py", true}} {
+				if p := filepath.Join(site, base) + c.suffix; isFile(p) {
+					return libFile{path: p, isInit: c.isInit, found: true}
+				}
+			}
+		}
+		if info, err := os.Stat(filepath.Join(site, rel)); err == nil && info.IsDir() && !namespace.found {
+			namespace = libFile{isInit: true, found: true}
+		}
+	}
+	return namespace
+}
+
+// traceLibrary (ASYNCLINT_TRACE_LIBRARY=1) lists each installed file read
+// on stderr: what a run reads, and why it costs what it does.
+var traceLibrary = os.Getenv("ASYNCLINT_TRACE_LIBRARY") != ""
+
+// libDemand is a dotted name to resolve, with how many more hops of
+// annotations and returned calls may be followed from what it reaches.
+type libDemand struct {
+	name  string
+	depth int
+}
+
+// libraryDepth bounds the hops from a name the project uses to the
+// definitions followed for it (a factory's return annotation, that
+// class's bases and methods, their annotations).
+const libraryDepth = 3
+
+// libLoader is one Load's lazy reading of the library.
+type libLoader struct {
+	lib     *Library
+	pool    *parserPool
+	opts    Options
+	models  *asyncir.Models
+	project map[string]bool        // every name of a project module
+	infos   map[string]*moduleInfo // project and library modules by name
+	loaded  []*moduleInfo          // library modules, in load order
+	failed  map[string]bool        // modules that could not be read
+	seen    map[string]int         // demands done, with their depth
+	queue   []libDemand
+	// used are the attribute and method names the project mentions: a
+	// library class's methods are followed only under those names.
+	used map[string]bool
+}
+
+// loadLibrary reads what the lowered project modules use from the library
+// and returns the library modules, registered in infos.
+func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, infos map[string]*moduleInfo, models *asyncir.Models, pool *parserPool, opts Options) []*moduleInfo {
+	ld := &libLoader{lib: lib, pool: pool, opts: opts, models: models, project: names, infos: infos, failed: map[string]bool{}, seen: map[string]int{}}
+	ld.used = map[string]bool{"__aenter__": true, "__enter__": true, "__await__": true, "__init__": true}
+	for _, mi := range project {
+		for _, s := range mi.syms {
+			if s.kind == symAttr || s.kind == symCall && s.name != "" {
+				ld.used[s.name] = true
+			}
+		}
+	}
+	for _, mi := range project {
+		ld.seedFrom(mi)
+	}
+	for len(ld.queue) > 0 {
+		// Resolve what the loaded modules can answer; the demands that
+		// need a module not read yet wait, and those modules are read
+		// together (in parallel) for the next round.
+		pending := ld.queue
+		ld.queue = nil
+		var wait []libDemand
+		need := map[string]bool{}
+		for _, d := range pending {
+			if m := ld.resolve(d); m != "" {
+				wait = append(wait, d)
+				need[m] = true
+			}
+		}
+		if len(need) == 0 {
+			continue
+		}
+		ld.read(need)
+		for _, d := range wait {
+			delete(ld.seen, d.name)
+		}
+		ld.queue = append(ld.queue, wait...)
+	}
+	for _, mi := range ld.loaded {
+		mi.finishLazy()
+	}
+	return ld.loaded
+}
+
+// demand queues a dotted name unless it was asked with as much depth.
+func (ld *libLoader) demand(name string, depth int) {
+	if name == "" || depth < 0 {
+		return
+	}
+	if d, ok := ld.seen[name]; ok && d >= depth {
+		return
+	}
+	ld.seen[name] = depth
+	ld.queue = append(ld.queue, libDemand{name, depth})
+	// A modelled factory names the class it returns; the library
+	// defines it (await asyncpg.connect() is an asyncpg Connection).
+	if api := ld.models.API(name); api != nil {
+		ld.demand(api.ReturnsClass, depth)
+		ld.demand(api.AwaitsClass, depth)
+	}
+}
+
+// seedFrom demands the dotted names through an import that a project
+// module calls, derives from, decorates with or annotates with: a name
+// only passed around or compared says nothing about awaiting or blocking.
+func (ld *libLoader) seedFrom(mi *moduleInfo) {
+	seed := func(v *asyncir.Value) {
+		if d := ld.external(dottedOf(mi, v)); d != "" {
+			ld.demand(d, libraryDepth)
+		}
+	}
+	for v, s := range mi.syms {
+		if s.kind == symCall {
+			seed(v)
+		}
+	}
+	for _, ci := range mi.classes {
+		for _, v := range ci.bases {
+			seed(v)
+		}
+	}
+	for _, fi := range mi.funcs {
+		for _, v := range fi.decorators {
+			seed(v)
+		}
+	}
+	for _, fi := range mi.funcs {
+		for _, ps := range fi.paramSym {
+			if ps.kind == symAnnot {
+				ld.demandAnnot(ps.annot, libraryDepth)
+			}
+		}
+		ld.demandAnnot(fi.retAnnot, libraryDepth)
+	}
+	for _, ci := range mi.classes {
+		for _, a := range ci.annots {
+			ld.demandAnnot(a, libraryDepth)
+		}
+	}
+}
+
+// external keeps a dotted name that leaves the project.
+func (ld *libLoader) external(d string) string {
+	if d == "" {
+		return ""
+	}
+	for p := d; p != ""; {
+		if ld.project[p] {
+			return ""
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return d
+}
+
+func (ld *libLoader) demandAnnot(a *annotation, depth int) {
+	if a == nil {
+		return
+	}
+	for _, n := range a.names {
+		first, rest, _ := strings.Cut(n, ".")
+		if d := scopeName(a.scope, first); d != "" {
+			ld.demand(ld.external(joinDotted(d, rest)), depth)
+		}
+	}
+}
+
+// resolve follows one demand through the loaded modules. It returns the
+// module that must be read first, or "" when the demand is done.
+func (ld *libLoader) resolve(d libDemand) string {
+	// The longest prefix that is a module.
+	mod, rest := "", ""
+	for p := d.name; p != ""; {
+		if ld.infos[p] != nil || ld.lib.find(p).found && !ld.failed[p] {
+			mod = p
+			rest = strings.TrimPrefix(strings.TrimPrefix(d.name, p), ".")
+			break
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	if mod == "" || ld.project[mod] {
+		return ""
+	}
+	mi := ld.infos[mod]
+	if mi == nil {
+		if ld.lib.find(mod).path == "" {
+			return "" // a namespace package: its submodules are files
+		}
+		return mod
+	}
+	// Reading a package reads the modules it names explicitly.
+	if rest == "" {
+		return ""
+	}
+	first, more, _ := strings.Cut(rest, ".")
+	mi.define(first)
+	b := mi.globals[first]
+	if b == nil {
+		for _, star := range mi.star {
+			ld.demand(joinDotted(star, rest), d.depth)
+		}
+		return ""
+	}
+	if b.module != "" {
+		ld.demand(joinDotted(b.module, more), d.depth)
+	}
+	for _, v := range b.values {
+		if s := mi.syms[v]; s != nil && (s.kind == symName || s.kind == symAttr) {
+			ld.demand(ld.external(joinDotted(dottedOf(mi, v), more)), d.depth)
+		}
+	}
+	if b.cls != nil {
+		ld.demandClass(mi, b.cls, more, d.depth)
+	}
+	if b.fn != nil {
+		ld.demandFunc(mi, b.fn, d.depth)
+	}
+	return ""
+}
+
+// demandClass follows, one hop deeper, a class's bases and what its
+// methods and annotated attributes name, under the names the project uses
+// (member narrows them to one). Bases in the class's own module cost
+// nothing: the module is read already.
+func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string, depth int) {
+	var ci *classInfo
+	for _, x := range mi.classes {
+		if x.cls == c {
+			ci = x
+		}
+	}
+	if ci == nil {
+		return
+	}
+	// Bases are needed for method lookup however deep the class was
+	// reached (a chain of classes, not of their methods).
+	for _, v := range ci.bases {
+		ld.demand(ld.external(dottedOf(mi, v)), max(depth-1, 0))
+	}
+	if depth == 0 {
+		return
+	}
+	wanted := func(name string) bool {
+		return member == name || member == "" && ld.used[name] || name == "__aenter__" || name == "__init__"
+	}
+	for name, m := range c.Methods {
+		if wanted(name) {
+			ld.demandFunc(mi, m, depth-1)
+		}
+	}
+	for name, a := range ci.annots {
+		if wanted(name) {
+			ld.demandAnnot(a, depth-1)
+		}
+	}
+}
+
+// demandFunc follows a function's return annotation, the calls it returns
+// and its decorators.
+func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
+	var fi *funcInfo
+	for _, x := range mi.funcs {
+		if x.f == f {
+			fi = x
+		}
+	}
+	if fi == nil || depth < 0 {
+		return
+	}
+	ld.demandAnnot(fi.retAnnot, depth)
+	for _, v := range fi.returns {
+		ld.demand(ld.external(dottedOf(mi, v)), depth)
+	}
+	for _, v := range fi.decorators {
+		ld.demand(ld.external(dottedOf(mi, v)), depth)
+	}
+}
+
+// read parses and lowers the needed modules in parallel.
+func (ld *libLoader) read(need map[string]bool) {
+	var names []string
+	for n := range need {
+		names = append(names, n)
+	}
+	out := make([]*moduleInfo, len(names))
+	parallel(len(names), ld.opts.Workers, func(i int) {
+		out[i] = ld.readOne(names[i])
+	})
+	for i, mi := range out {
+		if mi == nil {
+			ld.failed[names[i]] = true
+			continue
+		}
+		ld.infos[names[i]] = mi
+		ld.loaded = append(ld.loaded, mi)
+	}
+}
+
+func (ld *libLoader) readOne(name string) *moduleInfo {
+	f := ld.lib.find(name)
+	if f.path == "" {
+		return nil
+	}
+	s, warn := readSource(File{Path: f.path}, func(string) bool { return false })
+	if warn != "" {
+		return nil
+	}
+	// The module's name is the one it was found by, not the climb from
+	// its path (site directories have no __init__.py above them anyway).
+	s.name, s.isInit = name, f.isInit
+	s.pkg = packageOf(name, f.isInit)
+	s.library = true
+	mi, cached := ld.pool.lowerLibrary(s, ld.lib.cacheDir, ld.opts)
+	if traceLibrary {
+		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (cached %v)\n", name, f.path, cached)
+	}
+	return mi
+}
+
+// dottedOf is the absolute dotted name an expression of names, attributes
+// and calls denotes (the callee, for a call), or "".
+func dottedOf(mi *moduleInfo, v *asyncir.Value) string {
+	for i := 0; i < 16 && v != nil; i++ {
+		s := mi.syms[v]
+		if s == nil {
+			return ""
+		}
+		switch s.kind {
+		case symName:
+			return scopeName(s.scope, s.name)
+		case symModule:
+			return s.name
+		case symSelf, symClsObj:
+			if s.cls != nil && s.cls.Module != nil {
+				return joinDotted(mi.name, s.cls.QualName)
+			}
+			return ""
+		case symAttr:
+			if d := dottedOf(mi, s.base); d != "" {
+				return d + "." + s.name
+			}
+			return ""
+		case symCall:
+			if s.name != "" {
+				if d := dottedOf(mi, s.base); d != "" {
+					return d + "." + s.name
+				}
+				return ""
+			}
+			v = s.base
+		case symAwait:
+			v = s.base
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// scopeName is the absolute dotted name a name denotes in scope: an import
+// (module-level or local), or a module-level def or class.
+func scopeName(fi *funcInfo, name string) string {
+	for s := fi; s != nil; s = s.parent {
+		if s.isModule {
+			break
+		}
+		if s.declared[name] {
+			continue
+		}
+		if _, ok := s.params[name]; ok {
+			return ""
+		}
+		if vals, ok := s.stores[name]; ok {
+			for _, v := range vals {
+				if v == nil {
+					continue
+				}
+				if vs := s.mod.syms[v]; vs != nil && vs.kind == symModule {
+					return vs.name
+				}
+			}
+			return ""
+		}
+	}
+	if fi == nil {
+		return ""
+	}
+	mi := fi.mod
+	g := mi.globals[name]
+	if g == nil && mi.lazy != nil && mi.lazy.defs[name] != nil {
+		return joinDotted(mi.name, name) // a definition not lowered yet
+	}
+	switch {
+	case g == nil || g.conflict:
+		return ""
+	case g.module != "":
+		return g.module
+	case g.fn != nil || g.cls != nil:
+		return joinDotted(mi.name, name)
+	}
+	return ""
+}

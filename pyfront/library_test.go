@@ -1,0 +1,167 @@
+package pyfront
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// site is a fake installed environment: no interpreter is needed to test
+// how installed modules are read.
+var site = map[string]string{
+	// A package that re-exports its client under an alias.
+	"netlib/__init__.py": "from .client import Session as Session, connect\nfrom .star import *\n",
+	"netlib/client.py": `from typing import Optional
+from .conn import Connection
+class Session:
+    async def close(self) -> None: ...
+    async def __aenter__(self) -> "Session":
+        await self.close()
+        return self
+    async def __aexit__(self, *exc): ...
+    def request(self, url) -> "Response":
+        return Response()
+class Response:
+    async def text(self) -> str: ...
+    def release(self) -> None: ...
+async def connect(dsn) -> Connection:
+    ...
+`,
+	"netlib/conn.py": `from typing import TypeVar
+P = TypeVar("P", bound="Pool")
+class Connection:
+    async def execute(self, q): ...
+    def cursor(self): return None
+class Pool:
+    async def __aenter__(self: P) -> P: ...
+    async def acquire(self): ...
+`,
+	"netlib/star.py":  "__all__ = ['helper']\nasync def helper(): ...\n",
+	"netlib/mixin.py": "class Commands:\n    def set(self, k, v):\n        return self.execute_command('SET', k, v)\n    def execute_command(self, *a): ...\n",
+	"netlib/aio.py": `from .mixin import Commands
+class Client(Commands):
+    async def execute_command(self, *a): ...
+    @classmethod
+    def from_url(cls, url):
+        return cls()
+def from_url(url):
+    from netlib.aio import Client
+    return Client.from_url(url)
+`,
+	// A stub beside the source wins over it.
+	"stubbed/__init__.py":  "def make(): return object()\n",
+	"stubbed/__init__.pyi": "async def make() -> None: ...\n",
+	// A stubs package wins over the source.
+	"typed/__init__.py":        "def make(): return object()\n",
+	"typed-stubs/__init__.pyi": "async def make() -> None: ...\n",
+	// A namespace package.
+	"nsp/inner/mod.py": "async def go(): ...\n",
+	// Nothing says what this returns.
+	"plain.py": "def factory(x):\n    return x.build()\n",
+	// Never read: a package with nothing async in it.
+	"clicky/__init__.py": "from .core import run\n",
+	"clicky/core.py":     "def run():\n    return compute()\n",
+	// Never read: nothing imports it.
+	"unused/__init__.py": "async def never(): ...\n",
+}
+
+const app = `import netlib
+import netlib.aio as aio
+from netlib import Session, connect, helper
+from stubbed import make
+import typed
+from nsp.inner.mod import go
+import plain
+import netlib.conn
+async def main():
+    Session().close()
+    s = netlib.Session()
+    s.close()
+    async with Session() as t:
+        t.close()
+    r = s.request("u")
+    r.text()
+    r.release()
+    c = await connect("dsn")
+    c.execute("q")
+    c.cursor()
+    helper()
+    make()
+    typed.make()
+    go()
+    aio.from_url("u").set("k", "v")
+    plain.factory(1).close()
+    async with netlib.conn.Pool() as p:
+        p.acquire()
+    import clicky
+    clicky.run()
+`
+
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func loadWithLibrary(t *testing.T, cache string) (*Result, string) {
+	t.Helper()
+	root := t.TempDir()
+	sites := filepath.Join(root, "site")
+	writeTree(t, sites, site)
+	proj := filepath.Join(root, "proj")
+	writeTree(t, proj, map[string]string{"app.py": app})
+	lib := NewLibrary(&Environment{Sites: []string{sites}}, cache)
+	r := Load([]File{{Path: filepath.Join(proj, "app.py")}}, asyncir.PythonModels(), Options{Library: lib})
+	if len(r.Warnings) > 0 {
+		t.Fatal(r.Warnings)
+	}
+	return r, sites
+}
+
+func TestLibraryNames(t *testing.T) {
+	cache := t.TempDir()
+	for _, run := range []string{"cold cache", "warm cache", "no cache"} {
+		dir := cache
+		if run == "no cache" {
+			dir = "-"
+		}
+		r, _ := loadWithLibrary(t, dir)
+		prog := r.Program
+		want := map[int]string{
+			10: "Session.close", 12: "Session.close", 14: "Session.close", 16: "Response.text", 18: "connect",
+			19: "Connection.execute", 21: "helper", 22: "make", 23: "make", 24: "go",
+			25: "Client.execute_command", 28: "Pool.acquire",
+		}
+		for line := 10; line <= 28; line++ {
+			if line == 27 {
+				continue // async with: no call on its own line to check
+			}
+			op := callAt(t, prog, "app", line)
+			got := ""
+			if op.Result.Type.Await == asyncir.Coroutine {
+				got = "?"
+				if o := op.Result.Type.Origin; o != nil {
+					got = o.QualName
+				}
+			}
+			if got != want[line] {
+				t.Errorf("%s: line %d: coroutine %q, want %q", run, line, got, want[line])
+			}
+		}
+		// Only what the names resolve through is read: not unused/, not
+		// the sources a stub stands for.
+		if r.LibraryFiles != 10 {
+			t.Errorf("%s: %d library files read, want 10", run, r.LibraryFiles)
+		}
+		if prog.Module("netlib.client") != nil {
+			t.Errorf("%s: a library module is part of the program", run)
+		}
+	}
+}
