@@ -85,8 +85,9 @@ func ComputeDefUse(f *Func) {
 // UnusedOnSomePath reports whether the local store s can reach a normal
 // exit of its function along a path with no load that s reaches (a
 // redefinition of the variable counts as losing the value). Paths that end
-// in raise are not counted. The returned op is the redefinition or exit
-// block's last op that witnesses the path, or nil for the function's end.
+// in raise are not counted, but a path through an exception handler that
+// carries on is. The returned op witnesses the path: the redefinition, or
+// the op whose exception leads to a handler, or nil for the function's end.
 func UnusedOnSomePath(s *Op) (bool, *Op) {
 	f := s.Func()
 	if f.Captured[s.Var] {
@@ -121,12 +122,27 @@ func UnusedOnSomePath(s *Op) (bool, *Op) {
 			}
 			visited[succ.Index] = true
 			if bad, w := walk(succ, 0); bad {
+				if w == nil && succ.Handler {
+					w = raisingOp(b)
+				}
 				return true, w
 			}
 		}
 		return false, nil
 	}
 	return walk(s.Block, s.Index+1)
+}
+
+// raisingOp is the op whose exception leaves block b for a handler: the
+// first op of its normal successor (a try body's block ends just before
+// an op that can raise), or nil.
+func raisingOp(b *Block) *Op {
+	for _, s := range b.Succs {
+		if !s.Handler && len(s.Ops) > 0 {
+			return s.Ops[0]
+		}
+	}
+	return nil
 }
 
 func reaches(load, store *Op) bool {

@@ -127,6 +127,21 @@ type Block struct {
 	// body, the others leave the loop.
 	LoopHead bool
 	Raises   bool // ends in raise (an exceptional exit)
+	// Handlers are the exception handlers (Python except clauses) that an
+	// exception raised by one of this block's ops reaches, innermost try
+	// first. The frontend ends a block just before every op that can
+	// raise inside a try body and gives it an edge to each handler, so a
+	// path into a handler carries exactly the ops that ran before the one
+	// that raised.
+	Handlers []*Block
+	// Handler marks an except clause's block; Catch holds the values of
+	// the exception types it names (a tuple's elements), none for a bare
+	// except.
+	Handler bool
+	Catch   []*Value
+	// Versions are the Python versions the block can run on, as the
+	// sys.version_info tests around it say (Python).
+	Versions Versions
 	// Guard, when set, is a test of the function's parameters: Succs[0]
 	// is taken only when it holds and, unless the block is a LoopHead
 	// (whose body runs only when it holds), Succs[1] only when it does

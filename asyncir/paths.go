@@ -118,3 +118,28 @@ func Reaches(from, to *Op, stop func(*Op) bool) bool {
 	}
 	return walk(from.Block, from.Index+1)
 }
+
+// Dominates reports whether every path from the entry of a's function to
+// block b passes a (a block dominates itself).
+func Dominates(a, b *Block) bool {
+	f := a.Func
+	if a == b {
+		return true
+	}
+	seen := make([]bool, len(f.Blocks))
+	seen[a.Index] = true
+	todo := []*Block{f.Entry()}
+	for len(todo) > 0 {
+		x := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if x == nil || seen[x.Index] {
+			continue
+		}
+		if x == b {
+			return false
+		}
+		seen[x.Index] = true
+		todo = append(todo, x.Succs...)
+	}
+	return true
+}

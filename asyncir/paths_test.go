@@ -93,3 +93,34 @@ func TestLoopHeaders(t *testing.T) {
 		t.Error("block 3 is outside the loop")
 	}
 }
+
+func TestDominates(t *testing.T) {
+	// 0 → 1 → 3, 0 → 2 → 3, 2 → 4: 0 dominates all, 2 dominates 4 but
+	// not 3, and 1 dominates only itself.
+	f := graph([][]OpKind{{}, {}, {}, {}, {}}, [][2]int{{0, 1}, {0, 2}, {1, 3}, {2, 3}, {2, 4}}, 3, 4)
+	b := f.Blocks
+	for _, c := range []struct {
+		a, b int
+		want bool
+	}{{0, 3, true}, {0, 4, true}, {2, 4, true}, {2, 3, false}, {1, 3, false}, {1, 1, true}, {3, 0, false}} {
+		if got := Dominates(b[c.a], b[c.b]); got != c.want {
+			t.Errorf("Dominates(%d, %d) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestVersions(t *testing.T) {
+	from37, below310 := Versions{Min: 307}, Versions{Max: 310}
+	if got := from37.Intersect(below310); got != (Versions{Min: 307, Max: 310}) {
+		t.Errorf("intersect = %+v", got)
+	}
+	if c, ok := from37.Complement(); !ok || c != (Versions{Max: 307}) {
+		t.Errorf("complement of >= 3.7 = %+v, %v", c, ok)
+	}
+	if _, ok := (Versions{Min: 307, Max: 310}).Complement(); ok {
+		t.Error("a bounded range has a one-range complement")
+	}
+	if below310.RunsFrom(310) || !below310.RunsFrom(309) || !(Versions{}).RunsFrom(314) {
+		t.Error("RunsFrom")
+	}
+}

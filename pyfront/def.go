@@ -41,6 +41,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		qual = b.f.QualName + ".<locals>." + name
 	}
 	fb, fi := b.lw.newFunc(name, qual, kind, scope, n)
+	b.nestedIn(fb)
 	fi.decorators = decoVals
 	f := fb.f
 	f.NameRange = b.lw.rng(nameNode)
@@ -249,6 +250,7 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	b.lw.mi.mod.Classes = append(b.lw.mi.mod.Classes, cls)
 	b.lw.mi.classes = append(b.lw.mi.classes, ci)
 	body, bfi := b.lw.newFunc("<class "+name+">", qual, asyncir.Sync, b.fi, n)
+	b.nestedIn(body)
 	bfi.isClass = true
 	bfi.parent = b.fi
 	ci.body = bfi

@@ -364,6 +364,7 @@ func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
 func (b *fnBuilder) lambda(n int32) *asyncir.Value {
 	t := b.lw.t
 	fb, _ := b.lw.newFunc("<lambda>", b.f.QualName+".<lambda>", asyncir.Sync, b.scopeForNested(), n)
+	b.nestedIn(fb)
 	b.lowerParams(fb, t.field(n, fParameters))
 	if body := t.field(n, fBody); body >= 0 {
 		v := fb.expr(body)

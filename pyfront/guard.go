@@ -161,22 +161,49 @@ func (b *fnBuilder) param(n int32) string {
 	return name
 }
 
+// opMark is a point in the lowering of a function: the ops emitted after
+// it are an expression's (an expression inside a try body may span
+// several blocks, one per op that can raise).
+type opMark struct {
+	block *asyncir.Block
+	ops   int
+}
+
+func (b *fnBuilder) opMark() opMark { return opMark{b.cur, len(b.cur.Ops)} }
+
+// loadsSince lists the name loads emitted since m.
+func (b *fnBuilder) loadsSince(m opMark) []*asyncir.Op {
+	var out []*asyncir.Op
+	add := func(ops []*asyncir.Op) {
+		for _, op := range ops {
+			if op.Kind == asyncir.OpLoad {
+				out = append(out, op)
+			}
+		}
+	}
+	add(m.block.Ops[m.ops:])
+	for _, blk := range b.f.Blocks[m.block.Index+1:] {
+		add(blk.Ops)
+	}
+	return out
+}
+
+// noteGuardLoads remembers the loads of a guard's test, for checkGuards.
+func (b *fnBuilder) noteGuardLoads(blk *asyncir.Block, loads []*asyncir.Op) {
+	if b.guardLoads == nil {
+		b.guardLoads = map[*asyncir.Block][]*asyncir.Op{}
+	}
+	b.guardLoads[blk] = loads
+}
+
 // checkGuards keeps, once def-use is known, only the tests of parameters
 // that still hold the argument where the test runs: a test after
 // "p = p or default" says nothing about what the call passed.
 func (b *fnBuilder) checkGuards() {
-	for _, blk := range b.f.Blocks {
-		if blk.Guard == nil {
-			continue
-		}
-		// A loop's range(p) is evaluated in the block that enters it.
-		at := blk
-		if blk.LoopHead && len(blk.Preds) > 0 {
-			at = blk.Preds[0]
-		}
+	for blk, loads := range b.guardLoads {
 		assigned := map[string]bool{}
-		for _, op := range at.Ops {
-			if op.Kind == asyncir.OpLoad && len(op.Defs) > 0 {
+		for _, op := range loads {
+			if len(op.Defs) > 0 {
 				assigned[op.Var] = true
 			}
 		}

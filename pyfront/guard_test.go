@@ -47,6 +47,23 @@ async def main(h):
     t = T()
     C(t, verify=False)
     g(host=None)
+
+
+def k(p=None):
+    try:
+        if p is None and len("x"):
+            pass
+    except ValueError:
+        pass
+
+
+def k2(p=None):
+    p = p or 1
+    try:
+        if p is None and len("x"):
+            pass
+    except ValueError:
+        pass
 `
 
 // TestGuardsAndBindings checks what the frontend records for guards and
@@ -73,6 +90,9 @@ func TestGuardsAndBindings(t *testing.T) {
 		// the last test.
 		"C.m": {"x > 0", "y == 'z'", "y is None"},
 		"g":   {`host == "localhost" or port != 80`},
+		// Inside a try, the test spans blocks (the call may raise).
+		"k":  {"p is None and …"},
+		"k2": nil,
 	} {
 		if got := guards(funcs[name]); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: guards %q, want %q", name, got, want)

@@ -25,6 +25,17 @@ type fnBuilder struct {
 	lastAssigned *asyncir.Value
 	// expectRaise counts the enclosing assertRaises/pytest.raises blocks.
 	expectRaise int
+	// guardLoads are the name loads of each guard's test (see checkGuards).
+	guardLoads map[*asyncir.Block][]*asyncir.Op
+	// handlers are the except clauses of the enclosing try bodies,
+	// innermost first: what new blocks' Handlers are.
+	handlers []*asyncir.Block
+	// catchNames are the exception names each enclosing except clause
+	// gives (nil for a bare except).
+	catchNames map[*asyncir.Block][]string
+	// versions are the Python versions the code being lowered runs on:
+	// what new blocks' Versions are.
+	versions asyncir.Versions
 	// expectWouldBlock counts the enclosing try bodies whose handlers
 	// catch BlockingIOError.
 	expectWouldBlock int
@@ -56,7 +67,7 @@ func (lw *lowerer) newFunc(name, qual string, kind asyncir.FuncKind, parent *fun
 }
 
 func (b *fnBuilder) newBlock() *asyncir.Block {
-	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f}
+	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f, Handlers: b.handlers, Versions: b.versions}
 	b.f.Blocks = append(b.f.Blocks, blk)
 	return blk
 }
@@ -76,6 +87,9 @@ func (b *fnBuilder) jump(to *asyncir.Block) {
 }
 
 func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
+	if excs := b.raises(op); excs != nil && len(b.cur.Handlers) > 0 {
+		b.raisePoint(excs)
+	}
 	op.ExpectRaise = b.expectRaise > 0
 	op.ExpectWouldBlock = b.expectWouldBlock > 0
 	op.Block = b.cur
@@ -141,9 +155,20 @@ func (b *fnBuilder) lowerBlock(n int32) {
 	if n < 0 {
 		return
 	}
+	versions := b.versions
 	for c := b.lw.t.nodes[n].first; c >= 0; c = b.lw.t.nodes[c].next {
 		b.lowerStmt(c)
 	}
+	// What an early return under a version test narrowed ends with the
+	// block it is in.
+	b.versions = versions
+}
+
+// nestedIn makes the new function builder fb, whose definition is being
+// lowered by b, run on the versions b's code runs on.
+func (b *fnBuilder) nestedIn(fb *fnBuilder) {
+	fb.versions = b.versions
+	fb.cur.Versions = b.versions
 }
 
 func (b *fnBuilder) lowerStmt(n int32) {
@@ -258,21 +283,42 @@ func (b *fnBuilder) use(v *asyncir.Value, k asyncir.UseKind, op *asyncir.Op) {
 	}
 }
 
+// lowerIf lowers if/elif/else; a branch guarded by a test of the Python
+// version (see versionTest) runs only on the versions the test allows,
+// and the code after the statement on those of the branches that reach
+// it.
 func (b *fnBuilder) lowerIf(n int32) {
 	t := b.lw.t
-	b.use(b.expr(t.field(n, fCondition)), asyncir.UseOther, nil)
-	b.guardNext(t.field(n, fCondition))
+	outer := b.versions
+	rest := outer // the versions on which no condition so far held
 	var ends []*asyncir.Block
-	branch := func(body int32) {
+	var endVersions []asyncir.Versions
+	branch := func(body int32, cond int32) {
+		guard, known := asyncir.Versions{}, false
+		if cond >= 0 {
+			guard, known = b.versionTest(cond)
+		}
+		b.versions = rest.Intersect(guard)
 		start := b.cur
 		blk := b.newBlock()
 		edge(start, blk)
 		b.cur = blk
 		b.lowerBlock(body)
 		ends = append(ends, b.cur)
+		endVersions = append(endVersions, b.versions)
 		b.cur = start
+		if c, ok := guard.Complement(); known && ok {
+			rest = rest.Intersect(c)
+		} else if cond >= 0 {
+			rest = outer
+		}
+		b.versions = rest
 	}
-	branch(t.field(n, fConsequence))
+	cond := t.field(n, fCondition)
+	mark := b.opMark()
+	b.use(b.expr(cond), asyncir.UseOther, nil)
+	b.guardNext(cond, mark)
+	branch(t.field(n, fConsequence), cond)
 	hasElse := false
 	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
 		switch t.kind(c) {
@@ -281,20 +327,34 @@ func (b *fnBuilder) lowerIf(n int32) {
 			blk := b.newBlock()
 			edge(b.cur, blk)
 			b.cur = blk
-			b.use(b.expr(t.field(c, fCondition)), asyncir.UseOther, nil)
-			b.guardNext(t.field(c, fCondition))
-			branch(t.field(c, fConsequence))
+			ec := t.field(c, fCondition)
+			mark := b.opMark()
+			b.use(b.expr(ec), asyncir.UseOther, nil)
+			b.guardNext(ec, mark)
+			branch(t.field(c, fConsequence), ec)
 		case kElse:
 			hasElse = true
-			branch(t.field(c, fBody))
+			branch(t.field(c, fBody), -1)
 		}
 	}
+	b.versions = outer
 	after := b.newBlock()
+	var reach []asyncir.Versions
 	if !hasElse {
 		edge(b.cur, after)
+		reach = append(reach, rest)
 	}
-	for _, e := range ends {
+	for i, e := range ends {
 		edge(e, after)
+		if len(e.Preds) > 0 || len(e.Ops) > 0 || e.Index == 0 {
+			reach = append(reach, endVersions[i])
+		}
+	}
+	if len(reach) == 1 {
+		// Every other branch returned or raised: what follows runs only
+		// where this one did ("if sys.version_info >= (3, 7): return ...").
+		after.Versions = reach[0]
+		b.versions = reach[0]
 	}
 	b.cur = after
 }
@@ -319,22 +379,28 @@ func isTrueLiteral(t *tree, n int32) bool {
 func (b *fnBuilder) lowerFor(n int32) {
 	t := b.lw.t
 	async := t.hasChild(n, kAsync)
+	mark := b.opMark()
 	iter := b.expr(t.field(n, fRight))
+	loads := b.loadsSince(mark)
 	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
 	b.use(iter, asyncir.UseFor, forOp)
 	head := b.loopHead()
-	head.Guard = b.rangeGuard(t.field(n, fRight))
+	if head.Guard = b.rangeGuard(t.field(n, fRight)); head.Guard != nil {
+		b.noteGuardLoads(head, loads)
+	}
 	b.loopBody(n, head, func() {
 		b.bindTarget(t.field(n, fLeft), &sym{kind: symElem, base: iter}, forOp)
 	}, true)
 }
 
-// guardNext records the if/elif condition n as the guard of the branch
-// that ends the current block (Succs[0] its consequence, Succs[1] the
-// rest).
-func (b *fnBuilder) guardNext(n int32) {
+// guardNext records the if/elif condition n, lowered since mark, as the
+// guard of the branch that ends the current block (Succs[0] its
+// consequence, Succs[1] the rest).
+func (b *fnBuilder) guardNext(n int32, mark opMark) {
 	if len(b.cur.Succs) == 0 {
-		b.cur.Guard = b.condGuard(n)
+		if b.cur.Guard = b.condGuard(n); b.cur.Guard != nil {
+			b.noteGuardLoads(b.cur, b.loadsSince(mark))
+		}
 	}
 }
 
@@ -348,14 +414,18 @@ func (b *fnBuilder) loopHead() *asyncir.Block {
 }
 
 // loopBody lowers the body and else clause of the loop statement n whose
-// head is current: enter runs at the start of each iteration (for
-// targets), exits says whether the head can leave the loop without break
-// (the else clause runs only then).
+// head starts each iteration (continue and the back edge go there); the
+// current block, where the condition has been evaluated (the head, unless
+// the condition can raise inside a try), decides: enter runs at the start
+// of each iteration (for targets), exits says whether the loop can end
+// without break (the else clause runs only then).
 func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits bool) {
 	t := b.lw.t
+	decide := b.cur
+	head.LoopHead, decide.LoopHead = false, true
 	after := b.newBlock()
 	body := b.newBlock()
-	edge(head, body)
+	edge(decide, body)
 	b.cur = body
 	if enter != nil {
 		enter()
@@ -366,38 +436,52 @@ func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits b
 	edge(b.cur, head)
 	if alt := t.field(n, fAlternative); alt >= 0 && exits {
 		els := b.newBlock()
-		edge(head, els)
+		edge(decide, els)
 		b.cur = els
 		b.lowerBlock(t.field(alt, fBody))
 		edge(b.cur, after)
 	} else if exits {
-		edge(head, after)
+		edge(decide, after)
 	}
 	b.cur = after
 }
 
-// lowerTry: handlers are reached from the end of every block of the try
-// body (exceptional edges from inside a block are not modelled: a path
-// that raises is not a path on which a value is "never used").
+// lowerTry: each handler is reached from just before each op of the try
+// body that can raise what it catches (see raises and raisePoint); one
+// that no such op reaches is reached from the end of each block of the
+// body, so that it stays reachable.
+// The else clause runs only when the body raised nothing, and the
+// handlers, else and finally clauses raise into the enclosing try.
 func (b *fnBuilder) lowerTry(n int32) {
 	t := b.lw.t
-	first := len(b.f.Blocks)
-	start := b.newBlock()
-	edge(b.cur, start)
-	b.cur = start
 	var els, fin int32 = -1, -1
-	var handlers []int32
+	var clauses []int32
 	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
 		switch t.kind(c) {
 		case kExcept:
-			handlers = append(handlers, c)
+			clauses = append(clauses, c)
 		case kElse:
 			els = c
 		case kFinally:
 			fin = c
 		}
 	}
-	wouldBlock := b.catchesWouldBlock(handlers)
+	outer := b.handlers
+	handlers := make([]*asyncir.Block, len(clauses))
+	if b.catchNames == nil {
+		b.catchNames = map[*asyncir.Block][]string{}
+	}
+	for i, c := range clauses {
+		handlers[i] = b.newBlock()
+		handlers[i].Handler = true
+		b.catchNames[handlers[i]] = b.exceptNames(c)
+	}
+	b.handlers = append(append([]*asyncir.Block(nil), handlers...), outer...)
+	first := len(b.f.Blocks)
+	start := b.newBlock()
+	edge(b.cur, start)
+	b.cur = start
+	wouldBlock := b.catchesWouldBlock(clauses)
 	if wouldBlock {
 		b.expectWouldBlock++
 	}
@@ -405,22 +489,25 @@ func (b *fnBuilder) lowerTry(n int32) {
 	if wouldBlock {
 		b.expectWouldBlock--
 	}
+	b.handlers = outer
 	bodyBlocks := b.f.Blocks[first:]
-	var ends []*asyncir.Block
+	for _, h := range handlers {
+		if len(h.Preds) > 0 {
+			continue
+		}
+		for _, bb := range bodyBlocks {
+			edge(bb, h)
+		}
+	}
 	if els >= 0 {
-		// The else clause runs only when the body raised nothing: its own
-		// block, not one the handlers are reached from.
 		eb := b.newBlock()
 		edge(b.cur, eb)
 		b.cur = eb
 		b.lowerBlock(t.field(els, fBody))
 	}
-	ends = append(ends, b.cur)
-	for _, h := range handlers {
-		hb := b.newBlock()
-		for _, bb := range bodyBlocks {
-			edge(bb, hb)
-		}
+	ends := []*asyncir.Block{b.cur}
+	for i, h := range clauses {
+		hb := handlers[i]
 		b.cur = hb
 		for _, c := range t.namedChildren(h) {
 			switch t.kind(c) {
@@ -429,13 +516,17 @@ func (b *fnBuilder) lowerTry(n int32) {
 			case kAsPattern:
 				cs := t.namedChildren(c)
 				if len(cs) > 0 {
-					b.use(b.expr(cs[0]), asyncir.UseOther, nil)
+					v := b.expr(cs[0])
+					b.use(v, asyncir.UseOther, nil)
+					hb.Catch = caught(v)
 				}
 				if tgt := t.field(c, fAlias); tgt >= 0 {
 					b.bindTarget(tgt, nil, nil)
 				}
 			default:
-				b.use(b.expr(c), asyncir.UseOther, nil)
+				v := b.expr(c)
+				b.use(v, asyncir.UseOther, nil)
+				hb.Catch = caught(v)
 			}
 		}
 		ends = append(ends, b.cur)
@@ -451,6 +542,18 @@ func (b *fnBuilder) lowerTry(n int32) {
 			b.lowerBlock(fb[len(fb)-1])
 		}
 	}
+}
+
+// caught lists the exception types an except clause names: the elements
+// of a tuple, or the one value.
+func caught(v *asyncir.Value) []*asyncir.Value {
+	switch {
+	case v == nil:
+		return nil
+	case len(v.Elems) > 0:
+		return v.Elems
+	}
+	return []*asyncir.Value{v}
 }
 
 // catchesWouldBlock reports whether an except clause names
@@ -718,6 +821,7 @@ func (b *fnBuilder) lowerImport(n int32) {
 	mi := b.lw.mi
 	bind := func(name string, target string, rng asyncir.Range, imported, module string) {
 		mi.mod.Imports = append(mi.mod.Imports, asyncir.Import{Module: module, Name: imported, Alias: name, Range: rng})
+		b.raisePoint([]string{"ImportError"})
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		v := b.value(op, &sym{kind: symModule, name: target})
 		if b.fi.isModule {

@@ -17,7 +17,10 @@ primitives (Lock, Event, Condition, Semaphore, BoundedSemaphore),
 open_connection, start_server, open_unix_connection, start_unix_server and
 create_subprocess_exec/shell. APIs that still accept loop=
 (run_coroutine_threadsafe, ensure_future, wrap_future, Future, Task,
-StreamReader) are not reported.
+StreamReader) are not reported, and neither is a call under a
+sys.version_info test that keeps it off 3.10 and later (or off the
+target version): version-specific code on purpose; nor a call inside
+with self.assertRaises(...) or pytest.raises(...), a test of the removal.
 
 The severity follows the target version: an error from 3.10 on, a warning
 for older targets (the argument was deprecated in 3.8).
@@ -57,22 +60,35 @@ object now binds to the running loop instead.
 ## AL302: get-event-loop-in-coroutine
 
 ### What it does
-Finds asyncio.get_event_loop() (or
-asyncio.get_event_loop_policy().get_event_loop()) inside a coroutine, or
-inside a synchronous function that only runs on the event loop: a loop
-callback (given to call_soon, call_later, call_at, add_reader,
-add_signal_handler, Future.add_done_callback, ...), or a function whose
-every direct caller is a coroutine or such a function. A function that is
-also passed around otherwise (to run_in_executor, a thread, a container)
-is not reported.
+Finds asyncio.get_event_loop() inside a coroutine, or inside a synchronous
+function that only runs on the event loop and whose callers are all in
+the program: a private (one leading underscore in its name or its class's
+name) or nested function that is a loop callback (given to call_soon,
+call_later, call_at, add_reader, add_signal_handler,
+Future.add_done_callback, ...) or whose every direct caller is a
+coroutine or such a function. A public function or method can be
+imported and called from anywhere, with or without a running loop, and is
+not reported; neither is a function also passed around otherwise (to
+run_in_executor, a thread, a container), nor a call in the except clause
+for AttributeError that follows a try of asyncio.get_running_loop() (the
+fallback for Python 3.6).
+
+Also finds asyncio.get_event_loop_policy().get_event_loop() in the same
+places: that one does ignore the running loop.
 
 ### Why is this bad?
-get_event_loop() asks the event loop policy for "the current thread's
-loop"; its behaviour changed across 3.10, 3.12 and 3.14 and the policy
-variant does not even look at the running loop. Inside a coroutine the
-loop you want is the one running it, which asyncio.get_running_loop()
-returns on every version, and raises instead of silently creating a new
-loop when called in the wrong place.
+Where a loop is running, asyncio.get_event_loop() returns it, on every
+supported Python version, so the call is not wrong; but it reads as "the
+thread's loop, created if missing", and the same line in code that runs
+without a loop silently creates one (deprecated since 3.12, an error from
+3.14). asyncio.get_running_loop() says what is meant and raises instead of
+creating a loop when called in the wrong place.
+
+The policy's get_event_loop() is different: it returns the loop set for
+the thread and never looks at the running one, so in a coroutine run by a
+loop that is not the thread's current one (loop.run_until_complete on a
+new loop, a loop in another thread) it hands out another loop, or creates
+one.
 
 ### Example
 ` + "```python" + `
@@ -92,8 +108,12 @@ async def fetch():
 Inside a coroutine the fix (asyncio.get_event_loop() →
 asyncio.get_running_loop()) is safe: a coroutine always runs on a running
 loop, which both calls then return. In a loop callback or a synchronous
-helper only called from coroutines the fix is unsafe: a caller asynclint cannot see (another
-thread, reflection) would get RuntimeError. The policy variant gets no fix.
+helper only called from coroutines the fix is unsafe: a caller asynclint
+cannot see (another thread, reflection) would get RuntimeError. The policy
+variant gets no fix.
+
+### Severity
+Info: a style recommendation. The policy's get_event_loop() is a warning.
 
 ### References
 - https://docs.python.org/3/library/asyncio-eventloop.html#asyncio.get_running_loop
@@ -104,7 +124,11 @@ thread, reflection) would get RuntimeError. The policy variant gets no fix.
 ### What it does
 Finds asyncio.get_event_loop() where no loop is running: at module level,
 or in a synchronous function that goes on to run the loop it obtained with
-run_until_complete() or run_forever().
+run_until_complete() or run_forever(). A call that every path reaches
+after asyncio.set_event_loop(loop) gets that loop and is not reported;
+neither is one inside try whose except clause handles RuntimeError (or
+Exception, or is bare): that code already copes with 3.14; nor one under
+a sys.version_info test that keeps it off the target version.
 
 The severity follows the target version: an error from 3.14 on, a warning
 before.
@@ -226,6 +250,13 @@ Finds legacy coroutine machinery: the @asyncio.coroutine decorator
 (generator-based coroutines with yield from, removed in 3.11),
 asyncio.async (removed when async became a keyword in 3.7), and
 asyncio.Task.current_task / asyncio.Task.all_tasks (removed in 3.9).
+Compatibility code is not reported: a use under a sys.version_info test
+that keeps it off the versions without the API (and off the target
+version), as in "if sys.version_info >= (3, 7): ... else: ..." or after
+"if sys.version_info >= (3, 7): return ...", and a use in an except
+clause for AttributeError, ImportError or NameError, which runs only
+where the new API is missing. A use inside with self.assertRaises(...) or
+pytest.raises(...) is a test of the removal and is not reported either.
 
 The severity follows the target version: an error when the target no
 longer has the API, info (legacy style) before.

@@ -2,6 +2,7 @@ package looppassing
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -11,40 +12,30 @@ const (
 	policyGetEventLoop = "asyncio.AbstractEventLoopPolicy.get_event_loop"
 )
 
-// checkGetEventLoop reports AL302 where a loop is running (a coroutine, a
-// loop callback, or a synchronous function only ever called from those)
-// and AL303
-// where none is (module level, or a function that goes on to start the
-// loop it got).
+// checkGetEventLoop reports AL302 where a loop is running (a coroutine, or
+// a private or nested synchronous function that only runs on the event
+// loop) and AL303 where none is (module level, or a function that goes on
+// to start the loop it got).
 func checkGetEventLoop(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
 	if op.External != getEventLoop && op.External != policyGetEventLoop {
 		return
 	}
 	f := op.Func()
-	call := "asyncio.get_event_loop()"
-	if op.External == policyGetEventLoop {
-		call = "asyncio.get_event_loop_policy().get_event_loop()"
-	}
 	switch {
+	case inFeatureFallback(op):
+		// Where asyncio.get_running_loop() is missing (3.6).
 	case f.IsAsync():
-		d := asyncir.Diagnostic{Code: "AL302", Severity: asyncir.SeverityWarning, Range: op.Range,
-			Message: fmt.Sprintf("`%s` in coroutine `%s` returns the loop the policy holds, not necessarily the running one; use `asyncio.get_running_loop()`", call, f.QualName)}
-		d.Fixes = runningLoopFix(op, asyncir.Safe)
-		pass.Report(d)
-	case g.onLoop[f]:
-		d := asyncir.Diagnostic{Code: "AL302", Severity: asyncir.SeverityWarning, Range: op.Range,
-			Message: fmt.Sprintf("`%s` in `%s`, which only runs on the event loop, returns the loop the policy holds, not necessarily the running one; use `asyncio.get_running_loop()`", call, f.QualName)}
+		pass.Report(runningLoopDiagnostic(op, "coroutine `"+f.QualName+"`", asyncir.Safe))
+	case g.onLoop[f] && knownCallers(f):
+		d := runningLoopDiagnostic(op, "`"+f.QualName+"`, which only runs on the event loop,", asyncir.Unsafe)
 		if cs := g.callers[f]; len(cs) > 0 {
 			d.Related = append(d.Related, asyncir.Related{Range: cs[0].Range, Message: fmt.Sprintf("called from `%s`", cs[0].Func().QualName)})
 		}
 		if s := g.scheduled[f]; s != nil {
 			d.Related = append(d.Related, asyncir.Related{Range: s.Range, Message: "scheduled as an event loop callback here"})
 		}
-		// Unsafe: a caller we cannot see (reflection, another thread)
-		// would get RuntimeError instead of a loop.
-		d.Fixes = runningLoopFix(op, asyncir.Unsafe)
 		pass.Report(d)
-	case op.External == getEventLoop && f == f.Module.Body, op.External == getEventLoop && startsLoopOn(op.Result):
+	case op.External == getEventLoop && (f == f.Module.Body || startsLoopOn(op.Result)) && !loopProvided(op) && op.Block.Versions.RunsFrom(pass.Config.TargetVersion):
 		sev, consequence := asyncir.SeverityWarning, "deprecated when no loop is set (DeprecationWarning) and a RuntimeError from Python 3.14"
 		if pass.Config.TargetVersion >= 314 {
 			sev, consequence = asyncir.SeverityError, "it raises RuntimeError on Python 3.14 and later when no loop is set"
@@ -52,6 +43,38 @@ func checkGetEventLoop(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
 		pass.Report(asyncir.Diagnostic{Code: "AL303", Severity: sev, Range: op.Range,
 			Message: fmt.Sprintf("`asyncio.get_event_loop()` is called where no event loop is running; %s; use `asyncio.run()` or `asyncio.new_event_loop()`", consequence)})
 	}
+}
+
+// runningLoopDiagnostic is AL302 for op, which runs where the loop is
+// running (where says in what). asyncio.get_event_loop() then returns the
+// running loop on every Python version: a style finding, with the fix.
+// The policy's get_event_loop() ignores the running loop: a warning.
+// A fix that changes a caller asynclint cannot see (another thread,
+// reflection) from getting a loop to getting RuntimeError is unsafe.
+func runningLoopDiagnostic(op *asyncir.Op, where string, fix asyncir.Applicability) asyncir.Diagnostic {
+	if op.External == policyGetEventLoop {
+		return asyncir.Diagnostic{Code: "AL302", Severity: asyncir.SeverityWarning, Range: op.Range,
+			Message: fmt.Sprintf("`asyncio.get_event_loop_policy().get_event_loop()` in %s ignores the running loop: it returns the loop set for the thread, which may be another one; use `asyncio.get_running_loop()`", where)}
+	}
+	return asyncir.Diagnostic{Code: "AL302", Severity: asyncir.SeverityInfo, Range: op.Range,
+		Message: fmt.Sprintf("`asyncio.get_event_loop()` in %s returns the running loop; `asyncio.get_running_loop()` says so and cannot create a loop by accident", where),
+		Fixes:   runningLoopFix(op, fix)}
+}
+
+// knownCallers reports whether the program can hold every caller of f: a
+// nested function, or a private one (a name or class name with one
+// leading underscore). A public function or method can be imported and
+// called from anywhere, with or without a running loop.
+func knownCallers(f *asyncir.Func) bool {
+	if f.Parent != nil && f.Parent != f.Module.Body {
+		return true
+	}
+	for _, part := range strings.Split(f.QualName, ".") {
+		if strings.HasPrefix(part, "_") && !(strings.HasPrefix(part, "__") && strings.HasSuffix(part, "__")) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsLoopOn reports whether the loop v is run with run_until_complete

@@ -6,7 +6,7 @@ var pythonRules = []*asyncir.Rule{
 	{Code: "AL301", Name: "removed-loop-argument", Summary: "loop= passed to an asyncio API that removed it in Python 3.10",
 		Severity: asyncir.SeverityError, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python, Fix: asyncir.FixAvailable(asyncir.Safe)},
 	{Code: "AL302", Name: "get-event-loop-in-coroutine", Summary: "asyncio.get_event_loop() where the running loop is meant",
-		Severity: asyncir.SeverityWarning, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python, Fix: asyncir.FixAvailable(asyncir.Safe)},
+		Severity: asyncir.SeverityInfo, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python, Fix: asyncir.FixAvailable(asyncir.Safe)},
 	{Code: "AL303", Name: "get-event-loop-without-running-loop", Summary: "asyncio.get_event_loop() where no loop is running",
 		Severity: asyncir.SeverityWarning, Status: asyncir.StatusStable, Since: "0.1.0", Language: asyncir.Python},
 	{Code: "AL304", Name: "nested-event-loop", Summary: "an event loop started inside a running event loop",

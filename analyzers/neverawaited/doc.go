@@ -15,6 +15,13 @@ program creates the work and then loses it.
 Finds a coroutine object that is created and then neither awaited, scheduled
 nor handed on: the call's value is discarded by an expression statement, or
 it is stored in a local variable that, on some path, is never read again.
+Paths that end by raising do not count; a path through an except clause
+that carries on does, from an operation that can raise what the clause
+catches (a call or an await anything; an attribute read, except of an
+imported name, only AttributeError; a subscript only LookupError or
+TypeError): a comparison or a name between creation and use cannot send
+the coroutine to the handler, nor can self.attr to an except OSError.
+The related location names the operation.
 It knows coroutine functions across modules (imports and re-exports),
 methods called through self, cls, super() and project base classes,
 decorated functions whose wrapper is async def or returns the wrapped call

@@ -83,8 +83,12 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 		if st, lost, witness := lostInLocal(v); lost {
 			d := asyncir.Diagnostic{Code: "AL101", Severity: asyncir.SeverityError, Range: op.Range,
 				Message: fmt.Sprintf("coroutine %s is stored in `%s` but, on some path, never awaited; its body never runs", name, st.Var)}
-			if witness != nil {
+			switch {
+			case witness == nil:
+			case witness.Kind == asyncir.OpStore && witness.Var == st.Var:
 				d.Related = []asyncir.Related{{Range: witness.Range, Message: fmt.Sprintf("`%s` is overwritten here before it is awaited", st.Var)}}
+			default:
+				d.Related = []asyncir.Related{{Range: witness.Range, Message: fmt.Sprintf("when this raises, the exception handler goes on without awaiting `%s`", st.Var)}}
 			}
 			pass.Report(d)
 		}
@@ -303,7 +307,7 @@ func coroutineCallable(pass *asyncir.Pass, v *asyncir.Value) (string, bool) {
 
 // checkProtocol reports AL105.
 func checkProtocol(pass *asyncir.Pass, op *asyncir.Op) {
-	if op.Async || op.Operand == nil {
+	if op.Async || op.Operand == nil || op.ExpectRaise {
 		return
 	}
 	t := op.Operand.Type

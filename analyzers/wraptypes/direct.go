@@ -6,24 +6,39 @@ import (
 	"github.com/asynclint/asynclint/asyncir"
 )
 
-// directCtors are the asyncio classes that should come from a factory.
-var directCtors = map[string]string{
-	"asyncio.Task":   "asyncio.create_task()",
-	"asyncio.Future": "loop.create_future()",
+// directCtors are the asyncio classes that should come from a factory:
+// the factory where the running loop is meant, the loop's own, and what
+// the factory does that the constructor does not.
+var directCtors = map[string]struct{ running, loop, adds string }{
+	"asyncio.Task":   {"asyncio.create_task()", "loop.create_task()", "honours the loop's task factory (loop.set_task_factory)"},
+	"asyncio.Future": {"loop.create_future()", "loop.create_future()", "lets the loop supply its own implementation"},
 }
 
 // checkDirectInstantiation reports AL405, except inside the factories
 // themselves (a loop's create_task/create_future, a function or class
-// given to loop.set_task_factory), which must instantiate the class.
+// given to loop.set_task_factory), which must instantiate the class, and
+// for asyncio.Task(..., eager_start=...), the only way to start one task
+// eagerly before create_task takes eager_start (3.14). The message says
+// which loop the object binds to; asyncio.Future() in a coroutine (bound
+// to the running loop, or the one given) carries FactFutureInCoroutine.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
-	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) {
+	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
 		return
 	}
-	d := asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range,
-		Message: fmt.Sprintf("`%s` is instantiated directly; use `%s`, which binds it to the running loop (and lets the loop supply its own implementation)", op.External, use)}
-	if op.External == "asyncio.Future" && op.Func().IsAsync() {
-		// Inside a coroutine Future() binds to the running loop already.
+	d := asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range}
+	f := op.Func()
+	switch {
+	case op.Keyword("loop") != nil:
+		d.Message = fmt.Sprintf("`%s` is instantiated directly with `loop=`; `%s` binds it to the same loop and %s", op.External, use.loop, use.adds)
+	case f.IsAsync() && !op.Star:
+		d.Message = fmt.Sprintf("`%s` is instantiated directly in coroutine `%s`, where it binds to the running loop; `%s` does the same and %s", op.External, f.QualName, use.running, use.adds)
+	default:
+		d.Message = fmt.Sprintf("`%s` is instantiated directly; without `loop=` it binds to whatever loop `asyncio.get_event_loop()` returns where this runs; use `%s` on the loop meant", op.External, use.running)
+	}
+	if op.External == "asyncio.Future" && f.IsAsync() {
+		// Inside a coroutine Future() binds to the running loop (or the
+		// one given) already; a Task still skips the task factory.
 		d.Fact = asyncir.FactFutureInCoroutine
 	}
 	pass.Report(d)

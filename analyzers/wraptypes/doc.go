@@ -6,7 +6,9 @@ report mixed future kinds and waits on the wrong identity
 
 Futures of two kinds (asyncio and concurrent.futures in Python) do not
 mix, and what a wait hands back is not always what was passed in; in Go,
-the context a group derives dies with the group.
+the context a group derives dies with the group. Code inside
+with self.assertRaises(...) or pytest.raises(...) expects the exception
+AL401-AL404 predict and is not reported.
 
 ## AL401: await-concurrent-future
 
@@ -136,8 +138,11 @@ call can have completed it: on no path is it awaited, checked with done(),
 settled with set_result()/set_exception(), handed to anything (a call, a
 container, another name) that may wait for it, or given a chance to run
 (an await in a coroutine; any call, which may run the loop, in a
-synchronous function). Futures received as parameters (done callbacks),
-read from attributes, taken from a done set, and TaskGroup tasks are not
+synchronous function). A future stored under a second name by a chained
+assignment (w = obj.attr = loop.create_future()) counts as completed when
+obj.attr is settled, awaited or handed on, or obj is passed to a call,
+before the call. Futures received as parameters (done callbacks), read
+from attributes, taken from a done set, and TaskGroup tasks are not
 reported.
 
 ### Why is this bad?
@@ -173,7 +178,12 @@ Finds asyncio.Task(...) and asyncio.Future() instantiated directly.
 Subclasses defined in the program, and the factories themselves (an
 event loop's create_task and create_future methods, a function or class
 given to loop.set_task_factory), which must instantiate the class, are
-not reported.
+not reported; neither is asyncio.Task(coro, loop=..., eager_start=...),
+the only way to start one task eagerly before create_task takes
+eager_start (3.14). The message says which loop the object binds to:
+inside a coroutine the running loop (or the one given with loop=), as the
+factory's would; with loop=, that loop; otherwise whatever
+get_event_loop() returns where the code runs.
 
 ### Why is this bad?
 The documented contract is that tasks are created with

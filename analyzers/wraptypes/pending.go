@@ -2,6 +2,7 @@ package wraptypes
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -46,7 +47,7 @@ func checkPendingResult(pass *asyncir.Pass, op *asyncir.Op) {
 			return
 		}
 		for _, st := range d.Defs {
-			if progressBetween(st, op, d.Var) {
+			if progressBetween(st, op, d.Var) || aliasMayBeDone(st, op, d.Var) {
 				return
 			}
 		}
@@ -85,6 +86,54 @@ func mayBeDone(call *asyncir.Op, v string) bool {
 				found = true
 				return
 			}
+		}
+	})
+	return found
+}
+
+// aliasMayBeDone reports whether the future that st stores in the local v
+// has another name that may complete it before the call: the attribute of
+// a chained assignment (w = obj.attr = loop.create_future()) when some
+// path to the call settles obj.attr or hands obj on, or any other place
+// the future was put (a container, an argument).
+func aliasMayBeDone(st, call *asyncir.Op, v string) bool {
+	for _, u := range st.Operand.Uses {
+		switch {
+		case u.Op == st || u.Op.Kind == asyncir.OpStore && u.Op.Var != "":
+		case u.Op.Kind == asyncir.OpStore && u.Op.Attr != "" && u.Op.Recv != nil && u.Op.Recv.Def != nil && u.Op.Recv.Def.Kind == asyncir.OpLoad:
+			if attrMayBeDone(u.Op, st, call, v) {
+				return true
+			}
+		case settles(u) && asyncir.ReachableWithout(u.Op, call, v):
+			return true
+		}
+	}
+	return false
+}
+
+// attrMayBeDone reports whether, after st stored the future in v and
+// store in obj.attr, a path to the call settles obj.attr (awaits it, sets
+// its result, checks done(), hands it on) or passes obj to a call that
+// might.
+func attrMayBeDone(store, st, call *asyncir.Op, v string) bool {
+	obj := store.Recv.Def.Var
+	isObj := func(x *asyncir.Value) bool {
+		return x != nil && x.Def != nil && x.Def.Kind == asyncir.OpLoad && x.Def.Var == obj
+	}
+	found := false
+	call.Func().Ops(func(op *asyncir.Op) {
+		if found || op == store || op == call || !asyncir.ReachableWithout(st, op, v) || !asyncir.ReachableWithout(op, call, v) {
+			return
+		}
+		switch op.Kind {
+		case asyncir.OpAttr:
+			if op.Attr == store.Attr && isObj(op.Recv) {
+				for _, u := range op.Result.Uses {
+					found = found || settles(u)
+				}
+			}
+		case asyncir.OpCall:
+			found = isObj(op.Recv) || slices.ContainsFunc(op.Args, isObj)
 		}
 	})
 	return found

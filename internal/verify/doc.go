@@ -36,7 +36,8 @@
 //	                    waits on (a timer); the line that created it
 //	exception           a TypeError, RuntimeError, AttributeError, InvalidStateError
 //	                    or AssertionError raised through a case frame, caught or not:
-//	                    the innermost case line it passed
+//	                    the innermost case line it passed; not one a test expects
+//	                    (inside `with self.assertRaises(E)`, an E)
 //	blocking-in-coroutine  a blocking call (harness.py's BLOCKING table) made on the
 //	                    loop's thread while it runs, from an async function: its line
 //	blocking-via-helper the same from synchronous case code called by an async
@@ -53,6 +54,10 @@
 //	deprecation         a DeprecationWarning at its case line; also get_event_loop()
 //	                    creating the thread's loop implicitly, which 3.11.7 does
 //	                    silently and 3.12 deprecates (AL303)
+//	running-loop        asyncio.get_event_loop() returned the running loop, called from
+//	                    a coroutine or a private or nested function: its line (AL302)
+//	policy-loop         the policy's get_event_loop() returned a loop other than the
+//	                    one running the caller: its line (AL302)
 //
 // AL403's second half (a membership or identity test of an input against
 // asyncio.wait/as_completed results is always False) has no runtime
@@ -96,7 +101,7 @@
 // finding); an event that is evidence for some rule and that no want at its
 // lines accounts for is unexpected. A "# static-only: AL405 reason" (Go:
 // "// static-only: AL451 reason") mark makes the case's wants of that rule
-// static-only: listed, not required. Rules without evidence (AL302, AL405,
+// static-only: listed, not required. Rules without evidence (AL405,
 // AL451) can only be carried that way. Main prints the unconfirmed and
 // unexpected findings as "path:line:" lines, a table per rule, and exits 1
 // when there is any.

@@ -24,7 +24,7 @@ func exception(re string) Evidence {
 }
 
 // EvidenceTable maps each rule code to the runtime events that confirm it
-// (RULES.md, "verified by"). A rule with no entry (AL302, AL405, AL451) can
+// (RULES.md, "verified by"). A rule with no entry (AL405, AL451) can
 // only be carried by a case's reviewed static-only mark. Python attribution
 // is the harness's (harness.py); Go's is gocase.go's.
 func EvidenceTable() map[string][]Evidence {
@@ -52,6 +52,7 @@ func EvidenceTable() map[string][]Evidence {
 		"AL251": {kind("hang")},
 		// looppassing
 		"AL301": {exception(`^TypeError: .*unexpected keyword argument 'loop'`)},
+		"AL302": {kind("running-loop"), kind("policy-loop")},
 		"AL303": {Evidence{Kind: "deprecation", Detail: regexp.MustCompile(`There is no current event loop`)}},
 		"AL304": {exception(`^RuntimeError: (asyncio\.run\(\) cannot be called from a running event loop|This event loop is already running|Cannot run the event loop while another loop is running)`)},
 		"AL305": {kind("context-lost")},

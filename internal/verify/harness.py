@@ -674,10 +674,36 @@ def marked(exc, what):
     return getattr(exc, "__asynclint_" + what, False)
 
 
+def install_expected_raises():
+    """An exception raised inside `with self.assertRaises(E)` that is an E is
+    what the test asks for, not a finding: the context's expected types are
+    kept per thread while it is open."""
+    import unittest.case
+    ctx = unittest.case._AssertRaisesContext
+    real_enter, real_exit = ctx.__enter__, ctx.__exit__
+
+    @functools.wraps(real_enter)
+    def enter(self):
+        _tl.expected = getattr(_tl, "expected", ()) + (self.expected,)
+        return real_enter(self)
+
+    @functools.wraps(real_exit)
+    def exit_(self, *exc_info):
+        _tl.expected = getattr(_tl, "expected", ())[:-1]
+        return real_exit(self, *exc_info)
+
+    ctx.__enter__, ctx.__exit__ = enter, exit_
+
+
+def expected(exc):
+    return any(isinstance(exc, e) for e in getattr(_tl, "expected", ()))
+
+
 def local_trace(frame, event, arg):
     if event == "exception":
         exc = arg[1]
-        if isinstance(exc, RECORDED_EXCEPTIONS) and not marked(exc, "seen") and not marked(exc, "ignored"):
+        if isinstance(exc, RECORDED_EXCEPTIONS) and not marked(exc, "seen") and not marked(exc, "ignored") \
+                and not expected(exc):
             mark(exc, "seen")
             emit("exception", loc_of(frame), f"{type(exc).__name__}: {exc}")
     return local_trace
@@ -821,9 +847,42 @@ def install_loop_hooks():
             emit("deprecation", innermost_case_loc(),
                  "DeprecationWarning: There is no current event loop (implicit loop creation; "
                  "deprecated since 3.12, an error from 3.14)")
-        return real_get(self)
+        loop = real_get(self)
+        running = asyncio.events._get_running_loop()
+        if running is not None and loop is not running:
+            emit("policy-loop", innermost_case_loc(),
+                 "the policy's get_event_loop() returned a loop other than the running one")
+        return loop
 
     policy_cls.get_event_loop = get_event_loop
+
+    # asyncio.get_event_loop() where a loop runs: it returns that loop. Recorded
+    # where the caller is code whose every caller the case holds (a coroutine,
+    # a private or nested function), the code AL302 speaks about.
+    real_module_get = asyncio.events.get_event_loop
+
+    @functools.wraps(real_module_get)
+    def module_get_event_loop():
+        loop = real_module_get()
+        running = asyncio.events._get_running_loop()
+        frames = stack()
+        if running is not None and loop is running and frames and is_case(frames[0].f_code.co_filename) \
+                and known_callers(frames[0].f_code):
+            emit("running-loop", loc_of(frames[0]), "get_event_loop() returned the running loop")
+        return loop
+
+    asyncio.events.get_event_loop = asyncio.get_event_loop = module_get_event_loop
+
+
+def known_callers(code):
+    """A coroutine, or a function whose qualified name has a private part
+    (one leading underscore) or a <locals> part."""
+    if is_async(code):
+        return True
+    for part in code.co_qualname.split("."):
+        if part == "<locals>" or part.startswith("_") and not (part.startswith("__") and part.endswith("__")):
+            return True
+    return False
 
 
 def task_loc(task):
@@ -922,6 +981,7 @@ def main():
     logging.getLogger("asyncio").addHandler(SlowCallbacks())
     _real_signal(signal.SIGUSR1, on_sigusr1)
     install_loop_hooks()
+    install_expected_raises()
     install_registrations()
     install_blocking()
     threading.settrace(global_trace)

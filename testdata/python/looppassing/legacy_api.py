@@ -1,8 +1,50 @@
 """AL306: legacy coroutine machinery removed from asyncio."""
 import asyncio
+import sys
+
+
+if sys.version_info >= (3, 7):
+    def current_task():
+        return asyncio.current_task()
+else:
+    def current_task():
+        # Only where asyncio.current_task() is missing.
+        return asyncio.Task.current_task()
+
+
+def all_tasks():
+    if sys.version_info >= (3, 7):
+        return asyncio.all_tasks()
+    return asyncio.Task.all_tasks()
+
+
+def task_getter():
+    try:
+        return asyncio.current_task
+    except AttributeError:
+        return asyncio.Task.current_task
+
+
+if sys.version_info < (3, 11):
+    # Only on the versions that still have it.
+    @asyncio.coroutine
+    def legacy():
+        yield
+
+
+if sys.version_info < (3, 12):
+    # 3.11 is among these versions, and has no asyncio.coroutine.
+    try:
+        @asyncio.coroutine  # want: AL306 "`asyncio.coroutine`.*removed in Python 3.11"
+        def still_legacy():
+            yield
+    except AttributeError:
+        pass
 
 
 async def main():
+    assert current_task() is task_getter()() is asyncio.current_task()
+    assert all_tasks() == asyncio.all_tasks()
     try:
         print(asyncio.Task.all_tasks())  # want: AL306 "`asyncio.Task.all_tasks`.*removed in Python 3.9"
     except AttributeError:

@@ -1,10 +1,19 @@
 """AL301: loop= passed to asyncio APIs that removed it in Python 3.10."""
 import asyncio
+import sys
+import unittest
 
 
 async def tick():
     await asyncio.sleep(0)
     return 1
+
+
+class RemovalTest(unittest.TestCase):
+    async def check(self, loop):
+        # The test expects the TypeError: it checks the removal.
+        with self.assertRaises(TypeError):
+            await asyncio.sleep(0, loop=loop)
 
 
 async def main():
@@ -34,3 +43,9 @@ async def main():
     fut = asyncio.run_coroutine_threadsafe(tick(), loop)
     print(await asyncio.wrap_future(fut, loop=loop))
     await asyncio.sleep(0)
+    # Only on the versions where gather still takes loop=.
+    if sys.version_info < (3, 10):
+        print(await asyncio.gather(tick(), loop=loop))
+    else:
+        print(await asyncio.gather(tick()))
+    await RemovalTest().check(loop)

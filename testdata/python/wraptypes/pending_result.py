@@ -1,5 +1,6 @@
 """AL404: result()/exception() on an asyncio future not known to be done."""
 import asyncio
+import unittest
 
 
 async def compute(n):
@@ -20,7 +21,40 @@ def drive(loop):
     return t.result()
 
 
+class Waiters:
+    def __init__(self):
+        self.pong = None
+
+    def deliver(self, value):
+        self.pong.set_result(value)
+
+
+async def aliased(loop):
+    # One future, two names: completed through the attribute.
+    w = Waiters()
+    waiter = w.pong = loop.create_future()
+    w.pong.set_result(6)
+    print(waiter.result())
+    waiter = w.pong = loop.create_future()
+    w.deliver(7)
+    print(waiter.result())
+    waiter = w.pong = loop.create_future()
+    try:
+        print(waiter.result())  # want: AL404 "`.result\(\)` on asyncio future `waiter`"
+    except asyncio.InvalidStateError:
+        pass
+
+
+class PendingTest(unittest.TestCase):
+    async def check(self):
+        # The test expects the InvalidStateError: it checks the contract.
+        fut = asyncio.get_running_loop().create_future()
+        with self.assertRaises(asyncio.InvalidStateError):
+            fut.result()
+
+
 async def main():
+    await PendingTest().check()
     t = asyncio.create_task(compute(1))
     try:
         print(t.result())  # want: AL404 "`.result\(\)` on asyncio future `t` \(from `asyncio.create_task`\)"
@@ -36,6 +70,7 @@ async def main():
     for d in done:
         print(d.result())
     loop = asyncio.get_running_loop()
+    await aliased(loop)
     fut = loop.create_future()
     try:
         fut.exception()  # want: AL404 "`.exception\(\)`"

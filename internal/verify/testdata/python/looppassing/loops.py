@@ -14,7 +14,6 @@ async def fetch():
 
 
 async def main():
-    # static-only: AL302 inside a coroutine get_event_loop() returns the running loop on every version; the bug is a policy-dependent loop elsewhere
     loop = asyncio.get_event_loop()  # want: AL302
     try:
         await asyncio.sleep(0, loop=loop)  # want: AL301
