@@ -108,6 +108,21 @@ func TestGuardAndOr(t *testing.T) {
 	if got := and.Rename(map[string]string{"a": "x"}); got != nil {
 		t.Errorf("Rename without b = %v, want nil", got)
 	}
+	partial := &Guard{Kind: GuardAnd, Subs: []*Guard{nil, a}}
+	for _, c := range []struct {
+		conds []*Guard
+		want  string
+	}{
+		{[]*Guard{partial}, " only when `a`"},
+		{[]*Guard{or.Negate()}, " only when `not a`"},
+		{[]*Guard{or}, ""},
+		{[]*Guard{and.Negate(), b}, " only when `not (a and b is None)` and `b is None`"},
+		{[]*Guard{and, a}, " only when `a` and `b is None`"},
+	} {
+		if got := OnlyWhen(c.conds); got != c.want {
+			t.Errorf("OnlyWhen(%v) = %q, want %q", c.conds, got, c.want)
+		}
+	}
 }
 
 // TestReachableAndNecessary builds "if p is None: return; block()" and a

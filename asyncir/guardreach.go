@@ -122,14 +122,50 @@ func NecessaryGuards(f *Func, bind Binding, target *Block) []*Guard {
 }
 
 // OnlyWhen spells necessary conditions for a message: " only when `a`
-// and `b`", or "" when there are none.
+// and `b`", or "" when there are none. Each condition contributes the
+// tests it needs that can be spelled (see conjuncts).
 func OnlyWhen(conds []*Guard) string {
-	if len(conds) == 0 {
+	var parts []string
+	seen := map[string]bool{}
+	for _, c := range conds {
+		for _, g := range conjuncts(c) {
+			if s := "`" + g.String() + "`"; !seen[s] {
+				seen[s] = true
+				parts = append(parts, s)
+			}
+		}
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	parts := make([]string, len(conds))
-	for i, g := range conds {
-		parts[i] = "`" + g.String() + "`"
-	}
 	return " only when " + strings.Join(parts, " and ")
+}
+
+// conjuncts splits g into tests that must all hold, leaving out those
+// the frontend could not read: `a and …` needs a; `not (a or …)` needs
+// not a; an or with an unreadable alternative needs nothing it can name.
+func conjuncts(g *Guard) []*Guard {
+	switch {
+	case g == nil:
+		return nil
+	case g.Kind == GuardAnd && !g.Not:
+		var out []*Guard
+		for _, s := range g.Subs {
+			out = append(out, conjuncts(s)...)
+		}
+		return out
+	case g.Kind == GuardOr && g.Not:
+		var out []*Guard
+		for _, s := range g.Subs {
+			out = append(out, conjuncts(s.Negate())...)
+		}
+		return out
+	case g.Kind == GuardAnd || g.Kind == GuardOr:
+		for _, s := range g.Subs {
+			if s == nil || len(conjuncts(s)) == 0 {
+				return nil
+			}
+		}
+	}
+	return []*Guard{g}
 }
