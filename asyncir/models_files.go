@@ -12,21 +12,22 @@ const fileClass = "io.IOBase"
 var fileMethods = []string{"read", "read1", "readinto", "readline", "readlines", "write", "writelines", "seek", "truncate", "flush"}
 
 // fileClasses are the classes of file objects: io's concrete classes, the
-// typing protocols annotations use, and the wrappers of tempfile and the
-// compression modules.
+// typing protocols annotations use, and tempfile's wrapper.
 var fileClasses = []string{
 	"io.TextIOWrapper", "io.BufferedReader", "io.BufferedWriter", "io.BufferedRandom",
 	"io.BufferedRWPair", "io.FileIO", "io.TextIOBase", "io.BufferedIOBase", "io.RawIOBase",
 	"typing.IO", "typing.TextIO", "typing.BinaryIO",
-	"tempfile._TemporaryFileWrapper", "tempfile.SpooledTemporaryFile",
-	"gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile",
+	"tempfile._TemporaryFileWrapper",
 }
 
 // addFiles adds the file-object tables to m: the classes, their methods,
 // and the calls that return a file object. Opening is blocking where it
 // touches the disk (open, gzip.open, tempfile.TemporaryFile); os.fdopen
-// wraps a descriptor and SpooledTemporaryFile starts in memory, so they
-// only return one.
+// wraps a descriptor, so it only returns one. Not file objects here: a
+// SpooledTemporaryFile stays in memory until it outgrows max_size (never
+// with the default 0), and gzip.GzipFile/bz2.BZ2File/lzma.LZMAFile are
+// most often built around an in-memory fileobj (compressing a response),
+// where they do no I/O; gzip.open and friends with a path do.
 func addFiles(m *Models) {
 	m.Classes[fileClass] = &ClassModel{Name: fileClass, EnterSelf: true}
 	for _, c := range fileClasses {
@@ -38,8 +39,8 @@ func addFiles(m *Models) {
 	}
 	opens := map[string]string{
 		"builtins.open": fileClass, "io.open": fileClass, "codecs.open": fileClass,
-		"pathlib.Path.open": fileClass, "gzip.open": "gzip.GzipFile", "bz2.open": "bz2.BZ2File",
-		"lzma.open": "lzma.LZMAFile", "tempfile.TemporaryFile": "tempfile._TemporaryFileWrapper",
+		"pathlib.Path.open": fileClass, "gzip.open": fileClass, "bz2.open": fileClass,
+		"lzma.open": fileClass, "tempfile.TemporaryFile": "tempfile._TemporaryFileWrapper",
 		"tempfile.NamedTemporaryFile": "tempfile._TemporaryFileWrapper",
 	}
 	for name, cls := range opens {
@@ -53,13 +54,9 @@ func addFiles(m *Models) {
 		a.ReturnsClass = cls
 		m.APIs[name] = a
 	}
-	for name, cls := range map[string]string{"os.fdopen": fileClass, "tempfile.SpooledTemporaryFile": "tempfile.SpooledTemporaryFile"} {
-		m.APIs[name] = &APIModel{Name: name, ReturnsClass: cls, Callback: -1}
-	}
-	// gzip.GzipFile(...) and friends open the file when constructed.
-	for _, c := range []string{"gzip.GzipFile", "bz2.BZ2File", "lzma.LZMAFile", "io.FileIO"} {
-		m.APIs[c] = &APIModel{Name: c, Blocks: true, Tier: TierData, ReturnsClass: c, Callback: -1}
-	}
+	m.APIs["os.fdopen"] = &APIModel{Name: "os.fdopen", ReturnsClass: fileClass, Callback: -1}
+	// io.FileIO(path) opens the file when constructed.
+	m.APIs["io.FileIO"] = &APIModel{Name: "io.FileIO", Blocks: true, Tier: TierData, ReturnsClass: "io.FileIO", Callback: -1}
 	// Parsing certificates and credentials reads files: a CA bundle given
 	// to create_default_context (without one it only points OpenSSL at
 	// the system paths), load_verify_locations, load_cert_chain, netrc.

@@ -45,7 +45,7 @@ func (lib *Library) syncOnly(i int, top string) bool {
 func (lib *Library) scanSync(dir string) bool {
 	info, err := os.Stat(dir)
 	switch {
-	case err == nil && !info.IsDir(), isFile(dir+".py"), isFile(dir+".pyi"):
+	case err == nil && !info.IsDir(), isFile(dir + ".py"), isFile(dir + ".pyi"):
 		return false // a single-file module is read as it is
 	case err != nil:
 		return true // no such package: nothing async in it

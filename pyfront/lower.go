@@ -11,6 +11,9 @@ type lowerer struct {
 	t    *tree
 	mi   *moduleInfo
 	path string
+	// versionNames are module-level names bound to a version test
+	// (PY_38 = sys.version_info >= (3, 8)), read by later tests.
+	versionNames map[string]asyncir.Versions
 }
 
 // fnBuilder builds the CFG of one function.
@@ -672,6 +675,9 @@ func (b *fnBuilder) lowerAssign(n int32) {
 	}
 	if v == nil && right >= 0 {
 		b.storeUntracked(left)
+	}
+	if b.fi.isModule && right >= 0 && t.kind(left) == kIdentifier {
+		b.recordVersionName(t.text(left), right)
 	}
 	if ty := t.field(n, fType); ty >= 0 && t.kind(left) == kIdentifier {
 		ann := b.annotation(ty)

@@ -15,6 +15,13 @@ import (
 func (b *fnBuilder) versionTest(n int32) (asyncir.Versions, bool) {
 	t := b.lw.t
 	switch t.kind(n) {
+	case kIdentifier:
+		name := t.text(n)
+		if !b.fi.isModule && (b.fi.params[name] != nil || len(b.fi.stores[name]) > 0) {
+			return asyncir.Versions{}, false // a local of the same name
+		}
+		r, ok := b.lw.versionNames[name]
+		return r, ok
 	case kParenthesized:
 		if cs := t.namedChildren(n); len(cs) == 1 {
 			return b.versionTest(cs[0])
@@ -58,6 +65,21 @@ func (b *fnBuilder) versionTest(n int32) (asyncir.Versions, bool) {
 		}
 	}
 	return asyncir.Versions{}, false
+}
+
+// recordVersionName remembers a module-level name bound to a version
+// test, so that `if not PY_38:` reads as the test itself; a name bound
+// to anything else is forgotten.
+func (b *fnBuilder) recordVersionName(name string, value int32) {
+	r, ok := b.versionTest(value)
+	if !ok {
+		delete(b.lw.versionNames, name)
+		return
+	}
+	if b.lw.versionNames == nil {
+		b.lw.versionNames = map[string]asyncir.Versions{}
+	}
+	b.lw.versionNames[name] = r
 }
 
 func isVersionInfo(s string) bool {

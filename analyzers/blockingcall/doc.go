@@ -22,10 +22,12 @@ check_output/getoutput, subprocess.Popen and its wait/communicate,
 os.system, os.popen, os.spawn*, os.posix_spawn*, os.wait*; input; open,
 io.open, codecs.open, gzip/bz2/lzma.open, tempfile.TemporaryFile and
 NamedTemporaryFile, and read/readline(s)/write/writelines/seek/truncate/
-flush on the file objects they (and os.fdopen, SpooledTemporaryFile)
-return or that a parameter annotation names (io.TextIOWrapper,
-BufferedReader/Writer/Random, IO[...], TextIO, BinaryIO; io.StringIO and
-BytesIO are in memory and not reported); ssl.create_default_context given
+flush on the file objects they (and os.fdopen) return or that a
+parameter annotation names (io.TextIOWrapper, BufferedReader/Writer/Random,
+IO[...], TextIO, BinaryIO; io.StringIO and BytesIO are in memory and not
+reported, nor are SpooledTemporaryFile, which stays in memory until it
+outgrows max_size, and gzip.GzipFile/bz2.BZ2File/lzma.LZMAFile objects,
+most often built around an in-memory fileobj); ssl.create_default_context given
 cafile/capath/cadata, SSLContext.load_verify_locations/load_cert_chain,
 netrc.netrc; shutil copies and trees, os file-system calls (makedirs,
 remove, rename, listdir, scandir, walk, stat, fsync, …), os.path and

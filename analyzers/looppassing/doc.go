@@ -128,7 +128,10 @@ run_until_complete() or run_forever(). A call that every path reaches
 after asyncio.set_event_loop(loop) gets that loop and is not reported;
 neither is one inside try whose except clause handles RuntimeError (or
 Exception, or is bare): that code already copes with 3.14; nor one under
-a sys.version_info test that keeps it off the target version.
+a sys.version_info test (or a module-level name bound to one, "if not
+PY_38:") that keeps it off the target version; nor one in a function that
+asks loop.is_running() before running the loop, being written to be
+called inside a running loop too.
 
 The severity follows the target version: an error from 3.14 on, a warning
 before.

@@ -2,6 +2,7 @@ package looppassing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -79,10 +80,17 @@ func knownCallers(f *asyncir.Func) bool {
 
 // startsLoopOn reports whether the loop v is run with run_until_complete
 // or run_forever in the same function (directly or through one local):
-// evidence that no loop was running where v was obtained.
+// evidence that no loop was running where v was obtained — unless the
+// function asks v.is_running() first, being written for both cases.
 func startsLoopOn(v *asyncir.Value) bool {
+	return calledOn(v, "run_until_complete", "run_forever") && !calledOn(v, "is_running")
+}
+
+// calledOn reports whether one of the methods is called on v in its
+// function, directly or through one local.
+func calledOn(v *asyncir.Value, methods ...string) bool {
 	starts := func(u asyncir.Use) bool {
-		return u.Kind == asyncir.UseRecv && u.Op.Kind == asyncir.OpCall && (u.Op.Method == "run_until_complete" || u.Op.Method == "run_forever")
+		return u.Kind == asyncir.UseRecv && u.Op.Kind == asyncir.OpCall && slices.Contains(methods, u.Op.Method)
 	}
 	for _, u := range v.Uses {
 		if starts(u) {

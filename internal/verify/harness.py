@@ -135,7 +135,6 @@ FILE_FACTORIES = [
     ("os", "fdopen"),
     ("tempfile", "TemporaryFile"),
     ("tempfile", "NamedTemporaryFile"),
-    ("tempfile", "SpooledTemporaryFile"),
     ("gzip", "open"),
     ("bz2", "open"),
     ("lzma", "open"),

@@ -54,6 +54,29 @@ def run_compat():
         loop.close()
 
 
+PY_37 = sys.version_info >= (3, 7)
+
+
+def run_old_by_name():
+    # The same test through a module-level name.
+    if not PY_37:
+        loop = asyncio.get_event_loop()
+        return loop.run_until_complete(work())
+    return asyncio.run(work())
+
+
+def run_either():
+    # Written for both: inside a running loop it schedules, else it runs.
+    loop = asyncio.get_event_loop()
+    if loop.is_running():
+        return loop.create_task(work())
+    return loop.run_until_complete(work())
+
+
+async def from_a_coroutine():
+    return await run_either()
+
+
 def run_old():
     # Only on versions where get_event_loop() was the way to get a loop.
     if sys.version_info < (3, 7):
@@ -68,4 +91,6 @@ if __name__ == "__main__":
     print(run_set_first())
     print(run_compat())
     print(run_old())
+    print(run_old_by_name())
+    print(asyncio.run(from_a_coroutine()))
     print(asyncio.run(work()))
