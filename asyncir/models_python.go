@@ -167,3 +167,18 @@ func PythonModels() *Models {
 	addFutureModels(m)
 	return m
 }
+
+// signatureDecorators hand a call's arguments to the decorated function
+// unchanged, so a call of the decorated function binds its parameters as
+// written.
+var signatureDecorators = map[string]bool{
+	"builtins.staticmethod": true, "builtins.classmethod": true, "builtins.property": true,
+	"abc.abstractmethod": true, "typing.override": true, "typing_extensions.override": true,
+	"typing.final": true, "typing_extensions.final": true, "typing.no_type_check": true,
+	"functools.cached_property": true, "functools.lru_cache": true, "functools.cache": true,
+	"functools.wraps": true,
+}
+
+// KeepsSignature reports whether the decorator named (as in
+// Func.Decorators) passes the call's arguments through unchanged.
+func KeepsSignature(decorator string) bool { return signatureDecorators[decorator] }

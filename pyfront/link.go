@@ -138,6 +138,9 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	// A fresh memo per module, sized for it: one that grows across
 	// modules spends its time rehashing.
 	l.memo = make(map[*asyncir.Value]asyncir.Type, len(mi.syms))
+	for _, fi := range mi.funcs {
+		fi.f.Decorators = l.decoratorNames(fi)
+	}
 	for _, f := range mi.mod.Funcs {
 		if mi.library {
 			break // nothing is reported in a library's code
