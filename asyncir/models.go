@@ -19,6 +19,9 @@ type APIModel struct {
 	// PassesFutures: an asyncio future argument is returned as it is, so
 	// no task is created for it (ensure_future on a Future).
 	PassesFutures bool
+	// NeverRaises: a query that cannot raise (loop.is_running(),
+	// future.done()), so no exception path starts at it.
+	NeverRaises bool
 	// Schedules: the call takes over the awaitables passed to it (await,
 	// wrap in tasks, or run them), so they are not lost.
 	Schedules bool
@@ -113,6 +116,15 @@ func (m *Models) API(name string) *APIModel {
 		return a
 	}
 	return nil
+}
+
+// NeverRaises reports whether op calls an API that cannot raise.
+func (m *Models) NeverRaises(op *Op) bool {
+	if op.Kind != OpCall {
+		return false
+	}
+	a := m.API(op.External)
+	return a != nil && a.NeverRaises
 }
 
 // Method returns the model of class.method, looking through the class's
