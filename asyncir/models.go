@@ -10,6 +10,11 @@ type APIModel struct {
 	// objects, the external class.
 	ReturnsAwait AwaitKind
 	ReturnsClass string
+	// Unbounded is the class the call returns instead when it is not
+	// given a bound (Bound, a positive size): queue.Queue() without
+	// maxsize is a queue whose put never waits.
+	Unbounded string
+	Bound     NonBlockingArg
 	// AwaitsClass is the class of what awaiting the result gives
 	// (await asyncpg.connect() is an asyncpg Connection).
 	AwaitsClass string

@@ -592,7 +592,11 @@ func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 		if api := l.models.API(name); api != nil {
 			switch {
 			case api.ReturnsClass != "":
-				t := l.externalInstance(api.ReturnsClass)
+				class := api.ReturnsClass
+				if api.Unbounded != "" && !api.Bounded(call) {
+					class = api.Unbounded
+				}
+				t := l.externalInstance(class)
 				t.OriginName = name
 				if api.ReturnsAwait != asyncir.NotAwaitable {
 					t.Await = api.ReturnsAwait

@@ -41,7 +41,8 @@ redis.Redis commands, pymongo collection operations and boto3 client
 operations.
 
 The non-blocking forms are not reported: queue.get(block=False),
-lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait,
+lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait, put
+on a queue.Queue built without a maxsize (it never fills),
 socket methods on a socket the same function puts in non-blocking mode
 with setblocking/settimeout or inside a try that handles BlockingIOError
 (the code is written for a non-blocking socket), and name lookups of a

@@ -312,9 +312,12 @@ _real_select = select.select
 
 def cannot_wait(name, args, kwargs):
     """A call that cannot wait: a lookup of a numeric host
-    (AI_NUMERICHOST), a socket in non-blocking mode (it raises
-    BlockingIOError instead of waiting), or a socket the kernel already
-    reports ready for what one call of this method needs."""
+    (AI_NUMERICHOST), a put on a queue without a bound, a socket in
+    non-blocking mode (it raises BlockingIOError instead of waiting), or a
+    socket the kernel already reports ready for what one call of this
+    method needs."""
+    if name == "queue.Queue.put":
+        return bool(args) and getattr(args[0], "maxsize", 1) <= 0
     if name == "socket.getaddrinfo":
         flags = args[5] if len(args) > 5 else kwargs.get("flags", 0)
         return isinstance(flags, int) and bool(flags & socket.AI_NUMERICHOST)
