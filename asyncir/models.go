@@ -98,6 +98,11 @@ type ClassModel struct {
 	// EnterSelf: "with C() as x" binds the instance itself (requests.Session,
 	// httpx.Client, sqlite3.Connection).
 	EnterSelf bool
+	// Protocol: a structural type (typing.BinaryIO) that in-memory
+	// objects satisfy too. A parameter annotated with it is taken at its
+	// word in that function; an attribute that holds it is not (classes
+	// keep a BytesIO or a disk file behind the same annotation).
+	Protocol bool
 }
 
 // Models are the API tables the analyzers read.

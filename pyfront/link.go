@@ -576,6 +576,9 @@ func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
 			t = l.annotType(a)
 		}
 	}
+	if cm := l.models.Class(t.External); t.Kind == asyncir.Instance && cm != nil && cm.Protocol {
+		t = unknownType
+	}
 	l.attrMemo[key] = t
 	return t
 }

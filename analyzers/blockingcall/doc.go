@@ -24,7 +24,9 @@ io.open, codecs.open, gzip/bz2/lzma.open, tempfile.TemporaryFile and
 NamedTemporaryFile, and read/readline(s)/write/writelines/seek/truncate/
 flush on the file objects they (and os.fdopen) return or that a
 parameter annotation names (io.TextIOWrapper, BufferedReader/Writer/Random,
-IO[...], TextIO, BinaryIO; io.StringIO and BytesIO are in memory and not
+IO[...], TextIO, BinaryIO — the last three only for the parameter itself:
+an attribute that holds such a protocol may be a BytesIO; io.StringIO and
+BytesIO are in memory and not
 reported, nor are SpooledTemporaryFile, which stays in memory until it
 outgrows max_size, and gzip.GzipFile/bz2.BZ2File/lzma.LZMAFile objects,
 most often built around an in-memory fileobj); ssl.create_default_context given
