@@ -86,9 +86,11 @@ func ComputeDefUse(f *Func) {
 // exit of its function along a path with no load that s reaches (a
 // redefinition of the variable counts as losing the value). Paths that end
 // in raise are not counted, but a path through an exception handler that
-// carries on is. The returned op witnesses the path: the redefinition, or
-// the op whose exception leads to a handler, or nil for the function's end.
-func UnusedOnSomePath(s *Op) (bool, *Op) {
+// carries on is, unless neverRaises says the op that would raise cannot
+// (nil: every such op can). The returned op witnesses the path: the
+// redefinition, or the op whose exception leads to a handler, or nil for
+// the function's end.
+func UnusedOnSomePath(s *Op, neverRaises func(*Op) bool) (bool, *Op) {
 	f := s.Func()
 	if f.Captured[s.Var] {
 		return false, nil
@@ -120,10 +122,16 @@ func UnusedOnSomePath(s *Op) (bool, *Op) {
 			if visited[succ.Index] {
 				continue
 			}
+			var raiser *Op
+			if succ.Handler {
+				if raiser = raisingOp(b); raiser != nil && neverRaises != nil && neverRaises(raiser) {
+					continue
+				}
+			}
 			visited[succ.Index] = true
 			if bad, w := walk(succ, 0); bad {
 				if w == nil && succ.Handler {
-					w = raisingOp(b)
+					w = raiser
 				}
 				return true, w
 			}

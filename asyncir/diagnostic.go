@@ -97,7 +97,18 @@ type Diagnostic struct {
 	// Cause is the root of a finding reached through project calls;
 	// nil for a finding at its own root.
 	Cause *Cause
+	// Runtime is what `asynclint trace` saw of the finding at run time:
+	// RuntimeConfirmed, RuntimeOnly, or empty (not traced, or not seen).
+	Runtime string
 }
+
+// Values of Diagnostic.Runtime.
+const (
+	// RuntimeConfirmed: a static finding whose site the runtime saw fail.
+	RuntimeConfirmed = "confirmed"
+	// RuntimeOnly: a runtime event at a site with no static finding.
+	RuntimeOnly = "runtime-only"
+)
 
 // SortDiagnostics orders diagnostics by file, offset, code and message, the
 // order every output format uses.

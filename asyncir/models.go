@@ -10,6 +10,11 @@ type APIModel struct {
 	// objects, the external class.
 	ReturnsAwait AwaitKind
 	ReturnsClass string
+	// Unbounded is the class the call returns instead when it is not
+	// given a bound (Bound, a positive size): queue.Queue() without
+	// maxsize is a queue whose put never waits.
+	Unbounded string
+	Bound     NonBlockingArg
 	// AwaitsClass is the class of what awaiting the result gives
 	// (await asyncpg.connect() is an asyncpg Connection).
 	AwaitsClass string
@@ -19,6 +24,9 @@ type APIModel struct {
 	// PassesFutures: an asyncio future argument is returned as it is, so
 	// no task is created for it (ensure_future on a Future).
 	PassesFutures bool
+	// NeverRaises: a query that cannot raise (loop.is_running(),
+	// future.done()), so no exception path starts at it.
+	NeverRaises bool
 	// Schedules: the call takes over the awaitables passed to it (await,
 	// wrap in tasks, or run them), so they are not lost.
 	Schedules bool
@@ -121,6 +129,11 @@ type ClassModel struct {
 	// EnterSelf: "with C() as x" binds the instance itself (requests.Session,
 	// httpx.Client, sqlite3.Connection).
 	EnterSelf bool
+	// Protocol: a structural type (typing.BinaryIO) that in-memory
+	// objects satisfy too. A parameter annotated with it is taken at its
+	// word in that function; an attribute that holds it is not (classes
+	// keep a BytesIO or a disk file behind the same annotation).
+	Protocol bool
 }
 
 // Models are the API tables the analyzers read.
@@ -144,6 +157,15 @@ func (m *Models) API(name string) *APIModel {
 		return a
 	}
 	return nil
+}
+
+// NeverRaises reports whether op calls an API that cannot raise.
+func (m *Models) NeverRaises(op *Op) bool {
+	if op.Kind != OpCall {
+		return false
+	}
+	a := m.API(op.External)
+	return a != nil && a.NeverRaises
 }
 
 // Method returns the model of class.method, looking through the class's

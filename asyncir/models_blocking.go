@@ -70,6 +70,26 @@ func (m *Models) BlockingAPI(name string) *APIModel {
 	return nil
 }
 
+// unboundedQueue is the class of queue.Queue objects built without a
+// maxsize.
+const unboundedQueue = "queue.Queue[unbounded]"
+
+// Bounded reports whether op, a call of a with an Unbounded result,
+// passes a bound: anything but a literal size ≤ 0 (or nothing) counts.
+func (a *APIModel) Bounded(op *Op) bool {
+	if op.Star {
+		return true
+	}
+	v := op.Keyword(a.Bound.Keyword)
+	if v == nil && a.Bound.Pos < len(op.Args) {
+		v = op.Args[a.Bound.Pos]
+	}
+	if v == nil {
+		return false
+	}
+	return v.Const == "" || v.Const != "0" && !strings.HasPrefix(v.Const, "-")
+}
+
 // blocking builds the model of an API that waits (the clock, another
 // thread, a lock, a queue, a future, a child process).
 func blocking(name, replacement string, nb ...NonBlockingArg) *APIModel {
@@ -226,6 +246,11 @@ func addBlocking(m *Models) {
 		blocking("threading.Thread.join", "", timeoutZero(0)),
 		blocking("queue.Queue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)),
 		blocking("queue.Queue.put", "asyncio.Queue.put", blockFalse(1, "block"), timeoutZero(2)),
+		// queue.Queue() with no maxsize (or one ≤ 0) never fills: its put
+		// does not wait.
+		&APIModel{Name: "queue.Queue", ReturnsClass: "queue.Queue", Unbounded: unboundedQueue,
+			Bound: NonBlockingArg{Pos: 0, Keyword: "maxsize"}, Callback: -1},
+		&APIModel{Name: unboundedQueue + ".put", Callback: -1},
 		blocking("queue.Queue.join", "asyncio.Queue.join"),
 		blocking("queue.SimpleQueue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)),
 		blocking("concurrent.futures.Future.result", "asyncio.wrap_future", timeoutZero(0)),
@@ -292,6 +317,7 @@ func addBlocking(m *Models) {
 		{Name: "pathlib.PosixPath", Bases: []string{"pathlib.Path"}},
 		{Name: "pathlib.WindowsPath", Bases: []string{"pathlib.Path"}},
 		{Name: "queue.Queue"},
+		{Name: unboundedQueue, Bases: []string{"queue.Queue"}},
 		{Name: "queue.LifoQueue", Bases: []string{"queue.Queue"}},
 		{Name: "queue.PriorityQueue", Bases: []string{"queue.Queue"}},
 		{Name: "queue.SimpleQueue"},

@@ -33,6 +33,9 @@ func addFiles(m *Models) {
 	for _, c := range fileClasses {
 		m.Classes[c] = &ClassModel{Name: c, Bases: []string{fileClass}, EnterSelf: true}
 	}
+	for _, c := range []string{"typing.IO", "typing.TextIO", "typing.BinaryIO"} {
+		m.Classes[c].Protocol = true
+	}
 	for _, meth := range fileMethods {
 		name := fileClass + "." + meth
 		m.APIs[name] = &APIModel{Name: name, Blocks: true, Tier: TierData, Callback: -1}

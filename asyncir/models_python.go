@@ -26,6 +26,9 @@ func spawning(a *APIModel) *APIModel { a.Spawns, a.Schedules = true, true; retur
 
 func passingFutures(a *APIModel) *APIModel { a.PassesFutures = true; return a }
 
+// query models a method that only reports state and cannot raise.
+func query(name string) *APIModel { return &APIModel{Name: name, NeverRaises: true, Callback: -1} }
+
 func readying(a *APIModel, direction string) *APIModel { a.Readies = direction; return a }
 
 // PythonModels returns a fresh copy of the standard tables.
@@ -88,6 +91,10 @@ func PythonModels() *Models {
 		returning("asyncio.Future.get_loop", loopClass, NotAwaitable),
 		returning("concurrent.futures.Executor.submit", "concurrent.futures.Future", ConcurrentFuture),
 		returning("concurrent.futures.Future", "concurrent.futures.Future", ConcurrentFuture),
+
+		// State queries: no exception path starts at them.
+		query(loopClass+".is_running"), query(loopClass+".is_closed"), query(loopClass+".get_debug"),
+		query(loopClass+".time"), query("asyncio.Future.done"), query("asyncio.Future.cancelled"),
 
 		// Callback-taking APIs whose callback's result is thrown away.
 		callback(loopClass+".call_soon", 0, "", true),
@@ -167,3 +174,18 @@ func PythonModels() *Models {
 	addFutureModels(m)
 	return m
 }
+
+// signatureDecorators hand a call's arguments to the decorated function
+// unchanged, so a call of the decorated function binds its parameters as
+// written.
+var signatureDecorators = map[string]bool{
+	"builtins.staticmethod": true, "builtins.classmethod": true, "builtins.property": true,
+	"abc.abstractmethod": true, "typing.override": true, "typing_extensions.override": true,
+	"typing.final": true, "typing_extensions.final": true, "typing.no_type_check": true,
+	"functools.cached_property": true, "functools.lru_cache": true, "functools.cache": true,
+	"functools.wraps": true,
+}
+
+// KeepsSignature reports whether the decorator named (as in
+// Func.Decorators) passes the call's arguments through unchanged.
+func KeepsSignature(decorator string) bool { return signatureDecorators[decorator] }

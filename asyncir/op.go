@@ -142,6 +142,11 @@ type Block struct {
 	// Versions are the Python versions the block can run on, as the
 	// sys.version_info tests around it say (Python).
 	Versions Versions
+	// Guard, when set, is a test of the function's parameters: Succs[0]
+	// is taken only when it holds and, unless the block is a LoopHead
+	// (whose body runs only when it holds), Succs[1] only when it does
+	// not. Further successors (exception edges) are not guarded.
+	Guard *Guard
 }
 
 // UseKind says how a value is consumed.

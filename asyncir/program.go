@@ -178,11 +178,25 @@ func (k FuncKind) String() string {
 	return [...]string{"function", "coroutine function", "generator", "async generator", "legacy coroutine"}[k]
 }
 
+// ParamKind says how a call binds arguments to a parameter.
+type ParamKind uint8
+
+const (
+	ParamPositional  ParamKind = iota // by position or by keyword
+	ParamVarArgs                      // *args
+	ParamKeywordOnly                  // after * or *args: by keyword only
+	ParamVarKeywords                  // **kwargs
+)
+
 // Param is a function parameter.
 type Param struct {
 	Name  string
 	Type  Type // from the annotation, or Unknown
 	Range Range
+	Kind  ParamKind
+	// Default is the default value when it is a literal (spelled as in
+	// Value.Const); empty when there is none or it is not a literal.
+	Default string
 }
 
 // Func is a function, method, lambda or module body.

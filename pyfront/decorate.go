@@ -145,3 +145,32 @@ func returnsCallOf(l *linker, wi *funcInfo, name string) bool {
 	}
 	return true
 }
+
+// decoratorNames spells fi's decorators, outermost first: the dotted name
+// of an external one (of the called function for a decorator call such
+// as functools.lru_cache(maxsize=None)), the qualified name of a project
+// one, "?" when unknown.
+func (l *linker) decoratorNames(fi *funcInfo) []string {
+	var out []string
+	for _, d := range fi.decorators {
+		if d == nil {
+			out = append(out, "?")
+			continue
+		}
+		t := l.typeOf(d)
+		if s := l.byMod[d.Def.Block.Func.Module].syms[d]; s != nil && s.kind == symCall {
+			t = l.calleeOfSym(s)
+		}
+		name := "?"
+		switch {
+		case t.External != "":
+			name = l.models.Canonical(t.External)
+		case t.Func != nil:
+			name = t.Func.QualName
+		case t.Class != nil:
+			name = t.Class.QualName
+		}
+		out = append(out, name)
+	}
+	return out
+}

@@ -135,45 +135,61 @@ func (b *fnBuilder) markSelf(fb *fnBuilder, decos []int32) {
 	}
 }
 
-// lowerParams records parameters with their annotations; defaults are
-// evaluated in the defining scope.
+// lowerParams records parameters with their annotations, kinds and
+// literal defaults; defaults are evaluated in the defining scope.
 func (b *fnBuilder) lowerParams(fb *fnBuilder, n int32) {
 	if n < 0 {
 		return
 	}
 	t := b.lw.t
-	add := func(nameNode, typeNode int32) {
+	kind := asyncir.ParamPositional
+	add := func(nameNode, typeNode int32, k asyncir.ParamKind) *asyncir.Param {
 		if nameNode < 0 {
-			return
+			return nil
 		}
-		p := &asyncir.Param{Name: t.text(nameNode), Range: b.lw.rng(nameNode)}
+		p := &asyncir.Param{Name: t.text(nameNode), Range: b.lw.rng(nameNode), Kind: k}
 		fb.f.Params = append(fb.f.Params, p)
 		fb.fi.params[p.Name] = p
 		if typeNode >= 0 {
 			fb.fi.paramSym[p.Name] = &sym{kind: symAnnot, annot: b.annotationIn(typeNode, b.fi)}
 		}
+		return p
+	}
+	// splat adds *args or **kwargs; after *args come keyword-only ones.
+	splat := func(pattern, typeNode int32) {
+		cs := t.namedChildren(pattern)
+		if len(cs) == 0 {
+			return
+		}
+		if t.kind(pattern) == kDictSplatPattern {
+			add(cs[0], typeNode, asyncir.ParamVarKeywords)
+			return
+		}
+		add(cs[0], typeNode, asyncir.ParamVarArgs)
+		kind = asyncir.ParamKeywordOnly
 	}
 	for _, c := range t.namedChildren(n) {
 		switch t.kind(c) {
 		case kIdentifier:
-			add(c, -1)
+			add(c, -1, kind)
 		case kTypedParameter:
 			cs := t.namedChildren(c)
 			if len(cs) > 0 && t.kind(cs[0]) == kIdentifier {
-				add(cs[0], t.field(c, fType))
+				add(cs[0], t.field(c, fType), kind)
 			} else if len(cs) > 0 {
 				// *args: T / **kw: T
-				if inner := t.namedChildren(cs[0]); len(inner) > 0 {
-					add(inner[0], -1)
-				}
+				splat(cs[0], -1)
 			}
 		case kDefaultParameter, kTypedDefaultParameter:
-			b.use(b.expr(t.field(c, fValue)), asyncir.UseStore, nil)
-			add(t.field(c, fName), t.field(c, fType))
-		case kListSplatPattern, kDictSplatPattern:
-			if cs := t.namedChildren(c); len(cs) > 0 {
-				add(cs[0], -1)
+			value := t.field(c, fValue)
+			b.use(b.expr(value), asyncir.UseStore, nil)
+			if p := add(t.field(c, fName), t.field(c, fType), kind); p != nil {
+				p.Default = literalText(t, value)
 			}
+		case kListSplatPattern, kDictSplatPattern:
+			splat(c, -1)
+		case kKeywordSeparator:
+			kind = asyncir.ParamKeywordOnly
 		}
 	}
 }

@@ -110,6 +110,8 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		v := b.expr(t.field(n, fValue))
 		if v != nil {
 			b.bindValue(t.field(n, fName), v)
+		} else {
+			b.storeUntracked(t.field(n, fName))
 		}
 		return v
 	case kSubscript:
@@ -287,17 +289,20 @@ func (lw *lowerer) argDeletion(args int32, items []int32, i int) asyncir.Range {
 	return r
 }
 
-// arg lowers a call argument; a True/False/number literal gets a value
-// carrying its text, so models can tell queue.get(False) from queue.get(x).
+// arg lowers a call argument; a literal (None, True/False, a number, a
+// plain string) gets a value carrying its text, so models can tell
+// queue.get(False) from queue.get(x), and a call's known arguments decide
+// the guards of its callee.
 func (b *fnBuilder) arg(n int32) *asyncir.Value {
-	if n >= 0 {
-		switch b.lw.t.kind(n) {
-		case kTrue, kFalse, kInteger, kFloat:
-			op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
-			v := b.value(op, nil)
-			v.Const = b.lw.t.text(n)
-			return v
+	if lit := literalText(b.lw.t, n); lit != "" {
+		var s *sym
+		if lit == "None" {
+			s = &sym{kind: symNone}
 		}
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		v := b.value(op, s)
+		v.Const = lit
+		return v
 	}
 	return b.expr(n)
 }

@@ -138,6 +138,9 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	// A fresh memo per module, sized for it: one that grows across
 	// modules spends its time rehashing.
 	l.memo = make(map[*asyncir.Value]asyncir.Type, len(mi.syms))
+	for _, fi := range mi.funcs {
+		fi.f.Decorators = l.decoratorNames(fi)
+	}
 	for _, f := range mi.mod.Funcs {
 		if mi.library {
 			break // nothing is reported in a library's code
@@ -573,6 +576,9 @@ func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
 			t = l.annotType(a)
 		}
 	}
+	if cm := l.models.Class(t.External); t.Kind == asyncir.Instance && cm != nil && cm.Protocol {
+		t = unknownType
+	}
 	l.attrMemo[key] = t
 	return t
 }
@@ -589,7 +595,11 @@ func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 		if api := l.models.API(name); api != nil {
 			switch {
 			case api.ReturnsClass != "":
-				t := l.externalInstance(api.ReturnsClass)
+				class := api.ReturnsClass
+				if api.Unbounded != "" && !api.Bounded(call) {
+					class = api.Unbounded
+				}
+				t := l.externalInstance(class)
 				t.OriginName = name
 				if api.ReturnsAwait != asyncir.NotAwaitable {
 					t.Await = api.ReturnsAwait

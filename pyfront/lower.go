@@ -28,6 +28,8 @@ type fnBuilder struct {
 	lastAssigned *asyncir.Value
 	// expectRaise counts the enclosing assertRaises/pytest.raises blocks.
 	expectRaise int
+	// guardLoads are the name loads of each guard's test (see checkGuards).
+	guardLoads map[*asyncir.Block][]*asyncir.Op
 	// handlers are the except clauses of the enclosing try bodies,
 	// innermost first: what new blocks' Handlers are.
 	handlers []*asyncir.Block
@@ -148,6 +150,7 @@ func (b *fnBuilder) finish() {
 		}
 	})
 	asyncir.ComputeDefUse(b.f)
+	b.checkGuards()
 }
 
 // lowerBlock lowers the statements of a block (or module) node.
@@ -315,7 +318,9 @@ func (b *fnBuilder) lowerIf(n int32) {
 		b.versions = rest
 	}
 	cond := t.field(n, fCondition)
+	mark := b.opMark()
 	b.use(b.expr(cond), asyncir.UseOther, nil)
+	b.guardNext(cond, mark)
 	branch(t.field(n, fConsequence), cond)
 	hasElse := false
 	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
@@ -326,7 +331,9 @@ func (b *fnBuilder) lowerIf(n int32) {
 			edge(b.cur, blk)
 			b.cur = blk
 			ec := t.field(c, fCondition)
+			mark := b.opMark()
 			b.use(b.expr(ec), asyncir.UseOther, nil)
+			b.guardNext(ec, mark)
 			branch(t.field(c, fConsequence), ec)
 		case kElse:
 			hasElse = true
@@ -375,13 +382,29 @@ func isTrueLiteral(t *tree, n int32) bool {
 func (b *fnBuilder) lowerFor(n int32) {
 	t := b.lw.t
 	async := t.hasChild(n, kAsync)
+	mark := b.opMark()
 	iter := b.expr(t.field(n, fRight))
+	loads := b.loadsSince(mark)
 	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
 	b.use(iter, asyncir.UseFor, forOp)
 	head := b.loopHead()
+	if head.Guard = b.rangeGuard(t.field(n, fRight)); head.Guard != nil {
+		b.noteGuardLoads(head, loads)
+	}
 	b.loopBody(n, head, func() {
 		b.bindTarget(t.field(n, fLeft), &sym{kind: symElem, base: iter}, forOp)
 	}, true)
+}
+
+// guardNext records the if/elif condition n, lowered since mark, as the
+// guard of the branch that ends the current block (Succs[0] its
+// consequence, Succs[1] the rest).
+func (b *fnBuilder) guardNext(n int32, mark opMark) {
+	if len(b.cur.Succs) == 0 {
+		if b.cur.Guard = b.condGuard(n); b.cur.Guard != nil {
+			b.noteGuardLoads(b.cur, b.loadsSince(mark))
+		}
+	}
 }
 
 // loopHead starts a loop's head block (Succs[0] will enter the body).
@@ -649,6 +672,9 @@ func (b *fnBuilder) lowerAssign(n int32) {
 		} else {
 			v = b.expr(right)
 		}
+	}
+	if v == nil && right >= 0 {
+		b.storeUntracked(left)
 	}
 	if b.fi.isModule && right >= 0 && t.kind(left) == kIdentifier {
 		b.recordVersionName(t.text(left), right)

@@ -106,6 +106,7 @@ const (
 	kFalse
 	kInteger
 	kFloat
+	kKeywordSeparator
 	kPrintStatement
 	kExecStatement
 	// Anonymous tokens that lowering needs to see.
@@ -162,7 +163,7 @@ var kindByName = map[string]kind{
 	"tuple_pattern": kTuplePattern, "list_pattern": kListPattern, "type": kType,
 	"generic_type": kGenericType, "type_alias_statement": kTypeAlias, "ERROR": kError,
 	"true": kTrue, "false": kFalse, "integer": kInteger, "float": kFloat,
-	"print_statement": kPrintStatement, "exec_statement": kExecStatement,
+	"print_statement": kPrintStatement, "exec_statement": kExecStatement, "keyword_separator": kKeywordSeparator,
 	"async": kAsync, "from": kFrom, "=": kEq, ":": kColon, "in": kIn, "not in": kNotIn,
 	"is": kIs, "is not": kIsNot, "==": kEqEq, "!=": kNotEq, "*": kStar, "**": kDoubleStar,
 	".": kDot,

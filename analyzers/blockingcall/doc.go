@@ -24,7 +24,9 @@ io.open, codecs.open, gzip/bz2/lzma.open, tempfile.TemporaryFile and
 NamedTemporaryFile, and read/readline(s)/write/writelines/seek/truncate/
 flush on the file objects they (and os.fdopen) return or that a
 parameter annotation names (io.TextIOWrapper, BufferedReader/Writer/Random,
-IO[...], TextIO, BinaryIO; io.StringIO and BytesIO are in memory and not
+IO[...], TextIO, BinaryIO — the last three only for the parameter itself:
+an attribute that holds such a protocol may be a BytesIO; io.StringIO and
+BytesIO are in memory and not
 reported, nor are SpooledTemporaryFile, which stays in memory until it
 outgrows max_size, and gzip.GzipFile/bz2.BZ2File/lzma.LZMAFile objects,
 most often built around an in-memory fileobj); ssl.create_default_context given
@@ -41,7 +43,8 @@ redis.Redis commands, pymongo collection operations and boto3 client
 operations.
 
 The non-blocking forms are not reported: queue.get(block=False),
-lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait,
+lock.acquire(blocking=False), a timeout of 0, get_nowait/put_nowait, put
+on a queue.Queue built without a maxsize (it never fills),
 socket methods on a socket the same function puts in non-blocking mode
 with setblocking/settimeout or inside a try that handles BlockingIOError
 (the code is written for a non-blocking socket), and name lookups of a
@@ -116,9 +119,26 @@ methods through self and project base classes, constructors, and
 generator functions iterated by a for loop, whose body runs as the loop
 advances). A may-block
 summary is computed once per program to a fixed point (recursion is
-fine), with a shortest witness chain: the message names the blocking call
-at its end and the chain, handler → load → fetch → requests.get, and the
-diagnostic's related locations point at each call of the chain.
+fine). Its witness is the costliest blocking call the helper can reach —
+waiting (sleep, network, DNS, subprocess, locks) before reading or writing
+file data before file-system metadata — through a shortest chain; the
+message names that call and the chain, handler → load → fetch →
+requests.get, the diagnostic's related locations point at each call of
+the chain, and its blocking tier is that call's.
+
+The claim holds for the call at hand. The summary keeps the tests of a
+helper's parameters that lead to its blocking calls (p is None,
+p is not None, if p:, if not p:, p == literal, p != literal,
+and/or of those, and a for loop over range(p), whose body runs only
+when p > 0), and each call specialises them with what it passes: literals,
+None, True/False, numbers and strings, a new object (never None), and the
+literal defaults of the parameters it omits; a helper passing those on to
+another helper is followed a few calls deep. A call whose arguments rule
+out every blocking branch is not reported, and the witness is chosen among
+the blocking calls that stay reachable. When the only paths to the
+witness go through a test the call cannot decide (in the helper, or in a
+helper it passes that parameter on to), the message says so:
+"it calls socket.getaddrinfo only when host == 'localhost'".
 
 A helper used by both synchronous and asynchronous callers is reported at
 the asynchronous call sites only; synchronous code that nothing async

@@ -7,64 +7,303 @@ import (
 )
 
 // witness says why calling a synchronous function may block: op is the
-// first call, on a shortest path, that leads to a blocking API. Either op
-// calls the API itself (next is nil, api is its model) or it calls the
-// helper next, which has a witness of its own.
+// first call on the way, in the function's own body; rest is the witness
+// of the helper op calls, or nil when op is the blocking API call itself,
+// whose model is api. n counts the calls.
 type witness struct {
 	op   *asyncir.Op
-	next *asyncir.Func
+	rest *witness
 	api  *asyncir.APIModel
+	n    int
+}
+
+func (w *witness) tier() asyncir.BlockTier { return w.api.BlockingTier() }
+
+// through is the witness of a call op whose callee has witness w.
+func (w *witness) through(op *asyncir.Op) *witness {
+	return &witness{op: op, rest: w, api: w.api, n: w.n + 1}
+}
+
+// hops lists the calls from the function's own body down to the
+// blocking API call (the last).
+func (w *witness) hops() []*asyncir.Op {
+	out := make([]*asyncir.Op, 0, w.n)
+	for ; w != nil; w = w.rest {
+		out = append(out, w.op)
+	}
+	return out
+}
+
+// better reports whether w makes a better witness than o: it waits on
+// something costlier, or as costly through a shorter chain.
+func (w *witness) better(o *witness) bool {
+	if o == nil {
+		return true
+	}
+	if w.tier() != o.tier() {
+		return w.tier() > o.tier()
+	}
+	return w.n < o.n
+}
+
+// site is a call in a synchronous function that may block: a blocking
+// API (api) or a call that runs the body of a helper (callee).
+type site struct {
+	op     *asyncir.Op
+	api    *asyncir.APIModel
+	callee *asyncir.Func
+}
+
+// fnSites is what the summary keeps of a synchronous function: its sites
+// on blocks its entry reaches, and the parameters a call's arguments can
+// say something useful about (those its branches test or that it passes
+// on to helpers).
+type fnSites struct {
+	sites   []site
+	params  map[string]bool
+	guarded bool
 }
 
 // mayBlock is the program's may-block summary: the synchronous functions
-// whose call can block the calling thread, each with its witness.
+// whose call can block the calling thread, each with its witness (the
+// costliest blocking call it can reach, through a shortest chain).
 type mayBlock struct {
-	w map[*asyncir.Func]*witness
+	w   map[*asyncir.Func]*witness
+	fns map[*asyncir.Func]*fnSites
 }
 
 const mayBlockKey = "blockingcall.mayblock"
+
+// maxSpecialise bounds how many calls deep known arguments are followed.
+const maxSpecialise = 4
 
 // summary returns the program's may-block summary, computed once.
 func summary(p *asyncir.Program) *mayBlock {
 	return p.Summary(mayBlockKey, func(p *asyncir.Program) any { return computeMayBlock(p) }).(*mayBlock)
 }
 
-// computeMayBlock seeds the functions that call a blocking API themselves
-// and walks the reverse call graph breadth-first, so each witness chain is
-// a shortest one and recursion needs no special case: a function gets a
-// witness once, from a callee that already had one.
+// computeMayBlock finds each function's witness one tier at a time, from
+// waiting down to file-system metadata: the functions that call an API of
+// at least that tier themselves seed a breadth-first walk of the reverse
+// call graph, so each chain is a shortest one and recursion needs no
+// special case. A call whose known arguments say something about its
+// callee's parameters is set aside when the walk reaches it: it counts
+// only once the callee, specialised to those arguments, still reaches a
+// blocking call of the tier. (Arguments are looked at only for callees
+// that may block, a small part of all calls.)
 func computeMayBlock(p *asyncir.Program) *mayBlock {
-	mb := &mayBlock{w: map[*asyncir.Func]*witness{}}
-	callers := map[*asyncir.Func][]*asyncir.Op{}
-	var queue []*asyncir.Func
+	mb := &mayBlock{w: map[*asyncir.Func]*witness{}, fns: map[*asyncir.Func]*fnSites{}}
+	var order []*asyncir.Func
+	var reach asyncir.Reacher
 	p.AllFuncs(func(f *asyncir.Func) {
-		if f.Kind != asyncir.Sync && f.Kind != asyncir.Generator || cold(p.Models, f) {
-			return
+		if (f.Kind == asyncir.Sync || f.Kind == asyncir.Generator) && !cold(p.Models, f) {
+			// A function without sites never blocks: it needs no entry.
+			if fs := collectSites(p.Models, f, &reach); fs != nil {
+				mb.fns[f] = fs
+				order = append(order, f)
+			}
 		}
-		f.Ops(func(op *asyncir.Op) {
-			if api := blockingAPI(p.Models, op); api != nil {
-				if mb.w[f] == nil {
-					mb.w[f] = &witness{op: op, api: api}
+	})
+	callers := map[*asyncir.Func][]site{}
+	for _, f := range order {
+		for _, s := range mb.fns[f].sites {
+			if s.callee != nil && mb.fns[s.callee] != nil {
+				callers[s.callee] = append(callers[s.callee], s)
+			}
+		}
+	}
+	var setAside []site
+	for _, tier := range []asyncir.BlockTier{asyncir.TierWaiting, asyncir.TierData, asyncir.TierMetadata} {
+		var queue []*asyncir.Func
+		for _, f := range order {
+			if mb.w[f] != nil {
+				continue
+			}
+			// The costliest of its own blocking calls, the first of equals.
+			var best *site
+			for i, s := range mb.fns[f].sites {
+				if t := s.api.BlockingTier(); s.api != nil && t >= tier && (best == nil || t > best.api.BlockingTier()) {
+					best = &mb.fns[f].sites[i]
+				}
+			}
+			if best != nil {
+				mb.w[f] = &witness{op: best.op, api: best.api, n: 1}
+				queue = append(queue, f)
+			}
+		}
+		for len(queue) > 0 {
+			for ; len(queue) > 0; queue = queue[1:] {
+				g := queue[0]
+				for _, s := range callers[g] {
+					f := s.op.Func()
+					switch {
+					case mb.w[f] != nil:
+					case len(mb.binding(s.op, g, nil)) > 0:
+						setAside = append(setAside, s)
+					default:
+						mb.w[f] = mb.w[g].through(s.op)
+						queue = append(queue, f)
+					}
+				}
+				// Set aside once: the callee's callers are walked once.
+				callers[g] = nil
+			}
+			for _, s := range setAside {
+				f := s.op.Func()
+				if mb.w[f] != nil {
+					continue
+				}
+				if w := mb.at(s.op, s.callee, nil, 0); w != nil && w.tier() >= tier {
+					mb.w[f] = w.through(s.op)
 					queue = append(queue, f)
 				}
-				return
-			}
-			if g, at := runsBody(op); g != nil && g != f {
-				callers[g] = append(callers[g], at)
-			}
-		})
-	})
-	for len(queue) > 0 {
-		g := queue[0]
-		queue = queue[1:]
-		for _, op := range callers[g] {
-			if f := op.Func(); mb.w[f] == nil {
-				mb.w[f] = &witness{op: op, next: g}
-				queue = append(queue, f)
 			}
 		}
 	}
 	return mb
+}
+
+// collectSites lists f's blocking calls and helper calls on the blocks
+// its entry reaches, and the parameters worth binding at its calls; nil
+// when there are no such calls.
+func collectSites(models *asyncir.Models, f *asyncir.Func, reacher *asyncir.Reacher) *fnSites {
+	var fs *fnSites
+	reach := reacher.Blocks(f, nil)
+	for _, b := range f.Blocks {
+		if !reach[b.Index] {
+			continue
+		}
+		for _, op := range b.Ops {
+			s := site{op: op, api: blockingAPI(models, op)}
+			if s.api == nil {
+				g, at := runsBody(op)
+				if g == nil || g == f {
+					continue
+				}
+				s.op, s.callee = at, g
+			}
+			if fs == nil {
+				fs = &fnSites{}
+			}
+			fs.sites = append(fs.sites, s)
+		}
+	}
+	if fs == nil {
+		return nil
+	}
+	for _, b := range f.Blocks {
+		if reach[b.Index] && b.Guard != nil {
+			fs.guarded = true
+			for _, name := range b.Guard.Params() {
+				fs.addParam(name)
+			}
+		}
+	}
+	for _, s := range fs.sites {
+		if s.callee != nil {
+			passedParams(s.op, fs)
+		}
+	}
+	return fs
+}
+
+func (fs *fnSites) addParam(name string) {
+	if fs.params == nil {
+		fs.params = map[string]bool{}
+	}
+	fs.params[name] = true
+}
+
+// passedParams adds the parameters of the calling function that a call
+// passes on as arguments.
+func passedParams(op *asyncir.Op, fs *fnSites) {
+	add := func(v *asyncir.Value) {
+		if v != nil && v.Def != nil && v.Def.Kind == asyncir.OpLoad && !v.Def.Global && len(v.Def.Defs) == 0 {
+			fs.addParam(v.Def.Var)
+		}
+	}
+	for _, a := range op.Args {
+		add(a)
+	}
+	for _, k := range op.Keywords {
+		add(k.Value)
+	}
+}
+
+// binding is what the call op of g knows about g's parameters that
+// matter (outer binds the caller's own parameters).
+func (mb *mayBlock) binding(op *asyncir.Op, g *asyncir.Func, outer asyncir.Binding) asyncir.Binding {
+	fs := mb.fns[g]
+	if fs == nil || len(fs.params) == 0 {
+		return nil
+	}
+	return asyncir.CallBinding(op, g, outer, func(name string) bool { return fs.params[name] })
+}
+
+// at is the witness of the call op of g (outer binds the caller's
+// parameters): g's own, or, when the call's arguments are known, the best
+// blocking call g still reaches with them; nil when none.
+func (mb *mayBlock) at(op *asyncir.Op, g *asyncir.Func, outer asyncir.Binding, depth int) *witness {
+	if mb.w[g] == nil || depth >= maxSpecialise {
+		return mb.w[g]
+	}
+	bind := mb.binding(op, g, outer)
+	if len(bind) == 0 {
+		return mb.w[g]
+	}
+	reach := asyncir.ReachableBlocks(g, bind)
+	var best *witness
+	for _, s := range mb.fns[g].sites {
+		if !reach[s.op.Block.Index] {
+			continue
+		}
+		w := &witness{op: s.op, api: s.api, n: 1}
+		if s.api == nil {
+			sub := mb.at(s.op, s.callee, bind, depth+1)
+			if sub == nil {
+				continue
+			}
+			w = sub.through(s.op)
+		}
+		if w.better(best) {
+			best = w
+		}
+	}
+	return best
+}
+
+// onlyWhen spells the conditions, undecided by the call op of g, under
+// which the chain hops runs: " only when `host == 'localhost'`", or ""
+// when it always does. Conditions in the helpers further down count when
+// they test a parameter of g passed on to them unchanged.
+func (mb *mayBlock) onlyWhen(op *asyncir.Op, g *asyncir.Func, hops []*asyncir.Op) string {
+	bind := mb.binding(op, g, nil)
+	alias := map[string]string{}
+	for _, p := range g.Params {
+		alias[p.Name] = p.Name
+	}
+	var conds []*asyncir.Guard
+	seen := map[string]bool{}
+	fn := g
+	for i, h := range hops {
+		if fs := mb.fns[fn]; fs != nil && fs.guarded {
+			for _, c := range asyncir.NecessaryGuards(fn, bind, h.Block) {
+				if c = c.Rename(alias); c != nil && !seen[c.String()] {
+					seen[c.String()] = true
+					conds = append(conds, c)
+				}
+			}
+		}
+		if i == len(hops)-1 {
+			break
+		}
+		next := hops[i+1].Func()
+		if alias = asyncir.PassedOn(h, next, alias); len(alias) == 0 {
+			break
+		}
+		bind, fn = mb.binding(h, next, bind), next
+	}
+	return asyncir.OnlyWhen(conds)
 }
 
 // syncCallee is the project function a call runs synchronously: a plain
@@ -94,19 +333,6 @@ func runsBody(op *asyncir.Op) (*asyncir.Func, *asyncir.Op) {
 		}
 		if call := op.Operand.Def; call.Callee != nil && call.Callee.Kind == asyncir.Generator {
 			return call.Callee, call
-		}
-	}
-	return nil, nil
-}
-
-// chain follows the witnesses from a call of g: the hops (calls inside
-// the helpers, in order) and the blocking API at the end.
-func (mb *mayBlock) chain(g *asyncir.Func) ([]*asyncir.Op, *asyncir.APIModel) {
-	var hops []*asyncir.Op
-	for w := mb.w[g]; w != nil; w = mb.w[w.next] {
-		hops = append(hops, w.op)
-		if w.next == nil {
-			return hops, w.api
 		}
 	}
 	return nil, nil

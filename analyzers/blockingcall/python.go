@@ -90,10 +90,13 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 	if g == nil || g == f || mb.w[g] == nil {
 		return
 	}
-	hops, api := mb.chain(g)
-	if api == nil || alreadyReady(entry, api) {
+	w := mb.at(at, g, nil, 0)
+	if w == nil || alreadyReady(entry, w.api) {
+		// No witness: the arguments of this call rule out every
+		// blocking branch.
 		return
 	}
+	hops, api := w.hops(), w.api
 	names := []string{f.QualName, g.QualName}
 	var related []asyncir.Related
 	for i, h := range hops {
@@ -115,8 +118,8 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 	}
 	chain := strings.Join(names, " → ")
 	d := asyncir.Diagnostic{Code: code, Severity: asyncir.SeverityWarning, Range: at.Range,
-		Message: fmt.Sprintf("`%s` blocks the event loop in %s: it calls `%s` (%s)",
-			g.QualName, where(f, entry), shortAPI(api.Name), chain),
+		Message: fmt.Sprintf("`%s` blocks the event loop in %s: it calls `%s`%s (%s)",
+			g.QualName, where(f, entry), shortAPI(api.Name), mb.onlyWhen(at, g, hops), chain),
 		Related: related, Tier: api.BlockingTier(), Fact: entry.fact()}
 	if code == "AL204" {
 		d.Severity = asyncir.SeverityError

@@ -158,18 +158,42 @@ func chains(funcs []*asyncir.Func, here func(*asyncir.Op) bool) map[*asyncir.Fun
 	return out
 }
 
-// asyncCaller returns the shortest chain of direct calls from a coroutine
-// to the synchronous function f through synchronous functions, outermost
-// call first; nil when no coroutine calls f.
-func (g *graph) asyncCaller(f *asyncir.Func) []*asyncir.Op {
+// asyncCaller returns a shortest chain of direct calls from a coroutine,
+// through synchronous functions, to the op target, outermost call first;
+// nil when no coroutine reaches it. A call is a link only if, with the
+// arguments it passes, its callee's entry still reaches the next link
+// (or target): `serve(coro, run_async=True)` does not reach the
+// `run_until_complete` that serve skips when run_async is true.
+func (g *graph) asyncCaller(target *asyncir.Op) []*asyncir.Op {
+	f := target.Func()
 	// Breadth-first over callers; next[h] is the call that leads from h
-	// towards f.
+	// towards target.
 	next := map[*asyncir.Func]*asyncir.Op{}
 	seen := map[*asyncir.Func]bool{f: true}
+	plain := map[*asyncir.Func][]bool{}
+	// reaches reports whether the call c of h reaches to, the op in h
+	// that leads on.
+	reaches := func(c *asyncir.Op, h *asyncir.Func, to *asyncir.Op) bool {
+		if plain[h] == nil {
+			plain[h] = asyncir.ReachableBlocks(h, nil)
+		}
+		if !plain[h][to.Block.Index] {
+			return false
+		}
+		bind := guardBinding(c, h)
+		return len(bind) == 0 || asyncir.ReachableBlocks(h, bind)[to.Block.Index]
+	}
 	for todo := []*asyncir.Func{f}; len(todo) > 0; todo = todo[1:] {
 		h := todo[0]
+		to := target
+		if h != f {
+			to = next[h]
+		}
 		for _, c := range g.callers[h] {
 			cf := c.Func()
+			if cf.Kind != asyncir.Sync && !cf.IsAsync() || seen[cf] && !cf.IsAsync() || !reaches(c, h, to) {
+				continue
+			}
 			if cf.IsAsync() {
 				chain := []*asyncir.Op{c}
 				for x := h; x != f; {
@@ -179,13 +203,27 @@ func (g *graph) asyncCaller(f *asyncir.Func) []*asyncir.Op {
 				}
 				return chain
 			}
-			if cf.Kind != asyncir.Sync || seen[cf] {
-				continue
-			}
 			seen[cf] = true
 			next[cf] = c
 			todo = append(todo, cf)
 		}
 	}
 	return nil
+}
+
+// guardBinding is what the call c knows about the parameters h's
+// branches test.
+func guardBinding(c *asyncir.Op, h *asyncir.Func) asyncir.Binding {
+	tested := map[string]bool{}
+	for _, b := range h.Blocks {
+		if b.Guard != nil {
+			for _, p := range b.Guard.Params() {
+				tested[p] = true
+			}
+		}
+	}
+	if len(tested) == 0 {
+		return nil
+	}
+	return asyncir.CallBinding(c, h, nil, func(name string) bool { return tested[name] })
 }

@@ -173,6 +173,13 @@ message carries the chain, e.g. "main → load → asyncio.run"). A helper
 that first probes for a running loop (asyncio.get_running_loop(),
 loop.is_running()) is assumed to start one only when none runs.
 
+The chain holds for the calls at hand: a call whose arguments (literals,
+None, True/False, a new object, or the defaults of omitted parameters)
+decide a test of the callee's parameters (if run_async: return coro,
+p is None, p == literal, a for loop over range(timeout)) so that
+the loop is never started is not a link of it. When the last call cannot
+decide such a test, the message names it ("only when mode == 'inline'").
+
 ### Why is this bad?
 One thread runs one event loop at a time. Starting another from code the
 running loop executes raises RuntimeError ("asyncio.run() cannot be called

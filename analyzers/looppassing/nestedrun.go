@@ -52,11 +52,13 @@ func checkNestedRun(pass *asyncir.Pass, g *graph, op *asyncir.Op) {
 	case f.IsAsync():
 		d.Message = fmt.Sprintf("`%s` in coroutine `%s` starts an event loop inside the running one; it raises RuntimeError", starter, f.QualName)
 	case f.Kind == asyncir.Sync && startsLoopHere(op):
-		chain := g.asyncCaller(f)
+		chain := g.asyncCaller(op)
 		if chain == nil {
 			return
 		}
-		d.Message = fmt.Sprintf("`%s` in `%s` starts an event loop inside the running one of coroutine `%s` (%s); it raises RuntimeError", starter, f.QualName, chain[0].Func().QualName, chainText(chain, starter))
+		last := chain[len(chain)-1]
+		when := asyncir.OnlyWhen(asyncir.NecessaryGuards(f, guardBinding(last, f), op.Block))
+		d.Message = fmt.Sprintf("`%s` in `%s` starts an event loop inside the running one of coroutine `%s`%s (%s); it raises RuntimeError", starter, f.QualName, chain[0].Func().QualName, when, chainText(chain, starter))
 		for _, c := range chain {
 			d.Related = append(d.Related, asyncir.Related{Range: c.Range, Message: fmt.Sprintf("`%s` calls `%s`", c.Func().QualName, c.Callee.QualName)})
 		}

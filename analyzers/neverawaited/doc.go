@@ -20,8 +20,9 @@ that carries on does, from an operation that can raise what the clause
 catches (a call or an await anything; an attribute read, except of an
 imported name, only AttributeError; a subscript only LookupError or
 TypeError): a comparison or a name between creation and use cannot send
-the coroutine to the handler, nor can self.attr to an except OSError.
-The related location names the operation.
+the coroutine to the handler, nor can self.attr to an except OSError, nor
+a call that only reports state (loop.is_running(), loop.is_closed(),
+future.done()). The related location names the operation.
 It knows coroutine functions across modules (imports and re-exports),
 methods called through self, cls, super() and project base classes,
 decorated functions whose wrapper is async def or returns the wrapped call

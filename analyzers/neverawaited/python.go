@@ -80,7 +80,7 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 			pass.Report(d)
 			return
 		}
-		if st, lost, witness := lostInLocal(v); lost {
+		if st, lost, witness := lostInLocal(v, pass.Program.Models); lost {
 			d := asyncir.Diagnostic{Code: "AL101", Severity: asyncir.SeverityError, Range: op.Range,
 				Message: fmt.Sprintf("coroutine %s is stored in `%s` but, on some path, never awaited; its body never runs", name, st.Var)}
 			switch {
@@ -135,13 +135,13 @@ func discarded(v *asyncir.Value) bool {
 
 // lostInLocal reports whether v's only uses are stores to locals and one
 // of them can reach the function's end, or a redefinition, unread.
-func lostInLocal(v *asyncir.Value) (*asyncir.Op, bool, *asyncir.Op) {
+func lostInLocal(v *asyncir.Value, models *asyncir.Models) (*asyncir.Op, bool, *asyncir.Op) {
 	stores := localStores(v)
 	if stores == nil {
 		return nil, false, nil
 	}
 	for _, st := range stores {
-		if lost, w := asyncir.UnusedOnSomePath(st); lost {
+		if lost, w := asyncir.UnusedOnSomePath(st, models.NeverRaises); lost {
 			return st, true, w
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,7 +18,7 @@ import (
 // checkFlags are the options of "asynclint check".
 type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath, python string
-	minSeverity                                                  string
+	minSeverity, outputFile                                      string
 	exitZero, noConfig, stats, parseOnly, allSites               bool
 	addNoqa                                                      bool
 	cpuProfile, memProfile                                       string
@@ -37,6 +38,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.allSites, "all-sites", false, "report every call site of a shared blocking helper separately, not once at the helper")
 	fs.BoolVar(&c.addNoqa, "add-noqa", false, "add a suppression comment for every finding shown, then exit")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when diagnostics are reported")
+	fs.StringVar(&c.outputFile, "output-file", "", "write the report to this file instead of standard output")
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
@@ -95,6 +97,13 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	return runCheck(cf, paths, nil, stdout, stderr)
+}
+
+// runCheck is check after its flags: the static check of paths, joined
+// with findings of join's own when join is set (trace), reported to
+// stdout or --output-file, with check's exit code.
+func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *asyncir.Config) []asyncir.Diagnostic, stdout, stderr io.Writer) int {
 	switch cf.format {
 	case "text", "json", "sarif", "github":
 	default:
@@ -122,7 +131,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Strict: true})
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Strict: true, Join: join})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2
@@ -150,18 +159,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	hidden := len(res.Diagnostics)
 	res.Diagnostics = atLeast(res.Diagnostics, shown)
 	hidden -= len(res.Diagnostics)
-	switch cf.format {
-	case "json":
-		err = output.JSON(stdout, res.Diagnostics)
-	case "sarif":
-		err = output.SARIF(stdout, res.Diagnostics, sarifTool())
-	case "github":
-		err = output.GitHub(stdout, res.Diagnostics, os.ReadFile)
-	default:
-		err = output.Text(stdout, res.Diagnostics)
-		hintFixable(stderr, res.Diagnostics)
-	}
-	if err != nil {
+	if err := writeReport(cf, res.Diagnostics, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "asynclint: writing output: %v\n", err)
 		return 2
 	}
@@ -175,6 +173,32 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// writeReport renders the diagnostics in the chosen format to stdout, or
+// to --output-file (created or truncated; written whole or not at all).
+func writeReport(cf checkFlags, diags []asyncir.Diagnostic, stdout, stderr io.Writer) error {
+	w := stdout
+	var buf bytes.Buffer
+	if cf.outputFile != "" {
+		w = &buf
+	}
+	var err error
+	switch cf.format {
+	case "json":
+		err = output.JSON(w, diags)
+	case "sarif":
+		err = output.SARIF(w, diags, sarifTool())
+	case "github":
+		err = output.GitHub(w, diags, os.ReadFile)
+	default:
+		err = output.Text(w, diags)
+		hintFixable(stderr, diags)
+	}
+	if err != nil || cf.outputFile == "" {
+		return err
+	}
+	return os.WriteFile(cf.outputFile, buf.Bytes(), 0o644)
 }
 
 // loadConfig finds pyproject.toml and lays the flags over it.

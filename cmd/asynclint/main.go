@@ -5,6 +5,7 @@
 //	asynclint rules                      list every rule
 //	asynclint explain AL101              print a rule's documentation
 //	asynclint verify [paths...]         prove test expectations against the runtime
+//	asynclint trace [flags] -- CMD...    run CMD (a test suite) recording the runtime, then check
 //	asynclint lsp                        run the language server (stdio)
 //	asynclint version
 package main
@@ -35,6 +36,9 @@ commands:
   lsp                        run the language server on stdin/stdout
   verify [paths...]          run the test cases under CPython / the Go runtime and
                              check every expectation against what the runtime reports
+  trace [flags] [paths] -- command...
+                             run the command (your test suite) with the runtime recorder,
+                             then check the paths: findings the runtime saw are confirmed
   version                    print the version
 
 Run "asynclint check -h" for the flags of check.
@@ -52,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return rules(args[1:], stdout, stderr)
 	case "lsp":
 		return lspCmd(args[1:], os.Stdin, stdout, stderr)
+	case "trace":
+		return traceCmd(args[1:], os.Stdin, stdout, stderr)
 	case "verify":
 		return verify.Main(args[1:], stdout, stderr)
 	case "explain":

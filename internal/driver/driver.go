@@ -27,6 +27,11 @@ type Options struct {
 	// ParseOnly parses every file and analyses nothing: the benchmark
 	// baseline.
 	ParseOnly bool
+	// Join, when set, sees the analyzers' findings before suppressions
+	// apply and returns them with findings of its own (trace joins the
+	// runtime's events here, so `# noqa` and per-file-ignores cover
+	// runtime-only findings too).
+	Join func([]asyncir.Diagnostic, *asyncir.Config) []asyncir.Diagnostic
 	// Trees, when set, keeps syntax trees between runs (the language
 	// server re-parses only what changed).
 	Trees *pyfront.TreeCache
@@ -141,6 +146,9 @@ func Run(opts Options) (*Result, error) {
 	res.Warnings = append(res.Warnings, goWarnings...)
 	for _, m := range loaded.Program.Modules {
 		diags = append(diags, syntaxDiagnostics(m, acfg)...)
+	}
+	if opts.Join != nil {
+		diags = opts.Join(diags, acfg)
 	}
 	res.Diagnostics = dedupe(Present(diags, loaded.Program, cfg, acfg))
 	res.Elapsed = time.Since(start)

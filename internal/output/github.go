@@ -28,6 +28,9 @@ func GitHub(w io.Writer, diags []asyncir.Diagnostic, source func(string) ([]byte
 			cmd = "warning"
 		}
 		msg := d.Message
+		if d.Runtime != "" {
+			msg += " [runtime: " + d.Runtime + "]"
+		}
 		for _, r := range d.Related {
 			msg += fmt.Sprintf("\n%s:%d:%d: %s", filepath.ToSlash(r.Range.File), r.Range.Start.Line, r.Range.Start.Col, r.Message)
 		}

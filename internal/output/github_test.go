@@ -28,7 +28,7 @@ func TestGitHub(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
 	want := []string{
 		"::error file=pkg/app.py,line=3,col=10,endLine=3,endColumn=26,title=AL101::coroutine `save` is created but never awaited; its body never runs%0Apkg/repo.py:1:1: `save` is defined here%0Asee https://asynclint.dev/rules/neverawaited#al101",
-		"::warning file=dir with space/b.py,line=2,col=5,endLine=2,endColumn=9,title=AL102::task dropped",
+		"::warning file=dir with space/b.py,line=2,col=5,endLine=2,endColumn=9,title=AL102::task dropped [runtime: confirmed]",
 		"::notice file=/abs/c.py,line=1,endLine=4,title=AL001::syntax error",
 	}
 	if len(lines) != len(want) {

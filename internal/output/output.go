@@ -16,10 +16,16 @@ import (
 const textRelated = 5
 
 // Text writes "path:line:col: message (CODE)" with related locations
-// indented beneath: the errorformat editors and CI parse.
+// indented beneath: the errorformat editors and CI parse. A finding
+// `asynclint trace` saw at run time ends in "[runtime: confirmed]" or
+// "[runtime: runtime-only]".
 func Text(w io.Writer, diags []asyncir.Diagnostic) error {
 	for _, d := range diags {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", d.Range.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Code); err != nil {
+		runtime := ""
+		if d.Runtime != "" {
+			runtime = " [runtime: " + d.Runtime + "]"
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)%s\n", d.Range.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Code, runtime); err != nil {
 			return err
 		}
 		for i, r := range d.Related {
@@ -55,6 +61,7 @@ type jsonDiagnostic struct {
 	URL       string        `json:"url"`
 	Related   []jsonRelated `json:"related"`
 	Fixes     []jsonFix     `json:"fixes"`
+	Runtime   string        `json:"runtime,omitempty"` // "confirmed" or "runtime-only" (asynclint trace)
 }
 
 type jsonRelated struct {
@@ -91,7 +98,7 @@ func JSON(w io.Writer, diags []asyncir.Diagnostic) error {
 			Path: filepath.ToSlash(d.Range.File), Line: d.Range.Start.Line, Column: d.Range.Start.Col,
 			EndLine: d.Range.End.Line, EndColumn: d.Range.End.Col, Code: d.Code, Analyzer: d.Analyzer,
 			Severity: d.Severity.String(), Message: d.Message, URL: d.URL,
-			Related: []jsonRelated{}, Fixes: []jsonFix{},
+			Related: []jsonRelated{}, Fixes: []jsonFix{}, Runtime: d.Runtime,
 		}
 		for _, r := range d.Related {
 			jd.Related = append(jd.Related, jsonRelated{Path: filepath.ToSlash(r.Range.File), Line: r.Range.Start.Line, Column: r.Range.Start.Col,

@@ -58,6 +58,10 @@ func SARIF(w io.Writer, diags []asyncir.Diagnostic, tool Tool) error {
 		if i, ok := ruleIndex[d.Code]; ok {
 			res.WithRuleIndex(i)
 		}
+		if d.Runtime != "" {
+			// What asynclint trace saw: "confirmed" or "runtime-only".
+			res.AttachPropertyBag(&sarif.PropertyBag{Properties: sarif.Properties{"runtime": d.Runtime}})
+		}
 		for _, r := range d.Related {
 			res.AddRelatedLocation(location(r.Range, r.Message, cols))
 		}

@@ -52,6 +52,7 @@ func sampleDiagnostics() []asyncir.Diagnostic {
 			Code: "AL102", Analyzer: "neverawaited", Severity: asyncir.SeverityWarning,
 			Range:   asyncir.Range{File: "dir with space/b.py", Start: pos(2, 5, 20), End: pos(2, 9, 24)},
 			Message: "task dropped",
+			Runtime: asyncir.RuntimeConfirmed,
 		},
 		{
 			Code: "AL001", Analyzer: "core", Severity: asyncir.SeverityInfo,

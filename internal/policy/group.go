@@ -56,6 +56,9 @@ func merge(diags []asyncir.Diagnostic, idx []int) asyncir.Diagnostic {
 	for _, i := range idx {
 		d := diags[i]
 		g.Severity = max(g.Severity, d.Severity)
+		if d.Runtime == asyncir.RuntimeConfirmed {
+			g.Runtime = d.Runtime // the runtime saw the root cause through one of its sites
+		}
 		g.Related = append(g.Related, asyncir.Related{Range: d.Range, Message: d.Cause.Via})
 	}
 	slices.SortStableFunc(g.Related, func(a, b asyncir.Related) int {

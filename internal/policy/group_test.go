@@ -53,3 +53,16 @@ func TestGroup(t *testing.T) {
 		t.Errorf("unmerged findings changed: %+v", got[1:])
 	}
 }
+
+// TestGroupKeepsRuntime: a root cause the runtime confirmed through one of
+// its call sites stays confirmed once the sites are merged.
+func TestGroupKeepsRuntime(t *testing.T) {
+	cause := &asyncir.Cause{Range: asyncir.Range{File: "h.py", Start: asyncir.Pos{Line: 3, Offset: 30}}, Message: "helper blocks", Callers: "coroutines", Via: "calls helper"}
+	site := func(line int, runtime string) asyncir.Diagnostic {
+		return asyncir.Diagnostic{Code: "AL202", Range: asyncir.Range{File: "a.py", Start: asyncir.Pos{Line: line, Offset: line * 10}}, Cause: cause, Runtime: runtime}
+	}
+	got := Group([]asyncir.Diagnostic{site(1, ""), site(2, asyncir.RuntimeConfirmed)})
+	if len(got) != 1 || got[0].Runtime != asyncir.RuntimeConfirmed {
+		t.Errorf("got %+v, want one merged finding, confirmed", got)
+	}
+}

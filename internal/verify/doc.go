@@ -9,7 +9,9 @@
 // mode, PYTHONASYNCIODEBUG=1, slow-callback threshold 50 ms, every warning
 // shown, tracemalloc with 25 frames, gc.collect() before asyncio.run
 // cancels what is left and at the end) under harness.py, embedded in the
-// binary. How a case runs: a "# run: main" or "# run: script" line decides;
+// binary with the recorder it imports (recorder.py, in its exact mode; the
+// same recorder, in its observing mode, is what `asynclint trace` installs
+// in a user's processes). How a case runs: a "# run: main" or "# run: script" line decides;
 // otherwise a case with an `if __name__ == "__main__":` block runs as a
 // script, and one with only `async def main()` runs as asyncio.run(main()).
 // A file in a package directory (one holding __init__.py) is a module, not
@@ -17,7 +19,7 @@
 // it, and its expectations are matched against their events.
 //
 // The harness writes one JSON event per finding, attributed to a line of a
-// case file (harness.py says exactly how):
+// case file (recorder.py says exactly how):
 //
 //	never-awaited       "coroutine … was never awaited": the line that dropped the
 //	                    coroutine (its creation line from tracemalloc, stepping out of
@@ -30,7 +32,7 @@
 //	                    production's behaviour, which RULES.md names as the evidence
 //	task-destroyed      "Task was destroyed but it is pending": the line that created
 //	                    the task (its debug source traceback)
-//	task-unreferenced   a task still pending when asyncio.run ends that only the
+//	task-unreferenced   a task still pending when asyncio.run ends (or its loop closes) that only the
 //	                    loop's machinery references (handles, futures' callbacks):
 //	                    its only reference was dropped, and it lives only by what it
 //	                    waits on (a timer); the line that created it
@@ -38,7 +40,7 @@
 //	                    or AssertionError raised through a case frame, caught or not:
 //	                    the innermost case line it passed; not one a test expects
 //	                    (inside `with self.assertRaises(E)`, an E)
-//	blocking-in-coroutine  a blocking call (harness.py's BLOCKING table) made on the
+//	blocking-in-coroutine  a blocking call (recorder.py's BLOCKING table) made on the
 //	                    loop's thread while it runs, from an async function: its line
 //	blocking-via-helper the same from synchronous case code called by an async
 //	                    function: the line in the async function that calls the helper

@@ -12,13 +12,22 @@ import (
 // the case explains it) and the runtime's own words. Also holds further
 // places of the same finding (a leaked goroutine's go statement besides its
 // blocking line); a want at any of them accounts for the event. The
-// harness leaves File empty: it is the case file.
+// harness leaves File empty: it is the case file. Stack is the Python
+// recorder's: the frames that led to the event, innermost first.
 type Event struct {
-	Kind   string `json:"kind"`
-	File   string `json:"file,omitempty"`
-	Line   int    `json:"line"`
-	Detail string `json:"detail"`
-	Also   []Loc  `json:"also,omitempty"`
+	Kind   string  `json:"kind"`
+	File   string  `json:"file,omitempty"`
+	Line   int     `json:"line"`
+	Detail string  `json:"detail"`
+	Also   []Loc   `json:"also,omitempty"`
+	Stack  []Frame `json:"stack,omitempty"`
+}
+
+// Frame is one frame of a recorded stack.
+type Frame struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Func string `json:"func"`
 }
 
 // Loc is a line of a case file.
@@ -32,8 +41,8 @@ func (e Event) Locs() []Loc { return append([]Loc{{e.File, e.Line}}, e.Also...) 
 
 func (e Event) String() string { return fmt.Sprintf("%s: %s", e.Kind, e.Detail) }
 
-// parseEvents reads the harness's JSON lines.
-func parseEvents(data []byte) ([]Event, error) {
+// ParseEvents reads the recorder's JSON lines.
+func ParseEvents(data []byte) ([]Event, error) {
 	var evs []Event
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)

@@ -31,7 +31,7 @@ func exception(re string) Evidence {
 // EvidenceTable maps each rule code to the runtime events that confirm it
 // (RULES.md, "verified by"). A rule with no entry (AL405, AL451) can
 // only be carried by a case's reviewed static-only mark. Python attribution
-// is the harness's (harness.py); Go's is gocase.go's.
+// is the recorder's (recorder.py); Go's is gocase.go's.
 func EvidenceTable() map[string][]Evidence {
 	leak := kind("goroutine-leak")
 	return map[string][]Evidence{

@@ -45,12 +45,7 @@ func (f Finding) String() string {
 // so it is never unexpected by itself.
 func match(files []*expect.Case, evs []Event, table map[string][]Evidence, goRules bool) []Finding {
 	var out []Finding
-	raised := map[Loc]bool{}
-	for _, e := range evs {
-		if e.Kind == "exception" {
-			raised[Loc{e.File, e.Line}] = true
-		}
-	}
+	raised := RaisedAt(evs)
 	wantsAt := map[Loc][]*expect.Want{}
 	for _, c := range files {
 		for _, w := range c.Wants {
@@ -80,6 +75,24 @@ func match(files []*expect.Case, evs []Event, table map[string][]Evidence, goRul
 		}
 	}
 	return out
+}
+
+// RaisedAt is the places where an exception passed. A never-awaited
+// coroutine at one of them is the exception's consequence (the call that
+// should have consumed it failed), not a finding of its own.
+func RaisedAt(evs []Event) map[Loc]bool {
+	raised := map[Loc]bool{}
+	for _, e := range evs {
+		if e.Kind == "exception" {
+			raised[Loc{e.File, e.Line}] = true
+		}
+	}
+	return raised
+}
+
+// RulesConfirmedBy lists, sorted, the Python rules an event is evidence for.
+func RulesConfirmedBy(table map[string][]Evidence, e Event) []string {
+	return rulesConfirmedBy(table, false, e)
 }
 
 // judgeWant finds the outcome of one expectation. A want without a code

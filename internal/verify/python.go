@@ -21,6 +21,18 @@ import (
 //go:embed harness.py
 var harnessSource []byte
 
+//go:embed recorder.py
+var recorderSource []byte
+
+// RecorderModule is the name the recorder is imported by.
+const RecorderModule = "asynclint_recorder"
+
+// WriteRecorder puts the embedded runtime recorder (recorder.py, shared by
+// verify's harness and by trace) in dir, importable as RecorderModule.
+func WriteRecorder(dir string) error {
+	return os.WriteFile(filepath.Join(dir, RecorderModule+".py"), recorderSource, 0o644)
+}
+
 // pyRunner runs Python cases, each in its own interpreter.
 type pyRunner struct {
 	python    string        // interpreter, "python3" by default
@@ -29,8 +41,11 @@ type pyRunner struct {
 	hangBound time.Duration // bound for one blocking call on the loop thread
 }
 
-// writeHarness puts the embedded harness in dir.
+// writeHarness puts the embedded harness, and the recorder it imports, in dir.
 func writeHarness(dir string) (string, error) {
+	if err := WriteRecorder(dir); err != nil {
+		return "", err
+	}
 	p := filepath.Join(dir, "asynclint_harness.py")
 	return p, os.WriteFile(p, harnessSource, 0o644)
 }
@@ -81,7 +96,7 @@ func (r pyRunner) run(ctx context.Context, path string, src []byte, tmp string) 
 	cmd.WaitDelay = 3 * time.Second
 	runErr := cmd.Run()
 	data, _ := os.ReadFile(events)
-	evs, err := parseEvents(data)
+	evs, err := ParseEvents(data)
 	if err != nil {
 		return nil, []string{fmt.Sprintf("%s: reading the harness's events: %v", path, err)}
 	}

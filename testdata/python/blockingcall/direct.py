@@ -27,7 +27,7 @@ async def blocking_calls():
     lock = threading.Lock()
     lock.acquire()  # want: AL201 "`threading.Lock.acquire`.*asyncio.Lock.acquire"
     lock.release()
-    q = queue.Queue()
+    q = queue.Queue(maxsize=1)
     q.put(1)  # want: AL201 "`queue.Queue.put`"
     q.get()  # want: AL201 "`queue.Queue.get`"
     srv = socket.socket()

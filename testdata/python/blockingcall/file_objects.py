@@ -110,7 +110,18 @@ def setup():
     return here, work, files
 
 
+class Upload:
+    # An attribute typed only by a protocol (BinaryIO) may hold a BytesIO
+    # or a spooled file still in memory: not taken for a disk file.
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
+
+    async def write(self, data: bytes) -> None:
+        self.file.write(data)
+
+
 async def main():
+    await Upload(io.BytesIO()).write(b"x")
     here, work, files = await asyncio.to_thread(setup)
     bundle = ssl.get_default_verify_paths().cafile
     await annotated(*files[:4])

@@ -70,6 +70,22 @@ async def both_arms(flag):
     await t
 
 
+def close_soon(loop):
+    # loop.is_running() only reports state: it cannot raise, so the
+    # handler is not reached between the creation and either use.
+    try:
+        c = work()
+        if loop.is_running():
+            return loop.create_task(c)
+        return loop.run_until_complete(c)
+    except Exception:
+        return None
+
+
+async def closes_soon():
+    await close_soon(asyncio.get_running_loop())
+
+
 class Runner:
     async def run(self, coro):
         return await coro
@@ -112,6 +128,7 @@ async def main():
     await raised_between(False)
     await both_arms(True)
     await both_arms(False)
+    await closes_soon()
     await retry(Server())
 
 
