@@ -80,10 +80,7 @@ func (a *APIModel) Bounded(op *Op) bool {
 	if op.Star {
 		return true
 	}
-	v := op.Keyword(a.Bound.Keyword)
-	if v == nil && a.Bound.Pos < len(op.Args) {
-		v = op.Args[a.Bound.Pos]
-	}
+	v := op.Arg(a.Bound.Pos, a.Bound.Keyword)
 	if v == nil {
 		return false
 	}

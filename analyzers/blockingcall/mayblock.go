@@ -379,10 +379,7 @@ func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
 		return true
 	}
 	for _, nb := range api.NonBlocking {
-		v := op.Keyword(nb.Keyword)
-		if v == nil && nb.Pos < len(op.Args) {
-			v = op.Args[nb.Pos]
-		}
+		v := op.Arg(nb.Pos, nb.Keyword)
 		if v == nil {
 			continue
 		}

@@ -486,16 +486,22 @@ def wrap_file_factory(fn):
     return factory
 
 
-def wrap_module(modname):
+def table_entries(table, modname):
+    """(owner, attribute, function) for each entry of a (module, path)
+    table that names the module modname."""
     mod = sys.modules[modname]
-    for m, path in BLOCKING:
+    for m, path in table:
         if m != modname:
             continue
         owner = mod
         *parents, attr = path.split(".")
         for p in parents:
             owner = getattr(owner, p, None)
-        fn = getattr(owner, attr, None)
+        yield owner, attr, path, getattr(owner, attr, None)
+
+
+def wrap_module(modname):
+    for owner, attr, path, fn in table_entries(BLOCKING, modname):
         if fn is not None and not getattr(fn, "__asynclint_wrapped__", False):
             try:
                 setattr(owner, attr, wrap_blocking(f"{modname}.{path}", fn))
@@ -503,14 +509,7 @@ def wrap_module(modname):
                 pass  # a C type (threading.Lock outside the exact mode)
     if not S.exact:
         return
-    for m, path in FILE_FACTORIES:
-        if m != modname:
-            continue
-        owner = mod
-        *parents, attr = path.split(".")
-        for p in parents:
-            owner = getattr(owner, p, None)
-        fn = getattr(owner, attr, None)
+    for owner, attr, _, fn in table_entries(FILE_FACTORIES, modname):
         if fn is not None and not getattr(fn, "__asynclint_factory__", False):
             setattr(owner, attr, wrap_file_factory(fn))
 
