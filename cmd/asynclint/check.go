@@ -169,6 +169,9 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 	}
 	if cf.stats {
 		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics (%d below %s not shown) in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), hidden, shown, res.Elapsed.Round(1e6))
+		if res.Cached > 0 {
+			fmt.Fprintf(stderr, "asynclint: findings of %d unchanged files from the cache\n", res.Cached)
+		}
 		if res.Python != "" {
 			fmt.Fprintf(stderr, "asynclint: environment of %s: %d installed files read\n", res.Python, res.LibraryFiles)
 		}

@@ -97,10 +97,12 @@ func runCached(opts Options, cfg *config.Config, paths, warnings []string) (*Res
 		if ok {
 			break
 		}
+		dirty = allComponents(len(r.comps))
 		fallthrough
 	default:
 		// The first run, or one whose libraries tie every component
 		// to every other: everything is checked.
+		dirty = allComponents(len(r.comps))
 		lib, _, _ = library(cfg, opts.Paths)
 		if _, err := r.check(entry, allComponents(len(r.comps)), lib); err != nil {
 			return nil, err
@@ -111,7 +113,12 @@ func runCached(opts Options, cfg *config.Config, paths, warnings []string) (*Res
 		// its older text; such a run is not stored.
 		c.Store(key, entry)
 	}
-	return r.result(entry, warnings), nil
+	res := r.result(entry, warnings)
+	res.Cached = len(r.files)
+	for _, ci := range dirty {
+		res.Cached -= len(r.comps[ci])
+	}
+	return res, nil
 }
 
 // check runs the frontend, analyzers and policy over the files of the

@@ -64,6 +64,9 @@ type Result struct {
 	// none); LibraryFiles counts the installed files read.
 	Python       string
 	LibraryFiles int
+	// Cached counts the files whose findings came from Options.Cache
+	// unchanged.
+	Cached int
 }
 
 // Analyzers are the families every run uses, plus the core codes.
