@@ -2,6 +2,7 @@ package driver
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -20,12 +21,17 @@ func cacheable(opts Options, in Inputs) bool {
 		len(opts.Overlay) == 0 && !opts.Eager && !opts.ParseOnly && opts.Join == nil && opts.Trees == nil
 }
 
-// runKey names the cache entry of a run: the binary, the working
-// directory and the paths as given (the paths shown derive from both),
-// and the configuration that affects findings (min-severity only chooses
-// what is shown of the stored findings).
+// runKey names the cache entry of a run: the binary, the paths as given
+// and, when one is relative, the working directory (the paths shown
+// derive from both), and the configuration that affects findings
+// (min-severity only chooses what is shown of the stored findings).
 func runKey(c *cache.Cache, opts Options, cfg *config.Config) string {
-	wd, _ := os.Getwd()
+	wd := ""
+	for _, p := range opts.Paths {
+		if !filepath.IsAbs(p) {
+			wd, _ = os.Getwd()
+		}
+	}
 	fp := *cfg
 	fp.MinSeverity = nil
 	return cache.Key(c.Version, wd, opts.Paths, fp)
