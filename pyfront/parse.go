@@ -1,7 +1,6 @@
 package pyfront
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"runtime"
@@ -438,7 +437,7 @@ func contains(list []string, s string) bool {
 func needsLowering(s *source, exports map[string][]string) bool {
 	for _, imp := range s.imports {
 		for _, name := range exports[imp] {
-			if bytes.Contains(s.src, []byte(name)) {
+			if containsWord(s.src, name) {
 				return true
 			}
 		}
