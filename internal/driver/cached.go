@@ -120,9 +120,16 @@ func runCached(opts Options, cfg *config.Config, paths, warnings []string) (*Res
 		c.Store(key, entry)
 	}
 	res := r.result(entry, warnings)
-	res.Cached = len(r.files)
+	rechecked := map[int]bool{}
 	for _, ci := range dirty {
-		res.Cached -= len(r.comps[ci])
+		rechecked[ci] = true
+	}
+	for ci, members := range r.comps {
+		for _, fi := range members {
+			if !rechecked[ci] && r.files[fi].Warning == "" {
+				res.Cached++
+			}
+		}
 	}
 	return res, nil
 }

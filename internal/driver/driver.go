@@ -64,8 +64,8 @@ type Result struct {
 	// none); LibraryFiles counts the installed files read.
 	Python       string
 	LibraryFiles int
-	// Cached counts the files whose findings came from Options.Cache
-	// unchanged.
+	// Cached counts the files (of Files) whose findings came from
+	// Options.Cache unchanged.
 	Cached int
 }
 
