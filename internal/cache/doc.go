@@ -30,6 +30,19 @@
 // members (paths and content hashes) are unchanged keeps its stored
 // findings; the others are checked again, together.
 //
+// The stdlib is the hard case: nearly every module imports os, re or
+// another module that async code calls into, so its 1,786 files make one
+// component (with two singletons), and an edit there re-checks the whole
+// tree; a tree of separate packages or independent scripts re-checks
+// only the part edited.
+//
+// Using it from a driver: driver.Options.Cache runs any Python-only
+// check through it (the command line does); Open, Load and Store are
+// the whole storage API, and Manifest and Components are usable alone —
+// a language server can start from driver.Run with a Cache for its
+// workspace (unchanged files replay), then check edits without it (the
+// cache keys files on disk, not editor buffers).
+//
 // Bounds: each run key has one entry file; the directory keeps at most
 // MaxEntries entries and MaxBytes bytes, dropping the least recently used
 // (Store). Writes are atomic (internal/atomicfile), so two runs sharing
