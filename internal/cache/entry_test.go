@@ -116,3 +116,18 @@ func TestComponents(t *testing.T) {
 		t.Errorf("Components = %s, want %s", got, want)
 	}
 }
+
+// The test binary has a Go build ID, and Version is made from it.
+func TestBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	id := buildID(exe)
+	if len(id) < 20 {
+		t.Fatalf("no build ID in %s: %q", exe, id)
+	}
+	if v := Version(); len(v) != 32 {
+		t.Errorf("Version() = %q", v)
+	}
+}
