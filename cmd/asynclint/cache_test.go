@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -51,5 +55,49 @@ func TestCacheFlags(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "lintcache", "CACHEDIR.TAG")); err != nil {
 		t.Errorf("cache-dir from pyproject.toml not used: %v", err)
+	}
+}
+
+// Two asynclint processes sharing one cache directory, started together
+// again and again: each prints what a run without the cache prints, and
+// the entry left behind serves a third.
+func TestCacheTwoProcesses(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	for i := 0; i < 8; i++ {
+		write(t, dir, fmt.Sprintf("m%d.py", i), buggy)
+	}
+	cacheDir := filepath.Join(t.TempDir(), "shared")
+	args := []string{"check", "--no-config", "--python", "none", "--format", "json", dir}
+	want, _ := exec.Command(bin, append(args[:1:1], append([]string{"--no-cache"}, args[1:]...)...)...).Output()
+	if len(want) < 100 {
+		t.Fatalf("the uncached run printed %q", want)
+	}
+	for round := 0; round < 5; round++ {
+		// Each round edits a file, so both processes analyse and write.
+		write(t, dir, "m0.py", buggy+strings.Repeat("\n", round+1))
+		want, _ = exec.Command(bin, append(args[:1:1], append([]string{"--no-cache"}, args[1:]...)...)...).Output()
+		var wg sync.WaitGroup
+		outs := make([][]byte, 2)
+		for p := range outs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				outs[p], _ = exec.Command(bin, append(args[:1:1], append([]string{"--cache-dir", cacheDir}, args[1:]...)...)...).Output()
+			}()
+		}
+		wg.Wait()
+		for p, out := range outs {
+			if !bytes.Equal(out, want) {
+				t.Fatalf("round %d, process %d printed\n%s\nwant\n%s", round, p, out, want)
+			}
+		}
+	}
+	cmd := exec.Command(bin, append(args[:1:1], append([]string{"--cache-dir", cacheDir, "--statistics"}, args[1:]...)...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, _ := cmd.Output()
+	if !bytes.Equal(out, want) || !strings.Contains(stderr.String(), "findings of 8 unchanged files from the cache") {
+		t.Errorf("the run after them: %s\n%s", out, stderr.String())
 	}
 }

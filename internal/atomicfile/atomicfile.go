@@ -8,17 +8,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 )
+
+var seq atomic.Int64
 
 // Write replaces path with data, creating its directory.
 func Write(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	// The pid and the clock keep two writers (two processes, or two
-	// goroutines of one) from sharing a temporary file.
-	tmp := fmt.Sprintf("%s.%d.%d.tmp", path, os.Getpid(), time.Now().UnixNano())
+	// The pid keeps two processes from sharing a temporary file, the
+	// counter two goroutines of one, the clock a reused pid.
+	tmp := fmt.Sprintf("%s.%d.%d.%d.tmp", path, os.Getpid(), seq.Add(1), time.Now().UnixNano())
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		os.Remove(tmp)
 		return err
