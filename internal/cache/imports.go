@@ -8,119 +8,95 @@ import (
 // ImportNames lists the dotted names a Python source may import, leading
 // dots of relative imports dropped: from "import a.b as c" a.b, from
 // "from .x import y, z" x, x.y and x.z, from "from . import (m,\n n)" m
-// and n. It over-approximates the frontend on purpose: statements joined
-// by ";", continued by "\" or inside parentheses, and indented imports
-// (under if, try, def) all count, and so does an import inside a string.
+// and n. It over-approximates the frontend on purpose: an import after
+// ";" or ":" on a line, one continued by "\" or inside parentheses, an
+// indented one (under if, try, def) and one inside a string all count.
 // Graph matches the names against every module name a file could have,
 // so a relative name needs no package.
 func ImportNames(src []byte) []string {
 	var out []string
-	for _, stmt := range statements(src) {
-		switch {
-		case strings.HasPrefix(stmt, "import "):
-			for _, part := range strings.Split(stmt[len("import "):], ",") {
-				if name := firstWord(part); name != "" {
-					out = append(out, name)
-				}
+	lines := bytes.Split(src, []byte{'\n'})
+	for i, line := range lines {
+		if !bytes.Contains(line, []byte("import")) {
+			continue
+		}
+		stmt := line
+		for j := i + 1; j < len(lines) && j-i <= maxJoined && continued(stmt); j++ {
+			next := lines[j]
+			if k := bytes.IndexByte(next, '#'); k >= 0 {
+				next = next[:k]
 			}
-		case strings.HasPrefix(stmt, "from "):
-			mod, names, ok := strings.Cut(stmt[len("from "):], " import ")
-			mod = strings.TrimLeft(mod, ".")
+			stmt = append(append(append([]byte(nil), stmt...), ' '), next...)
+		}
+		out = appendNames(out, bytes.FieldsFunc(stmt, separator))
+	}
+	return out
+}
+
+// maxJoined bounds how many lines one import statement may continue over.
+const maxJoined = 500
+
+// continued reports whether a statement goes on on the next line: an
+// unclosed parenthesis or a final backslash. A parenthesis in a string
+// or comment can only make it join more lines, which adds names.
+func continued(stmt []byte) bool {
+	if bytes.Count(stmt, []byte("(")) > bytes.Count(stmt, []byte(")")) {
+		return true
+	}
+	t := bytes.TrimRight(stmt, " \t\r")
+	return len(t) > 0 && t[len(t)-1] == '\\'
+}
+
+func separator(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\f', '\v', ',', '(', ')', ';', ':', '\\':
+		return true
+	}
+	return false
+}
+
+// appendNames finds "import NAMES" and "from MODULE import NAMES" among
+// the words of a statement.
+func appendNames(out []string, words [][]byte) []string {
+	for i, w := range words {
+		if string(w) != "import" {
+			continue
+		}
+		mod, from := "", false
+		if i >= 2 && string(words[i-2]) == "from" {
+			mod, from = strings.TrimLeft(string(words[i-1]), "."), true
 			if mod != "" {
 				out = append(out, mod)
 			}
-			if !ok {
+		}
+		for k := i + 1; k < len(words); k++ {
+			name := string(words[k])
+			if name == "as" {
+				k++ // the bound name
 				continue
 			}
-			for _, part := range strings.Split(names, ",") {
-				n := firstWord(part)
-				if n == "" || n == "*" {
-					continue
-				}
-				if mod != "" {
-					n = mod + "." + n
-				}
-				out = append(out, n)
+			if name == "*" || !dotted(name) {
+				break
 			}
+			if from && mod != "" {
+				name = mod + "." + name
+			}
+			out = append(out, name)
 		}
 	}
 	return out
 }
 
-// statements are the import statements of src, normalised (parentheses
-// as blanks, single spaces), found twice: per physical line split at
-// semicolons, and per logical line — joined inside parentheses and after
-// a backslash, comments dropped — for imports over several lines.
-// Strings are not tracked, which is why both are kept: a "(" or "#" in a
-// string can spoil the logical lines but not the physical ones.
-func statements(src []byte) []string {
-	var out []string
-	for _, line := range bytes.Split(src, []byte{'\n'}) {
-		for _, part := range bytes.Split(line, []byte{';'}) {
-			out = append(out, string(part))
+// dotted reports whether s can be a dotted name.
+func dotted(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80) {
+			return false
 		}
 	}
-	var cur strings.Builder
-	depth := 0
-	flush := func() {
-		out = append(out, cur.String())
-		cur.Reset()
-		depth = 0
-	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch {
-		case c == '\\' && i+1 < len(src) && src[i+1] == '\n':
-			cur.WriteByte(' ')
-			i++
-		case c == '(':
-			depth++
-			cur.WriteByte(c)
-		case c == ')':
-			if depth > 0 {
-				depth--
-			}
-			cur.WriteByte(c)
-		case c == '\n' && depth > 0:
-			cur.WriteByte(' ')
-		case c == '\n' || c == ';':
-			flush()
-		case c == '#':
-			// A comment runs to the end of the line.
-			j := bytes.IndexByte(src[i:], '\n')
-			if j < 0 {
-				i = len(src)
-			} else {
-				i += j - 1
-			}
-		default:
-			cur.WriteByte(c)
-		}
-	}
-	flush()
-	return keepImports(out)
-}
-
-// keepImports keeps the statements that start with import or from,
-// normalised.
-func keepImports(stmts []string) []string {
-	var out []string
-	for _, s := range stmts {
-		s = strings.Join(strings.Fields(parens.Replace(s)), " ")
-		if strings.HasPrefix(s, "import ") || strings.HasPrefix(s, "from ") {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-var parens = strings.NewReplacer("(", " ", ")", " ", "\\", " ")
-
-// firstWord is the first blank-separated word of s ("a.b" of " a.b as c").
-func firstWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[0]
+	return true
 }
