@@ -245,3 +245,22 @@ func TestCacheConcurrentRuns(t *testing.T) {
 	compareRuns(t, dir, noPython(), c)
 	compareRuns(t, dir, noPython(), c)
 }
+
+// Edits in turn to two components: each run re-checks only the edited
+// one.
+func TestCacheEditsInTurn(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, chain)
+	c := newCache(t)
+	compareRuns(t, dir, noPython(), c)
+	for i := 0; i < 3; i++ {
+		edit(t, filepath.Join(dir, "d.py"), sleepingHelper+strings.Repeat("\n", i+1))
+		if res := compareRuns(t, dir, noPython(), c); res.Cached != 1 {
+			t.Errorf("edit %d of d.py: %d files from the cache, want 1", i, res.Cached)
+		}
+		edit(t, filepath.Join(dir, "e.py"), chain["e.py"]+strings.Repeat("\n", i+1))
+		if res := compareRuns(t, dir, noPython(), c); res.Cached != 5 {
+			t.Errorf("edit %d of e.py: %d files from the cache, want 5", i, res.Cached)
+		}
+	}
+}
