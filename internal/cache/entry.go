@@ -25,8 +25,11 @@ type Entry struct {
 	// when it is 0, see the package doc).
 	Library      []Stamp
 	LibraryFiles int
-	// Python is the interpreter whose environment was read.
+	// Python is the interpreter whose environment was read, Sites its
+	// import directories (a shim like pyenv's keeps its path when the
+	// interpreter behind it changes; the directories change).
 	Python string
+	Sites  []string
 	// Unplaced is set when a finding fell in no input file; its
 	// component (key "unplaced") ties all the others together.
 	Unplaced bool

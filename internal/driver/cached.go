@@ -60,15 +60,19 @@ func runCached(opts Options, cfg *config.Config, paths, warnings []string) (*Res
 	if envWarning != "" {
 		warnings = append(warnings, envWarning)
 	}
+	var sites []string // the environment's import directories
+	if lib != nil {
+		sites = lib.Inputs()
+	}
 	key := runKey(c, opts, cfg)
 	old := c.Load(key)
-	if old != nil && (old.Python != python || !cache.Unchanged(old.Library)) {
+	if old != nil && (old.Python != python || !slices.Equal(old.Sites, sites) || !cache.Unchanged(old.Library)) {
 		old = nil
 	}
 	var reread int
 	r.files, reread = cache.Manifest(paths, old)
 	r.comps = cache.Components(r.files)
-	entry := &cache.Entry{Written: started.UnixNano(), Files: r.files, Python: python}
+	entry := &cache.Entry{Written: started.UnixNano(), Files: r.files, Python: python, Sites: sites}
 	entry.Components = make([]cache.Component, len(r.comps))
 	stored := map[string][]asyncir.Diagnostic{}
 	if old != nil {
