@@ -11,6 +11,12 @@
 # out of Debian's python3-zmq:
 #   mkdir -p /tmp/zmq-tests && cp -r /usr/lib/python3/dist-packages/zmq /tmp/zmq-tests/
 #   bench/trace.sh 3 /tmp/zmq-tests zmq -- /usr/bin/python3 -m pytest -q -p no:cacheprovider zmq/tests/test_asyncio.py
+# aiosqlite's smoke tests from python3-aiosqlite (aiounittest, which they
+# import, is not packaged: a stand-in module on PYTHONPATH maps its
+# AsyncTestCase to unittest.IsolatedAsyncioTestCase):
+#   mkdir -p /tmp/aiosqlite-tests/shim && cp -r /usr/lib/python3/dist-packages/aiosqlite /tmp/aiosqlite-tests/
+#   printf 'import unittest\nAsyncTestCase = unittest.IsolatedAsyncioTestCase\n' >/tmp/aiosqlite-tests/shim/aiounittest.py
+#   PYTHONPATH=/tmp/aiosqlite-tests/shim bench/trace.sh 3 /tmp/aiosqlite-tests aiosqlite -- /usr/bin/python3 -m pytest -q -p no:cacheprovider aiosqlite/tests/smoke.py
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
