@@ -40,7 +40,7 @@ async def test_nested_loop_expected():
 
 @pytest.mark.asyncio
 async def test_nested_loop_expected_callable():
-    pytest.raises(RuntimeError, run_nested)
+    pytest.raises(RuntimeError, asyncio.run, inner())  # callable, expected
 
 
 @pytest.mark.asyncio
@@ -94,6 +94,35 @@ class UnittestStyle(unittest.IsolatedAsyncioTestCase):
     async def test_awaited_future_expected(self):
         with self.assertRaises(TypeError):
             await concurrent.futures.Future()  # awaited future, unittest
+
+    async def test_nested_loop_expected_callable(self):
+        self.assertRaises(RuntimeError, asyncio.run, inner())  # callable, unittest
+`
+
+// importedLater is a script that imports pytest and unittest after
+// asyncio, when the recorder is already installed.
+const importedLater = `import asyncio
+import sys
+
+assert "_pytest.python_api" not in sys.modules and "unittest.case" not in sys.modules
+import pytest
+import unittest
+
+
+async def inner():
+    return 1
+
+
+async def main():
+    with pytest.raises(RuntimeError):
+        asyncio.run(inner())  # pytest context
+    pytest.raises(RuntimeError, asyncio.run, inner())  # pytest callable
+    with unittest.TestCase().assertRaises(RuntimeError):
+        asyncio.run(inner())  # unittest context
+    unittest.TestCase().assertRaises(RuntimeError, asyncio.run, inner())  # unittest callable
+
+
+asyncio.run(main())
 `
 
 // TestTraceExpectedExceptions: what a test provokes inside pytest.raises
@@ -110,7 +139,7 @@ func TestTraceExpectedExceptions(t *testing.T) {
 	report := filepath.Join(dir, "report.json")
 	code, out, errs := runCLI("trace", "--no-config", "--format", "json", "--output-file", report, "tests", "--",
 		debianPython, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
-	if code != 1 || !strings.Contains(out, "8 passed") {
+	if code != 1 || !strings.Contains(out, "9 passed") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 	data, err := os.ReadFile(report)
@@ -125,5 +154,24 @@ func TestTraceExpectedExceptions(t *testing.T) {
 		{"tests/test_expecting.py", "# nested, expected", "AL304", ""},
 		{"tests/test_expecting.py", "# nested, not expected", "AL304", "confirmed"},
 		{"tests/test_expecting.py", "# reused in the background", "AL103", "confirmed"},
+	})
+
+	// The same expectations, with pytest and unittest imported after the
+	// recorder was installed.
+	write(t, dir, "late.py", importedLater)
+	code, out, errs = runCLI("trace", "--no-config", "--format", "json", "--output-file", report, "late.py", "--", debianPython, "late.py")
+	if code != 1 || !strings.Contains(errs, "exited with status 0") {
+		t.Fatalf("late.py: exit %d\n%s\n%s", code, out, errs)
+	}
+	if data, err = os.ReadFile(report); err != nil {
+		t.Fatal(err)
+	}
+	var late struct{ Diagnostics []jsonFinding }
+	if err := json.Unmarshal(data, &late); err != nil {
+		t.Fatal(err)
+	}
+	checkFindings(t, late.Diagnostics, []traceFinding{
+		{"late.py", "# pytest context", "AL304", ""},
+		{"late.py", "# unittest context", "AL304", ""},
 	})
 }

@@ -878,10 +878,13 @@ def wrap_expecting_context(cls, attr):
         return real_enter(self)
 
     @functools.wraps(real_exit)
-    def exit_(self, *exc_info):
+    def exit_(self, exc_type=None, exc=None, tb=None):
         __tracebackhide__ = True  # pytest leaves it out of a failure's traceback
         _expected.set(_expected.get()[:-1])
-        return real_exit(self, *exc_info)
+        swallowed = real_exit(self, exc_type, exc, tb)
+        if swallowed and exc is not None:
+            quietly("expected exception", note_expected, exc)
+        return swallowed
 
     enter.__asynclint_wrapped__ = True
     cls.__enter__, cls.__exit__ = enter, exit_
@@ -897,7 +900,9 @@ def wrap_pytest_raises(mod):
         __tracebackhide__ = True
         if not args:
             return real(expected_exception, *args, **kwargs)
-        return expecting(expected_exception, lambda: real(expected_exception, *args, **kwargs))
+        info = expecting(expected_exception, lambda: real(expected_exception, *args, **kwargs))
+        quietly("expected exception", note_expected, getattr(info, "value", None))
+        return info
 
     raises.__asynclint_wrapped__ = True
     mod.raises = raises
@@ -928,24 +933,40 @@ def local_trace(frame, event, arg):
 def record_exception(frame, arg):
     exc = arg[1]
     if isinstance(exc, S.exceptions) and not marked(exc, "seen"):
-        mark(exc, "seen")
         # The first traced frame it reaches; the untraced ones it came
         # through (the observing mode traces coroutine frames only) are
         # on its traceback: the event is at the innermost project line.
-        inner = []
-        tb = arg[2]
-        while tb is not None:
-            inner.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
-            tb = tb.tb_next
-        inner.reverse()
         outer = []
         f = frame.f_back
         while f is not None:
             outer.append(f)
             f = f.f_back
-        where = [fr for fr in inner if fr[0] not in OWN_FILES] + described(outer)
-        loc = next(((f, l) for f, l, _ in where if is_case(f)), loc_of(frame))
-        emit("expected-exception" if expected(exc) else "exception", loc, f"{type(exc).__name__}: {exc}", where)
+        emit_exception("expected-exception" if expected(exc) else "exception", exc, arg[2], outer, loc_of(frame))
+
+
+def emit_exception(kind, exc, tb, outer, fallback):
+    """Records exc (and marks it seen) at the innermost project line of
+    its traceback tb, then of the frames outer (outward), else at
+    fallback."""
+    mark(exc, "seen")
+    inner = []
+    while tb is not None:
+        inner.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
+        tb = tb.tb_next
+    inner.reverse()
+    where = [fr for fr in inner if fr[0] not in OWN_FILES] + described(outer)
+    loc = next(((f, l) for f, l, _ in where if is_case(f)), fallback)
+    emit(kind, loc, f"{type(exc).__name__}: {exc}", where)
+
+
+def note_expected(exc):
+    """An exception a test's expectation caught that no traced frame saw:
+    raised and caught below the project's coroutine frames (in the
+    callable given to pytest.raises or assertRaises, or inside a
+    synchronous test). Recorded now, so that a coroutine its call never
+    ran is explained by it."""
+    if isinstance(exc, S.exceptions) and not marked(exc, "seen"):
+        emit_exception("expected-exception", exc, exc.__traceback__, stack(), None)
 
 
 def global_trace(frame, event, arg):
