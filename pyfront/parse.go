@@ -74,8 +74,10 @@ type source struct {
 	// aliases are further names of the module (namespace.go).
 	aliases []string
 	marker  bool
-	imports []string
-	mi      *moduleInfo
+	// onDemand: lowered only because async code calls into it (lazy.go).
+	onDemand bool
+	imports  []string
+	mi       *moduleInfo
 }
 
 // Load reads, parses, lowers and links the given files.
@@ -191,9 +193,25 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		}
 		exports.update(infos)
 		for i, s := range kept {
-			if !lower[i] && (helpers[s.name] != nil || needsLowering(s, exports.names)) {
+			switch {
+			case lower[i]:
+				// A module lowered for its helpers whose text turns out to
+				// mention async names is lowered whole after all.
+				if s.onDemand && done[i] && needsLowering(s, exports.names) {
+					s.onDemand = false
+					s.mi.defineAll()
+				}
+			case needsLowering(s, exports.names):
 				lower[i] = true
+			case helpers[s.name] != nil:
+				lower[i] = true
+				s.onDemand = true
 			}
+		}
+	}
+	for _, s := range kept {
+		if s.mi != nil && !s.library {
+			s.mi.finishLazy() // on-demand modules
 		}
 	}
 	for i, s := range kept {
@@ -490,7 +508,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		timeout = 30 * time.Second
 	}
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library, onDemand: s.onDemand}
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
 			lowerModule(t, mi, s.path)
