@@ -157,7 +157,7 @@ func (s *Server) check(pending map[string]bool) {
 	for _, p := range lost {
 		s.send(p)
 	}
-	if len(targets) == 0 {
+	if len(targets) == 0 || s.checkIncrementally(pending, targets) {
 		return
 	}
 	res, snap, err := s.run(targets)
@@ -187,18 +187,23 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 			if d := s.docs[p]; d != nil {
 				overlay[p] = d.text // never mutated: edits build a new slice
 				snap.versions[p] = d.version
+				d.takeEdits() // the session below starts from this text
 			}
 		}
 		cfg := s.cfg
 		s.mu.Unlock()
 		var err error
-		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true, Trees: s.trees})
+		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true, Trees: s.trees, KeepSession: true})
 		if err != nil {
 			return nil, snap, err
 		}
 		s.mu.Lock()
 		s.index.update(res.Program)
 		grown := len(s.index.closure(targets)) > len(paths)
+		s.session, s.sessionPaths, s.sessionCfg = nil, nil, nil
+		if !grown && res.Session != nil {
+			s.session, s.sessionPaths, s.sessionCfg = res.Session, paths, cfg
+		}
 		s.mu.Unlock()
 		if !grown {
 			break

@@ -54,6 +54,13 @@ type Server struct {
 	wake    chan struct{}
 	// trees keeps the syntax trees of unchanged files between checks.
 	trees *pyfront.TreeCache
+	// session keeps the last full check's modules, lowered and linked, for
+	// paths (sorted) under cfg: an edit of an open document re-checks that
+	// module alone (incremental.go). The worker alone uses it; opening,
+	// closing or saving a document drops it.
+	session      *pyfront.Session
+	sessionPaths []string
+	sessionCfg   *config.Config
 	// initialized is set by the first initialize request; the handler
 	// alone reads and writes it and the two flags below.
 	initialized bool
@@ -344,6 +351,7 @@ func (s *Server) didClose(p DidCloseTextDocumentParams) error {
 	}
 	s.mu.Lock()
 	delete(s.docs, path)
+	s.session = nil // it holds the buffer's text, not the file's
 	// The file on disk may differ from the closed buffer: re-check its
 	// dependents against the disk, and clear its own diagnostics, as the
 	// editor no longer shows the buffer.
