@@ -191,11 +191,11 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 	}
 	s.spent = true // from here on the shared tables change
 	s.swap(old, ns)
-	for _, m := range s.set.lowered {
-		if m != mi {
+	parallel(len(s.set.lowered), s.opts.Workers, func(i int) {
+		if m := s.set.lowered[i]; m != mi {
 			remapModule(m.mod, old.mi.mod, fm, cm)
 		}
-	}
+	})
 	s.linkOne(mi)
 	newIface := s.render(mi)
 	if newIface != oldIface {

@@ -170,6 +170,15 @@ func (s *Server) check(pending map[string]bool) {
 		byFile[d.Range.File] = append(byFile[d.Range.File], d)
 	}
 	s.store(targets, byFile, snap)
+	// The documents just checked are the likeliest to be edited next:
+	// their trees make that edit's parse incremental.
+	if res.Session != nil {
+		for p := range pending {
+			if _, open := snap.versions[p]; open {
+				res.Session.Prepare(p)
+			}
+		}
+	}
 }
 
 // run analyses the targets with everything they import, outside the lock.

@@ -103,6 +103,7 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) bool {
 		jsonrpc2.SetLogger(log.New(s.opts.Log, "asynclint lsp: ", 0)))
 	s.notify = func(method string, params any) error { return conn.Notify(ctx, method, params) }
 	s.onExit = func() { conn.Close() }
+	tuneGC()
 	wctx, stopWorker := context.WithCancel(ctx)
 	defer stopWorker()
 	go s.worker(wctx)
