@@ -44,9 +44,8 @@ type Session struct {
 	trees map[string]*sitter.Tree
 	// iface caches each module's rendered interface once computed.
 	iface map[*moduleInfo]string
-	// uses counts, over every linked module, the names other modules can
-	// reach a module's globals by: "."+attribute or method name,
-	// "="+dotted import target, "*"+star-imported module.
+	// uses counts, over every linked module, the ways modules reach other
+	// modules' globals by name (usesOf).
 	uses map[string]int
 	// projectAttrs counts the attribute and method names project modules
 	// use: the library loader follows library methods under those names.
@@ -64,14 +63,23 @@ type moduleFacts struct {
 	demands map[string]int
 }
 
+// factsOf returns mi's facts; its uses are read from mi's linked types,
+// so they are asked for only once mi is linked.
 func (s *Session) factsOf(mi *moduleInfo) *moduleFacts {
 	if f := s.facts[mi]; f != nil {
 		return f
 	}
 	f := &moduleFacts{attrs: attrNames(mi)}
-	f.uses = usesOf(mi, f.attrs)
 	s.facts[mi] = f
 	return f
+}
+
+func (s *Session) usesOf(mi *moduleInfo) map[string]bool {
+	f := s.factsOf(mi)
+	if f.uses == nil {
+		f.uses = usesOf(mi, f.attrs)
+	}
+	return f.uses
 }
 
 // linkedSet is what Load lowered and linked, for a Session.
@@ -175,6 +183,9 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 	if t == nil {
 		return "the parse did not finish"
 	}
+	if s.opts.Trees != nil {
+		s.opts.Trees.put(path, t) // a full check after a refusal reuses it
+	}
 	mi := newModuleInfo(ns)
 	lowerModule(t, mi, path)
 	ns.mi = mi
@@ -197,15 +208,13 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 		}
 	})
 	s.linkOne(mi)
+	s.count(mi, 1)
 	newIface := s.render(mi)
 	if newIface != oldIface {
 		return "the module's interface changed: " + firstDifference(oldIface, newIface)
 	}
 	delete(s.iface, old.mi)
 	s.iface[mi] = newIface
-	if s.opts.Trees != nil {
-		s.opts.Trees.put(path, t)
-	}
 	s.spent = false
 	return ""
 }
@@ -245,8 +254,7 @@ func (s *Session) parse(old, ns *source, edits []Edit) *tree {
 
 // swap puts ns's module in old's place in every table.
 func (s *Session) swap(old, ns *source) {
-	s.count(old.mi, -1)
-	s.count(ns.mi, 1)
+	s.count(old.mi, -1) // ns's uses are counted once it is linked
 	s.byPath[old.path] = ns
 	for i, x := range s.set.sources {
 		if x == old {
@@ -315,7 +323,7 @@ func (s *Session) linkOne(mi *moduleInfo) {
 // count adds (sign 1) or removes (-1) mi's uses.
 func (s *Session) count(mi *moduleInfo, sign int) {
 	f := s.factsOf(mi)
-	for k := range f.uses {
+	for k := range s.usesOf(mi) {
 		s.uses[k] += sign
 	}
 	if !mi.library {
@@ -340,15 +348,26 @@ func attrNames(mi *moduleInfo) map[string]bool {
 	return out
 }
 
-// usesOf are the ways mi reaches other modules' globals by name.
+// usesOf are the ways mi reaches other modules' globals by name, once it
+// is linked: "^"+module+"."+name for an attribute of a value typed as
+// that module, "="+target for an import or a dotted module name,
+// "*"+module for a star import, and "."+name for what is read without
+// types (a library module's attributes, a dotted annotation's last part).
 func usesOf(mi *moduleInfo, attrs map[string]bool) map[string]bool {
 	out := map[string]bool{}
-	for name := range attrs {
-		out["."+name] = true
+	if mi.library {
+		for name := range attrs { // a library's ops are not typed
+			out["."+name] = true
+		}
 	}
 	for _, sy := range mi.syms {
-		if sy.kind == symModule {
+		switch {
+		case sy.kind == symModule:
 			out["="+sy.name] = true
+		case sy.kind == symAttr || sy.kind == symCall && sy.name != "":
+			if b := sy.base; b != nil && b.Type.Kind == asyncir.ModuleObj && b.Type.External != "" {
+				out["^"+b.Type.External+"."+sy.name] = true
+			}
 		}
 	}
 	for _, b := range mi.globals {
@@ -356,7 +375,6 @@ func usesOf(mi *moduleInfo, attrs map[string]bool) map[string]bool {
 			out["="+b.module] = true
 		}
 	}
-	// A dotted annotation (core.Foo) reads a global of another module.
 	annot := func(a *annotation) {
 		if a == nil {
 			return
@@ -385,7 +403,8 @@ func usesOf(mi *moduleInfo, attrs map[string]bool) map[string]bool {
 }
 
 // readByOthers reports whether a module other than mi may read mi's
-// global name: by attribute, by an import of it, or by a star import.
+// global name: as an attribute of mi, by an import of it, or by a star
+// import.
 func (s *Session) readByOthers(mi *moduleInfo, own map[string]bool, name string) bool {
 	others := func(k string) bool {
 		n := s.uses[k]
@@ -398,7 +417,7 @@ func (s *Session) readByOthers(mi *moduleInfo, own map[string]bool, name string)
 		return true
 	}
 	for k, x := range s.set.infos {
-		if x == mi && (others("="+k+"."+name) || others("*"+k)) {
+		if x == mi && (others("^"+k+"."+name) || others("="+k+"."+name) || others("*"+k)) {
 			return true
 		}
 	}
@@ -605,7 +624,7 @@ func (s *Session) render(mi *moduleInfo) string {
 	}
 	var b strings.Builder
 	w := s.lk.worker()
-	own := s.factsOf(mi).uses
+	own := s.usesOf(mi)
 	fmt.Fprintf(&b, "star %v\n", mi.star)
 	for _, name := range sortedKeys(mi.globals) {
 		if !s.readByOthers(mi, own, name) {
