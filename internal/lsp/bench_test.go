@@ -2,9 +2,9 @@ package lsp
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
-	"math"
 	"runtime"
 	"runtime/debug"
 	"slices"
