@@ -664,6 +664,10 @@ func (s *Session) render(mi *moduleInfo) string {
 		if len(f.Params) > 0 {
 			fmt.Fprintf(&b, " stores0=%d", len(fi.stores[f.Params[0].Name]))
 		}
+		if !returnsRead(mi, fi) {
+			b.WriteString("\n")
+			continue
+		}
 		for _, rv := range fi.returns {
 			b.WriteString(" return ")
 			if rv == nil {
@@ -681,6 +685,19 @@ func (s *Session) render(mi *moduleInfo) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// returnsRead reports whether linking reads what fi's return statements
+// return, rather than only what calling fi gives: for a synchronous or
+// legacy coroutine function (agreeReturns), a decorator and its wrappers (projectDecorator,
+// returnsCallOf), __aenter__ and __enter__ (returnsSelf), and a function
+// whose call result is unknown (selfDispatch). A coroutine function's
+// returns are otherwise its own business: an await added or removed in a
+// return statement does not change the module's interface.
+func returnsRead(mi *moduleInfo, fi *funcInfo) bool {
+	f := fi.f
+	return f.Kind == asyncir.Sync || f.Kind == asyncir.LegacyCoroutine || len(fi.nested) > 0 || f.Parent != nil && f.Parent != mi.mod.Body ||
+		f.Name == "__aenter__" || f.Name == "__enter__" || !f.CallResult.IsKnown()
 }
 
 func sortedKeys[V any](m map[string]V) []string {
