@@ -50,6 +50,10 @@ async def fetch(c, key):
     return v
 
 
+async def relay(c, key):
+    return await c.get(key)
+
+
 async def main():
     c = Client()
     await c.put(1, 2)
@@ -57,12 +61,13 @@ async def main():
 `,
 	"pkg/user.py": `import asyncio
 
-from pkg.core import Client, fetch, slow_helper
+from pkg.core import Client, fetch, relay, slow_helper
 
 
 async def run():
     c = Client()
     await fetch(c, 1)
+    await relay(c, 1)
     c.get(2)
     c.execute(3)
     slow_helper()
@@ -106,11 +111,21 @@ func randomEdit(r *rand.Rand, text string) (start, end int, repl, what string) {
 			return offsetOf(i), offsetOf(i), indent + "time.sleep(1)\n", "add time.sleep"
 		}
 	case 1: // remove an await
-		if i := strings.Index(text, "await "); i >= 0 {
+		var at []int
+		for i := 0; ; {
+			j := strings.Index(text[i:], "await ")
+			if j < 0 {
+				break
+			}
+			at = append(at, i+j)
+			i += j + 1
+		}
+		if len(at) > 0 {
+			i := at[r.Intn(len(at))]
 			return i, i + len("await "), "", "remove await"
 		}
 	case 2: // add an await before a call of a coroutine
-		for _, call := range []string{"c.get(", "c.put(", "fetch(c"} {
+		for _, call := range []string{"c.get(", "c.put(", "fetch(c", "relay(c"} {
 			if i := strings.Index(text, call); i >= 0 && !strings.HasSuffix(text[:i], "await ") {
 				return i, i, "await ", "add await"
 			}
