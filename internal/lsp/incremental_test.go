@@ -302,3 +302,71 @@ func coldCheck(t *testing.T, s *Server, open []string) map[string][]Diagnostic {
 	}
 	return out
 }
+
+// TestEditedDocumentFirst: after an edit the edited document is published
+// first, then the open document importing it; an edit arriving meanwhile
+// stops the dependents' analysis, which the next check takes up again.
+func TestEditedDocumentFirst(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range incrementalProject {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	core, user := filepath.Join(dir, "pkg/core.py"), filepath.Join(dir, "pkg/user.py")
+	s := NewServer(Options{})
+	var order []string
+	interrupt := false
+	version := 1
+	edit := func() {
+		version++
+		ch := TextDocumentContentChangeEvent{Range: &Range{Start: Position{Line: 0, Character: 0}, End: Position{Line: 0, Character: 0}}, Text: "#\n"}
+		if err := s.didChange(DidChangeTextDocumentParams{TextDocument: VersionedTextDocumentIdentifier{URI: pathToURI(core), Version: version}, ContentChanges: []TextDocumentContentChangeEvent{ch}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.notify = func(method string, params any) error {
+		if p, ok := params.(PublishDiagnosticsParams); ok {
+			order = append(order, filepath.Base(p.URI))
+			if interrupt && strings.HasSuffix(p.URI, "core.py") {
+				interrupt = false
+				edit() // the user types on while the dependents wait
+			}
+		}
+		return nil
+	}
+	s.initialize(InitializeParams{RootURI: pathToURI(dir)})
+	s.scanWorkspace()
+	for _, p := range []string{core, user} {
+		b, _ := os.ReadFile(p)
+		if err := s.didOpen(DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: pathToURI(p), Version: 1, Text: string(b)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.flush()
+	sess := s.session
+	order = nil
+	edit()
+	s.flush()
+	if s.session != sess {
+		t.Fatal("the edit was not checked incrementally")
+	}
+	if !slices.Equal(order, []string{"core.py", "user.py"}) {
+		t.Errorf("published %v after an edit, want core.py then user.py", order)
+	}
+	order, interrupt = nil, true
+	edit()
+	s.flush()
+	if !slices.Equal(order, []string{"core.py"}) {
+		t.Errorf("published %v when an edit arrived after core.py, want core.py alone", order)
+	}
+	order = nil
+	s.flush()
+	if !slices.Equal(order, []string{"core.py", "user.py"}) {
+		t.Errorf("published %v on the next check, want core.py then user.py", order)
+	}
+}
