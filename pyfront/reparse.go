@@ -4,9 +4,8 @@ package pyfront
 #include <stdint.h>
 
 // The subset of tree-sitter's api.h that an incremental re-parse needs.
-// go-tree-sitter's Tree.Edit passes the old end point as the new one, which
-// shifts every row after an edit that adds or removes lines, so the edit
-// is applied here.
+// The pinned go-tree-sitter's Tree.Edit passes the old end point as the
+// new one; the edit is applied here with the point the API asks for.
 typedef struct TSTree TSTree;
 typedef struct { uint32_t row; uint32_t column; } TSPoint;
 typedef struct {

@@ -10,8 +10,7 @@ import (
 // TestIncrementalParseMatchesFresh: a tree edited with editTree and parsed
 // again with the old tree flattens to exactly the tree a fresh parse of
 // the new text gives — rows and columns included, after edits that add
-// and remove lines (go-tree-sitter's own Tree.Edit gets the new end point
-// wrong, which shifts every later row).
+// and remove lines.
 func TestIncrementalParseMatchesFresh(t *testing.T) {
 	src := []byte("import asyncio\n\n\nasync def f(x):\n    await asyncio.sleep(x)\n    return x\n\n\ndef g():\n    return f(1)\n")
 	steps := []struct {
