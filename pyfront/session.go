@@ -405,7 +405,8 @@ func usesOf(mi *moduleInfo, attrs map[string]bool) map[string]bool {
 // readByOthers reports whether a module other than mi may read mi's
 // global name: as an attribute of mi, by an import of it, or by a star
 // import.
-func (s *Session) readByOthers(mi *moduleInfo, own map[string]bool, name string) bool {
+// modNames are the names mi is known by (its own and its aliases).
+func (s *Session) readByOthers(modNames []string, own map[string]bool, name string) bool {
 	others := func(k string) bool {
 		n := s.uses[k]
 		if own[k] {
@@ -416,8 +417,8 @@ func (s *Session) readByOthers(mi *moduleInfo, own map[string]bool, name string)
 	if others("." + name) {
 		return true
 	}
-	for k, x := range s.set.infos {
-		if x == mi && (others("^"+k+"."+name) || others("="+k+"."+name) || others("*"+k)) {
+	for _, k := range modNames {
+		if others("^"+k+"."+name) || others("="+k+"."+name) || others("*"+k) {
 			return true
 		}
 	}
@@ -625,9 +626,15 @@ func (s *Session) render(mi *moduleInfo) string {
 	var b strings.Builder
 	w := s.lk.worker()
 	own := s.usesOf(mi)
+	var modNames []string
+	for k, x := range s.set.infos {
+		if x == mi {
+			modNames = append(modNames, k)
+		}
+	}
 	fmt.Fprintf(&b, "star %v\n", mi.star)
 	for _, name := range sortedKeys(mi.globals) {
-		if !s.readByOthers(mi, own, name) {
+		if !s.readByOthers(modNames, own, name) {
 			continue
 		}
 		g := mi.globals[name]
