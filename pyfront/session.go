@@ -198,7 +198,7 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 	}
 	oldIface, ok := s.iface[old.mi]
 	if !ok {
-		oldIface = s.render(old.mi)
+		oldIface = s.render(old.mi, 0)
 	}
 	s.spent = true // from here on the shared tables change
 	s.swap(old, ns)
@@ -209,7 +209,7 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 	})
 	s.linkOne(mi)
 	s.count(mi, 1)
-	newIface := s.render(mi)
+	newIface := s.render(mi, len(oldIface))
 	if newIface != oldIface {
 		return "the module's interface changed: " + firstDifference(oldIface, newIface)
 	}
@@ -588,7 +588,7 @@ func (r remapper) typ(t *asyncir.Type) bool {
 // render spells what other modules can read of mi (see Session), with its
 // own functions and classes named by qualified name and order and other
 // modules' by identity.
-func (s *Session) render(mi *moduleInfo) string {
+func (s *Session) render(mi *moduleInfo, sizeHint int) string {
 	ids := map[any]string{}
 	for i, f := range mi.mod.Funcs {
 		ids[f] = fmt.Sprintf("F%d:%s", i, f.QualName)
@@ -624,6 +624,7 @@ func (s *Session) render(mi *moduleInfo) string {
 		return out + "}"
 	}
 	var b strings.Builder
+	b.Grow(sizeHint)
 	w := s.lk.worker()
 	own := s.usesOf(mi)
 	var modNames []string
