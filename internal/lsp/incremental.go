@@ -41,9 +41,12 @@ func (s *Server) checkIncrementally(pending map[string]bool, targets []string) b
 	var first []string // the edited documents, published first
 	for _, p := range slices.Sorted(maps.Keys(pending)) {
 		d := s.docs[p]
-		if pending[p] || d == nil || !sess.Has(p) {
+		if pending[p] || d == nil || !sess.Has(p) || !slices.Contains(targets, p) {
+			// A save re-checks every dependent; a closed file is read
+			// from disk; a document too large or lost is left out of a
+			// full check, as it is not in the targets.
 			s.mu.Unlock()
-			return false // a save re-checks every dependent; a closed file is read from disk
+			return false
 		}
 		if edits := d.takeEdits(); !bytes.Equal(d.text, sess.Text(p)) {
 			jobs = append(jobs, sessionJob{p, d.text, edits})
