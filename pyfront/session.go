@@ -173,6 +173,10 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 	if old == nil {
 		return "not in the session"
 	}
+	if old.onDemand {
+		// What was lowered of it depended on what other modules call.
+		return "the module was lowered only in part"
+	}
 	ns, warn := readSource(File{Path: path, Content: src}, s.dirs.has)
 	if warn != "" {
 		return warn
