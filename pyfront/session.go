@@ -447,16 +447,35 @@ func (s *Session) sameLibraryDemands(old, mi *moduleInfo) string {
 	}
 	oa, na := of.attrs, nf.attrs
 	for name := range na {
-		if !oa[name] && s.projectAttrs[name] == 0 {
-			return "a new attribute name: " + name
+		if !oa[name] && s.projectAttrs[name] == 0 && s.libraryMember(name) {
+			return "a new use of the library member name " + name
 		}
 	}
 	for name := range oa {
-		if !na[name] && s.projectAttrs[name] == 1 {
-			return "an attribute name no longer used: " + name
+		if !na[name] && s.projectAttrs[name] == 1 && s.libraryMember(name) {
+			return "the last use of the library member name " + name
 		}
 	}
 	return ""
+}
+
+// libraryMember reports whether a library class read so far has a method
+// or an annotated attribute called name: the loader follows those under
+// the names the project uses (demandClass), and no other class it reads
+// is reached through a name (a name typed for the first time is usually
+// none of them).
+func (s *Session) libraryMember(name string) bool {
+	for _, mi := range s.set.lowered {
+		if !mi.library {
+			continue
+		}
+		for _, ci := range mi.classes {
+			if ci.cls.Methods[name] != nil || ci.annots[name] != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // demands are the installed names the library loader would be asked for

@@ -119,7 +119,7 @@ const redisCore = "/usr/lib/python3/dist-packages/redis/commands/core.py"
 // typing in an import list, a docstring, a comment and a string, a
 // blocking call and an unawaited coroutine added to a coroutine, an await
 // removed, an import added, a line inserted (every later line moves) and a
-// statement added to a method. anchor is a line's text; the edit is at
+// call of a method named nowhere else added to a method. anchor is a line's text; the edit is at
 // col of that line, inserting text (or deleting del bytes).
 var redisEdits = []struct {
 	anchor string
@@ -136,7 +136,7 @@ var redisEdits = []struct {
 	{"import datetime", 0, "import asyncio\n", 0},
 	{"    def get(self, name: KeyT) -> ResponseT:", 0, "\n", 0},
 	{"        return self.execute_command(\"GET\", name)", 36, "1", 0},
-	{"        return self.execute_command(\"GET\", name)", 0, "        x = name\n", 0},
+	{"        return self.execute_command(\"GET\", name)", 0, "        self.fetch_x(name)\n", 0},
 }
 
 // BenchmarkEditRealModule measures the time from a didChange to the edited
