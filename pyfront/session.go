@@ -30,6 +30,13 @@ import (
 // or definition added or removed, a changed library demand, a syntax
 // error the parser gave up on — refuses the edit: the caller runs Load
 // again.
+//
+// What this cannot see is a cycle of call results across modules: when
+// an edited function now returns what a function of another module
+// returns, which was itself computed from this function's old result, the
+// two agree with each other, while a fresh Load, starting from unknown,
+// may settle on unknown for both. The language server's tests compare
+// random edits with fresh checks.
 type Session struct {
 	models *asyncir.Models
 	opts   Options

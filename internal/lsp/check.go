@@ -209,11 +209,15 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 		s.mu.Lock()
 		s.index.update(res.Program)
 		grown := len(s.index.closure(targets)) > len(paths)
+		old := s.session
 		s.session, s.sessionPaths, s.sessionCfg = nil, nil, nil
 		if !grown && res.Session != nil {
 			s.session, s.sessionPaths, s.sessionCfg = res.Session, paths, cfg
 		}
 		s.mu.Unlock()
+		if old != nil {
+			old.Close() // the worker, which runs this, is its only user
+		}
 		if !grown {
 			break
 		}

@@ -70,6 +70,7 @@ func (s *Server) checkIncrementally(pending map[string]bool, targets []string) b
 				s.session = nil
 			}
 			s.mu.Unlock()
+			sess.Close()
 			return false
 		}
 	}
