@@ -1,12 +1,6 @@
 package pyfront
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-
-	"github.com/asynclint/asynclint/asyncir"
-)
+import "testing"
 
 func TestAsyncMarkerIgnoresProse(t *testing.T) {
 	for src, want := range map[string]bool{
@@ -46,23 +40,13 @@ func TestContainsWordNeedsWholeIdentifier(t *testing.T) {
 // coroutine function (types._c, _collections_abc._ag) does not make every
 // importer whose text contains those letters a candidate for lowering.
 func TestPrivateAsyncNameNeedsMention(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	prog := load(t, map[string]string{
 		"mytypes.py": "async def _c(): pass\nCoroutineType = type(_c())\n",
 		"user.py":    "import mytypes\nself_cache = {}\ndef f(x):\n    return x._cache\n",
 		"caller.py":  "import mytypes\ndef g():\n    mytypes._c()\n",
-	}
-	var in []File
-	for n, s := range files {
-		p := filepath.Join(dir, n)
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		in = append(in, File{Path: p})
-	}
-	r := Load(in, asyncir.PythonModels(), Options{})
-	if r.Program.Module("user").Lowered || !r.Program.Module("caller").Lowered {
+	})
+	if prog.Module("user").Lowered || !prog.Module("caller").Lowered {
 		t.Fatalf("user lowered %v (want false), caller lowered %v (want true)",
-			r.Program.Module("user").Lowered, r.Program.Module("caller").Lowered)
+			prog.Module("user").Lowered, prog.Module("caller").Lowered)
 	}
 }
