@@ -154,7 +154,9 @@ func randomEdit(r *rand.Rand, text string) (start, end int, repl, what string) {
 	case 7: // a new coroutine that blocks
 		return len(text), len(text), fmt.Sprintf("\n\nasync def extra%d():\n    time.sleep(1)\n", r.Intn(1000)), "new def"
 	case 9: // a call of a method no module names, typed as a new line
-		if i := pick(func(l string) bool { return strings.HasPrefix(l, "    ") && !strings.HasPrefix(l, "    def") && !strings.HasPrefix(l, "    async def") }); i >= 0 {
+		if i := pick(func(l string) bool {
+			return strings.HasPrefix(l, "    ") && !strings.HasPrefix(l, "    def") && !strings.HasPrefix(l, "    async def")
+		}); i >= 0 {
 			indent := lines[i][:len(lines[i])-len(strings.TrimLeft(lines[i], " "))]
 			return offsetOf(i), offsetOf(i), fmt.Sprintf("%sc.zz%d()\n", indent, r.Intn(100)), "new method name"
 		}
