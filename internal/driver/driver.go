@@ -187,7 +187,7 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 }
 
 // analyzeModules runs every analyzer over the lowered modules of mods,
-// modules in parallel.
+// analyzers and modules in parallel.
 func analyzeModules(prog *asyncir.Program, mods []*asyncir.Module, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
 	var mu sync.Mutex
 	var diags []asyncir.Diagnostic

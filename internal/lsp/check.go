@@ -172,7 +172,10 @@ func (s *Server) check(pending map[string]bool) {
 	s.store(targets, byFile, snap)
 	// The documents just checked are the likeliest to be edited next:
 	// their trees make that edit's parse incremental.
-	if res.Session != nil {
+	s.mu.Lock()
+	kept := res.Session != nil && s.session == res.Session
+	s.mu.Unlock()
+	if kept {
 		for p := range pending {
 			if _, open := snap.versions[p]; open {
 				res.Session.Prepare(p)
