@@ -118,6 +118,10 @@ type snapshot struct {
 // import them — the open ones, or all for a path whose value is true —
 // with what they import, and publishes their diagnostics.
 func (s *Server) check(pending map[string]bool) {
+	s.checksWaiting.Add(1)
+	s.checkMu.Lock()
+	s.checksWaiting.Add(-1)
+	defer s.checkMu.Unlock()
 	s.mu.Lock()
 	seen := map[string]bool{}
 	var targets []string
@@ -219,7 +223,7 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 		}
 		s.mu.Unlock()
 		if old != nil {
-			old.Close() // the worker, which runs this, is its only user
+			old.Close() // checks, one at a time, are its only users
 		}
 		if !grown {
 			break

@@ -87,17 +87,19 @@ func (s *Server) checkIncrementally(pending map[string]bool, targets []string) b
 	if !s.publishModules(prog, sess, first, snap) {
 		return true
 	}
-	// The open dependents, one at a time, while no edit is waiting.
+	// The open dependents, one at a time, while no edit or other check is
+	// waiting.
 	rest := slices.DeleteFunc(slices.Clone(targets), func(p string) bool { return slices.Contains(first, p) })
 	for i, p := range rest {
 		s.mu.Lock()
-		if len(s.pending) > 0 {
+		if len(s.pending) > 0 || s.checksWaiting.Load() > 0 {
 			for _, q := range rest[i:] {
 				if _, ok := s.pending[q]; !ok {
 					s.pending[q] = false
 				}
 			}
 			s.mu.Unlock()
+			s.wakeWorker()
 			return true
 		}
 		s.mu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sourcegraph/jsonrpc2"
 
@@ -56,11 +57,17 @@ type Server struct {
 	trees *pyfront.TreeCache
 	// session keeps the last full check's modules, lowered and linked, for
 	// paths (sorted) under cfg: an edit of an open document re-checks that
-	// module alone (incremental.go). The worker alone uses it; opening,
-	// closing or saving a document drops it.
+	// module alone (incremental.go). Only a check, under checkMu, uses
+	// it; closing a document drops it.
 	session      *pyfront.Session
 	sessionPaths []string
 	sessionCfg   *config.Config
+	// checkMu lets one check run at a time (the worker's, or a code
+	// action's that cannot wait for the worker): they share the session.
+	// checksWaiting counts the checks waiting for it, which stop the
+	// open dependents' analysis as a new edit does.
+	checkMu       sync.Mutex
+	checksWaiting atomic.Int32
 	// initialized is set by the first initialize request; the handler
 	// alone reads and writes it and the two flags below.
 	initialized bool
@@ -99,10 +106,18 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) bool {
 			fmt.Fprintf(s.opts.Log, "asynclint lsp: writing an error response: %v\n", err)
 		}
 	}
-	conn := jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed(),
+	// The connection reads as soon as it exists, and notify and onExit
+	// need it: the handler waits until they are set.
+	ready := make(chan struct{})
+	handle := func(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+		<-ready
+		return s.handle(ctx, conn, req)
+	}
+	conn := jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(handle).SuppressErrClosed(),
 		jsonrpc2.SetLogger(log.New(s.opts.Log, "asynclint lsp: ", 0)))
 	s.notify = func(method string, params any) error { return conn.Notify(ctx, method, params) }
 	s.onExit = func() { conn.Close() }
+	close(ready)
 	tuneGC()
 	wctx, stopWorker := context.WithCancel(ctx)
 	defer stopWorker()
