@@ -61,6 +61,14 @@ func (s *Server) checkIncrementally(pending map[string]bool, targets []string) b
 			snap.versions[p] = d.version
 		}
 	}
+	// The runtime record is joined as in a full check of the same files.
+	overlay := map[string][]byte{}
+	for _, p := range s.sessionPaths {
+		if d := s.docs[p]; d != nil {
+			overlay[p] = d.text
+		}
+	}
+	join := s.runtimeJoin(s.sessionPaths, overlay)
 	s.mu.Unlock()
 	for _, j := range jobs {
 		if why := sess.Update(j.path, j.text, j.edits); why != "" {
@@ -84,7 +92,7 @@ func (s *Server) checkIncrementally(pending map[string]bool, targets []string) b
 		s.index.update(asyncir.NewProgram(mods, prog.Models))
 		s.mu.Unlock()
 	}
-	if !s.publishModules(prog, sess, first, snap) {
+	if !s.publishModules(prog, sess, first, snap, join) {
 		return true
 	}
 	// The open dependents, one at a time, while no edit or other check is
@@ -103,7 +111,7 @@ func (s *Server) checkIncrementally(pending map[string]bool, targets []string) b
 			return true
 		}
 		s.mu.Unlock()
-		if !sess.Has(p) || !s.publishModules(prog, sess, []string{p}, snap) {
+		if !sess.Has(p) || !s.publishModules(prog, sess, []string{p}, snap, join) {
 			return true
 		}
 	}
@@ -112,7 +120,8 @@ func (s *Server) checkIncrementally(pending map[string]bool, targets []string) b
 
 // publishModules analyses paths' modules of prog and publishes their
 // diagnostics; it reports false when the analysis failed.
-func (s *Server) publishModules(prog *asyncir.Program, sess *pyfront.Session, paths []string, snap snapshot) bool {
+func (s *Server) publishModules(prog *asyncir.Program, sess *pyfront.Session, paths []string, snap snapshot,
+	join func([]asyncir.Diagnostic, *asyncir.Config) []asyncir.Diagnostic) bool {
 	mods := make([]*asyncir.Module, len(paths))
 	for i, p := range paths {
 		mods[i] = sess.Module(p)
@@ -120,7 +129,7 @@ func (s *Server) publishModules(prog *asyncir.Program, sess *pyfront.Session, pa
 	s.mu.Lock()
 	cfg := s.cfg
 	s.mu.Unlock()
-	diags, err := driver.CheckModules(prog, mods, cfg)
+	diags, err := driver.CheckModules(prog, mods, cfg, join)
 	if err != nil {
 		s.logMessage(1, "asynclint: "+err.Error())
 		return false

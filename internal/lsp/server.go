@@ -68,6 +68,8 @@ type Server struct {
 	// open dependents' analysis as a new edit does.
 	checkMu       sync.Mutex
 	checksWaiting atomic.Int32
+	// runtime is the workspace's `asynclint trace` record (runtime.go).
+	runtime runtimeRecord
 	// initialized is set by the first initialize request; the handler
 	// alone reads and writes it and the two flags below.
 	initialized bool
@@ -122,6 +124,7 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) bool {
 	wctx, stopWorker := context.WithCancel(ctx)
 	defer stopWorker()
 	go s.worker(wctx)
+	go s.watchRuntimeRecord(wctx)
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
