@@ -63,6 +63,8 @@ type Result struct {
 	// LibraryFiles counts the installed files read for what the project
 	// imports.
 	LibraryFiles int
+	// linked is what a Session keeps of the run (session.go).
+	linked *linkedSet
 }
 
 // source is one readable input before parsing.
@@ -237,6 +239,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			lowered = append(lowered, libMods...)
 		}
 		link(lowered, infos, models)
+		res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
 	}
 	return res
 }
@@ -502,6 +505,12 @@ func newParserPool() *parserPool {
 	return p
 }
 
+// newModuleInfo is the empty module a source is lowered into.
+func newModuleInfo(s *source) *moduleInfo {
+	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
+	return &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library, onDemand: s.onDemand}
+}
+
 // lowerSource parses one file with a deadline, copies the tree, closes it
 // and lowers the copy.
 func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
@@ -515,8 +524,8 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
-	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library, onDemand: s.onDemand}
+	mi := newModuleInfo(s)
+	mod := mi.mod
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
 			lowerModule(t, mi, s.path)

@@ -158,7 +158,7 @@ func (r *cachedRun) check(entry *cache.Entry, comps []int, lib *pyfront.Library)
 	for i, fi := range members {
 		files[i] = r.paths[fi]
 	}
-	loaded := loadPython(files, r.paths, r.opts, r.models, lib)
+	loaded := loadPython(files, r.opts, pythonOptions(r.opts, lib, r.paths), r.models)
 	diags, err := analyzePython(loaded.Program, r.acfg)
 	if err != nil {
 		return false, err

@@ -42,6 +42,9 @@ type Options struct {
 	// without Overlay, Eager, ParseOnly, Join or Trees; a run that uses it
 	// has no Result.Program.
 	Cache *cache.Cache
+	// KeepSession returns the run's lowered and linked modules as a
+	// pyfront.Session, which re-checks an edited module alone (editors).
+	KeepSession bool
 	// Strict makes a named path that does not exist or cannot be read,
 	// and a named Go module or package that does not load, an error
 	// rather than a warning (the command line; editors pass false).
@@ -67,6 +70,8 @@ type Result struct {
 	// Cached counts the files (of Files) whose findings came from
 	// Options.Cache unchanged.
 	Cached int
+	// Session holds the run's modules when Options.KeepSession was set.
+	Session *pyfront.Session
 }
 
 // Analyzers are the families every run uses, plus the core codes.
@@ -137,7 +142,8 @@ func Run(opts Options) (*Result, error) {
 	if envWarning != "" {
 		warnings = append(warnings, envWarning)
 	}
-	loaded := loadPython(in.Python, nil, opts, models, lib)
+	pyOpts := pythonOptions(opts, lib, nil)
+	loaded := loadPython(in.Python, opts, pyOpts, models)
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
@@ -162,18 +168,27 @@ func Run(opts Options) (*Result, error) {
 		diags = opts.Join(diags, acfg)
 	}
 	res.Diagnostics = dedupe(Present(diags, loaded.Program, cfg, acfg))
+	if opts.KeepSession {
+		res.Session = pyfront.NewSession(loaded, models, pyOpts)
+	}
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
 
-// loadPython parses, lowers and links the Python files (rootPaths: see
+// pythonOptions are the frontend options of a run (rootPaths: see
 // pyfront.Options.RootPaths).
-func loadPython(files, rootPaths []string, opts Options, models *asyncir.Models, lib *pyfront.Library) *pyfront.Result {
+func pythonOptions(opts Options, lib *pyfront.Library, rootPaths []string) pyfront.Options {
+	return pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib, Trees: opts.Trees, RootPaths: rootPaths}
+}
+
+// loadPython parses, lowers and links the Python files, with the
+// overlay's unsaved contents.
+func loadPython(files []string, opts Options, pyOpts pyfront.Options, models *asyncir.Models) *pyfront.Result {
 	pf := make([]pyfront.File, len(files))
 	for i, p := range files {
 		pf[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
-	return pyfront.Load(pf, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib, Trees: opts.Trees, RootPaths: rootPaths})
+	return pyfront.Load(pf, models, pyOpts)
 }
 
 // analyzePython runs the analyzers over a loaded program and adds each
@@ -205,6 +220,12 @@ func Present(diags []asyncir.Diagnostic, prog *asyncir.Program, cfg *config.Conf
 
 // Analyze runs every analyzer over every module, modules in parallel.
 func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
+	return analyzeModules(prog, prog.Modules, analyzers, cfg)
+}
+
+// analyzeModules runs every analyzer over the lowered modules of mods,
+// analyzers and modules in parallel.
+func analyzeModules(prog *asyncir.Program, mods []*asyncir.Module, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
 	var mu sync.Mutex
 	var diags []asyncir.Diagnostic
 	var firstErr error
@@ -213,31 +234,38 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 		diags = append(diags, d)
 		mu.Unlock()
 	}
-	work := make(chan *asyncir.Module)
+	// One unit of work is one analyzer on one module, so that a single
+	// module (an editor's edited file) still uses every core: the
+	// analyzers' whole-program summaries are then computed side by side.
+	type unit struct {
+		a *asyncir.Analyzer
+		m *asyncir.Module
+	}
+	work := make(chan unit)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for m := range work {
-				for _, a := range analyzers {
-					if !speaks(a, m.Lang) {
-						continue
+			for u := range work {
+				if err := runOne(u.a, prog, u.m, cfg, reportFor(u.m, report)); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
 					}
-					if err := runOne(a, prog, m, cfg, reportFor(m, report)); err != nil {
-						mu.Lock()
-						if firstErr == nil {
-							firstErr = err
-						}
-						mu.Unlock()
-					}
+					mu.Unlock()
 				}
 			}
 		}()
 	}
-	for _, m := range prog.Modules {
-		if m.Lowered {
-			work <- m
+	for _, m := range mods {
+		if !m.Lowered {
+			continue
+		}
+		for _, a := range analyzers {
+			if speaks(a, m.Lang) {
+				work <- unit{a, m}
+			}
 		}
 	}
 	close(work)
