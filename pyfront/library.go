@@ -438,11 +438,26 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 	s.name, s.isInit = name, f.isInit
 	s.pkg = packageOf(name, f.isInit)
 	s.library = true
-	mi, cached := ld.pool.lowerLibrary(s, ld.lib.cacheDir, ld.opts)
+	sp := splitLibrary(s.src)
+	if sp != nil {
+		s.src = sp.skeleton
+	}
+	opts := ld.opts
+	opts.Trees = nil // a skeleton is not the file's text
+	mi := ld.pool.lowerSource(s, opts)
+	if sp != nil && mi.lazy != nil {
+		mi.lazy.split, mi.lazy.pool, mi.lazy.wanted = sp, ld.pool, ld.wanted
+	}
 	if traceLibrary {
-		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (cached %v)\n", name, f.path, cached)
+		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (split %v)\n", name, f.path, sp != nil)
 	}
 	return mi
+}
+
+// wanted reports whether a library class's method keeps its body: the
+// project names it, or Python calls it (a dunder).
+func (ld *libLoader) wanted(name string) bool {
+	return ld.used[name] || isDunder(name)
 }
 
 // dottedOf is the absolute dotted name an expression of names, attributes
@@ -515,7 +530,7 @@ func scopeName(fi *funcInfo, name string) string {
 	}
 	mi := fi.mod
 	g := mi.globals[name]
-	if g == nil && mi.lazy != nil && mi.lazy.defs[name] != nil {
+	if g == nil && mi.lazy != nil && mi.lazy.waiting(name) {
 		return joinDotted(mi.name, name) // a definition not lowered yet
 	}
 	switch {
