@@ -217,6 +217,7 @@ func (ld *libLoader) demand(name string, depth int) {
 	if api := ld.models.API(name); api != nil {
 		ld.demand(api.ReturnsClass, depth)
 		ld.demand(api.AwaitsClass, depth)
+		ld.demand(api.EntersClass, depth)
 	}
 }
 

@@ -20,7 +20,8 @@ import (
 // the project mentions, and of its dunder methods; the other methods keep
 // their header (name, decorators, parameters, return annotation) over a
 // placeholder body. Coroutine functions keep only their header too: a
-// coroutine function is known by its kind and annotations. A text that
+// coroutine function is known by its kind and annotations — except an
+// async dunder, whose "return self" says what "async with" binds. A text that
 // does not scan (an unterminated string or bracket) is parsed whole.
 
 // pyLine is one logical line: bytes start (its line's beginning) to end
@@ -315,7 +316,7 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 			}
 			w.verbatim(lines[m.first].start, lines[m.last-1].end)
 		}
-	case kw == "def" && (top || wanted(name)), kw == "class":
+	case kw == "def" && (top || wanted(name)), kw == "class", kw == "async def" && isDunder(name):
 		w.verbatim(lines[st.first].start, end)
 	default:
 		// The header, then a placeholder body that keeps the
