@@ -21,7 +21,8 @@ import (
 // and annotated attributes are followed, a few hops deep. Stubs win over
 // sources (a *-stubs package, then a .pyi beside the module). Library
 // modules are linked with the program but are not part of it: nothing is
-// reported in them, and the may-block summary does not enter them.
+// reported in them; the may-block summary enters their synchronous
+// functions, over short chains.
 
 // Library finds and reads installed modules.
 type Library struct {
@@ -372,9 +373,15 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 	wanted := func(name string) bool {
 		return member == name || member == "" && ld.used[name] || name == "__aenter__" || name == "__init__"
 	}
+	// A method demanded by name (a call on self in a library method)
+	// was counted as a hop by its demander already.
+	methodDepth := depth - 1
+	if member != "" {
+		methodDepth = depth
+	}
 	for name, m := range c.Methods {
 		if wanted(name) {
-			ld.demandFunc(mi, m, depth-1)
+			ld.demandFunc(mi, m, methodDepth)
 		}
 	}
 	for name, a := range ci.annots {
@@ -402,6 +409,18 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 	}
 	for _, v := range fi.decorators {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
+	}
+	// What a synchronous function calls, one hop less deep: the
+	// may-block summary enters library functions (a helper of the
+	// library that sleeps or reads a socket).
+	if f.Kind == asyncir.Sync && depth > 0 {
+		for _, b := range f.Blocks {
+			for _, op := range b.Ops {
+				if op.Kind == asyncir.OpCall && op.Result != nil {
+					ld.demand(ld.external(dottedOf(mi, op.Result)), depth-1)
+				}
+			}
+		}
 	}
 }
 
@@ -471,6 +490,12 @@ func dottedOf(mi *moduleInfo, v *asyncir.Value) string {
 		}
 		switch s.kind {
 		case symName:
+			if fi := s.scope; fi != nil && len(fi.stores[s.name]) == 0 {
+				// self in a method: the method's class.
+				if ps := fi.paramSym[s.name]; ps != nil && ps.kind == symSelf && ps.cls != nil {
+					return joinDotted(mi.name, ps.cls.QualName)
+				}
+			}
 			return scopeName(s.scope, s.name)
 		case symModule:
 			return s.name

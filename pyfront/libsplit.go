@@ -17,7 +17,8 @@ import (
 // at its own rows (newlines before it), so positions stay the file's.
 //
 // A reached class keeps the bodies of the synchronous methods whose names
-// the project mentions, and of its dunder methods; the other methods keep
+// the project mentions, of the methods those call on self (a few calls
+// deep), and of its dunder methods; the other methods keep
 // their header (name, decorators, parameters, return annotation) over a
 // placeholder body. Coroutine functions keep only their header too: a
 // coroutine function is known by its kind and annotations — except an
@@ -309,7 +310,9 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 		w.verbatim(lines[st.first].start, end)
 	case kw == "class" && top:
 		w.verbatim(lines[st.first].start, lines[st.head].end)
-		for _, m := range statements(sp.src, lines, st.head+1, st.last) {
+		members := statements(sp.src, lines, st.head+1, st.last)
+		wanted = sp.selfCalls(members, wanted)
+		for _, m := range members {
 			if mkw, _ := defHeader(sp.src, lines[m.head]); mkw == "def" || mkw == "async def" {
 				sp.writeDef(w, m, wanted, false)
 				continue
@@ -338,6 +341,62 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 
 func isDunder(name string) bool {
 	return len(name) > 4 && strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__")
+}
+
+// selfCallRounds bounds how far a class's kept methods pull in the
+// methods they call on self.
+const selfCallRounds = 2
+
+// selfCalls widens wanted by the methods that the wanted synchronous
+// methods of a class call on self ("self._send(data)"), a few calls deep:
+// the may-block summary follows them.
+func (sp *libSplit) selfCalls(members []pyStmt, wanted func(string) bool) func(string) bool {
+	sync := map[string]pyStmt{}
+	for _, m := range members {
+		if kw, name := defHeader(sp.src, sp.lines[m.head]); kw == "def" {
+			sync[name] = m
+		}
+	}
+	more := map[string]bool{}
+	in := func(name string) bool { return more[name] || wanted(name) }
+	for range selfCallRounds {
+		var found []string
+		for name, m := range sync {
+			if !in(name) {
+				continue
+			}
+			body := sp.src[sp.lines[m.head].end:sp.lines[m.last-1].end]
+			for off := 0; ; {
+				i := bytes.Index(body[off:], []byte("self."))
+				if i < 0 {
+					break
+				}
+				j := off + i + len("self.")
+				k := j
+				for k < len(body) && isIdentByte(body[k]) {
+					k++
+				}
+				if k < len(body) && body[k] == '(' && (off+i == 0 || !isIdentByte(body[off+i-1])) {
+					if callee := string(body[j:k]); !in(callee) {
+						if _, ok := sync[callee]; ok {
+							found = append(found, callee)
+						}
+					}
+				}
+				off = k
+			}
+		}
+		if len(found) == 0 {
+			break
+		}
+		for _, n := range found {
+			more[n] = true
+		}
+	}
+	if len(more) == 0 {
+		return wanted
+	}
+	return in
 }
 
 // hasWord reports whether word occurs in b as a whole word.

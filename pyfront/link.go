@@ -143,7 +143,8 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	}
 	for _, f := range mi.mod.Funcs {
 		if mi.library {
-			break // nothing is reported in a library's code
+			l.resolveLibraryCalls(f)
+			continue
 		}
 		f.Ops(func(op *asyncir.Op) {
 			if op.Result != nil {
