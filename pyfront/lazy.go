@@ -56,6 +56,20 @@ func (lz *lazyDefs) waiting(name string) bool {
 	return lz.defs[name] != nil || lz.split != nil && lz.split.defs[name] != nil
 }
 
+// waitingClass reports whether name is bound by a class statement not
+// lowered yet.
+func (lz *lazyDefs) waitingClass(name string) bool {
+	if lz.split == nil {
+		return false
+	}
+	for _, c := range lz.split.defs[name] {
+		if kw, _ := defHeader(lz.split.src, lz.split.lines[c.stmt.head]); kw == "class" {
+			return true
+		}
+	}
+	return false
+}
+
 // define lowers the definitions of name, if any are waiting.
 func (mi *moduleInfo) define(name string) {
 	lz := mi.lazy

@@ -132,9 +132,14 @@ var traceLibrary = os.Getenv("ASYNCLINT_TRACE_LIBRARY") != ""
 
 // libDemand is a dotted name to resolve, with how many more hops of
 // annotations and returned calls may be followed from what it reaches.
+// A call demand comes from a call in a library function's body (for the
+// may-block summary): it reaches module-level functions of the modules
+// read already, not classes or other modules — those are costly to read;
+// the methods a method calls on self are followed directly (selfMethod).
 type libDemand struct {
 	name  string
 	depth int
+	call  bool
 }
 
 // libraryDepth bounds the hops from a name the project uses to the
@@ -194,6 +199,7 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 		ld.read(need)
 		for _, d := range wait {
 			delete(ld.seen, d.name)
+			delete(ld.seen, d.name+"\x00call")
 		}
 		ld.queue = append(ld.queue, wait...)
 	}
@@ -205,14 +211,23 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 
 // demand queues a dotted name unless it was asked with as much depth.
 func (ld *libLoader) demand(name string, depth int) {
+	ld.queueDemand(libDemand{name: name, depth: depth})
+}
+
+func (ld *libLoader) queueDemand(d libDemand) {
+	name, depth := d.name, d.depth
 	if name == "" || depth < 0 {
 		return
 	}
-	if d, ok := ld.seen[name]; ok && d >= depth {
+	key := name
+	if d.call {
+		key += "\x00call"
+	}
+	if seen, ok := ld.seen[key]; ok && seen >= depth {
 		return
 	}
-	ld.seen[name] = depth
-	ld.queue = append(ld.queue, libDemand{name, depth})
+	ld.seen[key] = depth
+	ld.queue = append(ld.queue, d)
 	// A modelled factory names the class it returns; the library
 	// defines it (await asyncpg.connect() is an asyncpg Connection).
 	if api := ld.models.API(name); api != nil {
@@ -313,6 +328,9 @@ func (ld *libLoader) resolve(d libDemand) string {
 	}
 	mi := ld.infos[mod]
 	if mi == nil {
+		if d.call {
+			return "" // a call demand reads no module of its own
+		}
 		if ld.lib.find(mod).path == "" {
 			return "" // a namespace package: its submodules are files
 		}
@@ -323,20 +341,26 @@ func (ld *libLoader) resolve(d libDemand) string {
 		return ""
 	}
 	first, more, _ := strings.Cut(rest, ".")
+	if d.call && (mi.lazy != nil && mi.lazy.waitingClass(first) || mi.globals[first] != nil && mi.globals[first].cls != nil) {
+		return ""
+	}
 	mi.define(first)
 	b := mi.globals[first]
+	again := func(name string) {
+		ld.queueDemand(libDemand{name: name, depth: d.depth, call: d.call})
+	}
 	if b == nil {
 		for _, star := range mi.star {
-			ld.demand(joinDotted(star, rest), d.depth)
+			again(joinDotted(star, rest))
 		}
 		return ""
 	}
 	if b.module != "" {
-		ld.demand(joinDotted(b.module, more), d.depth)
+		again(joinDotted(b.module, more))
 	}
 	for _, v := range b.values {
 		if s := mi.syms[v]; s != nil && (s.kind == symName || s.kind == symAttr) {
-			ld.demand(ld.external(joinDotted(dottedOf(mi, v), more)), d.depth)
+			again(ld.external(joinDotted(dottedOf(mi, v), more)))
 		}
 	}
 	if b.cls != nil {
@@ -416,12 +440,38 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 	if f.Kind == asyncir.Sync && depth > 0 {
 		for _, b := range f.Blocks {
 			for _, op := range b.Ops {
-				if op.Kind == asyncir.OpCall && op.Result != nil {
-					ld.demand(ld.external(dottedOf(mi, op.Result)), depth-1)
+				if op.Kind != asyncir.OpCall || op.Result == nil {
+					continue
 				}
+				if m := selfMethod(mi, op.Result); m != nil {
+					ld.demandFunc(mi, m, depth-1)
+					continue
+				}
+				ld.queueDemand(libDemand{name: ld.external(dottedOf(mi, op.Result)), depth: depth - 1, call: true})
 			}
 		}
 	}
+}
+
+// selfMethod is the method of the class being defined that a call on self
+// runs ("self._send(data)"), or nil.
+func selfMethod(mi *moduleInfo, v *asyncir.Value) *asyncir.Func {
+	s := mi.syms[v]
+	if s == nil || s.kind != symCall || s.name == "" {
+		return nil
+	}
+	bs := mi.syms[s.base]
+	if bs == nil || bs.kind != symName || bs.scope == nil || len(bs.scope.stores[bs.name]) > 0 {
+		return nil
+	}
+	ps := bs.scope.paramSym[bs.name]
+	if ps == nil || ps.kind != symSelf || ps.cls == nil {
+		return nil
+	}
+	if m := ps.cls.LookupMethod(s.name); m != nil && m.Module == mi.mod {
+		return m
+	}
+	return nil
 }
 
 // read parses and lowers the needed modules in parallel.

@@ -344,8 +344,8 @@ func isDunder(name string) bool {
 }
 
 // selfCallRounds bounds how far a class's kept methods pull in the
-// methods they call on self.
-const selfCallRounds = 2
+// methods they call on self: one round, one call deeper.
+const selfCallRounds = 1
 
 // selfCalls widens wanted by the methods that the wanted synchronous
 // methods of a class call on self ("self._send(data)"), a few calls deep:
