@@ -22,6 +22,7 @@ type lazyDefs struct {
 	split  *libSplit
 	pool   *parserPool
 	wanted func(string) bool
+	trees  *libTrees
 }
 
 // lowerLazily lowers a library module's binding statements and sets its
@@ -88,7 +89,12 @@ func (mi *moduleInfo) define(name string) {
 	chunks := lz.split.defs[name]
 	delete(lz.split.defs, name)
 	for _, c := range chunks {
-		t := lz.pool.parseChunk(lz.split.chunk(c, lz.wanted))
+		src := lz.split.chunk(c, lz.wanted)
+		t := lz.trees.load(src)
+		if t == nil {
+			t = lz.pool.parseChunk(src)
+			lz.trees.store(t)
+		}
 		if t == nil || len(t.nodes) == 0 {
 			continue
 		}

@@ -7,10 +7,10 @@ import (
 
 // The library cache directory keeps what is costly to learn again about
 // the environment and cheap to check: which installed packages are
-// entirely synchronous (libsync.go). What a library module defines is not
-// cached: its text is split without a parse and only the definitions a
-// project reaches are parsed (libsplit.go), which costs less than reading
-// a cached copy of the whole module back.
+// entirely synchronous (libsync.go), and the syntax trees of the library
+// text parsed (libtrees.go). A library module is not cached as a whole:
+// its text is split without a parse and only the definitions a project
+// reaches are parsed (libsplit.go), or read back as trees.
 
 // libCacheVersion changes whenever what is cached does.
 const libCacheVersion = "2"

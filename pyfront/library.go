@@ -37,6 +37,8 @@ type Library struct {
 	cacheDir string
 	// sync memoizes which packages are entirely synchronous (libsync.go).
 	sync map[string]bool
+	// trees keeps the parsed library text on disk (libtrees.go).
+	trees *libTrees
 }
 
 // libFile is where an installed module lives: path "" with isPkg set is a
@@ -50,6 +52,7 @@ type libFile struct {
 // NewLibrary reads installed packages from env.
 func NewLibrary(env *Environment, cacheDir string) *Library {
 	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}}
+	lib.trees = newLibTrees(lib.cacheDir)
 	for _, site := range env.Sites {
 		top := map[string]bool{}
 		entries, _ := os.ReadDir(site)
@@ -512,11 +515,24 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 	if sp != nil {
 		s.src = sp.skeleton
 	}
+	// The skeleton's tree comes from the disk when a run parsed the same
+	// text before; lowering takes it through a tree cache of its own (the
+	// language server's is for project files).
 	opts := ld.opts
-	opts.Trees = nil // a skeleton is not the file's text
+	opts.Trees = nil
+	var stored *tree
+	if sp != nil && ld.lib.trees != nil {
+		opts.Trees = NewTreeCache(1 << 40)
+		if stored = ld.lib.trees.load(sp.skeleton); stored != nil {
+			opts.Trees.put(s.path, stored)
+		}
+	}
 	mi := ld.pool.lowerSource(s, opts)
+	if opts.Trees != nil && stored == nil {
+		ld.lib.trees.store(opts.Trees.get(s.path, sp.skeleton))
+	}
 	if sp != nil && mi.lazy != nil {
-		mi.lazy.split, mi.lazy.pool, mi.lazy.wanted = sp, ld.pool, ld.wanted
+		mi.lazy.split, mi.lazy.pool, mi.lazy.wanted, mi.lazy.trees = sp, ld.pool, ld.wanted, ld.lib.trees
 	}
 	if traceLibrary {
 		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (split %v)\n", name, f.path, sp != nil)
