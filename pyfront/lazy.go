@@ -1,9 +1,12 @@
 package pyfront
 
 import (
+	"slices"
 	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/asynclint/asynclint/asyncir"
 )
 
 // A library module is lowered lazily: its imports, assignments and the
@@ -12,10 +15,15 @@ import (
 // What no demand reaches is never lowered — most often never parsed
 // either (libsplit.go) — and a name bound only by such a definition stays
 // unknown to the linker: unknown, never guessed.
+// A project module the fast path lowers only because async code calls
+// into it (moduleInfo.onDemand) is lowered the same way: the helper walk
+// (helpers.go) defines what async code reaches, nothing else can be
+// reported there.
 
 // lazyDefs are the top-level definitions of a library module not lowered
 // yet, by name, and the module body's builder that lowers them: nodes of
-// the module's tree, or chunks of its text still to parse.
+// the module's tree, or chunks of its text still to parse (split, with
+// what parses them: pool, wanted, trees).
 type lazyDefs struct {
 	b      *fnBuilder
 	defs   map[string][]int32
@@ -23,13 +31,36 @@ type lazyDefs struct {
 	pool   *parserPool
 	wanted func(string) bool
 	trees  *libTrees
+	// methods maps a method name to the top-level classes that define
+	// one, so a call by method name defines the classes it may reach.
+	methods map[string][]string
+	// stmtOf is the row of the top-level statement each function and
+	// class was lowered from: finishLazy puts them back in source order,
+	// the order an eager lowering gives (analyses that pick the first of
+	// equals then agree). Rows, not nodes: a chunk is a tree of its own
+	// whose rows are the file's.
+	stmtOf map[any]int32
+}
+
+// lower lowers top-level statement n of the tree being lowered and tags
+// what it defines.
+func (lz *lazyDefs) lower(mi *moduleInfo, n int32) {
+	f0, c0 := len(mi.mod.Funcs), len(mi.mod.Classes)
+	lz.b.lowerStmt(n)
+	row := int32(lz.b.lw.t.nodes[n].row)
+	for _, f := range mi.mod.Funcs[f0:] {
+		lz.stmtOf[f] = row
+	}
+	for _, c := range mi.mod.Classes[c0:] {
+		lz.stmtOf[c] = row
+	}
 }
 
 // lowerLazily lowers a library module's binding statements and sets its
 // definitions aside.
 func lowerLazily(b *fnBuilder, mi *moduleInfo) {
 	t := b.lw.t
-	lz := &lazyDefs{b: b, defs: map[string][]int32{}}
+	lz := &lazyDefs{b: b, defs: map[string][]int32{}, methods: map[string][]string{}, stmtOf: map[any]int32{}}
 	mi.lazy = lz
 	if len(t.nodes) == 0 {
 		return
@@ -45,10 +76,13 @@ func lowerLazily(b *fnBuilder, mi *moduleInfo) {
 		case kFunctionDef, kClassDef:
 			if name := t.field(d, fName); name >= 0 {
 				lz.defs[t.text(name)] = append(lz.defs[t.text(name)], c)
+				if t.kind(d) == kClassDef {
+					lz.indexMethods(t, d, t.text(name))
+				}
 				continue
 			}
 		}
-		b.lowerStmt(c)
+		lz.lower(mi, c)
 	}
 }
 
@@ -80,7 +114,7 @@ func (mi *moduleInfo) define(name string) {
 	if nodes := lz.defs[name]; nodes != nil {
 		delete(lz.defs, name)
 		for _, n := range nodes {
-			lz.b.lowerStmt(n)
+			lz.lower(mi, n)
 		}
 	}
 	if lz.split == nil || lz.split.defs[name] == nil {
@@ -103,7 +137,7 @@ func (mi *moduleInfo) define(name string) {
 		modLw := lz.b.lw
 		lz.b.lw = &lowerer{t: t, mi: mi, path: modLw.path, versionNames: modLw.versionNames}
 		for n := t.nodes[0].first; n >= 0; n = t.nodes[n].next {
-			lz.b.lowerStmt(n)
+			lz.lower(mi, n)
 		}
 		lz.b.lw = modLw
 	}
@@ -129,12 +163,78 @@ func (p *parserPool) parseChunk(src []byte) *tree {
 	return t
 }
 
+// indexMethods records the methods of class node n (and of the classes
+// nested in it) under the top-level class name cls.
+func (lz *lazyDefs) indexMethods(t *tree, n int32, cls string) {
+	body := t.field(n, fBody)
+	if body < 0 {
+		return
+	}
+	for c := t.nodes[body].first; c >= 0; c = t.nodes[c].next {
+		d := c
+		if t.kind(c) == kDecoratedDef {
+			if cs := t.namedChildren(c); len(cs) > 0 {
+				d = cs[len(cs)-1]
+			}
+		}
+		name := t.field(d, fName)
+		switch {
+		case name < 0:
+		case t.kind(d) == kFunctionDef:
+			if m := t.text(name); !contains(lz.methods[m], cls) {
+				lz.methods[m] = append(lz.methods[m], cls)
+			}
+		case t.kind(d) == kClassDef:
+			lz.indexMethods(t, d, cls)
+		}
+	}
+}
+
+// defineMethod lowers the classes that define a method called name.
+func (mi *moduleInfo) defineMethod(name string) {
+	if mi.lazy == nil {
+		return
+	}
+	for _, cls := range mi.lazy.methods[name] {
+		mi.define(cls)
+	}
+}
+
+// defineAll lowers every definition still waiting, in source order.
+func (mi *moduleInfo) defineAll() {
+	lz := mi.lazy
+	if lz == nil {
+		return
+	}
+	var nodes []int32
+	for _, ns := range lz.defs {
+		nodes = append(nodes, ns...)
+	}
+	slices.Sort(nodes)
+	clear(lz.defs)
+	for _, n := range nodes {
+		lz.lower(mi, n)
+	}
+}
+
 // finishLazy closes the module body once no more definitions will be
 // lowered.
 func (mi *moduleInfo) finishLazy() {
 	if mi.lazy == nil {
 		return
 	}
-	mi.lazy.b.finish()
+	lz := mi.lazy
+	lz.b.finish()
 	mi.lazy = nil
+	// The body (untagged) stays first; the rest in source order.
+	tag := func(x any) int32 {
+		if n, ok := lz.stmtOf[x]; ok {
+			return n
+		}
+		return -1
+	}
+	slices.SortStableFunc(mi.mod.Funcs, func(a, b *asyncir.Func) int { return int(tag(a) - tag(b)) })
+	slices.SortStableFunc(mi.mod.Classes, func(a, b *asyncir.Class) int { return int(tag(a) - tag(b)) })
+	slices.SortStableFunc(mi.funcs, func(a, b *funcInfo) int { return int(tag(a.f) - tag(b.f)) })
+	slices.SortStableFunc(mi.classes, func(a, b *classInfo) int { return int(tag(a.cls) - tag(b.cls)) })
 }

@@ -213,10 +213,6 @@ func defHeader(src []byte, l pyLine) (kw, name string) {
 	return "", ""
 }
 
-func isIdentByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
-
 // libChunk is a top-level definition set aside: its statement in the
 // module's lines.
 type libChunk struct {
@@ -327,7 +323,7 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 		w.verbatim(lines[st.first].start, lines[st.head].end)
 		body := lines[st.head+1]
 		placeholder := "..."
-		if hasWord(sp.src[body.start:end], "yield") {
+		if containsWord(sp.src[body.start:end], "yield") {
 			placeholder = "yield"
 		}
 		w.gap(body.start)
@@ -397,22 +393,6 @@ func (sp *libSplit) selfCalls(members []pyStmt, wanted func(string) bool) func(s
 		return wanted
 	}
 	return in
-}
-
-// hasWord reports whether word occurs in b as a whole word.
-func hasWord(b []byte, word string) bool {
-	for off := 0; ; {
-		i := bytes.Index(b[off:], []byte(word))
-		if i < 0 {
-			return false
-		}
-		i += off
-		j := i + len(word)
-		if (i == 0 || !isIdentByte(b[i-1])) && (j == len(b) || !isIdentByte(b[j])) {
-			return true
-		}
-		off = j
-	}
 }
 
 // chunkWriter copies kept spans of a source and keeps only the newlines
