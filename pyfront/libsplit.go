@@ -17,27 +17,25 @@ import (
 // at its own rows (newlines before it), so positions stay the file's.
 //
 // A reached class keeps the bodies of the synchronous methods whose names
-// the project mentions, of the methods those call on self (a few calls
-// deep), and of its dunder methods; the other methods keep
-// their header (name, decorators, parameters, return annotation) over a
-// placeholder body. Coroutine functions keep only their header too: a
-// coroutine function is known by its kind and annotations — except an
-// async dunder, whose "return self" says what "async with" binds. A text that
-// does not scan (an unterminated string or bracket) is parsed whole.
+// the project mentions, of the methods those call on self, and of its
+// dunder methods; the other methods keep their header (name, decorators,
+// parameters, return annotation) over a placeholder body. Coroutine
+// functions keep only their header too: a coroutine function is known by
+// its kind and annotations — except an async dunder, whose "return self"
+// says what "async with" binds. A text that does not scan (an unterminated
+// string or bracket) is parsed whole.
 
 // pyLine is one logical line: bytes start (its line's beginning) to end
-// (after its newline), its indentation and row.
+// (after its newline), and its indentation.
 type pyLine struct {
 	start, end int
 	indent     int
-	row        int
 }
 
 // logicalLines lists the logical lines of src; blank and comment-only
 // lines are none. ok is false when the text does not scan.
 func logicalLines(src []byte) (lines []pyLine, ok bool) {
 	n := len(src)
-	row := 0
 	for i := 0; i < n; {
 		j := i
 		for j < n && (src[j] == ' ' || src[j] == '\t' || src[j] == '\f') {
@@ -51,10 +49,9 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 				j++
 			}
 			i = j + 1
-			row++
 			continue
 		}
-		line := pyLine{start: i, indent: j - i, row: row}
+		line := pyLine{start: i, indent: j - i}
 		depth := 0
 		k := j
 	scan:
@@ -69,9 +66,6 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 				if k < n && src[k] == '\r' {
 					k++
 				}
-				if k < n && src[k] == '\n' {
-					row++
-				}
 				k++
 			case '(', '[', '{':
 				depth++
@@ -80,14 +74,11 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 				depth--
 				k++
 			case '\'', '"':
-				var nl int
-				if k, nl, ok = skipString(src, k); !ok {
+				if k, ok = skipString(src, k); !ok {
 					return nil, false
 				}
-				row += nl
 			case '\n':
 				k++
-				row++
 				if depth <= 0 {
 					break scan
 				}
@@ -105,12 +96,10 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 	return lines, true
 }
 
-// skipString returns the offset after the string literal at k, and the
-// newlines inside it.
-func skipString(src []byte, k int) (int, int, bool) {
+// skipString returns the offset after the string literal at k.
+func skipString(src []byte, k int) (int, bool) {
 	q := src[k]
 	triple := k+2 < len(src) && src[k+1] == q && src[k+2] == q
-	nl := 0
 	if triple {
 		k += 3
 	} else {
@@ -119,29 +108,22 @@ func skipString(src []byte, k int) (int, int, bool) {
 	for k < len(src) {
 		switch c := src[k]; {
 		case c == '\\':
-			if k+1 < len(src) && src[k+1] == '\n' {
-				nl++
-			}
 			k += 2
-		case c == '\n':
-			if !triple {
-				return k, nl, false
-			}
-			nl++
-			k++
+		case c == '\n' && !triple:
+			return k, false
 		case c == q:
 			if !triple {
-				return k + 1, nl, true
+				return k + 1, true
 			}
 			if k+2 < len(src) && src[k+1] == q && src[k+2] == q {
-				return k + 3, nl, true
+				return k + 3, true
 			}
 			k++
 		default:
 			k++
 		}
 	}
-	return k, nl, false
+	return k, false
 }
 
 // pyStmt is one statement: logical lines [first, last) of a block, its
@@ -344,7 +326,7 @@ func isDunder(name string) bool {
 const selfCallRounds = 1
 
 // selfCalls widens wanted by the methods that the wanted synchronous
-// methods of a class call on self ("self._send(data)"), a few calls deep:
+// methods of a class call on self ("self._send(data)"):
 // the may-block summary follows them.
 func (sp *libSplit) selfCalls(members []pyStmt, wanted func(string) bool) func(string) bool {
 	sync := map[string]pyStmt{}
