@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -39,6 +40,8 @@ type Library struct {
 	sync map[string]bool
 	// trees keeps the parsed library text on disk (libtrees.go).
 	trees *libTrees
+	// read lists the installed files read so far (Inputs).
+	read []string
 }
 
 // libFile is where an installed module lives: path "" with isPkg set is a
@@ -534,6 +537,9 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 	if sp != nil && mi.lazy != nil {
 		mi.lazy.split, mi.lazy.pool, mi.lazy.wanted, mi.lazy.trees = sp, ld.pool, ld.wanted, ld.lib.trees
 	}
+	ld.lib.mu.Lock()
+	ld.lib.read = append(ld.lib.read, f.path)
+	ld.lib.mu.Unlock()
 	if traceLibrary {
 		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (split %v)\n", name, f.path, sp != nil)
 	}
@@ -634,4 +640,14 @@ func scopeName(fi *funcInfo, name string) string {
 		return joinDotted(mi.name, name)
 	}
 	return ""
+}
+
+// Inputs are what the library's answers so far depend on besides the
+// project: the site directories (their listing says which top-level
+// packages exist) and every installed file read. A later run that finds
+// each unchanged (size and modification time) would read the same.
+func (lib *Library) Inputs() []string {
+	lib.mu.Lock()
+	defer lib.mu.Unlock()
+	return append(slices.Clone(lib.env.Sites), lib.read...)
 }

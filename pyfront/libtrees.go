@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 	"unsafe"
+
+	"github.com/asynclint/asynclint/internal/atomicfile"
 )
 
 // The library's syntax trees on disk. Parsing is most of what reading a
@@ -77,13 +78,6 @@ func (c *libTrees) store(t *tree) {
 	if c == nil || t == nil || len(t.nodes) == 0 {
 		return
 	}
-	if os.MkdirAll(c.dir, 0o755) != nil {
-		return
-	}
 	b := unsafe.Slice((*byte)(unsafe.Pointer(&t.nodes[0])), len(t.nodes)*int(unsafe.Sizeof(node{})))
-	p := c.path(t.src)
-	tmp := fmt.Sprintf("%s.%d.%d", p, os.Getpid(), time.Now().UnixNano())
-	if os.WriteFile(tmp, b, 0o644) == nil {
-		os.Rename(tmp, p)
-	}
+	atomicfile.Write(c.path(t.src), b)
 }

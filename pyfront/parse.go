@@ -38,6 +38,11 @@ type Options struct {
 	// Trees, when set, reuses the syntax trees of unchanged files from
 	// earlier Loads (the language server).
 	Trees *TreeCache
+	// RootPaths, when set, are the paths whose common directory is the
+	// fallback import root (namespace.go) instead of the files': a run
+	// over a part of a project (the on-disk cache re-checks only what
+	// changed) names its modules as the run over all of it does.
+	RootPaths []string
 }
 
 // Warning is a file the run could not analyse, with a one-line reason.
@@ -89,6 +94,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = f.Path
+	}
+	if opts.RootPaths != nil {
+		paths = opts.RootPaths
 	}
 	roots := newRootFinder(paths)
 	parallel(len(files), opts.Workers, func(i int) {

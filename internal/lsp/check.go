@@ -190,9 +190,10 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 			}
 		}
 		cfg := s.cfg
+		join := s.runtimeJoin(paths, overlay)
 		s.mu.Unlock()
 		var err error
-		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true, Trees: s.trees})
+		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true, Trees: s.trees, Join: join})
 		if err != nil {
 			return nil, snap, err
 		}
@@ -305,5 +306,6 @@ func (s *Server) toLSP(d asyncir.Diagnostic, cache map[string]*document) (Diagno
 		ld.RelatedInformation = append(ld.RelatedInformation, DiagnosticRelatedInformation{
 			Location: Location{URI: rd.uri, Range: rd.lspRange(r.Range)}, Message: r.Message})
 	}
+	markRuntime(d, &ld)
 	return ld, true
 }

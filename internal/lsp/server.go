@@ -54,6 +54,8 @@ type Server struct {
 	wake    chan struct{}
 	// trees keeps the syntax trees of unchanged files between checks.
 	trees *pyfront.TreeCache
+	// runtime is the workspace's `asynclint trace` record (runtime.go).
+	runtime runtimeRecord
 	// initialized is set by the first initialize request; the handler
 	// alone reads and writes it and the two flags below.
 	initialized bool
@@ -99,6 +101,7 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) bool {
 	wctx, stopWorker := context.WithCancel(ctx)
 	defer stopWorker()
 	go s.worker(wctx)
+	go s.watchRuntimeRecord(wctx)
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
