@@ -5,7 +5,8 @@
 # library cache (a fresh cache directory: the sys.path query and the
 # synchronous-package scans are paid) and warm (the same run again).
 # Prints installed files read and the median wall and CPU milliseconds of
-# RUNS runs. Usage: bench/environment.sh [-n RUNS] PROJECT_DIR...
+# RUNS runs. The result cache is off (--no-cache): a warm run would
+# otherwise analyse nothing at all. Usage: bench/environment.sh [-n RUNS] PROJECT_DIR...
 # (with no project, the machine's standard library).
 set -euo pipefail
 runs=3
@@ -21,7 +22,7 @@ projects=("$@")
 
 once() { # cache-dir interpreter project -> "wall_ms cpu_ms files_read"
   /usr/bin/time -f '%e %U %S' -o "$out/time" env XDG_CACHE_HOME="$1" \
-    "$out/asynclint" check --no-config --exit-zero --statistics --python "$2" "$3" >/dev/null 2>"$out/err"
+    "$out/asynclint" check --no-config --no-cache --exit-zero --statistics --python "$2" "$3" >/dev/null 2>"$out/err"
   read -r wall user sys <"$out/time"
   files=$(grep -o '[0-9]* installed files read' "$out/err" | cut -d' ' -f1)
   echo "$(echo "$wall*1000/1" | bc) $(echo "($user+$sys)*1000/1" | bc) ${files:-0}"
