@@ -18,6 +18,9 @@ type APIModel struct {
 	// AwaitsClass is the class of what awaiting the result gives
 	// (await asyncpg.connect() is an asyncpg Connection).
 	AwaitsClass string
+	// EntersClass is the class "async with" binds to for the result
+	// ("async with aiomysql.connect() as conn" is a Connection too).
+	EntersClass string
 	// Spawns: the call wraps its first argument in a task the loop only
 	// weakly references (create_task, ensure_future).
 	Spawns bool

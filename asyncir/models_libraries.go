@@ -3,11 +3,36 @@ package asyncir
 // What installed libraries do not say about themselves. Most of what
 // asynclint knows of a library it reads from the library (pyfront's
 // library.go); these are the facts its code does not state in a form that
-// can be read without running it.
+// can be read without running it. The classes named are the library's
+// own: when the library is installed they are read like the rest of it.
 func addLibraryFacts(m *Models) {
+	factory := func(name, internal string, api APIModel) {
+		api.Name, api.Callback = name, -1
+		m.APIs[name] = &api
+		m.Aliases[internal] = name
+	}
 	// async def connect(...) without a return annotation; the class comes
 	// from a connection_class parameter whose default is Connection.
-	m.APIs["asyncpg.connect"] = &APIModel{Name: "asyncpg.connect", ReturnsAwait: Coroutine,
-		AwaitsClass: "asyncpg.connection.Connection", Callback: -1}
-	m.Aliases["asyncpg.connection.connect"] = "asyncpg.connect"
+	factory("asyncpg.connect", "asyncpg.connection.connect", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "asyncpg.connection.Connection"})
+	// create_pool returns a Pool that is ready once awaited (its
+	// __await__ hands on to a private coroutine).
+	factory("asyncpg.create_pool", "asyncpg.pool.create_pool", APIModel{ReturnsClass: "asyncpg.pool.Pool",
+		AwaitsClass: "asyncpg.pool.Pool"})
+	// connect and create_pool wrap a private coroutine in an object that
+	// is awaitable and an async context manager; dropped, the coroutine
+	// never runs.
+	factory("aiomysql.connect", "aiomysql.connection.connect", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "aiomysql.connection.Connection", EntersClass: "aiomysql.connection.Connection"})
+	factory("aiomysql.create_pool", "aiomysql.pool.create_pool", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "aiomysql.pool.Pool", EntersClass: "aiomysql.pool.Pool"})
+	// connect returns a Connection thread whose __await__ starts it.
+	factory("aiosqlite.connect", "aiosqlite.core.connect", APIModel{ReturnsClass: "aiosqlite.core.Connection",
+		AwaitsClass: "aiosqlite.core.Connection"})
+	// aioredis 1.x: the client comes from a commands_factory parameter
+	// whose default is Redis.
+	factory("aioredis.create_redis", "aioredis.commands.create_redis", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "aioredis.commands.Redis"})
+	factory("aioredis.create_redis_pool", "aioredis.commands.create_redis_pool", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "aioredis.commands.Redis"})
 }

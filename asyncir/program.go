@@ -6,6 +6,10 @@ import "sync"
 type Program struct {
 	Modules []*Module
 	Models  *Models
+	// Library are the installed modules the program's names reach
+	// (library.go in pyfront): summaries may follow calls into them;
+	// nothing in them is analysed or reported.
+	Library []*Module
 
 	byName      map[string]*Module
 	summaryOnce sync.Once

@@ -40,3 +40,13 @@ func (p *Program) AllFuncs(fn func(*Func)) {
 		}
 	}
 }
+
+// LibraryFuncs calls fn for every function of the installed modules read
+// for the program.
+func (p *Program) LibraryFuncs(fn func(*Func)) {
+	for _, m := range p.Library {
+		for _, f := range m.Funcs {
+			fn(f)
+		}
+	}
+}

@@ -61,9 +61,10 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	if b.cls != nil {
 		b.markSelf(fb, decos)
 	}
-	if !(b.lw.mi.library && async) {
+	if !(b.lw.mi.library && async && !isDunder(name)) {
 		// A library's coroutine function is known by its kind and its
-		// annotations; its body is never reported on.
+		// annotations; its body is never reported on. An async dunder's
+		// "return self" says what "async with" binds.
 		fb.lowerBlock(t.field(n, fBody))
 	}
 	fb.finish()

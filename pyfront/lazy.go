@@ -2,6 +2,9 @@ package pyfront
 
 import (
 	"slices"
+	"time"
+
+	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -9,37 +12,47 @@ import (
 // A library module is lowered lazily: its imports, assignments and the
 // if/try blocks that choose them at once (they bind its names), each
 // top-level def or class only when a demand reaches its name (define).
-// What no demand reaches is never lowered, and a name bound only by such
-// a definition stays unknown to the linker — unknown, never guessed.
+// What no demand reaches is never lowered — most often never parsed
+// either (libsplit.go) — and a name bound only by such a definition stays
+// unknown to the linker: unknown, never guessed.
 // A project module the fast path lowers only because async code calls
 // into it (moduleInfo.onDemand) is lowered the same way: the helper walk
 // (helpers.go) defines what async code reaches, nothing else can be
 // reported there.
 
 // lazyDefs are the top-level definitions of a library module not lowered
-// yet, by name, and the module body's builder that lowers them.
+// yet, by name, and the module body's builder that lowers them: nodes of
+// the module's tree, or chunks of its text still to parse (split, with
+// what parses them: pool, wanted, trees).
 type lazyDefs struct {
-	b    *fnBuilder
-	defs map[string][]int32
+	b      *fnBuilder
+	defs   map[string][]int32
+	split  *libSplit
+	pool   *parserPool
+	wanted func(string) bool
+	trees  *libTrees
 	// methods maps a method name to the top-level classes that define
 	// one, so a call by method name defines the classes it may reach.
 	methods map[string][]string
-	// stmtOf is the top-level statement each function and class was
-	// lowered from: finishLazy puts them back in source order, the order
-	// an eager lowering gives (analyses that pick the first of equals
-	// then agree).
+	// stmtOf is the row of the top-level statement each function and
+	// class was lowered from: finishLazy puts them back in source order,
+	// the order an eager lowering gives (analyses that pick the first of
+	// equals then agree). Rows, not nodes: a chunk is a tree of its own
+	// whose rows are the file's.
 	stmtOf map[any]int32
 }
 
-// lower lowers top-level statement n and tags what it defines.
+// lower lowers top-level statement n of the tree being lowered and tags
+// what it defines.
 func (lz *lazyDefs) lower(mi *moduleInfo, n int32) {
 	f0, c0 := len(mi.mod.Funcs), len(mi.mod.Classes)
 	lz.b.lowerStmt(n)
+	row := int32(lz.b.lw.t.nodes[n].row)
 	for _, f := range mi.mod.Funcs[f0:] {
-		lz.stmtOf[f] = n
+		lz.stmtOf[f] = row
 	}
 	for _, c := range mi.mod.Classes[c0:] {
-		lz.stmtOf[c] = n
+		lz.stmtOf[c] = row
 	}
 }
 
@@ -73,20 +86,81 @@ func lowerLazily(b *fnBuilder, mi *moduleInfo) {
 	}
 }
 
+// waiting reports whether name is bound by a definition not lowered yet.
+func (lz *lazyDefs) waiting(name string) bool {
+	return lz.defs[name] != nil || lz.split != nil && lz.split.defs[name] != nil
+}
+
+// waitingClass reports whether name is bound by a class statement not
+// lowered yet.
+func (lz *lazyDefs) waitingClass(name string) bool {
+	if lz.split == nil {
+		return false
+	}
+	for _, c := range lz.split.defs[name] {
+		if kw, _ := defHeader(lz.split.src, lz.split.lines[c.stmt.head]); kw == "class" {
+			return true
+		}
+	}
+	return false
+}
+
 // define lowers the definitions of name, if any are waiting.
 func (mi *moduleInfo) define(name string) {
 	lz := mi.lazy
 	if lz == nil {
 		return
 	}
-	nodes := lz.defs[name]
-	if nodes == nil {
+	if nodes := lz.defs[name]; nodes != nil {
+		delete(lz.defs, name)
+		for _, n := range nodes {
+			lz.lower(mi, n)
+		}
+	}
+	if lz.split == nil || lz.split.defs[name] == nil {
 		return
 	}
-	delete(lz.defs, name)
-	for _, n := range nodes {
-		lz.lower(mi, n)
+	chunks := lz.split.defs[name]
+	delete(lz.split.defs, name)
+	for _, c := range chunks {
+		src := lz.split.chunk(c, lz.wanted)
+		t := lz.trees.load(src)
+		if t == nil {
+			t = lz.pool.parseChunk(src)
+			lz.trees.store(t)
+		}
+		if t == nil || len(t.nodes) == 0 {
+			continue
+		}
+		// The module body's builder goes on with the chunk's tree: the
+		// definition is bound in the module's scope, in file order.
+		modLw := lz.b.lw
+		lz.b.lw = &lowerer{t: t, mi: mi, path: modLw.path, versionNames: modLw.versionNames}
+		for n := t.nodes[0].first; n >= 0; n = t.nodes[n].next {
+			lz.lower(mi, n)
+		}
+		lz.b.lw = modLw
 	}
+}
+
+// chunkTimeout bounds the parse of one chunk.
+const chunkTimeout = 10 * time.Second
+
+// parseChunk parses and flattens a chunk of a library module (nil when
+// the parse gave up).
+func (p *parserPool) parseChunk(src []byte) *tree {
+	ps := p.pool.Get().(*sitter.Parser)
+	ps.SetOperationLimit(int(chunkTimeout / time.Microsecond))
+	tr := ps.Parse(nil, src)
+	if tr == nil {
+		ps.Reset()
+		p.pool.Put(ps)
+		return nil
+	}
+	t := flattenTree(p.g, tr, src, &p.bufs)
+	tr.Close()
+	p.pool.Put(ps)
+	return t
 }
 
 // indexMethods records the methods of class node n (and of the classes

@@ -22,7 +22,8 @@ import (
 // and annotated attributes are followed, a few hops deep. Stubs win over
 // sources (a *-stubs package, then a .pyi beside the module). Library
 // modules are linked with the program but are not part of it: nothing is
-// reported in them, and the may-block summary does not enter them.
+// reported in them; the may-block summary enters their synchronous
+// functions, over short chains.
 
 // Library finds and reads installed modules.
 type Library struct {
@@ -37,6 +38,8 @@ type Library struct {
 	cacheDir string
 	// sync memoizes which packages are entirely synchronous (libsync.go).
 	sync map[string]bool
+	// trees keeps the parsed library text on disk (libtrees.go).
+	trees *libTrees
 	// read lists the installed files read so far (Inputs).
 	read []string
 }
@@ -52,6 +55,7 @@ type libFile struct {
 // NewLibrary reads installed packages from env.
 func NewLibrary(env *Environment, cacheDir string) *Library {
 	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}}
+	lib.trees = newLibTrees(lib.cacheDir)
 	for _, site := range env.Sites {
 		top := map[string]bool{}
 		entries, _ := os.ReadDir(site)
@@ -134,9 +138,14 @@ var traceLibrary = os.Getenv("ASYNCLINT_TRACE_LIBRARY") != ""
 
 // libDemand is a dotted name to resolve, with how many more hops of
 // annotations and returned calls may be followed from what it reaches.
+// A call demand comes from a call in a library function's body (for the
+// may-block summary): it reaches module-level functions of the modules
+// read already, not classes or other modules — those are costly to read;
+// the methods a method calls on self are followed directly (selfMethod).
 type libDemand struct {
 	name  string
 	depth int
+	call  bool
 }
 
 // libraryDepth bounds the hops from a name the project uses to the
@@ -196,6 +205,7 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 		ld.read(need)
 		for _, d := range wait {
 			delete(ld.seen, d.name)
+			delete(ld.seen, d.name+"\x00call")
 		}
 		ld.queue = append(ld.queue, wait...)
 	}
@@ -207,19 +217,29 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 
 // demand queues a dotted name unless it was asked with as much depth.
 func (ld *libLoader) demand(name string, depth int) {
+	ld.queueDemand(libDemand{name: name, depth: depth})
+}
+
+func (ld *libLoader) queueDemand(d libDemand) {
+	name, depth := d.name, d.depth
 	if name == "" || depth < 0 {
 		return
 	}
-	if d, ok := ld.seen[name]; ok && d >= depth {
+	key := name
+	if d.call {
+		key += "\x00call"
+	}
+	if seen, ok := ld.seen[key]; ok && seen >= depth {
 		return
 	}
-	ld.seen[name] = depth
-	ld.queue = append(ld.queue, libDemand{name, depth})
+	ld.seen[key] = depth
+	ld.queue = append(ld.queue, d)
 	// A modelled factory names the class it returns; the library
 	// defines it (await asyncpg.connect() is an asyncpg Connection).
 	if api := ld.models.API(name); api != nil {
 		ld.demand(api.ReturnsClass, depth)
 		ld.demand(api.AwaitsClass, depth)
+		ld.demand(api.EntersClass, depth)
 	}
 }
 
@@ -314,6 +334,9 @@ func (ld *libLoader) resolve(d libDemand) string {
 	}
 	mi := ld.infos[mod]
 	if mi == nil {
+		if d.call {
+			return "" // a call demand reads no module of its own
+		}
 		if ld.lib.find(mod).path == "" {
 			return "" // a namespace package: its submodules are files
 		}
@@ -324,20 +347,26 @@ func (ld *libLoader) resolve(d libDemand) string {
 		return ""
 	}
 	first, more, _ := strings.Cut(rest, ".")
+	if d.call && (mi.lazy != nil && mi.lazy.waitingClass(first) || mi.globals[first] != nil && mi.globals[first].cls != nil) {
+		return ""
+	}
 	mi.define(first)
 	b := mi.globals[first]
+	again := func(name string) {
+		ld.queueDemand(libDemand{name: name, depth: d.depth, call: d.call})
+	}
 	if b == nil {
 		for _, star := range mi.star {
-			ld.demand(joinDotted(star, rest), d.depth)
+			again(joinDotted(star, rest))
 		}
 		return ""
 	}
 	if b.module != "" {
-		ld.demand(joinDotted(b.module, more), d.depth)
+		again(joinDotted(b.module, more))
 	}
 	for _, v := range b.values {
 		if s := mi.syms[v]; s != nil && (s.kind == symName || s.kind == symAttr) {
-			ld.demand(ld.external(joinDotted(dottedOf(mi, v), more)), d.depth)
+			again(ld.external(joinDotted(dottedOf(mi, v), more)))
 		}
 	}
 	if b.cls != nil {
@@ -374,9 +403,15 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 	wanted := func(name string) bool {
 		return member == name || member == "" && ld.used[name] || name == "__aenter__" || name == "__init__"
 	}
+	// A method demanded by name (a call on self in a library method)
+	// was counted as a hop by its demander already.
+	methodDepth := depth - 1
+	if member != "" {
+		methodDepth = depth
+	}
 	for name, m := range c.Methods {
 		if wanted(name) {
-			ld.demandFunc(mi, m, depth-1)
+			ld.demandFunc(mi, m, methodDepth)
 		}
 	}
 	for name, a := range ci.annots {
@@ -405,6 +440,44 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 	for _, v := range fi.decorators {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
 	}
+	// What a synchronous function calls, one hop less deep: the
+	// may-block summary enters library functions (a helper of the
+	// library that sleeps or reads a socket).
+	if f.Kind == asyncir.Sync && depth > 0 {
+		for _, b := range f.Blocks {
+			for _, op := range b.Ops {
+				if op.Kind != asyncir.OpCall || op.Result == nil {
+					continue
+				}
+				if m := selfMethod(mi, op.Result); m != nil {
+					ld.demandFunc(mi, m, depth-1)
+					continue
+				}
+				ld.queueDemand(libDemand{name: ld.external(dottedOf(mi, op.Result)), depth: depth - 1, call: true})
+			}
+		}
+	}
+}
+
+// selfMethod is the method of the class being defined that a call on self
+// runs ("self._send(data)"), or nil.
+func selfMethod(mi *moduleInfo, v *asyncir.Value) *asyncir.Func {
+	s := mi.syms[v]
+	if s == nil || s.kind != symCall || s.name == "" {
+		return nil
+	}
+	bs := mi.syms[s.base]
+	if bs == nil || bs.kind != symName || bs.scope == nil || len(bs.scope.stores[bs.name]) > 0 {
+		return nil
+	}
+	ps := bs.scope.paramSym[bs.name]
+	if ps == nil || ps.kind != symSelf || ps.cls == nil {
+		return nil
+	}
+	if m := ps.cls.LookupMethod(s.name); m != nil && m.Module == mi.mod {
+		return m
+	}
+	return nil
 }
 
 // read parses and lowers the needed modules in parallel.
@@ -441,14 +514,42 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 	s.name, s.isInit = name, f.isInit
 	s.pkg = packageOf(name, f.isInit)
 	s.library = true
-	mi, cached := ld.pool.lowerLibrary(s, ld.lib.cacheDir, ld.opts)
+	sp := splitLibrary(s.src)
+	if sp != nil {
+		s.src = sp.skeleton
+	}
+	// The skeleton's tree comes from the disk when a run parsed the same
+	// text before; lowering takes it through a tree cache of its own (the
+	// language server's is for project files).
+	opts := ld.opts
+	opts.Trees = nil
+	var stored *tree
+	if sp != nil && ld.lib.trees != nil {
+		opts.Trees = NewTreeCache(1 << 40)
+		if stored = ld.lib.trees.load(sp.skeleton); stored != nil {
+			opts.Trees.put(s.path, stored)
+		}
+	}
+	mi := ld.pool.lowerSource(s, opts)
+	if opts.Trees != nil && stored == nil {
+		ld.lib.trees.store(opts.Trees.get(s.path, sp.skeleton))
+	}
+	if sp != nil && mi.lazy != nil {
+		mi.lazy.split, mi.lazy.pool, mi.lazy.wanted, mi.lazy.trees = sp, ld.pool, ld.wanted, ld.lib.trees
+	}
 	ld.lib.mu.Lock()
 	ld.lib.read = append(ld.lib.read, f.path)
 	ld.lib.mu.Unlock()
 	if traceLibrary {
-		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (cached %v)\n", name, f.path, cached)
+		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (split %v)\n", name, f.path, sp != nil)
 	}
 	return mi
+}
+
+// wanted reports whether a library class's method keeps its body: the
+// project names it, or Python calls it (a dunder).
+func (ld *libLoader) wanted(name string) bool {
+	return ld.used[name] || isDunder(name)
 }
 
 // dottedOf is the absolute dotted name an expression of names, attributes
@@ -461,6 +562,12 @@ func dottedOf(mi *moduleInfo, v *asyncir.Value) string {
 		}
 		switch s.kind {
 		case symName:
+			if fi := s.scope; fi != nil && len(fi.stores[s.name]) == 0 {
+				// self in a method: the method's class.
+				if ps := fi.paramSym[s.name]; ps != nil && ps.kind == symSelf && ps.cls != nil {
+					return joinDotted(mi.name, ps.cls.QualName)
+				}
+			}
 			return scopeName(s.scope, s.name)
 		case symModule:
 			return s.name
@@ -521,7 +628,7 @@ func scopeName(fi *funcInfo, name string) string {
 	}
 	mi := fi.mod
 	g := mi.globals[name]
-	if g == nil && mi.lazy != nil && mi.lazy.defs[name] != nil {
+	if g == nil && mi.lazy != nil && mi.lazy.waiting(name) {
 		return joinDotted(mi.name, name) // a definition not lowered yet
 	}
 	switch {

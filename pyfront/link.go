@@ -150,7 +150,8 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	}
 	for _, f := range mi.mod.Funcs {
 		if mi.library {
-			break // nothing is reported in a library's code
+			l.resolveLibraryCalls(f)
+			continue
 		}
 		f.Ops(func(op *asyncir.Op) {
 			if op.Result != nil {
@@ -611,7 +612,7 @@ func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 				if api.ReturnsAwait != asyncir.NotAwaitable {
 					t.Await = api.ReturnsAwait
 				}
-				return t
+				return l.factoryResult(api, t)
 			case api.ReturnsAwait != asyncir.NotAwaitable:
 				t := asyncir.Type{Kind: asyncir.Instance, External: "coroutine", Await: api.ReturnsAwait, OriginName: name}
 				if api.AwaitsClass != "" {
@@ -634,6 +635,9 @@ func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 	switch {
 	case t.Kind == asyncir.Instance && t.External != "":
+		if r, ok := l.factoryEnter(t); ok {
+			return r
+		}
 		switch t.External {
 		case "asyncio.TaskGroup", "asyncio.Runner", "asyncio.Timeout",
 			"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor":

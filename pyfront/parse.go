@@ -236,6 +236,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if opts.Library != nil {
 			libMods := opts.Library.loadLibrary(lowered, names, infos, models, pool, opts)
 			res.LibraryFiles = len(libMods)
+			for _, mi := range libMods {
+				res.Program.Library = append(res.Program.Library, mi.mod)
+			}
 			lowered = append(lowered, libMods...)
 		}
 		link(lowered, infos, models)

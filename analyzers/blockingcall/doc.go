@@ -176,6 +176,13 @@ at one call site removes that site; a noqa at the root silences them
 all. --all-sites (or all-sites = true) reports every call site
 separately.
 
+The helpers may be an installed library's (read from the project's
+environment): a chain enters a library's synchronous functions for at
+most three calls down to the blocking one, and the root is the project's
+own call into the library ("reconfigure_resolver calls
+BaseResolver.__init__, which blocks the event loop (it calls open)"),
+never a line of the library.
+
 ### Severity
 As AL201: Set by what the blocking call waits on (its tier in the blocking table):
 waiting — sleep, network, DNS, subprocess, thread join, lock, queue and

@@ -70,6 +70,20 @@ type fnSites struct {
 type mayBlock struct {
 	w   map[*asyncir.Func]*witness
 	fns map[*asyncir.Func]*fnSites
+	// library marks the functions of installed modules: entered like
+	// the program's, over chains of at most maxLibraryChain calls.
+	library map[*asyncir.Func]bool
+}
+
+// maxLibraryChain bounds the calls from a library function down to the
+// blocking call it witnesses: a library is read only a few definitions
+// deep, and a long chain through code nobody here wrote is more likely
+// a path it never takes.
+const maxLibraryChain = 3
+
+// admits reports whether w may be f's witness.
+func (mb *mayBlock) admits(f *asyncir.Func, w *witness) bool {
+	return !mb.library[f] || w.n <= maxLibraryChain
 }
 
 const mayBlockKey = "blockingcall.mayblock"
@@ -92,10 +106,10 @@ func summary(p *asyncir.Program) *mayBlock {
 // blocking call of the tier. (Arguments are looked at only for callees
 // that may block, a small part of all calls.)
 func computeMayBlock(p *asyncir.Program) *mayBlock {
-	mb := &mayBlock{w: map[*asyncir.Func]*witness{}, fns: map[*asyncir.Func]*fnSites{}}
+	mb := &mayBlock{w: map[*asyncir.Func]*witness{}, fns: map[*asyncir.Func]*fnSites{}, library: map[*asyncir.Func]bool{}}
 	var order []*asyncir.Func
 	var reach asyncir.Reacher
-	p.AllFuncs(func(f *asyncir.Func) {
+	add := func(f *asyncir.Func) {
 		if (f.Kind == asyncir.Sync || f.Kind == asyncir.Generator) && !cold(p.Models, f) {
 			// A function without sites never blocks: it needs no entry.
 			if fs := collectSites(p.Models, f, &reach); fs != nil {
@@ -103,6 +117,11 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 				order = append(order, f)
 			}
 		}
+	}
+	p.AllFuncs(add)
+	p.LibraryFuncs(func(f *asyncir.Func) {
+		mb.library[f] = true
+		add(f)
 	})
 	callers := map[*asyncir.Func][]site{}
 	for _, f := range order {
@@ -137,7 +156,7 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 				for _, s := range callers[g] {
 					f := s.op.Func()
 					switch {
-					case mb.w[f] != nil:
+					case mb.w[f] != nil, !mb.admits(f, mb.w[g].through(s.op)):
 					case len(mb.binding(s.op, g, nil)) > 0:
 						setAside = append(setAside, s)
 					default:
@@ -153,7 +172,7 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 				if mb.w[f] != nil {
 					continue
 				}
-				if w := mb.at(s.op, s.callee, nil, 0); w != nil && w.tier() >= tier {
+				if w := mb.at(s.op, s.callee, nil, 0); w != nil && w.tier() >= tier && mb.admits(f, w.through(s.op)) {
 					mb.w[f] = w.through(s.op)
 					queue = append(queue, f)
 				}

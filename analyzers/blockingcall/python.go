@@ -124,7 +124,8 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 	if code == "AL204" {
 		d.Severity = asyncir.SeverityError
 	} else {
-		d.Cause = cause(f, entry, hops[len(hops)-1], api, chain)
+		leaf, callee := mb.projectLeaf(at, g, hops, api)
+		d.Cause = cause(f, entry, leaf, callee, api, chain)
 	}
 	if code == "AL202" {
 		d.Fixes = []asyncir.Fix{{Title: fmt.Sprintf("Run `%s` in a worker thread: `await asyncio.to_thread(%s, …)`", g.QualName, g.Name),
@@ -134,16 +135,34 @@ func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEnt
 }
 
 // cause is the root of a transitive finding: leaf, the project call that
-// reaches the blocking API. Every coroutine or callback whose chain ends
-// there shares it.
-func cause(f *asyncir.Func, entry *loopEntry, leaf *asyncir.Op, api *asyncir.APIModel, chain string) *asyncir.Cause {
+// reaches the blocking API (callee names what it calls). Every coroutine
+// or callback whose chain ends there shares it.
+func cause(f *asyncir.Func, entry *loopEntry, leaf *asyncir.Op, callee string, api *asyncir.APIModel, chain string) *asyncir.Cause {
 	callers := "coroutines"
 	if entry != nil {
 		callers = "loop callbacks"
 	}
-	return &asyncir.Cause{Range: leaf.Range, Callers: callers,
-		Message: fmt.Sprintf("`%s` calls `%s`, which blocks the event loop", leaf.Func().QualName, shortAPI(api.Name)),
-		Via:     fmt.Sprintf("%s reaches it here (%s)", where(f, entry), chain)}
+	msg := fmt.Sprintf("`%s` calls `%s`, which blocks the event loop", leaf.Func().QualName, callee)
+	if api := shortAPI(api.Name); api != callee {
+		msg += fmt.Sprintf(" (it calls `%s`)", api)
+	}
+	return &asyncir.Cause{Range: leaf.Range, Callers: callers, Message: msg,
+		Via: fmt.Sprintf("%s reaches it here (%s)", where(f, entry), chain)}
+}
+
+// projectLeaf is the last call of a chain that is the project's own, and
+// the name of what it calls: the blocking API, or the installed library's
+// function the chain enters there (the fix goes in the project; nothing
+// is reported in a library).
+func (mb *mayBlock) projectLeaf(at *asyncir.Op, g *asyncir.Func, hops []*asyncir.Op, api *asyncir.APIModel) (*asyncir.Op, string) {
+	leaf, callee := hops[len(hops)-1], shortAPI(api.Name)
+	for i := len(hops) - 1; i >= 0 && mb.library[hops[i].Func()]; i-- {
+		if i == 0 {
+			return at, g.QualName
+		}
+		leaf, callee = hops[i-1], hops[i].Func().QualName
+	}
+	return leaf, callee
 }
 
 // alreadyReady reports whether the loop runs the callback when its file

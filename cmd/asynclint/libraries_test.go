@@ -12,7 +12,7 @@ import (
 
 // debianLibraries are the Debian packages of the asyncio libraries the
 // test application uses, and the modules that must import from them.
-const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles"
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite"
 
 // TestInstalledLibraries builds a virtual environment over Debian's
 // packaged asyncio libraries (python3 -m venv --system-site-packages,
@@ -21,7 +21,7 @@ const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyn
 // and checks that the same application with the awaits is silent.
 func TestInstalledLibraries(t *testing.T) {
 	python := "/usr/bin/python3"
-	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles")
+	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite")
 	if out, err := probe.CombinedOutput(); err != nil {
 		msg := "Debian's python3 cannot import the asyncio libraries (" + strings.TrimSpace(string(out)) + "): apt-get install -y " + debianLibraries
 		if os.Getenv("CI") == "true" {
@@ -47,6 +47,8 @@ func TestInstalledLibraries(t *testing.T) {
 	buggy := `import asyncio
 
 import aiohttp
+import aiomysql
+import aiosqlite
 import asyncpg
 import httpx
 import redis.asyncio as redis
@@ -65,6 +67,28 @@ async def query(dsn):
     conn = await asyncpg.connect(dsn)
     conn.execute("select 1")  # want
     await conn.close()
+
+
+async def pooled(dsn):
+    pool = await asyncpg.create_pool(dsn)
+    pool.close()  # want
+    async with asyncpg.create_pool(dsn) as pool2:
+        pool2.expire_connections()  # want
+
+
+async def mysql(host):
+    conn = await aiomysql.connect(host=host)
+    conn.commit()  # want
+    async with aiomysql.connect(host=host) as conn2:
+        conn2.rollback()  # want
+    async with aiomysql.create_pool(host=host) as pool:
+        pool.wait_closed()  # want
+
+
+async def lite(path):
+    db = await aiosqlite.connect(path)
+    db.commit()  # want
+    await db.close()
 
 
 async def cache(k, v):
@@ -109,7 +133,9 @@ async def main():
 
 	// The same application with its awaits is silent.
 	fixed := strings.NewReplacer("    session.close()", "    await session.close()", "        s.close()", "        await s.close()",
-		"    conn.execute", "    await conn.execute", "    r.set", "    await r.set", "        client.get", "        await client.get").Replace(buggy)
+		"    conn.execute", "    await conn.execute",
+		"    pool.close()", "    await pool.close()", "        pool2.expire", "        await pool2.expire", "    conn.commit", "    await conn.commit",
+		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed", "    db.commit", "    await db.commit", "    r.set", "    await r.set", "        client.get", "        await client.get").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()

@@ -1,0 +1,38 @@
+package pyfront
+
+import "github.com/asynclint/asynclint/asyncir"
+
+// Factories of installed libraries that their code does not describe in
+// a readable form (asyncir/models_libraries.go): aiomysql.connect returns
+// an object that is both awaitable and an async context manager, and
+// either way gives a Connection; asyncpg.create_pool returns a Pool that
+// must be awaited to be ready. The models name the classes; the classes
+// themselves are the library's, read like any other (library.go), so
+// their methods are known.
+
+// factoryResult completes what a modelled factory returns: the library's
+// own class when it was read, and what awaiting it gives.
+func (l *linker) factoryResult(api *asyncir.APIModel, t asyncir.Type) asyncir.Type {
+	if api.AwaitsClass == "" && api.EntersClass == "" {
+		return t
+	}
+	if lt := l.instanceOfName(api.ReturnsClass); lt.Class != nil {
+		lt.Await, lt.OriginName = t.Await, t.OriginName
+		t = lt
+	}
+	if api.AwaitsClass != "" {
+		r := l.instanceOfName(api.AwaitsClass)
+		t.Result = &r
+	}
+	return t
+}
+
+// factoryEnter is what "async with" binds for the result of a modelled
+// factory that names it.
+func (l *linker) factoryEnter(t asyncir.Type) (asyncir.Type, bool) {
+	api := l.models.API(t.OriginName)
+	if api == nil || api.EntersClass == "" {
+		return unknownType, false
+	}
+	return l.instanceOfName(api.EntersClass), true
+}

@@ -1,0 +1,415 @@
+package pyfront
+
+import (
+	"bytes"
+	"strings"
+)
+
+// Splitting a library module by its text, before any parse. A library
+// module is mostly definitions the project never reaches (sqlalchemy's
+// compiler.py is 190 KB, of which a project reaches one class), and
+// parsing is what a run pays for. So the module's logical lines are found
+// by a scan of the bytes (strings, comments, brackets, continuations), and
+// only its binding statements — imports, short assignments, the if/try
+// blocks that choose them — are parsed at once, as the module's skeleton.
+// Each top-level def or class is set aside as a chunk of text, parsed and
+// lowered only when a demand reaches its name (lazy.go). A chunk is laid
+// at its own rows (newlines before it), so positions stay the file's.
+//
+// A reached class keeps the bodies of the synchronous methods whose names
+// the project mentions, of the methods those call on self, and of its
+// dunder methods; the other methods keep their header (name, decorators,
+// parameters, return annotation) over a placeholder body. Coroutine
+// functions keep only their header too: a coroutine function is known by
+// its kind and annotations — except an async dunder, whose "return self"
+// says what "async with" binds. A text that does not scan (an unterminated
+// string or bracket) is parsed whole.
+
+// pyLine is one logical line: bytes start (its line's beginning) to end
+// (after its newline), and its indentation.
+type pyLine struct {
+	start, end int
+	indent     int
+}
+
+// logicalLines lists the logical lines of src; blank and comment-only
+// lines are none. ok is false when the text does not scan.
+func logicalLines(src []byte) (lines []pyLine, ok bool) {
+	n := len(src)
+	for i := 0; i < n; {
+		j := i
+		for j < n && (src[j] == ' ' || src[j] == '\t' || src[j] == '\f') {
+			j++
+		}
+		if j == n {
+			break
+		}
+		if src[j] == '\r' || src[j] == '\n' || src[j] == '#' {
+			for j < n && src[j] != '\n' {
+				j++
+			}
+			i = j + 1
+			continue
+		}
+		line := pyLine{start: i, indent: j - i}
+		depth := 0
+		k := j
+	scan:
+		for k < n {
+			switch c := src[k]; c {
+			case '#':
+				for k < n && src[k] != '\n' {
+					k++
+				}
+			case '\\':
+				k++
+				if k < n && src[k] == '\r' {
+					k++
+				}
+				k++
+			case '(', '[', '{':
+				depth++
+				k++
+			case ')', ']', '}':
+				depth--
+				k++
+			case '\'', '"':
+				if k, ok = skipString(src, k); !ok {
+					return nil, false
+				}
+			case '\n':
+				k++
+				if depth <= 0 {
+					break scan
+				}
+			default:
+				k++
+			}
+		}
+		if depth > 0 {
+			return nil, false
+		}
+		line.end = min(k, n)
+		lines = append(lines, line)
+		i = line.end
+	}
+	return lines, true
+}
+
+// skipString returns the offset after the string literal at k.
+func skipString(src []byte, k int) (int, bool) {
+	q := src[k]
+	triple := k+2 < len(src) && src[k+1] == q && src[k+2] == q
+	if triple {
+		k += 3
+	} else {
+		k++
+	}
+	for k < len(src) {
+		switch c := src[k]; {
+		case c == '\\':
+			k += 2
+		case c == '\n' && !triple:
+			return k, false
+		case c == q:
+			if !triple {
+				return k + 1, true
+			}
+			if k+2 < len(src) && src[k+1] == q && src[k+2] == q {
+				return k + 3, true
+			}
+			k++
+		default:
+			k++
+		}
+	}
+	return k, false
+}
+
+// pyStmt is one statement: logical lines [first, last) of a block, its
+// decorators included; head is its first line after the decorators.
+type pyStmt struct {
+	first, head, last int
+}
+
+// statements groups lines[lo:hi] into the statements of one block: a
+// line at the block's indentation starts one, deeper lines belong to it,
+// and decorator lines join the statement they decorate.
+func statements(src []byte, lines []pyLine, lo, hi int) []pyStmt {
+	var out []pyStmt
+	if lo >= hi {
+		return nil
+	}
+	ind := lines[lo].indent
+	decorated := -1
+	for i := lo; i < hi; {
+		j := i + 1
+		for j < hi && lines[j].indent > ind {
+			j++
+		}
+		if bytes.HasPrefix(src[lines[i].start+lines[i].indent:], []byte("@")) {
+			if decorated < 0 {
+				decorated = i
+			}
+			i = j
+			continue
+		}
+		first := i
+		if decorated >= 0 {
+			first, decorated = decorated, -1
+		}
+		out = append(out, pyStmt{first: first, head: i, last: j})
+		i = j
+	}
+	if decorated >= 0 {
+		out = append(out, pyStmt{first: decorated, head: hi - 1, last: hi})
+	}
+	return out
+}
+
+// defHeader reads a def or class statement's head line: its keyword
+// ("def", "async def" or "class") and name, or "" for anything else.
+func defHeader(src []byte, l pyLine) (kw, name string) {
+	s := src[l.start+l.indent : l.end]
+	for _, k := range []string{"async def", "def", "class"} {
+		rest, ok := bytes.CutPrefix(s, []byte(k))
+		if !ok || len(rest) == 0 || rest[0] != ' ' && rest[0] != '\t' {
+			continue
+		}
+		rest = bytes.TrimLeft(rest, " \t")
+		n := 0
+		for n < len(rest) && isIdentByte(rest[n]) {
+			n++
+		}
+		if n == 0 {
+			return "", ""
+		}
+		return k, string(rest[:n])
+	}
+	if rest, ok := bytes.CutPrefix(s, []byte("async")); ok {
+		rest = bytes.TrimLeft(rest, " \t")
+		if k, name := defHeader(rest, pyLine{end: len(rest)}); k == "def" {
+			return "async def", name
+		}
+	}
+	return "", ""
+}
+
+// libChunk is a top-level definition set aside: its statement in the
+// module's lines.
+type libChunk struct {
+	stmt pyStmt
+}
+
+// libSplit is a library module split by its text.
+type libSplit struct {
+	src   []byte
+	lines []pyLine
+	// skeleton is the module with only its binding statements kept,
+	// every other line left empty.
+	skeleton []byte
+	// defs are the top-level definitions by name, in file order.
+	defs map[string][]libChunk
+}
+
+// skeletonLimit is the longest simple statement kept in a skeleton:
+// longer ones are data tables, not aliases.
+const skeletonLimit = 400
+
+// splitLibrary splits a library module's source, or returns nil when the
+// text does not scan.
+func splitLibrary(src []byte) *libSplit {
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		src = append(src[:len(src):len(src)], '\n')
+	}
+	lines, ok := logicalLines(src)
+	if !ok {
+		return nil
+	}
+	sp := &libSplit{src: src, lines: lines, defs: map[string][]libChunk{}}
+	var w chunkWriter
+	w.src = src
+	for _, st := range statements(src, lines, 0, len(lines)) {
+		head := lines[st.head]
+		if head.indent != 0 {
+			return nil // an indented first line: not a module we understand
+		}
+		if kw, name := defHeader(src, head); kw != "" {
+			sp.defs[name] = append(sp.defs[name], libChunk{stmt: st})
+			continue
+		}
+		if sp.keep(st) {
+			w.verbatim(lines[st.first].start, lines[st.last-1].end)
+		}
+	}
+	w.gap(len(src))
+	sp.skeleton = w.out.Bytes()
+	return sp
+}
+
+// keep reports whether a top-level statement binds names the way the
+// linker follows: imports, the blocks that choose them, short simple
+// statements (aliases, TypeVars, __all__).
+func (sp *libSplit) keep(st pyStmt) bool {
+	l := sp.lines[st.head]
+	s := sp.src[l.start:l.end]
+	for _, kw := range []string{"import", "from", "if", "try"} {
+		if rest, ok := bytes.CutPrefix(s, []byte(kw)); ok && len(rest) > 0 && !isIdentByte(rest[0]) {
+			return true
+		}
+	}
+	for _, kw := range []string{"for", "while", "with", "async", "match", "del", "raise", "assert"} {
+		if rest, ok := bytes.CutPrefix(s, []byte(kw)); ok && len(rest) > 0 && !isIdentByte(rest[0]) {
+			return false
+		}
+	}
+	return st.last == st.head+1 && l.end-l.start <= skeletonLimit
+}
+
+// chunk writes the source of a top-level definition, at its own rows:
+// a class with the methods the project does not name (wanted) reduced to
+// their headers, a coroutine function reduced to its header.
+func (sp *libSplit) chunk(c libChunk, wanted func(string) bool) []byte {
+	var w chunkWriter
+	w.src = sp.src
+	w.gap(sp.lines[c.stmt.first].start)
+	sp.writeDef(&w, c.stmt, wanted, true)
+	return w.out.Bytes()
+}
+
+// writeDef writes one def or class statement; top says whether it is a
+// module-level definition (a class's methods are then its members).
+func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool, top bool) {
+	lines := sp.lines
+	kw, name := defHeader(sp.src, lines[st.head])
+	end := lines[st.last-1].end
+	switch {
+	case st.last == st.head+1: // one line: "def f(): ..."
+		w.verbatim(lines[st.first].start, end)
+	case kw == "class" && top:
+		w.verbatim(lines[st.first].start, lines[st.head].end)
+		members := statements(sp.src, lines, st.head+1, st.last)
+		wanted = sp.selfCalls(members, wanted)
+		for _, m := range members {
+			if mkw, _ := defHeader(sp.src, lines[m.head]); mkw == "def" || mkw == "async def" {
+				sp.writeDef(w, m, wanted, false)
+				continue
+			}
+			w.verbatim(lines[m.first].start, lines[m.last-1].end)
+		}
+	case kw == "def" && (top || wanted(name)), kw == "class", kw == "async def" && isDunder(name):
+		w.verbatim(lines[st.first].start, end)
+	default:
+		// The header, then a placeholder body that keeps the
+		// function's kind: a generator yields.
+		w.verbatim(lines[st.first].start, lines[st.head].end)
+		body := lines[st.head+1]
+		placeholder := "..."
+		if containsWord(sp.src[body.start:end], "yield") {
+			placeholder = "yield"
+		}
+		w.gap(body.start)
+		w.out.Write(sp.src[body.start : body.start+body.indent])
+		w.out.WriteString(placeholder)
+		w.out.WriteByte('\n')
+		w.at = body.start
+		w.skipLine()
+	}
+}
+
+func isDunder(name string) bool {
+	return len(name) > 4 && strings.HasPrefix(name, "__") && strings.HasSuffix(name, "__")
+}
+
+// selfCallRounds bounds how far a class's kept methods pull in the
+// methods they call on self: one round, one call deeper.
+const selfCallRounds = 1
+
+// selfCalls widens wanted by the methods that the wanted synchronous
+// methods of a class call on self ("self._send(data)"):
+// the may-block summary follows them.
+func (sp *libSplit) selfCalls(members []pyStmt, wanted func(string) bool) func(string) bool {
+	sync := map[string]pyStmt{}
+	for _, m := range members {
+		if kw, name := defHeader(sp.src, sp.lines[m.head]); kw == "def" {
+			sync[name] = m
+		}
+	}
+	more := map[string]bool{}
+	in := func(name string) bool { return more[name] || wanted(name) }
+	for range selfCallRounds {
+		var found []string
+		for name, m := range sync {
+			if !in(name) {
+				continue
+			}
+			body := sp.src[sp.lines[m.head].end:sp.lines[m.last-1].end]
+			for off := 0; ; {
+				i := bytes.Index(body[off:], []byte("self."))
+				if i < 0 {
+					break
+				}
+				j := off + i + len("self.")
+				k := j
+				for k < len(body) && isIdentByte(body[k]) {
+					k++
+				}
+				if k < len(body) && body[k] == '(' && (off+i == 0 || !isIdentByte(body[off+i-1])) {
+					if callee := string(body[j:k]); !in(callee) {
+						if _, ok := sync[callee]; ok {
+							found = append(found, callee)
+						}
+					}
+				}
+				off = k
+			}
+		}
+		if len(found) == 0 {
+			break
+		}
+		for _, n := range found {
+			more[n] = true
+		}
+	}
+	if len(more) == 0 {
+		return wanted
+	}
+	return in
+}
+
+// chunkWriter copies kept spans of a source and keeps only the newlines
+// of the rest, so every kept line stays on its row.
+type chunkWriter struct {
+	src []byte
+	out bytes.Buffer
+	at  int // the source offset written up to
+}
+
+func (w *chunkWriter) gap(to int) {
+	if to <= w.at {
+		return
+	}
+	for range bytes.Count(w.src[w.at:to], []byte("\n")) {
+		w.out.WriteByte('\n')
+	}
+	w.at = to
+}
+
+func (w *chunkWriter) verbatim(from, to int) {
+	w.gap(from)
+	if from < w.at {
+		from = w.at
+	}
+	w.out.Write(w.src[from:to])
+	w.at = to
+}
+
+// skipLine moves past the current source line without writing it: its
+// row was written already.
+func (w *chunkWriter) skipLine() {
+	if i := bytes.IndexByte(w.src[w.at:], '\n'); i >= 0 {
+		w.at += i + 1
+	} else {
+		w.at = len(w.src)
+	}
+}
