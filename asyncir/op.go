@@ -85,6 +85,8 @@ type Op struct {
 	// Select is the OpSelect whose case this OpSend/OpAwait is; such an op
 	// sits on the edge taken when that case fires.
 	Select *Op
+	// Default marks an OpSelect with a default case: it never blocks.
+	Default bool
 
 	Result *Value
 	// Defs are the stores that may reach an OpLoad (filled by ComputeDefUse).
