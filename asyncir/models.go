@@ -83,6 +83,9 @@ type APIModel struct {
 	Timer bool
 	// NeverReturns: the call runs forever (a loop with no exit).
 	NeverReturns bool
+	// Exits: the call ends its goroutine or the whole process
+	// (os.Exit, log.Fatal, t.FailNow), so no path goes on after it.
+	Exits bool
 	// BlocksWhenSent: the call builds a request that blocks only when a
 	// SendsRequest call sends it (http.NewRequest, Client.Do).
 	BlocksWhenSent, SendsRequest bool

@@ -88,6 +88,25 @@ func GoModels() *Models {
 			add(&APIModel{Name: "testing." + typ + "." + meth, FailsTest: true, Callback: -1})
 		}
 	}
+	// The calls that never come back: what follows them never runs. A
+	// frontend that reads the standard library's code learns this from
+	// it; one that reads only its types (export data) needs the table.
+	exits := []string{"os.Exit", "syscall.Exit", "runtime.Goexit"}
+	for _, fn := range []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
+		exits = append(exits, "log."+fn, "log.Logger."+fn)
+	}
+	for _, typ := range []string{"T", "B", "F", "common"} {
+		for _, meth := range []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"} {
+			exits = append(exits, "testing."+typ+"."+meth)
+		}
+	}
+	for _, name := range exits {
+		if a := m.APIs[name]; a != nil {
+			a.Exits = true
+		} else {
+			add(&APIModel{Name: name, Exits: true, Callback: -1})
+		}
+	}
 	m.Classes["sync.WaitGroup"] = &ClassModel{Name: "sync.WaitGroup", Await: WaitGroup}
 	m.Classes["golang.org/x/sync/errgroup.Group"] = &ClassModel{Name: "golang.org/x/sync/errgroup.Group", Await: WaitGroup}
 	m.Classes["context.Context"] = &ClassModel{Name: "context.Context", Await: Context}

@@ -366,10 +366,19 @@ func externalFunc(fn *ssa.Function) string {
 		fn = o
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil {
+	if !ok {
 		return ""
 	}
-	if recv := fn.Signature.Recv(); recv != nil {
+	return funcName(obj)
+}
+
+// funcName is "path.F" or "path.T.M" (T without its pointer) of a
+// declared function or method.
+func funcName(obj *types.Func) string {
+	if obj.Pkg() == nil {
+		return ""
+	}
+	if recv := obj.Signature().Recv(); recv != nil {
 		if n := typeName(recv.Type()); n != "" {
 			return n + "." + obj.Name()
 		}
