@@ -76,6 +76,10 @@ type APIModel struct {
 	StartsWork, Waits bool
 	// RootContext: returns a new context nothing cancels.
 	RootContext bool
+	// ContextValuesOnly: the call reads only the values its context
+	// argument carries (profiler labels, a trace task), never its
+	// cancellation or deadline.
+	ContextValuesOnly bool
 	// CancelledByWait: returns (group, context) where the context is
 	// cancelled once the group's Wait returns.
 	CancelledByWait bool

@@ -59,6 +59,11 @@ func GoModels() *Models {
 	add(
 		&APIModel{Name: "context.Background", RootContext: true, Callback: -1},
 		&APIModel{Name: "context.TODO", RootContext: true, Callback: -1},
+		&APIModel{Name: "runtime/pprof.SetGoroutineLabels", ContextValuesOnly: true, Callback: -1},
+		&APIModel{Name: "runtime/pprof.Label", ContextValuesOnly: true, Callback: -1},
+		&APIModel{Name: "runtime/pprof.ForLabels", ContextValuesOnly: true, Callback: -1},
+		&APIModel{Name: "runtime/trace.Log", ContextValuesOnly: true, Callback: -1},
+		&APIModel{Name: "runtime/trace.Logf", ContextValuesOnly: true, Callback: -1},
 		&APIModel{Name: "golang.org/x/sync/errgroup.WithContext", CancelledByWait: true, ReturnsAwait: WaitGroup, Callback: -1},
 		&APIModel{Name: "sync.WaitGroup.Add", StartsWork: true, Callback: -1},
 		&APIModel{Name: "sync.WaitGroup.Go", StartsWork: true, Spawns: true, Callback: 0},
