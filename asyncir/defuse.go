@@ -138,7 +138,7 @@ func UnusedOnSomePath(s *Op, neverRaises func(*Op) bool) (bool, *Op) {
 		}
 		return false, nil
 	}
-	return walk(s.Block, s.Index+1)
+	return walk(s.Block, int(s.Index)+1)
 }
 
 // raisingOp is the op whose exception leaves block b for a handler: the
@@ -189,5 +189,5 @@ func ReachableWithout(from, to *Op, v string) bool {
 		}
 		return false
 	}
-	return walk(from.Block, from.Index+1)
+	return walk(from.Block, int(from.Index)+1)
 }

@@ -1,7 +1,7 @@
 package asyncir
 
 // OpKind says what an Op does.
-type OpKind int
+type OpKind uint8
 
 const (
 	OpCall    OpKind = iota // a call; Result is its value
@@ -41,9 +41,26 @@ type Keyword struct {
 
 // Op is one operation in a block.
 type Op struct {
-	Kind  OpKind
+	Kind OpKind
+	// The flags sit next to Kind so they share its word: a program holds
+	// hundreds of thousands of ops.
+
+	// Star is true when the call passes *args or **kwargs.
+	Star bool
+	// Global is true for an OpLoad/OpStore of a non-local name.
+	Global bool
+	Async  bool // async with / async for / yield from (for OpYield)
+	// ExpectRaise marks ops inside a block that expects an exception
+	// (with self.assertRaises(...) / pytest.raises(...)): tests call APIs
+	// there precisely to see them fail, so what their results become is moot.
+	ExpectRaise bool
+	// ExpectWouldBlock marks ops inside a try whose handler catches
+	// BlockingIOError (or ssl's SSLWantRead/WriteError): the code is
+	// written for a non-blocking socket or file descriptor.
+	ExpectWouldBlock bool
+	Index            int32 // position in Block.Ops
+
 	Block *Block
-	Index int // position in Block.Ops
 	Range Range
 
 	// Calls (and OpRef). Callee is the resolved project function; External
@@ -57,26 +74,13 @@ type Op struct {
 	Recv     *Value
 	Args     []*Value
 	Keywords []Keyword
-	// Star is true when the call passes *args or **kwargs.
-	Star bool
 
 	// Loads, stores and attributes.
 	Var     string
 	Attr    string
 	Operand *Value
-	// Global is true for an OpLoad/OpStore of a non-local name.
-	Global bool
 
-	Async bool // async with / async for / yield from (for OpYield)
-	// ExpectRaise marks ops inside a block that expects an exception
-	// (with self.assertRaises(...) / pytest.raises(...)): tests call APIs
-	// there precisely to see them fail, so what their results become is moot.
-	ExpectRaise bool
-	// ExpectWouldBlock marks ops inside a try whose handler catches
-	// BlockingIOError (or ssl's SSLWantRead/WriteError): the code is
-	// written for a non-blocking socket or file descriptor.
-	ExpectWouldBlock bool
-	Compare          string // "in", "not in", "is", "is not", "==", "!="
+	Compare string // "in", "not in", "is", "is not", "==", "!="
 
 	// Captures are the values a spawned, deferred, called or referenced
 	// closure captures, bound to the callee's Inputs after its parameters
@@ -152,7 +156,7 @@ type Block struct {
 }
 
 // UseKind says how a value is consumed.
-type UseKind int
+type UseKind uint8
 
 const (
 	UseAwait   UseKind = iota // awaited (Go: received from)

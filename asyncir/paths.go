@@ -55,7 +55,7 @@ func CheapestExit(start *Op, c PathCost) (int, *Block) {
 			}
 		}
 	}
-	leave(start.Block, blockCost(start.Block, start.Index+1))
+	leave(start.Block, blockCost(start.Block, int(start.Index)+1))
 	for q.Len() > 0 {
 		it := heap.Pop(&q).(costItem)
 		if it.cost > dist[it.b.Index] {
@@ -116,7 +116,7 @@ func Reaches(from, to *Op, stop func(*Op) bool) bool {
 		}
 		return false
 	}
-	return walk(from.Block, from.Index+1)
+	return walk(from.Block, int(from.Index)+1)
 }
 
 // ReachedFromEntry reports whether op `to` can run on some path from the

@@ -9,7 +9,7 @@ func graph(blocks [][]OpKind, edges [][2]int, exits ...int) *Func {
 	for i, kinds := range blocks {
 		b := &Block{Index: i, Func: f}
 		for j, k := range kinds {
-			b.Ops = append(b.Ops, &Op{Kind: k, Block: b, Index: j})
+			b.Ops = append(b.Ops, &Op{Kind: k, Block: b, Index: int32(j)})
 		}
 		f.Blocks = append(f.Blocks, b)
 	}

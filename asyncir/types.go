@@ -1,7 +1,7 @@
 package asyncir
 
 // AwaitKind is the kind of awaitable (or thread-side future) a value is.
-type AwaitKind int
+type AwaitKind uint8
 
 const (
 	NotAwaitable     AwaitKind = iota
@@ -21,7 +21,7 @@ var awaitNames = [...]string{"", "coroutine", "asyncio future", "concurrent.futu
 func (k AwaitKind) String() string { return awaitNames[k] }
 
 // TypeKind says what a Type describes.
-type TypeKind int
+type TypeKind uint8
 
 const (
 	Unknown   TypeKind = iota
@@ -34,10 +34,10 @@ const (
 // Type is what the frontend knows about a value, without guessing.
 type Type struct {
 	Kind     TypeKind
+	Await    AwaitKind
 	Class    *Class
 	Func     *Func
 	External string // dotted name of an external class, function or module
-	Await    AwaitKind
 	// Origin is the function whose call produced a coroutine or task,
 	// when known (for messages).
 	Origin *Func

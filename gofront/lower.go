@@ -193,7 +193,7 @@ func emit(b *asyncir.Block, op *asyncir.Op) {
 		op.Result.Def = op
 	}
 	op.Block = b
-	op.Index = len(b.Ops)
+	op.Index = int32(len(b.Ops))
 	b.Ops = append(b.Ops, op)
 }
 

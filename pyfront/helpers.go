@@ -37,6 +37,35 @@ func (h helperSet) add(module, name string) bool {
 // entries nil (or holding "") means every function. Module-level and
 // class-level code is not a function and runs at import, not on the loop.
 func callTargets(mi *moduleInfo, entries map[string]bool, root bool) []string {
+	if mi.lazy == nil {
+		return reachTargets(mi, entries, root, func(string, bool) {})
+	}
+	// An on-demand module (lazy.go): define what the walk reaches until
+	// it reaches nothing new.
+	if entries[""] {
+		mi.defineAll()
+	}
+	for name := range entries {
+		mi.define(name)
+	}
+	for {
+		n := len(mi.funcs)
+		out := reachTargets(mi, entries, root, func(name string, method bool) {
+			if method {
+				mi.defineMethod(name)
+			} else {
+				mi.define(name)
+			}
+		})
+		if len(mi.funcs) == n {
+			return out
+		}
+	}
+}
+
+// reachTargets is one walk of callTargets over the functions lowered so
+// far; want is told each name the walk looks up (method or module-level).
+func reachTargets(mi *moduleInfo, entries map[string]bool, root bool, want func(name string, method bool)) []string {
 	all := entries[""]
 	// Classes with async methods: all their methods count, since any of
 	// them may set up the attributes the async ones call through.
@@ -125,8 +154,10 @@ func callTargets(mi *moduleInfo, entries map[string]bool, root bool) []string {
 		f.Ops(func(op *asyncir.Op) {
 			switch {
 			case op.Kind == asyncir.OpLoad && op.Global:
+				want(op.Var, false)
 				reach(defs[op.Var])
 			case op.Kind == asyncir.OpAttr && op.Attr != "":
+				want(op.Attr, true)
 				reach(methods[op.Attr])
 			}
 		})
@@ -136,8 +167,10 @@ func callTargets(mi *moduleInfo, entries map[string]bool, root bool) []string {
 			case t != "":
 				target(t)
 			case method != "":
+				want(method, true)
 				reach(methods[method])
 			case local != "":
+				want(local, false)
 				reach(defs[local])
 			}
 		}

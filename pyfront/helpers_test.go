@@ -63,3 +63,78 @@ def unused():
 		}
 	}
 }
+
+// TestHelperModuleLoweredOnDemand: a module lowered only for its helpers
+// gets the functions async code reaches (through calls, methods of its
+// classes and functions handed on) and not the rest; one whose text names
+// an async export is lowered whole.
+func TestHelperModuleLoweredOnDemand(t *testing.T) {
+	prog := load(t, map[string]string{
+		"app.py": `import store
+import both
+
+
+async def main():
+    store.save(1)
+    store.Box().flush()
+    both.plain()
+`,
+		"store.py": `import time
+
+
+def save(x):
+    run(_tick)
+
+
+def run(cb):
+    cb()
+
+
+def _tick():
+    time.sleep(1)
+
+
+def unused():
+    time.sleep(2)
+
+
+class Box:
+    def flush(self):
+        self._write()
+
+    def _write(self):
+        pass
+
+
+class Other:
+    def idle(self):
+        pass
+`,
+		"both.py": `import app
+
+
+def plain():
+    pass
+
+
+def caller():
+    return app.main
+`,
+	})
+	funcs := func(mod string) map[string]bool {
+		out := map[string]bool{}
+		for _, f := range prog.Module(mod).Funcs {
+			out[f.Name] = true
+		}
+		return out
+	}
+	got := funcs("store")
+	for name, want := range map[string]bool{"save": true, "run": true, "_tick": true, "flush": true, "_write": true, "unused": false, "idle": false} {
+		if got[name] != want {
+			t.Errorf("store.%s lowered = %v, want %v", name, got[name], want)
+		}
+	}
+	if got := funcs("both"); !got["caller"] {
+		t.Errorf("both mentions app.main, an async export: want it lowered whole, got %v", got)
+	}
+}

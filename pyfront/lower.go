@@ -96,7 +96,7 @@ func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
 	op.ExpectRaise = b.expectRaise > 0
 	op.ExpectWouldBlock = b.expectWouldBlock > 0
 	op.Block = b.cur
-	op.Index = len(b.cur.Ops)
+	op.Index = int32(len(b.cur.Ops))
 	b.cur.Ops = append(b.cur.Ops, op)
 	return op
 }

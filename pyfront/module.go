@@ -12,12 +12,16 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	b, fi := lw.newFunc("<module>", mi.name, asyncir.Sync, nil, 0)
 	fi.isModule = true
 	mi.mod.Body = b.f
-	if mi.library {
+	switch {
+	case mi.library:
 		lowerLazily(b, mi)
 		return
+	case mi.onDemand:
+		lowerLazily(b, mi) // finishLazy closes the body
+	default:
+		b.lowerBlock(0)
+		b.finish()
 	}
-	b.lowerBlock(0)
-	b.finish()
 	mod := mi.mod
 	for _, f := range mod.Funcs {
 		if f.Kind != asyncir.Sync && f.Kind != asyncir.Generator {

@@ -1,7 +1,6 @@
 package pyfront
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"runtime"
@@ -75,8 +74,10 @@ type source struct {
 	// aliases are further names of the module (namespace.go).
 	aliases []string
 	marker  bool
-	imports []string
-	mi      *moduleInfo
+	// onDemand: lowered only because async code calls into it (lazy.go).
+	onDemand bool
+	imports  []string
+	mi       *moduleInfo
 }
 
 // Load reads, parses, lowers and links the given files.
@@ -118,6 +119,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	infos := map[string]*moduleInfo{}
 	done := make([]bool, len(kept))
 	helpers := helperSet{}
+	exports := newExportIndex()
 	asked := make([]int, len(kept)) // entries of helpers[name] already followed, +1
 	names := map[string]bool{}
 	primary := map[string]string{} // every name of a module → its own name
@@ -189,11 +191,27 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				}
 			}
 		}
-		exports := asyncExports(infos)
+		exports.update(infos)
 		for i, s := range kept {
-			if !lower[i] && (helpers[s.name] != nil || needsLowering(s, exports)) {
+			switch {
+			case lower[i]:
+				// A module lowered for its helpers whose text turns out to
+				// mention async names is lowered whole after all.
+				if s.onDemand && done[i] && needsLowering(s, exports.names) {
+					s.onDemand = false
+					s.mi.defineAll()
+				}
+			case needsLowering(s, exports.names):
 				lower[i] = true
+			case helpers[s.name] != nil:
+				lower[i] = true
+				s.onDemand = true
 			}
+		}
+	}
+	for _, s := range kept {
+		if s.mi != nil && !s.library {
+			s.mi.finishLazy() // on-demand modules
 		}
 	}
 	for i, s := range kept {
@@ -213,105 +231,6 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		link(lowered, infos, models)
 	}
 	return res
-}
-
-// asyncExports maps each lowered module to the names an importer must
-// mention to reach something async through it: its module-level coroutine
-// and async generator functions, its classes with an async method, and
-// what its package __init__ re-exports of those with "from ... import".
-func asyncExports(infos map[string]*moduleInfo) map[string][]string {
-	out := map[string][]string{}
-	for name, mi := range infos {
-		for g, b := range mi.globals {
-			switch {
-			case b.fn != nil && b.fn.IsAsync():
-				out[name] = append(out[name], g)
-			case b.cls != nil && hasAsyncMethod(b.cls):
-				out[name] = append(out[name], g)
-			}
-		}
-	}
-	for name, fns := range bridgeNames(infos) {
-		for _, g := range fns {
-			if !contains(out[name], g) {
-				out[name] = append(out[name], g)
-			}
-		}
-	}
-	for changed := true; changed; {
-		changed = false
-		for name, mi := range infos {
-			if !mi.isInit {
-				continue
-			}
-			for _, imp := range mi.mod.Imports {
-				if imp.Name == "" || imp.Name == "*" || contains(out[name], imp.Alias) {
-					continue
-				}
-				if contains(out[imp.Module], imp.Name) || len(out[joinDotted(imp.Module, imp.Name)]) > 0 {
-					out[name] = append(out[name], imp.Alias)
-					changed = true
-				}
-			}
-		}
-	}
-	return out
-}
-
-// bridgeNames maps each lowered module to its module-level names on the
-// thread side of async code, which an importer must mention to be lowered
-// too: synchronous functions that start an event loop, read a ContextVar
-// or hand work to a thread, classes with such a method, module-level
-// ContextVars and executors — directly, or by mentioning such a name of
-// the same module or of a module they import. A chain of synchronous
-// layers between a coroutine and asyncio.run, or between a thread hop and
-// a ContextVar read, is then lowered however many modules it crosses.
-func bridgeNames(infos map[string]*moduleInfo) map[string][]string {
-	marked := map[string]map[string]bool{}
-	has := func(mod, name string) bool { return marked[mod][name] }
-	for changed := true; changed; {
-		changed = false
-		for name, mi := range infos {
-			bi := mi.bridgeInfo()
-			for _, c := range bi.cands {
-				if has(name, c.name) {
-					continue
-				}
-				found := c.base
-				for _, m := range c.mentions {
-					if found {
-						break
-					}
-					if has(name, m) {
-						found = true
-					} else if ref, ok := bi.names[m]; ok && has(ref.module, ref.name) {
-						found = true
-					} else {
-						for _, mod := range bi.modules {
-							if has(mod, m) {
-								found = true
-								break
-							}
-						}
-					}
-				}
-				if found {
-					if marked[name] == nil {
-						marked[name] = map[string]bool{}
-					}
-					marked[name][c.name] = true
-					changed = true
-				}
-			}
-		}
-	}
-	out := map[string][]string{}
-	for mod, names := range marked {
-		for n := range names {
-			out[mod] = append(out[mod], n)
-		}
-	}
-	return out
 }
 
 // bridgeCand is a module-level name bridgeNames may mark: whether its own
@@ -438,7 +357,7 @@ func contains(list []string, s string) bool {
 func needsLowering(s *source, exports map[string][]string) bool {
 	for _, imp := range s.imports {
 		for _, name := range exports[imp] {
-			if bytes.Contains(s.src, []byte(name)) {
+			if containsWord(s.src, name) {
 				return true
 			}
 		}
@@ -589,7 +508,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		timeout = 30 * time.Second
 	}
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library}
+	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library, onDemand: s.onDemand}
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
 			lowerModule(t, mi, s.path)

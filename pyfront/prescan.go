@@ -17,14 +17,67 @@ var asyncMarkers = append([][]byte{[]byte("async"), []byte("await"), []byte("cor
 // decides which of its names importers must mention to be lowered too.
 var threadSideMarkers = [][]byte{[]byte("ContextVar("), []byte("concurrent.futures")}
 
+// englishAsync are words that start with "async" but name no async
+// construct: prose ("asynchronous") and the removed asyncore/asynchat
+// modules. A file whose only "async" is one of them is skipped.
+var englishAsync = [][]byte{[]byte("asynchron"), []byte("asyncore"), []byte("asynchat")}
+
 // hasAsyncMarker reports whether src may contain an async construct.
 func hasAsyncMarker(src []byte) bool {
 	for _, m := range asyncMarkers {
+		if string(m) == "async" {
+			if containsAsyncWord(src) {
+				return true
+			}
+			continue
+		}
 		if bytes.Contains(src, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// containsAsyncWord reports whether src holds "async" other than as the
+// start of one of englishAsync.
+func containsAsyncWord(src []byte) bool {
+	for {
+		i := bytes.Index(src, []byte("async"))
+		if i < 0 {
+			return false
+		}
+		rest := src[i:]
+		english := false
+		for _, w := range englishAsync {
+			if bytes.HasPrefix(rest, w) {
+				english = true
+				break
+			}
+		}
+		if !english {
+			return true
+		}
+		src = rest[len("async"):]
+	}
+}
+
+// containsWord reports whether src mentions name as a whole identifier.
+func containsWord(src []byte, name string) bool {
+	for {
+		i := bytes.Index(src, []byte(name))
+		if i < 0 {
+			return false
+		}
+		end := i + len(name)
+		if (i == 0 || !isIdentByte(src[i-1])) && (end == len(src) || !isIdentByte(src[end])) {
+			return true
+		}
+		src = src[i+1:]
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // scanImports lists, without parsing, the modules a file imports: the

@@ -105,7 +105,10 @@ type moduleInfo struct {
 	// library: an installed module read for what the project imports
 	// (library.go); linked, never reported in.
 	library bool
-	// lazy holds a library module's top-level defs and classes not
-	// lowered yet (lazy.go).
+	// onDemand: a project module lowered only for the helpers async code
+	// calls in it; its definitions are lowered when reached (lazy.go).
+	onDemand bool
+	// lazy holds a library or on-demand module's top-level defs and
+	// classes not lowered yet (lazy.go).
 	lazy *lazyDefs
 }
