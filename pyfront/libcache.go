@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
+
+	"github.com/asynclint/asynclint/internal/atomicfile"
 )
 
 // The library cache: what a run learned of an installed file is kept as a
@@ -72,11 +73,8 @@ func (p *parserPool) lowerLibrary(s *source, cacheDir string, opts Options) (*mo
 			reduced = reduceLibrary(t)
 		}
 	})
-	if reduced != nil && os.MkdirAll(cacheDir, 0o755) == nil {
-		tmp := fmt.Sprintf("%s.%d.%d", entry, os.Getpid(), time.Now().UnixNano())
-		if os.WriteFile(tmp, reduced, 0o644) == nil {
-			os.Rename(tmp, entry)
-		}
+	if reduced != nil {
+		atomicfile.Write(entry, reduced)
 	}
 	return mi, false
 }

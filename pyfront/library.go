@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -36,6 +37,8 @@ type Library struct {
 	cacheDir string
 	// sync memoizes which packages are entirely synchronous (libsync.go).
 	sync map[string]bool
+	// read lists the installed files read so far (Inputs).
+	read []string
 }
 
 // libFile is where an installed module lives: path "" with isPkg set is a
@@ -439,6 +442,9 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 	s.pkg = packageOf(name, f.isInit)
 	s.library = true
 	mi, cached := ld.pool.lowerLibrary(s, ld.lib.cacheDir, ld.opts)
+	ld.lib.mu.Lock()
+	ld.lib.read = append(ld.lib.read, f.path)
+	ld.lib.mu.Unlock()
 	if traceLibrary {
 		fmt.Fprintf(os.Stderr, "asynclint: library %s: %s (cached %v)\n", name, f.path, cached)
 	}
@@ -527,4 +533,14 @@ func scopeName(fi *funcInfo, name string) string {
 		return joinDotted(mi.name, name)
 	}
 	return ""
+}
+
+// Inputs are what the library's answers so far depend on besides the
+// project: the site directories (their listing says which top-level
+// packages exist) and every installed file read. A later run that finds
+// each unchanged (size and modification time) would read the same.
+func (lib *Library) Inputs() []string {
+	lib.mu.Lock()
+	defer lib.mu.Unlock()
+	return append(slices.Clone(lib.env.Sites), lib.read...)
 }

@@ -37,24 +37,11 @@ var (
 const maxRounds = 6
 
 func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.Models) {
-	l := &linker{models: models, mods: infos, byMod: make(map[*asyncir.Module]*moduleInfo, len(lowered)),
-		classOf: map[*asyncir.Class]*classInfo{}, fnInfo: map[*asyncir.Func]*funcInfo{}}
 	// Every lowered module is linked, also one whose dotted name another
 	// file shadows (two scripts/conftest.py): names resolve to the last,
 	// but each file's own code is still typed.
 	all := lowered
-	var funcs []*funcInfo
-	for _, mi := range all {
-		l.byMod[mi.mod] = mi
-		for _, ci := range mi.classes {
-			l.classOf[ci.cls] = ci
-		}
-		for _, fi := range mi.funcs {
-			l.fnInfo[fi.f] = fi
-			funcs = append(funcs, fi)
-		}
-	}
-	l.reset()
+	l, funcs := newLinker(all, infos, models)
 	// Class bases first: method lookup depends on them.
 	for _, mi := range all {
 		for _, ci := range mi.classes {
@@ -101,6 +88,26 @@ func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.M
 		default:
 		}
 	})
+}
+
+// newLinker builds the tables every module's linking reads, and lists the
+// functions of the modules.
+func newLinker(all []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.Models) (*linker, []*funcInfo) {
+	l := &linker{models: models, mods: infos, byMod: make(map[*asyncir.Module]*moduleInfo, len(all)),
+		classOf: map[*asyncir.Class]*classInfo{}, fnInfo: map[*asyncir.Func]*funcInfo{}}
+	var funcs []*funcInfo
+	for _, mi := range all {
+		l.byMod[mi.mod] = mi
+		for _, ci := range mi.classes {
+			l.classOf[ci.cls] = ci
+		}
+		for _, fi := range mi.funcs {
+			l.fnInfo[fi.f] = fi
+			funcs = append(funcs, fi)
+		}
+	}
+	l.reset()
+	return l, funcs
 }
 
 // worker is a linker sharing l's read-only tables with a memo of its own.

@@ -38,6 +38,11 @@ type Options struct {
 	// Trees, when set, reuses the syntax trees of unchanged files from
 	// earlier Loads (the language server).
 	Trees *TreeCache
+	// RootPaths, when set, are the paths whose common directory is the
+	// fallback import root (namespace.go) instead of the files': a run
+	// over a part of a project (the on-disk cache re-checks only what
+	// changed) names its modules as the run over all of it does.
+	RootPaths []string
 }
 
 // Warning is a file the run could not analyse, with a one-line reason.
@@ -58,6 +63,8 @@ type Result struct {
 	// LibraryFiles counts the installed files read for what the project
 	// imports.
 	LibraryFiles int
+	// linked is what a Session keeps of the run (session.go).
+	linked *linkedSet
 }
 
 // source is one readable input before parsing.
@@ -89,6 +96,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = f.Path
+	}
+	if opts.RootPaths != nil {
+		paths = opts.RootPaths
 	}
 	roots := newRootFinder(paths)
 	parallel(len(files), opts.Workers, func(i int) {
@@ -229,6 +239,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			lowered = append(lowered, libMods...)
 		}
 		link(lowered, infos, models)
+		res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
 	}
 	return res
 }
@@ -494,6 +505,12 @@ func newParserPool() *parserPool {
 	return p
 }
 
+// newModuleInfo is the empty module a source is lowered into.
+func newModuleInfo(s *source) *moduleInfo {
+	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
+	return &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library, onDemand: s.onDemand}
+}
+
 // lowerSource parses one file with a deadline, copies the tree, closes it
 // and lowers the copy.
 func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
@@ -507,8 +524,8 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
-	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	mi := &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library, onDemand: s.onDemand}
+	mi := newModuleInfo(s)
+	mod := mi.mod
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
 			lowerModule(t, mi, s.path)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/internal/cache"
 	"github.com/asynclint/asynclint/internal/config"
 	"github.com/asynclint/asynclint/internal/driver"
 	"github.com/asynclint/asynclint/internal/output"
@@ -20,7 +21,8 @@ type checkFlags struct {
 	format, selectCodes, ignoreCodes, target, configPath, python string
 	minSeverity, outputFile                                      string
 	exitZero, noConfig, stats, parseOnly, allSites               bool
-	addNoqa                                                      bool
+	addNoqa, noCache                                             bool
+	cacheDir                                                     string
 	cpuProfile, memProfile                                       string
 	maxFileSize                                                  int64
 	fixFlags
@@ -43,6 +45,8 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
 	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
+	fs.BoolVar(&c.noCache, "no-cache", false, "neither read nor write the result cache")
+	fs.StringVar(&c.cacheDir, "cache-dir", "", "directory of the result cache (default: cache-dir in the configuration, $ASYNCLINT_CACHE_DIR, or .asynclint_cache in the project root)")
 	fs.Int64Var(&c.maxFileSize, "max-file-size", 0, "skip Python files larger than this many bytes, with a warning (default 1048576, or max-file-size in pyproject.toml)")
 	c.fixFlags.register(fs)
 }
@@ -131,7 +135,7 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 		}
 		defer stop()
 	}
-	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Strict: true, Join: join})
+	res, err := driver.Run(driver.Options{Paths: paths, Config: cfg, ParseOnly: cf.parseOnly, Strict: true, Join: join, Cache: resultCache(cf, cfg)})
 	if err != nil {
 		fmt.Fprintf(stderr, "asynclint: %v\n", err)
 		return 2
@@ -165,6 +169,9 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 	}
 	if cf.stats {
 		fmt.Fprintf(stderr, "asynclint: %d files (%d lowered), %d lines, %d diagnostics (%d below %s not shown) in %v\n", res.Files, res.Lowered, res.Lines, len(res.Diagnostics), hidden, shown, res.Elapsed.Round(1e6))
+		if res.Cached > 0 {
+			fmt.Fprintf(stderr, "asynclint: findings of %d unchanged files from the cache\n", res.Cached)
+		}
 		if res.Python != "" {
 			fmt.Fprintf(stderr, "asynclint: environment of %s: %d installed files read\n", res.Python, res.LibraryFiles)
 		}
@@ -173,6 +180,27 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 		return 1
 	}
 	return 0
+}
+
+// resultCache is the cache a check uses, or nil: --no-cache, and
+// --add-noqa (which edits files by the analysed program, which a cached
+// run does not have), use none.
+func resultCache(cf checkFlags, cfg *config.Config) *cache.Cache {
+	if cf.noCache || cf.addNoqa {
+		return nil
+	}
+	dir := cf.cacheDir
+	if dir == "" {
+		dir = cfg.CacheDir
+	}
+	if dir == "" {
+		root := cfg.Root
+		if cfg.Path == "" {
+			root = ""
+		}
+		dir = cache.DefaultDir(root)
+	}
+	return cache.Open(dir)
 }
 
 // writeReport renders the diagnostics in the chosen format to stdout, or

@@ -27,6 +27,12 @@ the report's, as for check (0 clean, 1 findings, 0 with --exit-zero), or 2
 when the command did not start or on a usage or configuration error; the
 command's own exit status is printed on standard error.
 
+The record of what the runtime saw is also written, atomically, to
+--trace-file (default .asynclint/trace.json in the project directory: the
+one holding the pyproject.toml found for the first path, else the current
+directory), where "asynclint lsp" reads it to show the same marks in the
+editor; --no-trace-file writes none.
+
 The recorder is a sitecustomize.py in a temporary directory put first on
 PYTHONPATH; it starts when a process first imports asyncio. Processes
 started with python -I, -E or -S do not load it.
@@ -40,6 +46,8 @@ func traceCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cf checkFlags
 	cf.register(fs)
 	hang := fs.Duration("hang", 2*time.Second, "a blocking call on the event loop's thread longer than this is also reported as a hang")
+	traceFile := fs.String("trace-file", "", "write the runtime record here for the language server (default .asynclint/trace.json in the project directory)")
+	noTraceFile := fs.Bool("no-trace-file", false, "write no runtime record")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, traceUsage)
 		fs.PrintDefaults()
@@ -95,6 +103,20 @@ func traceCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if rec.Processes == 0 {
 		fmt.Fprintf(stderr, "asynclint trace: warning: no Python process recorded: the recorder starts when a process imports asyncio (python -I, -E and -S skip it)\n")
 	}
+	if !*noTraceFile {
+		writeTraceFile(rec, command, paths, *traceFile, stderr)
+	}
 	j := trace.Joiner{Events: rec.Events, Roots: paths, Analyzers: driver.Analyzers()}
 	return runCheck(cf, paths, j.Join, stdout, stderr)
+}
+
+// writeTraceFile leaves the runtime record where the language server looks
+// for it (or at path). A failure is a warning: the report still follows.
+func writeTraceFile(rec *trace.Recording, command, paths []string, path string, stderr io.Writer) {
+	if path == "" {
+		path = trace.DefaultFile(paths[0], ".")
+	}
+	if err := trace.NewFile(rec, command, paths).Write(path); err != nil {
+		fmt.Fprintf(stderr, "asynclint trace: warning: the runtime record was not written: %v\n", err)
+	}
 }

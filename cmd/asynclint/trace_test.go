@@ -74,7 +74,8 @@ func TestTracePytest(t *testing.T) {
 	t.Chdir(shopDir)
 	t.Setenv("PYTHONDONTWRITEBYTECODE", "1")
 	report := filepath.Join(t.TempDir(), "report.json")
-	args := []string{"trace", "--format", "json", "--output-file", report, "--", debianPython, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_shop.py"}
+	record := filepath.Join(t.TempDir(), "trace.json")
+	args := []string{"trace", "--format", "json", "--output-file", report, "--trace-file", record, "--", debianPython, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_shop.py"}
 	code, out, errs := runCLI(args...)
 	if code != 1 {
 		t.Errorf("exit %d, want 1 (findings)\nstderr: %s", code, errs)
@@ -116,8 +117,24 @@ func TestTracePytest(t *testing.T) {
 		}
 	}
 
+	// The runtime record names the project files its events are in.
+	data, err = os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct{ Files map[string]string }
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"shop/orders.py", "shop/catalog.py", "shop/notify.py", "shop/stock.py", "shop/rounding.py"} {
+		abs, _ := filepath.Abs(f)
+		if len(rec.Files[abs]) != 64 {
+			t.Errorf("the runtime record has no content hash of %s: %v", abs, rec.Files)
+		}
+	}
+
 	// --exit-zero: the same report, exit 0.
-	args = append([]string{"trace", "--exit-zero", "--output-file", report}, args[5:]...)
+	args = append([]string{"trace", "--exit-zero", "--no-trace-file", "--output-file", report}, args[7:]...)
 	if code, _, errs := runCLI(args...); code != 0 {
 		t.Errorf("--exit-zero: exit %d\n%s", code, errs)
 	}
@@ -156,7 +173,7 @@ func TestTraceUnittestAndScript(t *testing.T) {
 	requirePytest(t) // the shop's tests import pytest
 	t.Chdir(shopDir)
 	t.Setenv("PYTHONDONTWRITEBYTECODE", "1")
-	code, out, errs := runCLI("trace", "--", debianPython, "-m", "unittest", "discover", "-s", "tests", "-p", "test_unittest_style.py")
+	code, out, errs := runCLI("trace", "--no-trace-file", "--", debianPython, "-m", "unittest", "discover", "-s", "tests", "-p", "test_unittest_style.py")
 	if code != 1 || !strings.Contains(errs, "Ran 2 tests") {
 		t.Fatalf("unittest: exit %d\n%s\n%s", code, out, errs)
 	}
@@ -173,7 +190,7 @@ func TestTraceUnittestAndScript(t *testing.T) {
 	}
 
 	report := filepath.Join(t.TempDir(), "report.sarif")
-	code, out, errs = runCLI("trace", "--format", "sarif", "--output-file", report, "--", "python3", "app.py", "pear", "2")
+	code, out, errs = runCLI("trace", "--no-trace-file", "--format", "sarif", "--output-file", report, "--", "python3", "app.py", "pear", "2")
 	if code != 1 || out != "placed 2 x pear\n" {
 		t.Fatalf("app.py: exit %d, stdout %q\n%s", code, out, errs)
 	}

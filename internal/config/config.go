@@ -45,6 +45,10 @@ type Config struct {
 	// MaxFileSize is the largest Python file analysed, in bytes; 0 means
 	// DefaultMaxFileSize. See MaxFileBytes.
 	MaxFileSize int64
+	// CacheDir is where results are cached between runs ("": the
+	// default, internal/cache.DefaultDir); a relative path is from Root.
+	// It does not affect findings, so it is no part of the cache key.
+	CacheDir string `json:"-"`
 }
 
 // DefaultMaxFileSize (1 MiB) is above every hand-written module we know
@@ -85,6 +89,7 @@ type file struct {
 			AllSites                 bool                `toml:"all-sites"`
 			Python                   string              `toml:"python"`
 			MaxFileSize              int64               `toml:"max-file-size"`
+			CacheDir                 string              `toml:"cache-dir"`
 		} `toml:"asynclint"`
 	} `toml:"tool"`
 }
@@ -221,6 +226,10 @@ func Load(path string) (*Config, error) {
 		return nil, &Error{Path: path, Line: lineOf(data, "max-file-size"), Msg: "max-file-size must be a positive number of bytes"}
 	}
 	cfg.MaxFileSize = a.MaxFileSize
+	cfg.CacheDir = a.CacheDir
+	if cfg.CacheDir != "" && !filepath.IsAbs(cfg.CacheDir) {
+		cfg.CacheDir = filepath.Join(cfg.Root, cfg.CacheDir)
+	}
 	return cfg, nil
 }
 

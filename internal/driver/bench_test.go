@@ -4,6 +4,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/asynclint/asynclint/internal/cache"
 )
 
 // stdlibDir is the machine's Python standard library, or "" (the
@@ -42,4 +44,16 @@ func BenchmarkParseOnlyStdlib(b *testing.B) {
 // BenchmarkCheckStdlibEager lowers every file (no fast path).
 func BenchmarkCheckStdlibEager(b *testing.B) {
 	benchRun(b, Options{Paths: []string{stdlibDir(b)}, Eager: true})
+}
+
+// BenchmarkCheckStdlibWarm is the second run over the unchanged standard
+// library: the cache replays the first run's findings.
+func BenchmarkCheckStdlibWarm(b *testing.B) {
+	c := cache.Open(b.TempDir())
+	opts := Options{Paths: []string{stdlibDir(b)}, Cache: c}
+	if _, err := Run(opts); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	benchRun(b, opts)
 }

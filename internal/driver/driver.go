@@ -11,6 +11,7 @@ import (
 
 	"github.com/asynclint/asynclint/analyzers/all"
 	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/internal/cache"
 	"github.com/asynclint/asynclint/internal/config"
 	"github.com/asynclint/asynclint/internal/policy"
 	"github.com/asynclint/asynclint/pyfront"
@@ -35,6 +36,15 @@ type Options struct {
 	// Trees, when set, keeps syntax trees between runs (the language
 	// server re-parses only what changed).
 	Trees *pyfront.TreeCache
+	// Cache, when set, keeps results between runs (internal/cache): a run
+	// over unchanged files replays them, and after an edit only the files
+	// it can affect are checked again. It applies to Python-only runs
+	// without Overlay, Eager, ParseOnly, Join or Trees; a run that uses it
+	// has no Result.Program.
+	Cache *cache.Cache
+	// KeepSession returns the run's lowered and linked modules as a
+	// pyfront.Session, which re-checks an edited module alone (editors).
+	KeepSession bool
 	// Strict makes a named path that does not exist or cannot be read,
 	// and a named Go module or package that does not load, an error
 	// rather than a warning (the command line; editors pass false).
@@ -51,11 +61,17 @@ type Result struct {
 	Lines    int
 	Lowered  int
 	Elapsed  time.Duration
-	Program  *asyncir.Program
+	// Program is what was analysed (nil when the run used the cache).
+	Program *asyncir.Program
 	// Python is the interpreter whose installed packages were read ("" for
 	// none); LibraryFiles counts the installed files read.
 	Python       string
 	LibraryFiles int
+	// Cached counts the files (of Files) whose findings came from
+	// Options.Cache unchanged.
+	Cached int
+	// Session holds the run's modules when Options.KeepSession was set.
+	Session *pyfront.Session
 }
 
 // Analyzers are the families every run uses, plus the core codes.
@@ -114,27 +130,31 @@ func Run(opts Options) (*Result, error) {
 	var large []string
 	in.Python, large = dropLarge(in.Python, opts.Overlay, cfg.MaxFileBytes())
 	warnings = append(warnings, large...)
-	files := make([]pyfront.File, len(in.Python))
-	for i, p := range in.Python {
-		files[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
+	if cacheable(opts, in) {
+		res, err := runCached(opts, cfg, in.Python, warnings)
+		if res != nil {
+			res.Elapsed = time.Since(start)
+		}
+		return res, err
 	}
 	models := Models(cfg)
 	lib, python, envWarning := library(cfg, opts.Paths)
 	if envWarning != "" {
 		warnings = append(warnings, envWarning)
 	}
-	loaded := pyfront.Load(files, models, pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib, Trees: opts.Trees})
+	pyOpts := pythonOptions(opts, lib, nil)
+	loaded := loadPython(in.Python, opts, pyOpts, models)
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
-	res := &Result{Warnings: warnings, Files: len(files) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program,
+	res := &Result{Warnings: warnings, Files: len(in.Python) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program,
 		Python: python, LibraryFiles: loaded.LibraryFiles}
 	if opts.ParseOnly {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
 	acfg := AnalyzerConfig(cfg, models)
-	diags, err := Analyze(loaded.Program, Analyzers(), acfg)
+	diags, err := analyzePython(loaded.Program, acfg)
 	if err != nil {
 		return nil, err
 	}
@@ -144,15 +164,41 @@ func Run(opts Options) (*Result, error) {
 	}
 	diags = append(diags, goDiags...)
 	res.Warnings = append(res.Warnings, goWarnings...)
-	for _, m := range loaded.Program.Modules {
-		diags = append(diags, syntaxDiagnostics(m, acfg)...)
-	}
 	if opts.Join != nil {
 		diags = opts.Join(diags, acfg)
 	}
 	res.Diagnostics = dedupe(Present(diags, loaded.Program, cfg, acfg))
+	if opts.KeepSession {
+		res.Session = pyfront.NewSession(loaded, models, pyOpts)
+	}
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// pythonOptions are the frontend options of a run (rootPaths: see
+// pyfront.Options.RootPaths).
+func pythonOptions(opts Options, lib *pyfront.Library, rootPaths []string) pyfront.Options {
+	return pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib, Trees: opts.Trees, RootPaths: rootPaths}
+}
+
+// loadPython parses, lowers and links the Python files, with the
+// overlay's unsaved contents.
+func loadPython(files []string, opts Options, pyOpts pyfront.Options, models *asyncir.Models) *pyfront.Result {
+	pf := make([]pyfront.File, len(files))
+	for i, p := range files {
+		pf[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
+	}
+	return pyfront.Load(pf, models, pyOpts)
+}
+
+// analyzePython runs the analyzers over a loaded program and adds each
+// module's syntax error.
+func analyzePython(prog *asyncir.Program, acfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
+	diags, err := Analyze(prog, Analyzers(), acfg)
+	for _, m := range prog.Modules {
+		diags = append(diags, syntaxDiagnostics(m, acfg)...)
+	}
+	return diags, err
 }
 
 // Present is the policy layer over a run's findings: it sets each
@@ -174,6 +220,12 @@ func Present(diags []asyncir.Diagnostic, prog *asyncir.Program, cfg *config.Conf
 
 // Analyze runs every analyzer over every module, modules in parallel.
 func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
+	return analyzeModules(prog, prog.Modules, analyzers, cfg)
+}
+
+// analyzeModules runs every analyzer over the lowered modules of mods,
+// analyzers and modules in parallel.
+func analyzeModules(prog *asyncir.Program, mods []*asyncir.Module, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
 	var mu sync.Mutex
 	var diags []asyncir.Diagnostic
 	var firstErr error
@@ -182,31 +234,38 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 		diags = append(diags, d)
 		mu.Unlock()
 	}
-	work := make(chan *asyncir.Module)
+	// One unit of work is one analyzer on one module, so that a single
+	// module (an editor's edited file) still uses every core: the
+	// analyzers' whole-program summaries are then computed side by side.
+	type unit struct {
+		a *asyncir.Analyzer
+		m *asyncir.Module
+	}
+	work := make(chan unit)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for m := range work {
-				for _, a := range analyzers {
-					if !speaks(a, m.Lang) {
-						continue
+			for u := range work {
+				if err := runOne(u.a, prog, u.m, cfg, reportFor(u.m, report)); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
 					}
-					if err := runOne(a, prog, m, cfg, reportFor(m, report)); err != nil {
-						mu.Lock()
-						if firstErr == nil {
-							firstErr = err
-						}
-						mu.Unlock()
-					}
+					mu.Unlock()
 				}
 			}
 		}()
 	}
-	for _, m := range prog.Modules {
-		if m.Lowered {
-			work <- m
+	for _, m := range mods {
+		if !m.Lowered {
+			continue
+		}
+		for _, a := range analyzers {
+			if speaks(a, m.Lang) {
+				work <- unit{a, m}
+			}
 		}
 	}
 	close(work)

@@ -14,7 +14,7 @@ import (
 var skipDirs = map[string]bool{
 	".git": true, ".hg": true, ".svn": true, "node_modules": true, "__pycache__": true,
 	".venv": true, "venv": true, ".tox": true, ".nox": true, ".mypy_cache": true,
-	".ruff_cache": true, ".pytest_cache": true, "site-packages": true, ".eggs": true,
+	".ruff_cache": true, ".asynclint_cache": true, ".pytest_cache": true, "site-packages": true, ".eggs": true,
 }
 
 // Inputs are the files a run checks.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"runtime"
 	"slices"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -118,6 +119,10 @@ type snapshot struct {
 // import them — the open ones, or all for a path whose value is true —
 // with what they import, and publishes their diagnostics.
 func (s *Server) check(pending map[string]bool) {
+	s.checksWaiting.Add(1)
+	s.checkMu.Lock()
+	s.checksWaiting.Add(-1)
+	defer s.checkMu.Unlock()
 	s.mu.Lock()
 	seen := map[string]bool{}
 	var targets []string
@@ -157,7 +162,7 @@ func (s *Server) check(pending map[string]bool) {
 	for _, p := range lost {
 		s.send(p)
 	}
-	if len(targets) == 0 {
+	if len(targets) == 0 || s.checkIncrementally(pending, targets) {
 		return
 	}
 	res, snap, err := s.run(targets)
@@ -170,6 +175,22 @@ func (s *Server) check(pending map[string]bool) {
 		byFile[d.Range.File] = append(byFile[d.Range.File], d)
 	}
 	s.store(targets, byFile, snap)
+	// The documents just checked are the likeliest to be edited next:
+	// their trees make that edit's parse incremental.
+	s.mu.Lock()
+	kept := res.Session != nil && s.session == res.Session
+	s.mu.Unlock()
+	if kept {
+		for p := range pending {
+			if _, open := snap.versions[p]; open {
+				res.Session.Prepare(p)
+			}
+		}
+	}
+	// A full check leaves hundreds of megabytes of garbage (every module
+	// lowered again): it is collected now, once its diagnostics are out,
+	// rather than during the next keystrokes.
+	runtime.GC()
 }
 
 // run analyses the targets with everything they import, outside the lock.
@@ -187,19 +208,29 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 			if d := s.docs[p]; d != nil {
 				overlay[p] = d.text // never mutated: edits build a new slice
 				snap.versions[p] = d.version
+				d.takeEdits() // the session below starts from this text
 			}
 		}
 		cfg := s.cfg
+		join := s.runtimeJoin(paths, overlay)
 		s.mu.Unlock()
 		var err error
-		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true, Trees: s.trees})
+		res, err = driver.Run(driver.Options{Paths: paths, Config: cfg, Overlay: overlay, Eager: true, Trees: s.trees, Join: join, KeepSession: true})
 		if err != nil {
 			return nil, snap, err
 		}
 		s.mu.Lock()
 		s.index.update(res.Program)
 		grown := len(s.index.closure(targets)) > len(paths)
+		old := s.session
+		s.session, s.sessionPaths, s.sessionCfg = nil, nil, nil
+		if !grown && res.Session != nil {
+			s.session, s.sessionPaths, s.sessionCfg = res.Session, paths, cfg
+		}
 		s.mu.Unlock()
+		if old != nil {
+			old.Close() // checks, one at a time, are its only users
+		}
 		if !grown {
 			break
 		}
@@ -305,5 +336,6 @@ func (s *Server) toLSP(d asyncir.Diagnostic, cache map[string]*document) (Diagno
 		ld.RelatedInformation = append(ld.RelatedInformation, DiagnosticRelatedInformation{
 			Location: Location{URI: rd.uri, Range: rd.lspRange(r.Range)}, Message: r.Message})
 	}
+	markRuntime(d, &ld)
 	return ld, true
 }

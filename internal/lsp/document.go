@@ -6,6 +6,7 @@ import (
 
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/internal/srcpos"
+	"github.com/asynclint/asynclint/pyfront"
 )
 
 // document is an open editor buffer.
@@ -24,6 +25,11 @@ type document struct {
 	// and this copy differ, so the document is not analysed until a
 	// change or save carries its whole text again (or it is reopened).
 	lost bool
+	// edits are the changes since the worker last took the text, for an
+	// incremental re-parse; editsKnown is false once a change replaced
+	// the whole text.
+	edits      []pyfront.Edit
+	editsKnown bool
 }
 
 func newDocument(uri, path string, version int, text []byte) *document {
@@ -79,6 +85,7 @@ func (d *document) apply(c TextDocumentContentChangeEvent) error {
 	if e < s {
 		return fmt.Errorf("the range ends (%d:%d) before it starts (%d:%d)", c.Range.End.Line, c.Range.End.Character, c.Range.Start.Line, c.Range.Start.Character)
 	}
+	d.edits = append(d.edits, pyfront.TextEdit(d.text, s, e, []byte(c.Text)))
 	d.text = slices.Concat(d.text[:s:s], []byte(c.Text), d.text[e:])
 	d.starts = srcpos.LineStarts(d.text)
 	return nil
@@ -87,6 +94,21 @@ func (d *document) apply(c TextDocumentContentChangeEvent) error {
 // replace sets the whole text, which resynchronises a lost document.
 func (d *document) replace(text []byte) {
 	d.text, d.starts, d.lost = text, srcpos.LineStarts(text), false
+	d.edits, d.editsKnown = nil, false
+}
+
+// takeEdits returns the edits since the last call, or nil when they do
+// not describe how the text changed; the caller holds the server's lock.
+func (d *document) takeEdits() []pyfront.Edit {
+	edits, known := d.edits, d.editsKnown
+	d.edits, d.editsKnown = nil, true
+	if !known {
+		return nil
+	}
+	if edits == nil {
+		edits = []pyfront.Edit{} // known: no change
+	}
+	return edits
 }
 
 // editOffset converts an edit's position to a byte offset, or fails when

@@ -126,6 +126,7 @@ type Diagnostic struct {
 	Source             string                         `json:"source"`
 	Message            string                         `json:"message"`
 	RelatedInformation []DiagnosticRelatedInformation `json:"relatedInformation,omitempty"`
+	Data               any                            `json:"data,omitempty"`
 }
 
 type CodeDescription struct {

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sourcegraph/jsonrpc2"
 
@@ -54,6 +55,21 @@ type Server struct {
 	wake    chan struct{}
 	// trees keeps the syntax trees of unchanged files between checks.
 	trees *pyfront.TreeCache
+	// session keeps the last full check's modules, lowered and linked, for
+	// paths (sorted) under cfg: an edit of an open document re-checks that
+	// module alone (incremental.go). Only a check, under checkMu, uses
+	// it; closing a document drops it.
+	session      *pyfront.Session
+	sessionPaths []string
+	sessionCfg   *config.Config
+	// checkMu lets one check run at a time (the worker's, or a code
+	// action's that cannot wait for the worker): they share the session.
+	// checksWaiting counts the checks waiting for it, which stop the
+	// open dependents' analysis as a new edit does.
+	checkMu       sync.Mutex
+	checksWaiting atomic.Int32
+	// runtime is the workspace's `asynclint trace` record (runtime.go).
+	runtime runtimeRecord
 	// initialized is set by the first initialize request; the handler
 	// alone reads and writes it and the two flags below.
 	initialized bool
@@ -92,13 +108,23 @@ func (s *Server) Serve(ctx context.Context, r io.Reader, w io.Writer) bool {
 			fmt.Fprintf(s.opts.Log, "asynclint lsp: writing an error response: %v\n", err)
 		}
 	}
-	conn := jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(s.handle).SuppressErrClosed(),
+	// The connection reads as soon as it exists, and notify and onExit
+	// need it: the handler waits until they are set.
+	ready := make(chan struct{})
+	handle := func(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+		<-ready
+		return s.handle(ctx, conn, req)
+	}
+	conn := jsonrpc2.NewConn(ctx, stream, jsonrpc2.HandlerWithError(handle).SuppressErrClosed(),
 		jsonrpc2.SetLogger(log.New(s.opts.Log, "asynclint lsp: ", 0)))
 	s.notify = func(method string, params any) error { return conn.Notify(ctx, method, params) }
 	s.onExit = func() { conn.Close() }
+	close(ready)
+	tuneGC()
 	wctx, stopWorker := context.WithCancel(ctx)
 	defer stopWorker()
 	go s.worker(wctx)
+	go s.watchRuntimeRecord(wctx)
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
@@ -344,6 +370,7 @@ func (s *Server) didClose(p DidCloseTextDocumentParams) error {
 	}
 	s.mu.Lock()
 	delete(s.docs, path)
+	s.session = nil // it holds the buffer's text, not the file's
 	// The file on disk may differ from the closed buffer: re-check its
 	// dependents against the disk, and clear its own diagnostics, as the
 	// editor no longer shows the buffer.

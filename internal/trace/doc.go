@@ -18,4 +18,9 @@
 // related locations) the runtime saw with evidence of its rule
 // (verify.EvidenceTable) as confirmed, and reports an event of a rule that
 // no finding accounts for as a runtime-only finding with its stack.
+//
+// File is the record a trace leaves in the project (DefaultFile,
+// .asynclint/trace.json): the events and the content hash of each project
+// file they name, which the language server joins with its analyses the
+// same way, leaving out the events of files changed since (FreshEvents).
 package trace

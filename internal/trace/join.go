@@ -35,6 +35,9 @@ type Joiner struct {
 	Events    []verify.Event
 	Roots     []string // the paths checked, as the user spelled them
 	Analyzers []*asyncir.Analyzer
+	// ReadFile reads the text a runtime-only finding's range is measured
+	// on (an editor's buffer); nil reads the disk.
+	ReadFile func(path string) ([]byte, error)
 }
 
 // Join marks each static finding whose site the runtime saw with evidence
@@ -188,7 +191,11 @@ func (j Joiner) inProject(abs string) bool {
 func (j Joiner) lineRange(abs string, line int) asyncir.Range {
 	path, _ := j.display(abs)
 	r := asyncir.Range{File: path, Start: asyncir.Pos{Line: line, Col: 1}, End: asyncir.Pos{Line: line, Col: 1}}
-	src, err := os.ReadFile(abs)
+	read := j.ReadFile
+	if read == nil {
+		read = os.ReadFile
+	}
+	src, err := read(abs)
 	if err != nil {
 		return r
 	}

@@ -39,7 +39,9 @@
 //	exception           a TypeError, RuntimeError, AttributeError, InvalidStateError
 //	                    or AssertionError raised through a case frame, caught or not:
 //	                    the innermost case line it passed; not one a test expects
-//	                    (inside `with self.assertRaises(E)`, an E)
+//	expected-exception  the same, raised where a test expects it (an E inside `with
+//	                    self.assertRaises(E)` or `with pytest.raises(E)`, or from the
+//	                    callable either is given): evidence for no rule
 //	blocking-in-coroutine  a blocking call (recorder.py's BLOCKING table) made on the
 //	                    loop's thread while it runs, from an async function: its line
 //	blocking-via-helper the same from synchronous case code called by an async

@@ -77,13 +77,14 @@ func match(files []*expect.Case, evs []Event, table map[string][]Evidence, goRul
 	return out
 }
 
-// RaisedAt is the places where an exception passed. A never-awaited
-// coroutine at one of them is the exception's consequence (the call that
-// should have consumed it failed), not a finding of its own.
+// RaisedAt is the places where an exception passed, one a test expected
+// included. A never-awaited coroutine at one of them is the exception's
+// consequence (the call that should have consumed it failed), not a
+// finding of its own.
 func RaisedAt(evs []Event) map[Loc]bool {
 	raised := map[Loc]bool{}
 	for _, e := range evs {
-		if e.Kind == "exception" {
+		if e.Kind == "exception" || e.Kind == "expected-exception" {
 			raised[Loc{e.File, e.Line}] = true
 		}
 	}

@@ -514,16 +514,17 @@ def wrap_module(modname):
             setattr(owner, attr, wrap_file_factory(fn))
 
 
-class WrapOnImport:
-    """A meta path finder that wraps a table module's blocking functions
-    when the program imports it: importing them all up front (urllib.request,
-    http.client, sqlite3) would cost every process half a second."""
+class AfterImport:
+    """A meta path finder that runs the recorder's hooks on a module right
+    after the program imports it: importing the table's modules up front
+    (urllib.request, http.client, sqlite3) would cost every process half a
+    second, and importing pytest's would change what a program loads."""
 
-    def __init__(self, names):
-        self.names = names
+    def __init__(self):
+        self.hooks = {}  # module name -> [function(module)]
 
     def find_spec(self, name, path=None, target=None):
-        if name not in self.names:
+        if name not in self.hooks:
             return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
@@ -534,7 +535,8 @@ class WrapOnImport:
 
                 def exec_module(module, real_exec=real_exec):
                     real_exec(module)
-                    quietly("wrapping " + name, wrap_module, name)
+                    for hook in self.hooks.get(name, ()):
+                        quietly("after importing " + name, hook, module)
 
                 spec.loader.exec_module = exec_module
                 return spec
@@ -543,16 +545,24 @@ class WrapOnImport:
         return None
 
 
+_after_import = AfterImport()
+
+
+def after_import(modname, hook):
+    """Runs hook(module) now if the program has imported modname, else
+    right after it does."""
+    mod = sys.modules.get(modname)
+    if mod is not None:
+        quietly("hooking " + modname, hook, mod)
+    else:
+        _after_import.hooks.setdefault(modname, []).append(hook)
+
+
 def install_blocking():
     if S.exact:
         threading.Lock = TrackedLock
-    lazy = set()
-    for modname, _ in BLOCKING + (FILE_FACTORIES if S.exact else []):
-        if modname in sys.modules:
-            wrap_module(modname)
-        else:
-            lazy.add(modname)
-    sys.meta_path.insert(0, WrapOnImport(lazy))
+    for modname in dict.fromkeys(m for m, _ in BLOCKING + (FILE_FACTORIES if S.exact else [])):
+        after_import(modname, lambda mod: wrap_module(mod.__name__))
 
 
 # --- coroutine functions handed to callers that drop their result ---------
@@ -822,29 +832,95 @@ def marked(exc, what):
     return getattr(exc, "__asynclint_" + what, False)
 
 
+# An exception a test expects (raised inside `with self.assertRaises(E)`
+# or `with pytest.raises(E)`, or by the callable they are given, and an
+# E) is what the test asks for, not a finding: it is recorded as an
+# "expected-exception", which confirms no rule but still explains a
+# coroutine left unawaited on its line (the call that raised never ran
+# it). The open contexts' expected types live in a context variable, so
+# that another task running while a test awaits inside the block is not
+# covered by it.
+_expected = contextvars.ContextVar("asynclint_expected", default=())
+
+# (module, class, attribute holding the expected type or types): pytest
+# 7.0-8.3's RaisesContext, pytest 8.4's RaisesExc, unittest's context.
+EXPECTING_CONTEXTS = [
+    ("unittest.case", "_AssertRaisesContext", "expected"),
+    ("_pytest.python_api", "RaisesContext", "expected_exception"),
+    ("_pytest.raises", "RaisesExc", "expected_exceptions"),
+]
+
+
+def expecting(types, call):
+    """Runs call() with types expected."""
+    _expected.set(_expected.get() + (types,))
+    try:
+        return call()
+    finally:
+        _expected.set(_expected.get()[:-1])
+
+
 def install_expected_raises():
-    """An exception raised inside `with self.assertRaises(E)` that is an E is
-    what the test asks for, not a finding: the context's expected types are
-    kept per thread while it is open."""
-    import unittest.case
-    ctx = unittest.case._AssertRaisesContext
-    real_enter, real_exit = ctx.__enter__, ctx.__exit__
+    for modname, clsname, attr in EXPECTING_CONTEXTS:
+        after_import(modname, lambda mod, c=clsname, a=attr: wrap_expecting_context(getattr(mod, c, None), a))
+    # pytest before 8.4 runs raises(E, func, *args)'s func itself.
+    after_import("_pytest.python_api", wrap_pytest_raises)
+
+
+def wrap_expecting_context(cls, attr):
+    if cls is None or getattr(cls.__enter__, "__asynclint_wrapped__", False):
+        return
+    real_enter, real_exit = cls.__enter__, cls.__exit__
 
     @functools.wraps(real_enter)
     def enter(self):
-        _tl.expected = getattr(_tl, "expected", ()) + (self.expected,)
+        _expected.set(_expected.get() + (getattr(self, attr, None) or (),))
         return real_enter(self)
 
     @functools.wraps(real_exit)
-    def exit_(self, *exc_info):
-        _tl.expected = getattr(_tl, "expected", ())[:-1]
-        return real_exit(self, *exc_info)
+    def exit_(self, exc_type=None, exc=None, tb=None):
+        __tracebackhide__ = True  # pytest leaves it out of a failure's traceback
+        _expected.set(_expected.get()[:-1])
+        swallowed = real_exit(self, exc_type, exc, tb)
+        if swallowed and exc is not None:
+            quietly("expected exception", note_expected, exc)
+        return swallowed
 
-    ctx.__enter__, ctx.__exit__ = enter, exit_
+    enter.__asynclint_wrapped__ = True
+    cls.__enter__, cls.__exit__ = enter, exit_
+
+
+def wrap_pytest_raises(mod):
+    real = getattr(mod, "raises", None)
+    if real is None or getattr(real, "__asynclint_wrapped__", False):
+        return
+
+    @functools.wraps(real)
+    def raises(expected_exception, *args, **kwargs):
+        __tracebackhide__ = True
+        if not args:
+            return real(expected_exception, *args, **kwargs)
+        info = expecting(expected_exception, lambda: real(expected_exception, *args, **kwargs))
+        quietly("expected exception", note_expected, getattr(info, "value", None))
+        return info
+
+    raises.__asynclint_wrapped__ = True
+    mod.raises = raises
+    # pytest re-exports it: a program that imported pytest first holds the
+    # name there.
+    pytest = sys.modules.get("pytest")
+    if pytest is not None and getattr(pytest, "raises", None) is real:
+        pytest.raises = raises
 
 
 def expected(exc):
-    return any(isinstance(exc, e) for e in getattr(_tl, "expected", ()))
+    for types in _expected.get():
+        try:
+            if isinstance(exc, types):
+                return True
+        except TypeError:
+            pass  # not a type or tuple of types: the test fails on its own
+    return False
 
 
 def local_trace(frame, event, arg):
@@ -856,26 +932,41 @@ def local_trace(frame, event, arg):
 
 def record_exception(frame, arg):
     exc = arg[1]
-    if isinstance(exc, S.exceptions) and not marked(exc, "seen") and not marked(exc, "ignored") \
-            and not expected(exc):
-        mark(exc, "seen")
+    if isinstance(exc, S.exceptions) and not marked(exc, "seen"):
         # The first traced frame it reaches; the untraced ones it came
         # through (the observing mode traces coroutine frames only) are
         # on its traceback: the event is at the innermost project line.
-        inner = []
-        tb = arg[2]
-        while tb is not None:
-            inner.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
-            tb = tb.tb_next
-        inner.reverse()
         outer = []
         f = frame.f_back
         while f is not None:
             outer.append(f)
             f = f.f_back
-        where = [fr for fr in inner if fr[0] not in OWN_FILES] + described(outer)
-        loc = next(((f, l) for f, l, _ in where if is_case(f)), loc_of(frame))
-        emit("exception", loc, f"{type(exc).__name__}: {exc}", where)
+        emit_exception("expected-exception" if expected(exc) else "exception", exc, arg[2], outer, loc_of(frame))
+
+
+def emit_exception(kind, exc, tb, outer, fallback):
+    """Records exc (and marks it seen) at the innermost project line of
+    its traceback tb, then of the frames outer (outward), else at
+    fallback."""
+    mark(exc, "seen")
+    inner = []
+    while tb is not None:
+        inner.append((tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
+        tb = tb.tb_next
+    inner.reverse()
+    where = [fr for fr in inner if fr[0] not in OWN_FILES] + described(outer)
+    loc = next(((f, l) for f, l, _ in where if is_case(f)), fallback)
+    emit(kind, loc, f"{type(exc).__name__}: {exc}", where)
+
+
+def note_expected(exc):
+    """An exception a test's expectation caught that no traced frame saw:
+    raised and caught below the project's coroutine frames (in the
+    callable given to pytest.raises or assertRaises, or inside a
+    synchronous test). Recorded now, so that a coroutine its call never
+    ran is explained by it."""
+    if isinstance(exc, S.exceptions) and not marked(exc, "seen"):
+        emit_exception("expected-exception", exc, exc.__traceback__, stack(), None)
 
 
 def global_trace(frame, event, arg):
@@ -1228,6 +1319,7 @@ def install(events_path, roots, exact=False, hang_bound=2.0):
     install_expected_raises()
     install_registrations()
     install_blocking()
+    sys.meta_path.insert(0, _after_import)
     tracer = global_trace if exact else global_trace_async
     threading.settrace(tracer)
     sys.settrace(tracer)
