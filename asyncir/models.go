@@ -79,6 +79,10 @@ type APIModel struct {
 	StartsWork, Waits bool
 	// RootContext: returns a new context nothing cancels.
 	RootContext bool
+	// ContextValuesOnly: the call reads only the values its context
+	// argument carries (profiler labels, a trace task), never its
+	// cancellation or deadline.
+	ContextValuesOnly bool
 	// CancelledByWait: returns (group, context) where the context is
 	// cancelled once the group's Wait returns.
 	CancelledByWait bool
@@ -86,6 +90,9 @@ type APIModel struct {
 	Timer bool
 	// NeverReturns: the call runs forever (a loop with no exit).
 	NeverReturns bool
+	// Exits: the call ends its goroutine or the whole process
+	// (os.Exit, log.Fatal, t.FailNow), so no path goes on after it.
+	Exits bool
 	// BlocksWhenSent: the call builds a request that blocks only when a
 	// SendsRequest call sends it (http.NewRequest, Client.Do).
 	BlocksWhenSent, SendsRequest bool

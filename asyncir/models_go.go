@@ -59,6 +59,11 @@ func GoModels() *Models {
 	add(
 		&APIModel{Name: "context.Background", RootContext: true, Callback: -1},
 		&APIModel{Name: "context.TODO", RootContext: true, Callback: -1},
+		&APIModel{Name: "runtime/pprof.SetGoroutineLabels", ContextValuesOnly: true, Callback: -1},
+		&APIModel{Name: "runtime/pprof.Label", ContextValuesOnly: true, Callback: -1},
+		&APIModel{Name: "runtime/pprof.ForLabels", ContextValuesOnly: true, Callback: -1},
+		&APIModel{Name: "runtime/trace.Log", ContextValuesOnly: true, Callback: -1},
+		&APIModel{Name: "runtime/trace.Logf", ContextValuesOnly: true, Callback: -1},
 		&APIModel{Name: "golang.org/x/sync/errgroup.WithContext", CancelledByWait: true, ReturnsAwait: WaitGroup, Callback: -1},
 		&APIModel{Name: "sync.WaitGroup.Add", StartsWork: true, Callback: -1},
 		&APIModel{Name: "sync.WaitGroup.Go", StartsWork: true, Spawns: true, Callback: 0},
@@ -86,6 +91,25 @@ func GoModels() *Models {
 	for _, typ := range []string{"T", "B", "F", "TB", "common"} {
 		for _, meth := range []string{"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow"} {
 			add(&APIModel{Name: "testing." + typ + "." + meth, FailsTest: true, Callback: -1})
+		}
+	}
+	// The calls that never come back: what follows them never runs. A
+	// frontend that reads the standard library's code learns this from
+	// it; one that reads only its types (export data) needs the table.
+	exits := []string{"os.Exit", "syscall.Exit", "runtime.Goexit"}
+	for _, fn := range []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
+		exits = append(exits, "log."+fn, "log.Logger."+fn)
+	}
+	for _, typ := range []string{"T", "B", "F", "common"} {
+		for _, meth := range []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"} {
+			exits = append(exits, "testing."+typ+"."+meth)
+		}
+	}
+	for _, name := range exits {
+		if a := m.APIs[name]; a != nil {
+			a.Exits = true
+		} else {
+			add(&APIModel{Name: name, Exits: true, Callback: -1})
 		}
 	}
 	m.Classes["sync.WaitGroup"] = &ClassModel{Name: "sync.WaitGroup", Await: WaitGroup}

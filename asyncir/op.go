@@ -58,7 +58,9 @@ type Op struct {
 	// BlockingIOError (or ssl's SSLWantRead/WriteError): the code is
 	// written for a non-blocking socket or file descriptor.
 	ExpectWouldBlock bool
-	Index            int32 // position in Block.Ops
+	// Default marks an OpSelect with a default case: it never blocks.
+	Default bool
+	Index   int32 // position in Block.Ops
 
 	Block *Block
 	Range Range

@@ -35,7 +35,26 @@ type Tracking struct {
 	// the same for every value of T: what identifies it across the
 	// package's functions.
 	Field string
+	// Nil says whether a channel is nil where it is used (an operation
+	// on a nil channel outside a select blocks forever).
+	Nil Nilness
 }
+
+// Nilness says how a channel comes to be nil.
+type Nilness int
+
+const (
+	NotNil Nilness = iota // made, received, or not known to be nil
+	// NilUnassigned: a variable declared and never assigned.
+	NilUnassigned
+	// NilUnassignedField: an unexported struct field or package variable
+	// that no code of the package ever assigns.
+	NilUnassignedField
+	// NilOnPath: a variable left unassigned on some path, after which
+	// every path reaches each of its blocking uses (no later test can
+	// tell that path from the others).
+	NilOnPath
+)
 
 // Bindings returns the inputs of op's callee that v is bound to, as a
 // parameter (the receiver counts as the first) or as a captured variable.

@@ -35,7 +35,7 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group",
 		"neverawaited/outcome", "neverawaited/locks", "neverawaited/waitgroups",
 		"neverawaited/conds", "neverawaited/returned", "neverawaited/fields",
-		"neverawaited/reply")
+		"neverawaited/reply", "neverawaited/nilchan")
 }
 
 func TestBlockingCall(t *testing.T) {

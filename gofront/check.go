@@ -3,6 +3,8 @@ package gofront
 import (
 	"errors"
 	"fmt"
+	"math"
+	"runtime/debug"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -17,11 +19,19 @@ import (
 // Ranges use absolute file names. A package that does not load or
 // type-check is an error: its diagnostics would be guesses.
 func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
-	// Test files too, as go vet sees them.
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule | packages.NeedForTest, Dir: dir, Tests: true}, patterns...)
+	defer boundHeap()()
+	// Test files too, as go vet sees them. Only the packages checked are
+	// read from source; their dependencies' types come from export data
+	// (the build cache, as go vet reads them), so a large module's whole
+	// dependency graph is never held as syntax at once.
+	const mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+		packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
+		packages.NeedModule | packages.NeedForTest
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: dir, Tests: true}, patterns...)
 	if err != nil {
 		return nil, err
 	}
+	sourceOnly(pkgs)
 	pkgs = vetted(pkgs)
 	// Lower the packages of the modules being checked; their
 	// dependencies elsewhere (the standard library, other modules) only
@@ -87,4 +97,40 @@ func vetted(pkgs []*packages.Package) []*packages.Package {
 		}
 	}
 	return out
+}
+
+// sourceOnly cuts each loaded package's imports down to the packages read
+// from source, so the analyses run on those alone: a dependency read from
+// export data has no syntax to analyse (what its facts would say of
+// functions that never return, the model tables say for the standard
+// library).
+func sourceOnly(pkgs []*packages.Package) {
+	loaded := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		loaded[p] = true
+	}
+	for _, p := range pkgs {
+		for path, imp := range p.Imports {
+			if !loaded[imp] {
+				delete(p.Imports, path)
+			}
+		}
+	}
+}
+
+// checkHeapLimit is the soft heap limit Check runs under: the collector
+// works harder as the heap nears it, so a large module's transient SSA
+// does not double the process's memory (GOGC's default headroom) past
+// 1 GiB.
+const checkHeapLimit = 700 << 20
+
+// boundHeap sets checkHeapLimit unless the user set a limit
+// (GOMEMLIMIT), and returns the function that restores the previous one.
+func boundHeap() func() {
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	debug.SetMemoryLimit(checkHeapLimit)
+	return func() { debug.SetMemoryLimit(prev) }
 }

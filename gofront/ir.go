@@ -110,7 +110,17 @@ func relevant(pass *analysis.Pass) bool {
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	prog.SetNoReturn(cfgs.NoReturn)
+	// The dependencies' own facts say which of their functions never
+	// return when they were analysed from source; the model table says
+	// it for the standard library's when they were read from export data.
+	models := asyncir.GoModels()
+	prog.SetNoReturn(func(fn *types.Func) bool {
+		if cfgs.NoReturn(fn) {
+			return true
+		}
+		m := models.API(funcName(fn))
+		return m != nil && m.Exits
+	})
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}

@@ -26,6 +26,7 @@ type lowerer struct {
 	futures  map[*ssa.Function]futureFact
 	alias    *aliases
 	places   map[placeKey]ssa.Value // a sync primitive's place → its first value
+	nils     *nilChannels
 }
 
 func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *lowerer {
@@ -39,6 +40,7 @@ func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *l
 		futures: map[*ssa.Function]futureFact{},
 		alias:   findAliases(funcs),
 		places:  map[placeKey]ssa.Value{},
+		nils:    findNilChannels(pkg, funcs),
 	}
 }
 
@@ -205,6 +207,7 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 		l.call(b, asyncir.OpDefer, in.Common(), in.Pos(), nil)
 	case *ssa.Send:
 		op := &asyncir.Op{Kind: asyncir.OpSend, Range: l.rangeOf(in.Pos()), Recv: l.value(in.Chan)}
+		l.nameNil(op.Recv, in.Pos())
 		if tracked(typeOf(in.X.Type())) {
 			op.Operand = l.value(in.X)
 			op.Operand.AddUse(asyncir.UseStore, op)
@@ -214,11 +217,12 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 	case *ssa.UnOp:
 		if in.Op == token.ARROW {
 			op := &asyncir.Op{Kind: asyncir.OpAwait, Range: l.rangeOf(in.Pos()), Operand: l.value(in.X), Result: l.value(in)}
+			l.nameNil(op.Operand, in.Pos())
 			op.Operand.AddUse(asyncir.UseAwait, op)
 			emit(b, op)
 		}
 	case *ssa.Select:
-		op := &asyncir.Op{Kind: asyncir.OpSelect, Range: l.rangeOf(in.Pos()), Result: l.value(in)}
+		op := &asyncir.Op{Kind: asyncir.OpSelect, Range: l.rangeOf(in.Pos()), Result: l.value(in), Default: !in.Blocking}
 		for _, st := range in.States {
 			ch := l.value(st.Chan)
 			op.Args = append(op.Args, ch)
@@ -362,10 +366,19 @@ func externalFunc(fn *ssa.Function) string {
 		fn = o
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil {
+	if !ok {
 		return ""
 	}
-	if recv := fn.Signature.Recv(); recv != nil {
+	return funcName(obj)
+}
+
+// funcName is "path.F" or "path.T.M" (T without its pointer) of a
+// declared function or method.
+func funcName(obj *types.Func) string {
+	if obj.Pkg() == nil {
+		return ""
+	}
+	if recv := obj.Signature().Recv(); recv != nil {
 		if n := typeName(recv.Type()); n != "" {
 			return n + "." + obj.Name()
 		}

@@ -87,6 +87,9 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 	if tracked(x.Type) {
 		x.Track = &asyncir.Tracking{Cap: -1, Escapes: escapes(v, l.alias.referrers(v)), Range: l.rangeOf(v.Pos())}
 		l.describe(v, x)
+		if x.Type.Await == asyncir.Channel {
+			x.Track.Nil = l.nilness(v)
+		}
 		if pl.root != nil && pl.root != v {
 			x.Track.Root, x.Track.Path, x.Track.Field = l.value(pl.root), pl.path, pl.field
 		}
@@ -164,6 +167,8 @@ func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
 		t.Name = v.Name()
 	case *ssa.FreeVar:
 		t.Name = v.Name()
+	case *ssa.Phi:
+		t.Name = v.Comment
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok {
 			t.Name = l.nameAt(call.Pos(), v.Index)

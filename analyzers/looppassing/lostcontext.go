@@ -29,7 +29,7 @@ func runGo(pass *asyncir.Pass) error {
 func checkDetached(pass *asyncir.Pass, f *asyncir.Func) {
 	models := pass.Program.Models
 	f.Ops(func(op *asyncir.Op) {
-		if op.Kind != asyncir.OpCall || op.Result == nil || !passedOn(op.Result) {
+		if op.Kind != asyncir.OpCall || op.Result == nil || !passedOn(models, op.Result) {
 			return
 		}
 		m := models.API(op.External)
@@ -51,11 +51,17 @@ func checkDetached(pass *asyncir.Pass, f *asyncir.Func) {
 	})
 }
 
-// passedOn reports whether v is handed to a call (stored into a struct or
-// returned, it is a deliberate root, like a values-only context).
-func passedOn(v *asyncir.Value) bool {
+// passedOn reports whether v is handed to a call that may wait on it
+// (stored into a struct or returned, it is a deliberate root, like a
+// values-only context; a call that reads only its values, such as
+// resetting profiler labels with pprof.SetGoroutineLabels, cuts nothing
+// off).
+func passedOn(models *asyncir.Models, v *asyncir.Value) bool {
 	for _, u := range v.Uses {
-		if u.Kind == asyncir.UseArg {
+		if u.Kind != asyncir.UseArg {
+			continue
+		}
+		if m := models.API(u.Op.External); m == nil || !m.ContextValuesOnly {
 			return true
 		}
 	}

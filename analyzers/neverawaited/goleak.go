@@ -18,6 +18,7 @@ func runGo(pass *asyncir.Pass) error {
 	locks := newLockSummaries(pass.Program.Models, pass.Module)
 	checkUnsignalledConds(pass)
 	checkFieldSendLeaks(pass)
+	checkForeverBlocks(pass)
 	replies := findRepliers(pass.Module)
 	for _, f := range pass.Module.Funcs {
 		if len(f.Blocks) == 0 {

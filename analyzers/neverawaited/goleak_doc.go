@@ -26,6 +26,12 @@ sends without a ` + "`select`" + ` and the client can stop waiting. A leak that 
 only happen after the test failed (past a
 ` + "`t.Errorf`" + `) is reported at info severity.
 
+A send on a nil channel outside a ` + "`select`" + ` blocks forever whatever other
+goroutines do: a channel declared (` + "`var out chan T`" + `) and never made, an
+unexported struct field or package variable that no code of the package
+assigns (a constructor that forgets ` + "`make`" + `), or a variable made on some
+paths only, when every path on from there reaches the send.
+
 ### Why is this bad?
 A send on a channel nobody will read again blocks forever. The goroutine,
 and everything it references, is never freed: a leak that grows with every
@@ -62,6 +68,16 @@ the function that started it sends on and closes, when that function can
 return without closing the channel (or, for a single receive, without
 sending on it).
 
+It also finds the receives that nothing can ever end: a receive or ` + "`range`" + `
+outside a ` + "`select`" + ` on a nil channel (declared and never made, an
+unexported field or package variable the package never assigns, or a
+variable made on some paths only, when every path on from there reaches
+the receive), and, in a function started as a goroutine, a ` + "`select {}`" + ` or a
+` + "`select`" + ` without ` + "`default`" + ` whose every case is on a nil channel. A nil
+channel as one case of a ` + "`select`" + ` beside a live one is the idiom for
+turning that case off, and is not reported; so is ` + "`select {}`" + ` in a function
+that is not started as a goroutine (a program's main parking forever).
+
 ### Why is this bad?
 ` + "`for x := range ch`" + ` ends only when ` + "`ch`" + ` is closed. If the producer returns
 early, on an error path for example, the workers wait forever.
@@ -87,6 +103,10 @@ func process(items []Item) error {
 	jobs := make(chan Item)
 	defer close(jobs)
 ` + "```" + `
+
+A goroutine blocked on a nil channel needs the channel made before it
+starts (in the constructor, for a field), or its case moved into a
+` + "`select`" + ` beside one that ends the goroutine (` + "`ctx.Done()`" + `).
 
 ### References
 - [Go blog: Pipelines and cancellation](https://go.dev/blog/pipelines)

@@ -135,6 +135,9 @@ type sendSummary struct {
 	send   *asyncir.Op    // one blocking send, for related information
 	sendOn *asyncir.Value // the channel (of f) send is on
 	cap    int            // the least buffer of a channel sent on outside a select
+	// absorbed is how many of the sends the buffers take: each channel's
+	// buffer holds its own channel's sends only.
+	absorbed int
 }
 
 // senders checks that the group's channels are only received from by f
@@ -179,7 +182,35 @@ func senders(models *asyncir.Models, group []*asyncir.Value, cfg *asyncir.CFG) (
 		}
 		s.total = min(asyncir.Inf, s.total+n)
 	}
+	for _, ch := range group {
+		n := 0
+		for _, sp := range s.spawns {
+			k := channelSends(s.bind[sp], ch)
+			if k > 0 && repeats(sp, group[0]) {
+				k = asyncir.Inf
+			}
+			n = min(asyncir.Inf, n+k)
+		}
+		s.absorbed = min(asyncir.Inf, s.absorbed+min(n, ch.Track.Cap))
+	}
 	return s, true
+}
+
+// channelSends is the most values the goroutine bind starts can send on
+// ch outside a select on one run.
+func channelSends(bind *asyncir.Op, ch *asyncir.Value) int {
+	inputs := asyncir.Bindings(bind, ch)
+	if len(inputs) == 0 || len(bind.Callee.Blocks) == 0 {
+		return 0
+	}
+	return asyncir.NewCFG(bind.Callee).MaxOnPath(func(op *asyncir.Op) int {
+		for _, in := range inputs {
+			if op.IsPlainSend(in) {
+				return 1
+			}
+		}
+		return 0
+	})
 }
 
 // goroutineSends is the most values the goroutine bind starts can send on
@@ -279,7 +310,7 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 			if reachedFromOther(sp, s.spawns) {
 				continue
 			}
-			if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf && c+s.cap < s.total {
+			if c, exit := asyncir.CheapestExit(sp, cost); c < asyncir.Inf && c+s.absorbed < s.total {
 				return sp, exit
 			}
 		}

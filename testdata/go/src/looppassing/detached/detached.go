@@ -9,6 +9,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"runtime/pprof"
 	"time"
 )
 
@@ -53,4 +54,12 @@ type valuesOnly struct {
 // A values-only context: the root is stored, not passed on.
 func preserveValues(ctx context.Context) context.Context {
 	return &valuesOnly{Context: context.Background(), values: ctx}
+}
+
+// Resetting the goroutine's profiler labels reads only the context's
+// values: nothing is cut off (kafka-go's transport does this).
+func labelled(ctx context.Context) {
+	pprof.SetGoroutineLabels(ctx)
+	defer pprof.SetGoroutineLabels(context.Background())
+	_ = ctx.Err()
 }

@@ -162,3 +162,25 @@ func readyThenErr(ctx context.Context) error {
 		return ctx.Err()
 	}
 }
+
+// Fixed: the goroutine may send on both channels, but each has a buffer
+// slot for its own send, so the caller may return without receiving.
+func bufferedEach(fail, giveUp bool) []byte {
+	errCh := make(chan error, 1)
+	dataCh := make(chan []byte, 1)
+	go func() {
+		if fail {
+			errCh <- context.Canceled
+		}
+		dataCh <- []byte("data")
+	}()
+	if giveUp {
+		return nil
+	}
+	select {
+	case <-errCh:
+		return nil
+	case d := <-dataCh:
+		return d
+	}
+}

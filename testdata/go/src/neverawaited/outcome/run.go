@@ -18,6 +18,8 @@ func RunClean() error {
 		_ = errsOrClose()
 		_ = errsOrSend()
 		_ = errsThenClose()
+		_ = bufferedEach(fail, true)
+		_ = bufferedEach(fail, false)
 	}
 	work = func() error { return nil }
 	if got := negatedLoop(3); got != 3 {
