@@ -3,7 +3,6 @@ package pyfront
 import (
 	"fmt"
 	"os"
-	"runtime"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -11,6 +10,7 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/asynclint/asynclint/asyncir"
+	"github.com/asynclint/asynclint/internal/workers"
 )
 
 // File is one input: its path as shown to the user and, optionally, its
@@ -461,31 +461,8 @@ func (c *dirCache) has(dir string) bool {
 	return v
 }
 
-// parallel runs fn(0..n-1) on workers goroutines.
-func parallel(n, workers int, fn func(i int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if workers > n {
-		workers = n
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
+// parallel runs fn(0..n-1) on workers goroutines (0: GOMAXPROCS).
+func parallel(n, w int, fn func(i int)) { workers.Run(n, w, fn) }
 
 // parserPool hands each worker its own tree-sitter parser.
 type parserPool struct {

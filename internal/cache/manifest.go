@@ -5,9 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
-	"runtime"
-	"sync"
 	"time"
+
+	"github.com/asynclint/asynclint/internal/workers"
 )
 
 // File is what the cache knows of one input file.
@@ -45,7 +45,7 @@ func Manifest(paths []string, old *Entry) (files []File, changed int) {
 	}
 	files = make([]File, len(paths))
 	read := make([]bool, len(paths))
-	parallel(len(paths), func(i int) {
+	workers.Run(len(paths), 0, func(i int) {
 		st := StampOf(paths[i])
 		if p := prev[paths[i]]; p != nil && p.Stamp == st && st.ModTime < written-int64(racyWindow) {
 			files[i] = *p
@@ -81,24 +81,4 @@ func Describe(st Stamp) File {
 		f.Lines++
 	}
 	return f
-}
-
-// parallel runs fn(0..n-1) on GOMAXPROCS goroutines.
-func parallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
