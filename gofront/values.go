@@ -97,7 +97,15 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 			if fa, ok := u.X.(*ssa.FieldAddr); ok {
 				// n.stop: a channel held in a field of n.
 				x.Track.Field = fieldKey(fa)
-				x.Track.Root, x.Track.Path = l.value(fa.X), "."+fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct).Field(fa.Field).Name()
+				x.Track.Root, x.Track.Path = l.value(copiedFrom(fa.X)), "."+fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct).Field(fa.Field).Name()
+			}
+		}
+		if fv, ok := v.(*ssa.Field); ok && x.Type.Await == asyncir.Channel {
+			// r.reply of a struct held by value (a request received
+			// from a channel): the same field as through a pointer.
+			if key := structFieldKey(fv.X.Type(), fv.Field); key != "" {
+				x.Track.Field = key
+				x.Track.Root, x.Track.Path = l.value(fv.X), "."+fv.X.Type().Underlying().(*types.Struct).Field(fv.Field).Name()
 			}
 		}
 	}
@@ -242,10 +250,42 @@ func fieldKey(fa *ssa.FieldAddr) string {
 	if !ok {
 		return ""
 	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	tn := typeName(ptr.Elem())
+	return structFieldKey(ptr.Elem(), fa.Field)
+}
+
+// structFieldKey is "pkg.T.f" for field i of the named struct type t.
+func structFieldKey(t types.Type, i int) string {
+	st, ok := t.Underlying().(*types.Struct)
+	tn := typeName(t)
 	if !ok || tn == "" {
 		return ""
 	}
-	return tn + "." + st.Field(fa.Field).Name()
+	return tn + "." + st.Field(i).Name()
+}
+
+// copiedFrom is the struct value a local variable holds when it is
+// assigned once and then only has its fields read (r := <-reqs;
+// r.reply <- v): the received request, not the local copy.
+func copiedFrom(v ssa.Value) ssa.Value {
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok || alloc.Heap {
+		return v
+	}
+	var val ssa.Value
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != alloc || val != nil {
+				return v
+			}
+			val = r.Val
+		case *ssa.FieldAddr, *ssa.DebugRef:
+		default:
+			return v
+		}
+	}
+	if val == nil {
+		return v
+	}
+	return val
 }

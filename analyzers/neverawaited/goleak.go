@@ -29,6 +29,8 @@ func runGo(pass *asyncir.Pass) error {
 		checkReturnedChannels(pass, f, cfg)
 		checkReplyLeaks(pass, f, cfg, replies)
 		checkReceiveLeaks(pass, f)
+		checkSkippedSends(pass, f)
+		checkPipelineLeaks(pass, f)
 		checkDiscardedFutures(pass, f)
 		checkUnwaitedGroups(pass, f)
 		checkLockLeaks(pass, f, locks)

@@ -55,7 +55,7 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 				done++
 			}
 		}
-		if skipped || c.added <= done || !c.straight(cfg, wait) {
+		if skipped || c.counted || c.added <= done || !c.straight(cfg, wait) {
 			continue
 		}
 		report(pass, asyncir.Diagnostic{
@@ -69,6 +69,10 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 // groupCount is what f does with a wait group it made.
 type groupCount struct {
 	added  int // the sum of the constant Adds
+	// counted: some Add is not a constant (len(items)): the Adds are
+	// not compared with the goroutines, but a goroutine that skips Done
+	// still leaves Wait short.
+	counted bool
 	adds   []*asyncir.Op
 	waits  []*asyncir.Op
 	starts []asyncir.Start
@@ -76,7 +80,7 @@ type groupCount struct {
 
 // countGroup collects the group's Adds, Waits and the goroutines it is
 // handed to; ok is false when f does anything else with it (Done itself,
-// Go, passing it to a call) or an Add is not a constant.
+// Go, passing it to a call).
 func countGroup(models *asyncir.Models, wg *asyncir.Value) (groupCount, bool) {
 	var c groupCount
 	for _, u := range wg.Uses {
@@ -97,9 +101,9 @@ func countGroup(models *asyncir.Models, wg *asyncir.Value) (groupCount, bool) {
 			}
 			n, err := strconv.Atoi(op.Args[0].Const)
 			if err != nil || n < 0 {
-				return c, false
+				c.counted = true
 			}
-			c.added += n
+			c.added += max(n, 0)
 			c.adds = append(c.adds, op)
 		case "sync.WaitGroup.Wait":
 			c.waits = append(c.waits, op)

@@ -1,0 +1,327 @@
+// Package chanshapes holds channel leak shapes as real projects write
+// them (struct fields used from methods, stop protocols, requests sent
+// by value, pipelines between goroutines), each with its fixed twin.
+package chanshapes
+
+import (
+	"errors"
+	"time"
+)
+
+var (
+	delay  = time.Millisecond
+	errNeg = errors.New("negative")
+	errGet = errors.New("get failed")
+)
+
+// A request/response server: Do gives up after its timeout, and the
+// loop's next response send has no receiver.
+type server struct {
+	reqc  chan int
+	respc chan int
+	stopc chan struct{}
+}
+
+func newServer() *server {
+	s := &server{reqc: make(chan int), respc: make(chan int), stopc: make(chan struct{})}
+	go s.loop()
+	return s
+}
+
+func (s *server) loop() {
+	for {
+		select {
+		case <-s.stopc:
+			return
+		case r := <-s.reqc:
+			time.Sleep(delay)
+			s.respc <- r * 2
+		}
+	}
+}
+
+func (s *server) Do(r int, timeout time.Duration) (int, bool) {
+	s.reqc <- r
+	select {
+	case v := <-s.respc:
+		return v, true
+	case <-time.After(timeout):
+		return 0, false
+	}
+}
+
+// Fixed: the response send watches stop, and Close ends the loop.
+type stoppableServer struct {
+	reqc  chan int
+	respc chan int
+	stopc chan struct{}
+}
+
+func newStoppableServer() *stoppableServer {
+	s := &stoppableServer{reqc: make(chan int), respc: make(chan int), stopc: make(chan struct{})}
+	go s.loop()
+	return s
+}
+
+func (s *stoppableServer) loop() {
+	for {
+		select {
+		case <-s.stopc:
+			return
+		case r := <-s.reqc:
+			time.Sleep(delay)
+			select {
+			case s.respc <- r * 2:
+			case <-s.stopc:
+				return
+			}
+		}
+	}
+}
+
+func (s *stoppableServer) Do(r int, timeout time.Duration) (int, bool) {
+	s.reqc <- r
+	select {
+	case v := <-s.respc:
+		return v, true
+	case <-time.After(timeout):
+		return 0, false
+	}
+}
+
+func (s *stoppableServer) Close() { close(s.stopc) }
+
+// A request sent by value carries its reply channel; the client gives up
+// on a timeout and the handler's reply blocks.
+type lookup struct {
+	key   string
+	reply chan int
+}
+
+type table struct {
+	lookups chan lookup
+}
+
+func newTable() *table {
+	t := &table{lookups: make(chan lookup)}
+	go t.serve()
+	return t
+}
+
+func (t *table) serve() {
+	for l := range t.lookups {
+		time.Sleep(delay)
+		l.reply <- len(l.key)
+	}
+}
+
+func (t *table) Get(key string, timeout time.Duration) (int, bool) {
+	reply := make(chan int)
+	t.lookups <- lookup{key: key, reply: reply}
+	select {
+	case n := <-reply:
+		return n, true
+	case <-time.After(timeout):
+		return 0, false
+	}
+}
+
+// Fixed: one reply slot, so the handler never waits for the client.
+func (t *table) GetBuffered(key string, timeout time.Duration) (int, bool) {
+	reply := make(chan int, 1)
+	t.lookups <- lookup{key: key, reply: reply}
+	select {
+	case n := <-reply:
+		return n, true
+	case <-time.After(timeout):
+		return 0, false
+	}
+}
+
+// A pipeline between two goroutines: the consumer returns at the first
+// negative number, and the producer blocks on its next send.
+func firstNegative(xs []int) error {
+	ch := make(chan int)
+	errc := make(chan error, 1)
+	go func() {
+		for _, x := range xs {
+			ch <- x
+		}
+		close(ch)
+	}()
+	go func() {
+		for x := range ch {
+			if x < 0 {
+				errc <- errNeg
+				return
+			}
+		}
+		errc <- nil
+	}()
+	return <-errc
+}
+
+// Fixed: the consumer keeps draining after it has its answer.
+func firstNegativeDrained(xs []int) error {
+	ch := make(chan int)
+	errc := make(chan error, 1)
+	go func() {
+		for _, x := range xs {
+			ch <- x
+		}
+		close(ch)
+	}()
+	go func() {
+		var err error
+		for x := range ch {
+			if x < 0 && err == nil {
+				err = errNeg
+			}
+		}
+		errc <- err
+	}()
+	return <-errc
+}
+
+// A worker that must deliver a result skips the send on its error path:
+// the caller waits forever.
+func get(fail bool) (int, error) {
+	if fail {
+		return 0, errGet
+	}
+	return 1, nil
+}
+
+func load(fail bool) int {
+	ch := make(chan int)
+	go func() {
+		v, err := get(fail)
+		if err != nil {
+			return
+		}
+		ch <- v
+	}()
+	return <-ch
+}
+
+// Fixed: the error path closes the channel.
+func loadClosing(fail bool) int {
+	ch := make(chan int)
+	go func() {
+		defer close(ch)
+		v, err := get(fail)
+		if err != nil {
+			return
+		}
+		ch <- v
+	}()
+	return <-ch
+}
+
+// A goroutine started through a closure held in a variable, its
+// result abandoned on a timeout.
+func viaVariable(timeout time.Duration) (int, bool) {
+	ch := make(chan int)
+	work := func() {
+		time.Sleep(delay)
+		ch <- 1
+	}
+	go work()
+	select {
+	case v := <-ch:
+		return v, true
+	case <-time.After(timeout):
+		return 0, false
+	}
+}
+
+// Fixed: buffered.
+func viaVariableBuffered(timeout time.Duration) (int, bool) {
+	ch := make(chan int, 1)
+	work := func() {
+		time.Sleep(delay)
+		ch <- 1
+	}
+	go work()
+	select {
+	case v := <-ch:
+		return v, true
+	case <-time.After(timeout):
+		return 0, false
+	}
+}
+
+// A stop protocol by send: the loop can end on its own (its input
+// closed), and Stop's send then has no receiver.
+type watcher struct {
+	events chan int
+	stopc  chan struct{}
+	seen   int
+}
+
+func newWatcher(events chan int) *watcher {
+	w := &watcher{events: events, stopc: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *watcher) run() {
+	for {
+		select {
+		case <-w.stopc:
+			return
+		case _, ok := <-w.events:
+			if !ok {
+				return
+			}
+			w.seen++
+		}
+	}
+}
+
+func (w *watcher) Stop() { w.stopc <- struct{}{} }
+
+// Fixed: Stop closes the channel, which never blocks.
+type closingWatcher struct {
+	events chan int
+	stopc  chan struct{}
+	seen   int
+}
+
+func newClosingWatcher(events chan int) *closingWatcher {
+	w := &closingWatcher{events: events, stopc: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *closingWatcher) run() {
+	for {
+		select {
+		case <-w.stopc:
+			return
+		case _, ok := <-w.events:
+			if !ok {
+				return
+			}
+			w.seen++
+		}
+	}
+}
+
+func (w *closingWatcher) Stop() { close(w.stopc) }
+
+// time.After in a loop is garbage once the loop moves on: not a leak.
+func pollAll(in <-chan int) int {
+	n := 0
+	for {
+		select {
+		case _, ok := <-in:
+			if !ok {
+				return n
+			}
+			n++
+		case <-time.After(time.Second):
+			return n
+		}
+	}
+}

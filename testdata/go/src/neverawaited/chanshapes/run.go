@@ -1,0 +1,53 @@
+package chanshapes
+
+import "time"
+
+// RunLeaks drives each leaking path.
+func RunLeaks() {
+	s := newServer()
+	s.Do(1, 0)
+
+	t := newTable()
+	t.Get("k", 0)
+
+	_ = firstNegative([]int{-1, 2, 3})
+
+	go load(true)
+
+	viaVariable(0)
+
+	events := make(chan int)
+	w := newWatcher(events)
+	close(events)
+	time.Sleep(10 * delay)
+	go w.Stop()
+	time.Sleep(10 * delay)
+}
+
+// RunClean drives the fixed twins down the same paths.
+func RunClean() {
+	s := newStoppableServer()
+	s.Do(1, 0)
+	s.Close()
+
+	t := newTable()
+	t.GetBuffered("k", 0)
+	close(t.lookups)
+
+	_ = firstNegativeDrained([]int{-1, 2, 3})
+
+	loadClosing(true)
+
+	viaVariableBuffered(0)
+	time.Sleep(10 * delay)
+
+	events := make(chan int)
+	w := newClosingWatcher(events)
+	close(events)
+	time.Sleep(10 * delay)
+	w.Stop()
+
+	in := make(chan int)
+	go func() { in <- 1; close(in) }()
+	pollAll(in)
+}

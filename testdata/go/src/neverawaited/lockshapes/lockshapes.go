@@ -1,0 +1,271 @@
+// Package lockshapes holds mutex shapes as real projects write them
+// (a lock retaken through a chain of calls, a read lock upgraded, a loop
+// that skips its Unlock, a lock held across a channel handoff whose
+// partner needs the same lock, two locks taken in opposite orders), each
+// with its fixed twin.
+package lockshapes
+
+import (
+	"sync"
+	"time"
+)
+
+var delay = time.Millisecond
+
+// Retaken two calls down: Update holds mu, notify calls count, which
+// read-locks it.
+type registry struct {
+	mu    sync.RWMutex
+	items map[string]int
+	hooks []func(int)
+}
+
+func (r *registry) Update(k string, v int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.items[k] = v
+	r.notify()
+}
+
+func (r *registry) notify() {
+	n := r.count()
+	for _, h := range r.hooks {
+		h(n)
+	}
+}
+
+func (r *registry) count() int {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return len(r.items)
+}
+
+// Fixed: notify runs after the lock is released.
+func (r *registry) UpdateThenNotify(k string, v int) {
+	r.mu.Lock()
+	r.items[k] = v
+	r.mu.Unlock()
+	r.notify()
+}
+
+// A read lock upgraded in place: Lock waits for the goroutine's own
+// read lock.
+type cache struct {
+	mu sync.RWMutex
+	m  map[string]int
+}
+
+func (c *cache) GetOrFill(k string) int {
+	c.mu.RLock()
+	v, ok := c.m[k]
+	if !ok {
+		c.mu.Lock()
+		v = len(k)
+		c.m[k] = v
+		c.mu.Unlock()
+	}
+	c.mu.RUnlock()
+	return v
+}
+
+// Fixed: the read lock is released before the write lock is taken.
+func (c *cache) GetOrFillFixed(k string) int {
+	c.mu.RLock()
+	v, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.m[k]; ok {
+		return v
+	}
+	v = len(k)
+	c.m[k] = v
+	return v
+}
+
+// A loop whose continue skips the Unlock: the next turn locks again.
+type set struct {
+	mu sync.Mutex
+	m  map[string]bool
+}
+
+func (s *set) AddAll(keys []string) int {
+	added := 0
+	for _, k := range keys {
+		s.mu.Lock()
+		if s.m[k] {
+			continue
+		}
+		s.m[k] = true
+		added++
+		s.mu.Unlock()
+	}
+	return added
+}
+
+// Fixed: the continue path unlocks too.
+func (s *set) AddAllFixed(keys []string) int {
+	added := 0
+	for _, k := range keys {
+		s.mu.Lock()
+		if s.m[k] {
+			s.mu.Unlock()
+			continue
+		}
+		s.m[k] = true
+		added++
+		s.mu.Unlock()
+	}
+	return added
+}
+
+// A lock held across a channel send whose receiver takes the same lock
+// first: each waits for the other.
+type queue struct {
+	mu    sync.Mutex
+	items []int
+	ready chan int
+}
+
+func newQueue() *queue {
+	q := &queue{ready: make(chan int)}
+	go q.publish(1)
+	return q
+}
+
+func (q *queue) publish(v int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.items = append(q.items, v)
+	q.ready <- v
+}
+
+func (q *queue) Next() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	v := <-q.ready
+	q.items = q.items[1:]
+	return v
+}
+
+// Fixed: publish sends after releasing the lock.
+type unlockedQueue struct {
+	mu    sync.Mutex
+	items []int
+	ready chan int
+}
+
+func newUnlockedQueue() *unlockedQueue {
+	q := &unlockedQueue{ready: make(chan int)}
+	go q.publish(1)
+	return q
+}
+
+func (q *unlockedQueue) publish(v int) {
+	q.mu.Lock()
+	q.items = append(q.items, v)
+	q.mu.Unlock()
+	q.ready <- v
+}
+
+func (q *unlockedQueue) Next() int {
+	v := <-q.ready
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.items = q.items[1:]
+	return v
+}
+
+// Two locks taken in opposite orders by two goroutines.
+type account struct {
+	mu      sync.Mutex
+	balance int
+}
+
+type bank struct {
+	ledgerMu sync.Mutex
+	ledger   []int
+	acct     account
+}
+
+func (b *bank) Deposit(n int) {
+	b.acct.mu.Lock()
+	defer b.acct.mu.Unlock()
+	time.Sleep(delay)
+	b.ledgerMu.Lock()
+	b.ledger = append(b.ledger, n)
+	b.ledgerMu.Unlock()
+	b.acct.balance += n
+}
+
+func (b *bank) Audit() int {
+	b.ledgerMu.Lock()
+	defer b.ledgerMu.Unlock()
+	time.Sleep(delay)
+	b.acct.mu.Lock()
+	defer b.acct.mu.Unlock()
+	return b.acct.balance - len(b.ledger)
+}
+
+// Fixed: both take the ledger lock first.
+type orderedBank struct {
+	ledgerMu sync.Mutex
+	ledger   []int
+	acct     account
+}
+
+func (b *orderedBank) Deposit(n int) {
+	b.ledgerMu.Lock()
+	defer b.ledgerMu.Unlock()
+	time.Sleep(delay)
+	b.acct.mu.Lock()
+	b.acct.balance += n
+	b.acct.mu.Unlock()
+	b.ledger = append(b.ledger, n)
+}
+
+func (b *orderedBank) Audit() int {
+	b.ledgerMu.Lock()
+	defer b.ledgerMu.Unlock()
+	time.Sleep(delay)
+	b.acct.mu.Lock()
+	defer b.acct.mu.Unlock()
+	return b.acct.balance - len(b.ledger)
+}
+
+// An early return in a switch keeps the lock.
+type conn struct {
+	mu    sync.Mutex
+	state int
+}
+
+func (c *conn) transition(to int) bool {
+	c.mu.Lock()
+	switch {
+	case to < 0:
+		return false
+	case to == c.state:
+		c.mu.Unlock()
+		return true
+	}
+	c.state = to
+	c.mu.Unlock()
+	return true
+}
+
+// Fixed: deferred.
+func (c *conn) transitionFixed(to int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case to < 0:
+		return false
+	case to == c.state:
+		return true
+	}
+	c.state = to
+	return true
+}

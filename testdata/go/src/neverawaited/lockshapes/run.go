@@ -1,0 +1,53 @@
+package lockshapes
+
+import "time"
+
+// RunLeaks drives each deadlock; the goroutines that block hold the
+// only references to their mutexes.
+func RunLeaks() {
+	r := &registry{items: map[string]int{}}
+	go r.Update("a", 1)
+
+	c := &cache{m: map[string]int{}}
+	go c.GetOrFill("a")
+
+	s := &set{m: map[string]bool{}}
+	go s.AddAll([]string{"a", "a", "b"})
+
+	q := newQueue()
+	go q.Next()
+
+	b := &bank{}
+	go b.Deposit(1)
+	go b.Audit()
+
+	k := &conn{}
+	k.transition(-1)
+	go k.transition(1)
+	time.Sleep(20 * delay)
+}
+
+// RunClean drives the fixed twins down the same paths.
+func RunClean() {
+	r := &registry{items: map[string]int{}}
+	r.UpdateThenNotify("a", 1)
+
+	c := &cache{m: map[string]int{}}
+	c.GetOrFillFixed("a")
+
+	s := &set{m: map[string]bool{}}
+	s.AddAllFixed([]string{"a", "a"})
+
+	q := newUnlockedQueue()
+	q.Next()
+
+	b := &orderedBank{}
+	done := make(chan bool)
+	go func() { b.Deposit(1); done <- true }()
+	b.Audit()
+	<-done
+
+	k := &conn{}
+	k.transitionFixed(-1)
+	k.transitionFixed(1)
+}

@@ -1,0 +1,265 @@
+// Package waitshapes holds wait group and condition variable shapes as
+// real projects write them, each with its fixed twin.
+package waitshapes
+
+import (
+	"errors"
+	"sync"
+	"time"
+)
+
+var (
+	delay   = time.Millisecond
+	errFail = errors.New("fail")
+)
+
+func work(i int) error {
+	if i < 0 {
+		return errFail
+	}
+	return nil
+}
+
+// Add counts every item, but a worker returns on its error path
+// without Done.
+func processAll(items []int) {
+	var wg sync.WaitGroup
+	wg.Add(len(items))
+	for _, it := range items {
+		go func() {
+			if err := work(it); err != nil {
+				return
+			}
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+}
+
+// Fixed: Done is deferred first.
+func processAllFixed(items []int) {
+	var wg sync.WaitGroup
+	wg.Add(len(items))
+	for _, it := range items {
+		go func() {
+			defer wg.Done()
+			_ = work(it)
+		}()
+	}
+	wg.Wait()
+}
+
+// The workers send their results on an unbuffered channel that is read
+// only after Wait: Wait waits for workers that wait for the reader.
+func collect(n int) []int {
+	var wg sync.WaitGroup
+	results := make(chan int)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- i
+		}()
+	}
+	wg.Wait()
+	close(results)
+	var out []int
+	for r := range results {
+		out = append(out, r)
+	}
+	return out
+}
+
+// Fixed: the closer waits in its own goroutine while the caller reads.
+func collectFixed(n int) []int {
+	var wg sync.WaitGroup
+	results := make(chan int)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- i
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var out []int
+	for r := range results {
+		out = append(out, r)
+	}
+	return out
+}
+
+// A worker that calls Close on failure: Close waits for every worker,
+// itself included.
+type pool struct {
+	wg   sync.WaitGroup
+	quit chan struct{}
+	once sync.Once
+}
+
+func newPool(n int, fail bool) *pool {
+	p := &pool{quit: make(chan struct{})}
+	for i := 0; i < n; i++ {
+		p.wg.Add(1)
+		go p.worker(fail)
+	}
+	return p
+}
+
+func (p *pool) worker(fail bool) {
+	defer p.wg.Done()
+	if fail {
+		p.Close()
+		return
+	}
+	<-p.quit
+}
+
+func (p *pool) Close() {
+	p.once.Do(func() { close(p.quit) })
+	p.wg.Wait()
+}
+
+// Fixed: a failing worker only signals; the owner waits.
+type signallingPool struct {
+	wg   sync.WaitGroup
+	quit chan struct{}
+	once sync.Once
+}
+
+func newSignallingPool(n int, fail bool) *signallingPool {
+	p := &signallingPool{quit: make(chan struct{})}
+	for i := 0; i < n; i++ {
+		p.wg.Add(1)
+		go p.worker(fail)
+	}
+	return p
+}
+
+func (p *signallingPool) worker(fail bool) {
+	defer p.wg.Done()
+	if fail {
+		p.stop()
+		return
+	}
+	<-p.quit
+}
+
+func (p *signallingPool) stop() { p.once.Do(func() { close(p.quit) }) }
+
+func (p *signallingPool) Close() {
+	p.stop()
+	p.wg.Wait()
+}
+
+// Wait under a lock the workers need before they can call Done.
+type tracker struct {
+	mu   sync.Mutex
+	wg   sync.WaitGroup
+	seen int
+}
+
+func (t *tracker) Run(n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i := 0; i < n; i++ {
+		t.wg.Add(1)
+		go t.record()
+	}
+	t.wg.Wait()
+}
+
+func (t *tracker) record() {
+	defer t.wg.Done()
+	t.mu.Lock()
+	t.seen++
+	t.mu.Unlock()
+}
+
+// Fixed: the lock is released before waiting.
+type unlockedTracker struct {
+	mu   sync.Mutex
+	wg   sync.WaitGroup
+	seen int
+}
+
+func (t *unlockedTracker) Run(n int) {
+	t.mu.Lock()
+	for i := 0; i < n; i++ {
+		t.wg.Add(1)
+		go t.record()
+	}
+	t.mu.Unlock()
+	t.wg.Wait()
+}
+
+func (t *unlockedTracker) record() {
+	defer t.wg.Done()
+	t.mu.Lock()
+	t.seen++
+	t.mu.Unlock()
+}
+
+// A queue whose Push forgets to signal: Pop waits forever.
+type jobs struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	items []int
+}
+
+func newJobs() *jobs {
+	j := &jobs{}
+	j.cond = sync.NewCond(&j.mu)
+	return j
+}
+
+func (j *jobs) Push(v int) {
+	j.mu.Lock()
+	j.items = append(j.items, v)
+	j.mu.Unlock()
+}
+
+func (j *jobs) Pop() int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for len(j.items) == 0 {
+		j.cond.Wait()
+	}
+	v := j.items[0]
+	j.items = j.items[1:]
+	return v
+}
+
+// Fixed: Push signals.
+type signalledJobs struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	items []int
+}
+
+func newSignalledJobs() *signalledJobs {
+	j := &signalledJobs{}
+	j.cond = sync.NewCond(&j.mu)
+	return j
+}
+
+func (j *signalledJobs) Push(v int) {
+	j.mu.Lock()
+	j.items = append(j.items, v)
+	j.mu.Unlock()
+	j.cond.Signal()
+}
+
+func (j *signalledJobs) Pop() int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for len(j.items) == 0 {
+		j.cond.Wait()
+	}
+	v := j.items[0]
+	j.items = j.items[1:]
+	return v
+}
