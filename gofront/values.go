@@ -90,6 +90,9 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 		if x.Type.Await == asyncir.Channel {
 			x.Track.Nil = l.nilness(v)
 		}
+		if fa, ok := v.(*ssa.FieldAddr); ok && x.Type.Await == asyncir.WaitGroup {
+			x.Track.Field = fieldKey(fa) // s.wg: the same group in every method
+		}
 		if pl.root != nil && pl.root != v {
 			x.Track.Root, x.Track.Path, x.Track.Field = l.value(pl.root), pl.path, pl.field
 		}

@@ -19,6 +19,8 @@ func runGo(pass *asyncir.Pass) error {
 	checkUnsignalledConds(pass)
 	checkFieldSendLeaks(pass)
 	checkForeverBlocks(pass)
+	checkBlockedUnderLock(pass)
+	checkLockOrder(pass, locks)
 	replies := findRepliers(pass.Module)
 	for _, f := range pass.Module.Funcs {
 		if len(f.Blocks) == 0 {

@@ -26,6 +26,9 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 		if wg.Track.Name == "" {
 			name = "the wait group"
 		}
+		if checkWaitBeforeReceive(pass, f, c, name) {
+			continue
+		}
 		done := 0
 		skipped := false
 		for _, st := range c.starts {
@@ -68,14 +71,14 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 
 // groupCount is what f does with a wait group it made.
 type groupCount struct {
-	added  int // the sum of the constant Adds
+	added int // the sum of the constant Adds
 	// counted: some Add is not a constant (len(items)): the Adds are
 	// not compared with the goroutines, but a goroutine that skips Done
 	// still leaves Wait short.
 	counted bool
-	adds   []*asyncir.Op
-	waits  []*asyncir.Op
-	starts []asyncir.Start
+	adds    []*asyncir.Op
+	waits   []*asyncir.Op
+	starts  []asyncir.Start
 }
 
 // countGroup collects the group's Adds, Waits and the goroutines it is

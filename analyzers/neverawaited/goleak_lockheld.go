@@ -1,0 +1,217 @@
+package neverawaited
+
+import (
+	"fmt"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkBlockedUnderLock reports a goroutine that blocks while holding a
+// mutex whose every partner must take that mutex first: a send on a
+// struct field channel whose receivers all lock it before receiving, a
+// receive whose senders do, a WaitGroup.Wait whose goroutines lock it
+// before Done. Each side waits for the other: the blocked operation
+// (AL151, AL152, AL156) and the partner's Lock (AL155) are reported.
+// Mutexes, channels and wait groups are known by their struct field,
+// the same in every method of the package.
+func checkBlockedUnderLock(pass *asyncir.Pass) {
+	models := pass.Program.Models
+	partners := map[string][]*asyncir.Op{} // "send "+field etc. → ops
+	var blocking []*asyncir.Op
+	for _, f := range pass.Module.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			for _, k := range partnerKeys(models, op) {
+				partners[k] = append(partners[k], op)
+			}
+			if blockingKey(models, op) != "" {
+				blocking = append(blocking, op)
+			}
+		})
+	}
+	reported := map[*asyncir.Op]bool{}
+	for _, x := range blocking {
+		ps := partners[blockingKey(models, x)]
+		if len(ps) == 0 {
+			continue
+		}
+		for _, lock := range heldLocks(models, x) {
+			var firsts []*asyncir.Op
+			for _, p := range ps {
+				a := lockedBefore(models, p, lock, false)
+				if a == nil || p.Func() == x.Func() {
+					firsts = nil
+					break
+				}
+				firsts = append(firsts, a)
+			}
+			if len(firsts) == 0 || reported[x] {
+				continue
+			}
+			// The partners wait under the same lock for x: one pair is
+			// one deadlock, reported once.
+			reported[x] = true
+			for _, p := range ps {
+				reported[p] = true
+			}
+			reportBlockedUnderLock(pass, x, ps[0], firsts, lock)
+		}
+	}
+}
+
+func reportBlockedUnderLock(pass *asyncir.Pass, x, partner *asyncir.Op, firsts []*asyncir.Op, lock *asyncir.Value) {
+	f := x.Func()
+	var code, what string
+	switch {
+	case x.Kind == asyncir.OpSend:
+		code, what = "AL151", "sending on `"+fieldName(x.Recv.Track.Field)+"`"
+	case x.Kind == asyncir.OpAwait:
+		code, what = "AL152", "receiving from `"+fieldName(x.Operand.Track.Field)+"`"
+	default:
+		code, what = "AL156", "in `"+fieldName(x.Recv.Track.Field)+"`.Wait"
+	}
+	report(pass, asyncir.Diagnostic{
+		Code:    code,
+		Range:   x.Range,
+		Message: fmt.Sprintf("`%s` can block forever %s while holding %s: its partner `%s` must lock it first", f.QualName, what, lockName(lock), partner.Func().QualName),
+		Related: []asyncir.Related{{Range: firsts[0].Range, Message: "`" + firsts[0].Func().QualName + "` locks it here first"}},
+	})
+	seen := map[*asyncir.Op]bool{}
+	for _, a := range firsts {
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		report(pass, asyncir.Diagnostic{
+			Code:    "AL155",
+			Range:   a.Range,
+			Message: fmt.Sprintf("locking %s can block forever: `%s` holds it while it waits for `%s`", lockName(lock), f.QualName, a.Func().QualName),
+			Related: []asyncir.Related{{Range: x.Range, Message: "`" + f.QualName + "` waits here holding the lock"}},
+		})
+	}
+}
+
+// blockingKey names what a blocking op waits for, by struct field: a
+// plain send ("recv pkg.T.ch": it needs a receive), a plain receive
+// ("send pkg.T.ch"), a WaitGroup.Wait ("done pkg.T.wg"); "" for others.
+func blockingKey(models *asyncir.Models, op *asyncir.Op) string {
+	switch {
+	case op.Kind == asyncir.OpSend && op.Select == nil && fieldOf(op.Recv) != "":
+		return "recv " + fieldOf(op.Recv)
+	case op.Kind == asyncir.OpAwait && op.Select == nil && fieldOf(op.Operand) != "":
+		return "send " + fieldOf(op.Operand)
+	case op.Kind == asyncir.OpCall && fieldOf(op.Recv) != "":
+		if m := models.API(op.External); m != nil && m.Waits && op.External == "sync.WaitGroup.Wait" {
+			return "done " + fieldOf(op.Recv)
+		}
+	}
+	return ""
+}
+
+// partnerKeys lists the keys (see blockingKey) of the waits op can end.
+func partnerKeys(models *asyncir.Models, op *asyncir.Op) []string {
+	switch {
+	case op.Kind == asyncir.OpAwait && fieldOf(op.Operand) != "":
+		return []string{"recv " + fieldOf(op.Operand)}
+	case op.Kind == asyncir.OpDrain && fieldOf(op.Operand) != "":
+		return []string{"recv " + fieldOf(op.Operand)}
+	case op.Kind == asyncir.OpSend && fieldOf(op.Recv) != "":
+		return []string{"send " + fieldOf(op.Recv)}
+	case op.Kind == asyncir.OpClose && fieldOf(op.Operand) != "":
+		return []string{"send " + fieldOf(op.Operand)}
+	case op.Kind == asyncir.OpDefer && op.External == "close" && len(op.Args) == 1 && fieldOf(op.Args[0]) != "":
+		return []string{"send " + fieldOf(op.Args[0])}
+	case (op.Kind == asyncir.OpCall || op.Kind == asyncir.OpDefer) && fieldOf(op.Recv) != "":
+		if m := models.API(op.External); m != nil && m.Done {
+			return []string{"done " + fieldOf(op.Recv)}
+		}
+	case op.Callee == nil && op.Kind != asyncir.OpSelect:
+		// Handed to code outside the package, which may be the partner.
+		var keys []string
+		for _, v := range append(append([]*asyncir.Value{op.Recv, op.Operand}, op.Args...), op.Captures...) {
+			if k := fieldOf(v); k != "" {
+				keys = append(keys, "recv "+k, "send "+k, "done "+k)
+			}
+		}
+		return keys
+	}
+	return nil
+}
+
+// fieldOf is the struct field a channel or wait group is held in.
+func fieldOf(v *asyncir.Value) string {
+	if v == nil || v.Track == nil || (v.Type.Await != asyncir.Channel && v.Type.Await != asyncir.WaitGroup) {
+		return ""
+	}
+	return v.Track.Field
+}
+
+// heldLocks lists the mutexes held in a struct field on every path to
+// op: locked, and not released since.
+func heldLocks(models *asyncir.Models, op *asyncir.Op) []*asyncir.Value {
+	var out []*asyncir.Value
+	seen := map[string]bool{}
+	op.Func().Ops(func(o *asyncir.Op) {
+		m, kind := lockCall(models, o)
+		if m == nil || o.Kind != asyncir.OpCall || !acquires(kind) || m.Track == nil || m.Track.Field == "" || seen[m.Track.Field] {
+			return
+		}
+		if lockedBefore(models, op, m, true) != nil {
+			seen[m.Track.Field] = true
+			out = append(out, m)
+		}
+	})
+	return out
+}
+
+// lockedBefore returns a Lock of the mutex held in lock's field that
+// every path to op passes (for a deferred op: every path to a return),
+// and when held, with no Unlock of it after; nil when some path reaches
+// op without it.
+func lockedBefore(models *asyncir.Models, op *asyncir.Op, lock *asyncir.Value, held bool) *asyncir.Op {
+	field := lock.Track.Field
+	f := op.Func()
+	var first *asyncir.Op
+	isAcquire := func(o *asyncir.Op) bool {
+		m, kind := lockCall(models, o)
+		if m != nil && o.Kind == asyncir.OpCall && acquires(kind) && m.Track != nil && m.Track.Field == field {
+			if first == nil {
+				first = o
+			}
+			return true
+		}
+		return false
+	}
+	isRelease := func(o *asyncir.Op) bool {
+		m, kind := lockCall(models, o)
+		return m != nil && o.Kind == asyncir.OpCall && !acquires(kind) && m.Track != nil && m.Track.Field == field
+	}
+	targets := []*asyncir.Op{op}
+	if op.Kind == asyncir.OpDefer {
+		targets = nil
+		for _, b := range f.Blocks {
+			if ret := asyncir.ExitOp(b); b.Exit && ret != nil {
+				targets = append(targets, ret)
+			}
+		}
+	}
+	if len(targets) == 0 {
+		return nil
+	}
+	for _, t := range targets {
+		if asyncir.ReachedFromEntry(t, isAcquire) {
+			return nil
+		}
+	}
+	released := false
+	f.Ops(func(o *asyncir.Op) {
+		if held && !released && isRelease(o) {
+			for _, t := range targets {
+				released = released || asyncir.Reaches(o, t, isAcquire)
+			}
+		}
+	})
+	if released {
+		return nil
+	}
+	return first
+}
