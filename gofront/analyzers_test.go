@@ -35,7 +35,8 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/future", "neverawaited/futureuse", "neverawaited/group",
 		"neverawaited/outcome", "neverawaited/locks", "neverawaited/waitgroups",
 		"neverawaited/conds", "neverawaited/returned", "neverawaited/fields",
-		"neverawaited/reply", "neverawaited/nilchan")
+		"neverawaited/reply", "neverawaited/nilchan",
+		"neverawaited/chanshapes", "neverawaited/lockshapes", "neverawaited/waitshapes")
 }
 
 func TestBlockingCall(t *testing.T) {

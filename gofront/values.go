@@ -65,8 +65,9 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 		return x
 	}
 	var pl place
-	if a := typeOf(v.Type()).Await; a == asyncir.Mutex || a == asyncir.Cond {
-		// Every &s.mu of one s in a function is one mutex.
+	if a := typeOf(v.Type()).Await; a == asyncir.Mutex || a == asyncir.Cond || a == asyncir.WaitGroup && isFieldAddr(v) {
+		// Every &s.mu of one s in a function is one mutex (one wait
+		// group, one condition variable).
 		pl = l.placeOf(v)
 		if first, ok := l.places[pl.key()]; ok {
 			x := l.values[first]
@@ -89,9 +90,6 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 		l.describe(v, x)
 		if x.Type.Await == asyncir.Channel {
 			x.Track.Nil = l.nilness(v)
-		}
-		if fa, ok := v.(*ssa.FieldAddr); ok && x.Type.Await == asyncir.WaitGroup {
-			x.Track.Field = fieldKey(fa) // s.wg: the same group in every method
 		}
 		if pl.root != nil && pl.root != v {
 			x.Track.Root, x.Track.Path, x.Track.Field = l.value(pl.root), pl.path, pl.field
@@ -291,4 +289,9 @@ func copiedFrom(v ssa.Value) ssa.Value {
 		return v
 	}
 	return val
+}
+
+func isFieldAddr(v ssa.Value) bool {
+	_, ok := v.(*ssa.FieldAddr)
+	return ok
 }

@@ -21,6 +21,7 @@ func runGo(pass *asyncir.Pass) error {
 	checkForeverBlocks(pass)
 	checkBlockedUnderLock(pass)
 	checkLockOrder(pass, locks)
+	checkSelfWaits(pass)
 	replies := findRepliers(pass.Module)
 	for _, f := range pass.Module.Funcs {
 		if len(f.Blocks) == 0 {

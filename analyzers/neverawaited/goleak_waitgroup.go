@@ -15,6 +15,9 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 	models := pass.Program.Models
 	for _, wg := range asyncir.Made(f, asyncir.WaitGroup) {
 		if wg.Type.External != "sync.WaitGroup" {
+			if c, ok := countErrgroup(models, wg); ok && len(c.waits) > 0 {
+				checkWaitBeforeReceive(pass, f, c, "`"+wg.Track.Name+"`")
+			}
 			continue
 		}
 		c, ok := countGroup(models, wg)
@@ -216,4 +219,30 @@ func goroutinesCalling(n int) string {
 		return "1 goroutine calls"
 	}
 	return fmt.Sprintf("%d goroutines call", n)
+}
+
+// countErrgroup collects the goroutines an errgroup starts (Go, TryGo)
+// and its Waits; ok is false when f does anything else with it.
+func countErrgroup(models *asyncir.Models, g *asyncir.Value) (groupCount, bool) {
+	var c groupCount
+	for _, u := range g.Uses {
+		op := u.Op
+		m := models.API(op.External)
+		if u.Kind != asyncir.UseRecv || op.Kind != asyncir.OpCall || m == nil {
+			return c, false
+		}
+		switch {
+		case m.Waits:
+			c.waits = append(c.waits, op)
+		case m.Spawns && m.Callback >= 0 && m.Callback < len(op.Args) && op.Args[m.Callback] != nil && op.Args[m.Callback].Def != nil:
+			st, ok := asyncir.StartOf(models, asyncir.Use{Kind: asyncir.UseArg, Op: op.Args[m.Callback].Def})
+			if !ok {
+				return c, false
+			}
+			c.starts = append(c.starts, st)
+		default:
+			return c, false
+		}
+	}
+	return c, true
 }

@@ -34,8 +34,8 @@ func (s *server) loop() {
 		case <-s.stopc:
 			return
 		case r := <-s.reqc:
-			time.Sleep(delay)
-			s.respc <- r * 2
+			time.Sleep(10 * delay)
+			s.respc <- r * 2 // want `goroutine .server.loop. can block forever sending on .server.respc.: its receivers select on other cases and can stop receiving.* \(AL151\)`
 		}
 	}
 }
@@ -69,7 +69,7 @@ func (s *stoppableServer) loop() {
 		case <-s.stopc:
 			return
 		case r := <-s.reqc:
-			time.Sleep(delay)
+			time.Sleep(10 * delay)
 			select {
 			case s.respc <- r * 2:
 			case <-s.stopc:
@@ -110,8 +110,8 @@ func newTable() *table {
 
 func (t *table) serve() {
 	for l := range t.lookups {
-		time.Sleep(delay)
-		l.reply <- len(l.key)
+		time.Sleep(10 * delay)
+		l.reply <- len(l.key) // want `.table.serve. can block forever sending a reply on .reply.: .table.Get. can return before receiving it.* \(AL151\)`
 	}
 }
 
@@ -145,7 +145,7 @@ func firstNegative(xs []int) error {
 	errc := make(chan error, 1)
 	go func() {
 		for _, x := range xs {
-			ch <- x
+			ch <- x // want `goroutine .firstNegative.func1. can block forever sending on unbuffered channel .ch.: its receiver, goroutine .firstNegative.func2., can return before the channel is closed.* \(AL151\)`
 		}
 		close(ch)
 	}()
@@ -201,7 +201,7 @@ func load(fail bool) int {
 		}
 		ch <- v
 	}()
-	return <-ch
+	return <-ch // want `.load. can block forever receiving from .ch.: goroutine .load.func1. can return without sending on or closing it.* \(AL152\)`
 }
 
 // Fixed: the error path closes the channel.
@@ -223,10 +223,10 @@ func loadClosing(fail bool) int {
 func viaVariable(timeout time.Duration) (int, bool) {
 	ch := make(chan int)
 	work := func() {
-		time.Sleep(delay)
+		time.Sleep(10 * delay)
 		ch <- 1
 	}
-	go work()
+	go work() // want `goroutine .viaVariable.func1. can block forever sending on unbuffered channel .ch..* \(AL151\)`
 	select {
 	case v := <-ch:
 		return v, true
@@ -239,7 +239,7 @@ func viaVariable(timeout time.Duration) (int, bool) {
 func viaVariableBuffered(timeout time.Duration) (int, bool) {
 	ch := make(chan int, 1)
 	work := func() {
-		time.Sleep(delay)
+		time.Sleep(10 * delay)
 		ch <- 1
 	}
 	go work()
@@ -279,7 +279,7 @@ func (w *watcher) run() {
 	}
 }
 
-func (w *watcher) Stop() { w.stopc <- struct{}{} }
+func (w *watcher) Stop() { w.stopc <- struct{}{} } // want `goroutine .watcher.Stop. can block forever sending on .watcher.stopc.: its receivers select on other cases and can stop receiving.* \(AL151\)`
 
 // Fixed: Stop closes the channel, which never blocks.
 type closingWatcher struct {

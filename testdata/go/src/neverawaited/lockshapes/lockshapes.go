@@ -24,7 +24,7 @@ func (r *registry) Update(k string, v int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.items[k] = v
-	r.notify()
+	r.notify() // want `.registry.notify. locks mutex .registry.mu., which .registry.Update. already holds.* \(AL155\)`
 }
 
 func (r *registry) notify() {
@@ -59,7 +59,7 @@ func (c *cache) GetOrFill(k string) int {
 	c.mu.RLock()
 	v, ok := c.m[k]
 	if !ok {
-		c.mu.Lock()
+		c.mu.Lock() // want `mutex .cache.mu. is locked again by the goroutine that holds it.* \(AL155\)`
 		v = len(k)
 		c.m[k] = v
 		c.mu.Unlock()
@@ -95,7 +95,7 @@ type set struct {
 func (s *set) AddAll(keys []string) int {
 	added := 0
 	for _, k := range keys {
-		s.mu.Lock()
+		s.mu.Lock() // want `mutex .set.mu. is locked again by the goroutine that holds it.* \(AL155\)`
 		if s.m[k] {
 			continue
 		}
@@ -140,11 +140,11 @@ func (q *queue) publish(v int) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.items = append(q.items, v)
-	q.ready <- v
+	q.ready <- v // want `.queue.publish. can block forever sending on .queue.ready. while holding mutex .queue.mu.: its partner .queue.Next. must lock it first.* \(AL151\)`
 }
 
 func (q *queue) Next() int {
-	q.mu.Lock()
+	q.mu.Lock() // want `locking mutex .queue.mu. can block forever: .queue.publish. holds it while it waits for .queue.Next..* \(AL155\)`
 	defer q.mu.Unlock()
 	v := <-q.ready
 	q.items = q.items[1:]
@@ -195,7 +195,7 @@ func (b *bank) Deposit(n int) {
 	b.acct.mu.Lock()
 	defer b.acct.mu.Unlock()
 	time.Sleep(delay)
-	b.ledgerMu.Lock()
+	b.ledgerMu.Lock() // want `.bank.Deposit. locks mutex .bank.ledgerMu. while holding .account.mu., and .bank.Audit. takes them in the opposite order.* \(AL155\)`
 	b.ledger = append(b.ledger, n)
 	b.ledgerMu.Unlock()
 	b.acct.balance += n
@@ -205,7 +205,7 @@ func (b *bank) Audit() int {
 	b.ledgerMu.Lock()
 	defer b.ledgerMu.Unlock()
 	time.Sleep(delay)
-	b.acct.mu.Lock()
+	b.acct.mu.Lock() // want `.bank.Audit. locks mutex .account.mu. while holding .bank.ledgerMu., and .bank.Deposit. takes them in the opposite order.* \(AL155\)`
 	defer b.acct.mu.Unlock()
 	return b.acct.balance - len(b.ledger)
 }
@@ -243,7 +243,7 @@ type conn struct {
 }
 
 func (c *conn) transition(to int) bool {
-	c.mu.Lock()
+	c.mu.Lock() // want `mutex .conn.mu. stays locked when .conn.transition. returns early.* \(AL155\)`
 	switch {
 	case to < 0:
 		return false

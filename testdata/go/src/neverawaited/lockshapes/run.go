@@ -15,6 +15,7 @@ func RunLeaks() {
 	go s.AddAll([]string{"a", "a", "b"})
 
 	q := newQueue()
+	time.Sleep(5 * delay) // publish holds the lock and waits to send
 	go q.Next()
 
 	b := &bank{}

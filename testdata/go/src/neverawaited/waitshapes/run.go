@@ -7,6 +7,7 @@ import "time"
 func RunLeaks() {
 	go processAll([]int{1, -1})
 	go collect(2)
+	go fetchAll([]string{"a", "bb"})
 	newPool(2, true)
 	tr := &tracker{}
 	go tr.Run(1)
@@ -21,6 +22,7 @@ func RunLeaks() {
 func RunClean() {
 	processAllFixed([]int{1, -1})
 	collectFixed(2)
+	fetchAllBuffered([]string{"a", "bb"})
 	p := newSignallingPool(2, true)
 	p.Close()
 	tr := &unlockedTracker{}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 var (
@@ -33,7 +35,7 @@ func processAll(items []int) {
 			wg.Done()
 		}()
 	}
-	wg.Wait()
+	wg.Wait() // want `.wg.\.Wait can block forever: goroutine .processAll.func1. can return without calling .wg.\.Done.* \(AL156\)`
 }
 
 // Fixed: Done is deferred first.
@@ -58,10 +60,10 @@ func collect(n int) []int {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results <- i
+			results <- i // want `goroutine .collect.func1. blocks forever sending on .results.: .collect. receives from it only after .wg.\.Wait.* \(AL151\)`
 		}()
 	}
-	wg.Wait()
+	wg.Wait() // want `.wg.\.Wait blocks forever: goroutine .collect.func1. blocks sending on .results. before its Done.* \(AL156\)`
 	close(results)
 	var out []int
 	for r := range results {
@@ -112,7 +114,7 @@ func newPool(n int, fail bool) *pool {
 func (p *pool) worker(fail bool) {
 	defer p.wg.Done()
 	if fail {
-		p.Close()
+		p.Close() // want `goroutine .pool.worker. calls .pool.Close., which waits on .pool.wg. for the goroutines it counts, this one included.* \(AL156\)`
 		return
 	}
 	<-p.quit
@@ -169,12 +171,12 @@ func (t *tracker) Run(n int) {
 		t.wg.Add(1)
 		go t.record()
 	}
-	t.wg.Wait()
+	t.wg.Wait() // want `.tracker.Run. can block forever in .tracker.wg.\.Wait while holding mutex .tracker.mu..* \(AL156\)`
 }
 
 func (t *tracker) record() {
 	defer t.wg.Done()
-	t.mu.Lock()
+	t.mu.Lock() // want `locking mutex .tracker.mu. can block forever: .tracker.Run. holds it while it waits for .tracker.record..* \(AL155\)`
 	t.seen++
 	t.mu.Unlock()
 }
@@ -226,7 +228,7 @@ func (j *jobs) Pop() int {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	for len(j.items) == 0 {
-		j.cond.Wait()
+		j.cond.Wait() // want `.jobs.cond.\.Wait blocks forever: nothing in the package calls Signal or Broadcast on it.* \(AL157\)`
 	}
 	v := j.items[0]
 	j.items = j.items[1:]
@@ -262,4 +264,46 @@ func (j *signalledJobs) Pop() int {
 	v := j.items[0]
 	j.items = j.items[1:]
 	return v
+}
+
+// The same with an errgroup: Wait before the results are read.
+func fetchAll(urls []string) ([]int, error) {
+	var g errgroup.Group
+	sizes := make(chan int)
+	for _, u := range urls {
+		g.Go(func() error {
+			sizes <- len(u) // want `goroutine .fetchAll.func1. blocks forever sending on .sizes.: .fetchAll. receives from it only after .g.\.Wait.* \(AL151\)`
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil { // want `.g.\.Wait blocks forever: goroutine .fetchAll.func1. blocks sending on .sizes. before its Done.* \(AL156\)`
+		return nil, err
+	}
+	close(sizes)
+	var out []int
+	for n := range sizes {
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// Fixed: one buffer slot per result.
+func fetchAllBuffered(urls []string) ([]int, error) {
+	var g errgroup.Group
+	sizes := make(chan int, len(urls))
+	for _, u := range urls {
+		g.Go(func() error {
+			sizes <- len(u)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	close(sizes)
+	var out []int
+	for n := range sizes {
+		out = append(out, n)
+	}
+	return out, nil
 }

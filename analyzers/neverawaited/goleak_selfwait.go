@@ -1,0 +1,128 @@
+package neverawaited
+
+import (
+	"fmt"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkSelfWaits reports AL156 for a goroutine that waits on the wait
+// group that counts it: it calls Done on a group its inputs reach
+// (p.wg), and before that Done, itself or through a function it calls
+// (p.Close), calls Wait on the same group. Wait waits for this
+// goroutine's Done, which never comes.
+func checkSelfWaits(pass *asyncir.Pass) {
+	models := pass.Program.Models
+	waits := waitSummaries(models, pass.Module)
+	for f, start := range goroutineStarts(pass) {
+		if len(f.Blocks) == 0 {
+			continue
+		}
+		f.Ops(func(done *asyncir.Op) {
+			m := models.API(done.External)
+			if m == nil || !m.Done || done.Recv == nil || (done.Kind != asyncir.OpCall && done.Kind != asyncir.OpDefer) {
+				return
+			}
+			pl := placeOf(done.Recv)
+			if inputOf(f, pl) < 0 {
+				return
+			}
+			f.Ops(func(o *asyncir.Op) {
+				if o.Kind != asyncir.OpCall {
+					return
+				}
+				// Before the Done: a deferred Done runs at return.
+				if done.Kind == asyncir.OpCall && !asyncir.ReachedFromEntry(o, func(x *asyncir.Op) bool { return x == done }) {
+					return
+				}
+				if o.External == "sync.WaitGroup.Wait" && o.Recv != nil && placeOf(o.Recv) == pl {
+					report(pass, asyncir.Diagnostic{
+						Code:    "AL156",
+						Range:   o.Range,
+						Message: fmt.Sprintf("goroutine `%s` waits on %s, which counts it: it blocks forever", f.QualName, groupName(done.Recv)),
+						Related: []asyncir.Related{
+							{Range: done.Range, Message: "the goroutine's Done, which Wait needs"},
+							{Range: start.Range, Message: "the goroutine is started here"},
+						},
+					})
+					return
+				}
+				if o.Callee == nil {
+					return
+				}
+				for _, w := range waits[o.Callee] {
+					if cp, ok := calleePlace(o, w); ok && cp == pl {
+						report(pass, asyncir.Diagnostic{
+							Code:    "AL156",
+							Range:   o.Range,
+							Message: fmt.Sprintf("goroutine `%s` calls `%s`, which waits on %s for the goroutines it counts, this one included: it blocks forever", f.QualName, o.Callee.QualName, groupName(done.Recv)),
+							Related: []asyncir.Related{
+								{Range: w.at.Range, Message: "waits here"},
+								{Range: done.Range, Message: "the goroutine's Done, which Wait needs"},
+								{Range: start.Range, Message: "the goroutine is started here"},
+							},
+						})
+						return
+					}
+				}
+			})
+		})
+	}
+}
+
+// groupName names a wait group for messages.
+func groupName(v *asyncir.Value) string {
+	switch {
+	case v.Track != nil && v.Track.Field != "":
+		return "`" + fieldName(v.Track.Field) + "`"
+	case v.Track != nil && v.Track.Name != "":
+		return "`" + v.Track.Name + "`"
+	}
+	return "the wait group"
+}
+
+// waitSummaries lists, per function, the wait groups rooted at its
+// inputs that it waits on, itself or through the functions it calls.
+func waitSummaries(models *asyncir.Models, mod *asyncir.Module) map[*asyncir.Func][]inputAcquire {
+	out := map[*asyncir.Func][]inputAcquire{}
+	add := func(f *asyncir.Func, a inputAcquire) bool {
+		for _, x := range out[f] {
+			if x.input == a.input && x.path == a.path {
+				return false
+			}
+		}
+		out[f] = append(out[f], a)
+		return true
+	}
+	for round := 0; round < 4; round++ {
+		changed := false
+		for _, f := range mod.Funcs {
+			f.Ops(func(op *asyncir.Op) {
+				if op.Kind != asyncir.OpCall {
+					return
+				}
+				if op.External == "sync.WaitGroup.Wait" && op.Recv != nil {
+					pl := placeOf(op.Recv)
+					if i := inputOf(f, pl); i >= 0 {
+						changed = add(f, inputAcquire{i, pl.path, asyncir.NoLockOp, op}) || changed
+					}
+					return
+				}
+				if op.Callee == nil {
+					return
+				}
+				for _, w := range out[op.Callee] {
+					if pl, ok := calleePlace(op, w); ok {
+						if i := inputOf(f, pl); i >= 0 {
+							changed = add(f, inputAcquire{i, pl.path, asyncir.NoLockOp, w.at}) || changed
+						}
+					}
+				}
+			})
+		}
+		if !changed {
+			break
+		}
+	}
+	return out
+}
