@@ -100,6 +100,10 @@ type APIModel struct {
 	Done bool
 	// Lock is what the method does to its receiver, a mutex.
 	Lock LockOp
+	// Locks and Unlocks are the mutexes a function of another package
+	// takes (and keeps, for its caller to release) or releases, on
+	// places its inputs reach: what its package's facts say.
+	Locks, Unlocks []InputLock
 	// Cond is what the method does to its receiver, a condition variable.
 	Cond CondOp
 	// FailsTest: the call marks the running test failed (t.Errorf).

@@ -36,7 +36,8 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/outcome", "neverawaited/locks", "neverawaited/waitgroups",
 		"neverawaited/conds", "neverawaited/returned", "neverawaited/fields",
 		"neverawaited/reply", "neverawaited/nilchan",
-		"neverawaited/chanshapes", "neverawaited/lockshapes", "neverawaited/waitshapes")
+		"neverawaited/chanshapes", "neverawaited/lockshapes", "neverawaited/waitshapes",
+		"neverawaited/crosslock")
 }
 
 func TestBlockingCall(t *testing.T) {

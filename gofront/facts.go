@@ -29,6 +29,71 @@ type foreverFact struct{ Func string }
 func (*foreverFact) AFact()         {}
 func (*foreverFact) String() string { return "runs forever" }
 
+// lockFact says which mutexes a function takes (and keeps for its
+// caller, Held) or releases on places its parameters reach, so that a
+// caller in another package sees a lock taken twice through the call.
+type lockFact struct {
+	Locks, Unlocks []lockInput
+}
+
+// lockInput is asyncir.InputLock without the op, which stays in its
+// package.
+type lockInput struct {
+	Input int
+	Path  string
+	Kind  asyncir.LockOp
+	Held  bool
+}
+
+func (*lockFact) AFact()         {}
+func (*lockFact) String() string { return "takes or releases its inputs' mutexes" }
+
+// exportLocks records the lock summaries of the package's named
+// functions, on their parameters.
+func (l *lowerer) exportLocks() {
+	var sums *asyncir.LockSummaries
+	for _, fn := range l.srcFuncs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || obj.Pkg() != l.pass.Pkg {
+			continue
+		}
+		if sums == nil {
+			sums = asyncir.NewLockSummaries(l.models, l.module)
+		}
+		acq, rel := sums.Of(l.funcs[fn])
+		var fact lockFact
+		for _, a := range acq {
+			if a.Input < len(fn.Params) {
+				fact.Locks = append(fact.Locks, lockInput{a.Input, a.Path, a.Kind, a.Held})
+			}
+		}
+		for _, a := range rel {
+			if a.Input < len(fn.Params) {
+				fact.Unlocks = append(fact.Unlocks, lockInput{a.Input, a.Path, a.Kind, false})
+			}
+		}
+		if len(fact.Locks)+len(fact.Unlocks) > 0 {
+			l.pass.ExportObjectFact(obj, &fact)
+		}
+	}
+}
+
+// importLocks fills a model's Locks and Unlocks from obj's fact; false
+// when it has none.
+func importLocks(pass *analysis.Pass, obj *types.Func, m *asyncir.APIModel) bool {
+	var fact lockFact
+	if !pass.ImportObjectFact(obj, &fact) {
+		return false
+	}
+	for _, a := range fact.Locks {
+		m.Locks = append(m.Locks, asyncir.InputLock{Input: a.Input, Path: a.Path, Kind: a.Kind, Held: a.Held})
+	}
+	for _, a := range fact.Unlocks {
+		m.Unlocks = append(m.Unlocks, asyncir.InputLock{Input: a.Input, Path: a.Path, Kind: a.Kind})
+	}
+	return true
+}
+
 // future reports whether calling fn returns a future channel, and
 // whether its goroutine sends a stream on it.
 func (l *lowerer) future(fn *ssa.Function) (future, stream bool) {

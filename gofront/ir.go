@@ -28,7 +28,7 @@ func newIR(only func(*analysis.Pass) bool) *analysis.Analyzer {
 		Run:        func(pass *analysis.Pass) (any, error) { return runIR(pass, only) },
 		Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(futureFact), new(foreverFact)},
+		FactTypes:  []analysis.Fact{new(futureFact), new(foreverFact), new(lockFact)},
 	}
 }
 

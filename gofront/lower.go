@@ -64,6 +64,7 @@ func (l *lowerer) lower() *asyncir.Module {
 		l.lowerFunc(fn, l.funcs[fn])
 	}
 	l.exportForever()
+	l.exportLocks()
 	return m
 }
 
@@ -352,8 +353,9 @@ func (l *lowerer) external(fn *ssa.Function) string {
 	if fn.Pkg != l.pkg && name != "" && l.models.API(name) == nil {
 		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != nil && obj.Pkg() != l.pass.Pkg {
 			var ff foreverFact
-			if l.pass.ImportObjectFact(obj, &ff) {
-				l.models.APIs[name] = &asyncir.APIModel{Name: name, NeverReturns: true, Callback: -1}
+			m := &asyncir.APIModel{Name: name, NeverReturns: l.pass.ImportObjectFact(obj, &ff), Callback: -1}
+			if importLocks(l.pass, obj, m) || m.NeverReturns {
+				l.models.APIs[name] = m
 			}
 		}
 	}

@@ -14,12 +14,13 @@ import (
 func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 	models := pass.Program.Models
 	f.Ops(func(op *asyncir.Op) {
-		m, kind := lockCall(models, op)
-		if m == nil || op.Kind != asyncir.OpCall || !acquires(kind) {
+		checkHelperRelock(pass, f, op, locks)
+		m, kind := asyncir.LockCall(models, op)
+		if m == nil || op.Kind != asyncir.OpCall || !asyncir.Acquires(kind) {
 			return
 		}
-		pl := placeOf(m)
-		releases := func(o *asyncir.Op) bool { return locks.releases(o, pl, kind) }
+		pl := asyncir.PlaceOf(m)
+		releases := func(o *asyncir.Op) bool { return locks.Releases(o, pl, kind) }
 		// A deferred Unlock releases only at return. A goroutine that
 		// waits on a channel in between may be waiting for another one
 		// to unlock for it (a lock handed between goroutines).
@@ -30,7 +31,7 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 		// released by another (a lock handed over): only a function that
 		// keeps its own lock discipline is judged.
 		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow); again != nil && releasedSomewhere(op, releases) {
-			reportDoubleLock(pass, f, op, m, again, via)
+			reportDoubleLock(pass, f, op, lockName(m), again, via)
 			return
 		}
 		cost := asyncir.PathCost{Op: func(o *asyncir.Op) int {
@@ -65,52 +66,41 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 	})
 }
 
-func reportDoubleLock(pass *asyncir.Pass, f *asyncir.Func, first *asyncir.Op, m *asyncir.Value, again, via *asyncir.Op) {
+// checkHelperRelock reports AL155 for a lock taken through a helper
+// that returns holding it (c.Lock(), in this package or another, which
+// locks c.mu), when the same goroutine then takes it again before
+// releasing it.
+func checkHelperRelock(pass *asyncir.Pass, f *asyncir.Func, op *asyncir.Op, locks *lockSummaries) {
+	for _, h := range locks.HeldAfter(op) {
+		releases := func(o *asyncir.Op) bool { return locks.Releases(o, h.Place, h.Kind) }
+		releasedNow := func(o *asyncir.Op) bool {
+			return o.Kind != asyncir.OpDefer && releases(o) || waitsForOthers(locks.models, o)
+		}
+		again, via := locks.acquiredAgain(op, h.Place, h.Kind, releasedNow)
+		if again == nil || via == op || !releasedSomewhere(op, releases) {
+			continue
+		}
+		name := "the mutex that `" + calleeName(op) + "` takes"
+		if again.Recv != nil && again.Recv.Type.Await == asyncir.Mutex {
+			name = lockName(again.Recv)
+		}
+		reportDoubleLock(pass, f, op, name, again, via)
+		return
+	}
+}
+
+func reportDoubleLock(pass *asyncir.Pass, f *asyncir.Func, first *asyncir.Op, name string, again, via *asyncir.Op) {
 	rel := []asyncir.Related{{Range: first.Range, Message: "first locked here"}}
-	msg := fmt.Sprintf("%s is locked again by the goroutine that holds it: it blocks forever", lockName(m))
+	msg := fmt.Sprintf("%s is locked again by the goroutine that holds it: it blocks forever", name)
 	at := again
 	if via != nil {
 		at = via
-		rel = append(rel, asyncir.Related{Range: again.Range, Message: "locked again here"})
-		msg = fmt.Sprintf("`%s` locks %s, which `%s` already holds: the goroutine blocks forever", via.Callee.QualName, lockName(m), f.QualName)
+		if again != via {
+			rel = append(rel, asyncir.Related{Range: again.Range, Message: "locked again here"})
+		}
+		msg = fmt.Sprintf("`%s` locks %s, which `%s` already holds: the goroutine blocks forever", calleeName(via), name, f.QualName)
 	}
 	report(pass, asyncir.Diagnostic{Code: "AL155", Range: at.Range, Message: msg, Related: rel})
-}
-
-// lockCall returns the mutex op locks or unlocks and how, for a call or
-// a defer of a sync.Mutex/RWMutex method.
-func lockCall(models *asyncir.Models, op *asyncir.Op) (*asyncir.Value, asyncir.LockOp) {
-	if (op.Kind != asyncir.OpCall && op.Kind != asyncir.OpDefer) || op.Recv == nil || op.Recv.Type.Await != asyncir.Mutex {
-		return nil, asyncir.NoLockOp
-	}
-	if m := models.API(op.External); m != nil && m.Lock != asyncir.NoLockOp {
-		return op.Recv, m.Lock
-	}
-	return nil, asyncir.NoLockOp
-}
-
-func acquires(k asyncir.LockOp) bool { return k == asyncir.LockWrite || k == asyncir.LockRead }
-
-// releaseOf is the unlock that matches a lock.
-func releaseOf(k asyncir.LockOp) asyncir.LockOp {
-	if k == asyncir.LockRead {
-		return asyncir.UnlockRead
-	}
-	return asyncir.UnlockWrite
-}
-
-// lockPlace is a mutex as a function sees it: a root value (an input, a
-// local) and the field path from it.
-type lockPlace struct {
-	root *asyncir.Value
-	path string
-}
-
-func placeOf(v *asyncir.Value) lockPlace {
-	if v.Track != nil && v.Track.Root != nil {
-		return lockPlace{v.Track.Root, v.Track.Path}
-	}
-	return lockPlace{v, ""}
 }
 
 // lockName names a mutex for messages: its field, or its variable.
@@ -124,155 +114,36 @@ func lockName(m *asyncir.Value) string {
 	return "the mutex"
 }
 
-// inputAcquire is a lock a function takes on a place rooted at one of its
-// inputs before releasing it, on some path from its entry.
-type inputAcquire struct {
-	input int
-	path  string
-	kind  asyncir.LockOp
-	at    *asyncir.Op // the Lock call, in that function or one it calls
-}
-
-// lockSummaries holds, per function of the module, the locks it takes on
-// places its inputs reach, and the places it releases: what a call
-// passing those inputs does to the caller's mutexes.
+// lockSummaries extends the module's lock summaries with the checks of
+// AL155.
 type lockSummaries struct {
-	models   *asyncir.Models
-	acquired map[*asyncir.Func][]inputAcquire
-	released map[*asyncir.Func][]inputAcquire
+	*asyncir.LockSummaries
+	models *asyncir.Models
 }
 
 func newLockSummaries(models *asyncir.Models, m *asyncir.Module) *lockSummaries {
-	s := &lockSummaries{models: models, acquired: map[*asyncir.Func][]inputAcquire{}, released: map[*asyncir.Func][]inputAcquire{}}
-	// Summaries grow monotonically; a few rounds reach the call depths
-	// that matter, and bound the work on deep call chains.
-	for round := 0; round < 4; round++ {
-		changed := false
-		for _, f := range m.Funcs {
-			changed = s.summarize(f) || changed
-		}
-		if !changed {
-			break
-		}
-	}
-	return s
-}
-
-// inputOf is the index of f's input that pl is rooted at, or -1.
-func inputOf(f *asyncir.Func, pl lockPlace) int {
-	for i, in := range f.Inputs {
-		if in == pl.root {
-			return i
-		}
-	}
-	return -1
-}
-
-func (s *lockSummaries) summarize(f *asyncir.Func) bool {
-	changed := false
-	add := func(to map[*asyncir.Func][]inputAcquire, a inputAcquire) {
-		for _, x := range to[f] {
-			if x.input == a.input && x.path == a.path && x.kind == a.kind {
-				return
-			}
-		}
-		to[f] = append(to[f], a)
-		changed = true
-	}
-	f.Ops(func(op *asyncir.Op) {
-		if m, kind := lockCall(s.models, op); m != nil {
-			pl := placeOf(m)
-			i := inputOf(f, pl)
-			if i < 0 {
-				return
-			}
-			switch {
-			case acquires(kind) && op.Kind == asyncir.OpCall:
-				// Taken while a caller may hold it: only when no release
-				// of the same place comes first (unlock, work, relock).
-				if asyncir.ReachedFromEntry(op, func(o *asyncir.Op) bool { return o.Kind != asyncir.OpDefer && s.releases(o, pl, kind) }) {
-					add(s.acquired, inputAcquire{i, pl.path, kind, op})
-				}
-			case !acquires(kind):
-				add(s.released, inputAcquire{i, pl.path, kind, op})
-			}
-			return
-		}
-		if op.Callee == nil {
-			return
-		}
-		for _, a := range s.acquired[op.Callee] {
-			if pl, ok := calleePlace(op, a); ok && op.Kind == asyncir.OpCall {
-				// Only what the call takes while f's caller may still hold
-				// it: f has not released it first (resetAndUnlock).
-				if i := inputOf(f, pl); i >= 0 && asyncir.ReachedFromEntry(op, func(o *asyncir.Op) bool { return o.Kind != asyncir.OpDefer && s.releases(o, pl, a.kind) }) {
-					add(s.acquired, inputAcquire{i, pl.path, a.kind, a.at})
-				}
-			}
-		}
-		for _, a := range s.released[op.Callee] {
-			if pl, ok := calleePlace(op, a); ok {
-				if i := inputOf(f, pl); i >= 0 {
-					add(s.released, inputAcquire{i, pl.path, a.kind, a.at})
-				}
-			}
-		}
-	})
-	return changed
-}
-
-// calleePlace is the caller's place of a callee's input lock: the value
-// the call binds to the input, followed by the callee's path.
-func calleePlace(op *asyncir.Op, a inputAcquire) (lockPlace, bool) {
-	b := asyncir.Bound(op, a.input)
-	if b == nil {
-		return lockPlace{}, false
-	}
-	pl := placeOf(b)
-	pl.path += a.path
-	return pl, true
-}
-
-// releases reports whether o unlocks pl, locked with kind k:
-// an Unlock call or defer, or a call of a function that unlocks it.
-func (s *lockSummaries) releases(o *asyncir.Op, pl lockPlace, k asyncir.LockOp) bool {
-	want := releaseOf(k)
-	if m, kind := lockCall(s.models, o); m != nil {
-		return kind == want && placeOf(m) == pl
-	}
-	if o.Callee == nil {
-		return false // a goroutine that unlocks takes the lock over, too
-	}
-	for _, a := range s.released[o.Callee] {
-		if cp, ok := calleePlace(o, a); ok && cp == pl && a.kind == want {
-			return true
-		}
-	}
-	return false
+	return &lockSummaries{asyncir.NewLockSummaries(models, m), models}
 }
 
 // acquiredAgain finds a second acquisition of pl after first, before a
 // release, by the same goroutine: a Lock call (again) or a call of a
 // function that locks it (via, with again its Lock). Two read locks do
 // not conflict.
-func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl lockPlace, kind asyncir.LockOp, releases func(*asyncir.Op) bool) (again, via *asyncir.Op) {
+func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind asyncir.LockOp, releases func(*asyncir.Op) bool) (again, via *asyncir.Op) {
 	conflicts := func(k asyncir.LockOp) bool { return kind == asyncir.LockWrite || k == asyncir.LockWrite }
 	first.Func().Ops(func(o *asyncir.Op) {
 		if again != nil || o.Kind != asyncir.OpCall {
 			return
 		}
-		if m, k := lockCall(s.models, o); m != nil {
-			if acquires(k) && conflicts(k) && placeOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first || everyIteration(first)) {
+		if m, k := asyncir.LockCall(s.models, o); m != nil {
+			if asyncir.Acquires(k) && conflicts(k) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first || everyIteration(first)) {
 				again = o
 			}
 			return
 		}
-		if o.Callee == nil {
-			return
-		}
-		for _, a := range s.acquired[o.Callee] {
-			if cp, ok := calleePlace(o, a); ok && cp == pl && conflicts(a.kind) && asyncir.Reaches(first, o, releases) {
-				again, via = a.at, o
+		for _, a := range s.Acquired(o) {
+			if cp, ok := asyncir.CalleePlace(o, a); ok && cp == pl && conflicts(a.Kind) && asyncir.Reaches(first, o, releases) {
+				again, via = a.At, o
 				return
 			}
 		}
@@ -282,15 +153,15 @@ func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl lockPlace, kind asyn
 
 // enteredHeld reports whether f releases pl on some path from its entry
 // before acquiring it: f runs with the lock held by its caller.
-func (s *lockSummaries) enteredHeld(f *asyncir.Func, pl lockPlace, kind asyncir.LockOp) bool {
+func (s *lockSummaries) enteredHeld(f *asyncir.Func, pl asyncir.Place, kind asyncir.LockOp) bool {
 	held := false
 	f.Ops(func(o *asyncir.Op) {
-		if held || o.Kind != asyncir.OpCall || !s.releases(o, pl, kind) {
+		if held || o.Kind != asyncir.OpCall || !s.Releases(o, pl, kind) {
 			return
 		}
 		held = asyncir.ReachedFromEntry(o, func(x *asyncir.Op) bool {
-			m, k := lockCall(s.models, x)
-			return m != nil && acquires(k) && x.Kind == asyncir.OpCall && placeOf(m) == pl
+			m, k := asyncir.LockCall(s.models, x)
+			return m != nil && asyncir.Acquires(k) && x.Kind == asyncir.OpCall && asyncir.PlaceOf(m) == pl
 		})
 	})
 	return held
@@ -373,4 +244,13 @@ func fieldName(key string) string {
 		return key[j+1:]
 	}
 	return key
+}
+
+// calleeName names the function a call runs: the package's own by its
+// qualified name, another package's by its short path.
+func calleeName(op *asyncir.Op) string {
+	if op.Callee != nil {
+		return op.Callee.QualName
+	}
+	return trimPath(op.External)
 }

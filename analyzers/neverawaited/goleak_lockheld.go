@@ -151,8 +151,8 @@ func heldLocks(models *asyncir.Models, op *asyncir.Op) []*asyncir.Value {
 	var out []*asyncir.Value
 	seen := map[string]bool{}
 	op.Func().Ops(func(o *asyncir.Op) {
-		m, kind := lockCall(models, o)
-		if m == nil || o.Kind != asyncir.OpCall || !acquires(kind) || m.Track == nil || m.Track.Field == "" || seen[m.Track.Field] {
+		m, kind := asyncir.LockCall(models, o)
+		if m == nil || o.Kind != asyncir.OpCall || !asyncir.Acquires(kind) || m.Track == nil || m.Track.Field == "" || seen[m.Track.Field] {
 			return
 		}
 		if lockedBefore(models, op, m, true) != nil {
@@ -172,8 +172,8 @@ func lockedBefore(models *asyncir.Models, op *asyncir.Op, lock *asyncir.Value, h
 	f := op.Func()
 	var first *asyncir.Op
 	isAcquire := func(o *asyncir.Op) bool {
-		m, kind := lockCall(models, o)
-		if m != nil && o.Kind == asyncir.OpCall && acquires(kind) && m.Track != nil && m.Track.Field == field {
+		m, kind := asyncir.LockCall(models, o)
+		if m != nil && o.Kind == asyncir.OpCall && asyncir.Acquires(kind) && m.Track != nil && m.Track.Field == field {
 			if first == nil {
 				first = o
 			}
@@ -182,8 +182,8 @@ func lockedBefore(models *asyncir.Models, op *asyncir.Op, lock *asyncir.Value, h
 		return false
 	}
 	isRelease := func(o *asyncir.Op) bool {
-		m, kind := lockCall(models, o)
-		return m != nil && o.Kind == asyncir.OpCall && !acquires(kind) && m.Track != nil && m.Track.Field == field
+		m, kind := asyncir.LockCall(models, o)
+		return m != nil && o.Kind == asyncir.OpCall && !asyncir.Acquires(kind) && m.Track != nil && m.Track.Field == field
 	}
 	targets := []*asyncir.Op{op}
 	if op.Kind == asyncir.OpDefer {

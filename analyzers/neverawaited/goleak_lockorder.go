@@ -24,17 +24,17 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 	var edges []lockEdge
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(first *asyncir.Op) {
-			m, kind := lockCall(models, first)
-			if m == nil || first.Kind != asyncir.OpCall || !acquires(kind) || m.Track == nil || m.Track.Field == "" {
+			m, kind := asyncir.LockCall(models, first)
+			if m == nil || first.Kind != asyncir.OpCall || !asyncir.Acquires(kind) || m.Track == nil || m.Track.Field == "" {
 				return
 			}
-			pl := placeOf(m)
+			pl := asyncir.PlaceOf(m)
 			releases := func(o *asyncir.Op) bool {
-				return o.Kind != asyncir.OpDefer && locks.releases(o, pl, kind)
+				return o.Kind != asyncir.OpDefer && locks.Releases(o, pl, kind)
 			}
 			f.Ops(func(o *asyncir.Op) {
-				m2, k2 := lockCall(models, o)
-				if m2 == nil || o.Kind != asyncir.OpCall || !acquires(k2) || m2.Track == nil || m2.Track.Field == "" || m2.Track.Field == m.Track.Field {
+				m2, k2 := asyncir.LockCall(models, o)
+				if m2 == nil || o.Kind != asyncir.OpCall || !asyncir.Acquires(k2) || m2.Track == nil || m2.Track.Field == "" || m2.Track.Field == m.Track.Field {
 					return
 				}
 				if asyncir.Reaches(first, o, releases) {

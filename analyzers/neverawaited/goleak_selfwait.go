@@ -23,8 +23,8 @@ func checkSelfWaits(pass *asyncir.Pass) {
 			if m == nil || !m.Done || done.Recv == nil || (done.Kind != asyncir.OpCall && done.Kind != asyncir.OpDefer) {
 				return
 			}
-			pl := placeOf(done.Recv)
-			if inputOf(f, pl) < 0 {
+			pl := asyncir.PlaceOf(done.Recv)
+			if asyncir.InputOf(f, pl) < 0 {
 				return
 			}
 			f.Ops(func(o *asyncir.Op) {
@@ -35,7 +35,7 @@ func checkSelfWaits(pass *asyncir.Pass) {
 				if done.Kind == asyncir.OpCall && !asyncir.ReachedFromEntry(o, func(x *asyncir.Op) bool { return x == done }) {
 					return
 				}
-				if o.External == "sync.WaitGroup.Wait" && o.Recv != nil && placeOf(o.Recv) == pl {
+				if o.External == "sync.WaitGroup.Wait" && o.Recv != nil && asyncir.PlaceOf(o.Recv) == pl {
 					report(pass, asyncir.Diagnostic{
 						Code:    "AL156",
 						Range:   o.Range,
@@ -51,13 +51,13 @@ func checkSelfWaits(pass *asyncir.Pass) {
 					return
 				}
 				for _, w := range waits[o.Callee] {
-					if cp, ok := calleePlace(o, w); ok && cp == pl {
+					if cp, ok := asyncir.CalleePlace(o, w); ok && cp == pl {
 						report(pass, asyncir.Diagnostic{
 							Code:    "AL156",
 							Range:   o.Range,
 							Message: fmt.Sprintf("goroutine `%s` calls `%s`, which waits on %s for the goroutines it counts, this one included: it blocks forever", f.QualName, o.Callee.QualName, groupName(done.Recv)),
 							Related: []asyncir.Related{
-								{Range: w.at.Range, Message: "waits here"},
+								{Range: w.At.Range, Message: "waits here"},
 								{Range: done.Range, Message: "the goroutine's Done, which Wait needs"},
 								{Range: start.Range, Message: "the goroutine is started here"},
 							},
@@ -83,11 +83,11 @@ func groupName(v *asyncir.Value) string {
 
 // waitSummaries lists, per function, the wait groups rooted at its
 // inputs that it waits on, itself or through the functions it calls.
-func waitSummaries(models *asyncir.Models, mod *asyncir.Module) map[*asyncir.Func][]inputAcquire {
-	out := map[*asyncir.Func][]inputAcquire{}
-	add := func(f *asyncir.Func, a inputAcquire) bool {
+func waitSummaries(models *asyncir.Models, mod *asyncir.Module) map[*asyncir.Func][]asyncir.InputLock {
+	out := map[*asyncir.Func][]asyncir.InputLock{}
+	add := func(f *asyncir.Func, a asyncir.InputLock) bool {
 		for _, x := range out[f] {
-			if x.input == a.input && x.path == a.path {
+			if x.Input == a.Input && x.Path == a.Path {
 				return false
 			}
 		}
@@ -102,9 +102,9 @@ func waitSummaries(models *asyncir.Models, mod *asyncir.Module) map[*asyncir.Fun
 					return
 				}
 				if op.External == "sync.WaitGroup.Wait" && op.Recv != nil {
-					pl := placeOf(op.Recv)
-					if i := inputOf(f, pl); i >= 0 {
-						changed = add(f, inputAcquire{i, pl.path, asyncir.NoLockOp, op}) || changed
+					pl := asyncir.PlaceOf(op.Recv)
+					if i := asyncir.InputOf(f, pl); i >= 0 {
+						changed = add(f, asyncir.InputLock{Input: i, Path: pl.Path, At: op}) || changed
 					}
 					return
 				}
@@ -112,9 +112,9 @@ func waitSummaries(models *asyncir.Models, mod *asyncir.Module) map[*asyncir.Fun
 					return
 				}
 				for _, w := range out[op.Callee] {
-					if pl, ok := calleePlace(op, w); ok {
-						if i := inputOf(f, pl); i >= 0 {
-							changed = add(f, inputAcquire{i, pl.path, asyncir.NoLockOp, w.at}) || changed
+					if pl, ok := asyncir.CalleePlace(op, w); ok {
+						if i := asyncir.InputOf(f, pl); i >= 0 {
+							changed = add(f, asyncir.InputLock{Input: i, Path: pl.Path, At: w.At}) || changed
 						}
 					}
 				}
