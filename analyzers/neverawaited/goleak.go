@@ -34,6 +34,7 @@ func runGo(pass *asyncir.Pass) error {
 		checkReceiveLeaks(pass, f)
 		checkSkippedSends(pass, f)
 		checkPipelineLeaks(pass, f)
+		checkStoppedTickers(pass, f)
 		checkDiscardedFutures(pass, f)
 		checkUnwaitedGroups(pass, f)
 		checkLockLeaks(pass, f, locks)

@@ -17,11 +17,24 @@ import (
 func checkBlockedUnderLock(pass *asyncir.Pass) {
 	models := pass.Program.Models
 	partners := map[string][]*asyncir.Op{} // "send "+field etc. → ops
+	// unknown: fields some use hands on (returned, passed, stored
+	// elsewhere), or channels made with a buffer: their partners, or
+	// whether a send waits at all, are not known.
+	unknown := map[string]bool{}
 	var blocking []*asyncir.Op
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(op *asyncir.Op) {
-			for _, k := range partnerKeys(models, op) {
+			keys, known := partnerKeys(models, op)
+			for _, k := range keys {
 				partners[k] = append(partners[k], op)
+			}
+			for _, fld := range handedOn(op, known) {
+				unknown["recv "+fld], unknown["send "+fld], unknown["done "+fld] = true, true, true
+			}
+			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type.Await == asyncir.Channel {
+				if t := op.Operand.Track; t == nil || !t.Made || t.Cap != 0 {
+					unknown["recv "+op.Attr] = true
+				}
 			}
 			if blockingKey(models, op) != "" {
 				blocking = append(blocking, op)
@@ -30,8 +43,9 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 	}
 	reported := map[*asyncir.Op]bool{}
 	for _, x := range blocking {
-		ps := partners[blockingKey(models, x)]
-		if len(ps) == 0 {
+		key := blockingKey(models, x)
+		ps := partners[key]
+		if len(ps) == 0 || unknown[key] {
 			continue
 		}
 		for _, lock := range heldLocks(models, x) {
@@ -107,34 +121,45 @@ func blockingKey(models *asyncir.Models, op *asyncir.Op) string {
 	return ""
 }
 
-// partnerKeys lists the keys (see blockingKey) of the waits op can end.
-func partnerKeys(models *asyncir.Models, op *asyncir.Op) []string {
+// partnerKeys lists the keys (see blockingKey) of the waits op can end;
+// known is the value it operates on as a partner (nil for none).
+func partnerKeys(models *asyncir.Models, op *asyncir.Op) (keys []string, known *asyncir.Value) {
 	switch {
-	case op.Kind == asyncir.OpAwait && fieldOf(op.Operand) != "":
-		return []string{"recv " + fieldOf(op.Operand)}
-	case op.Kind == asyncir.OpDrain && fieldOf(op.Operand) != "":
-		return []string{"recv " + fieldOf(op.Operand)}
+	case (op.Kind == asyncir.OpAwait || op.Kind == asyncir.OpDrain) && fieldOf(op.Operand) != "":
+		return []string{"recv " + fieldOf(op.Operand)}, op.Operand
 	case op.Kind == asyncir.OpSend && fieldOf(op.Recv) != "":
-		return []string{"send " + fieldOf(op.Recv)}
+		return []string{"send " + fieldOf(op.Recv)}, op.Recv
 	case op.Kind == asyncir.OpClose && fieldOf(op.Operand) != "":
-		return []string{"send " + fieldOf(op.Operand)}
+		return []string{"send " + fieldOf(op.Operand)}, op.Operand
 	case op.Kind == asyncir.OpDefer && op.External == "close" && len(op.Args) == 1 && fieldOf(op.Args[0]) != "":
-		return []string{"send " + fieldOf(op.Args[0])}
+		return []string{"send " + fieldOf(op.Args[0])}, op.Args[0]
 	case (op.Kind == asyncir.OpCall || op.Kind == asyncir.OpDefer) && fieldOf(op.Recv) != "":
 		if m := models.API(op.External); m != nil && m.Done {
-			return []string{"done " + fieldOf(op.Recv)}
+			return []string{"done " + fieldOf(op.Recv)}, op.Recv
 		}
-	case op.Callee == nil && op.Kind != asyncir.OpSelect:
-		// Handed to code outside the package, which may be the partner.
-		var keys []string
-		for _, v := range append(append([]*asyncir.Value{op.Recv, op.Operand}, op.Args...), op.Captures...) {
-			if k := fieldOf(v); k != "" {
-				keys = append(keys, "recv "+k, "send "+k, "done "+k)
-			}
+		if m := models.API(op.External); m != nil && (m.Waits || m.StartsWork) {
+			return nil, op.Recv
 		}
-		return keys
+	case op.Kind == asyncir.OpSelect:
+		return nil, nil
 	}
-	return nil
+	return nil, nil
+}
+
+// handedOn lists the fields of the channels and wait groups op hands on
+// (returns, passes, stores, sends as a value, captures), apart from the
+// one it operates on: who waits on them is out of sight.
+func handedOn(op *asyncir.Op, known *asyncir.Value) []string {
+	if op.Kind == asyncir.OpSelect || op.Kind == asyncir.OpCompare {
+		return nil
+	}
+	var out []string
+	for _, v := range append(append([]*asyncir.Value{op.Recv, op.Operand}, op.Args...), op.Captures...) {
+		if v != nil && v != known && fieldOf(v) != "" {
+			out = append(out, fieldOf(v))
+		}
+	}
+	return out
 }
 
 // fieldOf is the struct field a channel or wait group is held in.

@@ -61,7 +61,9 @@ func checkWaitBeforeReceive(pass *asyncir.Pass, f *asyncir.Func, c groupCount, n
 				blocked, blockedStart = send, st
 			}
 		}
-		if !ok || blocked == nil || total <= ch.Track.Cap {
+		// Goroutines started in a loop send an unknown number of values:
+		// a buffer may be sized to hold them all.
+		if !ok || blocked == nil || total <= ch.Track.Cap || total >= asyncir.Inf && ch.Track.Cap > 0 {
 			continue
 		}
 		for _, wait := range c.waits {

@@ -325,3 +325,51 @@ func pollAll(in <-chan int) int {
 		}
 	}
 }
+
+// Goroutines report on one unbuffered channel and the caller takes only
+// the first report: the other senders block forever.
+func firstError(fns ...func() error) error {
+	errc := make(chan error)
+	for _, fn := range fns {
+		go func() { errc <- fn() }() // want `goroutine .firstError.func1. can block forever sending on unbuffered channel .errc.: .firstError. can return before receiving every value \(AL151\)`
+	}
+	return <-errc
+}
+
+// Fixed: a slot for every sender.
+func firstErrorBuffered(fns ...func() error) error {
+	errc := make(chan error, len(fns))
+	for _, fn := range fns {
+		go func() { errc <- fn() }()
+	}
+	return <-errc
+}
+
+// A ticker's channel is never closed: once Stop is called, the goroutine
+// ranging over it waits forever.
+func pollUntil(done <-chan struct{}, tick func()) {
+	t := time.NewTicker(delay)
+	go func() {
+		for range t.C { // want `goroutine .pollUntil.func1. receives from .time.Ticker.C. until it is closed, which never happens: after .pollUntil. stops it, the goroutine blocks forever \(AL152\)`
+			tick()
+		}
+	}()
+	<-done
+	t.Stop()
+}
+
+// Fixed: the goroutine selects on done too.
+func pollUntilDone(done <-chan struct{}, tick func()) {
+	t := time.NewTicker(delay)
+	go func() {
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				tick()
+			case <-done:
+				return
+			}
+		}
+	}()
+}

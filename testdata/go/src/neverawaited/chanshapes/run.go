@@ -22,6 +22,14 @@ func RunLeaks() {
 	time.Sleep(10 * delay)
 	go w.Stop()
 	time.Sleep(10 * delay)
+
+	_ = firstError(func() error { return nil }, func() error { return nil })
+
+	done := make(chan struct{})
+	go pollUntil(done, func() {})
+	time.Sleep(5 * delay)
+	close(done)
+	time.Sleep(10 * delay)
 }
 
 // RunClean drives the fixed twins down the same paths.
@@ -50,4 +58,12 @@ func RunClean() {
 	in := make(chan int)
 	go func() { in <- 1; close(in) }()
 	pollAll(in)
+
+	_ = firstErrorBuffered(func() error { return nil }, func() error { return nil })
+
+	done := make(chan struct{})
+	pollUntilDone(done, func() {})
+	time.Sleep(5 * delay)
+	close(done)
+	time.Sleep(10 * delay)
 }

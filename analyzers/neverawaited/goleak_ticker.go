@@ -1,0 +1,70 @@
+package neverawaited
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkStoppedTickers reports AL152 for a goroutine that receives from a
+// time.Ticker's (or Timer's) channel in a loop it can leave only when the
+// channel is closed, when the function that started it stops the ticker:
+// Stop never closes the channel, so after Stop the goroutine waits
+// forever.
+func checkStoppedTickers(pass *asyncir.Pass, f *asyncir.Func) {
+	models := pass.Program.Models
+	f.Ops(func(op *asyncir.Op) {
+		st, ok := asyncir.StartOf(models, asyncir.Use{Kind: asyncir.UseArg, Op: op})
+		if !ok || st.Site != op && op.Kind != asyncir.OpRef {
+			return
+		}
+		g := st.Bind.Callee
+		if g == nil || len(g.Blocks) == 0 {
+			return
+		}
+		cfg := asyncir.NewCFG(g)
+		g.Ops(func(r *asyncir.Op) {
+			if r.Kind != asyncir.OpAwait || r.Select != nil || r.Operand == nil || !strings.HasPrefix(r.Operand.Type.OriginName, "time.") || r.Operand.Track == nil {
+				return
+			}
+			i := asyncir.InputOf(g, asyncir.Place{Root: r.Operand.Track.Root})
+			ticker := asyncir.Bound(st.Bind, i)
+			if i < 0 || ticker == nil || len(cfg.LoopHeaders(r.Block)) == 0 {
+				return
+			}
+			// No way out of the loop but the channel's close.
+			if c, _ := asyncir.CheapestExit(r, asyncir.PathCost{Op: func(o *asyncir.Op) int {
+				if o.Kind == asyncir.OpDrain {
+					return asyncir.Inf
+				}
+				return 0
+			}}); c < asyncir.Inf {
+				return
+			}
+			stop := stopCall(ticker)
+			if stop == nil {
+				return
+			}
+			report(pass, asyncir.Diagnostic{
+				Code:    "AL152",
+				Range:   r.Range,
+				Message: fmt.Sprintf("goroutine `%s` receives from `%s` until it is closed, which never happens: after `%s` stops it, the goroutine blocks forever", g.QualName, trimPath(r.Operand.Type.OriginName), f.QualName),
+				Related: []asyncir.Related{
+					{Range: stop.Range, Message: "stopped here; Stop does not close the channel"},
+					{Range: st.Site.Range, Message: "the goroutine is started here"},
+				},
+			})
+		})
+	})
+}
+
+// stopCall is a call (or defer) of Stop on the ticker or timer v.
+func stopCall(v *asyncir.Value) *asyncir.Op {
+	for _, u := range v.Uses {
+		if u.Kind == asyncir.UseRecv && (u.Op.External == "time.Ticker.Stop" || u.Op.External == "time.Timer.Stop") {
+			return u.Op
+		}
+	}
+	return nil
+}
