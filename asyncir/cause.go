@@ -13,6 +13,11 @@ const (
 	// FactAfterTestFailure: a Go leak that can only happen on a path
 	// where the running test has already failed (after t.Errorf).
 	FactAfterTestFailure = "after-test-failure"
+	// FactSkippedDelivery: a Go goroutine that returns early (an error
+	// from Accept, a failed dial) without the send its starter waits
+	// for. In a test the test hangs instead of failing, which the test
+	// timeout reports anyway.
+	FactSkippedDelivery = "skipped-delivery"
 )
 
 // Cause is where a finding reached through project calls comes from: the

@@ -26,6 +26,16 @@ sends without a ` + "`select`" + ` and the client can stop waiting. A leak that 
 only happen after the test failed (past a
 ` + "`t.Errorf`" + `) is reported at info severity.
 
+Between goroutines: a producer goroutine that sends in a loop outside a
+` + "`select`" + ` on a channel whose only receiver, another goroutine, can
+return from its receiving loop before the channel is closed (the first
+error, the first match). Under a lock: a send on a struct field channel
+while holding a mutex that every receiver of the field must lock before
+it receives (each waits for the other; the receiver's ` + "`Lock`" + ` is reported
+as AL155). After ` + "`Wait`" + `: goroutines counted by a wait group or errgroup
+that send their results on a channel the function reads only after
+` + "`Wait`" + ` returns (reported with AL156 at the ` + "`Wait`" + `).
+
 A send on a nil channel outside a ` + "`select`" + ` blocks forever whatever other
 goroutines do: a channel declared (` + "`var out chan T`" + `) and never made, an
 unexported struct field or package variable that no code of the package
@@ -67,6 +77,16 @@ Finds a goroutine that ranges over (or receives from) a channel that only
 the function that started it sends on and closes, when that function can
 return without closing the channel (or, for a single receive, without
 sending on it).
+
+The other way round: a function that waits with a plain receive for the
+one goroutine it started to send on or close a channel, when that
+goroutine can return on some path (an error path) without doing either.
+In a test file this is info: the test hangs instead of failing, and its
+timeout reports it. A goroutine ranging over a ` + "`time.Ticker`" + `'s or
+` + "`time.Timer`" + `'s channel with no other way out of its loop, when the
+function that started it stops the ticker: ` + "`Stop`" + ` does not close the
+channel. A receive on a struct field channel while holding a mutex that
+every sender must lock first.
 
 It also finds the receives that nothing can ever end: a receive or ` + "`range`" + `
 outside a ` + "`select`" + ` on a nil channel (declared and never made, an
@@ -183,7 +203,16 @@ and unlocks it on the others, is a lock helper and is not reported; nor
 is a function entered with the lock held (it unlocks, works, relocks), a
 second lock after the goroutine waited on a channel, or one in a function
 that never unlocks the mutex itself (another goroutine may). Calls into
-other packages are not followed.
+other packages are followed through their facts (this function locks the
+mutex its parameter reaches; this method returns holding it, as a
+` + "`Lock`" + ` helper does), so ` + "`s.Lock(); s.Get(k)`" + ` on another package's
+type is found.
+
+Two goroutines: two mutexes held in struct fields that one function takes
+in the order A then B, and another B then A (each second ` + "`Lock`" + ` is
+reported); and the ` + "`Lock`" + ` of a goroutine that must take a mutex before it
+can serve a channel operation or a ` + "`Done`" + ` that another goroutine waits for
+while holding that mutex.
 
 ### Why is this bad?
 Go's mutexes are not reentrant and belong to no goroutine. A lock left
@@ -230,7 +259,15 @@ deferred), or when the ` + "`" + `Add` + "`" + `s, all made once before ` + "`" 
 than the goroutines that call ` + "`" + `Done` + "`" + `. A goroutine that calls ` + "`" + `Done` + "`" + ` in a
 loop (one per item) or hands the group on is not judged. A goroutine
 that skips ` + "`Done`" + ` only after failing the test (` + "`t.Errorf`" + `, then return)
-is reported at info severity.
+is reported at info severity. With an ` + "`Add`" + ` that is not a constant
+(` + "`wg.Add(len(items))`" + `) only the skipped ` + "`Done`" + ` is judged.
+
+Also: a ` + "`Wait`" + ` (of a wait group or an errgroup) before the function
+receives the results its counted goroutines send on a channel without
+room for them all; a goroutine that waits on the wait group that counts
+it, itself or through a call (a worker that calls ` + "`p.Close()`" + `, which waits
+for every worker); and a ` + "`Wait`" + ` on a struct field wait group while holding
+a mutex its goroutines lock before ` + "`Done`" + `.
 
 ### Why is this bad?
 ` + "`" + `Wait` + "`" + ` returns only when the counter reaches zero. One missing ` + "`" + `Done` + "`" + `

@@ -60,6 +60,7 @@ func checkSkippedSends(pass *asyncir.Pass, f *asyncir.Func) {
 		if afterFailure {
 			d.Message += " (only after the test has failed)"
 		}
+		d.Fact = asyncir.FactSkippedDelivery
 		reportOnFailure(pass, d, afterFailure)
 	}
 }

@@ -67,7 +67,7 @@ func (c *Config) MaxFileBytes() int64 {
 
 // DefaultTestFiles are the files of the test profile unless configured: a
 // directory pattern covers every file beneath it.
-var DefaultTestFiles = []string{"tests", "test_*.py", "*_test.py", "conftest.py"}
+var DefaultTestFiles = []string{"tests", "test_*.py", "*_test.py", "conftest.py", "*_test.go"}
 
 // file mirrors the TOML table.
 type file struct {

@@ -46,7 +46,7 @@ func (p *Policy) severity(d *asyncir.Diagnostic) asyncir.Severity {
 	if s, ok := factSeverity[d.Fact]; ok {
 		sev = min(sev, s)
 	}
-	if (testInfoCodes[d.Code] || tiered && testInfoTiers[d.Tier]) && p.isTest(d.Range.File) {
+	if (testInfoCodes[d.Code] || testInfoFacts[d.Fact] || tiered && testInfoTiers[d.Tier]) && p.isTest(d.Range.File) {
 		sev = min(sev, asyncir.SeverityInfo)
 	}
 	return sev

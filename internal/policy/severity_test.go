@@ -43,6 +43,8 @@ func TestSeverities(t *testing.T) {
 		{"future in a coroutine is info", nil, diag("AL405", app, warning, asyncir.TierNone, asyncir.FactFutureInCoroutine), info},
 		{"a private loop's callback is info", nil, diag("AL203", app, warning, asyncir.TierWaiting, asyncir.FactPrivateLoop), info},
 		{"a leak after a test failure is info", nil, diag("AL151", app, warning, asyncir.TierNone, asyncir.FactAfterTestFailure), info},
+		{"a skipped delivery is a warning outside tests", nil, diag("AL152", root+"/pkg/conn.go", warning, asyncir.TierNone, asyncir.FactSkippedDelivery), warning},
+		{"a skipped delivery is info in a Go test", nil, diag("AL152", root+"/pkg/conn_test.go", warning, asyncir.TierNone, asyncir.FactSkippedDelivery), info},
 		{"a tier moved up", &config.Config{Root: root, BlockingTiers: map[asyncir.BlockTier]asyncir.Severity{asyncir.TierMetadata: warning}},
 			diag("AL202", app, warning, asyncir.TierMetadata, ""), warning},
 		{"a tier moved down", &config.Config{Root: root, BlockingTiers: map[asyncir.BlockTier]asyncir.Severity{asyncir.TierWaiting: info}},

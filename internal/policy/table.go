@@ -38,5 +38,6 @@ var factSeverity = map[string]asyncir.Severity{
 // elsewhere because it changes the test's timing.
 var (
 	testInfoCodes = map[string]bool{"AL102": true, "AL303": true, "AL404": true, "AL405": true}
+	testInfoFacts = map[string]bool{asyncir.FactSkippedDelivery: true}
 	testInfoTiers = map[asyncir.BlockTier]bool{asyncir.TierData: true, asyncir.TierMetadata: true}
 )
