@@ -111,6 +111,7 @@ func checkUnsignalledConds(pass *asyncir.Pass) {
 	for _, key := range order {
 		u := uses[key]
 		if u.signaled || u.unknown {
+			reportWaitsOutsideLoops(pass, u.waits)
 			continue
 		}
 		for _, w := range u.waits {
@@ -132,4 +133,26 @@ func condName(v *asyncir.Value) string {
 		return "`" + v.Track.Name + "`"
 	}
 	return "the condition variable"
+}
+
+// reportWaitsOutsideLoops reports AL157 for a Cond.Wait that is not in a
+// loop re-testing its condition: a Signal or Broadcast sent before the
+// waiter reached Wait is lost (a condition variable keeps no state), and
+// the waiter blocks forever.
+func reportWaitsOutsideLoops(pass *asyncir.Pass, waits []*asyncir.Op) {
+	cfgs := map[*asyncir.Func]*asyncir.CFG{}
+	for _, w := range waits {
+		f := w.Func()
+		if cfgs[f] == nil {
+			cfgs[f] = asyncir.NewCFG(f)
+		}
+		if cfgs[f].InCycle(w.Block) {
+			continue
+		}
+		report(pass, asyncir.Diagnostic{
+			Code:    "AL157",
+			Range:   w.Range,
+			Message: fmt.Sprintf("%s.Wait is not in a loop that tests its condition: a Signal sent before it is lost, and the waiter blocks forever", condName(w.Recv)),
+		})
+	}
 }

@@ -83,7 +83,43 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 			d.Message += " (only after the test has failed)"
 		}
 		reportOnFailure(pass, d, onFailure)
+		if ranges {
+			reportWaitOnRanger(pass, f, ch, leak, onFailure)
+		}
 	}
+}
+
+// reportWaitOnRanger reports AL156 at a Wait of f that waits for the
+// leaking goroutine (it calls Done on the group) and that f can reach
+// from the start without closing ch: the goroutine's range never ends,
+// so neither does Wait.
+func reportWaitOnRanger(pass *asyncir.Pass, f *asyncir.Func, ch *asyncir.Value, leak *receiver, onFailure bool) {
+	models := pass.Program.Models
+	closes := func(op *asyncir.Op) bool { return op.Closes() == ch }
+	f.Ops(func(w *asyncir.Op) {
+		m := models.API(w.External)
+		if w.Kind != asyncir.OpCall || m == nil || !m.Waits || w.Recv == nil || !asyncir.Reaches(leak.spawn, w, closes) {
+			return
+		}
+		counted := false
+		for _, in := range asyncir.Bindings(leak.bind, w.Recv) {
+			for _, u := range in.Uses {
+				if dm := models.API(u.Op.External); dm != nil && dm.Done {
+					counted = true
+				}
+			}
+		}
+		if !counted {
+			return
+		}
+		d := asyncir.Diagnostic{
+			Code:    "AL156",
+			Range:   w.Range,
+			Message: fmt.Sprintf("%s.Wait blocks forever: goroutine %s ranges over %s, which `%s` does not close before waiting", groupName(w.Recv), spawnName(leak.bind), chanName(ch), f.QualName),
+			Related: []asyncir.Related{{Range: leak.recv.Range, Message: "the goroutine blocks here"}},
+		}
+		reportOnFailure(pass, d, onFailure)
+	})
 }
 
 type receiver struct {

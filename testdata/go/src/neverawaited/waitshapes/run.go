@@ -11,6 +11,10 @@ func RunLeaks() {
 	newPool(2, true)
 	tr := &tracker{}
 	go tr.Run(1)
+	go dispatch([]int{1, 2, 3})
+	l := newLatch()
+	l.Open()
+	go l.Await()
 	j := newJobs()
 	go j.Pop()
 	time.Sleep(5 * delay)
@@ -27,6 +31,10 @@ func RunClean() {
 	p.Close()
 	tr := &unlockedTracker{}
 	tr.Run(1)
+	dispatchClosed([]int{1, 2, 3})
+	ll := newLoopLatch()
+	ll.Open()
+	ll.Await()
 	j := newSignalledJobs()
 	done := make(chan int)
 	go func() { done <- j.Pop() }()

@@ -307,3 +307,98 @@ func fetchAllBuffered(urls []string) ([]int, error) {
 	}
 	return out, nil
 }
+
+// Workers range over jobs, which the dispatcher never closes: Wait
+// waits for workers that wait for more jobs.
+func dispatch(jobsList []int) {
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() { // want `goroutine .dispatch.func1. can block forever ranging over .jobs.: .dispatch. can return without closing it \(AL152\)`
+			defer wg.Done()
+			for j := range jobs {
+				_ = work(j)
+			}
+		}()
+	}
+	for _, j := range jobsList {
+		jobs <- j
+	}
+	wg.Wait() // want `.wg.\.Wait blocks forever: goroutine .dispatch.func1. ranges over .jobs., which .dispatch. does not close before waiting \(AL156\)`
+}
+
+// Fixed: jobs is closed once dispatched.
+func dispatchClosed(jobsList []int) {
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				_ = work(j)
+			}
+		}()
+	}
+	for _, j := range jobsList {
+		jobs <- j
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// A Wait that is not in a loop re-checking its condition misses a
+// Signal sent before it: the waiter blocks forever.
+type latch struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	done bool
+}
+
+func newLatch() *latch {
+	l := &latch{}
+	l.cond = sync.NewCond(&l.mu)
+	return l
+}
+
+func (l *latch) Open() {
+	l.mu.Lock()
+	l.done = true
+	l.cond.Signal()
+	l.mu.Unlock()
+}
+
+func (l *latch) Await() {
+	l.mu.Lock()
+	l.cond.Wait() // want `.latch.cond.\.Wait is not in a loop that tests its condition: a Signal sent before it is lost, and the waiter blocks forever \(AL157\)`
+	l.mu.Unlock()
+}
+
+// Fixed: the waiter re-checks the condition in a loop.
+type loopLatch struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	done bool
+}
+
+func newLoopLatch() *loopLatch {
+	l := &loopLatch{}
+	l.cond = sync.NewCond(&l.mu)
+	return l
+}
+
+func (l *loopLatch) Open() {
+	l.mu.Lock()
+	l.done = true
+	l.cond.Signal()
+	l.mu.Unlock()
+}
+
+func (l *loopLatch) Await() {
+	l.mu.Lock()
+	for !l.done {
+		l.cond.Wait()
+	}
+	l.mu.Unlock()
+}
