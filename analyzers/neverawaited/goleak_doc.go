@@ -197,8 +197,10 @@ either returns with it still held on some path while its other paths
 unlock it (an early ` + "`" + `return err` + "`" + ` between ` + "`" + `Lock` + "`" + ` and ` + "`" + `Unlock` + "`" + `), or locks
 again before unlocking it: directly (a deferred ` + "`" + `Unlock` + "`" + ` inside a loop
 runs only at return), or through a function of the package it calls
-(` + "`" + `RLock` + "`" + ` under its own ` + "`" + `Lock` + "`" + ` included; two read locks are not
-reported). A function that returns holding the lock on its last path,
+(` + "`" + `RLock` + "`" + ` under its own ` + "`" + `Lock` + "`" + ` included; two read locks only when
+the package also takes the write lock, since a ` + "`Lock`" + ` queued between them
+blocks both, and Go prohibits recursive read locking: the writer's ` + "`Lock`" + `
+is reported too). A function that returns holding the lock on its last path,
 and unlocks it on the others, is a lock helper and is not reported; nor
 is a function entered with the lock held (it unlocks, works, relocks), a
 second lock after the goroutine waited on a channel, or one in a function

@@ -30,7 +30,12 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 		// A goroutine that never releases the lock itself may have it
 		// released by another (a lock handed over): only a function that
 		// keeps its own lock discipline is judged.
-		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow); again != nil && releasedSomewhere(op, releases) {
+		writer := locks.writer(m)
+		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow, writer != nil); again != nil && releasedSomewhere(op, releases) {
+			if _, k := asyncir.LockCall(models, again); kind == asyncir.LockRead && k == asyncir.LockRead {
+				reportRecursiveRead(pass, f, op, m, again, via, writer)
+				return
+			}
 			reportDoubleLock(pass, f, op, lockName(m), again, via)
 			return
 		}
@@ -66,6 +71,39 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 	})
 }
 
+// reportRecursiveRead reports AL155 for a read lock taken again by the
+// goroutine that holds one, when writer (another function) takes the
+// write lock: the writer's Lock waits for the first read lock, and the
+// second read lock waits for the writer. Both sides are reported.
+func reportRecursiveRead(pass *asyncir.Pass, f *asyncir.Func, first *asyncir.Op, m *asyncir.Value, again, via, writer *asyncir.Op) {
+	at, who := again, "`"+f.QualName+"`"
+	if via != nil {
+		at, who = via, "`"+calleeName(via)+"`"
+	}
+	report(pass, asyncir.Diagnostic{
+		Code:  "AL155",
+		Range: at.Range,
+		Message: fmt.Sprintf("%s read-locks %s again while `%s` holds a read lock: a Lock waiting in between (`%s`) blocks both forever",
+			who, lockName(m), f.QualName, writer.Func().QualName),
+		Related: []asyncir.Related{{Range: first.Range, Message: "first read-locked here"}, {Range: writer.Range, Message: "a writer that can queue in between"}},
+	})
+	report(pass, asyncir.Diagnostic{
+		Code:    "AL155",
+		Range:   writer.Range,
+		Message: fmt.Sprintf("this Lock of %s can block forever: it waits for the read lock `%s` holds, while `%s` read-locks it again behind this Lock", lockName(m), f.QualName, f.QualName),
+		Related: []asyncir.Related{{Range: at.Range, Message: "read-locked again here"}},
+	})
+}
+
+// writer is a write Lock, in the package, of the mutex field m is held
+// in; nil when none, or when m is not a field.
+func (s *lockSummaries) writer(m *asyncir.Value) *asyncir.Op {
+	if m.Track == nil || m.Track.Field == "" {
+		return nil
+	}
+	return s.writers[m.Track.Field]
+}
+
 // checkHelperRelock reports AL155 for a lock taken through a helper
 // that returns holding it (c.Lock(), in this package or another, which
 // locks c.mu), when the same goroutine then takes it again before
@@ -76,7 +114,7 @@ func checkHelperRelock(pass *asyncir.Pass, f *asyncir.Func, op *asyncir.Op, lock
 		releasedNow := func(o *asyncir.Op) bool {
 			return o.Kind != asyncir.OpDefer && releases(o) || waitsForOthers(locks.models, o)
 		}
-		again, via := locks.acquiredAgain(op, h.Place, h.Kind, releasedNow)
+		again, via := locks.acquiredAgain(op, h.Place, h.Kind, releasedNow, false)
 		if again == nil || via == op || !releasedSomewhere(op, releases) {
 			continue
 		}
@@ -119,18 +157,33 @@ func lockName(m *asyncir.Value) string {
 type lockSummaries struct {
 	*asyncir.LockSummaries
 	models *asyncir.Models
+	// writers holds a write Lock of each mutex field, the first in the
+	// module.
+	writers map[string]*asyncir.Op
 }
 
 func newLockSummaries(models *asyncir.Models, m *asyncir.Module) *lockSummaries {
-	return &lockSummaries{asyncir.NewLockSummaries(models, m), models}
+	s := &lockSummaries{asyncir.NewLockSummaries(models, m), models, map[string]*asyncir.Op{}}
+	for _, f := range m.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			if mu, k := asyncir.LockCall(models, op); mu != nil && k == asyncir.LockWrite && op.Kind == asyncir.OpCall && mu.Track != nil && mu.Track.Field != "" && s.writers[mu.Track.Field] == nil {
+				s.writers[mu.Track.Field] = op
+			}
+		})
+	}
+	return s
 }
 
 // acquiredAgain finds a second acquisition of pl after first, before a
 // release, by the same goroutine: a Lock call (again) or a call of a
 // function that locks it (via, with again its Lock). Two read locks do
 // not conflict.
-func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind asyncir.LockOp, releases func(*asyncir.Op) bool) (again, via *asyncir.Op) {
-	conflicts := func(k asyncir.LockOp) bool { return kind == asyncir.LockWrite || k == asyncir.LockWrite }
+//
+// Two read locks conflict too when some goroutine takes the write lock
+// (readsConflict): a Lock that queues between them waits for the first
+// and makes the second wait for it (Go prohibits recursive read locking).
+func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind asyncir.LockOp, releases func(*asyncir.Op) bool, readsConflict bool) (again, via *asyncir.Op) {
+	conflicts := func(k asyncir.LockOp) bool { return kind == asyncir.LockWrite || k == asyncir.LockWrite || readsConflict }
 	first.Func().Ops(func(o *asyncir.Op) {
 		if again != nil || o.Kind != asyncir.OpCall {
 			return

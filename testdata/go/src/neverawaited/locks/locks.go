@@ -139,8 +139,21 @@ func sumAllFixed(mu *sync.Mutex, xs []int) int {
 	return total
 }
 
-// Fixed: two read locks by one goroutine do not block each other.
-func (c *counter) twice() int {
+// Fixed: two read locks by one goroutine do not block each other when
+// nothing takes the write lock (a Lock queued between them would block
+// both: see lockshapes).
+type frozen struct {
+	mu sync.RWMutex
+	n  int
+}
+
+func (c *frozen) get() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.n
+}
+
+func (c *frozen) twice() int {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	return c.n + c.get()

@@ -49,7 +49,7 @@ func RunClean() {
 	c := &counter{}
 	c.incrFixed()
 	c.incrSlowly()
-	_ = c.twice()
+	_ = (&frozen{}).twice()
 	var mu sync.Mutex
 	_ = sumAllFixed(&mu, []int{1, 2})
 	_ = sumOnce(&mu, []int{1, 2})

@@ -269,3 +269,52 @@ func (c *conn) transitionFixed(to int) bool {
 	c.state = to
 	return true
 }
+
+// A read lock taken again while a writer queues: the writer waits for
+// the first read lock, the second waits for the writer.
+type stats struct {
+	mu    sync.RWMutex
+	count int
+	sum   int
+}
+
+func (s *stats) Mean() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	time.Sleep(10 * delay)
+	return s.sum / max(s.Count(), 1) // want `.stats.Count. read-locks mutex .stats.mu. again while .stats.Mean. holds a read lock: a Lock waiting in between \(.stats.Add.\) blocks both forever \(AL155\)`
+}
+
+func (s *stats) Count() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.count
+}
+
+func (s *stats) Add(v int) {
+	s.mu.Lock() // want `this Lock of mutex .stats.mu. can block forever: it waits for the read lock .stats.Mean. holds, while .stats.Mean. read-locks it again behind this Lock \(AL155\)`
+	s.count++
+	s.sum += v
+	s.mu.Unlock()
+}
+
+// Fixed: Mean reads the count under the read lock it holds.
+type lockedStats struct {
+	mu    sync.RWMutex
+	count int
+	sum   int
+}
+
+func (s *lockedStats) Mean() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	time.Sleep(5 * delay)
+	return s.sum / max(s.count, 1)
+}
+
+func (s *lockedStats) Add(v int) {
+	s.mu.Lock()
+	s.count++
+	s.sum += v
+	s.mu.Unlock()
+}

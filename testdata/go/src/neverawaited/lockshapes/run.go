@@ -25,6 +25,11 @@ func RunLeaks() {
 	k := &conn{}
 	k.transition(-1)
 	go k.transition(1)
+
+	st := &stats{}
+	go st.Mean()
+	time.Sleep(3 * delay)
+	go st.Add(1)
 	time.Sleep(20 * delay)
 }
 
@@ -51,4 +56,11 @@ func RunClean() {
 	k := &conn{}
 	k.transitionFixed(-1)
 	k.transitionFixed(1)
+
+	ls := &lockedStats{}
+	meant := make(chan int)
+	go func() { meant <- ls.Mean() }()
+	time.Sleep(delay)
+	ls.Add(1)
+	<-meant
 }
