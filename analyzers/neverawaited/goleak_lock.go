@@ -183,7 +183,9 @@ func newLockSummaries(models *asyncir.Models, m *asyncir.Module) *lockSummaries 
 // (readsConflict): a Lock that queues between them waits for the first
 // and makes the second wait for it (Go prohibits recursive read locking).
 func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind asyncir.LockOp, releases func(*asyncir.Op) bool, readsConflict bool) (again, via *asyncir.Op) {
-	conflicts := func(k asyncir.LockOp) bool { return kind == asyncir.LockWrite || k == asyncir.LockWrite || readsConflict }
+	conflicts := func(k asyncir.LockOp) bool {
+		return kind == asyncir.LockWrite || k == asyncir.LockWrite || readsConflict
+	}
 	first.Func().Ops(func(o *asyncir.Op) {
 		if again != nil || o.Kind != asyncir.OpCall {
 			return
