@@ -57,11 +57,11 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 					u.unknown = true
 				case op.IsPlainSend(v):
 					u.sends = append(u.sends, op)
-				case op.Receives(v) && op.Select != nil:
+				case op.Receives(v):
 					u.recvs = append(u.recvs, op)
-				case op.Kind == asyncir.OpSelect, op.Sends(v):
+				case op.Kind == asyncir.OpSelect, op.Sends(v), op.Kind == asyncir.OpDrain:
 				default:
-					u.unknown = true // a plain receive, a range, a close, handed on
+					u.unknown = true // a close, or handed on
 				}
 			}
 		})
@@ -76,7 +76,7 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 		}
 		var leave *asyncir.Op
 		for _, r := range u.recvs {
-			if l := leavingCase(r); l == nil {
+			if l := stopsReceiving(r); l == nil {
 				leave = nil
 				break
 			} else if leave == nil {
@@ -91,11 +91,15 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 			if !spawned[g] || receivesItself(g, u.recvs) {
 				continue // not a goroutine, or its own receiver
 			}
+			how, where := "select on other cases and can stop receiving", "stops receiving when this case fires"
+			if leave.Kind == asyncir.OpReturn {
+				how, where = "can return from their receiving loop", "returns here, and stops receiving"
+			}
 			report(pass, asyncir.Diagnostic{
 				Code:    "AL151",
 				Range:   s.Range,
-				Message: fmt.Sprintf("goroutine `%s` can block forever sending on `%s`: its receivers select on other cases and can stop receiving", g.QualName, fieldName(key)),
-				Related: []asyncir.Related{{Range: leave.Range, Message: "`" + leave.Func().QualName + "` stops receiving when this case fires"}},
+				Message: fmt.Sprintf("goroutine `%s` can block forever sending on `%s`: its receivers %s", g.QualName, fieldName(key), how),
+				Related: []asyncir.Related{{Range: leave.Range, Message: "`" + leave.Func().QualName + "` " + where}},
 			})
 		}
 	}
@@ -136,6 +140,38 @@ func opChannels(op *asyncir.Op) []*asyncir.Value {
 		add(op.Operand)
 	}
 	return out
+}
+
+// stopsReceiving returns where the function receiving with r can stop
+// receiving: another case of r's select that leaves, or, for a receive
+// outside a select in a loop (a range), a return from inside the loop
+// before the channel is closed; nil when it keeps receiving.
+func stopsReceiving(r *asyncir.Op) *asyncir.Op {
+	if r.Select != nil {
+		return leavingCase(r)
+	}
+	cfg := asyncir.NewCFG(r.Func())
+	if len(cfg.LoopHeaders(r.Block)) == 0 {
+		return nil // one receive: how many the senders send is not known here
+	}
+	c, exit := asyncir.CheapestExit(r, asyncir.PathCost{
+		Op: func(o *asyncir.Op) int {
+			if o.Kind == asyncir.OpDrain {
+				return asyncir.Inf
+			}
+			return 0
+		},
+		Edge: func(from, to *asyncir.Block) int {
+			if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
+				return asyncir.Inf // a counted loop
+			}
+			return 0
+		},
+	})
+	if c >= asyncir.Inf {
+		return nil
+	}
+	return asyncir.ExitOp(exit)
 }
 
 // leavingCase returns another case of r's select after which the function

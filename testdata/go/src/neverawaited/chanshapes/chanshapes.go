@@ -9,9 +9,12 @@ import (
 )
 
 var (
-	delay  = time.Millisecond
-	errNeg = errors.New("negative")
-	errGet = errors.New("get failed")
+	delay = time.Millisecond
+	// workTime is how long a server takes to answer: long enough that
+	// a client's zero timeout has always fired first.
+	workTime = 50 * time.Millisecond
+	errNeg   = errors.New("negative")
+	errGet   = errors.New("get failed")
 )
 
 // A request/response server: Do gives up after its timeout, and the
@@ -34,7 +37,7 @@ func (s *server) loop() {
 		case <-s.stopc:
 			return
 		case r := <-s.reqc:
-			time.Sleep(10 * delay)
+			time.Sleep(workTime)
 			s.respc <- r * 2 // want `goroutine .server.loop. can block forever sending on .server.respc.: its receivers select on other cases and can stop receiving.* \(AL151\)`
 		}
 	}
@@ -69,7 +72,7 @@ func (s *stoppableServer) loop() {
 		case <-s.stopc:
 			return
 		case r := <-s.reqc:
-			time.Sleep(10 * delay)
+			time.Sleep(workTime)
 			select {
 			case s.respc <- r * 2:
 			case <-s.stopc:
@@ -110,7 +113,7 @@ func newTable() *table {
 
 func (t *table) serve() {
 	for l := range t.lookups {
-		time.Sleep(10 * delay)
+		time.Sleep(workTime)
 		l.reply <- len(l.key) // want `.table.serve. can block forever sending a reply on .reply.: .table.Get. can return before receiving it.* \(AL151\)`
 	}
 }
@@ -223,7 +226,7 @@ func loadClosing(fail bool) int {
 func viaVariable(timeout time.Duration) (int, bool) {
 	ch := make(chan int)
 	work := func() {
-		time.Sleep(10 * delay)
+		time.Sleep(workTime)
 		ch <- 1
 	}
 	go work() // want `goroutine .viaVariable.func1. can block forever sending on unbuffered channel .ch..* \(AL151\)`
@@ -239,7 +242,7 @@ func viaVariable(timeout time.Duration) (int, bool) {
 func viaVariableBuffered(timeout time.Duration) (int, bool) {
 	ch := make(chan int, 1)
 	work := func() {
-		time.Sleep(10 * delay)
+		time.Sleep(workTime)
 		ch <- 1
 	}
 	go work()
@@ -373,3 +376,50 @@ func pollUntilDone(done <-chan struct{}, tick func()) {
 		}
 	}()
 }
+
+// A dispatcher whose loop returns at the first bad job: submitters
+// started after that block forever.
+type dispatcher struct {
+	jobs chan int
+	done int
+}
+
+func newDispatcher() *dispatcher {
+	d := &dispatcher{jobs: make(chan int)}
+	go d.loop()
+	return d
+}
+
+func (d *dispatcher) loop() {
+	for j := range d.jobs {
+		if j < 0 {
+			return
+		}
+		d.done++
+	}
+}
+
+func (d *dispatcher) Submit(j int) { d.jobs <- j } // want `goroutine .dispatcher.Submit. can block forever sending on .dispatcher.jobs.: its receivers can return from their receiving loop \(AL151\)`
+
+// Fixed: a bad job is skipped, and the loop keeps receiving.
+type skippingDispatcher struct {
+	jobs chan int
+	done int
+}
+
+func newSkippingDispatcher() *skippingDispatcher {
+	d := &skippingDispatcher{jobs: make(chan int)}
+	go d.loop()
+	return d
+}
+
+func (d *skippingDispatcher) loop() {
+	for j := range d.jobs {
+		if j < 0 {
+			continue
+		}
+		d.done++
+	}
+}
+
+func (d *skippingDispatcher) Submit(j int) { d.jobs <- j }

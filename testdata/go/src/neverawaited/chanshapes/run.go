@@ -30,6 +30,11 @@ func RunLeaks() {
 	time.Sleep(5 * delay)
 	close(done)
 	time.Sleep(10 * delay)
+
+	d := newDispatcher()
+	d.Submit(-1)
+	go d.Submit(2)
+	time.Sleep(2 * workTime) // the servers reach their blocked sends
 }
 
 // RunClean drives the fixed twins down the same paths.
@@ -66,4 +71,11 @@ func RunClean() {
 	time.Sleep(5 * delay)
 	close(done)
 	time.Sleep(10 * delay)
+
+	sd := newSkippingDispatcher()
+	sd.Submit(-1)
+	ran := make(chan bool)
+	go func() { sd.Submit(2); ran <- true }()
+	<-ran
+	close(sd.jobs)
 }

@@ -281,7 +281,7 @@ type stats struct {
 func (s *stats) Mean() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	time.Sleep(10 * delay)
+	time.Sleep(50 * delay)
 	return s.sum / max(s.Count(), 1) // want `.stats.Count. read-locks mutex .stats.mu. again while .stats.Mean. holds a read lock: a Lock waiting in between \(.stats.Add.\) blocks both forever \(AL155\)`
 }
 

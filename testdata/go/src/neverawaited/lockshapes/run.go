@@ -15,7 +15,7 @@ func RunLeaks() {
 	go s.AddAll([]string{"a", "a", "b"})
 
 	q := newQueue()
-	time.Sleep(5 * delay) // publish holds the lock and waits to send
+	time.Sleep(20 * delay) // publish holds the lock and waits to send
 	go q.Next()
 
 	b := &bank{}
@@ -28,9 +28,9 @@ func RunLeaks() {
 
 	st := &stats{}
 	go st.Mean()
-	time.Sleep(3 * delay)
+	time.Sleep(10 * delay)
 	go st.Add(1)
-	time.Sleep(20 * delay)
+	time.Sleep(60 * delay)
 }
 
 // RunClean drives the fixed twins down the same paths.
