@@ -30,7 +30,12 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 		// A goroutine that never releases the lock itself may have it
 		// released by another (a lock handed over): only a function that
 		// keeps its own lock discipline is judged.
+		// Recursive read locks are judged when both are certain: taken
+		// on every path, not under a flag (if doLock { RLock() }).
 		writer := locks.writer(m)
+		if kind == asyncir.LockRead && (inTestFile(f) || !onEveryPath(op)) {
+			writer = nil
+		}
 		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow, writer != nil); again != nil && releasedSomewhere(op, releases) {
 			if _, k := asyncir.LockCall(models, again); kind == asyncir.LockRead && k == asyncir.LockRead {
 				reportRecursiveRead(pass, f, op, m, again, via, writer)
@@ -184,20 +189,23 @@ func newLockSummaries(models *asyncir.Models, m *asyncir.Module) *lockSummaries 
 // and makes the second wait for it (Go prohibits recursive read locking).
 func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind asyncir.LockOp, releases func(*asyncir.Op) bool, readsConflict bool) (again, via *asyncir.Op) {
 	conflicts := func(k asyncir.LockOp) bool {
-		return kind == asyncir.LockWrite || k == asyncir.LockWrite || readsConflict
+		return kind == asyncir.LockWrite || k == asyncir.LockWrite
+	}
+	certain := func(o *asyncir.Op, a asyncir.InputLock) bool {
+		return onEveryPath(o) && (a.At == nil || a.At == o || onEveryPath(a.At))
 	}
 	first.Func().Ops(func(o *asyncir.Op) {
 		if again != nil || o.Kind != asyncir.OpCall {
 			return
 		}
 		if m, k := asyncir.LockCall(s.models, o); m != nil {
-			if asyncir.Acquires(k) && conflicts(k) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first || everyIteration(first)) {
+			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && onEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first || everyIteration(first)) {
 				again = o
 			}
 			return
 		}
 		for _, a := range s.Acquired(o) {
-			if cp, ok := asyncir.CalleePlace(o, a); ok && cp == pl && conflicts(a.Kind) && asyncir.Reaches(first, o, releases) {
+			if cp, ok := asyncir.CalleePlace(o, a); ok && cp == pl && (conflicts(a.Kind) || readsConflict && certain(o, a)) && asyncir.Reaches(first, o, releases) {
 				again, via = a.At, o
 				return
 			}
@@ -308,4 +316,15 @@ func calleeName(op *asyncir.Op) string {
 		return op.Callee.QualName
 	}
 	return trimPath(op.External)
+}
+
+// onEveryPath reports whether every path from its function's entry to a
+// return runs op (it is not under a condition).
+func onEveryPath(op *asyncir.Op) bool {
+	for _, b := range op.Func().Blocks {
+		if ret := asyncir.ExitOp(b); b.Exit && ret != nil && ret != op && asyncir.ReachedFromEntry(ret, func(o *asyncir.Op) bool { return o == op }) {
+			return false
+		}
+	}
+	return true
 }

@@ -24,8 +24,8 @@ func checkSelfWaits(pass *asyncir.Pass) {
 				return
 			}
 			pl := asyncir.PlaceOf(done.Recv)
-			if asyncir.InputOf(f, pl) < 0 {
-				return
+			if asyncir.InputOf(f, pl) < 0 || addsItself(f, pl) {
+				return // a Done that balances the goroutine's own Add
 			}
 			f.Ops(func(o *asyncir.Op) {
 				if o.Kind != asyncir.OpCall {
@@ -125,4 +125,14 @@ func waitSummaries(models *asyncir.Models, mod *asyncir.Module) map[*asyncir.Fun
 		}
 	}
 	return out
+}
+
+// addsItself reports whether f calls Add on the group at pl: its Done
+// may balance that Add (a start that failed) rather than count f.
+func addsItself(f *asyncir.Func, pl asyncir.Place) bool {
+	found := false
+	f.Ops(func(op *asyncir.Op) {
+		found = found || op.External == "sync.WaitGroup.Add" && op.Recv != nil && asyncir.PlaceOf(op.Recv) == pl
+	})
+	return found
 }
