@@ -93,7 +93,7 @@ func checkReplyLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG, rs r
 				ok = false
 			}
 		}
-		if !ok || handoff == nil {
+		if !ok || handoff == nil || handoff.Kind == asyncir.OpStore && !sentAfter(handoff) {
 			continue
 		}
 		s := sendSummary{spawns: []*asyncir.Op{handoff}, bind: map[*asyncir.Op]*asyncir.Op{handoff: handoff}, total: 1}
@@ -109,4 +109,18 @@ func checkReplyLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG, rs r
 			Related: append(rel, returnRelated(f, exit, "without receiving")...),
 		})
 	}
+}
+
+// sentAfter reports whether every path from the store of a reply
+// channel into a request passes a plain send (the request's): a request
+// offered in a select with a default, or sent on some paths only, may
+// never reach the replier.
+func sentAfter(store *asyncir.Op) bool {
+	c, _ := asyncir.CheapestExit(store, asyncir.PathCost{Op: func(o *asyncir.Op) int {
+		if o.Kind == asyncir.OpSend && o.Select == nil {
+			return asyncir.Inf
+		}
+		return 0
+	}})
+	return c >= asyncir.Inf
 }

@@ -141,6 +141,19 @@ func (t *table) GetBuffered(key string, timeout time.Duration) (int, bool) {
 	}
 }
 
+// Fixed: a request offered without waiting; when the server is busy
+// the reply channel never leaves the caller, and once it is taken the
+// caller waits for the answer.
+func (t *table) TryGet(key string) (int, bool) {
+	reply := make(chan int)
+	select {
+	case t.lookups <- lookup{key: key, reply: reply}:
+	default:
+		return 0, false
+	}
+	return <-reply, true
+}
+
 // A pipeline between two goroutines: the consumer returns at the first
 // negative number, and the producer blocks on its next send.
 func firstNegative(xs []int) error {

@@ -45,6 +45,7 @@ func RunClean() {
 
 	t := newTable()
 	t.GetBuffered("k", 0)
+	t.TryGet("k")
 	close(t.lookups)
 
 	_ = firstNegativeDrained([]int{-1, 2, 3})
