@@ -31,6 +31,9 @@ type InputLock struct {
 	// Held: every path returns with the lock still held (a Lock
 	// helper): the caller holds it after the call.
 	Held bool
+	// Must: every path of the function takes it, not only those a flag
+	// selects (if !hasLock { mu.Lock() }).
+	Must bool
 	At   *Op
 }
 
@@ -166,8 +169,9 @@ func (s *LockSummaries) summarize(f *Func) bool {
 			if x.Input == a.Input && x.Path == a.Path && x.Kind == a.Kind {
 				// Held only falls: a release learned in a later round
 				// (a deferred closure summarized after its parent).
-				if x.Held && !a.Held {
-					to[f][i].Held = false
+				if x.Held && !a.Held || x.Must && !a.Must {
+					to[f][i].Held = x.Held && a.Held
+					to[f][i].Must = x.Must && a.Must
 					changed = true
 				}
 				return
@@ -188,10 +192,10 @@ func (s *LockSummaries) summarize(f *Func) bool {
 				// Taken while a caller may hold it: only when no release
 				// of the same place comes first (unlock, work, relock).
 				if ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.Releases(o, pl, kind) }) {
-					add(s.acquired, InputLock{i, pl.Path, kind, s.keptAfter(op, pl, kind), op})
+					add(s.acquired, InputLock{i, pl.Path, kind, s.keptAfter(op, pl, kind), OnEveryPath(op), op})
 				}
 			case !Acquires(kind):
-				add(s.released, InputLock{i, pl.Path, kind, false, op})
+				add(s.released, InputLock{i, pl.Path, kind, false, OnEveryPath(op), op})
 			}
 			return
 		}
@@ -200,14 +204,14 @@ func (s *LockSummaries) summarize(f *Func) bool {
 				// Only what the call takes while f's caller may still hold
 				// it: f has not released it first (resetAndUnlock).
 				if i := InputOf(f, pl); i >= 0 && ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.Releases(o, pl, a.Kind) }) {
-					add(s.acquired, InputLock{i, pl.Path, a.Kind, a.Held && s.keptAfter(op, pl, a.Kind), a.At})
+					add(s.acquired, InputLock{i, pl.Path, a.Kind, a.Held && s.keptAfter(op, pl, a.Kind), a.Must && OnEveryPath(op), a.At})
 				}
 			}
 		}
 		for _, a := range s.Released(op) {
 			if pl, ok := CalleePlace(op, a); ok {
 				if i := InputOf(f, pl); i >= 0 {
-					add(s.released, InputLock{i, pl.Path, a.Kind, false, a.At})
+					add(s.released, InputLock{i, pl.Path, a.Kind, false, a.Must && OnEveryPath(op), a.At})
 				}
 			}
 		}
@@ -263,4 +267,15 @@ func (s *LockSummaries) HeldAfter(op *Op) []HeldLock {
 		}
 	}
 	return out
+}
+
+// OnEveryPath reports whether every path from its function's entry to a
+// return runs op (it is not under a condition).
+func OnEveryPath(op *Op) bool {
+	for _, b := range op.Func().Blocks {
+		if ret := ExitOp(b); b.Exit && ret != nil && ret != op && ReachedFromEntry(ret, func(o *Op) bool { return o == op }) {
+			return false
+		}
+	}
+	return true
 }

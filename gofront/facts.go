@@ -43,6 +43,7 @@ type lockInput struct {
 	Path  string
 	Kind  asyncir.LockOp
 	Held  bool
+	Must  bool
 }
 
 func (*lockFact) AFact()         {}
@@ -64,12 +65,12 @@ func (l *lowerer) exportLocks() {
 		var fact lockFact
 		for _, a := range acq {
 			if a.Input < len(fn.Params) {
-				fact.Locks = append(fact.Locks, lockInput{a.Input, a.Path, a.Kind, a.Held})
+				fact.Locks = append(fact.Locks, lockInput{a.Input, a.Path, a.Kind, a.Held, a.Must})
 			}
 		}
 		for _, a := range rel {
 			if a.Input < len(fn.Params) {
-				fact.Unlocks = append(fact.Unlocks, lockInput{a.Input, a.Path, a.Kind, false})
+				fact.Unlocks = append(fact.Unlocks, lockInput{a.Input, a.Path, a.Kind, false, a.Must})
 			}
 		}
 		if len(fact.Locks)+len(fact.Unlocks) > 0 {
@@ -86,10 +87,10 @@ func importLocks(pass *analysis.Pass, obj *types.Func, m *asyncir.APIModel) bool
 		return false
 	}
 	for _, a := range fact.Locks {
-		m.Locks = append(m.Locks, asyncir.InputLock{Input: a.Input, Path: a.Path, Kind: a.Kind, Held: a.Held})
+		m.Locks = append(m.Locks, asyncir.InputLock{Input: a.Input, Path: a.Path, Kind: a.Kind, Held: a.Held, Must: a.Must})
 	}
 	for _, a := range fact.Unlocks {
-		m.Unlocks = append(m.Unlocks, asyncir.InputLock{Input: a.Input, Path: a.Path, Kind: a.Kind})
+		m.Unlocks = append(m.Unlocks, asyncir.InputLock{Input: a.Input, Path: a.Path, Kind: a.Kind, Must: a.Must})
 	}
 	return true
 }

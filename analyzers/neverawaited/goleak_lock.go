@@ -33,7 +33,7 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 		// Recursive read locks are judged when both are certain: taken
 		// on every path, not under a flag (if doLock { RLock() }).
 		writer := locks.writer(m)
-		if kind == asyncir.LockRead && (inTestFile(f) || !onEveryPath(op)) {
+		if kind == asyncir.LockRead && (inTestFile(f) || !asyncir.OnEveryPath(op)) {
 			writer = nil
 		}
 		if again, via := locks.acquiredAgain(op, pl, kind, releasedNow, writer != nil); again != nil && releasedSomewhere(op, releases) {
@@ -191,21 +191,21 @@ func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind 
 	conflicts := func(k asyncir.LockOp) bool {
 		return kind == asyncir.LockWrite || k == asyncir.LockWrite
 	}
-	certain := func(o *asyncir.Op, a asyncir.InputLock) bool {
-		return onEveryPath(o) && (a.At == nil || a.At == o || onEveryPath(a.At))
-	}
+
 	first.Func().Ops(func(o *asyncir.Op) {
 		if again != nil || o.Kind != asyncir.OpCall {
 			return
 		}
 		if m, k := asyncir.LockCall(s.models, o); m != nil {
-			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && onEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first || everyIteration(first)) {
+			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first || everyIteration(first)) {
 				again = o
 			}
 			return
 		}
 		for _, a := range s.Acquired(o) {
-			if cp, ok := asyncir.CalleePlace(o, a); ok && cp == pl && (conflicts(a.Kind) || readsConflict && certain(o, a)) && asyncir.Reaches(first, o, releases) {
+			// Only a lock the callee takes on every path: one a flag
+			// selects (hasLock) is the caller's to skip.
+			if cp, ok := asyncir.CalleePlace(o, a); ok && cp == pl && a.Must && (conflicts(a.Kind) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.Reaches(first, o, releases) {
 				again, via = a.At, o
 				return
 			}
@@ -316,15 +316,4 @@ func calleeName(op *asyncir.Op) string {
 		return op.Callee.QualName
 	}
 	return trimPath(op.External)
-}
-
-// onEveryPath reports whether every path from its function's entry to a
-// return runs op (it is not under a condition).
-func onEveryPath(op *asyncir.Op) bool {
-	for _, b := range op.Func().Blocks {
-		if ret := asyncir.ExitOp(b); b.Exit && ret != nil && ret != op && asyncir.ReachedFromEntry(ret, func(o *asyncir.Op) bool { return o == op }) {
-			return false
-		}
-	}
-	return true
 }

@@ -318,3 +318,24 @@ func (s *lockedStats) Add(v int) {
 	s.sum += v
 	s.mu.Unlock()
 }
+
+// Fixed: a helper that takes the lock only when its caller does not hold
+// it (hasLock), called by a caller that holds it.
+type perms struct {
+	mu      sync.Mutex
+	allowed map[string]bool
+}
+
+func (p *perms) Publish(subject string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.check(subject, true)
+}
+
+func (p *perms) check(subject string, hasLock bool) bool {
+	if !hasLock {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+	}
+	return p.allowed[subject]
+}

@@ -57,6 +57,10 @@ func RunClean() {
 	k.transitionFixed(-1)
 	k.transitionFixed(1)
 
+	pm := &perms{allowed: map[string]bool{"a": true}}
+	pm.Publish("a")
+	pm.check("a", false)
+
 	ls := &lockedStats{}
 	meant := make(chan int)
 	go func() { meant <- ls.Mean() }()
