@@ -14,6 +14,11 @@ type lowerer struct {
 	// versionNames are module-level names bound to a version test
 	// (PY_38 = sys.version_info >= (3, 8)), read by later tests.
 	versionNames map[string]asyncir.Versions
+	// lits are the constant displays of the tree being lowered that were
+	// read instead of parsed, by offset, and lineStarts the file's lines
+	// that position them (constlit.go).
+	lits       map[int]*constLit
+	lineStarts []int
 }
 
 // fnBuilder builds the CFG of one function.

@@ -34,10 +34,13 @@ import (
 var segmentSize = 128 << 10
 
 // segment is a run of top-level statements: bytes [start, end) of the
-// file, starting at 0-based row row.
+// file, starting at 0-based row row; displays are the offsets of the
+// displays its one-line "NAME = <display>" statements assign, which may
+// be data tables (constlit.go).
 type segment struct {
 	start, end int
 	row        uint32
+	displays   []int
 }
 
 // clauseKeywords start a line that continues the compound statement
@@ -56,24 +59,29 @@ func splitSegments(src []byte, size int) []segment {
 		return nil
 	}
 	var segs []segment
-	start, row := 0, uint32(0)
+	cur := segment{}
 	for _, st := range statements(src, lines, 0, len(lines)) {
 		l := lines[st.first]
 		if l.indent != 0 {
 			return nil
 		}
 		at := l.start
-		if at-start < size || !statementStart(src[at:l.end]) {
-			continue
+		if at-cur.start >= size && statementStart(src[at:l.end]) {
+			cur.end = at
+			segs = append(segs, cur)
+			cur = segment{start: at, row: cur.row + uint32(bytes.Count(src[cur.start:at], []byte("\n")))}
 		}
-		segs = append(segs, segment{start: start, end: at, row: row})
-		row += uint32(bytes.Count(src[start:at], []byte("\n")))
-		start = at
+		if st.head == st.first && st.last == st.head+1 {
+			if d := constDisplayStart(src[at:l.end]); d >= 0 {
+				cur.displays = append(cur.displays, at+d)
+			}
+		}
 	}
 	if len(segs) == 0 {
 		return nil
 	}
-	return append(segs, segment{start: start, end: len(src), row: row})
+	cur.end = len(src)
+	return append(segs, cur)
 }
 
 // statementStart reports whether a top-level line can begin a segment: an
@@ -101,7 +109,8 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 	if first == nil {
 		return nil, false
 	}
-	lw := &lowerer{t: first, mi: mi, path: s.path}
+	lineStarts, indents := lineTable(s.src)
+	lw := &lowerer{t: first.t, lits: first.lits, lineStarts: lineStarts, mi: mi, path: s.path}
 	b, fi := lw.newFunc("<module>", mi.name, asyncir.Sync, nil, 0)
 	fi.isModule = true
 	mi.mod.Body = b.f
@@ -109,8 +118,9 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 	var supps []asyncir.Suppression
 	var insert importInsert
 	versions := b.versions
-	for t := first; ; {
-		lw.t = t
+	for seg := first; ; {
+		t := seg.t
+		lw.t, lw.lits = t, seg.lits
 		// The module's statements in order, as lowerBlock(0) would: what
 		// a version test narrows holds to the end of the module.
 		for c := t.nodes[0].first; c >= 0; c = t.nodes[c].next {
@@ -123,7 +133,7 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 		if trees.last() {
 			break
 		}
-		if t = trees.next(); t == nil {
+		if seg = trees.next(); seg == nil {
 			return nil, false
 		}
 	}
@@ -133,14 +143,14 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 	mi.mod.SyntaxErrors = sortSyntaxErrors(errs, lw.path, s.src)
 	mi.mod.Suppressions = supps
 	mi.mod.ImportInsert = insert.pos()
-	mi.mod.LineStarts, mi.mod.Indents = lineTable(s.src)
+	mi.mod.LineStarts, mi.mod.Indents = lineStarts, indents
 	return mi, true
 }
 
 // segmentTrees hands out the parsed segments in file order while workers
 // parse the ones after them.
 type segmentTrees struct {
-	out     []chan *tree
+	out     []chan *parsedSegment
 	i       int
 	stopped atomic.Bool
 	window  chan struct{}
@@ -151,9 +161,9 @@ type segmentTrees struct {
 // of the consumer.
 func (p *parserPool) parseSegments(src []byte, segs []segment, timeout time.Duration) *segmentTrees {
 	workers := runtime.GOMAXPROCS(0)
-	st := &segmentTrees{out: make([]chan *tree, len(segs)), window: make(chan struct{}, 2*workers)}
+	st := &segmentTrees{out: make([]chan *parsedSegment, len(segs)), window: make(chan struct{}, 2*workers)}
 	for i := range st.out {
-		st.out[i] = make(chan *tree, 1)
+		st.out[i] = make(chan *parsedSegment, 1)
 	}
 	deadline := time.Now().Add(timeout)
 	next := make(chan int)
@@ -173,20 +183,20 @@ func (p *parserPool) parseSegments(src []byte, segs []segment, timeout time.Dura
 		go func() {
 			defer st.wg.Done()
 			for i := range next {
-				var t *tree
+				var ps *parsedSegment
 				if !st.stopped.Load() {
-					t = p.parseSegment(src, segs[i], time.Until(deadline))
+					ps = p.parseSegment(src, segs[i], time.Until(deadline))
 				}
-				st.out[i] <- t
+				st.out[i] <- ps
 			}
 		}()
 	}
 	return st
 }
 
-// next returns the next segment's tree, nil when it did not parse
+// next returns the next parsed segment, nil when it did not parse
 // cleanly.
-func (st *segmentTrees) next() *tree {
+func (st *segmentTrees) next() *parsedSegment {
 	t := <-st.out[st.i]
 	st.i++
 	<-st.window
@@ -210,16 +220,35 @@ func (st *segmentTrees) stop() {
 	}
 }
 
-// parseSegment parses one segment and returns its flattened tree with
-// the file's positions, or nil when it timed out or does not parse
-// cleanly.
-func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration) *tree {
+// parsedSegment is a segment's tree, with the file's positions, and the
+// data tables read instead of parsed, by offset.
+type parsedSegment struct {
+	t    *tree
+	lits map[int]*constLit
+}
+
+// parseSegment parses one segment, or returns nil when it timed out or
+// does not parse cleanly.
+func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration) *parsedSegment {
 	if timeout <= 0 {
 		return nil
 	}
+	text := src[seg.start:seg.end]
+	var lits map[int]*constLit
+	for _, d := range seg.displays {
+		lit, ok := scanConstDisplay(src[:seg.end], d)
+		if !ok || lit.end-lit.start < constMin {
+			continue
+		}
+		if lits == nil {
+			lits = map[int]*constLit{}
+			text = bytes.Clone(text)
+		}
+		lits[d] = lit
+		blankDisplay(text, lit, seg.start)
+	}
 	ps := p.pool.Get().(*sitter.Parser)
 	ps.SetOperationLimit(int(timeout / time.Microsecond))
-	text := src[seg.start:seg.end]
 	tr := ps.Parse(nil, text)
 	if tr == nil {
 		ps.Reset()
@@ -240,5 +269,5 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 		nd.erow += seg.row
 	}
 	t.src = src
-	return t
+	return &parsedSegment{t: t, lits: lits}
 }

@@ -37,7 +37,8 @@ func segmentCorpus(t *testing.T) []string {
 // segments cut at every top-level statement boundary, and compares the
 // linked IR op for op.
 func TestSegmentsLowerAsWhole(t *testing.T) {
-	defer func(n int) { segmentSize = n }(segmentSize)
+	defer func(n, m int) { segmentSize, constMin = n, m }(segmentSize, constMin)
+	constMin = 1 // every module-level display of constants is read, not parsed
 	segmented := 0
 	for _, path := range segmentCorpus(t) {
 		src, err := os.ReadFile(path)
@@ -45,12 +46,12 @@ func TestSegmentsLowerAsWhole(t *testing.T) {
 			continue
 		}
 		segmentSize = 1 << 30
-		whole := dumpProgram(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true}).Program)
+		whole := dumpLoad(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true}))
 		segmentSize = 1
 		if splitSegments(src, segmentSize) != nil {
 			segmented++
 		}
-		split := dumpProgram(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true}).Program)
+		split := dumpLoad(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true}))
 		if whole != split {
 			a, b := strings.Split(whole, "\n"), strings.Split(split, "\n")
 			for i := range min(len(a), len(b)) {
@@ -72,8 +73,8 @@ func TestSegmentsLowerAsWhole(t *testing.T) {
 // read from the tree besides the code (Python 2 syntax, suppressions,
 // where an import goes, version tests) is the whole file's.
 func TestSegmentsEdgeCases(t *testing.T) {
-	defer func(n int) { segmentSize = n }(segmentSize)
-	segmentSize = 1
+	defer func(n, m int) { segmentSize, constMin = n, m }(segmentSize, constMin)
+	segmentSize, constMin = 1, 1
 	cases := map[string]string{
 		"unterminated": "import asyncio\nasync def f():\n    pass\nx = '''\ndef g():\n    pass\n",
 		"error":        "import asyncio\nasync def f():\n    pass\ndef g(:\n    asyncio.sleep(1)\nasync def h():\n    g()\n",
@@ -83,13 +84,18 @@ func TestSegmentsEdgeCases(t *testing.T) {
 		"legacy":       "import asyncio\nx = 0777\nasync def h():\n    print 'x'\ny = ur'x'\n",
 		"suppressed":   "import asyncio\nimport time\nasync def h():\n    time.sleep(1)  # noqa: AL201\n# asynclint: ignore AL101\nasync def g():\n    h()  # asynclint: ignore[AL101]\n",
 		"header":       "#!/usr/bin/env python\n\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\nfrom __future__ import division\nx = 1\n",
-		"versions":     "import sys\nimport asyncio\nif sys.version_info < (3, 8):\n    raise ImportError\nasync def h():\n    asyncio.get_event_loop()\n",
+		"tables": "import asyncio\nA = {'k': (0, -1, 'x' 'y'), 2: [None, True, 1.5e-3, 0x1F, .5j], (1, 2): {1, 2}, 'n': ('p'), 'm': ((1,)), 'e': ()}\n" +
+			"B = [\n    {},  # a comment after it\n    [],\n]  # noqa: AL101\nC = (\n  'a'\n  rb'b'\n)\nD = (1)\nE = (None)\nF = {'a': - 1, 'b': ~2, 'c': +3,}\n" +
+			"G = [f'{x}', 1]\nH = [x, 1]\nI = [0777, 1]\nJ = [ur'x']\nK = {**A}\nL = [1] ; M = 2\nN = [1 if x else 2]\nO = (1, 2) + (3,)\nR = [..., 1]\nS = ['a' b'x' 'c']\n" +
+			"async def h():\n    for k in A:\n        await k\n",
+		"broken tables": "import asyncio\nA = [1]\nP = [1.2.3]\nQ = {1: 2, 3}\nR = ['a\n']\nasync def h():\n    pass\n",
+		"versions":      "import sys\nimport asyncio\nif sys.version_info < (3, 8):\n    raise ImportError\nasync def h():\n    asyncio.get_event_loop()\n",
 	}
 	for name, src := range cases {
 		segmentSize = 1 << 30
-		whole := dumpProgram(Load([]File{{Path: name + ".py", Content: []byte(src)}}, asyncir.PythonModels(), Options{Eager: true}).Program)
+		whole := dumpLoad(Load([]File{{Path: name + ".py", Content: []byte(src)}}, asyncir.PythonModels(), Options{Eager: true}))
 		segmentSize = 1
-		split := dumpProgram(Load([]File{{Path: name + ".py", Content: []byte(src)}}, asyncir.PythonModels(), Options{Eager: true}).Program)
+		split := dumpLoad(Load([]File{{Path: name + ".py", Content: []byte(src)}}, asyncir.PythonModels(), Options{Eager: true}))
 		if whole != split {
 			t.Errorf("%s: lowered in segments differs:\n%s\nwhole:\n%s", name, split, whole)
 		}
@@ -110,12 +116,18 @@ func TestSegmentsEdgeCases(t *testing.T) {
 	}
 }
 
-// dumpProgram prints the project modules' IR: every function, block and
+// dumpLoad prints the project modules' IR: every function, block and
 // op with its positions, names, resolved callees and types, and values
-// by the op that defines them.
-func dumpProgram(p *asyncir.Program) string {
+// by the op that defines them with their symbolic types.
+func dumpLoad(r *Result) string {
 	var sb strings.Builder
-	for _, m := range p.Modules {
+	syms := map[*asyncir.Value]*sym{}
+	for _, mi := range r.linked.lowered {
+		for v, s := range mi.syms {
+			syms[v] = s
+		}
+	}
+	for _, m := range r.Program.Modules {
 		ids := map[*asyncir.Op]string{}
 		for fi, f := range m.Funcs {
 			for bi, b := range f.Blocks {
@@ -231,11 +243,50 @@ func dumpProgram(p *asyncir.Program) string {
 						for _, u := range r.Uses {
 							uses = append(uses, fmt.Sprintf("%d:%s", u.Kind, ids[u.Op]))
 						}
-						fmt.Fprintf(&sb, "    = %s elems=%s const=%q uses=%v\n", typ(r.Type), vals(r.Elems), r.Const, uses)
+						symbolic := "-"
+						if s := syms[r]; s != nil {
+							symbolic = fmt.Sprintf("%d:%s:%s", s.kind, s.name, val(s.base))
+						}
+						fmt.Fprintf(&sb, "    = %s sym=%s elems=%s const=%q uses=%v\n", typ(r.Type), symbolic, vals(r.Elems), r.Const, uses)
 					}
 				}
 			}
 		}
 	}
 	return sb.String()
+}
+
+// TestConstDisplayScan: what is read instead of parsed is a display of
+// constants only; anything tree-sitter would make more of is left to it.
+func TestConstDisplayScan(t *testing.T) {
+	for _, line := range []string{
+		"A = {'k': (0, -1, 'x' 'y'), 2: [None, True, 1.5e-3, 0x1F, .5j]}\n",
+		"B = [\n    {},\n    [],\n]  # noqa\n",
+		"C = (\n  'a'\n  rb'b'\n)\n",
+		"D = (1)\n",
+		"E = {1, 2,}\n",
+		"F = ['''a\nb''', \"c\\\"\"]\n",
+	} {
+		d := constDisplayStart([]byte(line))
+		if _, ok := scanConstDisplay([]byte(line), d); d < 0 || !ok {
+			t.Errorf("%q: not read as a data table", line)
+		}
+	}
+	for _, line := range []string{
+		"G = [f'{x}', 1]\n", "H = [x, 1]\n", "I = [0777, 1]\n", "J = [ur'x']\n", "K = {**A}\n",
+		"L = [1] ; M = 2\n", "N = [1 if x else 2]\n", "O = (1, 2) + (3,)\n", "R = [..., 1]\n",
+		"P = [1.2.3]\n", "Q = {1: 2, 3}\n", "S = ['a\n']\n", "T = [1, # c\n 2]\n", "U = [1, \\\n 2]\n",
+		"V = [1L]\n", "W = (1 2)\n", "X = [1, 2\n", "Y = {'a': 1, 'b'}\n", "Z = [-x]\n",
+	} {
+		if d := constDisplayStart([]byte(line)); d >= 0 {
+			if _, ok := scanConstDisplay([]byte(line), d); ok {
+				t.Errorf("%q: read as a data table", line)
+			}
+		}
+	}
+	for _, line := range []string{"A == [1]\n", "A += [1]\n", "A.b = [1]\n", "A = B = [1]\n", "1 = [1]\n", "A: list = [1]\n"} {
+		if d := constDisplayStart([]byte(line)); d >= 0 {
+			t.Errorf("%q: taken for NAME = <display>", line)
+		}
+	}
 }
