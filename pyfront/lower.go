@@ -811,10 +811,8 @@ func (b *fnBuilder) recordAttr(obj *asyncir.Value, attr string, v *asyncir.Value
 	if s == nil || s.kind != symSelf || s.cls == nil {
 		return
 	}
-	for _, ci := range b.lw.mi.classes {
-		if ci.cls == s.cls {
-			ci.attrs[attr] = append(ci.attrs[attr], v)
-		}
+	if ci := b.lw.mi.classOf[s.cls]; ci != nil {
+		ci.attrs[attr] = append(ci.attrs[attr], v)
 	}
 }
 
