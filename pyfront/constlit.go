@@ -35,6 +35,10 @@ type constLit struct {
 	elems []*constLit
 }
 
+// constAtom stands for every string, number, True and False: they lower
+// to nothing, so their positions are not kept.
+var constAtom = &constLit{kind: kString}
+
 // constDisplayStart returns the offset of the display a one-line
 // module-level statement "NAME = <display>" assigns, or -1.
 func constDisplayStart(line []byte) int {
@@ -217,12 +221,12 @@ func (s *constScanner) value(depth int) *constLit {
 	if j < len(s.src) && s.src[j] >= 0x80 {
 		return nil
 	}
-	word := string(s.src[s.i:j])
+	word := s.src[s.i:j]
 	if j == len(s.src) || s.src[j] != '\'' && s.src[j] != '"' {
 		s.i = j
-		switch word {
+		switch string(word) {
 		case "True", "False":
-			return &constLit{kind: kString, start: start, end: j}
+			return constAtom
 		case "None":
 			return &constLit{kind: kNone, start: start, end: j}
 		}
@@ -242,7 +246,7 @@ func (s *constScanner) value(depth int) *constLit {
 		s.i = end
 		s.space()
 		if strs == 1 {
-			return &constLit{kind: kString, start: start, end: end}
+			return constAtom
 		}
 		return &constLit{kind: kConcatString, start: start, end: end}
 	}
@@ -255,17 +259,17 @@ var stringPrefixes = map[string]bool{"": true, "r": true, "u": true, "b": true, 
 // stringAhead reports whether a string literal starts at s.i.
 func (s *constScanner) stringAhead() bool {
 	j := s.i
-	for j < len(s.src) && j-s.i <= 2 && s.src[j] != '\'' && s.src[j] != '"' {
+	for j < len(s.src) && j-s.i < 3 && s.src[j] != '\'' && s.src[j] != '"' {
 		j++
 	}
-	if j >= len(s.src) || s.src[j] != '\'' && s.src[j] != '"' {
+	if j-s.i > 2 || j >= len(s.src) || s.src[j] != '\'' && s.src[j] != '"' {
 		return false
 	}
-	p := make([]byte, j-s.i)
-	for k := range p {
+	var p [2]byte
+	for k := range j - s.i {
 		p[k] = s.src[s.i+k] | 0x20
 	}
-	return stringPrefixes[string(p)]
+	return stringPrefixes[string(p[:j-s.i])]
 }
 
 // str reads one string literal with its prefix.
@@ -304,15 +308,32 @@ func (s *constScanner) number() *constLit {
 		}
 		break
 	}
-	if j == start || !pyNumber.Match(s.src[start:j]) {
+	if j == start || !decimalNumber(s.src[start:j]) && !pyNumber.Match(s.src[start:j]) {
 		return nil
 	}
 	s.i = j
-	return &constLit{kind: kString, start: start, end: j}
+	return constAtom
+}
+
+// decimalNumber reports whether b is digits without a leading zero (or
+// "0"), the common number pyNumber need not check.
+func decimalNumber(b []byte) bool {
+	if len(b) > 1 && b[0] == '0' {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // constExpr lowers a scanned constant as expr lowers its tree.
 func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
+	if c.kind == kString {
+		return nil
+	}
 	rng := b.lw.offsetRange(c.start, c.end)
 	switch c.kind {
 	case kNone:

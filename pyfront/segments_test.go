@@ -276,7 +276,7 @@ func TestConstDisplayScan(t *testing.T) {
 		"G = [f'{x}', 1]\n", "H = [x, 1]\n", "I = [0777, 1]\n", "J = [ur'x']\n", "K = {**A}\n",
 		"L = [1] ; M = 2\n", "N = [1 if x else 2]\n", "O = (1, 2) + (3,)\n", "R = [..., 1]\n",
 		"P = [1.2.3]\n", "Q = {1: 2, 3}\n", "S = ['a\n']\n", "T = [1, # c\n 2]\n", "U = [1, \\\n 2]\n",
-		"V = [1L]\n", "W = (1 2)\n", "X = [1, 2\n", "Y = {'a': 1, 'b'}\n", "Z = [-x]\n",
+		"V = [1L]\n", "V = [abc'x']\n", "V = [rbu'x']\n", "V = [fr'x']\n", "V = ['x' abc]\n", "W = (1 2)\n", "X = [1, 2\n", "Y = {'a': 1, 'b'}\n", "Z = [-x]\n",
 	} {
 		if d := constDisplayStart([]byte(line)); d >= 0 {
 			if _, ok := scanConstDisplay([]byte(line), d); ok {
@@ -289,4 +289,19 @@ func TestConstDisplayScan(t *testing.T) {
 			t.Errorf("%q: taken for NAME = <display>", line)
 		}
 	}
+}
+
+// FuzzConstDisplay: the scan of a data table never panics, and what it
+// reads ends inside the text.
+func FuzzConstDisplay(f *testing.F) {
+	f.Add([]byte("A = {'k': (0, -1, 'x' 'y'), 2: [None, True, 1.5e-3, 0x1F, .5j]}\n"))
+	f.Add([]byte("C = (\n  'a'\n  rb'b'\n)\n"))
+	f.Add([]byte("F = ['''a\nb''', \"c\\\"\"]\n"))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if d := constDisplayStart(line); d >= 0 {
+			if lit, ok := scanConstDisplay(line, d); ok && (lit.start != d || lit.end > len(line) || lit.end <= lit.start) {
+				t.Fatalf("%q: read [%d, %d)", line, lit.start, lit.end)
+			}
+		}
+	})
 }
