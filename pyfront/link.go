@@ -177,6 +177,21 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	}
 }
 
+// unknownElem is the element type of every container whose elements
+// agree on nothing, shared: a generated module has hundreds of thousands
+// of such containers, and nothing writes through an Elem pointer.
+var unknownElem asyncir.Type
+
+// listOf is the type of a display or comprehension of elements of type
+// elem.
+func listOf(elem asyncir.Type) asyncir.Type {
+	p := &unknownElem
+	if elem != (asyncir.Type{}) {
+		p = &elem
+	}
+	return asyncir.Type{Kind: asyncir.Instance, External: "builtins.list", Elem: p}
+}
+
 // countValues is the number of values mi's ops make.
 func countValues(mi *moduleInfo) int {
 	n := 0
@@ -267,8 +282,7 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	s := mi.syms[v]
 	if s == nil {
 		if len(v.Elems) > 0 {
-			elem := l.agree(v.Elems)
-			return asyncir.Type{Kind: asyncir.Instance, External: "builtins.list", Elem: &elem}
+			return listOf(l.agree(v.Elems))
 		}
 		return unknownType
 	}

@@ -6,8 +6,8 @@ import (
 )
 
 // dropLarge removes the Python files larger than limit, with a one-line
-// warning each: the IR of a module costs about 40–100 bytes of memory per
-// byte of source (BenchmarkCheckLargeModule), so a generated
+// warning each: lowering a module peaks at about 80–150 bytes of memory
+// per byte of source (BenchmarkCheckLargeModule), so a generated
 // multi-megabyte module costs hundreds of megabytes while holding
 // nothing worth linting. Overlay content counts as the
 // file's size.
