@@ -8,7 +8,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
 cd "$root"
 go test -run '^$' -bench '^BenchmarkCheckLargeModule$' -benchtime 1x -count "$runs" ./internal/driver |
-	awk '/^BenchmarkCheckLargeModule/ {
+	awk 'BEGIN { n = 0 }
+	/^BenchmarkCheckLargeModule/ {
 		for (i = 1; i <= NF; i++) {
 			if ($(i+1) == "ns/op") t[n] = $i / 1e9
 			if ($(i+1) == "peak-RSS-MB") m[n] = $i
