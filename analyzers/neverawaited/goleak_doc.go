@@ -202,6 +202,9 @@ the package also takes the write lock, since a ` + "`Lock`" + ` queued between t
 blocks both, and Go prohibits recursive read locking: the writer's ` + "`Lock`" + `
 is reported too). A function that returns holding the lock on its last path,
 and unlocks it on the others, is a lock helper and is not reported; nor
+is a lock taken again that the first does not precede on every path,
+or one a callee takes only on some paths (both are what a flag such as
+` + "`doLock`" + ` or ` + "`hasLock`" + ` selects, which the analysis does not follow), nor
 is a function entered with the lock held (it unlocks, works, relocks), a
 second lock after the goroutine waited on a channel, or one in a function
 that never unlocks the mutex itself (another goroutine may). Calls into

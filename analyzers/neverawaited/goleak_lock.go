@@ -197,7 +197,7 @@ func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind 
 			return
 		}
 		if m, k := asyncir.LockCall(s.models, o); m != nil {
-			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first || everyIteration(first)) {
+			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first && precedes(first, o) || o == first && everyIteration(first)) {
 				again = o
 			}
 			return

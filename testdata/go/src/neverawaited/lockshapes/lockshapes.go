@@ -339,3 +339,24 @@ func (p *perms) check(subject string, hasLock bool) bool {
 	}
 	return p.allowed[subject]
 }
+
+// Fixed: the read lock is taken and released under one flag, and so is
+// the later write lock: no path the flag allows holds both.
+func (c *cache) Match(k string, doLock bool) int {
+	if doLock {
+		c.mu.RLock()
+	}
+	v, ok := c.m[k]
+	if doLock {
+		c.mu.RUnlock()
+	}
+	if ok {
+		return v
+	}
+	if doLock {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+	}
+	c.m[k] = len(k)
+	return len(k)
+}

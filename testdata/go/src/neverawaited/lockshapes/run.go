@@ -40,6 +40,7 @@ func RunClean() {
 
 	c := &cache{m: map[string]int{}}
 	c.GetOrFillFixed("a")
+	c.Match("b", true)
 
 	s := &set{m: map[string]bool{}}
 	s.AddAllFixed([]string{"a", "a"})
