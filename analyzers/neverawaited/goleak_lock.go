@@ -205,7 +205,7 @@ func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind 
 		for _, a := range s.Acquired(o) {
 			// Only a lock the callee takes on every path: one a flag
 			// selects (hasLock) is the caller's to skip.
-			if cp, ok := asyncir.CalleePlace(o, a); ok && cp == pl && a.Must && (conflicts(a.Kind) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.Reaches(first, o, releases) {
+			if cp, ok := asyncir.CalleePlace(o, a); ok && cp == pl && a.Must && (conflicts(a.Kind) || readsConflict && asyncir.OnEveryPath(o)) && precedes(first, o) && asyncir.Reaches(first, o, releases) {
 				again, via = a.At, o
 				return
 			}
