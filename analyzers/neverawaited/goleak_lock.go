@@ -197,7 +197,7 @@ func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind 
 			return
 		}
 		if m, k := asyncir.LockCall(s.models, o); m != nil {
-			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first && precedes(first, o) || o == first && everyIteration(first)) {
+			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first && precedes(first, o) || o == first && everyIteration(first) && sameEachTurn(first, m)) {
 				again = o
 			}
 			return
@@ -316,4 +316,24 @@ func calleeName(op *asyncir.Op) string {
 		return op.Callee.QualName
 	}
 	return trimPath(op.External)
+}
+
+// sameEachTurn reports whether the mutex m that op locks in a loop is the
+// same one on every turn: its place is rooted outside the loop, not at a
+// value the loop computes anew (for _, s := range servers { s.mu.Lock() }).
+func sameEachTurn(op *asyncir.Op, m *asyncir.Value) bool {
+	root := asyncir.PlaceOf(m).Root
+	if asyncir.InputOf(op.Func(), asyncir.Place{Root: root}) >= 0 {
+		return true // an input of the function
+	}
+	if root == nil || root.Def == nil {
+		return false // a value loaded anew, perhaps each turn
+	}
+	cfg := asyncir.NewCFG(op.Func())
+	for _, h := range cfg.LoopHeaders(op.Block) {
+		if root.Def.Block.Func == op.Func() && cfg.InLoop(root.Def.Block, h) {
+			return false
+		}
+	}
+	return true
 }

@@ -360,3 +360,23 @@ func (c *cache) Match(k string, doLock bool) int {
 	c.m[k] = len(k)
 	return len(k)
 }
+
+// Fixed: each turn locks another node's queue, loaded anew, and the
+// deferred Unlocks release them all at return.
+type inbox struct {
+	sync.Mutex
+	msgs []int
+}
+
+type node struct{ q *inbox }
+
+func lockAll(nodes []*node) int {
+	n := 0
+	for _, nd := range nodes {
+		q := nd.q
+		q.Lock()
+		defer q.Unlock()
+		n += len(q.msgs)
+	}
+	return n
+}

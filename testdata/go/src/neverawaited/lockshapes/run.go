@@ -44,6 +44,7 @@ func RunClean() {
 
 	s := &set{m: map[string]bool{}}
 	s.AddAllFixed([]string{"a", "a"})
+	lockAll([]*node{{q: &inbox{}}, {q: &inbox{}}})
 
 	q := newUnlockedQueue()
 	q.Next()
