@@ -31,8 +31,9 @@ type InputLock struct {
 	// Held: every path returns with the lock still held (a Lock
 	// helper): the caller holds it after the call.
 	Held bool
-	// Must: every path of the function takes it, not only those a flag
-	// selects (if !hasLock { mu.Lock() }).
+	// Must: every path of the function takes it, or returns early
+	// without doing the work that follows it; not only the paths a flag
+	// selects (if !hasLock { mu.Lock() }, then the same work).
 	Must bool
 	At   *Op
 }
@@ -192,7 +193,7 @@ func (s *LockSummaries) summarize(f *Func) bool {
 				// Taken while a caller may hold it: only when no release
 				// of the same place comes first (unlock, work, relock).
 				if ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.Releases(o, pl, kind) }) {
-					add(s.acquired, InputLock{i, pl.Path, kind, s.keptAfter(op, pl, kind), OnEveryPath(op), op})
+					add(s.acquired, InputLock{i, pl.Path, kind, s.keptAfter(op, pl, kind), unlessBailed(op), op})
 				}
 			case !Acquires(kind):
 				add(s.released, InputLock{i, pl.Path, kind, false, OnEveryPath(op), op})
@@ -204,7 +205,7 @@ func (s *LockSummaries) summarize(f *Func) bool {
 				// Only what the call takes while f's caller may still hold
 				// it: f has not released it first (resetAndUnlock).
 				if i := InputOf(f, pl); i >= 0 && ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.Releases(o, pl, a.Kind) }) {
-					add(s.acquired, InputLock{i, pl.Path, a.Kind, a.Held && s.keptAfter(op, pl, a.Kind), a.Must && OnEveryPath(op), a.At})
+					add(s.acquired, InputLock{i, pl.Path, a.Kind, a.Held && s.keptAfter(op, pl, a.Kind), a.Must && unlessBailed(op), a.At})
 				}
 			}
 		}
@@ -274,6 +275,23 @@ func (s *LockSummaries) HeldAfter(op *Op) []HeldLock {
 func OnEveryPath(op *Op) bool {
 	for _, b := range op.Func().Blocks {
 		if ret := ExitOp(b); b.Exit && ret != nil && ret != op && ReachedFromEntry(ret, func(o *Op) bool { return o == op }) {
+			return false
+		}
+	}
+	return true
+}
+
+// unlessBailed reports whether every path of op's function either runs
+// op or leaves by a return that no path through op reaches (an early
+// bail-out: if closed { return }). A return both kinds of path share
+// means a flag chose whether op runs (if !hasLock { mu.Lock() }).
+func unlessBailed(op *Op) bool {
+	for _, b := range op.Func().Blocks {
+		ret := ExitOp(b)
+		if !b.Exit || ret == nil || ret == op || !ReachedFromEntry(ret, func(o *Op) bool { return o == op }) {
+			continue
+		}
+		if Reaches(op, ret, nil) {
 			return false
 		}
 	}

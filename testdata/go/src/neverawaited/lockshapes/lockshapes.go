@@ -7,6 +7,7 @@ package lockshapes
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -379,4 +380,44 @@ func lockAll(nodes []*node) int {
 		n += len(q.msgs)
 	}
 	return n
+}
+
+// Stop bails out when already stopped, and otherwise takes the lock its
+// caller holds.
+type subscription struct {
+	mu     sync.Mutex
+	closed atomic.Bool
+	done   chan struct{}
+}
+
+func (s *subscription) handle(terminate bool) {
+	s.mu.Lock()
+	if terminate {
+		s.Stop() // want `.subscription.Stop. locks mutex .subscription.mu., which .subscription.handle. already holds: the goroutine blocks forever \(AL155\)`
+	}
+	s.mu.Unlock()
+}
+
+func (s *subscription) Stop() {
+	if !s.closed.CompareAndSwap(false, true) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	close(s.done)
+}
+
+// Fixed: the handler stops under the lock it holds.
+func (s *subscription) handleFixed(terminate bool) {
+	s.mu.Lock()
+	if terminate {
+		s.stopLocked()
+	}
+	s.mu.Unlock()
+}
+
+func (s *subscription) stopLocked() {
+	if s.closed.CompareAndSwap(false, true) {
+		close(s.done)
+	}
 }

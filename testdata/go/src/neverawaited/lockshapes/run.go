@@ -26,6 +26,8 @@ func RunLeaks() {
 	k.transition(-1)
 	go k.transition(1)
 
+	go (&subscription{done: make(chan struct{})}).handle(true)
+
 	st := &stats{}
 	go st.Mean()
 	time.Sleep(10 * delay)
@@ -62,6 +64,8 @@ func RunClean() {
 	pm := &perms{allowed: map[string]bool{"a": true}}
 	pm.Publish("a")
 	pm.check("a", false)
+
+	(&subscription{done: make(chan struct{})}).handleFixed(true)
 
 	ls := &lockedStats{}
 	meant := make(chan int)
