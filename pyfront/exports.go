@@ -9,14 +9,15 @@ package pyfront
 // last one's fixed point instead of starting over.
 type exportIndex struct {
 	names map[string][]string
-	// own records the modules whose own definitions are indexed.
-	own map[*moduleInfo]bool
+	// own records the module names whose own definitions are indexed
+	// (a module reached under an alias is indexed under each name).
+	own map[string]bool
 	// marked are the bridge names found so far, by module.
 	marked map[string]map[string]bool
 }
 
 func newExportIndex() *exportIndex {
-	return &exportIndex{names: map[string][]string{}, own: map[*moduleInfo]bool{}, marked: map[string]map[string]bool{}}
+	return &exportIndex{names: map[string][]string{}, own: map[string]bool{}, marked: map[string]map[string]bool{}}
 }
 
 // add records name as an export of mod, once; it reports whether it was
@@ -33,10 +34,10 @@ func (x *exportIndex) add(mod, name string) bool {
 // the modules of the previous update.
 func (x *exportIndex) update(infos map[string]*moduleInfo) {
 	for name, mi := range infos {
-		if x.own[mi] {
+		if x.own[name] {
 			continue
 		}
-		x.own[mi] = true
+		x.own[name] = true
 		for g, b := range mi.globals {
 			if b.fn != nil && b.fn.IsAsync() || b.cls != nil && hasAsyncMethod(b.cls) {
 				x.add(name, g)
