@@ -13,7 +13,7 @@ import (
 // reaches are parsed (libsplit.go), or read back as trees.
 
 // libCacheVersion changes whenever what is cached does.
-const libCacheVersion = "2"
+const libCacheVersion = "3"
 
 // libCacheDir is where entries live ("" when there is no cache directory).
 func libCacheDir(dir string) string {
