@@ -106,7 +106,7 @@ func (lib *Library) syncOnly(i int, top string) bool {
 func (lib *Library) moduleFiles(site, top string) []string {
 	var out []string
 	for _, suf := range []string{"", ".py", ".pyi"} {
-		if info, err := os.Stat(filepath.Join(site, top) + suf); err == nil && !info.IsDir() {
+		if lib.dirs.isFile(filepath.Join(site, top) + suf) {
 			out = append(out, filepath.Join(site, top)+suf)
 		}
 	}
