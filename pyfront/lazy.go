@@ -98,7 +98,7 @@ func (lz *lazyDefs) waitingClass(name string) bool {
 		return false
 	}
 	for _, c := range lz.split.defs[name] {
-		if kw, _ := defHeader(lz.split.src, lz.split.lines[c.stmt.head]); kw == "class" {
+		if c.kw == "class" {
 			return true
 		}
 	}
@@ -124,6 +124,9 @@ func (mi *moduleInfo) define(name string) {
 	delete(lz.split.defs, name)
 	for _, c := range chunks {
 		src := lz.split.chunk(c, lz.wanted)
+		if src == nil {
+			continue
+		}
 		t := lz.trees.load(src)
 		if t == nil {
 			t = lz.pool.parseChunk(src)

@@ -505,19 +505,29 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 	if f.path == "" {
 		return nil
 	}
-	s, warn := readSource(File{Path: f.path}, func(string) bool { return false })
-	if warn != "" {
-		return nil
+	// A module split by an earlier run is not read again (libindex.go).
+	sp := ld.lib.loadIndex(f.path)
+	s := &source{path: f.path}
+	if sp != nil {
+		s.src = sp.skeleton
+	} else {
+		indexAt := ld.lib.indexPath(f.path) // stat'ed before the read
+		var warn string
+		if s, warn = readSource(File{Path: f.path}, func(string) bool { return false }); warn != "" {
+			return nil
+		}
+		if sp = splitLibrary(s.src); sp != nil {
+			s.src = sp.skeleton
+			if s.encoding == "" {
+				ld.lib.storeIndex(indexAt, sp)
+			}
+		}
 	}
 	// The module's name is the one it was found by, not the climb from
 	// its path (site directories have no __init__.py above them anyway).
 	s.name, s.isInit = name, f.isInit
 	s.pkg = packageOf(name, f.isInit)
 	s.library = true
-	sp := splitLibrary(s.src)
-	if sp != nil {
-		s.src = sp.skeleton
-	}
 	// The skeleton's tree comes from the disk when a run parsed the same
 	// text before; lowering takes it through a tree cache of its own (the
 	// language server's is for project files).
