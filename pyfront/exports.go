@@ -9,6 +9,8 @@ package pyfront
 // last one's fixed point instead of starting over.
 type exportIndex struct {
 	names map[string][]string
+	// in holds the same names as a set: a module can export thousands.
+	in map[exportKey]bool
 	// own records the module names whose own definitions are indexed
 	// (a module reached under an alias is indexed under each name).
 	own map[string]bool
@@ -16,16 +18,23 @@ type exportIndex struct {
 	marked map[string]map[string]bool
 }
 
+// exportKey is one name of one module.
+type exportKey struct{ mod, name string }
+
 func newExportIndex() *exportIndex {
-	return &exportIndex{names: map[string][]string{}, own: map[string]bool{}, marked: map[string]map[string]bool{}}
+	return &exportIndex{names: map[string][]string{}, in: map[exportKey]bool{}, own: map[string]bool{}, marked: map[string]map[string]bool{}}
 }
+
+// has reports whether mod exports name.
+func (x *exportIndex) has(mod, name string) bool { return x.in[exportKey{mod, name}] }
 
 // add records name as an export of mod, once; it reports whether it was
 // new.
 func (x *exportIndex) add(mod, name string) bool {
-	if contains(x.names[mod], name) {
+	if x.has(mod, name) {
 		return false
 	}
+	x.in[exportKey{mod, name}] = true
 	x.names[mod] = append(x.names[mod], name)
 	return true
 }
@@ -56,10 +65,10 @@ func (x *exportIndex) update(infos map[string]*moduleInfo) {
 				continue
 			}
 			for _, imp := range mi.mod.Imports {
-				if imp.Name == "" || imp.Name == "*" || contains(x.names[name], imp.Alias) {
+				if imp.Name == "" || imp.Name == "*" || x.has(name, imp.Alias) {
 					continue
 				}
-				if contains(x.names[imp.Module], imp.Name) || len(x.names[joinDotted(imp.Module, imp.Name)]) > 0 {
+				if x.has(imp.Module, imp.Name) || len(x.names[joinDotted(imp.Module, imp.Name)]) > 0 {
 					changed = x.add(name, imp.Alias) || changed
 				}
 			}

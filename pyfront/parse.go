@@ -504,6 +504,13 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
+	if opts.Trees == nil && visit == nil && !opts.ParseOnly && !s.library && !s.onDemand {
+		if segs := splitSegments(s.src, segmentSize); segs != nil {
+			if mi, ok := p.lowerSegmented(s, segs, timeout); ok {
+				return mi
+			}
+		}
+	}
 	mi := newModuleInfo(s)
 	mod := mi.mod
 	if opts.Trees != nil && !opts.ParseOnly {
