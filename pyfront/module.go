@@ -30,7 +30,16 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	}
 	mod.SyntaxErrors = syntaxErrors(lw)
 	mod.Suppressions = suppressions(lw)
-	mod.ImportInsert = importInsertPos(t)
+	waitingAt := -1
+	if mi.lazy != nil && mi.lazy.parts != nil {
+		// What is not parsed yet keeps its comments' suppressions and
+		// ends the run of leading statements an import goes after.
+		parts := mi.lazy.parts
+		mod.Suppressions = append(mod.Suppressions, parts.waitingSuppressions(path)...)
+		slices.SortStableFunc(mod.Suppressions, func(a, b asyncir.Suppression) int { return a.Range.Start.Offset - b.Range.Start.Offset })
+		waitingAt = parts.firstWaiting()
+	}
+	mod.ImportInsert = importInsertPos(t, waitingAt)
 	mod.LineStarts, mod.Indents = lineTable(t.src)
 }
 
@@ -65,13 +74,17 @@ func syntaxErrors(lw *lowerer) []asyncir.Range {
 
 // importInsertPos is the start of the line after the module docstring,
 // __future__ imports and the leading comment block: where a fix adds
-// "import asyncio".
-func importInsertPos(t *tree) asyncir.Pos {
+// "import asyncio". A statement at or past stop (>= 0), where a
+// definition not parsed yet lies, is not looked at.
+func importInsertPos(t *tree, stop int) asyncir.Pos {
 	if len(t.nodes) == 0 {
 		return asyncir.Pos{Line: 1, Col: 1}
 	}
 	var after int32 = -1
 	for c := t.nodes[0].first; c >= 0; c = t.nodes[c].next {
+		if stop >= 0 && int(t.nodes[c].start) >= stop {
+			break
+		}
 		k := t.kind(c)
 		if k == kComment && after < 0 && t.nodes[c].row == 0 {
 			after = c

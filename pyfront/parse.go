@@ -512,6 +512,16 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 			return mi
 		}
 	}
+	if fs := p.splitFor(s, opts); fs != nil {
+		fs.pool, fs.timeout = p, timeout
+		// A syntax error in what was parsed is recovered from differently
+		// without the rest of the file: the file is parsed whole.
+		if t := fs.parse(fs.ranges(fs.setAside(p.eagerFor(s, fs)))); t != nil && !t.hasSyntaxError() {
+			mi.split = fs
+			lowerModule(t, mi, s.path)
+			return mi
+		}
+	}
 	ps := p.pool.Get().(*sitter.Parser)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx
 	// would start a goroutine per parse and can leave the parser's
