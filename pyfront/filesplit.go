@@ -44,6 +44,12 @@ type fileSplit struct {
 	// methods maps a method name to the classes defining one (built
 	// on first use, as lazy.go's indexMethods does from a tree).
 	methods map[string][]string
+	// partial, for a module with async markers, is what partial.go's
+	// rule keeps between rounds (nil for a helper module).
+	partial *partialState
+	// suspect: a part parsed so far has a syntax problem
+	// (splitsyntax.go).
+	suspect bool
 	// pool and timeout parse what is parsed later.
 	pool    *parserPool
 	timeout time.Duration
@@ -239,7 +245,11 @@ func (fs *fileSplit) parse(ranges []sitter.Range) *tree {
 	if tr == nil {
 		return nil
 	}
-	t := flattenTree(p.g, tr, src, &p.bufs)
+	size := 0
+	for _, r := range ranges {
+		size += int(r.EndByte - r.StartByte)
+	}
+	t := flattenSized(p.g, tr, src, size, &p.bufs)
 	tr.Close()
 	fs.spanRoot(t)
 	return t

@@ -164,10 +164,12 @@ func (mi *moduleInfo) define(name string) {
 // places in its text and lowers them, in the module's scope.
 func (lz *lazyDefs) defineParts(mi *moduleInfo, idx []int) {
 	t := lz.parts.parse(lz.parts.ranges(idx))
-	if t == nil || len(t.nodes) == 0 {
+	if t == nil {
+		lz.parts.suspect = true
 		return
 	}
 	modLw := lz.b.lw
+	lz.parts.noteSyntax(t, mi, modLw.path)
 	lz.b.lw = &lowerer{t: t, mi: mi, path: modLw.path, versionNames: modLw.versionNames}
 	for n := t.nodes[0].first; n >= 0; n = t.nodes[n].next {
 		lz.lower(mi, n)
@@ -271,6 +273,9 @@ func (mi *moduleInfo) finishLazy() {
 	lz := mi.lazy
 	lz.b.finish()
 	mi.lazy = nil
+	if lz.parts != nil {
+		lz.parts.finishSyntax(mi, lz.b.lw.path)
+	}
 	// The body (untagged) stays first; the rest in source order.
 	tag := func(x any) int32 {
 		if n, ok := lz.stmtOf[x]; ok {

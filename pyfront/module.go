@@ -16,7 +16,7 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	case mi.library:
 		lowerLazily(b, mi)
 		return
-	case mi.onDemand:
+	case mi.onDemand, mi.split != nil:
 		lowerLazily(b, mi) // finishLazy closes the body
 	default:
 		b.lowerBlock(0)

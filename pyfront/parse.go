@@ -2,6 +2,7 @@ package pyfront
 
 import (
 	"fmt"
+	"slices"
 	"os"
 	"sync"
 	"time"
@@ -83,6 +84,8 @@ type source struct {
 	marker  bool
 	// onDemand: lowered only because async code calls into it (lazy.go).
 	onDemand bool
+	// inParts: parsed and lowered in parts (filesplit.go).
+	inParts bool
 	imports  []string
 	mi       *moduleInfo
 }
@@ -202,6 +205,19 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 		}
 		exports.update(infos)
+		for widened := true; widened; {
+			// Modules lowered in part lower what the new async names
+			// reach (partial.go), which may add names in turn.
+			grew := make([]bool, len(kept))
+			parallel(len(kept), opts.Workers, func(i int) {
+				if done[i] && kept[i].mi != nil {
+					grew[i] = kept[i].mi.widen(kept[i], exports)
+				}
+			})
+			if widened = slices.Contains(grew, true); widened {
+				exports.update(infos)
+			}
+		}
 		for i, s := range kept {
 			switch {
 			case lower[i]:
@@ -517,7 +533,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		// A syntax error in what was parsed is recovered from differently
 		// without the rest of the file: the file is parsed whole.
 		if t := fs.parse(fs.ranges(fs.setAside(p.eagerFor(s, fs)))); t != nil && !t.hasSyntaxError() {
-			mi.split = fs
+			mi.split, s.inParts = fs, true
 			lowerModule(t, mi, s.path)
 			return mi
 		}
