@@ -2,8 +2,8 @@ package pyfront
 
 import (
 	"fmt"
-	"slices"
 	"os"
+	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -86,8 +86,8 @@ type source struct {
 	onDemand bool
 	// inParts: parsed and lowered in parts (filesplit.go).
 	inParts bool
-	imports  []string
-	mi       *moduleInfo
+	imports []string
+	mi      *moduleInfo
 }
 
 // Load reads, parses, lowers and links the given files.
