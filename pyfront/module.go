@@ -41,6 +41,11 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	}
 	mod.ImportInsert = importInsertPos(t, waitingAt)
 	mod.LineStarts, mod.Indents = lineTable(t.src)
+	if mi.lazy != nil && mi.lazy.parts != nil {
+		// What a split module lowers later is parsed anew (defineParts):
+		// its first tree is not needed any more.
+		lw.t = &tree{src: t.src}
+	}
 }
 
 // syntaxErrors lists ERROR and MISSING nodes (outermost only) and what
