@@ -53,8 +53,10 @@ type partialState struct {
 	named    map[string]bool
 	// bound lists, by segment, the module-level names its statement binds.
 	bound map[int][]string
-	// walked counts the functions defineReached has looked through.
-	walked int
+	// walked counts the functions defineReached has looked through;
+	// asked and askedMethod, the names it has defined.
+	walked             int
+	asked, askedMethod map[string]bool
 }
 
 // widen lowers the definitions of a module lowered in part that the rule
@@ -136,6 +138,7 @@ func (st *partialState) init(fs *fileSplit, mi *moduleInfo) {
 	st.relevant = make([]bool, len(fs.segs))
 	st.named = map[string]bool{}
 	st.bound = map[int][]string{}
+	st.asked, st.askedMethod = map[string]bool{}, map[string]bool{}
 	for i, seg := range fs.segs {
 		text := fs.src[seg.start:seg.end]
 		for k := 0; k < len(text); {
@@ -206,12 +209,24 @@ func (mi *moduleInfo) defineReached(st *partialState) {
 		f.Ops(func(op *asyncir.Op) {
 			switch {
 			case op.Kind == asyncir.OpLoad && (op.Global || f == mi.mod.Body):
-				mi.define(op.Var)
+				if !st.asked[op.Var] {
+					st.asked[op.Var] = true
+					mi.define(op.Var)
+				}
 			case op.Kind == asyncir.OpAttr && op.Attr != "":
-				mi.defineMethod(op.Attr)
+				st.defineMethod(mi, op.Attr)
 			case op.Kind == asyncir.OpCall && op.Method != "":
-				mi.defineMethod(op.Method)
+				st.defineMethod(mi, op.Method)
 			}
 		})
+	}
+}
+
+// defineMethod is mi.defineMethod once per name: a second call defines
+// nothing new.
+func (st *partialState) defineMethod(mi *moduleInfo, name string) {
+	if !st.askedMethod[name] {
+		st.askedMethod[name] = true
+		mi.defineMethod(name)
 	}
 }
