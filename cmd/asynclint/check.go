@@ -191,14 +191,11 @@ func resultCache(cf checkFlags, cfg *config.Config) *cache.Cache {
 	}
 	dir := cf.cacheDir
 	if dir == "" {
-		dir = cfg.CacheDir
-	}
-	if dir == "" {
 		root := cfg.Root
 		if cfg.Path == "" {
 			root = ""
 		}
-		dir = cache.DefaultDir(root)
+		dir = cache.ProjectDir(cfg.CacheDir, root)
 	}
 	return cache.Open(dir)
 }

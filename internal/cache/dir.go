@@ -41,3 +41,12 @@ func writeTag(dir string) error {
 	}
 	return atomicfile.Write(tag, []byte("Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by asynclint.\n"))
 }
+
+// ProjectDir is the cache directory of the project in root: configured
+// (cache-dir, already absolute) when set, else DefaultDir(root).
+func ProjectDir(configured, root string) string {
+	if configured != "" {
+		return configured
+	}
+	return DefaultDir(root)
+}

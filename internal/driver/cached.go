@@ -26,15 +26,22 @@ func cacheable(opts Options, in Inputs) bool {
 // derive from both), and the configuration that affects findings
 // (min-severity only chooses what is shown of the stored findings).
 func runKey(c *cache.Cache, opts Options, cfg *config.Config) string {
-	wd := ""
-	for _, p := range opts.Paths {
-		if !filepath.IsAbs(p) {
-			wd, _ = os.Getwd()
-		}
+	wd, _ := os.Getwd()
+	return keyFor(c, wd, opts.Paths, cfg)
+}
+
+// keyFor is the run key of paths checked from the directory wd.
+func keyFor(c *cache.Cache, wd string, paths []string, cfg *config.Config) string {
+	relative := false
+	for _, p := range paths {
+		relative = relative || !filepath.IsAbs(p)
+	}
+	if !relative {
+		wd = ""
 	}
 	fp := *cfg
 	fp.MinSeverity = nil
-	return cache.Key(c.Version, wd, opts.Paths, fp)
+	return cache.Key(c.Version, wd, paths, fp)
 }
 
 // cachedRun is one run through the cache.

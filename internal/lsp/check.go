@@ -162,7 +162,11 @@ func (s *Server) check(pending map[string]bool) {
 	for _, p := range lost {
 		s.send(p)
 	}
-	if len(targets) == 0 || s.checkIncrementally(pending, targets) {
+	if len(targets) == 0 {
+		return
+	}
+	s.publishStored(targets)
+	if s.checkIncrementally(pending, targets) {
 		return
 	}
 	res, snap, err := s.run(targets)

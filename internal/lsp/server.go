@@ -28,6 +28,8 @@ type Options struct {
 	// MaxMessageBytes is the largest JSON-RPC message read; larger ones
 	// are skipped. 0 means 256 MiB.
 	MaxMessageBytes int64
+	// NoCache stops the server reading the result cache (stored.go).
+	NoCache bool
 }
 
 // treeCacheBytes bounds the syntax trees kept between checks: about ten
@@ -68,6 +70,10 @@ type Server struct {
 	// open dependents' analysis as a new edit does.
 	checkMu       sync.Mutex
 	checksWaiting atomic.Int32
+	// stored are the result cache's findings by path (stored.go), loaded
+	// by the first check.
+	stored       map[string]driver.Stored
+	storedLoaded bool
 	// runtime is the workspace's `asynclint trace` record (runtime.go).
 	runtime runtimeRecord
 	// initialized is set by the first initialize request; the handler
