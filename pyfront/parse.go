@@ -164,6 +164,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		parallel(len(todo), opts.Workers, func(j int) {
 			s := kept[todo[j]]
 			s.mi = pool.lowerSource(s, opts)
+			// What its lowered code refers to is lowered here, in
+			// parallel, rather than by the helper walk below.
+			s.mi.defineReachedInParts()
 		})
 		for _, i := range todo {
 			s := kept[i]
@@ -235,11 +238,11 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 		}
 	}
-	for _, s := range kept {
-		if s.mi != nil && !s.library {
-			s.mi.finishLazy() // on-demand modules
+	parallel(len(kept), opts.Workers, func(i int) {
+		if s := kept[i]; s.mi != nil && !s.library {
+			s.mi.finishLazy() // modules lowered lazily, or in parts
 		}
-	}
+	})
 	for i, s := range kept {
 		if !done[i] {
 			res.Skipped++

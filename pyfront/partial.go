@@ -69,9 +69,7 @@ func (mi *moduleInfo) widen(s *source, exports *exportIndex) bool {
 	}
 	fs, st := lz.parts, lz.parts.partial
 	n := len(mi.funcs)
-	if st.words == nil {
-		st.init(fs, mi)
-	}
+	st.init(fs, mi)
 	var define []string
 	var mark func(name string)
 	relevantSeg := func(i int) {
@@ -134,6 +132,9 @@ func (mi *moduleInfo) widen(s *source, exports *exportIndex) bool {
 // is not a definition binds at module level (from the lowered body: its
 // stores, imports and nested definitions, by offset).
 func (st *partialState) init(fs *fileSplit, mi *moduleInfo) {
+	if st.words != nil {
+		return
+	}
 	st.words = map[string]*[]int32{}
 	st.relevant = make([]bool, len(fs.segs))
 	st.named = map[string]bool{}
@@ -195,6 +196,15 @@ func (st *partialState) init(fs *fileSplit, mi *moduleInfo) {
 			continue
 		}
 		bind(imp.Range.Start.Offset, imp.Alias)
+	}
+}
+
+// defineReachedInParts is defineReached for a module lowered in part,
+// right after its first lowering; it does nothing for other modules.
+func (mi *moduleInfo) defineReachedInParts() {
+	if lz := mi.lazy; lz != nil && lz.parts != nil && lz.parts.partial != nil {
+		lz.parts.partial.init(lz.parts, mi)
+		mi.defineReached(lz.parts.partial)
 	}
 }
 
