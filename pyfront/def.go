@@ -250,6 +250,10 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	}
 	b.lw.mi.mod.Classes = append(b.lw.mi.mod.Classes, cls)
 	b.lw.mi.classes = append(b.lw.mi.classes, ci)
+	if b.lw.mi.classOf == nil {
+		b.lw.mi.classOf = map[*asyncir.Class]*classInfo{}
+	}
+	b.lw.mi.classOf[cls] = ci
 	body, bfi := b.lw.newFunc("<class "+name+">", qual, asyncir.Sync, b.fi, n)
 	b.nestedIn(body)
 	bfi.isClass = true

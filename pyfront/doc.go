@@ -3,6 +3,10 @@
 // Parse runs tree-sitter on both cores (one parser per worker), copies each
 // tree into a compact Go-side array in one cursor pass and closes it, then
 // lowers the copy to IR functions whose values carry symbolic references.
+// A module over 256 KB is parsed and lowered in segments of whole
+// top-level statements, each tree dropped once lowered (segments.go), and
+// its module-level data tables are read by a byte scan instead of parsed
+// (constlit.go): memory and time stay linear in the module's size.
 // Link resolves those references across all modules given (imports,
 // re-exports, classes and their bases, self/cls/super, decorators,
 // annotations and constructor assignments) and computes the

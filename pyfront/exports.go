@@ -9,22 +9,31 @@ package pyfront
 // last one's fixed point instead of starting over.
 type exportIndex struct {
 	names map[string][]string
+	// in holds the same names as a set: a module can export thousands.
+	in map[exportKey]bool
 	// own records the modules whose own definitions are indexed.
 	own map[*moduleInfo]bool
 	// marked are the bridge names found so far, by module.
 	marked map[string]map[string]bool
 }
 
+// exportKey is one name of one module.
+type exportKey struct{ mod, name string }
+
 func newExportIndex() *exportIndex {
-	return &exportIndex{names: map[string][]string{}, own: map[*moduleInfo]bool{}, marked: map[string]map[string]bool{}}
+	return &exportIndex{names: map[string][]string{}, in: map[exportKey]bool{}, own: map[*moduleInfo]bool{}, marked: map[string]map[string]bool{}}
 }
+
+// has reports whether mod exports name.
+func (x *exportIndex) has(mod, name string) bool { return x.in[exportKey{mod, name}] }
 
 // add records name as an export of mod, once; it reports whether it was
 // new.
 func (x *exportIndex) add(mod, name string) bool {
-	if contains(x.names[mod], name) {
+	if x.has(mod, name) {
 		return false
 	}
+	x.in[exportKey{mod, name}] = true
 	x.names[mod] = append(x.names[mod], name)
 	return true
 }
@@ -55,10 +64,10 @@ func (x *exportIndex) update(infos map[string]*moduleInfo) {
 				continue
 			}
 			for _, imp := range mi.mod.Imports {
-				if imp.Name == "" || imp.Name == "*" || contains(x.names[name], imp.Alias) {
+				if imp.Name == "" || imp.Name == "*" || x.has(name, imp.Alias) {
 					continue
 				}
-				if contains(x.names[imp.Module], imp.Name) || len(x.names[joinDotted(imp.Module, imp.Name)]) > 0 {
+				if x.has(imp.Module, imp.Name) || len(x.names[joinDotted(imp.Module, imp.Name)]) > 0 {
 					changed = x.add(name, imp.Alias) || changed
 				}
 			}

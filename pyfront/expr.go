@@ -13,6 +13,11 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		return nil
 	}
 	t := b.lw.t
+	if b.lw.lits != nil {
+		if lit := b.lw.lits[int(t.nodes[n].start)]; lit != nil && (t.kind(n) == kDictionary || t.kind(n) == kList || t.kind(n) == kTuple) {
+			return b.constExpr(lit) // a data table, read instead of parsed
+		}
+	}
 	switch t.kind(n) {
 	case kIdentifier:
 		name := t.text(n)

@@ -22,9 +22,9 @@ import (
 // statement's first line (decorators included) to the next statement's,
 // so the comments between statements go with the statement before them.
 
-// segment is one top-level statement of a split file: bytes [start, end),
+// filePart is one top-level statement of a split file: bytes [start, end),
 // and for a def or class statement its name.
-type segment struct {
+type filePart struct {
 	start, end int
 	name       string // "" for a statement that is not a definition
 	class      bool   // a class statement
@@ -35,7 +35,7 @@ type segment struct {
 // fileSplit is a project module cut into segments.
 type fileSplit struct {
 	src  []byte
-	segs []segment
+	segs []filePart
 	// lineStarts are the offsets of the file's rows, for tree-sitter
 	// points.
 	lineStarts []int
@@ -72,14 +72,14 @@ func splitFile(src []byte) *fileSplit {
 	if first := lines[stmts[0].first].start; first > 0 {
 		// The leading comments are always parsed: where an import is
 		// added depends on them.
-		fs.segs = append(fs.segs, segment{start: 0, end: first})
+		fs.segs = append(fs.segs, filePart{start: 0, end: first})
 	}
 	for i, st := range stmts {
 		head := lines[st.head]
 		if head.indent != 0 {
 			return nil
 		}
-		seg := segment{start: lines[st.first].start, end: len(src)}
+		seg := filePart{start: lines[st.first].start, end: len(src)}
 		if i+1 < len(stmts) {
 			seg.end = lines[stmts[i+1].first].start
 		}
@@ -89,7 +89,7 @@ func splitFile(src []byte) *fileSplit {
 		seg.marker = hasAsyncMarker(src[seg.start:seg.end])
 		fs.segs = append(fs.segs, seg)
 	}
-	if !slices.ContainsFunc(fs.segs, func(s segment) bool { return s.name != "" }) {
+	if !slices.ContainsFunc(fs.segs, func(s filePart) bool { return s.name != "" }) {
 		return nil
 	}
 	fs.lineStarts = []int{0}
@@ -128,7 +128,7 @@ func (fs *fileSplit) ranges(idx []int) []sitter.Range {
 // setAside records the definition segments that eager does not want as
 // waiting, and returns the segments to parse now: every statement that is
 // not a definition, and the wanted definitions.
-func (fs *fileSplit) setAside(eager func(seg *segment) bool) []int {
+func (fs *fileSplit) setAside(eager func(seg *filePart) bool) []int {
 	var now []int
 	for i := range fs.segs {
 		s := &fs.segs[i]

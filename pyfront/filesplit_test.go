@@ -182,7 +182,7 @@ func subtree(t *tree, n int32) string {
 func TestWaitingSuppressions(t *testing.T) {
 	for _, src := range []string{partsSrc, strings.ReplaceAll(partsSrc, "\n", "\r\n")} {
 		fs := newTestSplit(t, src)
-		fs.setAside(func(*segment) bool { return false })
+		fs.setAside(func(*filePart) bool { return false })
 		got := fs.waitingSuppressions("m.py")
 		mi := newModuleInfo(&source{path: "m.py", src: []byte(src)})
 		whole := suppressions(&lowerer{t: fs.pool.parseChunk([]byte(src)), mi: mi, path: "m.py"})
@@ -205,7 +205,7 @@ func TestWaitingSuppressions(t *testing.T) {
 
 func TestClassesWithMethod(t *testing.T) {
 	fs := newTestSplit(t, partsSrc)
-	fs.setAside(func(*segment) bool { return false })
+	fs.setAside(func(*filePart) bool { return false })
 	for name, want := range map[string][]string{
 		"method":       {"Second"},
 		"inner_method": {"Second"}, // a nested class's method counts

@@ -112,11 +112,13 @@ func flattenTree(g *grammar, t *sitter.Tree, src []byte, flatBufs *sync.Pool) *t
 // flattenSized is flattenTree for a tree of size bytes of src (a parse of
 // some ranges of it).
 func flattenSized(g *grammar, t *sitter.Tree, src []byte, size int, flatBufs *sync.Pool) *tree {
-	// Python source has about one node per 4–5 bytes; a short buffer is
-	// retried at the exact size. The buffer is reused across files.
+	// Python source has about one node per 4–5 bytes (data tables more
+	// than one per 2); a short buffer is retried at the exact size, a
+	// second walk of the tree. The buffer is reused across files at its
+	// full size, so a retry happens once, not for every large file.
 	bp := flatBufs.Get().(*[]flatNode)
 	defer flatBufs.Put(bp)
-	capacity := size/3 + 64
+	capacity := max(size/3+64, cap(*bp))
 	var buf []flatNode
 	for {
 		if cap(*bp) < capacity {

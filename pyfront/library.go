@@ -383,12 +383,7 @@ func (ld *libLoader) resolve(d libDemand) string {
 // (member narrows them to one). Bases in the class's own module cost
 // nothing: the module is read already.
 func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string, depth int) {
-	var ci *classInfo
-	for _, x := range mi.classes {
-		if x.cls == c {
-			ci = x
-		}
-	}
+	ci := mi.classOf[c]
 	if ci == nil {
 		return
 	}

@@ -143,8 +143,9 @@ func (l *linker) resolveBases(ci *classInfo) {
 // writeBack stores final types in values and resolves every call.
 func (l *linker) writeBack(mi *moduleInfo) {
 	// A fresh memo per module, sized for it: one that grows across
-	// modules spends its time rehashing.
-	l.memo = make(map[*asyncir.Value]asyncir.Type, len(mi.syms))
+	// modules, or within one, spends its time rehashing. Every value
+	// the module's ops make ends up in it.
+	l.memo = make(map[*asyncir.Value]asyncir.Type, countValues(mi))
 	for _, fi := range mi.funcs {
 		fi.f.Decorators = l.decoratorNames(fi)
 	}
@@ -174,6 +175,36 @@ func (l *linker) writeBack(mi *moduleInfo) {
 			}
 		}
 	}
+}
+
+// unknownElem is the element type of every container whose elements
+// agree on nothing, shared: a generated module has hundreds of thousands
+// of such containers, and nothing writes through an Elem pointer.
+var unknownElem asyncir.Type
+
+// listOf is the type of a display or comprehension of elements of type
+// elem.
+func listOf(elem asyncir.Type) asyncir.Type {
+	p := &unknownElem
+	if elem != (asyncir.Type{}) {
+		p = &elem
+	}
+	return asyncir.Type{Kind: asyncir.Instance, External: "builtins.list", Elem: p}
+}
+
+// countValues is the number of values mi's ops make.
+func countValues(mi *moduleInfo) int {
+	n := 0
+	for _, f := range mi.mod.Funcs {
+		for _, b := range f.Blocks {
+			for _, op := range b.Ops {
+				if op.Result != nil {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
 
 // resolveCall fills Callee, Class and External of a call.
@@ -251,8 +282,7 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	s := mi.syms[v]
 	if s == nil {
 		if len(v.Elems) > 0 {
-			elem := l.agree(v.Elems)
-			return asyncir.Type{Kind: asyncir.Instance, External: "builtins.list", Elem: &elem}
+			return listOf(l.agree(v.Elems))
 		}
 		return unknownType
 	}

@@ -14,6 +14,11 @@ type lowerer struct {
 	// versionNames are module-level names bound to a version test
 	// (PY_38 = sys.version_info >= (3, 8)), read by later tests.
 	versionNames map[string]asyncir.Versions
+	// lits are the constant displays of the tree being lowered that were
+	// read instead of parsed, by offset, and lineStarts the file's lines
+	// that position them (constlit.go).
+	lits       map[int]*constLit
+	lineStarts []int
 }
 
 // fnBuilder builds the CFG of one function.
@@ -806,10 +811,8 @@ func (b *fnBuilder) recordAttr(obj *asyncir.Value, attr string, v *asyncir.Value
 	if s == nil || s.kind != symSelf || s.cls == nil {
 		return
 	}
-	for _, ci := range b.lw.mi.classes {
-		if ci.cls == s.cls {
-			ci.attrs[attr] = append(ci.attrs[attr], v)
-		}
+	if ci := b.lw.mi.classOf[s.cls]; ci != nil {
+		ci.attrs[attr] = append(ci.attrs[attr], v)
 	}
 }
 

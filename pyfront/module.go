@@ -23,28 +23,34 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 		b.finish()
 	}
 	mod := mi.mod
-	for _, f := range mod.Funcs {
-		if f.Kind != asyncir.Sync && f.Kind != asyncir.Generator {
-			mod.HasAsync = true
-		}
-	}
+	markAsync(mod)
 	mod.SyntaxErrors = syntaxErrors(lw)
 	mod.Suppressions = suppressions(lw)
-	waitingAt := -1
+	var insert importInsert
 	if mi.lazy != nil && mi.lazy.parts != nil {
 		// What is not parsed yet keeps its comments' suppressions and
 		// ends the run of leading statements an import goes after.
 		parts := mi.lazy.parts
 		mod.Suppressions = append(mod.Suppressions, parts.waitingSuppressions(path)...)
 		slices.SortStableFunc(mod.Suppressions, func(a, b asyncir.Suppression) int { return a.Range.Start.Offset - b.Range.Start.Offset })
-		waitingAt = parts.firstWaiting()
+		insert.limit = parts.firstWaiting() + 1
 	}
-	mod.ImportInsert = importInsertPos(t, waitingAt)
+	insert.scan(t)
+	mod.ImportInsert = insert.pos()
 	mod.LineStarts, mod.Indents = lineTable(t.src)
 	if mi.lazy != nil && mi.lazy.parts != nil {
 		// What a split module lowers later is parsed anew (defineParts):
 		// its first tree is not needed any more.
 		lw.t = &tree{src: t.src}
+	}
+}
+
+// markAsync sets HasAsync when the module defines an async function.
+func markAsync(mod *asyncir.Module) {
+	for _, f := range mod.Funcs {
+		if f.Kind != asyncir.Sync && f.Kind != asyncir.Generator {
+			mod.HasAsync = true
+		}
 	}
 }
 
@@ -69,49 +75,79 @@ func syntaxErrors(lw *lowerer) []asyncir.Range {
 	if len(t.nodes) > 0 {
 		walk(0)
 	}
-	out = append(out, legacySyntax(lw)...)
+	return sortSyntaxErrors(append(out, legacySyntax(lw)...), lw.path, t.src)
+}
+
+// sortSyntaxErrors orders a module's syntax errors by position, after
+// the nesting error of src if it has one.
+func sortSyntaxErrors(out []asyncir.Range, path string, src []byte) []asyncir.Range {
 	slices.SortStableFunc(out, func(a, b asyncir.Range) int { return a.Start.Offset - b.Start.Offset })
-	if p, ok := nestingError(t.src); ok {
-		out = append([]asyncir.Range{{File: lw.path, Start: p, End: p}}, out...)
+	if p, ok := nestingError(src); ok {
+		out = append([]asyncir.Range{{File: path, Start: p, End: p}}, out...)
 	}
 	return out
 }
 
 // importInsertPos is the start of the line after the module docstring,
 // __future__ imports and the leading comment block: where a fix adds
-// "import asyncio". A statement at or past stop (>= 0), where a
-// definition not parsed yet lies, is not looked at.
-func importInsertPos(t *tree, stop int) asyncir.Pos {
-	if len(t.nodes) == 0 {
-		return asyncir.Pos{Line: 1, Col: 1}
+// "import asyncio".
+func importInsertPos(t *tree) asyncir.Pos {
+	var in importInsert
+	in.scan(t)
+	return in.pos()
+}
+
+// importInsert finds importInsertPos over the module's top-level
+// statements, which may come in several trees (segments.go).
+type importInsert struct {
+	found, done bool
+	at          asyncir.Pos
+	// limit, when not 0, is one past the offset where a definition not
+	// parsed yet lies (filesplit.go): no statement from there on is
+	// looked at.
+	limit int
+}
+
+// scan reads the top-level statements of t that follow those already
+// scanned.
+func (in *importInsert) scan(t *tree) {
+	if in.done || len(t.nodes) == 0 {
+		return
 	}
-	var after int32 = -1
 	for c := t.nodes[0].first; c >= 0; c = t.nodes[c].next {
-		if stop >= 0 && int(t.nodes[c].start) >= stop {
-			break
+		if in.limit > 0 && int(t.nodes[c].start) >= in.limit-1 {
+			in.done = true
+			return
 		}
 		k := t.kind(c)
-		if k == kComment && after < 0 && t.nodes[c].row == 0 {
-			after = c
+		if k == kComment && !in.found && t.nodes[c].row == 0 ||
+			k == kFutureImport || (k == kExpressionStatement && !in.found && isDocstring(t, c)) || (k == kImportFrom && t.text(t.field(c, fModuleName)) == "__future__") {
+			in.after(t, c)
 			continue
 		}
-		if k == kFutureImport || (k == kExpressionStatement && after < 0 && isDocstring(t, c)) || (k == kImportFrom && t.text(t.field(c, fModuleName)) == "__future__") {
-			after = c
-			continue
-		}
-		break
+		in.done = true
+		return
 	}
-	if after < 0 {
-		return asyncir.Pos{Line: 1, Col: 1, Offset: 0}
-	}
-	end := t.nodes[after].end
+}
+
+// after moves the insertion point past the end of node c's line.
+func (in *importInsert) after(t *tree, c int32) {
+	in.found = true
+	end := t.nodes[c].end
 	for int(end) < len(t.src) && t.src[end] != '\n' {
 		end++
 	}
 	if int(end) < len(t.src) {
 		end++
 	}
-	return asyncir.Pos{Line: int(t.nodes[after].erow) + 2, Col: 1, Offset: int(end)}
+	in.at = asyncir.Pos{Line: int(t.nodes[c].erow) + 2, Col: 1, Offset: int(end)}
+}
+
+func (in *importInsert) pos() asyncir.Pos {
+	if !in.found {
+		return asyncir.Pos{Line: 1, Col: 1, Offset: 0}
+	}
+	return in.at
 }
 
 func isDocstring(t *tree, stmt int32) bool {

@@ -523,6 +523,16 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
+	// A module lowered in part is parsed in parts (filesplit.go); a large
+	// one lowered whole, in segments (segments.go).
+	fs := p.splitFor(s, opts)
+	if fs == nil && opts.Trees == nil && visit == nil && !opts.ParseOnly && !s.library && !s.onDemand {
+		if segs := splitSegments(s.src, segmentSize); segs != nil {
+			if mi, ok := p.lowerSegmented(s, segs, timeout); ok {
+				return mi
+			}
+		}
+	}
 	mi := newModuleInfo(s)
 	mod := mi.mod
 	if opts.Trees != nil && !opts.ParseOnly {
@@ -531,7 +541,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 			return mi
 		}
 	}
-	if fs := p.splitFor(s, opts); fs != nil {
+	if fs != nil {
 		fs.pool, fs.timeout = p, timeout
 		// A syntax error in what was parsed is recovered from differently
 		// without the rest of the file: the file is parsed whole.

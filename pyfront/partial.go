@@ -20,13 +20,18 @@ import (
 // left out is synchronous code that names nothing async and that nothing
 // lowered names: the whole-file rule does not lower such a file either.
 
+// partsMaxSize is the largest module parsed in parts: one parse of the
+// parts it needs holds them all in one tree, while segments.go bounds
+// the memory a larger module's parse takes.
+const partsMaxSize = 1 << 20
+
 // splitFor cuts a project module the fast path lowers lazily into its
 // statements (filesplit.go), or returns nil to parse it whole: a library
 // module (libsplit.go splits those), a run that parses everything or
-// keeps trees for the next one (the language server), or a text that
-// does not scan.
+// keeps trees for the next one (the language server), a module past
+// partsMaxSize, or a text that does not scan.
 func (p *parserPool) splitFor(s *source, opts Options) *fileSplit {
-	if s.library || opts.ParseOnly || opts.Eager || opts.Trees != nil || !s.onDemand && !s.marker {
+	if s.library || opts.ParseOnly || opts.Eager || opts.Trees != nil || !s.onDemand && !s.marker || len(s.src) > partsMaxSize {
 		return nil
 	}
 	fs := splitFile(s.src)
@@ -39,8 +44,8 @@ func (p *parserPool) splitFor(s *source, opts Options) *fileSplit {
 // eagerFor says which definitions of a split module are parsed and
 // lowered at once: a helper module's none (the helper walk asks for
 // them), a module with markers those whose text holds one.
-func (p *parserPool) eagerFor(s *source, fs *fileSplit) func(*segment) bool {
-	return func(seg *segment) bool { return fs.partial != nil && seg.marker }
+func (p *parserPool) eagerFor(s *source, fs *fileSplit) func(*filePart) bool {
+	return func(seg *filePart) bool { return fs.partial != nil && seg.marker }
 }
 
 // partialState is what widen keeps between the rounds of Load.

@@ -99,6 +99,9 @@ type moduleInfo struct {
 	syms    map[*asyncir.Value]*sym
 	funcs   []*funcInfo
 	classes []*classInfo
+	// classOf finds a class's entry in classes (a generated module can
+	// define thousands).
+	classOf map[*asyncir.Class]*classInfo
 	calls   []*asyncir.Op
 	imports []string // textual imports, for the fast path
 	bridge  *bridgeData
