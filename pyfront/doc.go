@@ -12,4 +12,10 @@
 // annotations and constructor assignments) and computes the
 // returns-awaitable summary to a fixed point. Files that contain no async
 // construct and import nothing async are never parsed (the fast path).
+// Within a file that is lowered, the same rule picks top-level
+// definitions: a module with async markers and a helper module are parsed
+// in parts, at their own offsets (filesplit.go, partial.go), and a
+// definition nothing async names or reaches is never lowered; only when
+// such a part turns out to hold a syntax error is the file parsed whole
+// (splitsyntax.go).
 package pyfront

@@ -11,8 +11,9 @@ type exportIndex struct {
 	names map[string][]string
 	// in holds the same names as a set: a module can export thousands.
 	in map[exportKey]bool
-	// own records the modules whose own definitions are indexed.
-	own map[*moduleInfo]bool
+	// own records the module names whose own definitions are indexed
+	// (a module reached under an alias is indexed under each name).
+	own map[string]bool
 	// marked are the bridge names found so far, by module.
 	marked map[string]map[string]bool
 }
@@ -21,7 +22,7 @@ type exportIndex struct {
 type exportKey struct{ mod, name string }
 
 func newExportIndex() *exportIndex {
-	return &exportIndex{names: map[string][]string{}, in: map[exportKey]bool{}, own: map[*moduleInfo]bool{}, marked: map[string]map[string]bool{}}
+	return &exportIndex{names: map[string][]string{}, in: map[exportKey]bool{}, own: map[string]bool{}, marked: map[string]map[string]bool{}}
 }
 
 // has reports whether mod exports name.
@@ -42,10 +43,10 @@ func (x *exportIndex) add(mod, name string) bool {
 // the modules of the previous update.
 func (x *exportIndex) update(infos map[string]*moduleInfo) {
 	for name, mi := range infos {
-		if x.own[mi] {
+		if x.own[name] {
 			continue
 		}
-		x.own[mi] = true
+		x.own[name] = true
 		for g, b := range mi.globals {
 			if b.fn != nil && b.fn.IsAsync() || b.cls != nil && hasAsyncMethod(b.cls) {
 				x.add(name, g)

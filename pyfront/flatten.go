@@ -106,13 +106,19 @@ func treePointer(t *sitter.Tree) *C.TSTree {
 // flattenTree copies a tree in one cgo call (a cursor walk through the
 // binding costs several cgo calls and a map insertion per node).
 func flattenTree(g *grammar, t *sitter.Tree, src []byte, flatBufs *sync.Pool) *tree {
+	return flattenSized(g, t, src, len(src), flatBufs)
+}
+
+// flattenSized is flattenTree for a tree of size bytes of src (a parse of
+// some ranges of it).
+func flattenSized(g *grammar, t *sitter.Tree, src []byte, size int, flatBufs *sync.Pool) *tree {
 	// Python source has about one node per 4–5 bytes (data tables more
 	// than one per 2); a short buffer is retried at the exact size, a
 	// second walk of the tree. The buffer is reused across files at its
 	// full size, so a retry happens once, not for every large file.
 	bp := flatBufs.Get().(*[]flatNode)
 	defer flatBufs.Put(bp)
-	capacity := max(len(src)/3+64, cap(*bp))
+	capacity := max(size/3+64, cap(*bp))
 	var buf []flatNode
 	for {
 		if cap(*bp) < capacity {

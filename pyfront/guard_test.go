@@ -69,7 +69,7 @@ def k2(p=None):
 // TestGuardsAndBindings checks what the frontend records for guards and
 // parameters, and how calls bind their known arguments to them.
 func TestGuardsAndBindings(t *testing.T) {
-	prog := load(t, map[string]string{"m.py": guardSrc})
+	prog := loadEager(t, map[string]string{"m.py": guardSrc})
 	m := prog.Module("m")
 	funcs := map[string]*asyncir.Func{}
 	for _, f := range m.Funcs {

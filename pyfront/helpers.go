@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -275,17 +276,16 @@ func splitTarget(t string, modules map[string]bool) (module, name string, ok boo
 	return "", "", false
 }
 
+// loopCallbackNames are the asyncio protocol callbacks the loop calls.
+var loopCallbackNames = []string{"connection_made", "connection_lost", "data_received", "eof_received",
+	"pause_writing", "resume_writing", "get_buffer", "buffer_updated",
+	"datagram_received", "error_received", "pipe_data_received",
+	"pipe_connection_lost", "process_exited"}
+
 // loopCallbackName reports whether a method name is one of the asyncio
 // protocol callbacks the loop calls.
 func loopCallbackName(name string) bool {
-	switch name {
-	case "connection_made", "connection_lost", "data_received", "eof_received",
-		"pause_writing", "resume_writing", "get_buffer", "buffer_updated",
-		"datagram_received", "error_received", "pipe_data_received",
-		"pipe_connection_lost", "process_exited":
-		return true
-	}
-	return false
+	return slices.Contains(loopCallbackNames, name)
 }
 
 // importsAsyncio reports whether a module imports asyncio: its synchronous

@@ -34,6 +34,10 @@ type lazyDefs struct {
 	// methods maps a method name to the top-level classes that define
 	// one, so a call by method name defines the classes it may reach.
 	methods map[string][]string
+	// parts, for a project module split by its text (filesplit.go),
+	// holds the definitions not parsed yet; they are parsed over the
+	// file's own text.
+	parts *fileSplit
 	// stmtOf is the row of the top-level statement each function and
 	// class was lowered from: finishLazy puts them back in source order,
 	// the order an eager lowering gives (analyses that pick the first of
@@ -63,6 +67,16 @@ func lowerLazily(b *fnBuilder, mi *moduleInfo) {
 	lz := &lazyDefs{b: b, defs: map[string][]int32{}, methods: map[string][]string{}, stmtOf: map[any]int32{}}
 	mi.lazy = lz
 	if len(t.nodes) == 0 {
+		lz.parts, mi.split = mi.split, nil
+		return
+	}
+	if mi.split != nil {
+		// The definitions this tree holds were chosen to be lowered at
+		// once; the others wait in the split.
+		lz.parts, mi.split = mi.split, nil
+		for c := t.nodes[0].first; c >= 0; c = t.nodes[c].next {
+			lz.lower(mi, c)
+		}
 		return
 	}
 	for c := t.nodes[0].first; c >= 0; c = t.nodes[c].next {
@@ -88,7 +102,7 @@ func lowerLazily(b *fnBuilder, mi *moduleInfo) {
 
 // waiting reports whether name is bound by a definition not lowered yet.
 func (lz *lazyDefs) waiting(name string) bool {
-	return lz.defs[name] != nil || lz.split != nil && lz.split.defs[name] != nil
+	return lz.defs[name] != nil || lz.split != nil && lz.split.defs[name] != nil || lz.parts != nil && lz.parts.defs[name] != nil
 }
 
 // waitingClass reports whether name is bound by a class statement not
@@ -98,7 +112,7 @@ func (lz *lazyDefs) waitingClass(name string) bool {
 		return false
 	}
 	for _, c := range lz.split.defs[name] {
-		if kw, _ := defHeader(lz.split.src, lz.split.lines[c.stmt.head]); kw == "class" {
+		if c.kw == "class" {
 			return true
 		}
 	}
@@ -117,6 +131,9 @@ func (mi *moduleInfo) define(name string) {
 			lz.lower(mi, n)
 		}
 	}
+	if lz.parts != nil && lz.parts.defs[name] != nil {
+		lz.defineParts(mi, lz.parts.take(name))
+	}
 	if lz.split == nil || lz.split.defs[name] == nil {
 		return
 	}
@@ -124,6 +141,9 @@ func (mi *moduleInfo) define(name string) {
 	delete(lz.split.defs, name)
 	for _, c := range chunks {
 		src := lz.split.chunk(c, lz.wanted)
+		if src == nil {
+			continue
+		}
 		t := lz.trees.load(src)
 		if t == nil {
 			t = lz.pool.parseChunk(src)
@@ -141,6 +161,23 @@ func (mi *moduleInfo) define(name string) {
 		}
 		lz.b.lw = modLw
 	}
+}
+
+// defineParts parses the segments idx of a split project module at their
+// places in its text and lowers them, in the module's scope.
+func (lz *lazyDefs) defineParts(mi *moduleInfo, idx []int) {
+	t := lz.parts.parse(lz.parts.ranges(idx))
+	if t == nil {
+		lz.parts.suspect = true
+		return
+	}
+	modLw := lz.b.lw
+	lz.parts.noteSyntax(t, mi, modLw.path)
+	lz.b.lw = &lowerer{t: t, mi: mi, path: modLw.path, versionNames: modLw.versionNames}
+	for n := t.nodes[0].first; n >= 0; n = t.nodes[n].next {
+		lz.lower(mi, n)
+	}
+	lz.b.lw = modLw
 }
 
 // chunkTimeout bounds the parse of one chunk.
@@ -198,6 +235,11 @@ func (mi *moduleInfo) defineMethod(name string) {
 	for _, cls := range mi.lazy.methods[name] {
 		mi.define(cls)
 	}
+	if parts := mi.lazy.parts; parts != nil {
+		for _, cls := range parts.classesWithMethod(name) {
+			mi.define(cls)
+		}
+	}
 }
 
 // defineAll lowers every definition still waiting, in source order.
@@ -215,6 +257,14 @@ func (mi *moduleInfo) defineAll() {
 	for _, n := range nodes {
 		lz.lower(mi, n)
 	}
+	if lz.parts != nil {
+		var idx []int
+		for _, name := range lz.parts.waitingNames() {
+			idx = append(idx, lz.parts.take(name)...)
+		}
+		slices.Sort(idx)
+		lz.defineParts(mi, idx)
+	}
 }
 
 // finishLazy closes the module body once no more definitions will be
@@ -226,6 +276,9 @@ func (mi *moduleInfo) finishLazy() {
 	lz := mi.lazy
 	lz.b.finish()
 	mi.lazy = nil
+	if lz.parts != nil {
+		lz.parts.finishSyntax(mi, lz.b.lw.path)
+	}
 	// The body (untagged) stays first; the rest in source order.
 	tag := func(x any) int32 {
 		if n, ok := lz.stmtOf[x]; ok {

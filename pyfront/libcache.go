@@ -7,13 +7,14 @@ import (
 
 // The library cache directory keeps what is costly to learn again about
 // the environment and cheap to check: which installed packages are
-// entirely synchronous (libsync.go), and the syntax trees of the library
-// text parsed (libtrees.go). A library module is not cached as a whole:
-// its text is split without a parse and only the definitions a project
-// reaches are parsed (libsplit.go), or read back as trees.
+// entirely synchronous (libsync.go), the split of each installed file
+// read (libindex.go) and the syntax trees of the library text parsed
+// (libtrees.go). A library module is not cached as a whole: its text is
+// split without a parse and only the definitions a project reaches are
+// read and parsed (libsplit.go), or read back as trees.
 
 // libCacheVersion changes whenever what is cached does.
-const libCacheVersion = "2"
+const libCacheVersion = "3"
 
 // libCacheDir is where entries live ("" when there is no cache directory).
 func libCacheDir(dir string) string {

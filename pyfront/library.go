@@ -42,6 +42,8 @@ type Library struct {
 	trees *libTrees
 	// read lists the installed files read so far (Inputs).
 	read []string
+	// dirs lists installed directories once (libdirs.go).
+	dirs *dirListing
 }
 
 // libFile is where an installed module lives: path "" with isPkg set is a
@@ -54,13 +56,11 @@ type libFile struct {
 
 // NewLibrary reads installed packages from env.
 func NewLibrary(env *Environment, cacheDir string) *Library {
-	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}}
+	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}, dirs: newDirListing()}
 	lib.trees = newLibTrees(lib.cacheDir)
 	for _, site := range env.Sites {
 		top := map[string]bool{}
-		entries, _ := os.ReadDir(site)
-		for _, e := range entries {
-			name := e.Name()
+		for name := range lib.dirs.list(site) {
 			for _, suf := range []string{".pyi", ".py"} {
 				name = strings.TrimSuffix(name, suf)
 			}
@@ -120,12 +120,12 @@ func (lib *Library) lookup(module string) libFile {
 				suffix string
 				isInit bool
 			}{{".pyi", false}, {string(filepath.Separator) + "__init__.pyi", true}, {".py", false}, {string(filepath.Separator) + "__init__.py", true}} {
-				if p := filepath.Join(site, base) + c.suffix; isFile(p) {
+				if p := filepath.Join(site, base) + c.suffix; lib.dirs.isFile(p) {
 					return libFile{path: p, isInit: c.isInit, found: true}
 				}
 			}
 		}
-		if info, err := os.Stat(filepath.Join(site, rel)); err == nil && info.IsDir() && !namespace.found {
+		if !namespace.found && lib.dirs.isDir(filepath.Join(site, rel)) {
 			namespace = libFile{isInit: true, found: true}
 		}
 	}
@@ -500,19 +500,29 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 	if f.path == "" {
 		return nil
 	}
-	s, warn := readSource(File{Path: f.path}, func(string) bool { return false })
-	if warn != "" {
-		return nil
+	// A module split by an earlier run is not read again (libindex.go).
+	sp := ld.lib.loadIndex(f.path)
+	s := &source{path: f.path}
+	if sp != nil {
+		s.src = sp.skeleton
+	} else {
+		indexAt := ld.lib.indexPath(f.path) // stat'ed before the read
+		var warn string
+		if s, warn = readSource(File{Path: f.path}, func(string) bool { return false }); warn != "" {
+			return nil
+		}
+		if sp = splitLibrary(s.src); sp != nil {
+			s.src = sp.skeleton
+			if s.encoding == "" {
+				ld.lib.storeIndex(indexAt, sp)
+			}
+		}
 	}
 	// The module's name is the one it was found by, not the climb from
 	// its path (site directories have no __init__.py above them anyway).
 	s.name, s.isInit = name, f.isInit
 	s.pkg = packageOf(name, f.isInit)
 	s.library = true
-	sp := splitLibrary(s.src)
-	if sp != nil {
-		s.src = sp.skeleton
-	}
 	// The skeleton's tree comes from the disk when a run parsed the same
 	// text before; lowering takes it through a tree cache of its own (the
 	// language server's is for project files).

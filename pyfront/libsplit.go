@@ -196,15 +196,21 @@ func defHeader(src []byte, l pyLine) (kw, name string) {
 }
 
 // libChunk is a top-level definition set aside: its statement in the
-// module's lines.
+// module's lines, or where it lies in the file (at) when the module's
+// split came from the cache (libindex.go); kw is its keyword.
 type libChunk struct {
 	stmt pyStmt
+	at   libDef
+	kw   string
 }
 
-// libSplit is a library module split by its text.
+// libSplit is a library module split by its text. A split read back from
+// the cache has no text (src, lines): path is the file its definitions
+// are read from.
 type libSplit struct {
 	src   []byte
 	lines []pyLine
+	path  string
 	// skeleton is the module with only its binding statements kept,
 	// every other line left empty.
 	skeleton []byte
@@ -235,7 +241,7 @@ func splitLibrary(src []byte) *libSplit {
 			return nil // an indented first line: not a module we understand
 		}
 		if kw, name := defHeader(src, head); kw != "" {
-			sp.defs[name] = append(sp.defs[name], libChunk{stmt: st})
+			sp.defs[name] = append(sp.defs[name], libChunk{stmt: st, kw: kw})
 			continue
 		}
 		if sp.keep(st) {
@@ -268,9 +274,20 @@ func (sp *libSplit) keep(st pyStmt) bool {
 
 // chunk writes the source of a top-level definition, at its own rows:
 // a class with the methods the project does not name (wanted) reduced to
-// their headers, a coroutine function reduced to its header.
+// their headers, a coroutine function reduced to its header. It returns
+// nil when the definition cannot be read (its file changed).
 func (sp *libSplit) chunk(c libChunk, wanted func(string) bool) []byte {
 	var w chunkWriter
+	if sp.src == nil {
+		def, st := sp.readDef(c.at)
+		if def == nil {
+			return nil
+		}
+		w.src = def.src
+		w.out.Write(bytes.Repeat([]byte("\n"), c.at.Row))
+		def.writeDef(&w, *st, wanted, true)
+		return w.out.Bytes()
+	}
 	w.src = sp.src
 	w.gap(sp.lines[c.stmt.first].start)
 	sp.writeDef(&w, c.stmt, wanted, true)

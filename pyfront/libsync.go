@@ -8,26 +8,115 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
 // Synchronous packages. An installed package none of whose files
-// mentions an async construct (asyncMarkersStrict) defines no coroutine
+// mentions an async construct (mentionsAsync) defines no coroutine
 // function, no class with async methods and nothing that returns an
 // awaitable, so nothing the project takes from it can be awaited: it is
 // not read at all (click, cryptography, pyasn1 and the like are large).
 // The verdict costs one scan of the package, kept in the cache directory
 // by the package's path and modification time.
 
-// asyncMarkersStrict are the byte strings that make a package async. The
-// word "async" alone is too common in prose ("asynchronous").
-var asyncMarkersStrict = [][]byte{[]byte("async def"), []byte("await "), []byte("Awaitable"), []byte("Coroutine"),
-	[]byte("coroutine"), []byte("Future"), []byte("create_task"), []byte("ensure_future"), []byte("async with"), []byte("async for"),
-	[]byte("__aenter__"), []byte("__await__")}
+// asyncKeywords are the statements that make a package async when they
+// are code: in a string or a comment they are text (rich prints
+// "async def" when it inspects a coroutine function, pygments lexes it).
+// The word "async" alone is too common in prose ("asynchronous").
+var asyncKeywords = [][]byte{[]byte("async def"), []byte("await "), []byte("async with"), []byte("async for")}
+
+// asyncNames are the names that make a package async wherever code or an
+// annotation can spell them: in code and in strings ("Future[int]" is a
+// forward reference), not in comments. Each must start a word:
+// inspect.iscoroutinefunction names no coroutine.
+var asyncNames = [][]byte{[]byte("Awaitable"), []byte("Coroutine"), []byte("coroutine"), []byte("Future"),
+	[]byte("create_task"), []byte("ensure_future"), []byte("__aenter__"), []byte("__await__")}
+
+// mentionsAsync reports whether a Python file's text mentions an async
+// construct. A text that does not scan (an unterminated string) counts
+// every byte as code.
+func mentionsAsync(src []byte) bool {
+	startsName := func(text []byte, i int, markers [][]byte) bool {
+		if i > 0 && isIdentByte(text[i-1]) {
+			return false
+		}
+		for _, m := range markers {
+			if bytes.HasPrefix(text[i:], m) {
+				return true
+			}
+		}
+		return false
+	}
+	inText := func(text []byte, markers [][]byte) bool {
+		for i := range text {
+			if startsName(text, i, markers) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(src); {
+		switch c := src[i]; {
+		case c == '#':
+			if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+				i += j
+			} else {
+				i = len(src)
+			}
+		case c == '\'' || c == '"':
+			j, ok := skipString(src, i)
+			if !ok {
+				return inText(src, asyncKeywords) || inText(src, asyncNames)
+			}
+			if inText(src[i:j], asyncNames) {
+				return true
+			}
+			i = j
+		case isIdentByte(c):
+			if startsName(src, i, asyncKeywords) || startsName(src, i, asyncNames) {
+				return true
+			}
+			for i < len(src) && isIdentByte(src[i]) {
+				i++
+			}
+		default:
+			i++
+		}
+	}
+	return false
+}
 
 // syncOnly reports whether the top-level package top, found in site
-// directory i, is entirely synchronous.
+// directory i, is entirely synchronous: its own files mention no async
+// construct, and neither do the installed packages its __init__ files
+// import, which a package re-exports from (pytest is a facade of
+// _pytest). What its other modules import is used, not re-exported: rich
+// highlights with pygments, whose own Future class is no awaitable, yet
+// nothing rich gives a project is pygments'.
 func (lib *Library) syncOnly(i int, top string) bool {
+	if len(lib.moduleFiles(lib.env.Sites[i], top)) > 0 {
+		return false // a single-file module is read as it is
+	}
+	return lib.syncWithin(i, top, map[string]bool{})
+}
+
+// moduleFiles are the files of top when it is a single-file module
+// (top.py, top.pyi), or none.
+func (lib *Library) moduleFiles(site, top string) []string {
+	var out []string
+	for _, suf := range []string{"", ".py", ".pyi"} {
+		if lib.dirs.isFile(filepath.Join(site, top) + suf) {
+			out = append(out, filepath.Join(site, top)+suf)
+		}
+	}
+	return out
+}
+
+// syncWithin is syncOnly for a package or a single-file module, with the
+// packages whose verdict waits on this one (visiting): a cycle of
+// imports counts as async, whichever member is asked first.
+func (lib *Library) syncWithin(i int, top string, visiting map[string]bool) bool {
 	key := lib.env.Sites[i] + "\x00" + top
 	lib.mu.Lock()
 	v, ok := lib.sync[key]
@@ -35,55 +124,116 @@ func (lib *Library) syncOnly(i int, top string) bool {
 	if ok {
 		return v
 	}
-	v = lib.scanSync(filepath.Join(lib.env.Sites[i], top))
+	if visiting[key] {
+		return false
+	}
+	visiting[key] = true
+	defer delete(visiting, key)
+	v, imports := lib.scanSync(lib.env.Sites[i], top)
+	for _, t := range imports {
+		if !v {
+			break
+		}
+		if t == top || typingOnly[t] {
+			continue // typing constructs are never read: nothing there is awaitable
+		}
+		for j := range lib.env.Sites {
+			if lib.tops[j][t] && !lib.syncWithin(j, t, visiting) {
+				v = false
+				break
+			}
+		}
+	}
 	lib.mu.Lock()
 	lib.sync[key] = v
 	lib.mu.Unlock()
 	return v
 }
 
-func (lib *Library) scanSync(dir string) bool {
-	info, err := os.Stat(dir)
-	switch {
-	case err == nil && !info.IsDir(), isFile(dir + ".py"), isFile(dir + ".pyi"):
-		return false // a single-file module is read as it is
-	case err != nil:
-		return true // no such package: nothing async in it
+// scanSync reads the package or single-file module top of site
+// directory site: whether its own files mention no async construct, and
+// if so the top-level names its facade imports (a package's __init__
+// files, a module's whole text).
+func (lib *Library) scanSync(site, top string) (bool, []string) {
+	dir := filepath.Join(site, top)
+	files := lib.moduleFiles(site, top)
+	stamp := ""
+	if len(files) == 0 {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return true, nil // no such package: nothing async in it
+		}
+		stamp = fmt.Sprint(info.ModTime().UnixNano())
+	}
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil {
+			stamp += fmt.Sprintf(" %d:%d", info.ModTime().UnixNano(), info.Size())
+		}
 	}
 	entry := ""
 	if lib.cacheDir != "" {
-		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%s", dir, info.ModTime().UnixNano(), libCacheVersion)))
+		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s", dir, stamp, libCacheVersion)))
 		entry = filepath.Join(lib.cacheDir, "pkg-"+hex.EncodeToString(h[:12]))
 		if b, err := os.ReadFile(entry); err == nil {
-			return string(b) == "sync"
+			verdict, imports, _ := strings.Cut(string(b), "\n")
+			return verdict == "sync", strings.Fields(imports)
 		}
 	}
 	sync := true
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !sync {
-			return filepath.SkipAll
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".py") && !strings.HasSuffix(p, ".pyi") {
-			return nil
-		}
+	imported := map[string]bool{}
+	scan := func(p string, facade bool) bool {
 		b, err := os.ReadFile(p)
 		if err != nil {
-			return nil
+			return true
 		}
-		for _, m := range asyncMarkersStrict {
-			if bytes.Contains(b, m) {
-				sync = false
-				return filepath.SkipAll
+		if mentionsAsync(b) {
+			sync = false
+			return false
+		}
+		if facade {
+			rel, _ := filepath.Rel(site, filepath.Dir(p))
+			pkg := strings.Trim(strings.ReplaceAll(filepath.ToSlash(rel), "/", "."), ".")
+			for _, m := range scanImports(b, pkg, true) {
+				if first, _, _ := strings.Cut(m, "."); first != top && isIdentifier(first) {
+					imported[first] = true
+				}
 			}
 		}
-		return nil
-	})
+		return true
+	}
+	for _, f := range files {
+		if !scan(f, true) {
+			break
+		}
+	}
+	if len(files) == 0 {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !sync {
+				return filepath.SkipAll
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".py") && !strings.HasSuffix(p, ".pyi") {
+				return nil
+			}
+			base := filepath.Base(p)
+			if !scan(p, base == "__init__.py" || base == "__init__.pyi") {
+				return filepath.SkipAll
+			}
+			return nil
+		})
+	}
+	var imports []string
+	if sync {
+		for t := range imported {
+			imports = append(imports, t)
+		}
+		slices.Sort(imports)
+	}
 	if entry != "" && os.MkdirAll(lib.cacheDir, 0o755) == nil {
 		verdict := "async"
 		if sync {
 			verdict = "sync"
 		}
-		os.WriteFile(entry, []byte(verdict), 0o644)
+		os.WriteFile(entry, []byte(verdict+"\n"+strings.Join(imports, " ")), 0o644)
 	}
-	return sync
+	return sync, imports
 }

@@ -16,7 +16,7 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	case mi.library:
 		lowerLazily(b, mi)
 		return
-	case mi.onDemand:
+	case mi.onDemand, mi.split != nil:
 		lowerLazily(b, mi) // finishLazy closes the body
 	default:
 		b.lowerBlock(0)
@@ -26,8 +26,23 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	markAsync(mod)
 	mod.SyntaxErrors = syntaxErrors(lw)
 	mod.Suppressions = suppressions(lw)
-	mod.ImportInsert = importInsertPos(t)
+	var insert importInsert
+	if mi.lazy != nil && mi.lazy.parts != nil {
+		// What is not parsed yet keeps its comments' suppressions and
+		// ends the run of leading statements an import goes after.
+		parts := mi.lazy.parts
+		mod.Suppressions = append(mod.Suppressions, parts.waitingSuppressions(path)...)
+		slices.SortStableFunc(mod.Suppressions, func(a, b asyncir.Suppression) int { return a.Range.Start.Offset - b.Range.Start.Offset })
+		insert.limit = parts.firstWaiting() + 1
+	}
+	insert.scan(t)
+	mod.ImportInsert = insert.pos()
 	mod.LineStarts, mod.Indents = lineTable(t.src)
+	if mi.lazy != nil && mi.lazy.parts != nil {
+		// What a split module lowers later is parsed anew (defineParts):
+		// its first tree is not needed any more.
+		lw.t = &tree{src: t.src}
+	}
 }
 
 // markAsync sets HasAsync when the module defines an async function.
@@ -87,6 +102,10 @@ func importInsertPos(t *tree) asyncir.Pos {
 type importInsert struct {
 	found, done bool
 	at          asyncir.Pos
+	// limit, when not 0, is one past the offset where a definition not
+	// parsed yet lies (filesplit.go): no statement from there on is
+	// looked at.
+	limit int
 }
 
 // scan reads the top-level statements of t that follow those already
@@ -96,6 +115,10 @@ func (in *importInsert) scan(t *tree) {
 		return
 	}
 	for c := t.nodes[0].first; c >= 0; c = t.nodes[c].next {
+		if in.limit > 0 && int(t.nodes[c].start) >= in.limit-1 {
+			in.done = true
+			return
+		}
 		k := t.kind(c)
 		if k == kComment && !in.found && t.nodes[c].row == 0 ||
 			k == kFutureImport || (k == kExpressionStatement && !in.found && isDocstring(t, c)) || (k == kImportFrom && t.text(t.field(c, fModuleName)) == "__future__") {

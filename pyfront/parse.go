@@ -3,6 +3,7 @@ package pyfront
 import (
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -83,8 +84,10 @@ type source struct {
 	marker  bool
 	// onDemand: lowered only because async code calls into it (lazy.go).
 	onDemand bool
-	imports  []string
-	mi       *moduleInfo
+	// inParts: parsed and lowered in parts (filesplit.go).
+	inParts bool
+	imports []string
+	mi      *moduleInfo
 }
 
 // Load reads, parses, lowers and links the given files.
@@ -161,6 +164,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		parallel(len(todo), opts.Workers, func(j int) {
 			s := kept[todo[j]]
 			s.mi = pool.lowerSource(s, opts)
+			// What its lowered code refers to is lowered here, in
+			// parallel, rather than by the helper walk below.
+			s.mi.defineReachedInParts()
 		})
 		for _, i := range todo {
 			s := kept[i]
@@ -202,6 +208,19 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 		}
 		exports.update(infos)
+		for widened := true; widened; {
+			// Modules lowered in part lower what the new async names
+			// reach (partial.go), which may add names in turn.
+			grew := make([]bool, len(kept))
+			parallel(len(kept), opts.Workers, func(i int) {
+				if done[i] && kept[i].mi != nil {
+					grew[i] = kept[i].mi.widen(kept[i], exports)
+				}
+			})
+			if widened = slices.Contains(grew, true); widened {
+				exports.update(infos)
+			}
+		}
 		for i, s := range kept {
 			switch {
 			case lower[i]:
@@ -219,11 +238,11 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 		}
 	}
-	for _, s := range kept {
-		if s.mi != nil && !s.library {
-			s.mi.finishLazy() // on-demand modules
+	parallel(len(kept), opts.Workers, func(i int) {
+		if s := kept[i]; s.mi != nil && !s.library {
+			s.mi.finishLazy() // modules lowered lazily, or in parts
 		}
-	}
+	})
 	for i, s := range kept {
 		if !done[i] {
 			res.Skipped++
@@ -504,7 +523,10 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
-	if opts.Trees == nil && visit == nil && !opts.ParseOnly && !s.library && !s.onDemand {
+	// A module lowered in part is parsed in parts (filesplit.go); a large
+	// one lowered whole, in segments (segments.go).
+	fs := p.splitFor(s, opts)
+	if fs == nil && opts.Trees == nil && visit == nil && !opts.ParseOnly && !s.library && !s.onDemand {
 		if segs := splitSegments(s.src, segmentSize); segs != nil {
 			if mi, ok := p.lowerSegmented(s, segs, timeout); ok {
 				return mi
@@ -515,6 +537,16 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	mod := mi.mod
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
+			lowerModule(t, mi, s.path)
+			return mi
+		}
+	}
+	if fs != nil {
+		fs.pool, fs.timeout = p, timeout
+		// A syntax error in what was parsed is recovered from differently
+		// without the rest of the file: the file is parsed whole.
+		if t := fs.parse(fs.ranges(fs.setAside(p.eagerFor(s, fs)))); t != nil && !t.hasSyntaxError() {
+			mi.split, s.inParts = fs, true
 			lowerModule(t, mi, s.path)
 			return mi
 		}

@@ -63,7 +63,7 @@ func handlerEntries(op *asyncir.Op) map[int]bool {
 // TestTryEdges: an op reaches an except clause only from just before an
 // op that can raise what the clause catches.
 func TestTryEdges(t *testing.T) {
-	prog := load(t, map[string]string{"app.py": `import asyncio
+	prog := loadEager(t, map[string]string{"app.py": `import asyncio
 import sys
 
 

@@ -11,6 +11,19 @@ import (
 // load writes files into a temp tree and loads them all.
 func load(t *testing.T, files map[string]string) *asyncir.Program {
 	t.Helper()
+	return loadWith(t, files, Options{})
+}
+
+// loadEager lowers every definition of every file (as the language
+// server does), for tests of how a construct is lowered rather than of
+// what the fast path lowers.
+func loadEager(t *testing.T, files map[string]string) *asyncir.Program {
+	t.Helper()
+	return loadWith(t, files, Options{Eager: true})
+}
+
+func loadWith(t *testing.T, files map[string]string, opts Options) *asyncir.Program {
+	t.Helper()
 	dir := t.TempDir()
 	var in []File
 	for name, src := range files {
@@ -21,7 +34,7 @@ func load(t *testing.T, files map[string]string) *asyncir.Program {
 		}
 		in = append(in, File{Path: p})
 	}
-	r := Load(in, asyncir.PythonModels(), Options{})
+	r := Load(in, asyncir.PythonModels(), opts)
 	if len(r.Warnings) > 0 {
 		t.Fatal(r.Warnings)
 	}

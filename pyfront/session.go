@@ -152,7 +152,7 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 	if old == nil {
 		return "not in the session"
 	}
-	if old.onDemand {
+	if old.onDemand || old.inParts {
 		// What was lowered of it depended on what other modules call.
 		return "the module was lowered only in part"
 	}

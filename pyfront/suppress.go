@@ -24,23 +24,27 @@ func suppressions(lw *lowerer) []asyncir.Suppression {
 		if t.nodes[i].kind != kComment {
 			continue
 		}
-		text := t.text(int32(i))
-		rng := lw.rng(int32(i))
-		if m := ignoreRE.FindStringSubmatch(text); m != nil {
-			out = append(out, asyncir.Suppression{Line: rng.Start.Line, Codes: splitCodes(m[1]), Range: rng})
-			continue
-		}
-		if directiveRE.MatchString(text) {
-			out = append(out, asyncir.Suppression{Line: rng.Start.Line, Range: rng,
-				Malformed: "expected `# asynclint: ignore[AL101] -- reason` (codes in brackets, upper case)"})
-			continue
-		}
-		if m := noqaRE.FindStringSubmatch(text); m != nil {
-			codes := splitCodes(m[1])
-			out = append(out, asyncir.Suppression{Line: rng.Start.Line, Codes: codes, Range: rng, Bare: len(codes) == 0})
+		if sup, ok := suppressionOf(t.text(int32(i)), lw.rng(int32(i))); ok {
+			out = append(out, sup)
 		}
 	}
 	return out
+}
+
+// suppressionOf reads one comment, at rng.
+func suppressionOf(text string, rng asyncir.Range) (asyncir.Suppression, bool) {
+	if m := ignoreRE.FindStringSubmatch(text); m != nil {
+		return asyncir.Suppression{Line: rng.Start.Line, Codes: splitCodes(m[1]), Range: rng}, true
+	}
+	if directiveRE.MatchString(text) {
+		return asyncir.Suppression{Line: rng.Start.Line, Range: rng,
+			Malformed: "expected `# asynclint: ignore[AL101] -- reason` (codes in brackets, upper case)"}, true
+	}
+	if m := noqaRE.FindStringSubmatch(text); m != nil {
+		codes := splitCodes(m[1])
+		return asyncir.Suppression{Line: rng.Start.Line, Codes: codes, Range: rng, Bare: len(codes) == 0}, true
+	}
+	return asyncir.Suppression{}, false
 }
 
 func splitCodes(s string) []string {

@@ -111,6 +111,10 @@ type moduleInfo struct {
 	// onDemand: a project module lowered only for the helpers async code
 	// calls in it; its definitions are lowered when reached (lazy.go).
 	onDemand bool
+	// split, when set before lowering, is the project module's text cut
+	// into statements, of which the tree holds only some (filesplit.go);
+	// lowerLazily hands it on to lazy.
+	split *fileSplit
 	// lazy holds a library or on-demand module's top-level defs and
 	// classes not lowered yet (lazy.go).
 	lazy *lazyDefs

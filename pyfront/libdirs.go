@@ -1,0 +1,81 @@
+package pyfront
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"syscall"
+)
+
+// Installed directories, each listed once. Finding a module tries up to
+// eight paths per site directory (a *-stubs package, a stub, a source,
+// each as a module or a package), and most dotted names a run resolves
+// are no module at all (sqlalchemy.sql.compiler.SQLCompiler.process): a
+// stat for each was most of what finding modules cost. A directory that
+// cannot be listed is asked path by path, as before.
+
+// dirListing memoizes directory listings: name → type bits, nil for a
+// directory that could not be listed (missing ones list as empty).
+type dirListing struct {
+	mu sync.Mutex
+	m  map[string]map[string]fs.FileMode
+}
+
+func newDirListing() *dirListing { return &dirListing{m: map[string]map[string]fs.FileMode{}} }
+
+func (d *dirListing) list(dir string) map[string]fs.FileMode {
+	d.mu.Lock()
+	names, ok := d.m[dir]
+	d.mu.Unlock()
+	if ok {
+		return names
+	}
+	entries, err := os.ReadDir(dir)
+	switch {
+	case err == nil:
+		names = make(map[string]fs.FileMode, len(entries))
+		for _, e := range entries {
+			names[e.Name()] = e.Type()
+		}
+	case os.IsNotExist(err) || isNotDir(err):
+		names = map[string]fs.FileMode{}
+	}
+	d.mu.Lock()
+	d.m[dir] = names
+	d.mu.Unlock()
+	return names
+}
+
+// stat says whether p exists and is a directory, following symbolic
+// links as os.Stat does.
+func (d *dirListing) stat(p string) (exists, isDir bool) {
+	names := d.list(filepath.Dir(p))
+	if names == nil {
+		info, err := os.Stat(p)
+		return err == nil, err == nil && info.IsDir()
+	}
+	t, ok := names[filepath.Base(p)]
+	switch {
+	case !ok:
+		return false, false
+	case t&fs.ModeSymlink != 0:
+		info, err := os.Stat(p)
+		return err == nil, err == nil && info.IsDir()
+	}
+	return true, t.IsDir()
+}
+
+func (d *dirListing) isFile(p string) bool {
+	exists, dir := d.stat(p)
+	return exists && !dir
+}
+
+func (d *dirListing) isDir(p string) bool {
+	_, dir := d.stat(p)
+	return dir
+}
+
+// isNotDir reports a path through a file ("a.py/b").
+func isNotDir(err error) bool { return errors.Is(err, syscall.ENOTDIR) }

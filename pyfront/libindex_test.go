@@ -1,0 +1,82 @@
+package pyfront
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLibIndexChunks checks that a split read back from the cache gives
+// every definition the text the whole file's split gives, with the
+// methods kept or reduced alike.
+func TestLibIndexChunks(t *testing.T) {
+	wanted := func(name string) bool { return name == "request" || isDunder(name) }
+	for name, src := range map[string]string{
+		"plain":        splitSrc,
+		"no final eol": strings.TrimSuffix(splitSrc, "\n"),
+		"crlf":         strings.ReplaceAll(splitSrc, "\n", "\r\n"),
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "mod.py")
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		lib := NewLibrary(&Environment{}, t.TempDir())
+		full := splitLibrary([]byte(src))
+		lib.storeIndex(lib.indexPath(path), full)
+		cached := lib.loadIndex(path)
+		if cached == nil {
+			t.Fatalf("%s: no index read back", name)
+		}
+		if !bytes.Equal(cached.skeleton, full.skeleton) {
+			t.Errorf("%s: skeleton differs", name)
+		}
+		if len(cached.defs) != len(full.defs) {
+			t.Errorf("%s: %d definitions, want %d", name, len(cached.defs), len(full.defs))
+		}
+		for def, cs := range full.defs {
+			for i, c := range cs {
+				want, got := full.chunk(c, wanted), cached.chunk(cached.defs[def][i], wanted)
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s: %s: chunk\n%q\nwant\n%q", name, def, got, want)
+				}
+				if cached.defs[def][i].kw != c.kw {
+					t.Errorf("%s: %s: keyword %q, want %q", name, def, cached.defs[def][i].kw, c.kw)
+				}
+			}
+		}
+	}
+}
+
+// TestLibIndexInvalidated checks that an installed file changed since its
+// split was kept is read and split again.
+func TestLibIndexInvalidated(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mod.py")
+	write := func(src string, at time.Time) {
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	write("def old(): ...\n", now)
+	lib := NewLibrary(&Environment{}, t.TempDir())
+	lib.storeIndex(lib.indexPath(path), splitLibrary([]byte("def old(): ...\n")))
+	if sp := lib.loadIndex(path); sp == nil || sp.defs["old"] == nil {
+		t.Fatal("the index of the unchanged file was not read back")
+	}
+	write("async def renamed(): ...\n", now) // another size
+	if sp := lib.loadIndex(path); sp != nil {
+		t.Errorf("a file of another size read the old index: %v", sp.defs)
+	}
+	write("def fun(): ...\n", now.Add(time.Minute)) // the same size, later
+	if sp := lib.loadIndex(path); sp != nil {
+		t.Errorf("a file modified later read the old index: %v", sp.defs)
+	}
+}

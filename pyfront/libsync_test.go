@@ -1,0 +1,103 @@
+package pyfront
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestMentionsAsync(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"async def f(): ...\n", true},
+		{"def f(x):\n    return await_all(x)\n", false},
+		{"async def f(x):\n    await x\n", true},
+		{"def f(): return 'async def ' + name\n", false},    // prose rich prints
+		{"KEYWORDS = ['async for', 'await ']\n", false},     // a lexer's table
+		{"ok = inspect.iscoroutinefunction(f)\n", false},    // no coroutine named
+		{"class W(FutureWarning): ...\n", true},             // a word starting Future: kept
+		{"def f() -> 'Future[int]': ...\n", true},           // a forward reference
+		{"x = loop.create_task(c)\n", true},                 //
+		{"# await the result, a coroutine\nx = 1\n", false}, // a comment
+		{"s = 'unterminated\nawait x\n", true},              // does not scan: every byte is code
+	} {
+		if got := mentionsAsync([]byte(c.src)); got != c.want {
+			t.Errorf("mentionsAsync(%q) = %v, want %v", c.src, got, c.want)
+		}
+	}
+}
+
+// syncSite has packages whose verdict depends on what their facades
+// import.
+var syncSite = map[string]string{
+	// Prints "async def" and highlights with a package whose Future is
+	// its own: nothing it gives is awaitable.
+	"printer/__init__.py": "from .inspect import describe\n",
+	"printer/inspect.py":  "import hilite\n\ndef describe(f):\n    if inspect.iscoroutinefunction(f):\n        return 'async def ' + hilite.paint(f)\n",
+	"hilite/__init__.py":  "class Future:\n    pass\n\ndef paint(x):\n    return x\n",
+	// A facade over an async package.
+	"facade/__init__.py": "from _impl import fetch\n",
+	"_impl/__init__.py":  "async def fetch(): ...\n",
+	// Facades of each other.
+	"cyc_a/__init__.py": "from cyc_b import x\n",
+	"cyc_b/__init__.py": "from cyc_a import y\n",
+	// A facade over a single-file module, and over typing constructs.
+	"plainmod.py":           "def f():\n    pass\n",
+	"useplain/__init__.py":  "from plainmod import f\n",
+	"typingdep/__init__.py": "from typing_extensions import Literal\n",
+	"typing_extensions.py":  "Awaitable = object\n",
+}
+
+func TestSyncPackages(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, syncSite)
+	cache := t.TempDir()
+	for _, run := range []string{"cold cache", "warm cache", "no cache"} {
+		c := cache
+		if run == "no cache" {
+			c = "-"
+		}
+		lib := NewLibrary(&Environment{Sites: []string{dir}}, c)
+		for top, want := range map[string]bool{
+			"printer": true, "hilite": false, "facade": false, "_impl": false, "cyc_a": false, "cyc_b": false,
+			"useplain": true, "typingdep": true,
+			"plainmod": false, // a single-file module is read as it is
+		} {
+			if got := lib.syncOnly(0, top); got != want {
+				t.Errorf("%s: syncOnly(%s) = %v, want %v", run, top, got, want)
+			}
+		}
+	}
+}
+
+// TestSyncPackagesInvalidated checks that a cached verdict goes with the
+// installed files it was made from: a single-file module edited, a file
+// added to a package.
+func TestSyncPackagesInvalidated(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, syncSite)
+	cache := t.TempDir()
+	for top, want := range map[string]bool{"useplain": true, "printer": true} {
+		if got := NewLibrary(&Environment{Sites: []string{dir}}, cache).syncOnly(0, top); got != want {
+			t.Fatalf("before the change: syncOnly(%s) = %v, want %v", top, got, want)
+		}
+	}
+	later := time.Now().Add(time.Minute)
+	writeTree(t, dir, map[string]string{
+		"plainmod.py":    "async def f():\n    pass\n",
+		"printer/aio.py": "async def describe_later(): ...\n",
+	})
+	for _, p := range []string{"plainmod.py", "printer"} {
+		if err := os.Chtimes(filepath.Join(dir, p), later, later); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, top := range []string{"useplain", "printer"} {
+		if NewLibrary(&Environment{Sites: []string{dir}}, cache).syncOnly(0, top) {
+			t.Errorf("after the change: %s is still synchronous", top)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package pyfront
+
+import "github.com/asynclint/asynclint/asyncir"
+
+// The syntax errors of a module parsed in parts (filesplit.go) are the
+// whole file's: AL001 reports a file that does not parse, wherever the
+// problem is. A part with an ERROR or MISSING node, or with syntax
+// tree-sitter accepts and Python 3 does not (legacy.go), is found by
+// parsing what was never parsed once the module is finished — without
+// lowering it — and the parts parsed on demand are looked at as they are
+// parsed. Only when one of them has a problem is the file parsed whole,
+// so that the errors are those a whole parse finds (its error recovery
+// depends on the text around).
+
+// noteSyntax records whether a tree of some of the module's parts has a
+// syntax problem.
+func (fs *fileSplit) noteSyntax(t *tree, mi *moduleInfo, path string) {
+	if !fs.suspect && (t.hasSyntaxError() || len(legacySyntax(&lowerer{t: t, mi: mi, path: path})) > 0) {
+		fs.suspect = true
+	}
+}
+
+// finishSyntax settles mi's syntax errors once no more parts are parsed
+// for lowering.
+func (fs *fileSplit) finishSyntax(mi *moduleInfo, path string) {
+	var rest []int
+	for i, s := range fs.segs {
+		if !s.parsed {
+			rest = append(rest, i)
+		}
+	}
+	if len(rest) > 0 && !fs.suspect {
+		if t := fs.parse(fs.ranges(rest)); t == nil {
+			fs.suspect = true
+		} else {
+			fs.noteSyntax(t, mi, path)
+		}
+	}
+	if !fs.suspect {
+		return
+	}
+	all := []int{}
+	for i := range fs.segs {
+		all = append(all, i)
+	}
+	if t := fs.parse(fs.ranges(all)); t != nil {
+		mi.mod.SyntaxErrors = syntaxErrors(&lowerer{t: t, mi: mi, path: path})
+	} else {
+		mi.mod.SyntaxErrors = []asyncir.Range{{File: path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}}}
+	}
+}
