@@ -14,8 +14,8 @@ const (
 	// where the running test has already failed (after t.Errorf).
 	FactAfterTestFailure = "after-test-failure"
 	// FactSkippedDelivery: a Go goroutine that returns early (an error
-	// from Accept, a failed dial) without the send its starter waits
-	// for. In a test the test hangs instead of failing, which the test
+	// from Accept, a failed dial) without the send or the Done its
+	// starter waits for. In a test the test hangs instead of failing, which the test
 	// timeout reports anyway.
 	FactSkippedDelivery = "skipped-delivery"
 )

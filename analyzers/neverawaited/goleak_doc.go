@@ -264,7 +264,9 @@ deferred), or when the ` + "`" + `Add` + "`" + `s, all made once before ` + "`" 
 than the goroutines that call ` + "`" + `Done` + "`" + `. A goroutine that calls ` + "`" + `Done` + "`" + ` in a
 loop (one per item) or hands the group on is not judged. A goroutine
 that skips ` + "`Done`" + ` only after failing the test (` + "`t.Errorf`" + `, then return)
-is reported at info severity. With an ` + "`Add`" + ` that is not a constant
+is reported at info severity, and so is, in a test file, any goroutine
+that skips ` + "`Done`" + ` (the test hangs instead of failing, which its timeout
+reports). With an ` + "`Add`" + ` that is not a constant
 (` + "`wg.Add(len(items))`" + `) only the skipped ` + "`Done`" + ` is judged.
 
 Also: a ` + "`Wait`" + ` (of a wait group or an errgroup) before the function

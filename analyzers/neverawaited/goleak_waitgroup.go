@@ -53,6 +53,7 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 				if d.afterFailure {
 					diag.Message += " (only after the test has failed)"
 				}
+				diag.Fact = asyncir.FactSkippedDelivery // a hang, in a test
 				reportOnFailure(pass, diag, d.afterFailure)
 				skipped = true
 				break
