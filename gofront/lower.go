@@ -2,6 +2,7 @@ package gofront
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -145,6 +146,9 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			}
 		}
 		for _, j := range order[:len(b.Succs)] {
+			if deadEdge(b, j) {
+				continue
+			}
 			s := b.Succs[j]
 			target := f.Blocks[s.Index]
 			op := l.edgeOp(b, j)
@@ -431,4 +435,25 @@ func (l *lowerer) endOf(fn *ssa.Function) asyncir.Range {
 		return asyncir.Range{}
 	}
 	return l.rangeOf(body.Rbrace)
+}
+
+// deadEdge reports whether the succ-th edge of b is never taken: b ends
+// in an If on a constant (if false { return }, which SSA keeps).
+func deadEdge(b *ssa.BasicBlock, succ int) bool {
+	if len(b.Instrs) == 0 {
+		return false
+	}
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	c, ok := iff.Cond.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false
+	}
+	taken := 1
+	if constant.BoolVal(c.Value) {
+		taken = 0
+	}
+	return succ != taken
 }

@@ -421,3 +421,12 @@ func (s *subscription) stopLocked() {
 		close(s.done)
 	}
 }
+
+// Fixed: a branch on a constant false never runs, whatever it returns.
+func (c *conn) touch() {
+	c.mu.Lock()
+	if false {
+		return
+	}
+	c.mu.Unlock()
+}

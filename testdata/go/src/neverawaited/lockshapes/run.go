@@ -60,6 +60,7 @@ func RunClean() {
 	k := &conn{}
 	k.transitionFixed(-1)
 	k.transitionFixed(1)
+	k.touch()
 
 	pm := &perms{allowed: map[string]bool{"a": true}}
 	pm.Publish("a")
