@@ -205,7 +205,7 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 	var snap snapshot
 	for attempt := 0; attempt < 2; attempt++ {
 		s.mu.Lock()
-		s.index.probe(targets, s.maxDocumentBytes())
+		s.index.probe(s.root, targets, s.maxDocumentBytes())
 		paths := s.index.closure(targets)
 		overlay := map[string][]byte{}
 		snap = snapshot{versions: map[string]int{}}
@@ -226,7 +226,7 @@ func (s *Server) run(targets []string) (*driver.Result, snapshot, error) {
 		}
 		s.mu.Lock()
 		s.index.update(res.Program)
-		s.index.probe(targets, s.maxDocumentBytes())
+		s.index.probe(s.root, targets, s.maxDocumentBytes())
 		grown := len(s.index.closure(targets)) > len(paths)
 		old := s.session
 		s.session, s.sessionPaths, s.sessionCfg = nil, nil, nil

@@ -14,23 +14,29 @@ const maxProbed = 500
 
 // probe finds on disk the workspace modules that the closure of paths
 // imports but the index does not know yet, and learns their imports.
+// Only files inside the workspace root count: a package's root may lie
+// above the workspace (a workspace opened on one package directory), and
+// what is installed there is a library, not the user's code.
 // Until the workspace scan completes (and for files created after it),
 // this is how an opened document's first check sees the modules it
 // imports: each unknown name costs a stat or two beside the importing
 // file's package root, never a walk of the tree.
-func (ix *index) probe(paths []string, maxBytes int64) {
+func (ix *index) probe(root string, paths []string, maxBytes int64) {
+	if root == "" {
+		return
+	}
 	tried := map[string]bool{}
 	added := 0
 	for {
 		var found []string
 		for _, p := range ix.closure(paths) {
-			root := packageRoot(p, ix.nameOf[p])
+			base := packageRoot(p, ix.nameOf[p])
 			for _, name := range ix.imports[p] {
-				if _, known := ix.pathOf[name]; known || tried[root+"\x00"+name] {
+				if _, known := ix.pathOf[name]; known || tried[base+"\x00"+name] {
 					continue
 				}
-				tried[root+"\x00"+name] = true
-				if f := moduleFile(root, name, maxBytes); f != "" && !ix.described(f) {
+				tried[base+"\x00"+name] = true
+				if f := moduleFile(base, name, maxBytes); f != "" && within(root, f) && !ix.described(f) {
 					found = append(found, f)
 				}
 			}
@@ -78,4 +84,10 @@ func moduleFile(root, name string, maxBytes int64) string {
 		}
 	}
 	return ""
+}
+
+// within reports whether path lies inside dir.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
