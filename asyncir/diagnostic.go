@@ -123,3 +123,28 @@ func SortDiagnostics(ds []Diagnostic) {
 		)
 	})
 }
+
+// MapFiles returns d with every file name it holds (its range, related
+// locations, fix edits and cause) rewritten by f, sharing nothing that
+// was rewritten with d: how a run shows paths (relative to where it ran,
+// or absolute for an editor) is chosen after the findings are made.
+func (d Diagnostic) MapFiles(f func(string) string) Diagnostic {
+	d.Range.File = f(d.Range.File)
+	d.Related = slices.Clone(d.Related)
+	for i := range d.Related {
+		d.Related[i].Range.File = f(d.Related[i].Range.File)
+	}
+	d.Fixes = slices.Clone(d.Fixes)
+	for i := range d.Fixes {
+		d.Fixes[i].Edits = slices.Clone(d.Fixes[i].Edits)
+		for j := range d.Fixes[i].Edits {
+			d.Fixes[i].Edits[j].Range.File = f(d.Fixes[i].Edits[j].Range.File)
+		}
+	}
+	if d.Cause != nil {
+		c := *d.Cause
+		c.Range.File = f(c.Range.File)
+		d.Cause = &c
+	}
+	return d
+}

@@ -73,12 +73,17 @@ func Describe(st Stamp) File {
 	if err != nil {
 		return f
 	}
-	h := sha256.Sum256(b)
-	f.Hash = hex.EncodeToString(h[:])
+	f.Hash = ContentHash(b)
 	f.Imports = ImportNames(b)
 	f.Lines = bytes.Count(b, []byte{'\n'})
 	if len(b) > 0 && b[len(b)-1] != '\n' {
 		f.Lines++
 	}
 	return f
+}
+
+// ContentHash is the digest File.Hash holds for a file's content.
+func ContentHash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }

@@ -135,16 +135,7 @@ func checkGo(targets goTargets, cfg *config.Config, acfg *asyncir.Config, strict
 			if l.walked && cfg.Excluded(d.Range.File) {
 				continue
 			}
-			d.Range.File = rel(d.Range.File)
-			for i := range d.Related {
-				d.Related[i].Range.File = rel(d.Related[i].Range.File)
-			}
-			for i := range d.Fixes {
-				for j := range d.Fixes[i].Edits {
-					d.Fixes[i].Edits[j].Range.File = rel(d.Fixes[i].Edits[j].Range.File)
-				}
-			}
-			diags = append(diags, d)
+			diags = append(diags, d.MapFiles(rel))
 		}
 	}
 	return diags, warnings, nil

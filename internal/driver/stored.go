@@ -79,38 +79,17 @@ func StoredFindings(c *cache.Cache, root string, cfg *config.Config) map[string]
 			if files[fi].Hash == "" || files[fi].Warning != "" {
 				continue
 			}
-			out[abs[fi]] = Stored{Hash: files[fi].Hash, Diagnostics: absolute(root, byFile[files[fi].Path])}
-		}
-	}
-	return out
-}
-
-// absolute rewrites the relative paths of diagnostics as absolute ones.
-func absolute(root string, diags []asyncir.Diagnostic) []asyncir.Diagnostic {
-	out := make([]asyncir.Diagnostic, len(diags))
-	for i, d := range diags {
-		d.Range.File = join(root, d.Range.File)
-		d.Related = slices.Clone(d.Related)
-		for j := range d.Related {
-			d.Related[j].Range.File = join(root, d.Related[j].Range.File)
-		}
-		d.Fixes = slices.Clone(d.Fixes)
-		for j := range d.Fixes {
-			d.Fixes[j].Edits = slices.Clone(d.Fixes[j].Edits)
-			for k := range d.Fixes[j].Edits {
-				d.Fixes[j].Edits[k].Range.File = join(root, d.Fixes[j].Edits[k].Range.File)
+			ds := byFile[files[fi].Path]
+			for i := range ds {
+				ds[i] = ds[i].MapFiles(func(p string) string { return join(root, p) })
 			}
+			out[abs[fi]] = Stored{Hash: files[fi].Hash, Diagnostics: ds}
 		}
-		if d.Cause != nil {
-			c := *d.Cause
-			c.Range.File = join(root, c.Range.File)
-			d.Cause = &c
-		}
-		out[i] = d
 	}
 	return out
 }
 
+// join makes a path the entry shows relative to root absolute.
 func join(root, p string) string {
 	if p == "" || filepath.IsAbs(p) {
 		return p

@@ -1,9 +1,6 @@
 package lsp
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-
 	"github.com/asynclint/asynclint/internal/cache"
 	"github.com/asynclint/asynclint/internal/driver"
 )
@@ -42,7 +39,7 @@ func (s *Server) publishStored(targets []string) {
 	var out []PublishDiagnosticsParams
 	for _, p := range targets {
 		d, st := s.docs[p], s.stored[p]
-		if d == nil || d.fresh || st.Hash == "" || st.Hash != sha256Hex(d.text) {
+		if d == nil || d.fresh || st.Hash == "" || st.Hash != cache.ContentHash(d.text) {
 			continue
 		}
 		out = append(out, s.params(p, st.Diagnostics))
@@ -53,9 +50,4 @@ func (s *Server) publishStored(targets []string) {
 	for _, p := range out {
 		s.send(p)
 	}
-}
-
-func sha256Hex(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }
