@@ -13,10 +13,14 @@ type Place struct {
 	Path string
 }
 
-// PlaceOf is where the primitive v lives.
+// PlaceOf is where the primitive v lives (or the struct that holds
+// primitives).
 func PlaceOf(v *Value) Place {
 	if v.Track != nil && v.Track.Root != nil {
 		return Place{v.Track.Root, v.Track.Path}
+	}
+	if v.From != nil {
+		return *v.From
 	}
 	return Place{v, ""}
 }

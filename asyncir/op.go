@@ -192,6 +192,11 @@ type Value struct {
 	// Track is set by frontends that followed every use of the value
 	// (Go channels, wait groups, contexts); see Tracking.
 	Track *Tracking
+	// From is the place a struct (or a pointer to one) was loaded from,
+	// when the frontend followed it back to a root: s.batches is
+	// {s, ".batches*"}. A call that binds it then reaches the callee's
+	// locks at the place the caller's own s.batches.mu has.
+	From *Place
 }
 
 // AddUse records a consumer.

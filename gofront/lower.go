@@ -309,7 +309,9 @@ func (l *lowerer) call(b *asyncir.Block, kind asyncir.OpKind, c *ssa.CallCommon,
 			op.External = n + "." + op.Method
 		}
 	default:
-		switch v := c.Value.(type) {
+		// canon: a func variable a closure also captures lives in a
+		// cell; stored once, its loads are the closure it holds.
+		switch v := l.alias.canon(c.Value).(type) {
 		case *ssa.Builtin:
 			op.External = v.Name()
 			if v.Name() == "close" && kind == asyncir.OpCall && len(args) == 1 {

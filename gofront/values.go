@@ -85,6 +85,12 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 		x.Const = c.Value.ExactString() // a duration's nanoseconds, a buffer size
 	}
 	l.values[v] = x
+	if holdsStruct(v) {
+		// s.batches: where a callee's batches.mu is, for the caller.
+		if pl := l.placeOf(v); pl.root != v {
+			x.From = &asyncir.Place{Root: l.value(pl.root), Path: pl.path}
+		}
+	}
 	if tracked(x.Type) {
 		x.Track = &asyncir.Tracking{Cap: -1, Escapes: escapes(v, l.alias.referrers(v)), Range: l.rangeOf(v.Pos())}
 		l.describe(v, x)
@@ -289,6 +295,26 @@ func copiedFrom(v ssa.Value) ssa.Value {
 		return v
 	}
 	return val
+}
+
+// holdsStruct reports whether v is a struct, or a pointer to one, read
+// from a field or through a pointer (s.inner, *p, &s.inner).
+func holdsStruct(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.FieldAddr:
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return false
+		}
+	default:
+		return false
+	}
+	t := v.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }
 
 func isFieldAddr(v ssa.Value) bool {

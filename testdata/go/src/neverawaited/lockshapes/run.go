@@ -28,6 +28,10 @@ func RunLeaks() {
 
 	go (&subscription{done: make(chan struct{})}).handle(true)
 
+	ls := &leakyStream{}
+	_ = ls.Stage([]string{"a", ""})
+	go func() { _ = ls.Stage(nil) }()
+
 	st := &stats{}
 	go st.Mean()
 	time.Sleep(10 * delay)
@@ -67,6 +71,10 @@ func RunClean() {
 	pm.check("a", false)
 
 	(&subscription{done: make(chan struct{})}).handleFixed(true)
+
+	sm := &stream{}
+	_ = sm.Stage([]string{"a", ""})
+	_ = sm.Stage([]string{"b"})
 
 	ls := &lockedStats{}
 	meant := make(chan int)
