@@ -9,7 +9,11 @@ const goDoc = `
 ### What it does
 Finds ` + "`context.Background()`" + ` or ` + "`context.TODO()`" + ` called, and the new context
 passed on, inside a Go function that already has a context (a parameter, a
-captured variable, or an ` + "`*http.Request`" + `'s ` + "`r.Context()`" + `).
+captured variable, or an ` + "`*http.Request`" + `'s ` + "`r.Context()`" + `). A root made
+where the function may already have seen ` + "`ctx.Done()`" + ` fire (after
+` + "`<-ctx.Done()`" + `, or after a ` + "`select`" + ` with a ` + "`ctx.Done()`" + ` case) is not
+reported: cleanup that must still finish there, such as a graceful
+` + "`Shutdown`" + `, cannot use the cancelled context.
 
 ### Why is this bad?
 The new context is a root: when the caller cancels or its deadline passes,

@@ -33,7 +33,7 @@ func checkDetached(pass *asyncir.Pass, f *asyncir.Func) {
 			return
 		}
 		m := models.API(op.External)
-		if m == nil || !m.RootContext {
+		if m == nil || !m.RootContext || afterDone(op) {
 			return
 		}
 		call := shortName(op.External) + "()"
@@ -49,6 +49,27 @@ func checkDetached(pass *asyncir.Pass, f *asyncir.Func) {
 			}},
 		})
 	})
+}
+
+// afterDone reports whether op can run after a receive from a context's
+// Done channel: the context may be cancelled there, so work that must
+// still finish (a graceful Shutdown, a last report) needs a root of its
+// own.
+func afterDone(op *asyncir.Op) bool {
+	found := false
+	op.Func().Ops(func(o *asyncir.Op) {
+		found = found || o.Kind == asyncir.OpAwait && isDone(o.Operand) && asyncir.Reaches(o, op, nil)
+	})
+	return found
+}
+
+// isDone reports whether v is the channel of a ctx.Done() call.
+func isDone(v *asyncir.Value) bool {
+	if v == nil || v.Def == nil {
+		return false
+	}
+	d := v.Def
+	return d.Kind == asyncir.OpCall && d.Method == "Done" && d.Recv != nil && d.Recv.Type.Await == asyncir.Context
 }
 
 // passedOn reports whether v is handed to a call that may wait on it

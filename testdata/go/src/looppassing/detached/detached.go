@@ -63,3 +63,36 @@ func labelled(ctx context.Context) {
 	defer pprof.SetGoroutineLabels(context.Background())
 	_ = ctx.Err()
 }
+
+// A graceful shutdown once ctx is done: ctx is already cancelled there,
+// so the shutdown needs a root of its own (syncthing's discovery server).
+func serve(ctx context.Context, srv *http.Server) {
+	go func() {
+		<-ctx.Done()
+		srv.Shutdown(context.Background())
+	}()
+	_ = srv.ListenAndServe()
+}
+
+// The same after a select that ctx.Done() is one case of: the last
+// report must still go out when ctx was the reason to stop.
+func report(ctx context.Context, c *http.Client, events <-chan *http.Request) {
+	var last *http.Request
+	select {
+	case <-ctx.Done():
+	case last = <-events:
+	}
+	timeout, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if last != nil {
+		_, _ = c.Do(last.WithContext(timeout))
+	}
+}
+
+// Before ctx is done, a fresh root cuts it off.
+func reportFirst(ctx context.Context, c *http.Client, first *http.Request) {
+	timeout, cancel := context.WithTimeout(context.Background(), time.Second) // want "`context.Background\\(\\)` cuts off `ctx`"
+	defer cancel()
+	_, _ = c.Do(first.WithContext(timeout))
+	<-ctx.Done()
+}
