@@ -18,7 +18,8 @@ interrupted by that context: ` + "`time.Sleep`" + `, ` + "`http.Get/Head/Post/Po
 runs once, or once per iteration of a loop that checks ` + "`ctx.Err()`" + ` or
 ` + "`ctx.Done()`" + ` every time round, delays cancellation by no more than that
 sleep and is not reported; otherwise the message says how long one sleep
-lasts.
+lasts. In a Go test file (the test profile) it is info: nothing cancels a
+test's context midway.
 
 ### Why is this bad?
 The caller cancelled, or the deadline passed, but the function keeps

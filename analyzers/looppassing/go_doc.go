@@ -13,7 +13,8 @@ captured variable, or an ` + "`*http.Request`" + `'s ` + "`r.Context()`" + `). A
 where the function may already have seen ` + "`ctx.Done()`" + ` fire (after
 ` + "`<-ctx.Done()`" + `, or after a ` + "`select`" + ` with a ` + "`ctx.Done()`" + ` case) is not
 reported: cleanup that must still finish there, such as a graceful
-` + "`Shutdown`" + `, cannot use the cancelled context.
+` + "`Shutdown`" + `, cannot use the cancelled context. In a Go test file (the test
+profile) it is info: nothing cancels a test's context midway.
 
 ### Why is this bad?
 The new context is a root: when the caller cancels or its deadline passes,
