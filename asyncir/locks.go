@@ -196,7 +196,7 @@ func (s *LockSummaries) summarize(f *Func) bool {
 			case Acquires(kind) && op.Kind == OpCall:
 				// Taken while a caller may hold it: only when no release
 				// of the same place comes first (unlock, work, relock).
-				if ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.Releases(o, pl, kind) }) {
+				if ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.releasesAny(o, pl) }) {
 					add(s.acquired, InputLock{i, pl.Path, kind, s.keptAfter(op, pl, kind), unlessBailed(op), op})
 				}
 			case !Acquires(kind):
@@ -208,7 +208,7 @@ func (s *LockSummaries) summarize(f *Func) bool {
 			if pl, ok := CalleePlace(op, a); ok && op.Kind == OpCall {
 				// Only what the call takes while f's caller may still hold
 				// it: f has not released it first (resetAndUnlock).
-				if i := InputOf(f, pl); i >= 0 && ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.Releases(o, pl, a.Kind) }) {
+				if i := InputOf(f, pl); i >= 0 && ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.releasesAny(o, pl) }) {
 					add(s.acquired, InputLock{i, pl.Path, a.Kind, a.Held && s.keptAfter(op, pl, a.Kind), a.Must && unlessBailed(op), a.At})
 				}
 			}
@@ -237,6 +237,14 @@ func (s *LockSummaries) Releases(o *Op, pl Place, k LockOp) bool {
 		}
 	}
 	return false
+}
+
+// releasesAny reports whether o releases pl in either mode: a function
+// that drops its caller's read lock to take the write lock
+// (RUnlock, Lock, defer RLock) does not take it while the caller holds
+// it.
+func (s *LockSummaries) releasesAny(o *Op, pl Place) bool {
+	return s.Releases(o, pl, LockWrite) || s.Releases(o, pl, LockRead)
 }
 
 // keptAfter reports whether the lock op's function returns with pl

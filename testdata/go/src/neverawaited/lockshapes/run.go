@@ -72,6 +72,10 @@ func RunClean() {
 
 	(&subscription{done: make(chan struct{})}).handleFixed(true)
 
+	kr := &keyring{}
+	_ = kr.Current()
+	_ = kr.Current()
+
 	sm := &stream{}
 	_ = sm.Stage([]string{"a", ""})
 	_ = sm.Stage([]string{"b"})
