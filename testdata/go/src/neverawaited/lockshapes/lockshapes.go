@@ -458,3 +458,28 @@ func (k *keyring) ensureRLocked() {
 		k.keys = append(k.keys, "fresh")
 	}
 }
+
+// Fixed: two values of one type locked in turn are two mutexes, not one
+// locked twice, whether written (transfer) or read while a writer exists
+// (compare).
+type ledger struct {
+	mu      sync.RWMutex
+	balance int
+}
+
+func transfer(from, to *ledger, n int) {
+	from.mu.Lock()
+	defer from.mu.Unlock()
+	to.mu.Lock()
+	defer to.mu.Unlock()
+	from.balance -= n
+	to.balance += n
+}
+
+func compare(a, b *ledger) bool {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return a.balance < b.balance
+}

@@ -72,6 +72,10 @@ func RunClean() {
 
 	(&subscription{done: make(chan struct{})}).handleFixed(true)
 
+	la, lb := &ledger{balance: 2}, &ledger{}
+	transfer(la, lb, 1)
+	_ = compare(la, lb)
+
 	kr := &keyring{}
 	_ = kr.Current()
 	_ = kr.Current()
