@@ -42,7 +42,7 @@ var (
 		// midway: a deliberate pause (letting a broker settle) or a
 		// fresh root for one step (a short WithTimeout for an RPC meant
 		// to time out) changes nothing the test checks. grpc, kafka-go
-		// and nats-server have 15 of them and no maintainer would
+		// and nats-server have 16 of them and no maintainer would
 		// change one.
 		"AL251": true, "AL351": true}
 	testInfoFacts = map[string]bool{asyncir.FactSkippedDelivery: true}
