@@ -76,7 +76,8 @@ or make the goroutine's send a ` + "`select`" + ` that also watches ` + "`ctx.Do
 Finds a goroutine that ranges over (or receives from) a channel that only
 the function that started it sends on and closes, when that function can
 return without closing the channel (or, for a single receive, without
-sending on it).
+sending on it). A send inside a loop counts as made: which turn sends
+(` + "`if i == 222`" + ` of 10000 turns) is the loop's data to decide.
 
 The other way round: a function that waits with a plain receive for the
 one goroutine it started to send on or close a channel, when that

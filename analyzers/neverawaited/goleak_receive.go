@@ -46,9 +46,18 @@ func checkReceiveLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 			continue
 		}
 		ranges := leak.ranges
+		var sending []bool
+		if !ranges {
+			sending = loopsThatSend(f, ch)
+		}
 		cost := func(avoidFailure bool) asyncir.PathCost {
 			return asyncir.PathCost{Op: func(op *asyncir.Op) int {
 				if op.Closes() == ch || (!ranges && op.Sends(ch)) || op.CannotFire() || avoidFailure && failsTest(pass.Program.Models, op) {
+					return asyncir.Inf
+				}
+				return 0
+			}, Edge: func(_, to *asyncir.Block) int {
+				if sending != nil && sending[to.Index] {
 					return asyncir.Inf
 				}
 				return 0
@@ -120,6 +129,34 @@ func reportWaitOnRanger(pass *asyncir.Pass, f *asyncir.Func, ch *asyncir.Value, 
 		}
 		reportOnFailure(pass, d, onFailure)
 	})
+}
+
+// loopsThatSend marks the blocks of every loop of f with a send on ch
+// in it. Which turn sends (i == 222 of 10000, the first match) is the
+// loop's data to decide: a path that goes round without sending is not
+// one the analysis can show happens.
+func loopsThatSend(f *asyncir.Func, ch *asyncir.Value) []bool {
+	var cfg *asyncir.CFG
+	var in []bool
+	f.Ops(func(op *asyncir.Op) {
+		if !op.Sends(ch) {
+			return
+		}
+		if cfg == nil {
+			cfg = asyncir.NewCFG(f)
+		}
+		for _, h := range cfg.LoopHeaders(op.Block) {
+			for _, b := range f.Blocks {
+				if cfg.InLoop(b, h) {
+					if in == nil {
+						in = make([]bool, len(f.Blocks))
+					}
+					in[b.Index] = true
+				}
+			}
+		}
+	})
+	return in
 }
 
 type receiver struct {

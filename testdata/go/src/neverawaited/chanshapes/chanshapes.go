@@ -436,3 +436,22 @@ func (d *skippingDispatcher) loop() {
 }
 
 func (d *skippingDispatcher) Submit(j int) { d.jobs <- j }
+
+// Fixed: the consumer is released on one turn of a loop that always
+// reaches it (nats-server's consumer-pending test starts its consumer
+// after the 222nd of 10000 messages).
+func publishThenConsume(publish func(int)) error {
+	const n = 100
+	start, done := make(chan bool), make(chan error)
+	go func() {
+		<-start
+		done <- nil
+	}()
+	for i := 0; i < n; i++ {
+		publish(i)
+		if i == 22 {
+			start <- true
+		}
+	}
+	return <-done
+}

@@ -39,6 +39,8 @@ func RunLeaks() {
 
 // RunClean drives the fixed twins down the same paths.
 func RunClean() {
+	_ = publishThenConsume(func(int) {})
+
 	s := newStoppableServer()
 	s.Do(1, 0)
 	s.Close()
