@@ -43,7 +43,7 @@ func checkPipelineLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 			continue
 		}
 		c := consumers[0]
-		leave, ok := consumerStops(c.Bind, ch)
+		leave, onFailure, ok := consumerStops(models, c.Bind, ch)
 		if !ok || leave == nil {
 			continue
 		}
@@ -53,7 +53,7 @@ func checkPipelineLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 		if ch.Track.Cap > 0 {
 			what = fmt.Sprintf("channel %s (buffer %d)", chanName(ch), ch.Track.Cap)
 		}
-		report(pass, asyncir.Diagnostic{
+		d := asyncir.Diagnostic{
 			Code:    "AL151",
 			Range:   send.Range,
 			Message: fmt.Sprintf("goroutine %s can block forever sending on %s: its receiver, goroutine %s, can return before the channel is closed", spawnName(p.Bind), what, spawnName(c.Bind)),
@@ -61,7 +61,11 @@ func checkPipelineLeaks(pass *asyncir.Pass, f *asyncir.Func) {
 				{Range: leave.Range, Message: "`" + c.Bind.Callee.QualName + "` stops receiving here"},
 				{Range: p.Site.Range, Message: "the producer is started here"},
 			},
-		})
+		}
+		if onFailure {
+			d.Message += " (only after the test has failed)"
+		}
+		reportOnFailure(pass, d, onFailure)
 	}
 }
 
@@ -76,18 +80,19 @@ func containsStartSite(ss []asyncir.Start, site *asyncir.Op) bool {
 
 // consumerStops returns the return through which the goroutine bind
 // starts can leave a loop that receives from ch (the input ch is bound
-// to) before the channel is closed; ok is false when the goroutine does
-// anything with ch but receive.
-func consumerStops(bind *asyncir.Op, ch *asyncir.Value) (leave *asyncir.Op, ok bool) {
+// to) before the channel is closed, and whether every such return comes
+// after the running test failed (b.Errorf; return); ok is false when
+// the goroutine does anything with ch but receive.
+func consumerStops(models *asyncir.Models, bind *asyncir.Op, ch *asyncir.Value) (leave *asyncir.Op, onFailure, ok bool) {
 	g := bind.Callee
 	inputs := asyncir.Bindings(bind, ch)
 	if g == nil || len(inputs) == 0 || len(g.Blocks) == 0 {
-		return nil, false
+		return nil, false, false
 	}
 	var recvs []*asyncir.Op
 	for _, in := range inputs {
 		if in.Track == nil || in.Track.Escapes {
-			return nil, false
+			return nil, false, false
 		}
 		for _, u := range in.Uses {
 			switch {
@@ -96,14 +101,15 @@ func consumerStops(bind *asyncir.Op, ch *asyncir.Value) (leave *asyncir.Op, ok b
 					recvs = append(recvs, u.Op)
 				}
 			default:
-				return nil, false // a select may watch a stop channel too
+				return nil, false, false // a select may watch a stop channel too
 			}
 		}
 	}
 	cfg := asyncir.NewCFG(g)
+	avoidFailure := false
 	cost := asyncir.PathCost{
 		Op: func(op *asyncir.Op) int {
-			if op.Kind == asyncir.OpDrain {
+			if op.Kind == asyncir.OpDrain || avoidFailure && failsTest(models, op) {
 				return asyncir.Inf
 			}
 			return 0
@@ -122,10 +128,13 @@ func consumerStops(bind *asyncir.Op, ch *asyncir.Value) (leave *asyncir.Op, ok b
 			continue
 		}
 		if c, exit := asyncir.CheapestExit(r, cost); c < asyncir.Inf {
-			return asyncir.ExitOp(exit), true
+			leave = asyncir.ExitOp(exit)
+			avoidFailure = true
+			c, _ := asyncir.CheapestExit(r, cost)
+			return leave, c >= asyncir.Inf, true
 		}
 	}
-	return nil, true
+	return nil, false, true
 }
 
 // firstPlainSend is a send of the goroutine bind starts on the input ch

@@ -144,6 +144,27 @@ func waitResult(t testing.TB, timeout time.Duration) {
 	}
 }
 
+// A benchmark's pipeline (net/rpc's benchmarkEndToEndAsync): the
+// consumer stops receiving only once it has failed the benchmark, so the
+// producer's leak is info.
+func checkReplies(t testing.TB, n int) {
+	replies := make(chan int, 4)
+	go func() {
+		for i := 0; i < n; i++ {
+			replies <- i - n/2 // want `goroutine .checkReplies.func1. can block forever sending on channel .replies. \(buffer 4\): its receiver, goroutine .checkReplies.func2., can return before the channel is closed \(only after the test has failed\) \(AL151\)`
+		}
+		close(replies)
+	}()
+	go func() {
+		for r := range replies {
+			if r < 0 {
+				t.Errorf("negative reply %d", r)
+				return
+			}
+		}
+	}()
+}
+
 // The goroutine closes ready, then sends its error: receiving from ready
 // does not take the error, and the caller can give up after it.
 func readyThenErr(ctx context.Context) error {
