@@ -31,8 +31,10 @@ func checkSelfWaits(pass *asyncir.Pass) {
 				if o.Kind != asyncir.OpCall {
 					return
 				}
-				// Before the Done: a deferred Done runs at return.
-				if done.Kind == asyncir.OpCall && !asyncir.ReachedFromEntry(o, func(x *asyncir.Op) bool { return x == done }) {
+				// Before every Done: one that ran already (a barrier:
+				// Done, then Wait for the others) gave the count back; a
+				// deferred Done runs only at return.
+				if !asyncir.ReachedFromEntry(o, func(x *asyncir.Op) bool { return x.Kind == asyncir.OpCall && givesBack(models, x, pl) }) {
 					return
 				}
 				if o.External == "sync.WaitGroup.Wait" && o.Recv != nil && asyncir.PlaceOf(o.Recv) == pl {
@@ -68,6 +70,12 @@ func checkSelfWaits(pass *asyncir.Pass) {
 			})
 		})
 	}
+}
+
+// givesBack reports whether op calls Done on the wait group at pl.
+func givesBack(models *asyncir.Models, op *asyncir.Op, pl asyncir.Place) bool {
+	m := models.API(op.External)
+	return m != nil && m.Done && op.Recv != nil && asyncir.PlaceOf(op.Recv) == pl
 }
 
 // groupName names a wait group for messages.

@@ -1,6 +1,9 @@
 package waitshapes
 
-import "time"
+import (
+	"errors"
+	"time"
+)
 
 // RunLeaks drives each stuck wait; every goroutine that blocks holds
 // the only references to what it waits on.
@@ -24,6 +27,12 @@ func RunLeaks() {
 
 // RunClean drives the fixed twins down the same paths.
 func RunClean() {
+	startTogether(3, func(i int) error {
+		if i == 1 {
+			return errors.New("no")
+		}
+		return nil
+	})
 	processAllFixed([]int{1, -1})
 	collectFixed(2)
 	fetchAllBuffered([]string{"a", "bb"})

@@ -5,6 +5,7 @@ package waitshapes
 import (
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -401,4 +402,28 @@ func (l *loopLatch) Await() {
 		l.cond.Wait()
 	}
 	l.mu.Unlock()
+}
+
+// Fixed: a start barrier. Each worker gives its count back with Done
+// before it waits for the others, on the error path too (os/exec's
+// TestConcurrentExec): the Wait counts only the workers still starting.
+func startTogether(n int, prepare func(int) error) int {
+	var ready, finished sync.WaitGroup
+	ready.Add(n)
+	finished.Add(n)
+	var started atomic.Int32
+	for i := 0; i < n; i++ {
+		go func() {
+			defer finished.Done()
+			if err := prepare(i); err != nil {
+				ready.Done()
+				return
+			}
+			ready.Done()
+			ready.Wait()
+			started.Add(1)
+		}()
+	}
+	finished.Wait()
+	return int(started.Load())
 }
