@@ -288,6 +288,9 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	}
 	switch s.kind {
 	case symName:
+		if t, ok := l.reachingType(v, s); ok {
+			return t
+		}
 		return l.lookupName(s.scope, s.name)
 	case symAttr:
 		if bs := mi.syms[s.base]; bs != nil && bs.kind == symSuper {
