@@ -435,6 +435,12 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 	for _, v := range fi.decorators {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
 	}
+	// A classmethod is most often a factory (Redis.from_url returns
+	// cls(...)): the project holds its instances, so the methods it calls
+	// on them are wanted as well as the one it named.
+	if f.ClassMeth && f.Class != nil {
+		ld.demandClass(mi, f.Class, "", depth)
+	}
 	// What a synchronous function calls, one hop less deep: the
 	// may-block summary enters library functions (a helper of the
 	// library that sleeps or reads a socket).

@@ -94,6 +94,8 @@ async def lite(path):
 async def cache(k, v):
     r = redis.from_url("redis://localhost")
     r.set(k, v)  # want
+    pipe = r.pipeline()
+    pipe.execute()  # want
     await r.close()
 
 
@@ -135,7 +137,7 @@ async def main():
 	fixed := strings.NewReplacer("    session.close()", "    await session.close()", "        s.close()", "        await s.close()",
 		"    conn.execute", "    await conn.execute",
 		"    pool.close()", "    await pool.close()", "        pool2.expire", "        await pool2.expire", "    conn.commit", "    await conn.commit",
-		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed", "    db.commit", "    await db.commit", "    r.set", "    await r.set", "        client.get", "        await client.get").Replace(buggy)
+		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed", "    db.commit", "    await db.commit", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
