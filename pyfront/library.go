@@ -429,6 +429,15 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 		return
 	}
 	ld.demandAnnot(fi.retAnnot, depth)
+	if f.Class != nil {
+		// A modelled method names the classes it hands out, as a
+		// modelled factory does (queueDemand).
+		if api := ld.models.API(ld.models.Canonical(f.Module.Name + "." + f.QualName)); api != nil {
+			ld.demand(api.ReturnsClass, depth)
+			ld.demand(api.AwaitsClass, depth)
+			ld.demand(api.EntersClass, depth)
+		}
+	}
 	for _, v := range fi.returns {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
 	}
