@@ -310,6 +310,7 @@ func (ld *libLoader) demandAnnot(a *annotation, depth int) {
 			ld.demand(ld.external(joinDotted(d, rest)), depth)
 		}
 	}
+	ld.demandAnnot(a.result, depth)
 }
 
 // resolve follows one demand through the loaded modules. It returns the

@@ -126,6 +126,12 @@ func (l *linker) reset() {
 
 func (l *linker) resolveBases(ci *classInfo) {
 	for _, v := range ci.bases {
+		// A generic base (Base[T], Coroutine[Any, Any, T]) is its origin.
+		if v != nil && v.Def != nil {
+			if s := l.byMod[v.Def.Block.Func.Module].syms[v]; s != nil && s.kind == symElem && s.base != nil {
+				v = s.base
+			}
+		}
 		t := l.typeOf(v)
 		switch {
 		case t.Kind == asyncir.ClassObj && t.Class != nil:
@@ -305,9 +311,11 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 		}
 		return t
 	case symAwait:
-		if bt := l.typeOf(s.base); bt.Result != nil {
+		bt := l.typeOf(s.base)
+		if bt.Result != nil {
 			return *bt.Result
 		}
+		return l.awaitResult(bt)
 	case symSelf:
 		return asyncir.Type{Kind: asyncir.Instance, Class: s.cls}
 	case symClsObj:
