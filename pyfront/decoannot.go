@@ -2,10 +2,6 @@ package pyfront
 
 import "github.com/asynclint/asynclint/asyncir"
 
-// coroutineClasses are the abstract bases a class derives from to be a
-// coroutine itself: an instance wraps one, and dropped, it never runs.
-var coroutineClasses = map[string]bool{"typing.Coroutine": true, "collections.abc.Coroutine": true}
-
 // annotatedDecorator is what calling a function decorated by d returns
 // when d's return annotation says: `-> Callable[..., Result[T]]`
 // (aiosqlite's @contextmanager wraps each coroutine method's coroutine in
@@ -22,11 +18,8 @@ func (l *linker) annotatedDecorator(d *asyncir.Func, inner asyncir.Type, f *asyn
 	if t.Kind != asyncir.Instance || t.Class == nil {
 		return unknownType, false
 	}
-	for _, b := range t.Class.ExternalAncestors() {
-		if coroutineClasses[l.models.Canonical(b)] {
-			t.Await, t.Origin, t.Result = asyncir.Coroutine, f, inner.Result
-			break
-		}
+	if l.derivesCoroutine(t.Class) {
+		t.Await, t.Origin, t.Result = asyncir.Coroutine, f, inner.Result
 	}
 	return t, true
 }

@@ -41,6 +41,7 @@ func (l *linker) callResult(fi *funcInfo) asyncir.Type {
 			// author promised; it is only used when the body says nothing.
 			t = l.annotType(fi.retAnnot)
 		}
+		t = l.wrappedCoroutine(t, f)
 	}
 	for i := len(fi.decorators) - 1; i >= 0; i-- {
 		t = l.applyDecorator(fi.decorators[i], t, f)

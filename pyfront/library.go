@@ -390,8 +390,15 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 		return
 	}
 	// Bases are needed for method lookup however deep the class was
-	// reached (a chain of classes, not of their methods).
+	// reached (a chain of classes, not of their methods); a generic
+	// base's type arguments are what its methods give (Base[Response]).
 	for _, v := range ci.bases {
+		if s := mi.syms[v]; s != nil && s.kind == symElem && s.base != nil {
+			for _, arg := range v.Def.Args {
+				ld.demand(ld.external(dottedOf(mi, arg)), max(depth-1, 0))
+			}
+			v = s.base
+		}
 		ld.demand(ld.external(dottedOf(mi, v)), max(depth-1, 0))
 	}
 	if depth == 0 {

@@ -127,9 +127,10 @@ func (l *linker) reset() {
 func (l *linker) resolveBases(ci *classInfo) {
 	for _, v := range ci.bases {
 		// A generic base (Base[T], Coroutine[Any, Any, T]) is its origin.
+		var args []*asyncir.Value
 		if v != nil && v.Def != nil {
 			if s := l.byMod[v.Def.Block.Func.Module].syms[v]; s != nil && s.kind == symElem && s.base != nil {
-				v = s.base
+				v, args = s.base, v.Def.Args
 			}
 		}
 		t := l.typeOf(v)
@@ -137,6 +138,12 @@ func (l *linker) resolveBases(ci *classInfo) {
 		case t.Kind == asyncir.ClassObj && t.Class != nil:
 			if t.Class != ci.cls {
 				ci.cls.Bases = append(ci.cls.Bases, t.Class)
+				if len(args) > 0 {
+					if ci.typeArgs == nil {
+						ci.typeArgs = map[*asyncir.Class][]*asyncir.Value{}
+					}
+					ci.typeArgs[t.Class] = args
+				}
 			}
 		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
 			ci.cls.ExternalBases = append(ci.cls.ExternalBases, l.models.Canonical(t.External))
@@ -703,7 +710,11 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 				case returnsSelf(l, fi) || annotatedSelf(fi):
 					return t
 				case fi.retAnnot != nil:
-					// "async def __aenter__(self) -> ClientSession"
+					// "async def __aenter__(self) -> ClientSession", or
+					// "-> _RetType" bound by a generic base.
+					if b, ok := l.boundTypeVar(fi.retAnnot, t.Class, f.Class); ok {
+						return b
+					}
 					return l.annotType(fi.retAnnot)
 				}
 				return unknownType

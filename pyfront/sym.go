@@ -93,6 +93,9 @@ type classInfo struct {
 	attrs  map[string][]*asyncir.Value
 	annots map[string]*annotation
 	body   *funcInfo
+	// typeArgs are the type arguments of a generic base defined in the
+	// program (class Req(Base[Response]) binds Base's type variable).
+	typeArgs map[*asyncir.Class][]*asyncir.Value
 }
 
 // moduleInfo is one lowered module with its symbolic side tables.

@@ -62,6 +62,11 @@ async def fetch(url):
         async with s.get(url) as resp:
             await resp.text()
         s.close()  # want
+        page = await s.get(url)
+        page.json()  # want
+        s.post(url)  # want
+        async with s.ws_connect(url) as ws:
+            ws.send_str("hello")  # want
 
 
 async def query(dsn):
@@ -157,6 +162,7 @@ async def main():
 
 	// The same application with its awaits is silent.
 	fixed := strings.NewReplacer("    session.close()", "    await session.close()", "        s.close()", "        await s.close()",
+		"        page.json", "        await page.json", "        s.post", "        await s.post", "            ws.send_str", "            await ws.send_str",
 		"    conn.execute", "    await conn.execute",
 		"    pool.close()", "    await pool.close()", "        pool2.expire", "        await pool2.expire", "    conn.commit", "    await conn.commit",
 		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed",

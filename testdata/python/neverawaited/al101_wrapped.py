@@ -1,8 +1,10 @@
 """AL101 where the coroutine hides behind a wrapper the types describe:
 a decorator annotated to return Callable[..., Result[T]] with Result a
 Coroutine (aiosqlite's @contextmanager), an object awaited to open it
-whose __await__ is annotated (aio_pika's channels), and a method of a
-generic base class (Base[T])."""
+whose __await__ is annotated (aio_pika's channels), a generic base
+binding the type variable its __await__ and __aenter__ give (aiohttp's
+request context managers), a synchronous function returning a Coroutine
+object, and a method of a generic base class (Base[T])."""
 import asyncio
 from typing import Any, Callable, Coroutine, Generator, Generic, TypeVar
 
@@ -60,6 +62,32 @@ class Opening:
         return Channel()
 
 
+class Response:
+    async def json(self) -> dict:
+        return {}
+
+
+class RequestContext(Result[Response]):
+    """Awaited or entered: gives the Response its generic base names."""
+
+    async def __aenter__(self) -> T:
+        return await self
+
+    async def __aexit__(self, *exc) -> None:
+        pass
+
+
+async def _request() -> Response:
+    await asyncio.sleep(0)
+    return Response()
+
+
+def get() -> RequestContext:
+    # A synchronous function that returns a Coroutine: its callers hold
+    # a coroutine.
+    return RequestContext(_request())
+
+
 class Store(Generic[T]):
     async def save(self, item: T) -> T:
         return item
@@ -79,6 +107,13 @@ async def main():
     channel = await Opening()
     channel.declare("jobs")  # want: AL101 "`Channel.declare`"
     await channel.declare("mail")
+
+    resp = await get()
+    resp.json()  # want: AL101 "`Response.json`"
+    async with get() as resp2:
+        resp2.json()  # want: AL101 "`Response.json`"
+        await resp2.json()
+    await get()
 
     users = Users()
     users.save("ann")  # want: AL101 "`Store.save`"
