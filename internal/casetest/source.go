@@ -3,6 +3,7 @@ package casetest
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/asynclint/asynclint/internal/config"
@@ -17,23 +18,44 @@ import (
 // hold.
 func CheckSource(t *testing.T, name, src string, cfg *config.Config) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
+	CheckFiles(t, map[string]string{name: src}, cfg)
+}
+
+// CheckFiles is CheckSource for a program of several files, keyed by
+// their slash-separated paths: every file's expectations are checked.
+func CheckFiles(t *testing.T, files map[string]string, cfg *config.Config) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	res, err := driver.Run(driver.Options{Paths: []string{path}, Config: cfg})
+	res, err := driver.Run(driver.Options{Paths: []string{dir}, Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := expect.ParsePython(path, []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []expect.Diag
+	got := map[string][]expect.Diag{}
 	for _, d := range res.Diagnostics {
-		got = append(got, expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+		got[d.Range.File] = append(got[d.Range.File], expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
 	}
-	for _, p := range c.Match(got) {
-		t.Error(p)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		c, err := expect.ParsePython(path, []byte(files[name]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range c.Match(got[path]) {
+			t.Error(p)
+		}
 	}
 }
