@@ -318,7 +318,8 @@ package ever ` + "`" + `Signal` + "`" + `s or ` + "`" + `Broadcast` + "`" + `s: 
 (judged over every value of the struct), or a condition variable a
 function makes and hands only to functions of the package. An exported
 field, or one handed to another package, may be signalled elsewhere and
-is not judged.
+is not judged. In a Go test file (the test profile) it is info: a test
+orders its Signal after the Wait by a handshake it controls.
 
 ### Why is this bad?
 ` + "`" + `Wait` + "`" + ` returns only after a ` + "`" + `Signal` + "`" + ` or ` + "`" + `Broadcast` + "`" + `. If the code that

@@ -48,6 +48,8 @@ func TestSeverities(t *testing.T) {
 		{"an uncancellable sleep is a warning outside tests", nil, diag("AL251", root+"/pkg/conn.go", warning, asyncir.TierNone, ""), warning},
 		{"an uncancellable sleep is info in a Go test", nil, diag("AL251", root+"/pkg/conn_test.go", warning, asyncir.TierNone, ""), info},
 		{"a detached context is info in a Go test", nil, diag("AL351", root+"/pkg/conn_test.go", warning, asyncir.TierNone, ""), info},
+		{"a Cond.Wait outside a loop is info in a Go test", nil, diag("AL157", root+"/pkg/cond_test.go", warning, asyncir.TierNone, ""), info},
+		{"a Cond.Wait outside a loop is a warning outside tests", nil, diag("AL157", root+"/pkg/cond.go", warning, asyncir.TierNone, ""), warning},
 		{"a tier moved up", &config.Config{Root: root, BlockingTiers: map[asyncir.BlockTier]asyncir.Severity{asyncir.TierMetadata: warning}},
 			diag("AL202", app, warning, asyncir.TierMetadata, ""), warning},
 		{"a tier moved down", &config.Config{Root: root, BlockingTiers: map[asyncir.BlockTier]asyncir.Severity{asyncir.TierWaiting: info}},
