@@ -306,6 +306,12 @@ func unlessBailed(op *Op) bool {
 		if Reaches(op, ret, nil) {
 			return false
 		}
+		// A bail-out leaves before any work: a path that calls into
+		// the package instead of op (if tls13 { ...handle... } else
+		// { renegotiate() }) is another way through, not a bail-out.
+		if !ReachedFromEntry(ret, func(o *Op) bool { return o == op || o.Kind == OpCall && o.Callee != nil }) {
+			return false
+		}
 	}
 	return true
 }

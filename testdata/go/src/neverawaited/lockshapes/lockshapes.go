@@ -483,3 +483,38 @@ func compare(a, b *ledger) bool {
 	defer b.mu.RUnlock()
 	return a.balance < b.balance
 }
+
+// Fixed: handle takes the lock itself only to renegotiate, a branch of
+// its own that its locked caller's sessions never take (crypto/tls's
+// handlePostHandshakeMessage, whose renegotiation QUIC, always TLS 1.3,
+// never reaches); the other branch does the work under the caller's lock.
+type session struct {
+	mu      sync.Mutex
+	legacy  bool
+	pending []string
+}
+
+func (s *session) drain() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for len(s.pending) > 0 {
+		_ = s.handle()
+	}
+}
+
+func (s *session) handle() error {
+	if s.legacy {
+		return s.renegotiate()
+	}
+	s.pending = s.pending[1:]
+	return s.record()
+}
+
+func (s *session) renegotiate() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pending = nil
+	return nil
+}
+
+func (s *session) record() error { return nil }

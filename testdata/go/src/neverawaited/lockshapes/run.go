@@ -76,6 +76,8 @@ func RunClean() {
 	transfer(la, lb, 1)
 	_ = compare(la, lb)
 
+	(&session{pending: []string{"a", "b"}}).drain()
+
 	kr := &keyring{}
 	_ = kr.Current()
 	_ = kr.Current()
