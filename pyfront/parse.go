@@ -161,8 +161,8 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if len(todo) == 0 {
 			break
 		}
-		parallel(len(todo), opts.Workers, func(j int) {
-			s := kept[todo[j]]
+		largestFirst(todo, kept, opts.Workers, func(i int) {
+			s := kept[i]
 			s.mi = pool.lowerSource(s, opts)
 			// What its lowered code refers to is lowered here, in
 			// parallel, rather than by the helper walk below.
@@ -188,8 +188,13 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		}
 		// Synchronous helpers that async code calls into are lowered too
 		// (see helpers.go); modules nothing async calls stay skipped.
-		for changed := true; changed; {
-			changed = false
+		// Each pass walks, in parallel, the modules asked for new names
+		// since their last walk; what the walks call is added after it.
+		// The sets only grow, so the passes reach the same fixed point
+		// as walking one module after another.
+		for {
+			var walk []int
+			var roots []bool
 			for i, s := range kept {
 				if !done[i] || s.name == "" {
 					continue
@@ -200,9 +205,21 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 					continue
 				}
 				asked[i] = len(entries) + 1
-				for _, t := range callTargets(s.mi, entries, root) {
-					if m, name, ok := splitTarget(t, names); ok && helpers.add(primary[m], name) {
-						changed = true
+				walk = append(walk, i)
+				roots = append(roots, root)
+			}
+			if len(walk) == 0 {
+				break
+			}
+			targets := make([][]string, len(kept))
+			parallel(len(walk), opts.Workers, func(j int) {
+				s := kept[walk[j]]
+				targets[walk[j]] = callTargets(s.mi, helpers[s.name], roots[j])
+			})
+			for _, i := range walk {
+				for _, t := range targets[i] {
+					if m, name, ok := splitTarget(t, names); ok {
+						helpers.add(primary[m], name)
 					}
 				}
 			}
@@ -238,10 +255,14 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 		}
 	}
-	parallel(len(kept), opts.Workers, func(i int) {
-		if s := kept[i]; s.mi != nil && !s.library {
-			s.mi.finishLazy() // modules lowered lazily, or in parts
+	var finish []int
+	for i, s := range kept {
+		if s.mi != nil && !s.library {
+			finish = append(finish, i)
 		}
+	}
+	largestFirst(finish, kept, opts.Workers, func(i int) {
+		kept[i].mi.finishLazy() // modules lowered lazily, or in parts
 	})
 	for i, s := range kept {
 		if !done[i] {
@@ -482,6 +503,15 @@ func (c *dirCache) has(dir string) bool {
 
 // parallel runs fn(0..n-1) on workers goroutines (0: GOMAXPROCS).
 func parallel(n, w int, fn func(i int)) { workers.Run(n, w, fn) }
+
+// largestFirst runs fn(i) for each i of idx on w workers, the largest
+// sources first: a large file started last would leave the other cores
+// idle while it finishes.
+func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
+	order := slices.Clone(idx)
+	slices.SortStableFunc(order, func(a, b int) int { return len(srcs[b].src) - len(srcs[a].src) })
+	parallel(len(order), w, func(k int) { fn(order[k]) })
+}
 
 // parserPool hands each worker its own tree-sitter parser.
 type parserPool struct {
