@@ -30,17 +30,22 @@ bool ts_tree_cursor_goto_parent(TSTreeCursor *self);
 bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
 bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
 
+// flat_node is Go's node (tree.go), field for field: flatten writes the
+// nodes the lowering reads, with no copy in between.
 typedef struct {
+	uint8_t kind, field;
+	bool named, missing;
 	uint32_t start, end, row, col, erow, ecol;
 	int32_t first, next, parent;
-	uint16_t sym, field;
-	uint8_t missing;
+	bool symbol_is_err, has_error;
 } flat_node;
 
 // flatten writes the tree in pre-order into out and returns the number of
 // nodes; when that exceeds cap, nothing past cap is written and the caller
-// retries with a larger buffer.
-static int64_t flatten(const TSTree *tree, flat_node *out, int64_t cap) {
+// retries with a larger buffer. kinds and named map tree-sitter's symbols,
+// fields its field ids, to Go's (grammar in tree.go).
+static int64_t flatten(const TSTree *tree, const uint8_t *kinds, const bool *named, int64_t nkinds,
+		const uint8_t *fields, int64_t nfields, uint8_t error_kind, flat_node *out, int64_t cap) {
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
 	int64_t n = 0;
 	int32_t parent = -1;
@@ -52,8 +57,14 @@ static int64_t flatten(const TSTree *tree, flat_node *out, int64_t cap) {
 		int32_t idx = (int32_t)n;
 		if (n < cap) {
 			flat_node *f = &out[n];
-			f->sym = ts_node_symbol(node);
-			f->field = ts_tree_cursor_current_field_id(&c);
+			TSSymbol sym = ts_node_symbol(node);
+			TSFieldId fid = ts_tree_cursor_current_field_id(&c);
+			f->kind = 0; f->named = false;
+			if (sym < nkinds) { f->kind = kinds[sym]; f->named = named[sym]; }
+			if (sym == 0xFFFF) { f->kind = error_kind; f->named = true; }
+			f->symbol_is_err = f->kind == error_kind;
+			f->has_error = false;
+			f->field = fid > 0 && fid < nfields ? fields[fid] : 0;
 			f->start = ts_node_start_byte(node);
 			f->end = ts_node_end_byte(node);
 			TSPoint s = ts_node_start_point(node), e = ts_node_end_point(node);
@@ -87,14 +98,23 @@ static int64_t flatten(const TSTree *tree, flat_node *out, int64_t cap) {
 import "C"
 
 import (
+	"slices"
 	"sync"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
-// flatNode mirrors flat_node.
+// flatNode is node as C sees it.
 type flatNode = C.flat_node
+
+// The two layouts must agree: each index below fails to compile (out of
+// range, or a negative uintptr) when a size or an offset differs.
+var _ = [1]struct{}{}[unsafe.Sizeof(node{})-unsafe.Sizeof(flatNode{})]
+var _ = [1]struct{}{}[unsafe.Offsetof(node{}.start)-unsafe.Offsetof(flatNode{}.start)]
+var _ = [1]struct{}{}[unsafe.Offsetof(node{}.parent)-unsafe.Offsetof(flatNode{}.parent)]
+var _ = [1]struct{}{}[unsafe.Offsetof(node{}.symbolIsErr)-unsafe.Offsetof(flatNode{}.symbol_is_err)]
+var _ = [1]struct{}{}[unsafe.Offsetof(node{}.hasError)-unsafe.Offsetof(flatNode{}.has_error)]
 
 // treePointer returns the C tree behind a go-tree-sitter Tree: BaseTree's
 // first field. The layout is pinned by go.mod and checked by
@@ -115,42 +135,23 @@ func flattenSized(g *grammar, t *sitter.Tree, src []byte, size int, flatBufs *sy
 	// Python source has about one node per 4–5 bytes (data tables more
 	// than one per 2); a short buffer is retried at the exact size, a
 	// second walk of the tree. The buffer is reused across files at its
-	// full size, so a retry happens once, not for every large file.
-	bp := flatBufs.Get().(*[]flatNode)
+	// full size, so a retry happens once, not for every large file; the
+	// tree keeps an exact copy of what was written.
+	bp := flatBufs.Get().(*[]node)
 	defer flatBufs.Put(bp)
 	capacity := max(size/3+64, cap(*bp))
-	var buf []flatNode
 	for {
 		if cap(*bp) < capacity {
-			*bp = make([]flatNode, capacity)
+			*bp = make([]node, capacity)
 		}
-		buf = (*bp)[:capacity]
-		n := int(C.flatten(treePointer(t), &buf[0], C.int64_t(capacity)))
+		buf := (*bp)[:capacity]
+		n := int(C.flatten(treePointer(t),
+			(*C.uint8_t)(&g.kinds[0]), (*C.bool)(&g.named[0]), C.int64_t(len(g.kinds)),
+			(*C.uint8_t)(&g.fields[0]), C.int64_t(len(g.fields)), C.uint8_t(kError),
+			(*flatNode)(unsafe.Pointer(&buf[0])), C.int64_t(capacity)))
 		if n <= capacity {
-			buf = buf[:n]
-			break
+			return &tree{src: src, nodes: slices.Clone(buf[:n])}
 		}
 		capacity = n
 	}
-	out := &tree{src: src, nodes: make([]node, len(buf))}
-	for i := range buf {
-		f := &buf[i]
-		nd := &out.nodes[i]
-		sym := int(f.sym)
-		if sym < len(g.kinds) {
-			nd.kind, nd.named = g.kinds[sym], g.named[sym]
-		}
-		if sym == 0xFFFF {
-			nd.kind, nd.named = kError, true
-		}
-		nd.symbolIsErr = nd.kind == kError
-		if fid := int(f.field); fid > 0 && fid < len(g.fields) {
-			nd.field = g.fields[fid]
-		}
-		nd.missing = f.missing != 0
-		nd.start, nd.end = uint32(f.start), uint32(f.end)
-		nd.row, nd.col, nd.erow, nd.ecol = uint32(f.row), uint32(f.col), uint32(f.erow), uint32(f.ecol)
-		nd.first, nd.next, nd.parent = int32(f.first), int32(f.next), int32(f.parent)
-	}
-	return out
 }

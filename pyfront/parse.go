@@ -525,7 +525,7 @@ var grammarOnce = sync.OnceValue(newGrammar)
 
 func newParserPool() *parserPool {
 	p := &parserPool{g: grammarOnce()}
-	p.bufs.New = func() any { return new([]flatNode) }
+	p.bufs.New = func() any { return new([]node) }
 	p.pool.New = func() any {
 		ps := sitter.NewParser()
 		ps.SetLanguage(p.g.lang)
