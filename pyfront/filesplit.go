@@ -245,11 +245,7 @@ func (fs *fileSplit) parse(ranges []sitter.Range) *tree {
 	if tr == nil {
 		return nil
 	}
-	size := 0
-	for _, r := range ranges {
-		size += int(r.EndByte - r.StartByte)
-	}
-	t := flattenSized(p.g, tr, src, size, &p.bufs)
+	t := flattenTree(p.g, tr, src)
 	tr.Close()
 	fs.spanRoot(t)
 	return t

@@ -22,6 +22,7 @@ uint32_t ts_node_end_byte(TSNode self);
 TSPoint ts_node_start_point(TSNode self);
 TSPoint ts_node_end_point(TSNode self);
 bool ts_node_is_missing(TSNode self);
+uint32_t ts_node_descendant_count(TSNode self);
 TSTreeCursor ts_tree_cursor_new(TSNode node);
 void ts_tree_cursor_delete(TSTreeCursor *self);
 TSNode ts_tree_cursor_current_node(const TSTreeCursor *self);
@@ -39,6 +40,12 @@ typedef struct {
 	int32_t first, next, parent;
 	bool symbol_is_err, has_error;
 } flat_node;
+
+// node_count is the number of nodes flatten writes (when the tree is not
+// deeper than it follows): the root and its visible descendants.
+static int64_t node_count(const TSTree *tree) {
+	return ts_node_descendant_count(ts_tree_root_node(tree));
+}
 
 // flatten writes the tree in pre-order into out and returns the number of
 // nodes; when that exceeds cap, nothing past cap is written and the caller
@@ -98,8 +105,6 @@ static int64_t flatten(const TSTree *tree, const uint8_t *kinds, const bool *nam
 import "C"
 
 import (
-	"slices"
-	"sync"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -124,34 +129,18 @@ func treePointer(t *sitter.Tree) *C.TSTree {
 }
 
 // flattenTree copies a tree in one cgo call (a cursor walk through the
-// binding costs several cgo calls and a map insertion per node).
-func flattenTree(g *grammar, t *sitter.Tree, src []byte, flatBufs *sync.Pool) *tree {
-	return flattenSized(g, t, src, len(src), flatBufs)
-}
-
-// flattenSized is flattenTree for a tree of size bytes of src (a parse of
-// some ranges of it).
-func flattenSized(g *grammar, t *sitter.Tree, src []byte, size int, flatBufs *sync.Pool) *tree {
-	// Python source has about one node per 4–5 bytes (data tables more
-	// than one per 2); a short buffer is retried at the exact size, a
-	// second walk of the tree. The buffer is reused across files at its
-	// full size, so a retry happens once, not for every large file; the
-	// tree keeps an exact copy of what was written.
-	bp := flatBufs.Get().(*[]node)
-	defer flatBufs.Put(bp)
-	capacity := max(size/3+64, cap(*bp))
+// binding costs several cgo calls and a map insertion per node), straight
+// into a slice of its exact size.
+func flattenTree(g *grammar, t *sitter.Tree, src []byte) *tree {
+	nodes := make([]node, max(int(C.node_count(treePointer(t))), 1))
 	for {
-		if cap(*bp) < capacity {
-			*bp = make([]node, capacity)
-		}
-		buf := (*bp)[:capacity]
 		n := int(C.flatten(treePointer(t),
 			(*C.uint8_t)(&g.kinds[0]), (*C.bool)(&g.named[0]), C.int64_t(len(g.kinds)),
 			(*C.uint8_t)(&g.fields[0]), C.int64_t(len(g.fields)), C.uint8_t(kError),
-			(*flatNode)(unsafe.Pointer(&buf[0])), C.int64_t(capacity)))
-		if n <= capacity {
-			return &tree{src: src, nodes: slices.Clone(buf[:n])}
+			(*flatNode)(unsafe.Pointer(&nodes[0])), C.int64_t(len(nodes))))
+		if n <= len(nodes) {
+			return &tree{src: src, nodes: nodes[:n]}
 		}
-		capacity = n
+		nodes = make([]node, n)
 	}
 }

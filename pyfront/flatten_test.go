@@ -31,9 +31,12 @@ func TestFlattenMatchesCursor(t *testing.T) {
 		p.SetLanguage(g.lang)
 		tr := p.Parse(nil, src)
 		want := copyTree(g, tr.RootNode(), src)
-		got := flattenTree(g, tr, src, &newParserPool().bufs)
+		got := flattenTree(g, tr, src)
 		if len(got.nodes) != len(want.nodes) {
 			t.Fatalf("%s: %d nodes, want %d", name, len(got.nodes), len(want.nodes))
+		}
+		if cap(got.nodes) != len(got.nodes) {
+			t.Errorf("%s: room for %d nodes allocated for %d", name, cap(got.nodes), len(got.nodes))
 		}
 		for i := range want.nodes {
 			if got.nodes[i] != want.nodes[i] {

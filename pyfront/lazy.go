@@ -194,7 +194,7 @@ func (p *parserPool) parseChunk(src []byte) *tree {
 		p.pool.Put(ps)
 		return nil
 	}
-	t := flattenTree(p.g, tr, src, &p.bufs)
+	t := flattenTree(p.g, tr, src)
 	tr.Close()
 	p.pool.Put(ps)
 	return t

@@ -517,15 +517,12 @@ func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
 type parserPool struct {
 	g    *grammar
 	pool sync.Pool
-	// bufs recycles flatten's C-side buffers between files.
-	bufs sync.Pool
 }
 
 var grammarOnce = sync.OnceValue(newGrammar)
 
 func newParserPool() *parserPool {
 	p := &parserPool{g: grammarOnce()}
-	p.bufs.New = func() any { return new([]node) }
 	p.pool.New = func() any {
 		ps := sitter.NewParser()
 		ps.SetLanguage(p.g.lang)
@@ -599,7 +596,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		p.pool.Put(ps)
 		return mi
 	}
-	t := flattenTree(p.g, tr, s.src, &p.bufs)
+	t := flattenTree(p.g, tr, s.src)
 	tr.Close()
 	p.pool.Put(ps)
 	if visit != nil {

@@ -255,7 +255,7 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 		p.pool.Put(ps)
 		return nil
 	}
-	t := flattenTree(p.g, tr, text, &p.bufs)
+	t := flattenTree(p.g, tr, text)
 	tr.Close()
 	p.pool.Put(ps)
 	for i := range t.nodes {
