@@ -233,20 +233,10 @@ func (fs *fileSplit) parse(ranges []sitter.Range) *tree {
 		fs.spanRoot(t)
 		return t
 	}
-	ps := p.pool.Get().(*sitter.Parser)
-	ps.SetOperationLimit(int(timeout / time.Microsecond))
-	ps.SetIncludedRanges(ranges)
-	tr := ps.Parse(nil, src)
-	if tr == nil {
-		ps.Reset()
-	}
-	ps.SetIncludedRanges(everyRange)
-	p.pool.Put(ps)
-	if tr == nil {
+	t := p.parse(src, ranges, timeout, true)
+	if t == nil {
 		return nil
 	}
-	t := flattenTree(p.g, tr, src)
-	tr.Close()
 	fs.spanRoot(t)
 	return t
 }

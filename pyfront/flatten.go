@@ -9,12 +9,15 @@ package pyfront
 // functions are defined by that package's C objects, linked into the same
 // binary.
 typedef struct TSTree TSTree;
+typedef struct TSParser TSParser;
 typedef uint16_t TSSymbol;
 typedef uint16_t TSFieldId;
 typedef struct { uint32_t row; uint32_t column; } TSPoint;
 typedef struct { uint32_t context[4]; const void *id; const TSTree *tree; } TSNode;
 typedef struct { const void *tree; const void *id; uint32_t context[3]; } TSTreeCursor;
 
+TSTree *ts_parser_parse_string(TSParser *self, const TSTree *old_tree, const char *string, uint32_t length);
+void ts_tree_delete(TSTree *self);
 TSNode ts_tree_root_node(const TSTree *self);
 TSSymbol ts_node_symbol(TSNode self);
 uint32_t ts_node_start_byte(TSNode self);
@@ -128,13 +131,51 @@ func treePointer(t *sitter.Tree) *C.TSTree {
 	return *(**C.TSTree)(unsafe.Pointer(t.BaseTree))
 }
 
-// flattenTree copies a tree in one cgo call (a cursor walk through the
-// binding costs several cgo calls and a map insertion per node), straight
-// into a slice of its exact size.
+// parserPointer returns the C parser behind a go-tree-sitter Parser: the
+// field after isClosed. The layout is pinned by go.mod and checked by
+// TestParseTextMatchesBinding.
+func parserPointer(ps *sitter.Parser) *C.TSParser {
+	return (*struct {
+		isClosed bool
+		c        *C.TSParser
+		cancel   *uintptr
+	})(unsafe.Pointer(ps)).c
+}
+
+// parseText parses src with ps (its included ranges and operation limit
+// as set) and flattens the tree; nil when the parse gave up. The text is
+// read where it lies: the binding's Parse copies the whole text into C
+// memory on every call, and a file parsed in parts is parsed once per
+// part. flatten false parses only (the parse-only benchmark), returning
+// an empty tree.
+func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool) *tree {
+	var text *C.char
+	if len(src) > 0 {
+		text = (*C.char)(unsafe.Pointer(&src[0]))
+	}
+	ct := C.ts_parser_parse_string(parserPointer(ps), nil, text, C.uint32_t(len(src)))
+	if ct == nil {
+		return nil
+	}
+	defer C.ts_tree_delete(ct)
+	if !flatten {
+		return &tree{src: src}
+	}
+	return flattenC(g, ct, src)
+}
+
+// flattenTree copies a tree of the binding in one cgo call (a cursor walk
+// through the binding costs several cgo calls and a map insertion per
+// node).
 func flattenTree(g *grammar, t *sitter.Tree, src []byte) *tree {
-	nodes := make([]node, max(int(C.node_count(treePointer(t))), 1))
+	return flattenC(g, treePointer(t), src)
+}
+
+// flattenC writes t's nodes straight into a slice of their exact size.
+func flattenC(g *grammar, t *C.TSTree, src []byte) *tree {
+	nodes := make([]node, max(int(C.node_count(t)), 1))
 	for {
-		n := int(C.flatten(treePointer(t),
+		n := int(C.flatten(t,
 			(*C.uint8_t)(&g.kinds[0]), (*C.bool)(&g.named[0]), C.int64_t(len(g.kinds)),
 			(*C.uint8_t)(&g.fields[0]), C.int64_t(len(g.fields)), C.uint8_t(kError),
 			(*flatNode)(unsafe.Pointer(&nodes[0])), C.int64_t(len(nodes))))

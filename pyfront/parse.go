@@ -513,6 +513,27 @@ func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
 	parallel(len(order), w, func(k int) { fn(order[k]) })
 }
 
+// parse parses src, or only ranges of it, within timeout with one of the
+// pool's parsers; nil when the parse gave up (flatten: as parseText).
+func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, flatten bool) *tree {
+	ps := p.pool.Get().(*sitter.Parser)
+	defer p.pool.Put(ps)
+	// The operation limit bounds the parse inside tree-sitter; ParseCtx
+	// would start a goroutine per parse and can leave the parser's
+	// cancellation flag set for the next file.
+	ps.SetOperationLimit(int(timeout / time.Microsecond))
+	if ranges != nil {
+		ps.SetIncludedRanges(ranges)
+		defer ps.SetIncludedRanges(everyRange)
+	}
+	t := parseText(p.g, ps, src, flatten)
+	if t == nil {
+		// A parse that hit its deadline leaves the parser mid-parse.
+		ps.Reset()
+	}
+	return t
+}
+
 // parserPool hands each worker its own tree-sitter parser.
 type parserPool struct {
 	g    *grammar
@@ -578,27 +599,14 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 			return mi
 		}
 	}
-	ps := p.pool.Get().(*sitter.Parser)
-	// The operation limit bounds the parse inside tree-sitter; ParseCtx
-	// would start a goroutine per parse and can leave the parser's
-	// cancellation flag set for the next file.
-	ps.SetOperationLimit(int(timeout / time.Microsecond))
-	tr := ps.Parse(nil, s.src)
-	if tr == nil {
-		// A parse that hit its deadline leaves the parser mid-parse.
-		ps.Reset()
-		p.pool.Put(ps)
+	t := p.parse(s.src, nil, timeout, !opts.ParseOnly)
+	if t == nil {
 		mod.SyntaxErrors = append(mod.SyntaxErrors, asyncir.Range{File: s.path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}})
 		return mi
 	}
 	if opts.ParseOnly {
-		tr.Close()
-		p.pool.Put(ps)
 		return mi
 	}
-	t := flattenTree(p.g, tr, s.src)
-	tr.Close()
-	p.pool.Put(ps)
 	if visit != nil {
 		visit(t)
 	}
