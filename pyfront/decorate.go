@@ -80,6 +80,9 @@ func (l *linker) applyDecorator(deco *asyncir.Value, inner asyncir.Type, f *asyn
 	case d.External == "asyncio.coroutine" || d.External == "types.coroutine":
 		return unknownType
 	case d.Kind == asyncir.FuncObj && d.Func != nil:
+		if t, ok := l.annotatedDecorator(d.Func, inner, f); ok {
+			return t
+		}
 		return l.projectDecorator(d.Func, inner, f)
 	}
 	return unknownType

@@ -430,6 +430,11 @@ func (b *fnBuilder) annotationIn(n int32, scope *funcInfo) *annotation {
 					}
 					return
 				}
+				if resultGenerics[lastDot(head)] && len(cs) > 1 && a.result == nil {
+					if r := lastTypeArg(t, cs[len(cs)-1]); r >= 0 {
+						a.result = b.annotationIn(r, scope)
+					}
+				}
 				walk(cs[0])
 			}
 		case kBinaryOp:
@@ -445,4 +450,29 @@ func (b *fnBuilder) annotationIn(n int32, scope *funcInfo) *annotation {
 	}
 	walk(n)
 	return a
+}
+
+// resultGenerics are the generic types whose last argument is what the
+// value finally gives: Callable[..., R] called, Generator[Y, S, R] and
+// Coroutine[Y, S, R] returned from, Awaitable[R] awaited.
+var resultGenerics = map[string]bool{"Callable": true, "Generator": true, "Coroutine": true, "Awaitable": true}
+
+func lastDot(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
+
+// lastTypeArg is the last type argument of a subscripted type: the
+// subscript itself, or the last child of the type_parameter list that
+// newer grammars wrap the arguments in.
+func lastTypeArg(t *tree, x int32) int32 {
+	for x >= 0 {
+		switch t.kind(x) {
+		case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kNone, kBinaryOp:
+			return x
+		}
+		cs := t.namedChildren(x)
+		if len(cs) == 0 {
+			return -1
+		}
+		x = cs[len(cs)-1]
+	}
+	return -1
 }

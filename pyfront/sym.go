@@ -40,6 +40,10 @@ type sym struct {
 type annotation struct {
 	names []string
 	scope *funcInfo
+	// result is what a Callable returns, or what a Generator, Coroutine
+	// or Awaitable finally gives (its last type argument): the type of
+	// calling, or awaiting through __await__.
+	result *annotation
 }
 
 // funcInfo is the scope of one function while lowering and linking.
