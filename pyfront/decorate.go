@@ -79,6 +79,8 @@ func (l *linker) applyDecorator(deco *asyncir.Value, inner asyncir.Type, f *asyn
 		return inner
 	case d.External == "asyncio.coroutine" || d.External == "types.coroutine":
 		return unknownType
+	case d.External == asyncContextManager:
+		return l.generatorContext(f)
 	case d.Kind == asyncir.FuncObj && d.Func != nil:
 		if t, ok := l.annotatedDecorator(d.Func, inner, f); ok {
 			return t

@@ -435,6 +435,11 @@ func (b *fnBuilder) annotationIn(n int32, scope *funcInfo) *annotation {
 						a.result = b.annotationIn(r, scope)
 					}
 				}
+				if elemGenerics[lastDot(head)] && len(cs) > 1 && a.elem == nil {
+					if e := firstTypeArg(t, cs[1]); e >= 0 {
+						a.elem = b.annotationIn(e, scope)
+					}
+				}
 				walk(cs[0])
 			}
 		case kBinaryOp:
@@ -458,6 +463,28 @@ func (b *fnBuilder) annotationIn(n int32, scope *funcInfo) *annotation {
 var resultGenerics = map[string]bool{"Callable": true, "Generator": true, "Coroutine": true, "Awaitable": true}
 
 func lastDot(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
+
+// elemGenerics are the generic types whose first argument is what they
+// yield.
+var elemGenerics = map[string]bool{"AsyncIterator": true, "AsyncGenerator": true, "AsyncIterable": true,
+	"Iterator": true, "Generator": true, "Iterable": true}
+
+// firstTypeArg is the first type argument of a subscripted type, x being
+// its first argument node or the type_parameter list holding them.
+func firstTypeArg(t *tree, x int32) int32 {
+	for x >= 0 {
+		switch t.kind(x) {
+		case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kNone, kBinaryOp:
+			return x
+		}
+		cs := t.namedChildren(x)
+		if len(cs) == 0 {
+			return -1
+		}
+		x = cs[0]
+	}
+	return -1
+}
 
 // lastTypeArg is the last type argument of a subscripted type: the
 // subscript itself, or the last child of the type_parameter list that

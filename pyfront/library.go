@@ -311,6 +311,7 @@ func (ld *libLoader) demandAnnot(a *annotation, depth int) {
 		}
 	}
 	ld.demandAnnot(a.result, depth)
+	ld.demandAnnot(a.elem, depth)
 }
 
 // resolve follows one demand through the loaded modules. It returns the

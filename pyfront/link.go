@@ -687,6 +687,10 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 		return r
 	}
 	switch {
+	case t.Kind == asyncir.Instance && t.External == generatorContextClass:
+		if t.Elem != nil {
+			return *t.Elem
+		}
 	case t.Kind == asyncir.Instance && t.External != "":
 		switch t.External {
 		case "asyncio.TaskGroup", "asyncio.Runner", "asyncio.Timeout",

@@ -44,6 +44,9 @@ type annotation struct {
 	// or Awaitable finally gives (its last type argument): the type of
 	// calling, or awaiting through __await__.
 	result *annotation
+	// elem is what an iterator or generator yields (its first type
+	// argument): AsyncIterator[T], AsyncGenerator[T, None], Iterator[T].
+	elem *annotation
 }
 
 // funcInfo is the scope of one function while lowering and linking.
