@@ -233,24 +233,10 @@ func (fs *fileSplit) parse(ranges []sitter.Range) *tree {
 		fs.spanRoot(t)
 		return t
 	}
-	ps := p.pool.Get().(*sitter.Parser)
-	ps.SetOperationLimit(int(timeout / time.Microsecond))
-	ps.SetIncludedRanges(ranges)
-	tr := ps.Parse(nil, src)
-	if tr == nil {
-		ps.Reset()
-	}
-	ps.SetIncludedRanges(everyRange)
-	p.pool.Put(ps)
-	if tr == nil {
+	t := p.parse(src, ranges, timeout, true)
+	if t == nil {
 		return nil
 	}
-	size := 0
-	for _, r := range ranges {
-		size += int(r.EndByte - r.StartByte)
-	}
-	t := flattenSized(p.g, tr, src, size, &p.bufs)
-	tr.Close()
 	fs.spanRoot(t)
 	return t
 }

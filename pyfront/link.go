@@ -2,6 +2,7 @@ package pyfront
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -74,15 +75,20 @@ func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.M
 	}
 	// Call results are settled: write every module back in parallel, each
 	// worker with its own memo over the shared, now read-only tables.
+	// The modules with the most functions go first, so that no large
+	// one is left for the end with one core busy.
+	order := make([]*moduleInfo, len(all))
+	copy(order, all)
+	slices.SortStableFunc(order, func(a, b *moduleInfo) int { return len(b.mod.Funcs) - len(a.mod.Funcs) })
 	workers := make(chan *linker, runtime.GOMAXPROCS(0))
-	parallel(len(all), 0, func(i int) {
+	parallel(len(order), 0, func(i int) {
 		var w *linker
 		select {
 		case w = <-workers:
 		default:
 			w = l.worker()
 		}
-		w.writeBack(all[i])
+		w.writeBack(order[i])
 		select {
 		case workers <- w:
 		default:

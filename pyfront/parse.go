@@ -161,8 +161,8 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if len(todo) == 0 {
 			break
 		}
-		parallel(len(todo), opts.Workers, func(j int) {
-			s := kept[todo[j]]
+		largestFirst(todo, kept, opts.Workers, func(i int) {
+			s := kept[i]
 			s.mi = pool.lowerSource(s, opts)
 			// What its lowered code refers to is lowered here, in
 			// parallel, rather than by the helper walk below.
@@ -188,8 +188,13 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		}
 		// Synchronous helpers that async code calls into are lowered too
 		// (see helpers.go); modules nothing async calls stay skipped.
-		for changed := true; changed; {
-			changed = false
+		// Each pass walks, in parallel, the modules asked for new names
+		// since their last walk; what the walks call is added after it.
+		// The sets only grow, so the passes reach the same fixed point
+		// as walking one module after another.
+		for {
+			var walk []int
+			var roots []bool
 			for i, s := range kept {
 				if !done[i] || s.name == "" {
 					continue
@@ -200,9 +205,21 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 					continue
 				}
 				asked[i] = len(entries) + 1
-				for _, t := range callTargets(s.mi, entries, root) {
-					if m, name, ok := splitTarget(t, names); ok && helpers.add(primary[m], name) {
-						changed = true
+				walk = append(walk, i)
+				roots = append(roots, root)
+			}
+			if len(walk) == 0 {
+				break
+			}
+			targets := make([][]string, len(kept))
+			parallel(len(walk), opts.Workers, func(j int) {
+				s := kept[walk[j]]
+				targets[walk[j]] = callTargets(s.mi, helpers[s.name], roots[j])
+			})
+			for _, i := range walk {
+				for _, t := range targets[i] {
+					if m, name, ok := splitTarget(t, names); ok {
+						helpers.add(primary[m], name)
 					}
 				}
 			}
@@ -238,10 +255,14 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 		}
 	}
-	parallel(len(kept), opts.Workers, func(i int) {
-		if s := kept[i]; s.mi != nil && !s.library {
-			s.mi.finishLazy() // modules lowered lazily, or in parts
+	var finish []int
+	for i, s := range kept {
+		if s.mi != nil && !s.library {
+			finish = append(finish, i)
 		}
+	}
+	largestFirst(finish, kept, opts.Workers, func(i int) {
+		kept[i].mi.finishLazy() // modules lowered lazily, or in parts
 	})
 	for i, s := range kept {
 		if !done[i] {
@@ -483,19 +504,46 @@ func (c *dirCache) has(dir string) bool {
 // parallel runs fn(0..n-1) on workers goroutines (0: GOMAXPROCS).
 func parallel(n, w int, fn func(i int)) { workers.Run(n, w, fn) }
 
+// largestFirst runs fn(i) for each i of idx on w workers, the largest
+// sources first: a large file started last would leave the other cores
+// idle while it finishes.
+func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
+	order := slices.Clone(idx)
+	slices.SortStableFunc(order, func(a, b int) int { return len(srcs[b].src) - len(srcs[a].src) })
+	parallel(len(order), w, func(k int) { fn(order[k]) })
+}
+
+// parse parses src, or only ranges of it, within timeout with one of the
+// pool's parsers; nil when the parse gave up (flatten: as parseText).
+func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, flatten bool) *tree {
+	ps := p.pool.Get().(*sitter.Parser)
+	defer p.pool.Put(ps)
+	// The operation limit bounds the parse inside tree-sitter; ParseCtx
+	// would start a goroutine per parse and can leave the parser's
+	// cancellation flag set for the next file.
+	ps.SetOperationLimit(int(timeout / time.Microsecond))
+	if ranges != nil {
+		ps.SetIncludedRanges(ranges)
+		defer ps.SetIncludedRanges(everyRange)
+	}
+	t := parseText(p.g, ps, src, flatten)
+	if t == nil {
+		// A parse that hit its deadline leaves the parser mid-parse.
+		ps.Reset()
+	}
+	return t
+}
+
 // parserPool hands each worker its own tree-sitter parser.
 type parserPool struct {
 	g    *grammar
 	pool sync.Pool
-	// bufs recycles flatten's C-side buffers between files.
-	bufs sync.Pool
 }
 
 var grammarOnce = sync.OnceValue(newGrammar)
 
 func newParserPool() *parserPool {
 	p := &parserPool{g: grammarOnce()}
-	p.bufs.New = func() any { return new([]flatNode) }
 	p.pool.New = func() any {
 		ps := sitter.NewParser()
 		ps.SetLanguage(p.g.lang)
@@ -551,27 +599,14 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 			return mi
 		}
 	}
-	ps := p.pool.Get().(*sitter.Parser)
-	// The operation limit bounds the parse inside tree-sitter; ParseCtx
-	// would start a goroutine per parse and can leave the parser's
-	// cancellation flag set for the next file.
-	ps.SetOperationLimit(int(timeout / time.Microsecond))
-	tr := ps.Parse(nil, s.src)
-	if tr == nil {
-		// A parse that hit its deadline leaves the parser mid-parse.
-		ps.Reset()
-		p.pool.Put(ps)
+	t := p.parse(s.src, nil, timeout, !opts.ParseOnly)
+	if t == nil {
 		mod.SyntaxErrors = append(mod.SyntaxErrors, asyncir.Range{File: s.path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}})
 		return mi
 	}
 	if opts.ParseOnly {
-		tr.Close()
-		p.pool.Put(ps)
 		return mi
 	}
-	t := flattenTree(p.g, tr, s.src, &p.bufs)
-	tr.Close()
-	p.pool.Put(ps)
 	if visit != nil {
 		visit(t)
 	}

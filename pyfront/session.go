@@ -232,7 +232,7 @@ func (s *Session) parse(old, ns *source, edits []Edit) *tree {
 		return nil
 	}
 	s.trees[old.path] = tr
-	return flattenTree(s.pool.g, tr, ns.src, &s.pool.bufs)
+	return flattenTree(s.pool.g, tr, ns.src)
 }
 
 // swap puts ns's module in old's place in every table.
