@@ -402,7 +402,7 @@ func externalName(c *ssa.CallCommon) string {
 
 func (l *lowerer) pos(p token.Pos) asyncir.Pos {
 	pp := l.pass.Fset.PositionFor(p, false)
-	return asyncir.Pos{Line: pp.Line, Col: pp.Column, Offset: pp.Offset}
+	return asyncir.MakePos(pp.Line, pp.Column, pp.Offset)
 }
 
 func (l *lowerer) nodeRange(n ast.Node) asyncir.Range {

@@ -378,7 +378,7 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 func (lw *lowerer) offsetRange(start, end int) asyncir.Range {
 	pos := func(off int) asyncir.Pos {
 		row := sort.Search(len(lw.lineStarts), func(i int) bool { return lw.lineStarts[i] > off }) - 1
-		return asyncir.Pos{Line: row + 1, Col: off - lw.lineStarts[row] + 1, Offset: off}
+		return asyncir.MakePos(row+1, off-lw.lineStarts[row]+1, off)
 	}
 	return asyncir.Range{File: lw.path, Start: pos(start), End: pos(end)}
 }

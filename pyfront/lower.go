@@ -55,8 +55,8 @@ func (lw *lowerer) rng(n int32) asyncir.Range {
 	nd := &lw.t.nodes[n]
 	return asyncir.Range{
 		File:  lw.path,
-		Start: asyncir.Pos{Line: int(nd.row) + 1, Col: int(nd.col) + 1, Offset: int(nd.start)},
-		End:   asyncir.Pos{Line: int(nd.erow) + 1, Col: int(nd.ecol) + 1, Offset: int(nd.end)},
+		Start: asyncir.Pos{Line: int32(nd.row) + 1, Col: int32(nd.col) + 1, Offset: int32(nd.start)},
+		End:   asyncir.Pos{Line: int32(nd.erow) + 1, Col: int32(nd.ecol) + 1, Offset: int32(nd.end)},
 	}
 }
 

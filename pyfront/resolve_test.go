@@ -51,7 +51,7 @@ func callAt(t *testing.T, prog *asyncir.Program, module string, line int) *async
 	var found *asyncir.Op
 	for _, f := range m.Funcs {
 		f.Ops(func(op *asyncir.Op) {
-			if op.Kind == asyncir.OpCall && op.Range.Start.Line == line {
+			if op.Kind == asyncir.OpCall && int(op.Range.Start.Line) == line {
 				found = op
 			}
 		})

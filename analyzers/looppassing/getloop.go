@@ -138,11 +138,11 @@ func runningLoopFix(op *asyncir.Op, a asyncir.Applicability) []asyncir.Fix {
 	}
 	const name = "get_event_loop"
 	r := op.Recv.Def.Range
-	if r.End.Line != op.Range.End.Line || op.Range.End.Offset-r.End.Offset != 1+len(name)+2 {
+	if r.End.Line != op.Range.End.Line || int(op.Range.End.Offset-r.End.Offset) != 1+len(name)+2 {
 		return nil
 	}
 	start := asyncir.Pos{Line: r.End.Line, Col: r.End.Col + 1, Offset: r.End.Offset + 1}
-	end := asyncir.Pos{Line: start.Line, Col: start.Col + len(name), Offset: start.Offset + len(name)}
+	end := asyncir.Pos{Line: start.Line, Col: start.Col + int32(len(name)), Offset: start.Offset + int32(len(name))}
 	return []asyncir.Fix{{Title: "Replace with `get_running_loop()`", Applicability: a,
 		Edits: []asyncir.Edit{{Range: asyncir.Range{File: op.Range.File, Start: start, End: end}, NewText: "get_running_loop"}}}}
 }

@@ -328,7 +328,7 @@ func dedupe(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 	}
 	seen := map[key]bool{}
 	return slices.DeleteFunc(diags, func(d asyncir.Diagnostic) bool {
-		k := key{d.Range.File, d.Range.Start.Offset, d.Range.End.Offset, d.Code, d.Message}
+		k := key{d.Range.File, int(d.Range.Start.Offset), int(d.Range.End.Offset), d.Code, d.Message}
 		if seen[k] {
 			return true
 		}
