@@ -102,7 +102,7 @@ func implicitParams(op *Op, f *Func) (int, bool) {
 		return 1, true
 	case op.Recv == nil:
 		return 0, false
-	case op.Recv.Type.Kind == ClassObj:
+	case op.Recv.Type().Kind == ClassObj:
 		// Base.method(self, …): self is passed explicitly.
 		return 0, true
 	}
@@ -143,7 +143,7 @@ func notNone(v *Value, depth int) bool {
 		// instance of that very class (a factory function's result is
 		// typed by its name, not the callee's).
 		return d.Class != nil ||
-			d.External != "" && v.Type.Kind == Instance && v.Type.External == d.External
+			d.External != "" && v.Type().Kind == Instance && v.Type().External == d.External
 	case OpRef:
 		return d.Callee != nil || v.Const != "" && v.Const != "None"
 	case OpLoad:

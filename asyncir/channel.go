@@ -6,7 +6,7 @@ func Made(f *Func, kind AwaitKind) []*Value {
 	var out []*Value
 	seen := map[*Value]bool{}
 	consider := func(v *Value) {
-		if v != nil && !seen[v] && v.Type.Await == kind && v.Track != nil && v.Track.Made && !v.Track.Escapes {
+		if v != nil && !seen[v] && v.Type().Await == kind && v.Track != nil && v.Track.Made && !v.Track.Escapes {
 			seen[v] = true
 			out = append(out, v)
 		}

@@ -180,8 +180,10 @@ type Use struct {
 
 // Value is the result of an expression.
 type Value struct {
-	Def  *Op // the op that produced it
-	Type Type
+	Def *Op // the op that produced it
+	// typ is what is known of the value, nil when nothing is: most values
+	// are never typed, and a Type is ten words (see Type and SetType).
+	typ  *Type
 	Uses []Use
 	// Elems holds the values of a list/set/tuple display or comprehension
 	// element, so containers of coroutines or tasks can be followed.
@@ -192,6 +194,23 @@ type Value struct {
 	// Track is set by frontends that followed every use of the value
 	// (Go channels, wait groups, contexts); see Tracking.
 	Track *Tracking
+}
+
+// Type is what is known of the value (the zero Type when nothing is).
+func (v *Value) Type() Type {
+	if v.typ == nil {
+		return Type{}
+	}
+	return *v.typ
+}
+
+// SetType records what is known of the value.
+func (v *Value) SetType(t Type) {
+	if t == (Type{}) {
+		v.typ = nil
+		return
+	}
+	v.typ = &t
 }
 
 // AddUse records a consumer.

@@ -96,7 +96,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	}
 	for _, p := range fn.Params {
 		v := l.value(p)
-		f.Params = append(f.Params, &asyncir.Param{Name: p.Name(), Type: v.Type, Range: l.rangeOf(p.Pos())})
+		f.Params = append(f.Params, &asyncir.Param{Name: p.Name(), Type: v.Type(), Range: l.rangeOf(p.Pos())})
 		f.Inputs = append(f.Inputs, v)
 	}
 	for _, fv := range fn.FreeVars {
@@ -105,7 +105,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	for _, in := range f.Inputs {
 		// A context parameter named _ is declared unused on purpose (an
 		// interface's signature): the function has none to observe.
-		if in.Type.Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" {
+		if in.Type().Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
 	}
@@ -343,8 +343,9 @@ func (l *lowerer) call(b *asyncir.Block, kind asyncir.OpKind, c *ssa.CallCommon,
 	}
 	if result != nil {
 		op.Result = l.value(result)
-		if op.Result.Track != nil && op.Result.Type.OriginName == "" {
-			op.Result.Type.OriginName = op.External
+		if t := op.Result.Type(); op.Result.Track != nil && t.OriginName == "" {
+			t.OriginName = op.External
+			op.Result.SetType(t)
 		}
 	}
 	emit(b, op)

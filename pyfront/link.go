@@ -156,7 +156,7 @@ func (l *linker) writeBack(mi *moduleInfo) {
 		}
 		f.Ops(func(op *asyncir.Op) {
 			if op.Result != nil {
-				op.Result.Type = l.typeOf(op.Result)
+				op.Result.SetType(l.typeOf(op.Result))
 			}
 			if op.Kind == asyncir.OpCall {
 				l.resolveCall(op)

@@ -49,7 +49,9 @@ func remapModule(m, old *asyncir.Module, fm map[*asyncir.Func]*asyncir.Func, cm 
 					op.Class = cm[op.Class]
 				}
 				if op.Result != nil {
-					r.typ(&op.Result.Type)
+					t := op.Result.Type()
+					r.typ(&t)
+					op.Result.SetType(t)
 				}
 			}
 		}

@@ -59,7 +59,7 @@ func sleepRewrite(f *asyncir.Func, op *asyncir.Op, asyncio string) (asyncir.Edit
 	var target *asyncir.Value
 	text := "await " + asyncio
 	switch callee := calleeValue(op); {
-	case op.Recv != nil && op.Recv.Def.Kind == asyncir.OpLoad && op.Recv.Type.Kind == asyncir.ModuleObj && op.Recv.Type.External == "time":
+	case op.Recv != nil && op.Recv.Def.Kind == asyncir.OpLoad && op.Recv.Type().Kind == asyncir.ModuleObj && op.Recv.Type().External == "time":
 		target = op.Recv
 	case op.Recv == nil && callee != nil && callee.Def.Kind == asyncir.OpLoad:
 		target, text = callee, text+".sleep"

@@ -444,13 +444,13 @@ func namesConstant(v *asyncir.Value, name string) bool {
 	if v == nil || v.Def == nil {
 		return false
 	}
-	if v.Type.External == name {
+	if v.Type().External == name {
 		return true
 	}
 	def := v.Def
 	switch def.Kind {
 	case asyncir.OpAttr:
-		return def.Recv != nil && def.Recv.Type.Kind == asyncir.ModuleObj && def.Recv.Type.External+"."+def.Attr == name
+		return def.Recv != nil && def.Recv.Type().Kind == asyncir.ModuleObj && def.Recv.Type().External+"."+def.Attr == name
 	case asyncir.OpRef:
 		for _, a := range def.Args {
 			if namesConstant(a, name) {

@@ -100,7 +100,7 @@ func callable(v *asyncir.Value) *asyncir.Func {
 	if v == nil {
 		return nil
 	}
-	if t := v.Type; t.Kind == asyncir.FuncObj && t.Func != nil {
+	if t := v.Type(); t.Kind == asyncir.FuncObj && t.Func != nil {
 		if t.Func.Kind == asyncir.Sync {
 			return t.Func
 		}

@@ -103,7 +103,7 @@ func checksContextEachTime(cfg *asyncir.CFG, op *asyncir.Op) bool {
 		return false
 	}
 	return !asyncir.Reaches(op, op, func(o *asyncir.Op) bool {
-		return o.Kind == asyncir.OpCall && o.Recv != nil && o.Recv.Type.Await == asyncir.Context && (o.Method == "Err" || o.Method == "Done")
+		return o.Kind == asyncir.OpCall && o.Recv != nil && o.Recv.Type().Await == asyncir.Context && (o.Method == "Err" || o.Method == "Done")
 	})
 }
 
@@ -152,7 +152,7 @@ func laterGetsContext(v *asyncir.Value) bool {
 
 func takesContext(op *asyncir.Op) bool {
 	for _, a := range op.Args {
-		if a != nil && a.Type.Await == asyncir.Context {
+		if a != nil && a.Type().Await == asyncir.Context {
 			return true
 		}
 	}

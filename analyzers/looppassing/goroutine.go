@@ -48,7 +48,7 @@ func handsContext(op *asyncir.Op) bool {
 	vals := append([]*asyncir.Value{op.Recv}, op.Args...)
 	vals = append(vals, op.Captures...)
 	for _, v := range vals {
-		if v != nil && v.Type.Await == asyncir.Context {
+		if v != nil && v.Type().Await == asyncir.Context {
 			return true
 		}
 	}

@@ -38,7 +38,7 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 			if op.Kind == asyncir.OpSpawn && op.Callee != nil {
 				spawned[op.Callee] = true
 			}
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type.Await == asyncir.Channel {
+			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
 				u := use(op.Attr)
 				t := op.Operand.Track
 				u.buffered = u.buffered || t == nil || !t.Made || t.Cap != 0
@@ -118,7 +118,7 @@ func receivesItself(g *asyncir.Func, recvs []*asyncir.Op) bool {
 func opChannels(op *asyncir.Op) []*asyncir.Value {
 	var out []*asyncir.Value
 	add := func(v *asyncir.Value) {
-		if v != nil && v.Type.Await == asyncir.Channel {
+		if v != nil && v.Type().Await == asyncir.Channel {
 			out = append(out, v)
 		}
 	}

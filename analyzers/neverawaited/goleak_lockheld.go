@@ -31,7 +31,7 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 			for _, fld := range handedOn(op, known) {
 				unknown["recv "+fld], unknown["send "+fld], unknown["done "+fld] = true, true, true
 			}
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type.Await == asyncir.Channel {
+			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
 				if t := op.Operand.Track; t == nil || !t.Made || t.Cap != 0 {
 					unknown["recv "+op.Attr] = true
 				}
@@ -164,7 +164,7 @@ func handedOn(op *asyncir.Op, known *asyncir.Value) []string {
 
 // fieldOf is the struct field a channel or wait group is held in.
 func fieldOf(v *asyncir.Value) string {
-	if v == nil || v.Track == nil || (v.Type.Await != asyncir.Channel && v.Type.Await != asyncir.WaitGroup) {
+	if v == nil || v.Track == nil || (v.Type().Await != asyncir.Channel && v.Type().Await != asyncir.WaitGroup) {
 		return ""
 	}
 	return v.Track.Field

@@ -52,7 +52,7 @@ func received(v *asyncir.Value) bool {
 // plainSendOn is a send on v outside a select, or nil; v must be a
 // channel whose every use is a send.
 func plainSendOn(v *asyncir.Value) *asyncir.Op {
-	if v == nil || v.Type.Await != asyncir.Channel || v.Track == nil || v.Track.Escapes {
+	if v == nil || v.Type().Await != asyncir.Channel || v.Track == nil || v.Track.Escapes {
 		return nil
 	}
 	var send *asyncir.Op

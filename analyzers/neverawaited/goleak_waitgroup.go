@@ -14,7 +14,7 @@ import (
 func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 	models := pass.Program.Models
 	for _, wg := range asyncir.Made(f, asyncir.WaitGroup) {
-		if wg.Type.External != "sync.WaitGroup" {
+		if wg.Type().External != "sync.WaitGroup" {
 			if c, ok := countErrgroup(models, wg); ok && len(c.waits) > 0 {
 				checkWaitBeforeReceive(pass, f, c, "`"+wg.Track.Name+"`")
 			}

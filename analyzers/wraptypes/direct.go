@@ -57,7 +57,7 @@ func inTaskFactory(m *asyncir.Module, f *asyncir.Func) bool {
 			if found || op.Kind != asyncir.OpCall || op.Method != "set_task_factory" || len(op.Args) == 0 || op.Args[0] == nil {
 				return
 			}
-			t := op.Args[0].Type
+			t := op.Args[0].Type()
 			for h := f; h != nil; h = h.Parent {
 				if t.Func == h || t.Class != nil && h.Class == t.Class {
 					found = true

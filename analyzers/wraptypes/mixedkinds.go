@@ -18,8 +18,8 @@ func checkMixedKinds(pass *asyncir.Pass, op *asyncir.Op) {
 		if v == nil { // a literal
 			continue
 		}
-		k := v.Type.Await
-		if elem := v.Type.Elem; elem != nil && k == asyncir.NotAwaitable {
+		k := v.Type().Await
+		if elem := v.Type().Elem; elem != nil && k == asyncir.NotAwaitable {
 			k = elem.Await
 		}
 		wrong := api.Takes == asyncir.AsyncioFuture && k == asyncir.ConcurrentFuture ||
@@ -62,7 +62,7 @@ func futureArgs(op *asyncir.Op, shape asyncir.TakesShape) []*asyncir.Value {
 		if els := elements(v); len(els) > 0 {
 			return els
 		}
-		if v.Type.Elem != nil {
+		if v.Type().Elem != nil {
 			out = append(out, v)
 		}
 	case asyncir.TakesVarargs:
@@ -70,7 +70,7 @@ func futureArgs(op *asyncir.Op, shape asyncir.TakesShape) []*asyncir.Value {
 			if v == nil {
 				continue
 			}
-			if op.Star && v.Type.Elem != nil {
+			if op.Star && v.Type().Elem != nil {
 				if els := elements(v); len(els) > 0 {
 					out = append(out, els...)
 					continue

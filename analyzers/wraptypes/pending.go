@@ -26,7 +26,7 @@ func checkPendingResult(pass *asyncir.Pass, op *asyncir.Op) {
 		return
 	}
 	v := op.Recv
-	if v.Type.Kind != asyncir.Instance || v.Type.Await != asyncir.AsyncioFuture {
+	if v.Type().Kind != asyncir.Instance || v.Type().Await != asyncir.AsyncioFuture {
 		return
 	}
 	d := v.Def

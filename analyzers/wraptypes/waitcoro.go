@@ -116,12 +116,12 @@ func inputsOf(arg *asyncir.Value) inputs {
 		if e == nil {
 			continue
 		}
-		if e.Type.Await == asyncir.Coroutine {
+		if e.Type().Await == asyncir.Coroutine {
 			in.coros[e] = true
 		}
 		if d := e.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
 			for _, st := range d.Defs {
-				if st.Operand != nil && st.Operand.Type.Await == asyncir.Coroutine {
+				if st.Operand != nil && st.Operand.Type().Await == asyncir.Coroutine {
 					in.coros[st.Operand] = true
 				}
 			}
