@@ -81,7 +81,7 @@ func matchArgs(op *Op, f *Func) (params []*Param, args []*Value, ok bool) {
 		}
 		args[i] = a
 	}
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		for i, p := range params {
 			if p.Name == k.Name && (p.Kind == ParamPositional || p.Kind == ParamKeywordOnly) {
 				args[i] = k.Value
@@ -98,7 +98,7 @@ func implicitParams(op *Op, f *Func) (int, bool) {
 	switch {
 	case f.Static || f.Class == nil:
 		return 0, true
-	case f.ClassMeth || op.Class != nil:
+	case f.ClassMeth || op.Class() != nil:
 		return 1, true
 	case op.Recv == nil:
 		return 0, false
@@ -142,7 +142,7 @@ func notNone(v *Value, depth int) bool {
 		// A project class, or an external one: calling a class gives an
 		// instance of that very class (a factory function's result is
 		// typed by its name, not the callee's).
-		return d.Class != nil ||
+		return d.Class() != nil ||
 			d.External != "" && v.Type().Kind == Instance && v.Type().External == d.External
 	case OpRef:
 		return d.Callee != nil || v.Const != "" && v.Const != "None"

@@ -70,31 +70,118 @@ type Op struct {
 	// "asyncio.AbstractEventLoop.call_soon"). Method is the attribute name
 	// of a method call, set even when the receiver is unknown.
 	Callee   *Func
-	Class    *Class // OpRef to a class, or a call that instantiates one
 	External string
 	Method   string
 	Recv     *Value
 	Args     []*Value
-	Keywords []Keyword
 
 	// Loads, stores and attributes.
 	Var     string
 	Attr    string
 	Operand *Value
 
-	Compare string // "in", "not in", "is", "is not", "==", "!="
-
-	// Captures are the values a spawned, deferred, called or referenced
-	// closure captures, bound to the callee's Inputs after its parameters
-	// (see Bindings).
-	Captures []*Value
-	// Select is the OpSelect whose case this OpSend/OpAwait is; such an op
-	// sits on the edge taken when that case fires.
-	Select *Op
-
 	Result *Value
 	// Defs are the stores that may reach an OpLoad (filled by ComputeDefUse).
 	Defs []*Op
+
+	// rare holds what few ops set (Class, Keywords, Compare, Captures,
+	// Select), nil when none is: a program holds hundreds of thousands of
+	// ops, most of them loads and references.
+	rare *opRare
+}
+
+// opRare is the part of an Op that few ops need.
+type opRare struct {
+	class    *Class
+	keywords []Keyword
+	compare  string
+	captures []*Value
+	sel      *Op
+}
+
+// more is op's rare part, made on first write.
+func (op *Op) more() *opRare {
+	if op.rare == nil {
+		op.rare = &opRare{}
+	}
+	return op.rare
+}
+
+// Class is the class an OpRef refers to, or that a call instantiates.
+func (op *Op) Class() *Class {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.class
+}
+
+// SetClass records the class op refers to or instantiates.
+func (op *Op) SetClass(c *Class) {
+	if c != nil || op.rare != nil {
+		op.more().class = c
+	}
+}
+
+// Keywords are a call's keyword arguments.
+func (op *Op) Keywords() []Keyword {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.keywords
+}
+
+// AddKeyword appends a keyword argument to a call.
+func (op *Op) AddKeyword(k Keyword) {
+	r := op.more()
+	r.keywords = append(r.keywords, k)
+}
+
+// Compare is an OpCompare's operator: "in", "not in", "is", "is not",
+// "==", "!=".
+func (op *Op) Compare() string {
+	if op.rare == nil {
+		return ""
+	}
+	return op.rare.compare
+}
+
+// SetCompare records an OpCompare's operator.
+func (op *Op) SetCompare(c string) {
+	if c != "" || op.rare != nil {
+		op.more().compare = c
+	}
+}
+
+// Captures are the values a spawned, deferred, called or referenced
+// closure captures, bound to the callee's Inputs after its parameters
+// (see Bindings).
+func (op *Op) Captures() []*Value {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.captures
+}
+
+// AddCapture appends a captured value.
+func (op *Op) AddCapture(v *Value) {
+	r := op.more()
+	r.captures = append(r.captures, v)
+}
+
+// Select is the OpSelect whose case this OpSend/OpAwait is; such an op
+// sits on the edge taken when that case fires.
+func (op *Op) Select() *Op {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.sel
+}
+
+// SetSelect records the OpSelect whose case op is.
+func (op *Op) SetSelect(s *Op) {
+	if s != nil || op.rare != nil {
+		op.more().sel = s
+	}
 }
 
 // Func returns the function that contains op.
@@ -102,7 +189,7 @@ func (op *Op) Func() *Func { return op.Block.Func }
 
 // Keyword returns the value of the named keyword argument, or nil.
 func (op *Op) Keyword(name string) *Value {
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		if k.Name == name {
 			return k.Value
 		}

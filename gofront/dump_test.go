@@ -70,7 +70,7 @@ func dumpFunc(f *asyncir.Func) string {
 				args = append(args, name(a))
 			}
 			var caps []string
-			for _, a := range op.Captures {
+			for _, a := range op.Captures() {
 				caps = append(caps, name(a))
 			}
 			callee := ""
@@ -84,7 +84,7 @@ func dumpFunc(f *asyncir.Func) string {
 				}
 				fmt.Fprintf(&b, "   elems of next: %s\n", strings.Join(es, " "))
 			}
-			fmt.Fprintf(&b, "   %d:%s %s ext=%s callee=%s recv=%s operand=%s args=[%s] caps=[%s] sel=%v res=%s\n", op.Range.Start.Line, op.Kind, op.Method, op.External, callee, name(op.Recv), name(op.Operand), strings.Join(args, " "), strings.Join(caps, " "), op.Select != nil, name(op.Result))
+			fmt.Fprintf(&b, "   %d:%s %s ext=%s callee=%s recv=%s operand=%s args=[%s] caps=[%s] sel=%v res=%s\n", op.Range.Start.Line, op.Kind, op.Method, op.External, callee, name(op.Recv), name(op.Operand), strings.Join(args, " "), strings.Join(caps, " "), op.Select() != nil, name(op.Result))
 		}
 	}
 	return b.String()

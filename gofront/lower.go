@@ -293,7 +293,7 @@ func folded(mc *ssa.MakeClosure) bool {
 func (l *lowerer) captures(op *asyncir.Op, mc *ssa.MakeClosure) {
 	for _, v := range mc.Bindings {
 		x := l.value(v)
-		op.Captures = append(op.Captures, x)
+		op.AddCapture(x)
 		x.AddUse(asyncir.UseArg, op)
 	}
 }

@@ -199,7 +199,8 @@ func (b *fnBuilder) compare(n int32) *asyncir.Value {
 			}
 		}
 	}
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands, Compare: strings.Join(strings.Fields(cmp), " ")})
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands})
+	op.SetCompare(strings.Join(strings.Fields(cmp), " "))
 	for _, v := range operands {
 		b.use(v, asyncir.UseCompare, op)
 	}
@@ -237,7 +238,7 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 			for i, a := range items {
 				switch t.kind(a) {
 				case kKeywordArgument:
-					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a),
+					op.AddKeyword(asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a),
 						Delete: b.lw.argDeletion(args, items, i)})
 				case kListSplat, kDictSplat:
 					op.Star = true
@@ -258,7 +259,7 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	for _, a := range op.Args {
 		b.use(a, asyncir.UseArg, op)
 	}
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		b.use(k.Value, asyncir.UseArg, op)
 	}
 	var s *sym

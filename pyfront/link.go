@@ -214,7 +214,7 @@ func (l *linker) resolveCall(op *asyncir.Op) {
 	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
 		op.Callee = fn.Func
 	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
-		op.Class = fn.Class
+		op.SetClass(fn.Class)
 		if init := fn.Class.LookupMethod("__init__"); init != nil {
 			op.Callee = init
 		}

@@ -186,8 +186,8 @@ func (st *partialState) init(fs *fileSplit, mi *moduleInfo) {
 			bind(int(op.Range.Start.Offset), op.Var)
 		case op.Kind == asyncir.OpRef && op.Callee != nil:
 			bind(int(op.Range.Start.Offset), op.Callee.Name)
-		case op.Kind == asyncir.OpRef && op.Class != nil:
-			bind(int(op.Range.Start.Offset), op.Class.Name)
+		case op.Kind == asyncir.OpRef && op.Class() != nil:
+			bind(int(op.Range.Start.Offset), op.Class().Name)
 		}
 	})
 	for _, imp := range mi.mod.Imports {

@@ -45,8 +45,8 @@ func remapModule(m, old *asyncir.Module, fm map[*asyncir.Func]*asyncir.Func, cm 
 				if op.Callee != nil && op.Callee.Module == old {
 					op.Callee = fm[op.Callee]
 				}
-				if op.Class != nil && op.Class.Module == old {
-					op.Class = cm[op.Class]
+				if op.Class() != nil && op.Class().Module == old {
+					op.SetClass(cm[op.Class()])
 				}
 				if op.Result != nil {
 					t := op.Result.Type()

@@ -244,7 +244,7 @@ func passedParams(op *asyncir.Op, fs *fnSites) {
 	for _, a := range op.Args {
 		add(a)
 	}
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		add(k.Value)
 	}
 }

@@ -133,7 +133,7 @@ func reaches(load, store *asyncir.Op) bool {
 // "<recv>.get_event_loop()": the method name then starts one byte after
 // the receiver, with no room for whitespace or comments.
 func runningLoopFix(op *asyncir.Op, a asyncir.Applicability) []asyncir.Fix {
-	if op.External != getEventLoop || op.Recv == nil || op.Recv.Def == nil || len(op.Args) > 0 || len(op.Keywords) > 0 {
+	if op.External != getEventLoop || op.Recv == nil || op.Recv.Def == nil || len(op.Args) > 0 || len(op.Keywords()) > 0 {
 		return nil
 	}
 	const name = "get_event_loop"

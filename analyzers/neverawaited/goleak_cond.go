@@ -83,7 +83,7 @@ func checkUnsignalledConds(pass *asyncir.Pass) {
 		f.Ops(func(op *asyncir.Op) {
 			if op.Callee == nil {
 				// Handed to code outside the package, which may signal it.
-				for _, a := range append(append([]*asyncir.Value(nil), op.Args...), op.Captures...) {
+				for _, a := range append(append([]*asyncir.Value(nil), op.Args...), op.Captures()...) {
 					if a != nil && a.Type().Await == asyncir.Cond {
 						if u := use(a); u != nil {
 							u.unknown = true

@@ -22,7 +22,7 @@ func findRepliers(m *asyncir.Module) repliers {
 		f.Ops(func(op *asyncir.Op) {
 			switch {
 			case op.Kind == asyncir.OpSend && op.Recv != nil && op.Recv.Track != nil && op.Recv.Track.Field != "":
-				if key := op.Recv.Track.Field; op.Select != nil || !received(op.Recv.Track.Root) {
+				if key := op.Recv.Track.Field; op.Select() != nil || !received(op.Recv.Track.Root) {
 					// Not a reply field of a received request.
 					selectSent[key] = true
 				} else if r.viaField[key] == nil {
@@ -117,7 +117,7 @@ func checkReplyLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG, rs r
 // never reach the replier.
 func sentAfter(store *asyncir.Op) bool {
 	c, _ := asyncir.CheapestExit(store, asyncir.PathCost{Op: func(o *asyncir.Op) int {
-		if o.Kind == asyncir.OpSend && o.Select == nil {
+		if o.Kind == asyncir.OpSend && o.Select() == nil {
 			return asyncir.Inf
 		}
 		return 0

@@ -25,7 +25,7 @@ func checkStoppedTickers(pass *asyncir.Pass, f *asyncir.Func) {
 		}
 		cfg := asyncir.NewCFG(g)
 		g.Ops(func(r *asyncir.Op) {
-			if r.Kind != asyncir.OpAwait || r.Select != nil || r.Operand == nil || !strings.HasPrefix(r.Operand.Type().OriginName, "time.") || r.Operand.Track == nil {
+			if r.Kind != asyncir.OpAwait || r.Select() != nil || r.Operand == nil || !strings.HasPrefix(r.Operand.Type().OriginName, "time.") || r.Operand.Track == nil {
 				return
 			}
 			i := asyncir.InputOf(g, asyncir.Place{Root: r.Operand.Track.Root})

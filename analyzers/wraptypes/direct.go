@@ -23,7 +23,7 @@ var directCtors = map[string]struct{ running, loop, adds string }{
 // to the running loop, or the one given) carries FactFutureInCoroutine.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
-	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
+	if !ok || op.Class() != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
 		return
 	}
 	d := asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range}

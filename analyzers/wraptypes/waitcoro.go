@@ -40,10 +40,10 @@ func checkWaitCoroutines(pass *asyncir.Pass, op *asyncir.Op) {
 		switch {
 		case t.Kind == asyncir.OpCompare:
 			always := "False"
-			if t.Compare == "not in" || t.Compare == "is not" || t.Compare == "!=" {
+			if t.Compare() == "not in" || t.Compare() == "is not" || t.Compare() == "!=" {
 				always = "True"
 			}
-			msg = fmt.Sprintf("`%s` compares a coroutine passed to `%s` with its results, which are new tasks wrapping it; the test is always %s", t.Compare, op.External, always)
+			msg = fmt.Sprintf("`%s` compares a coroutine passed to `%s` with its results, which are new tasks wrapping it; the test is always %s", t.Compare(), op.External, always)
 		case isLookup(t):
 			msg = fmt.Sprintf("a result of `%s` is looked up in a mapping keyed by the coroutines passed to it; the results are new tasks wrapping them, so the key is never found", op.External)
 		default:
@@ -73,12 +73,12 @@ var setMethods = map[string]bool{
 func (in inputs) matches(op *asyncir.Op, root *asyncir.Value) bool {
 	derived := func(v *asyncir.Value) bool { return derivedFrom(v, root, 0) }
 	switch {
-	case op.Kind == asyncir.OpCompare && identityTests[op.Compare] && len(op.Args) == 2:
+	case op.Kind == asyncir.OpCompare && identityTests[op.Compare()] && len(op.Args) == 2:
 		a, b := op.Args[0], op.Args[1]
 		if in.isInput(a, 0) && derived(b) || in.isInput(b, 0) && derived(a) {
 			return true
 		}
-		return (op.Compare == "in" || op.Compare == "not in") && derived(a) && in.isInputSet(b, 0)
+		return (op.Compare() == "in" || op.Compare() == "not in") && derived(a) && in.isInputSet(b, 0)
 	case op.Kind == asyncir.OpRef && op.Callee == nil && len(op.Args) == 2: // a binary operator
 		a, b := op.Args[0], op.Args[1]
 		return in.isInputSet(a, 0) && derived(b) || in.isInputSet(b, 0) && derived(a)
