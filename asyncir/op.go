@@ -300,6 +300,24 @@ func (v *Value) SetType(t Type) {
 	v.typ = &t
 }
 
+// TypeSet shares one copy of each type among the values it types: a
+// module's values have a few distinct types between them.
+type TypeSet map[Type]*Type
+
+// SetType records what is known of v, as v.SetType does.
+func (s TypeSet) SetType(v *Value, t Type) {
+	if t == (Type{}) {
+		v.typ = nil
+		return
+	}
+	p := s[t]
+	if p == nil {
+		p = &t
+		s[t] = p
+	}
+	v.typ = p
+}
+
 // AddUse records a consumer.
 func (v *Value) AddUse(k UseKind, op *Op) {
 	if v != nil {

@@ -149,6 +149,7 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	for _, fi := range mi.funcs {
 		fi.f.Decorators = l.decoratorNames(fi)
 	}
+	types := asyncir.TypeSet{}
 	for _, f := range mi.mod.Funcs {
 		if mi.library {
 			l.resolveLibraryCalls(f)
@@ -156,7 +157,7 @@ func (l *linker) writeBack(mi *moduleInfo) {
 		}
 		f.Ops(func(op *asyncir.Op) {
 			if op.Result != nil {
-				op.Result.SetType(l.typeOf(op.Result))
+				types.SetType(op.Result, l.typeOf(op.Result))
 			}
 			if op.Kind == asyncir.OpCall {
 				l.resolveCall(op)
