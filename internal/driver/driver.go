@@ -153,6 +153,9 @@ func Run(opts Options) (*Result, error) {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
+	if !opts.KeepSession {
+		loaded.DropSession()
+	}
 	acfg := AnalyzerConfig(cfg, models)
 	diags, err := analyzePython(loaded.Program, acfg)
 	if err != nil {
