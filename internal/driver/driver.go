@@ -153,9 +153,6 @@ func Run(opts Options) (*Result, error) {
 		res.Elapsed = time.Since(start)
 		return res, nil
 	}
-	if !opts.KeepSession {
-		loaded.DropSession()
-	}
 	acfg := AnalyzerConfig(cfg, models)
 	diags, err := analyzePython(loaded.Program, acfg)
 	if err != nil {
@@ -185,13 +182,18 @@ func pythonOptions(opts Options, lib *pyfront.Library, rootPaths []string) pyfro
 }
 
 // loadPython parses, lowers and links the Python files, with the
-// overlay's unsaved contents.
+// overlay's unsaved contents. Unless the run keeps a session, what only a
+// session needs is dropped before the analyzers run.
 func loadPython(files []string, opts Options, pyOpts pyfront.Options, models *asyncir.Models) *pyfront.Result {
 	pf := make([]pyfront.File, len(files))
 	for i, p := range files {
 		pf[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
-	return pyfront.Load(pf, models, pyOpts)
+	res := pyfront.Load(pf, models, pyOpts)
+	if !opts.KeepSession {
+		res.DropSession()
+	}
+	return res
 }
 
 // analyzePython runs the analyzers over a loaded program and adds each
