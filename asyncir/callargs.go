@@ -114,8 +114,8 @@ func argFact(v *Value, outer Binding) (ArgFact, bool) {
 	if v == nil {
 		return ArgFact{}, false
 	}
-	if v.Const != "" {
-		return ArgFact{Const: v.Const}, true
+	if v.Const() != "" {
+		return ArgFact{Const: v.Const()}, true
 	}
 	// A parameter no assignment reaches still holds the argument.
 	if d := v.Def; outer != nil && d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs) == 0 {
@@ -145,7 +145,7 @@ func notNone(v *Value, depth int) bool {
 		return d.Class() != nil ||
 			d.External != "" && v.Type().Kind == Instance && v.Type().External == d.External
 	case OpRef:
-		return d.Callee != nil || v.Const != "" && v.Const != "None"
+		return d.Callee != nil || v.Const() != "" && v.Const() != "None"
 	case OpLoad:
 		if d.Global || len(d.Defs) == 0 {
 			return false

@@ -14,7 +14,7 @@ func Made(f *Func, kind AwaitKind) []*Value {
 	f.Ops(func(op *Op) {
 		if op.Result != nil {
 			consider(op.Result)
-			for _, e := range op.Result.Elems {
+			for _, e := range op.Result.Elems() {
 				consider(e)
 			}
 		}

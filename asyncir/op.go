@@ -272,15 +272,64 @@ type Value struct {
 	// are never typed, and a Type is ten words (see Type and SetType).
 	typ  *Type
 	Uses []Use
-	// Elems holds the values of a list/set/tuple display or comprehension
-	// element, so containers of coroutines or tasks can be followed.
-	Elems []*Value
-	// Const is the source text of a literal call argument ("False", "0",
-	// "1.5"), so models can tell queue.get(False) from queue.get(flag).
-	Const string
 	// Track is set by frontends that followed every use of the value
 	// (Go channels, wait groups, contexts); see Tracking.
 	Track *Tracking
+	// rare holds Elems and Const, nil when neither is set: few values
+	// are containers or literal arguments.
+	rare *valueRare
+}
+
+// valueRare is the part of a Value that few values need.
+type valueRare struct {
+	elems []*Value
+	konst string
+}
+
+// more is v's rare part, made on first write.
+func (v *Value) more() *valueRare {
+	if v.rare == nil {
+		v.rare = &valueRare{}
+	}
+	return v.rare
+}
+
+// Elems holds the values of a list/set/tuple display or comprehension
+// element, so containers of coroutines or tasks can be followed.
+func (v *Value) Elems() []*Value {
+	if v.rare == nil {
+		return nil
+	}
+	return v.rare.elems
+}
+
+// SetElems records the values v contains.
+func (v *Value) SetElems(elems []*Value) {
+	if elems != nil || v.rare != nil {
+		v.more().elems = elems
+	}
+}
+
+// AddElem appends a contained value.
+func (v *Value) AddElem(e *Value) {
+	r := v.more()
+	r.elems = append(r.elems, e)
+}
+
+// Const is the source text of a literal call argument ("False", "0",
+// "1.5"), so models can tell queue.get(False) from queue.get(flag).
+func (v *Value) Const() string {
+	if v.rare == nil {
+		return ""
+	}
+	return v.rare.konst
+}
+
+// SetConst records the source text of a literal argument.
+func (v *Value) SetConst(text string) {
+	if text != "" || v.rare != nil {
+		v.more().konst = text
+	}
 }
 
 // Type is what is known of the value (the zero Type when nothing is).

@@ -77,9 +77,9 @@ func dumpFunc(f *asyncir.Func) string {
 			if op.Callee != nil {
 				callee = op.Callee.QualName
 			}
-			if op.Result != nil && len(op.Result.Elems) > 0 {
+			if op.Result != nil && len(op.Result.Elems()) > 0 {
 				var es []string
-				for _, e := range op.Result.Elems {
+				for _, e := range op.Result.Elems() {
 					es = append(es, name(e))
 				}
 				fmt.Fprintf(&b, "   elems of next: %s\n", strings.Join(es, " "))

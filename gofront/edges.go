@@ -59,8 +59,8 @@ func (l *lowerer) edgeOp(b *ssa.BasicBlock, succ int) *asyncir.Op {
 					k++
 				}
 			}
-			if t := l.values[sel]; t != nil && 2+k < len(t.Elems) && t.Elems[2+k] != nil {
-				op.Result = t.Elems[2+k]
+			if t := l.values[sel]; t != nil && 2+k < len(t.Elems()) && t.Elems()[2+k] != nil {
+				op.Result = t.Elems()[2+k]
 			}
 		}
 		return op

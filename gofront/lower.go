@@ -270,11 +270,11 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 		}
 	case *ssa.Extract:
 		if t, ok := l.values[in.Tuple]; ok {
-			for len(t.Elems) <= in.Index {
-				t.Elems = append(t.Elems, nil)
+			for len(t.Elems()) <= in.Index {
+				t.AddElem(nil)
 			}
-			t.Elems[in.Index] = l.value(in)
-			t.Elems[in.Index].Def = t.Def
+			t.Elems()[in.Index] = l.value(in)
+			t.Elems()[in.Index].Def = t.Def
 		}
 	}
 }

@@ -83,7 +83,7 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 	x := &asyncir.Value{}
 	x.SetType(typeOf(t))
 	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
-		x.Const = c.Value.ExactString() // a duration's nanoseconds, a buffer size
+		x.SetConst(c.Value.ExactString()) // a duration's nanoseconds, a buffer size
 	}
 	l.values[v] = x
 	if tracked(x.Type()) {

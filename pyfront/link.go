@@ -282,8 +282,8 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	mi := l.byMod[v.Def.Block.Func.Module]
 	s := mi.syms[v]
 	if s == nil {
-		if len(v.Elems) > 0 {
-			return listOf(l.agree(v.Elems))
+		if len(v.Elems()) > 0 {
+			return listOf(l.agree(v.Elems()))
 		}
 		return unknownType
 	}

@@ -558,8 +558,8 @@ func caught(v *asyncir.Value) []*asyncir.Value {
 	switch {
 	case v == nil:
 		return nil
-	case len(v.Elems) > 0:
-		return v.Elems
+	case len(v.Elems()) > 0:
+		return v.Elems()
 	}
 	return []*asyncir.Value{v}
 }
@@ -737,10 +737,10 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 		b.recordAttr(obj, attr, v)
 	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList:
 		elems := t.namedChildren(target)
-		if len(v.Elems) == len(elems) {
+		if len(v.Elems()) == len(elems) {
 			v.AddUse(asyncir.UseStore, v.Def)
 			for i, e := range elems {
-				b.bindValue(e, v.Elems[i])
+				b.bindValue(e, v.Elems()[i])
 			}
 			return
 		}

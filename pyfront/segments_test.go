@@ -247,7 +247,7 @@ func dumpLoad(r *Result) string {
 						if s := syms[r]; s != nil {
 							symbolic = fmt.Sprintf("%d:%s:%s", s.kind, s.name, val(s.base))
 						}
-						fmt.Fprintf(&sb, "    = %s sym=%s elems=%s const=%q uses=%v\n", typ(r.Type()), symbolic, vals(r.Elems), r.Const, uses)
+						fmt.Fprintf(&sb, "    = %s sym=%s elems=%s const=%q uses=%v\n", typ(r.Type()), symbolic, vals(r.Elems()), r.Const(), uses)
 					}
 				}
 			}

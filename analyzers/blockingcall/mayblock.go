@@ -408,14 +408,14 @@ func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
 			}
 			continue
 		}
-		if v.Const == "" {
+		if v.Const() == "" {
 			if nb.Unknown {
 				return true
 			}
 			continue
 		}
 		for _, c := range nb.Values {
-			if v.Const == c {
+			if v.Const() == c {
 				return true
 			}
 		}
@@ -431,7 +431,7 @@ func passesAny(op *asyncir.Op, keywords []string) bool {
 		return false
 	}
 	for _, kw := range keywords {
-		if v := op.Keyword(kw); v != nil && v.Const != "None" {
+		if v := op.Keyword(kw); v != nil && v.Const() != "None" {
 			return true
 		}
 	}

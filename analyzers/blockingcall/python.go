@@ -206,7 +206,7 @@ func loopFuture(t asyncir.Type) bool {
 // anyLoopFuture reports whether a collection of futures holds one from
 // run_coroutine_threadsafe (a list display, or a list of known elements).
 func anyLoopFuture(v *asyncir.Value) bool {
-	for _, e := range v.Elems {
+	for _, e := range v.Elems() {
 		if e != nil && loopFuture(e.Type()) {
 			return true
 		}

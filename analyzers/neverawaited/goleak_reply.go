@@ -29,7 +29,7 @@ func findRepliers(m *asyncir.Module) repliers {
 					r.viaField[key] = op
 				}
 			case op.Kind == asyncir.OpAwait && op.Operand != nil && op.Operand.Track != nil && op.Operand.Track.Field != "" && op.Result != nil:
-				for _, v := range append([]*asyncir.Value{op.Result}, op.Result.Elems...) {
+				for _, v := range append([]*asyncir.Value{op.Result}, op.Result.Elems()...) {
 					if send := plainSendOn(v); send != nil && r.viaRequest[op.Operand.Track.Field] == nil {
 						r.viaRequest[op.Operand.Track.Field] = send
 					}

@@ -106,7 +106,7 @@ func countGroup(models *asyncir.Models, wg *asyncir.Value) (groupCount, bool) {
 			if len(op.Args) != 1 || op.Args[0] == nil {
 				return c, false
 			}
-			n, err := strconv.Atoi(op.Args[0].Const)
+			n, err := strconv.Atoi(op.Args[0].Const())
 			if err != nil || n < 0 {
 				c.counted = true
 			}

@@ -88,16 +88,16 @@ func elements(v *asyncir.Value) []*asyncir.Value {
 	if v == nil {
 		return nil
 	}
-	if len(v.Elems) > 0 {
-		return v.Elems
+	if len(v.Elems()) > 0 {
+		return v.Elems()
 	}
 	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs) > 0 {
 		var out []*asyncir.Value
 		for _, st := range d.Defs {
-			if st.Operand == nil || len(st.Operand.Elems) == 0 {
+			if st.Operand == nil || len(st.Operand.Elems()) == 0 {
 				return nil
 			}
-			out = append(out, st.Operand.Elems...)
+			out = append(out, st.Operand.Elems()...)
 		}
 		return out
 	}

@@ -189,7 +189,7 @@ func (in inputs) isInputSet(v *asyncir.Value, depth int) bool {
 	if in.isContainer(v, depth) {
 		return true
 	}
-	for _, e := range v.Elems {
+	for _, e := range v.Elems() {
 		if in.isInput(e, depth+1) {
 			return true
 		}
