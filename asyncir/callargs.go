@@ -42,7 +42,7 @@ func PassedOn(op *Op, f *Func, alias map[string]string) map[string]string {
 	}
 	out := map[string]string{}
 	for i, p := range params {
-		if d := valueDef(args[i]); d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs) == 0 && alias[d.Var] != "" {
+		if d := valueDef(args[i]); d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs()) == 0 && alias[d.Var] != "" {
 			out[p.Name] = alias[d.Var]
 		}
 	}
@@ -118,7 +118,7 @@ func argFact(v *Value, outer Binding) (ArgFact, bool) {
 		return ArgFact{Const: v.Const()}, true
 	}
 	// A parameter no assignment reaches still holds the argument.
-	if d := v.Def; outer != nil && d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs) == 0 {
+	if d := v.Def; outer != nil && d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs()) == 0 {
 		if p := paramNamed(d.Func(), d.Var); p != nil {
 			fact, ok := outer[p.Name]
 			return fact, ok
@@ -147,10 +147,10 @@ func notNone(v *Value, depth int) bool {
 	case OpRef:
 		return d.Callee != nil || v.Const() != "" && v.Const() != "None"
 	case OpLoad:
-		if d.Global || len(d.Defs) == 0 {
+		if d.Global || len(d.Defs()) == 0 {
 			return false
 		}
-		for _, s := range d.Defs {
+		for _, s := range d.Defs() {
 			if s.Operand == nil || !notNone(s.Operand, depth-1) {
 				return false
 			}

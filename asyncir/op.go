@@ -81,12 +81,10 @@ type Op struct {
 	Operand *Value
 
 	Result *Value
-	// Defs are the stores that may reach an OpLoad (filled by ComputeDefUse).
-	Defs []*Op
 
 	// rare holds what few ops set (Class, Keywords, Compare, Captures,
-	// Select), nil when none is: a program holds hundreds of thousands of
-	// ops, most of them loads and references.
+	// Select, Defs), nil when none is: a program holds hundreds of
+	// thousands of ops, most of them loads and references.
 	rare *opRare
 }
 
@@ -97,6 +95,7 @@ type opRare struct {
 	compare  string
 	captures []*Value
 	sel      *Op
+	defs     []*Op
 }
 
 // more is op's rare part, made on first write.
@@ -181,6 +180,22 @@ func (op *Op) Select() *Op {
 func (op *Op) SetSelect(s *Op) {
 	if s != nil || op.rare != nil {
 		op.more().sel = s
+	}
+}
+
+// Defs are the stores that may reach an OpLoad of a local (filled by
+// ComputeDefUse).
+func (op *Op) Defs() []*Op {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.defs
+}
+
+// SetDefs records the stores that may reach an OpLoad.
+func (op *Op) SetDefs(defs []*Op) {
+	if defs != nil || op.rare != nil {
+		op.more().defs = defs
 	}
 }
 

@@ -228,7 +228,7 @@ func dumpLoad(r *Result) string {
 						kws = append(kws, fmt.Sprintf("%s=%s@%s-%s", k.Name, val(k.Value), rng(k.Range), rng(k.Delete)))
 					}
 					var defs []string
-					for _, d := range op.Defs {
+					for _, d := range op.Defs() {
 						defs = append(defs, ids[d])
 					}
 					cls := ""

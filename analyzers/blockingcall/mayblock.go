@@ -237,7 +237,7 @@ func (fs *fnSites) addParam(name string) {
 // passes on as arguments.
 func passedParams(op *asyncir.Op, fs *fnSites) {
 	add := func(v *asyncir.Value) {
-		if v != nil && v.Def != nil && v.Def.Kind == asyncir.OpLoad && !v.Def.Global && len(v.Def.Defs) == 0 {
+		if v != nil && v.Def != nil && v.Def.Kind == asyncir.OpLoad && !v.Def.Global && len(v.Def.Defs()) == 0 {
 			fs.addParam(v.Def.Var)
 		}
 	}

@@ -119,7 +119,7 @@ func calledOn(v *asyncir.Value, methods ...string) bool {
 }
 
 func reaches(load, store *asyncir.Op) bool {
-	for _, d := range load.Defs {
+	for _, d := range load.Defs() {
 		if d == store {
 			return true
 		}

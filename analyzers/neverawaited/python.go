@@ -222,7 +222,7 @@ func checkReuse(pass *asyncir.Pass, st *asyncir.Op) {
 }
 
 func defines(load, store *asyncir.Op) bool {
-	for _, d := range load.Defs {
+	for _, d := range load.Defs() {
 		if d == store {
 			return true
 		}

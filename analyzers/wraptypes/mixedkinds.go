@@ -91,9 +91,9 @@ func elements(v *asyncir.Value) []*asyncir.Value {
 	if len(v.Elems()) > 0 {
 		return v.Elems()
 	}
-	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs) > 0 {
+	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs()) > 0 {
 		var out []*asyncir.Value
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if st.Operand == nil || len(st.Operand.Elems()) == 0 {
 				return nil
 			}

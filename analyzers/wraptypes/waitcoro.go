@@ -106,7 +106,7 @@ func inputsOf(arg *asyncir.Value) inputs {
 	}
 	in.containers[arg] = true
 	if d := arg.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if st.Operand != nil {
 				in.containers[st.Operand] = true
 			}
@@ -120,7 +120,7 @@ func inputsOf(arg *asyncir.Value) inputs {
 			in.coros[e] = true
 		}
 		if d := e.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
-			for _, st := range d.Defs {
+			for _, st := range d.Defs() {
 				if st.Operand != nil && st.Operand.Type().Await == asyncir.Coroutine {
 					in.coros[st.Operand] = true
 				}
@@ -166,7 +166,7 @@ func (in inputs) isInput(v *asyncir.Value, depth int) bool {
 		if d.Global {
 			return false
 		}
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if in.isInput(st.Operand, depth+1) {
 				return true
 			}
@@ -201,7 +201,7 @@ func (in inputs) isInputSet(v *asyncir.Value, depth int) bool {
 		}
 	}
 	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if in.isInputSet(st.Operand, depth+1) {
 				return true
 			}
@@ -218,7 +218,7 @@ func (in inputs) isContainer(v *asyncir.Value, depth int) bool {
 		return true
 	}
 	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if in.isContainer(st.Operand, depth+1) {
 				return true
 			}
@@ -249,7 +249,7 @@ func derivedFrom(v, root *asyncir.Value, depth int) bool {
 		if d.Global {
 			return false
 		}
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if derivedFrom(st.Operand, root, depth+1) {
 				return true
 			}
