@@ -310,6 +310,8 @@ func (ld *libLoader) demandAnnot(a *annotation, depth int) {
 			ld.demand(ld.external(joinDotted(d, rest)), depth)
 		}
 	}
+	ld.demandAnnot(a.result, depth)
+	ld.demandAnnot(a.elem, depth)
 }
 
 // resolve follows one demand through the loaded modules. It returns the
@@ -388,8 +390,15 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 		return
 	}
 	// Bases are needed for method lookup however deep the class was
-	// reached (a chain of classes, not of their methods).
+	// reached (a chain of classes, not of their methods); a generic
+	// base's type arguments are what its methods give (Base[Response]).
 	for _, v := range ci.bases {
+		if s := mi.syms[v]; s != nil && s.kind == symElem && s.base != nil {
+			for _, arg := range v.Def.Args {
+				ld.demand(ld.external(dottedOf(mi, arg)), max(depth-1, 0))
+			}
+			v = s.base
+		}
 		ld.demand(ld.external(dottedOf(mi, v)), max(depth-1, 0))
 	}
 	if depth == 0 {
@@ -429,11 +438,26 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 		return
 	}
 	ld.demandAnnot(fi.retAnnot, depth)
+	if f.Class != nil {
+		// A modelled method names the classes it hands out, as a
+		// modelled factory does (queueDemand).
+		if api := ld.models.API(ld.models.Canonical(f.Module.Name + "." + f.QualName)); api != nil {
+			ld.demand(api.ReturnsClass, depth)
+			ld.demand(api.AwaitsClass, depth)
+			ld.demand(api.EntersClass, depth)
+		}
+	}
 	for _, v := range fi.returns {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
 	}
 	for _, v := range fi.decorators {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
+	}
+	// A classmethod is most often a factory (Redis.from_url returns
+	// cls(...)): the project holds its instances, so the methods it calls
+	// on them are wanted as well as the one it named.
+	if f.ClassMeth && f.Class != nil {
+		ld.demandClass(mi, f.Class, "", depth)
 	}
 	// What a synchronous function calls, one hop less deep: the
 	// may-block summary enters library functions (a helper of the

@@ -126,11 +126,24 @@ func (l *linker) reset() {
 
 func (l *linker) resolveBases(ci *classInfo) {
 	for _, v := range ci.bases {
+		// A generic base (Base[T], Coroutine[Any, Any, T]) is its origin.
+		var args []*asyncir.Value
+		if v != nil && v.Def != nil {
+			if s := l.byMod[v.Def.Block.Func.Module].syms[v]; s != nil && s.kind == symElem && s.base != nil {
+				v, args = s.base, v.Def.Args
+			}
+		}
 		t := l.typeOf(v)
 		switch {
 		case t.Kind == asyncir.ClassObj && t.Class != nil:
 			if t.Class != ci.cls {
 				ci.cls.Bases = append(ci.cls.Bases, t.Class)
+				if len(args) > 0 {
+					if ci.typeArgs == nil {
+						ci.typeArgs = map[*asyncir.Class][]*asyncir.Value{}
+					}
+					ci.typeArgs[t.Class] = args
+				}
 			}
 		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
 			ci.cls.ExternalBases = append(ci.cls.ExternalBases, l.models.Canonical(t.External))
@@ -289,6 +302,9 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	}
 	switch s.kind {
 	case symName:
+		if t, ok := l.reachingType(v, s); ok {
+			return t
+		}
 		return l.lookupName(s.scope, s.name)
 	case symAttr:
 		if bs := mi.syms[s.base]; bs != nil && bs.kind == symSuper {
@@ -303,9 +319,11 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 		}
 		return t
 	case symAwait:
-		if bt := l.typeOf(s.base); bt.Result != nil {
+		bt := l.typeOf(s.base)
+		if bt.Result != nil {
 			return *bt.Result
 		}
+		return l.awaitResult(bt)
 	case symSelf:
 		return asyncir.Type{Kind: asyncir.Instance, Class: s.cls}
 	case symClsObj:
@@ -563,6 +581,9 @@ func (l *linker) attrOf(base asyncir.Type, name string, baseVal *asyncir.Value) 
 // modelled methods of its external bases.
 func (l *linker) classMember(c *asyncir.Class, name string) asyncir.Type {
 	if m := c.LookupMethod(name); m != nil {
+		if api := l.methodFact(m); api != nil {
+			return asyncir.Type{Kind: asyncir.FuncObj, External: api.Name}
+		}
 		if m.Property {
 			return m.CallResult
 		}
@@ -664,11 +685,15 @@ func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 // enterResult is what "with x as y" binds for the context managers
 // asynclint knows return themselves.
 func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
+	if r, ok := l.factoryEnter(t); ok && t.Kind == asyncir.Instance {
+		return r
+	}
 	switch {
-	case t.Kind == asyncir.Instance && t.External != "":
-		if r, ok := l.factoryEnter(t); ok {
-			return r
+	case t.Kind == asyncir.Instance && t.External == generatorContextClass:
+		if t.Elem != nil {
+			return *t.Elem
 		}
+	case t.Kind == asyncir.Instance && t.External != "":
 		switch t.External {
 		case "asyncio.TaskGroup", "asyncio.Runner", "asyncio.Timeout",
 			"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor":
@@ -686,7 +711,11 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 				case returnsSelf(l, fi) || annotatedSelf(fi):
 					return t
 				case fi.retAnnot != nil:
-					// "async def __aenter__(self) -> ClientSession"
+					// "async def __aenter__(self) -> ClientSession", or
+					// "-> _RetType" bound by a generic base.
+					if b, ok := l.boundTypeVar(fi.retAnnot, t.Class, f.Class); ok {
+						return b
+					}
 					return l.annotType(fi.retAnnot)
 				}
 				return unknownType
