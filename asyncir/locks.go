@@ -41,7 +41,7 @@ type InputLock struct {
 // LockCall returns the mutex op locks or unlocks and how, for a call or
 // a defer of a sync.Mutex/RWMutex method.
 func LockCall(models *Models, op *Op) (*Value, LockOp) {
-	if (op.Kind != OpCall && op.Kind != OpDefer) || op.Recv == nil || op.Recv.Type.Await != Mutex {
+	if (op.Kind != OpCall && op.Kind != OpDefer) || op.Recv == nil || op.Recv.Type().Await != Mutex {
 		return nil, NoLockOp
 	}
 	if m := models.API(op.External); m != nil && m.Lock != NoLockOp {

@@ -61,7 +61,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 				key := b.expr(t.field(c, fFieldKey()))
 				b.use(key, asyncir.UseOther, nil)
 				if key != nil {
-					res.Elems = append(res.Elems, key)
+					res.AddElem(key)
 				}
 				b.use(b.expr(t.field(c, fValue)), asyncir.UseStore, op)
 			} else {
@@ -87,7 +87,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		for _, v := range vals {
 			b.use(v, asyncir.UseStore, op)
 		}
-		res.Elems = nil
+		res.SetElems(nil)
 		return res
 	case kComparison:
 		return b.compare(n)
@@ -176,7 +176,7 @@ func (b *fnBuilder) container(n int32, elems []int32) *asyncir.Value {
 	}
 	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 	res := b.value(op, nil)
-	res.Elems = vals
+	res.SetElems(vals)
 	for _, v := range vals {
 		b.use(v, asyncir.UseStore, op)
 	}
@@ -199,7 +199,8 @@ func (b *fnBuilder) compare(n int32) *asyncir.Value {
 			}
 		}
 	}
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands, Compare: strings.Join(strings.Fields(cmp), " ")})
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands})
+	op.SetCompare(strings.Join(strings.Fields(cmp), " "))
 	for _, v := range operands {
 		b.use(v, asyncir.UseCompare, op)
 	}
@@ -237,7 +238,7 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 			for i, a := range items {
 				switch t.kind(a) {
 				case kKeywordArgument:
-					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a),
+					op.AddKeyword(asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a),
 						Delete: b.lw.argDeletion(args, items, i)})
 				case kListSplat, kDictSplat:
 					op.Star = true
@@ -258,7 +259,7 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	for _, a := range op.Args {
 		b.use(a, asyncir.UseArg, op)
 	}
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		b.use(k.Value, asyncir.UseArg, op)
 	}
 	var s *sym
@@ -306,7 +307,7 @@ func (b *fnBuilder) arg(n int32) *asyncir.Value {
 		}
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 		v := b.value(op, s)
-		v.Const = lit
+		v.SetConst(lit)
 		return v
 	}
 	return b.expr(n)
@@ -353,14 +354,14 @@ func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
 				v := b.expr(x)
 				b.use(v, asyncir.UseStore, op)
 				if i == 0 && v != nil {
-					res.Elems = append(res.Elems, v) // the keys, as for displays
+					res.AddElem(v) // the keys, as for displays
 				}
 			}
 			continue
 		}
 		v := b.expr(e)
 		b.use(v, asyncir.UseStore, op)
-		res.Elems = append(res.Elems, v)
+		res.AddElem(v)
 	}
 	return res
 }

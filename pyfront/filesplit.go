@@ -267,8 +267,8 @@ func (fs *fileSplit) waitingSuppressions(path string) []asyncir.Suppression {
 		for _, c := range commentsIn(fs.src, s.start, s.end) {
 			sp, ep := fs.point(c[0]), fs.point(c[1])
 			rng := asyncir.Range{File: path,
-				Start: asyncir.Pos{Line: int(sp.Row) + 1, Col: int(sp.Column) + 1, Offset: c[0]},
-				End:   asyncir.Pos{Line: int(ep.Row) + 1, Col: int(ep.Column) + 1, Offset: c[1]}}
+				Start: asyncir.MakePos(int(sp.Row)+1, int(sp.Column)+1, c[0]),
+				End:   asyncir.MakePos(int(ep.Row)+1, int(ep.Column)+1, c[1])}
 			if sup, ok := suppressionOf(string(fs.src[c[0]:c[1]]), rng); ok {
 				out = append(out, sup)
 			}

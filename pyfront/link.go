@@ -168,6 +168,7 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	for _, fi := range mi.funcs {
 		fi.f.Decorators = l.decoratorNames(fi)
 	}
+	types := asyncir.TypeSet{}
 	for _, f := range mi.mod.Funcs {
 		if mi.library {
 			l.resolveLibraryCalls(f)
@@ -175,7 +176,7 @@ func (l *linker) writeBack(mi *moduleInfo) {
 		}
 		f.Ops(func(op *asyncir.Op) {
 			if op.Result != nil {
-				op.Result.Type = l.typeOf(op.Result)
+				types.SetType(op.Result, l.typeOf(op.Result))
 			}
 			if op.Kind == asyncir.OpCall {
 				l.resolveCall(op)
@@ -233,7 +234,7 @@ func (l *linker) resolveCall(op *asyncir.Op) {
 	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
 		op.Callee = fn.Func
 	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
-		op.Class = fn.Class
+		op.SetClass(fn.Class)
 		if init := fn.Class.LookupMethod("__init__"); init != nil {
 			op.Callee = init
 		}
@@ -300,8 +301,8 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	mi := l.byMod[v.Def.Block.Func.Module]
 	s := mi.syms[v]
 	if s == nil {
-		if len(v.Elems) > 0 {
-			return listOf(l.agree(v.Elems))
+		if len(v.Elems()) > 0 {
+			return listOf(l.agree(v.Elems()))
 		}
 		return unknownType
 	}
