@@ -49,6 +49,10 @@ type Options struct {
 // Warning is a file the run could not analyse, with a one-line reason.
 type Warning struct {
 	Path, Message string
+	// Transient marks a problem of the run, not of the file (a parse
+	// that did not finish in time on a busy machine): a result cache
+	// must not keep it.
+	Transient bool
 }
 
 func (w Warning) String() string { return w.Path + ": " + w.Message }
@@ -113,7 +117,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	var kept []*source
 	for i, s := range srcs {
 		if warn[i] != "" {
-			res.Warnings = append(res.Warnings, Warning{files[i].Path, warn[i]})
+			res.Warnings = append(res.Warnings, Warning{Path: files[i].Path, Message: warn[i]})
 			continue
 		}
 		res.Lines += countLines(s.src)
@@ -264,13 +268,19 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	largestFirst(finish, kept, opts.Workers, func(i int) {
 		kept[i].mi.finishLazy() // modules lowered lazily, or in parts
 	})
+	gaveUp := 0
 	for i, s := range kept {
 		if !done[i] {
 			res.Skipped++
 			mods = append(mods, &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python})
+		} else if s.mi != nil && s.mi.gaveUp {
+			gaveUp++
+			s.mi.mod.Lowered = false
+			res.Warnings = append(res.Warnings, Warning{Path: s.path, Transient: true,
+				Message: fmt.Sprintf("parsing did not finish within %s (a busy machine, or a pathological file); not analysed", parseTimeout(opts))})
 		}
 	}
-	res.Lowered = len(kept) - res.Skipped
+	res.Lowered = len(kept) - res.Skipped - gaveUp
 	res.Program = asyncir.NewProgram(mods, models)
 	if !opts.ParseOnly {
 		if opts.Library != nil {
@@ -567,10 +577,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 // lowerSourceWith is lowerSource that also shows the copied tree to
 // visit before it is lowered (the library cache reduces it).
 func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree)) *moduleInfo {
-	timeout := opts.Timeout
-	if timeout == 0 {
-		timeout = 30 * time.Second
-	}
+	timeout := parseTimeout(opts)
 	// A module lowered in part is parsed in parts (filesplit.go); a large
 	// one lowered whole, in segments (segments.go).
 	fs := p.splitFor(s, opts)
@@ -582,7 +589,6 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		}
 	}
 	mi := newModuleInfo(s)
-	mod := mi.mod
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
 			lowerModule(t, mi, s.path)
@@ -601,7 +607,8 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	}
 	t := p.parse(s.src, nil, timeout, !opts.ParseOnly)
 	if t == nil {
-		mod.SyntaxErrors = append(mod.SyntaxErrors, asyncir.Range{File: s.path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}})
+		// Not a syntax error: nothing is known of the file (Load warns).
+		mi.gaveUp = true
 		return mi
 	}
 	if opts.ParseOnly {
@@ -615,4 +622,13 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	}
 	lowerModule(t, mi, s.path)
 	return mi
+}
+
+// parseTimeout bounds the parse of one file: tree-sitter's limit is wall
+// time, so a parse that hits it says nothing of the file.
+func parseTimeout(opts Options) time.Duration {
+	if opts.Timeout == 0 {
+		return 30 * time.Second
+	}
+	return opts.Timeout
 }
