@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/asynclint/asynclint/internal/atomicfile"
 )
 
 // Synchronous packages. An installed package none of whose files
@@ -174,7 +176,7 @@ func (lib *Library) scanSync(site, top string) (bool, []string) {
 	if lib.cacheDir != "" {
 		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s", dir, stamp, libCacheVersion)))
 		entry = filepath.Join(lib.cacheDir, "pkg-"+hex.EncodeToString(h[:12]))
-		if b, err := os.ReadFile(entry); err == nil {
+		if b, err := readLibCache(entry); err == nil {
 			verdict, imports, _ := strings.Cut(string(b), "\n")
 			return verdict == "sync", strings.Fields(imports)
 		}
@@ -228,12 +230,14 @@ func (lib *Library) scanSync(site, top string) (bool, []string) {
 		}
 		slices.Sort(imports)
 	}
-	if entry != "" && os.MkdirAll(lib.cacheDir, 0o755) == nil {
+	if entry != "" {
 		verdict := "async"
 		if sync {
 			verdict = "sync"
 		}
-		os.WriteFile(entry, []byte(verdict+"\n"+strings.Join(imports, " ")), 0o644)
+		if atomicfile.Write(entry, []byte(verdict+"\n"+strings.Join(imports, " "))) == nil {
+			lib.wrote.Store(true)
+		}
 	}
 	return sync, imports
 }
