@@ -103,4 +103,20 @@ func TestLibraryRunPrunes(t *testing.T) {
 	if _, err := os.Stat(stale); err != nil {
 		t.Error("a run that wrote nothing listed and pruned the cache")
 	}
+	// A run that writes within the hour does not list it again either;
+	// an hour later it does.
+	os.WriteFile(filepath.Join(root, "site", "netlib", "extra.py"), []byte("async def go():\n    pass\n"), 0o644)
+	writeTree(t, filepath.Join(root, "proj"), map[string]string{"app.py": app + "\nfrom netlib.extra import go\ngo()\n"})
+	run()
+	if _, err := os.Stat(stale); err != nil {
+		t.Error("pruned twice within the hour")
+	}
+	at := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(filepath.Join(cache, "lib", libCachePruned), at, at)
+	writeTree(t, filepath.Join(root, "proj"), map[string]string{"app.py": app + "\nfrom netlib.extra import go as g2\ng2()\n"})
+	os.Chtimes(filepath.Join(root, "site", "netlib", "extra.py"), at, at) // a new split
+	run()
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("not pruned an hour later")
+	}
 }

@@ -75,7 +75,8 @@ func NewLibrary(env *Environment, cacheDir string) *Library {
 	return lib
 }
 
-// prune bounds the cache directory once a run has written to it.
+// prune bounds the cache directory once a run has written to it (at
+// most hourly: libevict.go).
 func (lib *Library) prune() {
 	if lib.cacheDir == "" {
 		return
@@ -84,7 +85,7 @@ func (lib *Library) prune() {
 	if lib.trees != nil && lib.trees.wrote.Swap(false) {
 		wrote = true
 	}
-	if wrote {
+	if wrote && pruneLibCacheNow(lib.cacheDir) {
 		pruneLibCache(lib.cacheDir, libCacheMaxBytes, libCacheKeepBytes)
 	}
 }
