@@ -29,6 +29,15 @@ func addLibraryFacts(m *Models) {
 	// connect returns a Connection thread whose __await__ starts it.
 	factory("aiosqlite.connect", "aiosqlite.core.connect", APIModel{ReturnsClass: "aiosqlite.core.Connection",
 		AwaitsClass: "aiosqlite.core.Connection"})
+	// Methods that hand out a connection or cursor through a context
+	// object: awaiting it, or "async with", gives the connection; dropped,
+	// nothing runs (no coroutine is made), so nothing is reported for it.
+	method := func(name, returns, gives string) {
+		m.APIs[name] = &APIModel{Name: name, Callback: -1, ReturnsClass: returns, AwaitsClass: gives, EntersClass: gives}
+	}
+	method("asyncpg.pool.Pool.acquire", "asyncpg.pool.PoolAcquireContext", "asyncpg.connection.Connection")
+	method("aiomysql.connection.Connection.cursor", "aiomysql.utils._ContextManager", "aiomysql.cursors.Cursor")
+	method("aiomysql.pool.Pool.acquire", "aiomysql.utils._PoolAcquireContextManager", "aiomysql.connection.Connection")
 	// aioredis 1.x: the client comes from a commands_factory parameter
 	// whose default is Redis.
 	factory("aioredis.create_redis", "aioredis.commands.create_redis", APIModel{ReturnsAwait: Coroutine,

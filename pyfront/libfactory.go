@@ -36,3 +36,17 @@ func (l *linker) factoryEnter(t asyncir.Type) (asyncir.Type, bool) {
 	}
 	return l.instanceOfName(api.EntersClass), true
 }
+
+// methodFact is the model of a library method that its code does not
+// describe in a readable form (asyncpg's Pool.acquire hands out a
+// connection through a context object), or nil.
+func (l *linker) methodFact(m *asyncir.Func) *asyncir.APIModel {
+	if m.Module == nil || m.Class == nil {
+		return nil
+	}
+	api := l.models.API(l.models.Canonical(m.Module.Name + "." + m.QualName))
+	if api == nil || api.ReturnsClass == "" && api.ReturnsAwait == asyncir.NotAwaitable {
+		return nil
+	}
+	return api
+}

@@ -449,11 +449,26 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 		return
 	}
 	ld.demandAnnot(fi.retAnnot, depth)
+	if f.Class != nil {
+		// A modelled method names the classes it hands out, as a
+		// modelled factory does (queueDemand).
+		if api := ld.models.API(ld.models.Canonical(f.Module.Name + "." + f.QualName)); api != nil {
+			ld.demand(api.ReturnsClass, depth)
+			ld.demand(api.AwaitsClass, depth)
+			ld.demand(api.EntersClass, depth)
+		}
+	}
 	for _, v := range fi.returns {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
 	}
 	for _, v := range fi.decorators {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
+	}
+	// A classmethod is most often a factory (Redis.from_url returns
+	// cls(...)): the project holds its instances, so the methods it calls
+	// on them are wanted as well as the one it named.
+	if f.ClassMeth && f.Class != nil {
+		ld.demandClass(mi, f.Class, "", depth)
 	}
 	// What a synchronous function calls, one hop less deep: the
 	// may-block summary enters library functions (a helper of the

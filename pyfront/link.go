@@ -288,6 +288,9 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	}
 	switch s.kind {
 	case symName:
+		if t, ok := l.reachingType(v, s); ok {
+			return t
+		}
 		return l.lookupName(s.scope, s.name)
 	case symAttr:
 		if bs := mi.syms[s.base]; bs != nil && bs.kind == symSuper {
@@ -562,6 +565,9 @@ func (l *linker) attrOf(base asyncir.Type, name string, baseVal *asyncir.Value) 
 // modelled methods of its external bases.
 func (l *linker) classMember(c *asyncir.Class, name string) asyncir.Type {
 	if m := c.LookupMethod(name); m != nil {
+		if api := l.methodFact(m); api != nil {
+			return asyncir.Type{Kind: asyncir.FuncObj, External: api.Name}
+		}
 		if m.Property {
 			return m.CallResult
 		}
@@ -663,11 +669,11 @@ func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 // enterResult is what "with x as y" binds for the context managers
 // asynclint knows return themselves.
 func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
+	if r, ok := l.factoryEnter(t); ok && t.Kind == asyncir.Instance {
+		return r
+	}
 	switch {
 	case t.Kind == asyncir.Instance && t.External != "":
-		if r, ok := l.factoryEnter(t); ok {
-			return r
-		}
 		switch t.External {
 		case "asyncio.TaskGroup", "asyncio.Runner", "asyncio.Timeout",
 			"concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor":

@@ -678,6 +678,12 @@ func (b *fnBuilder) lowerAssign(n int32) {
 			v = b.expr(right)
 		}
 	}
+	if ty := t.field(n, fType); v == nil && right >= 0 && ty >= 0 && t.kind(left) == kIdentifier && !b.fi.isClass {
+		// "f: TextIO = ...": a literal says nothing of the type, the
+		// annotation does (a class body keeps it as the attribute's).
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(right)})
+		v = b.value(op, &sym{kind: symAnnot, annot: b.annotation(ty)})
+	}
 	if v == nil && right >= 0 {
 		b.storeUntracked(left)
 	}

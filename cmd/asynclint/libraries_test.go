@@ -74,6 +74,11 @@ async def pooled(dsn):
     pool.close()  # want
     async with asyncpg.create_pool(dsn) as pool2:
         pool2.expire_connections()  # want
+        async with pool2.acquire() as conn:
+            conn.fetch("select 1")  # want
+            pool2.acquire()
+        conn2 = await pool2.acquire()
+        conn2.execute("select 2")  # want
 
 
 async def mysql(host):
@@ -83,6 +88,12 @@ async def mysql(host):
         conn2.rollback()  # want
     async with aiomysql.create_pool(host=host) as pool:
         pool.wait_closed()  # want
+        async with pool.acquire() as conn3:
+            conn3.commit()  # want
+    cur = await conn.cursor()
+    cur.execute("select 1")  # want
+    async with conn.cursor() as cur2:
+        cur2.fetchall()
 
 
 async def lite(path):
@@ -94,6 +105,8 @@ async def lite(path):
 async def cache(k, v):
     r = redis.from_url("redis://localhost")
     r.set(k, v)  # want
+    pipe = r.pipeline()
+    pipe.execute()  # want
     await r.close()
 
 
@@ -135,7 +148,9 @@ async def main():
 	fixed := strings.NewReplacer("    session.close()", "    await session.close()", "        s.close()", "        await s.close()",
 		"    conn.execute", "    await conn.execute",
 		"    pool.close()", "    await pool.close()", "        pool2.expire", "        await pool2.expire", "    conn.commit", "    await conn.commit",
-		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed", "    db.commit", "    await db.commit", "    r.set", "    await r.set", "        client.get", "        await client.get").Replace(buggy)
+		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed",
+		"            conn.fetch", "            await conn.fetch", "        conn2.execute", "        await conn2.execute",
+		"            conn3.commit", "            await conn3.commit", "    cur.execute", "    await cur.execute", "    db.commit", "    await db.commit", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
