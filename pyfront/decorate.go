@@ -41,6 +41,7 @@ func (l *linker) callResult(fi *funcInfo) asyncir.Type {
 			// author promised; it is only used when the body says nothing.
 			t = l.annotType(fi.retAnnot)
 		}
+		t = l.wrappedCoroutine(t, f)
 	}
 	for i := len(fi.decorators) - 1; i >= 0; i-- {
 		t = l.applyDecorator(fi.decorators[i], t, f)
@@ -79,7 +80,12 @@ func (l *linker) applyDecorator(deco *asyncir.Value, inner asyncir.Type, f *asyn
 		return inner
 	case d.External == "asyncio.coroutine" || d.External == "types.coroutine":
 		return unknownType
+	case d.External == asyncContextManager:
+		return l.generatorContext(f)
 	case d.Kind == asyncir.FuncObj && d.Func != nil:
+		if t, ok := l.annotatedDecorator(d.Func, inner, f); ok {
+			return t
+		}
 		return l.projectDecorator(d.Func, inner, f)
 	}
 	return unknownType

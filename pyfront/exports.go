@@ -3,8 +3,9 @@ package pyfront
 // exportIndex maps each lowered module to the names an importer must
 // mention to reach something async through it: its module-level coroutine
 // and async generator functions, its classes with an async method, its
-// bridge names (bridgeNames) and what its package __init__ re-exports of
-// those with "from ... import". Load lowers modules in waves; every fact
+// bridge names (bridgeNames) and what it re-exports of those with "from
+// ... import" — a package __init__ or a plain module (aiohttp.http
+// re-exports aiohttp.http_writer's StreamWriter). Load lowers modules in waves; every fact
 // here only grows as modules are added, so each wave continues from the
 // last one's fixed point instead of starting over.
 type exportIndex struct {
@@ -61,9 +62,6 @@ func (x *exportIndex) update(infos map[string]*moduleInfo) {
 	for changed := true; changed; {
 		changed = false
 		for name, mi := range infos {
-			if !mi.isInit {
-				continue
-			}
 			for _, imp := range mi.mod.Imports {
 				if imp.Name == "" || imp.Name == "*" || x.has(name, imp.Alias) {
 					continue

@@ -430,6 +430,16 @@ func (b *fnBuilder) annotationIn(n int32, scope *funcInfo) *annotation {
 					}
 					return
 				}
+				if resultGenerics[lastDot(head)] && len(cs) > 1 && a.result == nil {
+					if r := lastTypeArg(t, cs[len(cs)-1]); r >= 0 {
+						a.result = b.annotationIn(r, scope)
+					}
+				}
+				if elemGenerics[lastDot(head)] && len(cs) > 1 && a.elem == nil {
+					if e := firstTypeArg(t, cs[1]); e >= 0 {
+						a.elem = b.annotationIn(e, scope)
+					}
+				}
 				walk(cs[0])
 			}
 		case kBinaryOp:
@@ -445,4 +455,51 @@ func (b *fnBuilder) annotationIn(n int32, scope *funcInfo) *annotation {
 	}
 	walk(n)
 	return a
+}
+
+// resultGenerics are the generic types whose last argument is what the
+// value finally gives: Callable[..., R] called, Generator[Y, S, R] and
+// Coroutine[Y, S, R] returned from, Awaitable[R] awaited.
+var resultGenerics = map[string]bool{"Callable": true, "Generator": true, "Coroutine": true, "Awaitable": true}
+
+func lastDot(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
+
+// elemGenerics are the generic types whose first argument is what they
+// yield.
+var elemGenerics = map[string]bool{"AsyncIterator": true, "AsyncGenerator": true, "AsyncIterable": true,
+	"Iterator": true, "Generator": true, "Iterable": true}
+
+// firstTypeArg is the first type argument of a subscripted type, x being
+// its first argument node or the type_parameter list holding them.
+func firstTypeArg(t *tree, x int32) int32 {
+	for x >= 0 {
+		switch t.kind(x) {
+		case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kNone, kBinaryOp:
+			return x
+		}
+		cs := t.namedChildren(x)
+		if len(cs) == 0 {
+			return -1
+		}
+		x = cs[0]
+	}
+	return -1
+}
+
+// lastTypeArg is the last type argument of a subscripted type: the
+// subscript itself, or the last child of the type_parameter list that
+// newer grammars wrap the arguments in.
+func lastTypeArg(t *tree, x int32) int32 {
+	for x >= 0 {
+		switch t.kind(x) {
+		case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kNone, kBinaryOp:
+			return x
+		}
+		cs := t.namedChildren(x)
+		if len(cs) == 0 {
+			return -1
+		}
+		x = cs[len(cs)-1]
+	}
+	return -1
 }

@@ -330,6 +330,8 @@ func (ld *libLoader) demandAnnot(a *annotation, depth int) {
 			ld.demand(ld.external(joinDotted(d, rest)), depth)
 		}
 	}
+	ld.demandAnnot(a.result, depth)
+	ld.demandAnnot(a.elem, depth)
 }
 
 // resolve follows one demand through the loaded modules. It returns the
@@ -408,8 +410,15 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 		return
 	}
 	// Bases are needed for method lookup however deep the class was
-	// reached (a chain of classes, not of their methods).
+	// reached (a chain of classes, not of their methods); a generic
+	// base's type arguments are what its methods give (Base[Response]).
 	for _, v := range ci.bases {
+		if s := mi.syms[v]; s != nil && s.kind == symElem && s.base != nil {
+			for _, arg := range v.Def.Args {
+				ld.demand(ld.external(dottedOf(mi, arg)), max(depth-1, 0))
+			}
+			v = s.base
+		}
 		ld.demand(ld.external(dottedOf(mi, v)), max(depth-1, 0))
 	}
 	if depth == 0 {

@@ -126,11 +126,24 @@ func (l *linker) reset() {
 
 func (l *linker) resolveBases(ci *classInfo) {
 	for _, v := range ci.bases {
+		// A generic base (Base[T], Coroutine[Any, Any, T]) is its origin.
+		var args []*asyncir.Value
+		if v != nil && v.Def != nil {
+			if s := l.byMod[v.Def.Block.Func.Module].syms[v]; s != nil && s.kind == symElem && s.base != nil {
+				v, args = s.base, v.Def.Args
+			}
+		}
 		t := l.typeOf(v)
 		switch {
 		case t.Kind == asyncir.ClassObj && t.Class != nil:
 			if t.Class != ci.cls {
 				ci.cls.Bases = append(ci.cls.Bases, t.Class)
+				if len(args) > 0 {
+					if ci.typeArgs == nil {
+						ci.typeArgs = map[*asyncir.Class][]*asyncir.Value{}
+					}
+					ci.typeArgs[t.Class] = args
+				}
 			}
 		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
 			ci.cls.ExternalBases = append(ci.cls.ExternalBases, l.models.Canonical(t.External))
@@ -305,9 +318,11 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 		}
 		return t
 	case symAwait:
-		if bt := l.typeOf(s.base); bt.Result != nil {
+		bt := l.typeOf(s.base)
+		if bt.Result != nil {
 			return *bt.Result
 		}
+		return l.awaitResult(bt)
 	case symSelf:
 		return asyncir.Type{Kind: asyncir.Instance, Class: s.cls}
 	case symClsObj:
@@ -673,6 +688,10 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 		return r
 	}
 	switch {
+	case t.Kind == asyncir.Instance && t.External == generatorContextClass:
+		if t.Elem != nil {
+			return *t.Elem
+		}
 	case t.Kind == asyncir.Instance && t.External != "":
 		switch t.External {
 		case "asyncio.TaskGroup", "asyncio.Runner", "asyncio.Timeout",
@@ -691,7 +710,11 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 				case returnsSelf(l, fi) || annotatedSelf(fi):
 					return t
 				case fi.retAnnot != nil:
-					// "async def __aenter__(self) -> ClientSession"
+					// "async def __aenter__(self) -> ClientSession", or
+					// "-> _RetType" bound by a generic base.
+					if b, ok := l.boundTypeVar(fi.retAnnot, t.Class, f.Class); ok {
+						return b
+					}
 					return l.annotType(fi.retAnnot)
 				}
 				return unknownType

@@ -40,6 +40,13 @@ type sym struct {
 type annotation struct {
 	names []string
 	scope *funcInfo
+	// result is what a Callable returns, or what a Generator, Coroutine
+	// or Awaitable finally gives (its last type argument): the type of
+	// calling, or awaiting through __await__.
+	result *annotation
+	// elem is what an iterator or generator yields (its first type
+	// argument): AsyncIterator[T], AsyncGenerator[T, None], Iterator[T].
+	elem *annotation
 }
 
 // funcInfo is the scope of one function while lowering and linking.
@@ -86,6 +93,9 @@ type classInfo struct {
 	attrs  map[string][]*asyncir.Value
 	annots map[string]*annotation
 	body   *funcInfo
+	// typeArgs are the type arguments of a generic base defined in the
+	// program (class Req(Base[Response]) binds Base's type variable).
+	typeArgs map[*asyncir.Class][]*asyncir.Value
 }
 
 // moduleInfo is one lowered module with its symbolic side tables.

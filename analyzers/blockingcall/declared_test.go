@@ -3,6 +3,7 @@ package blockingcall_test
 import (
 	"testing"
 
+	"github.com/asynclint/asynclint/internal/casetest"
 	"github.com/asynclint/asynclint/internal/config"
 )
 
@@ -41,5 +42,5 @@ async def assigned_after_declaration(make):
 `
 
 func TestDeclaredTypes(t *testing.T) {
-	checkSource(t, "declared.py", declared, &config.Config{Select: []string{"AL2"}})
+	casetest.CheckSource(t, "declared.py", declared, &config.Config{Select: []string{"AL2"}})
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/asynclint/asynclint/internal/casetest"
 	"github.com/asynclint/asynclint/internal/config"
 	"github.com/asynclint/asynclint/internal/driver"
 	"github.com/asynclint/asynclint/internal/expect"
@@ -113,7 +114,7 @@ async def non_blocking(flag):
 `
 
 func TestStdlibForms(t *testing.T) {
-	checkSource(t, "forms.py", stdlibForms, &config.Config{Select: []string{"AL2"}})
+	casetest.CheckSource(t, "forms.py", stdlibForms, &config.Config{Select: []string{"AL2"}})
 }
 
 // extended is checked with extend-blocking-calls naming an external
@@ -131,36 +132,12 @@ async def main():
     mylib.other()
 `
 
-func checkSource(t *testing.T, name, src string, cfg *config.Config) {
-	t.Helper()
-	dir := t.TempDir()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := driver.Run(driver.Options{Paths: []string{path}, Config: cfg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := expect.ParsePython(path, []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []expect.Diag
-	for _, d := range res.Diagnostics {
-		got = append(got, expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
-	}
-	for _, p := range c.Match(got) {
-		t.Error(p)
-	}
-}
-
 func TestThirdPartyTables(t *testing.T) {
-	checkSource(t, "clients.py", thirdParty, &config.Config{Select: []string{"AL2"}})
+	casetest.CheckSource(t, "clients.py", thirdParty, &config.Config{Select: []string{"AL2"}})
 }
 
 func TestExtendBlockingCalls(t *testing.T) {
-	checkSource(t, "extended.py", extended, &config.Config{Select: []string{"AL2"},
+	casetest.CheckSource(t, "extended.py", extended, &config.Config{Select: []string{"AL2"},
 		ExtendBlockingCalls: []string{"mylib.fetch_sync", "extended.slow_io"}})
 }
 

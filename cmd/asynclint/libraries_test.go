@@ -12,7 +12,7 @@ import (
 
 // debianLibraries are the Debian packages of the asyncio libraries the
 // test application uses, and the modules that must import from them.
-const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite"
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika"
 
 // TestInstalledLibraries builds a virtual environment over Debian's
 // packaged asyncio libraries (python3 -m venv --system-site-packages,
@@ -21,7 +21,7 @@ const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyn
 // and checks that the same application with the awaits is silent.
 func TestInstalledLibraries(t *testing.T) {
 	python := "/usr/bin/python3"
-	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite")
+	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika")
 	if out, err := probe.CombinedOutput(); err != nil {
 		msg := "Debian's python3 cannot import the asyncio libraries (" + strings.TrimSpace(string(out)) + "): apt-get install -y " + debianLibraries
 		if os.Getenv("CI") == "true" {
@@ -46,6 +46,7 @@ func TestInstalledLibraries(t *testing.T) {
 	write("pyproject.toml", "[project]\nname = \"shop\"\nrequires-python = \">=3.11\"\n")
 	buggy := `import asyncio
 
+import aio_pika
 import aiohttp
 import aiomysql
 import aiosqlite
@@ -61,6 +62,11 @@ async def fetch(url):
         async with s.get(url) as resp:
             await resp.text()
         s.close()  # want
+        page = await s.get(url)
+        page.json()  # want
+        s.post(url)  # want
+        async with s.ws_connect(url) as ws:
+            ws.send_str("hello")  # want
 
 
 async def query(dsn):
@@ -99,7 +105,17 @@ async def mysql(host):
 async def lite(path):
     db = await aiosqlite.connect(path)
     db.commit()  # want
+    db.execute("create table t (x)")  # want
+    cur = await db.execute("select x from t")
+    cur.fetchone()  # want
     await db.close()
+
+
+async def publish(url):
+    conn = await aio_pika.connect_robust(url)
+    channel = await conn.channel()
+    channel.declare_queue("jobs")  # want
+    await conn.close()
 
 
 async def cache(k, v):
@@ -146,11 +162,13 @@ async def main():
 
 	// The same application with its awaits is silent.
 	fixed := strings.NewReplacer("    session.close()", "    await session.close()", "        s.close()", "        await s.close()",
+		"        page.json", "        await page.json", "        s.post", "        await s.post", "            ws.send_str", "            await ws.send_str",
 		"    conn.execute", "    await conn.execute",
 		"    pool.close()", "    await pool.close()", "        pool2.expire", "        await pool2.expire", "    conn.commit", "    await conn.commit",
 		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed",
 		"            conn.fetch", "            await conn.fetch", "        conn2.execute", "        await conn2.execute",
-		"            conn3.commit", "            await conn3.commit", "    cur.execute", "    await cur.execute", "    db.commit", "    await db.commit", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get").Replace(buggy)
+		"            conn3.commit", "            await conn3.commit", "    cur.execute", "    await cur.execute", "    db.commit", "    await db.commit", "    db.execute", "    await db.execute", "    cur.fetchone", "    await cur.fetchone",
+		"    channel.declare_queue", "    await channel.declare_queue", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
