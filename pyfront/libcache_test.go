@@ -43,10 +43,10 @@ func libraryCacheFollowsEdits(t *testing.T, other string, readAtFirst int) {
 		t.Helper()
 		l := NewLibrary(&Environment{Sites: []string{site}}, cache)
 		r := Load([]File{{Path: filepath.Join(root, "proj", "app.py")}}, asyncir.PythonModels(), Options{Library: l})
-		if co := callAt(t, r.Program, "app", 5).Result.Type.Await == asyncir.Coroutine; !co && r.LibraryFiles != readAtFirst {
+		if co := callAt(t, r.Program, "app", 5).Result.Type().Await == asyncir.Coroutine; !co && r.LibraryFiles != readAtFirst {
 			t.Fatalf("%d installed files read, want %d", r.LibraryFiles, readAtFirst)
 		}
-		return callAt(t, r.Program, "app", 5).Result.Type.Await == asyncir.Coroutine, l
+		return callAt(t, r.Program, "app", 5).Result.Type().Await == asyncir.Coroutine, l
 	}
 	// What the cache holds: each file and when it was written.
 	held := func() map[string]time.Time {
