@@ -472,25 +472,16 @@ var elemGenerics = map[string]bool{"AsyncIterator": true, "AsyncGenerator": true
 
 // firstTypeArg is the first type argument of a subscripted type, x being
 // its first argument node or the type_parameter list holding them.
-func firstTypeArg(t *tree, x int32) int32 {
-	for x >= 0 {
-		switch t.kind(x) {
-		case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kNone, kBinaryOp:
-			return x
-		}
-		cs := t.namedChildren(x)
-		if len(cs) == 0 {
-			return -1
-		}
-		x = cs[0]
-	}
-	return -1
-}
+func firstTypeArg(t *tree, x int32) int32 { return typeArg(t, x, false) }
 
 // lastTypeArg is the last type argument of a subscripted type: the
 // subscript itself, or the last child of the type_parameter list that
 // newer grammars wrap the arguments in.
-func lastTypeArg(t *tree, x int32) int32 {
+func lastTypeArg(t *tree, x int32) int32 { return typeArg(t, x, true) }
+
+// typeArg descends from x through wrapper nodes (type, type_parameter)
+// to a type expression, by the first or the last child.
+func typeArg(t *tree, x int32, last bool) int32 {
 	for x >= 0 {
 		switch t.kind(x) {
 		case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kNone, kBinaryOp:
@@ -500,7 +491,11 @@ func lastTypeArg(t *tree, x int32) int32 {
 		if len(cs) == 0 {
 			return -1
 		}
-		x = cs[len(cs)-1]
+		if last {
+			x = cs[len(cs)-1]
+		} else {
+			x = cs[0]
+		}
 	}
 	return -1
 }
