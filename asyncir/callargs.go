@@ -42,7 +42,7 @@ func PassedOn(op *Op, f *Func, alias map[string]string) map[string]string {
 	}
 	out := map[string]string{}
 	for i, p := range params {
-		if d := valueDef(args[i]); d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs) == 0 && alias[d.Var] != "" {
+		if d := valueDef(args[i]); d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs()) == 0 && alias[d.Var] != "" {
 			out[p.Name] = alias[d.Var]
 		}
 	}
@@ -81,7 +81,7 @@ func matchArgs(op *Op, f *Func) (params []*Param, args []*Value, ok bool) {
 		}
 		args[i] = a
 	}
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		for i, p := range params {
 			if p.Name == k.Name && (p.Kind == ParamPositional || p.Kind == ParamKeywordOnly) {
 				args[i] = k.Value
@@ -98,11 +98,11 @@ func implicitParams(op *Op, f *Func) (int, bool) {
 	switch {
 	case f.Static || f.Class == nil:
 		return 0, true
-	case f.ClassMeth || op.Class != nil:
+	case f.ClassMeth || op.Class() != nil:
 		return 1, true
 	case op.Recv == nil:
 		return 0, false
-	case op.Recv.Type.Kind == ClassObj:
+	case op.Recv.Type().Kind == ClassObj:
 		// Base.method(self, …): self is passed explicitly.
 		return 0, true
 	}
@@ -114,11 +114,11 @@ func argFact(v *Value, outer Binding) (ArgFact, bool) {
 	if v == nil {
 		return ArgFact{}, false
 	}
-	if v.Const != "" {
-		return ArgFact{Const: v.Const}, true
+	if v.Const() != "" {
+		return ArgFact{Const: v.Const()}, true
 	}
 	// A parameter no assignment reaches still holds the argument.
-	if d := v.Def; outer != nil && d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs) == 0 {
+	if d := v.Def; outer != nil && d != nil && d.Kind == OpLoad && !d.Global && len(d.Defs()) == 0 {
 		if p := paramNamed(d.Func(), d.Var); p != nil {
 			fact, ok := outer[p.Name]
 			return fact, ok
@@ -142,15 +142,15 @@ func notNone(v *Value, depth int) bool {
 		// A project class, or an external one: calling a class gives an
 		// instance of that very class (a factory function's result is
 		// typed by its name, not the callee's).
-		return d.Class != nil ||
-			d.External != "" && v.Type.Kind == Instance && v.Type.External == d.External
+		return d.Class() != nil ||
+			d.External != "" && v.Type().Kind == Instance && v.Type().External == d.External
 	case OpRef:
-		return d.Callee != nil || v.Const != "" && v.Const != "None"
+		return d.Callee != nil || v.Const() != "" && v.Const() != "None"
 	case OpLoad:
-		if d.Global || len(d.Defs) == 0 {
+		if d.Global || len(d.Defs()) == 0 {
 			return false
 		}
-		for _, s := range d.Defs {
+		for _, s := range d.Defs() {
 			if s.Operand == nil || !notNone(s.Operand, depth-1) {
 				return false
 			}

@@ -20,7 +20,7 @@ func (m *Models) CallbackAPI(op *Op) *APIModel {
 	if api := m.API(op.External); api != nil && api.Callback >= 0 {
 		return api
 	}
-	if op.External == "" && op.Callee == nil && op.Recv != nil && !op.Recv.Type.IsKnown() {
+	if op.External == "" && op.Callee == nil && op.Recv != nil && !op.Recv.Type().IsKnown() {
 		if cls := callbackMethodClass(op.Method); cls != "" {
 			return m.Method(cls, op.Method)
 		}

@@ -6,7 +6,7 @@ func Made(f *Func, kind AwaitKind) []*Value {
 	var out []*Value
 	seen := map[*Value]bool{}
 	consider := func(v *Value) {
-		if v != nil && !seen[v] && v.Type.Await == kind && v.Track != nil && v.Track.Made && !v.Track.Escapes {
+		if v != nil && !seen[v] && v.Type().Await == kind && v.Track != nil && v.Track.Made && !v.Track.Escapes {
 			seen[v] = true
 			out = append(out, v)
 		}
@@ -14,14 +14,14 @@ func Made(f *Func, kind AwaitKind) []*Value {
 	f.Ops(func(op *Op) {
 		if op.Result != nil {
 			consider(op.Result)
-			for _, e := range op.Result.Elems {
+			for _, e := range op.Result.Elems() {
 				consider(e)
 			}
 		}
 		// A local wait group is made by its declaration, which is no op:
 		// it shows up first as a receiver or a capture.
 		consider(op.Recv)
-		for _, c := range op.Captures {
+		for _, c := range op.Captures() {
 			consider(c)
 		}
 		for _, a := range op.Args {
@@ -45,11 +45,11 @@ func (op *Op) Closes() *Value {
 // IsPlainSend reports whether op sends on v outside a select, so it can
 // block forever; IsPlainReceive likewise for a receive.
 func (op *Op) IsPlainSend(v *Value) bool {
-	return op.Kind == OpSend && op.Recv == v && op.Select == nil
+	return op.Kind == OpSend && op.Recv == v && op.Select() == nil
 }
 
 func (op *Op) IsPlainReceive(v *Value) bool {
-	return op.Kind == OpAwait && op.Operand == v && op.Select == nil
+	return op.Kind == OpAwait && op.Operand == v && op.Select() == nil
 }
 
 // Receives reports whether op receives from v, alone or as a select case.
@@ -72,7 +72,7 @@ func ExitOp(b *Block) *Op {
 // ever receives from it (for a send case) or sends on or closes it (for a
 // receive case).
 func (op *Op) CannotFire() bool {
-	if op.Select == nil {
+	if op.Select() == nil {
 		return false
 	}
 	ch, send := op.Operand, false

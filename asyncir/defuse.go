@@ -72,12 +72,13 @@ func ComputeDefUse(f *Func) {
 			if op.Kind != OpLoad || op.Global {
 				return
 			}
-			op.Defs = op.Defs[:0]
+			defs := op.Defs()[:0]
 			for _, i := range byVar[op.Var] {
 				if cur[i/64]&(1<<(i%64)) != 0 {
-					op.Defs = append(op.Defs, stores[i])
+					defs = append(defs, stores[i])
 				}
 			}
+			op.SetDefs(defs)
 		})
 	}
 }
@@ -154,7 +155,7 @@ func raisingOp(b *Block) *Op {
 }
 
 func reaches(load, store *Op) bool {
-	for _, d := range load.Defs {
+	for _, d := range load.Defs() {
 		if d == store {
 			return true
 		}

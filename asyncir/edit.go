@@ -17,7 +17,7 @@ func ApplyEdits(src []byte, edits []Edit) ([]byte, error) {
 	var out []byte
 	last := 0
 	for _, e := range sorted {
-		s, t := e.Range.Start.Offset, e.Range.End.Offset
+		s, t := int(e.Range.Start.Offset), int(e.Range.End.Offset)
 		if s < last || t < s || t > len(src) {
 			return nil, fmt.Errorf("edit [%d,%d) overlaps or lies outside the file", s, t)
 		}

@@ -19,8 +19,8 @@ func PlaceOf(v *Value) Place {
 	if v.Track != nil && v.Track.Root != nil {
 		return Place{v.Track.Root, v.Track.Path}
 	}
-	if v.From != nil {
-		return *v.From
+	if from := v.From(); from != nil {
+		return *from
 	}
 	return Place{v, ""}
 }
@@ -45,7 +45,7 @@ type InputLock struct {
 // LockCall returns the mutex op locks or unlocks and how, for a call or
 // a defer of a sync.Mutex/RWMutex method.
 func LockCall(models *Models, op *Op) (*Value, LockOp) {
-	if (op.Kind != OpCall && op.Kind != OpDefer) || op.Recv == nil || op.Recv.Type.Await != Mutex {
+	if (op.Kind != OpCall && op.Kind != OpDefer) || op.Recv == nil || op.Recv.Type().Await != Mutex {
 		return nil, NoLockOp
 	}
 	if m := models.API(op.External); m != nil && m.Lock != NoLockOp {

@@ -84,7 +84,7 @@ func (a *APIModel) Bounded(op *Op) bool {
 	if v == nil {
 		return false
 	}
-	return v.Const == "" || v.Const != "0" && !strings.HasPrefix(v.Const, "-")
+	return v.Const() == "" || v.Const() != "0" && !strings.HasPrefix(v.Const(), "-")
 }
 
 // blocking builds the model of an API that waits (the clock, another

@@ -70,31 +70,133 @@ type Op struct {
 	// "asyncio.AbstractEventLoop.call_soon"). Method is the attribute name
 	// of a method call, set even when the receiver is unknown.
 	Callee   *Func
-	Class    *Class // OpRef to a class, or a call that instantiates one
 	External string
 	Method   string
 	Recv     *Value
 	Args     []*Value
-	Keywords []Keyword
 
 	// Loads, stores and attributes.
 	Var     string
 	Attr    string
 	Operand *Value
 
-	Compare string // "in", "not in", "is", "is not", "==", "!="
-
-	// Captures are the values a spawned, deferred, called or referenced
-	// closure captures, bound to the callee's Inputs after its parameters
-	// (see Bindings).
-	Captures []*Value
-	// Select is the OpSelect whose case this OpSend/OpAwait is; such an op
-	// sits on the edge taken when that case fires.
-	Select *Op
-
 	Result *Value
-	// Defs are the stores that may reach an OpLoad (filled by ComputeDefUse).
-	Defs []*Op
+
+	// rare holds what few ops set (Class, Keywords, Compare, Captures,
+	// Select, Defs), nil when none is: a program holds hundreds of
+	// thousands of ops, most of them loads and references.
+	rare *opRare
+}
+
+// opRare is the part of an Op that few ops need.
+type opRare struct {
+	class    *Class
+	keywords []Keyword
+	compare  string
+	captures []*Value
+	sel      *Op
+	defs     []*Op
+}
+
+// more is op's rare part, made on first write.
+func (op *Op) more() *opRare {
+	if op.rare == nil {
+		op.rare = &opRare{}
+	}
+	return op.rare
+}
+
+// Class is the class an OpRef refers to, or that a call instantiates.
+func (op *Op) Class() *Class {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.class
+}
+
+// SetClass records the class op refers to or instantiates.
+func (op *Op) SetClass(c *Class) {
+	if c != nil || op.rare != nil {
+		op.more().class = c
+	}
+}
+
+// Keywords are a call's keyword arguments.
+func (op *Op) Keywords() []Keyword {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.keywords
+}
+
+// AddKeyword appends a keyword argument to a call.
+func (op *Op) AddKeyword(k Keyword) {
+	r := op.more()
+	r.keywords = append(r.keywords, k)
+}
+
+// Compare is an OpCompare's operator: "in", "not in", "is", "is not",
+// "==", "!=".
+func (op *Op) Compare() string {
+	if op.rare == nil {
+		return ""
+	}
+	return op.rare.compare
+}
+
+// SetCompare records an OpCompare's operator.
+func (op *Op) SetCompare(c string) {
+	if c != "" || op.rare != nil {
+		op.more().compare = c
+	}
+}
+
+// Captures are the values a spawned, deferred, called or referenced
+// closure captures, bound to the callee's Inputs after its parameters
+// (see Bindings).
+func (op *Op) Captures() []*Value {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.captures
+}
+
+// AddCapture appends a captured value.
+func (op *Op) AddCapture(v *Value) {
+	r := op.more()
+	r.captures = append(r.captures, v)
+}
+
+// Select is the OpSelect whose case this OpSend/OpAwait is; such an op
+// sits on the edge taken when that case fires.
+func (op *Op) Select() *Op {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.sel
+}
+
+// SetSelect records the OpSelect whose case op is.
+func (op *Op) SetSelect(s *Op) {
+	if s != nil || op.rare != nil {
+		op.more().sel = s
+	}
+}
+
+// Defs are the stores that may reach an OpLoad of a local (filled by
+// ComputeDefUse).
+func (op *Op) Defs() []*Op {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.defs
+}
+
+// SetDefs records the stores that may reach an OpLoad.
+func (op *Op) SetDefs(defs []*Op) {
+	if defs != nil || op.rare != nil {
+		op.more().defs = defs
+	}
 }
 
 // Func returns the function that contains op.
@@ -102,7 +204,7 @@ func (op *Op) Func() *Func { return op.Block.Func }
 
 // Keyword returns the value of the named keyword argument, or nil.
 func (op *Op) Keyword(name string) *Value {
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		if k.Name == name {
 			return k.Value
 		}
@@ -180,23 +282,121 @@ type Use struct {
 
 // Value is the result of an expression.
 type Value struct {
-	Def  *Op // the op that produced it
-	Type Type
+	Def *Op // the op that produced it
+	// typ is what is known of the value, nil when nothing is: most values
+	// are never typed, and a Type is ten words (see Type and SetType).
+	typ  *Type
 	Uses []Use
-	// Elems holds the values of a list/set/tuple display or comprehension
-	// element, so containers of coroutines or tasks can be followed.
-	Elems []*Value
-	// Const is the source text of a literal call argument ("False", "0",
-	// "1.5"), so models can tell queue.get(False) from queue.get(flag).
-	Const string
 	// Track is set by frontends that followed every use of the value
 	// (Go channels, wait groups, contexts); see Tracking.
 	Track *Tracking
-	// From is the place a struct (or a pointer to one) was loaded from,
-	// when the frontend followed it back to a root: s.batches is
-	// {s, ".batches*"}. A call that binds it then reaches the callee's
-	// locks at the place the caller's own s.batches.mu has.
-	From *Place
+	// rare holds Elems, Const and From, nil when none is set: few values
+	// are containers, literal arguments or structs loaded from a field.
+	rare *valueRare
+}
+
+// valueRare is the part of a Value that few values need.
+type valueRare struct {
+	elems []*Value
+	konst string
+	from  *Place
+}
+
+// more is v's rare part, made on first write.
+func (v *Value) more() *valueRare {
+	if v.rare == nil {
+		v.rare = &valueRare{}
+	}
+	return v.rare
+}
+
+// Elems holds the values of a list/set/tuple display or comprehension
+// element, so containers of coroutines or tasks can be followed.
+func (v *Value) Elems() []*Value {
+	if v.rare == nil {
+		return nil
+	}
+	return v.rare.elems
+}
+
+// SetElems records the values v contains.
+func (v *Value) SetElems(elems []*Value) {
+	if elems != nil || v.rare != nil {
+		v.more().elems = elems
+	}
+}
+
+// AddElem appends a contained value.
+func (v *Value) AddElem(e *Value) {
+	r := v.more()
+	r.elems = append(r.elems, e)
+}
+
+// Const is the source text of a literal call argument ("False", "0",
+// "1.5"), so models can tell queue.get(False) from queue.get(flag).
+func (v *Value) Const() string {
+	if v.rare == nil {
+		return ""
+	}
+	return v.rare.konst
+}
+
+// SetConst records the source text of a literal argument.
+func (v *Value) SetConst(text string) {
+	if text != "" || v.rare != nil {
+		v.more().konst = text
+	}
+}
+
+// From is the place a struct (or a pointer to one) was loaded from,
+// when the frontend followed it back to a root: s.batches is
+// {s, ".batches*"}. A call that binds it then reaches the callee's
+// locks at the place the caller's own s.batches.mu has. Nil otherwise.
+func (v *Value) From() *Place {
+	if v.rare == nil {
+		return nil
+	}
+	return v.rare.from
+}
+
+// SetFrom records where a struct value was loaded from.
+func (v *Value) SetFrom(pl Place) {
+	v.more().from = &pl
+}
+
+// Type is what is known of the value (the zero Type when nothing is).
+func (v *Value) Type() Type {
+	if v.typ == nil {
+		return Type{}
+	}
+	return *v.typ
+}
+
+// SetType records what is known of the value.
+func (v *Value) SetType(t Type) {
+	if t == (Type{}) {
+		v.typ = nil
+		return
+	}
+	v.typ = &t
+}
+
+// TypeSet shares one copy of each type among the values it types: a
+// module's values have a few distinct types between them.
+type TypeSet map[Type]*Type
+
+// SetType records what is known of v, as v.SetType does.
+func (s TypeSet) SetType(v *Value, t Type) {
+	if t == (Type{}) {
+		v.typ = nil
+		return
+	}
+	p := s[t]
+	if p == nil {
+		p = &t
+		s[t] = p
+	}
+	v.typ = p
 }
 
 // AddUse records a consumer.

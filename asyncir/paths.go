@@ -163,8 +163,8 @@ func Bound(op *Op, i int) *Value {
 		return nil
 	}
 	if i >= len(f.Params) {
-		if k := i - len(f.Params); k < len(op.Captures) {
-			return op.Captures[k]
+		if k := i - len(f.Params); k < len(op.Captures()) {
+			return op.Captures()[k]
 		}
 		return nil
 	}

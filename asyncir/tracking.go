@@ -78,7 +78,7 @@ func Bindings(op *Op, v *Value) []*Value {
 		bind(a)
 	}
 	i = len(f.Params)
-	for _, c := range op.Captures {
+	for _, c := range op.Captures() {
 		bind(c)
 	}
 	return out

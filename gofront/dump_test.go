@@ -70,21 +70,21 @@ func dumpFunc(f *asyncir.Func) string {
 				args = append(args, name(a))
 			}
 			var caps []string
-			for _, a := range op.Captures {
+			for _, a := range op.Captures() {
 				caps = append(caps, name(a))
 			}
 			callee := ""
 			if op.Callee != nil {
 				callee = op.Callee.QualName
 			}
-			if op.Result != nil && len(op.Result.Elems) > 0 {
+			if op.Result != nil && len(op.Result.Elems()) > 0 {
 				var es []string
-				for _, e := range op.Result.Elems {
+				for _, e := range op.Result.Elems() {
 					es = append(es, name(e))
 				}
 				fmt.Fprintf(&b, "   elems of next: %s\n", strings.Join(es, " "))
 			}
-			fmt.Fprintf(&b, "   %d:%s %s ext=%s callee=%s recv=%s operand=%s args=[%s] caps=[%s] sel=%v res=%s\n", op.Range.Start.Line, op.Kind, op.Method, op.External, callee, name(op.Recv), name(op.Operand), strings.Join(args, " "), strings.Join(caps, " "), op.Select != nil, name(op.Result))
+			fmt.Fprintf(&b, "   %d:%s %s ext=%s callee=%s recv=%s operand=%s args=[%s] caps=[%s] sel=%v res=%s\n", op.Range.Start.Line, op.Kind, op.Method, op.External, callee, name(op.Recv), name(op.Operand), strings.Join(args, " "), strings.Join(caps, " "), op.Select() != nil, name(op.Result))
 		}
 	}
 	return b.String()

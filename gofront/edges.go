@@ -43,7 +43,8 @@ func (l *lowerer) edgeOp(b *ssa.BasicBlock, succ int) *asyncir.Op {
 		}
 		st := sel.States[i]
 		ch := l.value(st.Chan)
-		op := &asyncir.Op{Range: l.rangeOf(st.Pos), Select: l.selects[sel]}
+		op := &asyncir.Op{Range: l.rangeOf(st.Pos)}
+		op.SetSelect(l.selects[sel])
 		if st.Dir == types.SendOnly {
 			op.Kind, op.Recv = asyncir.OpSend, ch
 			ch.AddUse(asyncir.UseRecv, op)
@@ -58,8 +59,8 @@ func (l *lowerer) edgeOp(b *ssa.BasicBlock, succ int) *asyncir.Op {
 					k++
 				}
 			}
-			if t := l.values[sel]; t != nil && 2+k < len(t.Elems) && t.Elems[2+k] != nil {
-				op.Result = t.Elems[2+k]
+			if t := l.values[sel]; t != nil && 2+k < len(t.Elems()) && t.Elems()[2+k] != nil {
+				op.Result = t.Elems()[2+k]
 			}
 		}
 		return op

@@ -44,10 +44,10 @@ type Result struct {
 // Pos converts an IR position back to the file set's.
 func (r *Result) Pos(file string, p asyncir.Pos) token.Pos {
 	tf := r.files[file]
-	if tf == nil || p.Offset < 0 || p.Offset > tf.Size() {
+	if tf == nil || p.Offset < 0 || int(p.Offset) > tf.Size() {
 		return token.NoPos
 	}
-	return tf.Pos(p.Offset)
+	return tf.Pos(int(p.Offset))
 }
 
 func runIR(pass *analysis.Pass, only func(*analysis.Pass) bool) (res any, err error) {

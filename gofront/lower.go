@@ -96,7 +96,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	}
 	for _, p := range fn.Params {
 		v := l.value(p)
-		f.Params = append(f.Params, &asyncir.Param{Name: p.Name(), Type: v.Type, Range: l.rangeOf(p.Pos())})
+		f.Params = append(f.Params, &asyncir.Param{Name: p.Name(), Type: v.Type(), Range: l.rangeOf(p.Pos())})
 		f.Inputs = append(f.Inputs, v)
 	}
 	for _, fv := range fn.FreeVars {
@@ -105,7 +105,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	for _, in := range f.Inputs {
 		// A context parameter named _ is declared unused on purpose (an
 		// interface's signature): the function has none to observe.
-		if in.Type.Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" {
+		if in.Type().Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
 	}
@@ -270,11 +270,11 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 		}
 	case *ssa.Extract:
 		if t, ok := l.values[in.Tuple]; ok {
-			for len(t.Elems) <= in.Index {
-				t.Elems = append(t.Elems, nil)
+			for len(t.Elems()) <= in.Index {
+				t.AddElem(nil)
 			}
-			t.Elems[in.Index] = l.value(in)
-			t.Elems[in.Index].Def = t.Def
+			t.Elems()[in.Index] = l.value(in)
+			t.Elems()[in.Index].Def = t.Def
 		}
 	}
 }
@@ -293,7 +293,7 @@ func folded(mc *ssa.MakeClosure) bool {
 func (l *lowerer) captures(op *asyncir.Op, mc *ssa.MakeClosure) {
 	for _, v := range mc.Bindings {
 		x := l.value(v)
-		op.Captures = append(op.Captures, x)
+		op.AddCapture(x)
 		x.AddUse(asyncir.UseArg, op)
 	}
 }
@@ -345,8 +345,9 @@ func (l *lowerer) call(b *asyncir.Block, kind asyncir.OpKind, c *ssa.CallCommon,
 	}
 	if result != nil {
 		op.Result = l.value(result)
-		if op.Result.Track != nil && op.Result.Type.OriginName == "" {
-			op.Result.Type.OriginName = op.External
+		if t := op.Result.Type(); op.Result.Track != nil && t.OriginName == "" {
+			t.OriginName = op.External
+			op.Result.SetType(t)
 		}
 	}
 	emit(b, op)
@@ -404,7 +405,7 @@ func externalName(c *ssa.CallCommon) string {
 
 func (l *lowerer) pos(p token.Pos) asyncir.Pos {
 	pp := l.pass.Fset.PositionFor(p, false)
-	return asyncir.Pos{Line: pp.Line, Col: pp.Column, Offset: pp.Offset}
+	return asyncir.MakePos(pp.Line, pp.Column, pp.Offset)
 }
 
 func (l *lowerer) nodeRange(n ast.Node) asyncir.Range {

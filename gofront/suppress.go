@@ -40,8 +40,8 @@ func suppressions(pass *analysis.Pass) []asyncir.Suppression {
 					Line:  line,
 					Codes: strings.Split(codesText, ","),
 					Range: asyncir.Range{File: pos.Filename,
-						Start: asyncir.Pos{Line: pos.Line, Col: pos.Column, Offset: pos.Offset},
-						End:   asyncir.Pos{Line: end.Line, Col: end.Column, Offset: end.Offset}},
+						Start: asyncir.MakePos(pos.Line, pos.Column, pos.Offset),
+						End:   asyncir.MakePos(end.Line, end.Column, end.Offset)},
 				})
 			}
 		}
@@ -65,7 +65,7 @@ func alone(src []byte, offset int) bool {
 // suppressed reports whether d is silenced by one of sups.
 func suppressed(d asyncir.Diagnostic, sups []asyncir.Suppression) bool {
 	for _, s := range sups {
-		if s.Range.File != d.Range.File || s.Line != d.Range.Start.Line {
+		if s.Range.File != d.Range.File || s.Line != int(d.Range.Start.Line) {
 			continue
 		}
 		for _, c := range s.Codes {

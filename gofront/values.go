@@ -80,34 +80,35 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 	if _, ok := l.alias.cells[v]; ok {
 		t = t.(*types.Pointer).Elem() // a closure's captured cell: its content
 	}
-	x := &asyncir.Value{Type: typeOf(t)}
+	x := &asyncir.Value{}
+	x.SetType(typeOf(t))
 	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
-		x.Const = c.Value.ExactString() // a duration's nanoseconds, a buffer size
+		x.SetConst(c.Value.ExactString()) // a duration's nanoseconds, a buffer size
 	}
 	l.values[v] = x
 	if holdsStruct(v) {
 		// s.batches: where a callee's batches.mu is, for the caller.
 		if pl := l.placeOf(v); pl.root != v {
-			x.From = &asyncir.Place{Root: l.value(pl.root), Path: pl.path}
+			x.SetFrom(asyncir.Place{Root: l.value(pl.root), Path: pl.path})
 		}
 	}
-	if tracked(x.Type) {
+	if tracked(x.Type()) {
 		x.Track = &asyncir.Tracking{Cap: -1, Escapes: escapes(v, l.alias.referrers(v)), Range: l.rangeOf(v.Pos())}
 		l.describe(v, x)
-		if x.Type.Await == asyncir.Channel {
+		if x.Type().Await == asyncir.Channel {
 			x.Track.Nil = l.nilness(v)
 		}
 		if pl.root != nil && pl.root != v {
 			x.Track.Root, x.Track.Path, x.Track.Field = l.value(pl.root), pl.path, pl.field
 		}
-		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL && x.Type.Await == asyncir.Channel {
+		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL && x.Type().Await == asyncir.Channel {
 			if fa, ok := u.X.(*ssa.FieldAddr); ok {
 				// n.stop: a channel held in a field of n.
 				x.Track.Field = fieldKey(fa)
 				x.Track.Root, x.Track.Path = l.value(copiedFrom(fa.X)), "."+fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct).Field(fa.Field).Name()
 			}
 		}
-		if fv, ok := v.(*ssa.Field); ok && x.Type.Await == asyncir.Channel {
+		if fv, ok := v.(*ssa.Field); ok && x.Type().Await == asyncir.Channel {
 			// r.reply of a struct held by value (a request received
 			// from a channel): the same field as through a pointer.
 			if key := structFieldKey(fv.X.Type(), fv.Field); key != "" {
@@ -176,7 +177,7 @@ func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
 	case *ssa.Alloc:
 		// Not a reassigned variable's cell: a wait group, mutex or
 		// condition variable declared here.
-		t.Made = x.Type.Await == asyncir.WaitGroup || x.Type.Await == asyncir.Mutex || x.Type.Await == asyncir.Cond
+		t.Made = x.Type().Await == asyncir.WaitGroup || x.Type().Await == asyncir.Mutex || x.Type().Await == asyncir.Cond
 		t.Name = v.Comment
 	case *ssa.Parameter:
 		t.Name = v.Name()
@@ -201,7 +202,9 @@ func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
 		// ticker.C: a load of a timer's channel field.
 		if fa, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
 			if st := typeName(fa.X.Type()); st == "time.Ticker" || st == "time.Timer" {
-				x.Type.OriginName = st + ".C"
+				xt := x.Type()
+				xt.OriginName = st + ".C"
+				x.SetType(xt)
 			}
 		}
 	}

@@ -31,9 +31,9 @@ func TestKeywordDelete(t *testing.T) {
 		var kw *asyncir.Keyword
 		for _, f := range prog.Modules[0].Funcs {
 			f.Ops(func(op *asyncir.Op) {
-				for i := range op.Keywords {
-					if op.Keywords[i].Name == "loop" {
-						kw = &op.Keywords[i]
+				for i := range op.Keywords() {
+					if op.Keywords()[i].Name == "loop" {
+						kw = &op.Keywords()[i]
 					}
 				}
 			})

@@ -351,7 +351,7 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 		}
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		res := b.value(op, nil)
-		res.Elems = vals
+		res.SetElems(vals)
 		for _, v := range vals {
 			b.use(v, asyncir.UseStore, op)
 		}
@@ -363,7 +363,7 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 			key := b.constExpr(c.elems[i])
 			b.use(key, asyncir.UseOther, nil)
 			if key != nil {
-				res.Elems = append(res.Elems, key)
+				res.AddElem(key)
 			}
 			b.use(b.constExpr(c.elems[i+1]), asyncir.UseStore, op)
 		}
@@ -378,7 +378,7 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 func (lw *lowerer) offsetRange(start, end int) asyncir.Range {
 	pos := func(off int) asyncir.Pos {
 		row := sort.Search(len(lw.lineStarts), func(i int) bool { return lw.lineStarts[i] > off }) - 1
-		return asyncir.Pos{Line: row + 1, Col: off - lw.lineStarts[row] + 1, Offset: off}
+		return asyncir.MakePos(row+1, off-lw.lineStarts[row]+1, off)
 	}
 	return asyncir.Range{File: lw.path, Start: pos(start), End: pos(end)}
 }

@@ -263,7 +263,8 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	body.lowerBlock(t.field(n, fBody))
 	body.finish()
 
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode), Class: cls})
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode)})
+	op.SetClass(cls)
 	v := b.value(op, &sym{kind: symClass, cls: cls})
 	switch {
 	case b.cls != nil:

@@ -54,6 +54,16 @@ func (x *exportIndex) update(infos map[string]*moduleInfo) {
 			}
 		}
 	}
+	// What bridgeNames reads of each module is read on every core first.
+	var mis []*moduleInfo
+	seen := map[*moduleInfo]bool{}
+	for _, mi := range infos {
+		if mi.bridge == nil && !seen[mi] {
+			seen[mi] = true
+			mis = append(mis, mi)
+		}
+	}
+	parallel(len(mis), 0, func(i int) { mis[i].bridgeInfo() })
 	for mod, names := range x.bridgeNames(infos) {
 		for _, g := range names {
 			x.add(mod, g)

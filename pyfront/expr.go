@@ -61,7 +61,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 				key := b.expr(t.field(c, fFieldKey()))
 				b.use(key, asyncir.UseOther, nil)
 				if key != nil {
-					res.Elems = append(res.Elems, key)
+					res.AddElem(key)
 				}
 				b.use(b.expr(t.field(c, fValue)), asyncir.UseStore, op)
 			} else {
@@ -87,7 +87,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		for _, v := range vals {
 			b.use(v, asyncir.UseStore, op)
 		}
-		res.Elems = nil
+		res.SetElems(nil)
 		return res
 	case kComparison:
 		return b.compare(n)
@@ -176,7 +176,7 @@ func (b *fnBuilder) container(n int32, elems []int32) *asyncir.Value {
 	}
 	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 	res := b.value(op, nil)
-	res.Elems = vals
+	res.SetElems(vals)
 	for _, v := range vals {
 		b.use(v, asyncir.UseStore, op)
 	}
@@ -199,7 +199,8 @@ func (b *fnBuilder) compare(n int32) *asyncir.Value {
 			}
 		}
 	}
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands, Compare: strings.Join(strings.Fields(cmp), " ")})
+	op := b.emit(&asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands})
+	op.SetCompare(strings.Join(strings.Fields(cmp), " "))
 	for _, v := range operands {
 		b.use(v, asyncir.UseCompare, op)
 	}
@@ -237,7 +238,7 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 			for i, a := range items {
 				switch t.kind(a) {
 				case kKeywordArgument:
-					op.Keywords = append(op.Keywords, asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a),
+					op.AddKeyword(asyncir.Keyword{Name: t.text(t.field(a, fName)), Value: b.arg(t.field(a, fValue)), Range: b.lw.rng(a),
 						Delete: b.lw.argDeletion(args, items, i)})
 				case kListSplat, kDictSplat:
 					op.Star = true
@@ -258,7 +259,7 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	for _, a := range op.Args {
 		b.use(a, asyncir.UseArg, op)
 	}
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		b.use(k.Value, asyncir.UseArg, op)
 	}
 	var s *sym
@@ -306,7 +307,7 @@ func (b *fnBuilder) arg(n int32) *asyncir.Value {
 		}
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 		v := b.value(op, s)
-		v.Const = lit
+		v.SetConst(lit)
 		return v
 	}
 	return b.expr(n)
@@ -353,14 +354,14 @@ func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
 				v := b.expr(x)
 				b.use(v, asyncir.UseStore, op)
 				if i == 0 && v != nil {
-					res.Elems = append(res.Elems, v) // the keys, as for displays
+					res.AddElem(v) // the keys, as for displays
 				}
 			}
 			continue
 		}
 		v := b.expr(e)
 		b.use(v, asyncir.UseStore, op)
-		res.Elems = append(res.Elems, v)
+		res.AddElem(v)
 	}
 	return res
 }
@@ -471,25 +472,16 @@ var elemGenerics = map[string]bool{"AsyncIterator": true, "AsyncGenerator": true
 
 // firstTypeArg is the first type argument of a subscripted type, x being
 // its first argument node or the type_parameter list holding them.
-func firstTypeArg(t *tree, x int32) int32 {
-	for x >= 0 {
-		switch t.kind(x) {
-		case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kNone, kBinaryOp:
-			return x
-		}
-		cs := t.namedChildren(x)
-		if len(cs) == 0 {
-			return -1
-		}
-		x = cs[0]
-	}
-	return -1
-}
+func firstTypeArg(t *tree, x int32) int32 { return typeArg(t, x, false) }
 
 // lastTypeArg is the last type argument of a subscripted type: the
 // subscript itself, or the last child of the type_parameter list that
 // newer grammars wrap the arguments in.
-func lastTypeArg(t *tree, x int32) int32 {
+func lastTypeArg(t *tree, x int32) int32 { return typeArg(t, x, true) }
+
+// typeArg descends from x through wrapper nodes (type, type_parameter)
+// to a type expression, by the first or the last child.
+func typeArg(t *tree, x int32, last bool) int32 {
 	for x >= 0 {
 		switch t.kind(x) {
 		case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kNone, kBinaryOp:
@@ -499,7 +491,11 @@ func lastTypeArg(t *tree, x int32) int32 {
 		if len(cs) == 0 {
 			return -1
 		}
-		x = cs[len(cs)-1]
+		if last {
+			x = cs[len(cs)-1]
+		} else {
+			x = cs[0]
+		}
 	}
 	return -1
 }

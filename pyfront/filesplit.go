@@ -233,24 +233,10 @@ func (fs *fileSplit) parse(ranges []sitter.Range) *tree {
 		fs.spanRoot(t)
 		return t
 	}
-	ps := p.pool.Get().(*sitter.Parser)
-	ps.SetOperationLimit(int(timeout / time.Microsecond))
-	ps.SetIncludedRanges(ranges)
-	tr := ps.Parse(nil, src)
-	if tr == nil {
-		ps.Reset()
-	}
-	ps.SetIncludedRanges(everyRange)
-	p.pool.Put(ps)
-	if tr == nil {
+	t := p.parse(src, ranges, timeout, true)
+	if t == nil {
 		return nil
 	}
-	size := 0
-	for _, r := range ranges {
-		size += int(r.EndByte - r.StartByte)
-	}
-	t := flattenSized(p.g, tr, src, size, &p.bufs)
-	tr.Close()
 	fs.spanRoot(t)
 	return t
 }
@@ -281,8 +267,8 @@ func (fs *fileSplit) waitingSuppressions(path string) []asyncir.Suppression {
 		for _, c := range commentsIn(fs.src, s.start, s.end) {
 			sp, ep := fs.point(c[0]), fs.point(c[1])
 			rng := asyncir.Range{File: path,
-				Start: asyncir.Pos{Line: int(sp.Row) + 1, Col: int(sp.Column) + 1, Offset: c[0]},
-				End:   asyncir.Pos{Line: int(ep.Row) + 1, Col: int(ep.Column) + 1, Offset: c[1]}}
+				Start: asyncir.MakePos(int(sp.Row)+1, int(sp.Column)+1, c[0]),
+				End:   asyncir.MakePos(int(ep.Row)+1, int(ep.Column)+1, c[1])}
 			if sup, ok := suppressionOf(string(fs.src[c[0]:c[1]]), rng); ok {
 				out = append(out, sup)
 			}

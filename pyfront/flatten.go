@@ -9,12 +9,15 @@ package pyfront
 // functions are defined by that package's C objects, linked into the same
 // binary.
 typedef struct TSTree TSTree;
+typedef struct TSParser TSParser;
 typedef uint16_t TSSymbol;
 typedef uint16_t TSFieldId;
 typedef struct { uint32_t row; uint32_t column; } TSPoint;
 typedef struct { uint32_t context[4]; const void *id; const TSTree *tree; } TSNode;
 typedef struct { const void *tree; const void *id; uint32_t context[3]; } TSTreeCursor;
 
+TSTree *ts_parser_parse_string(TSParser *self, const TSTree *old_tree, const char *string, uint32_t length);
+void ts_tree_delete(TSTree *self);
 TSNode ts_tree_root_node(const TSTree *self);
 TSSymbol ts_node_symbol(TSNode self);
 uint32_t ts_node_start_byte(TSNode self);
@@ -22,6 +25,7 @@ uint32_t ts_node_end_byte(TSNode self);
 TSPoint ts_node_start_point(TSNode self);
 TSPoint ts_node_end_point(TSNode self);
 bool ts_node_is_missing(TSNode self);
+uint32_t ts_node_descendant_count(TSNode self);
 TSTreeCursor ts_tree_cursor_new(TSNode node);
 void ts_tree_cursor_delete(TSTreeCursor *self);
 TSNode ts_tree_cursor_current_node(const TSTreeCursor *self);
@@ -30,17 +34,28 @@ bool ts_tree_cursor_goto_parent(TSTreeCursor *self);
 bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
 bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
 
+// flat_node is Go's node (tree.go), field for field: flatten writes the
+// nodes the lowering reads, with no copy in between.
 typedef struct {
+	uint8_t kind, field;
+	bool named, missing;
 	uint32_t start, end, row, col, erow, ecol;
 	int32_t first, next, parent;
-	uint16_t sym, field;
-	uint8_t missing;
+	bool symbol_is_err, has_error;
 } flat_node;
+
+// node_count is the number of nodes flatten writes (when the tree is not
+// deeper than it follows): the root and its visible descendants.
+static int64_t node_count(const TSTree *tree) {
+	return ts_node_descendant_count(ts_tree_root_node(tree));
+}
 
 // flatten writes the tree in pre-order into out and returns the number of
 // nodes; when that exceeds cap, nothing past cap is written and the caller
-// retries with a larger buffer.
-static int64_t flatten(const TSTree *tree, flat_node *out, int64_t cap) {
+// retries with a larger buffer. kinds and named map tree-sitter's symbols,
+// fields its field ids, to Go's (grammar in tree.go).
+static int64_t flatten(const TSTree *tree, const uint8_t *kinds, const bool *named, int64_t nkinds,
+		const uint8_t *fields, int64_t nfields, uint8_t error_kind, flat_node *out, int64_t cap) {
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
 	int64_t n = 0;
 	int32_t parent = -1;
@@ -52,8 +67,14 @@ static int64_t flatten(const TSTree *tree, flat_node *out, int64_t cap) {
 		int32_t idx = (int32_t)n;
 		if (n < cap) {
 			flat_node *f = &out[n];
-			f->sym = ts_node_symbol(node);
-			f->field = ts_tree_cursor_current_field_id(&c);
+			TSSymbol sym = ts_node_symbol(node);
+			TSFieldId fid = ts_tree_cursor_current_field_id(&c);
+			f->kind = 0; f->named = false;
+			if (sym < nkinds) { f->kind = kinds[sym]; f->named = named[sym]; }
+			if (sym == 0xFFFF) { f->kind = error_kind; f->named = true; }
+			f->symbol_is_err = f->kind == error_kind;
+			f->has_error = false;
+			f->field = fid > 0 && fid < nfields ? fields[fid] : 0;
 			f->start = ts_node_start_byte(node);
 			f->end = ts_node_end_byte(node);
 			TSPoint s = ts_node_start_point(node), e = ts_node_end_point(node);
@@ -87,14 +108,21 @@ static int64_t flatten(const TSTree *tree, flat_node *out, int64_t cap) {
 import "C"
 
 import (
-	"sync"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
-// flatNode mirrors flat_node.
+// flatNode is node as C sees it.
 type flatNode = C.flat_node
+
+// The two layouts must agree: each index below fails to compile (out of
+// range, or a negative uintptr) when a size or an offset differs.
+var _ = [1]struct{}{}[unsafe.Sizeof(node{})-unsafe.Sizeof(flatNode{})]
+var _ = [1]struct{}{}[unsafe.Offsetof(node{}.start)-unsafe.Offsetof(flatNode{}.start)]
+var _ = [1]struct{}{}[unsafe.Offsetof(node{}.parent)-unsafe.Offsetof(flatNode{}.parent)]
+var _ = [1]struct{}{}[unsafe.Offsetof(node{}.symbolIsErr)-unsafe.Offsetof(flatNode{}.symbol_is_err)]
+var _ = [1]struct{}{}[unsafe.Offsetof(node{}.hasError)-unsafe.Offsetof(flatNode{}.has_error)]
 
 // treePointer returns the C tree behind a go-tree-sitter Tree: BaseTree's
 // first field. The layout is pinned by go.mod and checked by
@@ -103,54 +131,57 @@ func treePointer(t *sitter.Tree) *C.TSTree {
 	return *(**C.TSTree)(unsafe.Pointer(t.BaseTree))
 }
 
-// flattenTree copies a tree in one cgo call (a cursor walk through the
-// binding costs several cgo calls and a map insertion per node).
-func flattenTree(g *grammar, t *sitter.Tree, src []byte, flatBufs *sync.Pool) *tree {
-	return flattenSized(g, t, src, len(src), flatBufs)
+// parserPointer returns the C parser behind a go-tree-sitter Parser: the
+// field after isClosed. The layout is pinned by go.mod and checked by
+// TestParseTextMatchesBinding.
+func parserPointer(ps *sitter.Parser) *C.TSParser {
+	return (*struct {
+		isClosed bool
+		c        *C.TSParser
+		cancel   *uintptr
+	})(unsafe.Pointer(ps)).c
 }
 
-// flattenSized is flattenTree for a tree of size bytes of src (a parse of
-// some ranges of it).
-func flattenSized(g *grammar, t *sitter.Tree, src []byte, size int, flatBufs *sync.Pool) *tree {
-	// Python source has about one node per 4–5 bytes (data tables more
-	// than one per 2); a short buffer is retried at the exact size, a
-	// second walk of the tree. The buffer is reused across files at its
-	// full size, so a retry happens once, not for every large file.
-	bp := flatBufs.Get().(*[]flatNode)
-	defer flatBufs.Put(bp)
-	capacity := max(size/3+64, cap(*bp))
-	var buf []flatNode
+// parseText parses src with ps (its included ranges and operation limit
+// as set) and flattens the tree; nil when the parse gave up. The text is
+// read where it lies: the binding's Parse copies the whole text into C
+// memory on every call, and a file parsed in parts is parsed once per
+// part. flatten false parses only (the parse-only benchmark), returning
+// an empty tree.
+func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool) *tree {
+	var text *C.char
+	if len(src) > 0 {
+		text = (*C.char)(unsafe.Pointer(&src[0]))
+	}
+	ct := C.ts_parser_parse_string(parserPointer(ps), nil, text, C.uint32_t(len(src)))
+	if ct == nil {
+		return nil
+	}
+	defer C.ts_tree_delete(ct)
+	if !flatten {
+		return &tree{src: src}
+	}
+	return flattenC(g, ct, src)
+}
+
+// flattenTree copies a tree of the binding in one cgo call (a cursor walk
+// through the binding costs several cgo calls and a map insertion per
+// node).
+func flattenTree(g *grammar, t *sitter.Tree, src []byte) *tree {
+	return flattenC(g, treePointer(t), src)
+}
+
+// flattenC writes t's nodes straight into a slice of their exact size.
+func flattenC(g *grammar, t *C.TSTree, src []byte) *tree {
+	nodes := make([]node, max(int(C.node_count(t)), 1))
 	for {
-		if cap(*bp) < capacity {
-			*bp = make([]flatNode, capacity)
+		n := int(C.flatten(t,
+			(*C.uint8_t)(&g.kinds[0]), (*C.bool)(&g.named[0]), C.int64_t(len(g.kinds)),
+			(*C.uint8_t)(&g.fields[0]), C.int64_t(len(g.fields)), C.uint8_t(kError),
+			(*flatNode)(unsafe.Pointer(&nodes[0])), C.int64_t(len(nodes))))
+		if n <= len(nodes) {
+			return &tree{src: src, nodes: nodes[:n]}
 		}
-		buf = (*bp)[:capacity]
-		n := int(C.flatten(treePointer(t), &buf[0], C.int64_t(capacity)))
-		if n <= capacity {
-			buf = buf[:n]
-			break
-		}
-		capacity = n
+		nodes = make([]node, n)
 	}
-	out := &tree{src: src, nodes: make([]node, len(buf))}
-	for i := range buf {
-		f := &buf[i]
-		nd := &out.nodes[i]
-		sym := int(f.sym)
-		if sym < len(g.kinds) {
-			nd.kind, nd.named = g.kinds[sym], g.named[sym]
-		}
-		if sym == 0xFFFF {
-			nd.kind, nd.named = kError, true
-		}
-		nd.symbolIsErr = nd.kind == kError
-		if fid := int(f.field); fid > 0 && fid < len(g.fields) {
-			nd.field = g.fields[fid]
-		}
-		nd.missing = f.missing != 0
-		nd.start, nd.end = uint32(f.start), uint32(f.end)
-		nd.row, nd.col, nd.erow, nd.ecol = uint32(f.row), uint32(f.col), uint32(f.erow), uint32(f.ecol)
-		nd.first, nd.next, nd.parent = int32(f.first), int32(f.next), int32(f.parent)
-	}
-	return out
 }

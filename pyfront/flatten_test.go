@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -31,9 +32,12 @@ func TestFlattenMatchesCursor(t *testing.T) {
 		p.SetLanguage(g.lang)
 		tr := p.Parse(nil, src)
 		want := copyTree(g, tr.RootNode(), src)
-		got := flattenTree(g, tr, src, &newParserPool().bufs)
+		got := flattenTree(g, tr, src)
 		if len(got.nodes) != len(want.nodes) {
 			t.Fatalf("%s: %d nodes, want %d", name, len(got.nodes), len(want.nodes))
+		}
+		if cap(got.nodes) != len(got.nodes) {
+			t.Errorf("%s: room for %d nodes allocated for %d", name, cap(got.nodes), len(got.nodes))
 		}
 		for i := range want.nodes {
 			if got.nodes[i] != want.nodes[i] {
@@ -41,5 +45,37 @@ func TestFlattenMatchesCursor(t *testing.T) {
 			}
 		}
 		tr.Close()
+	}
+}
+
+// TestParseTextMatchesBinding checks that parsing the text where it lies
+// gives the binding's tree, node for node, whole and over included
+// ranges, and that the parser is found behind the binding's Parser.
+func TestParseTextMatchesBinding(t *testing.T) {
+	g := grammarOnce()
+	src := []byte("import asyncio\n\nasync def f():\n    await g(1, [2, 3])\n\nx = 1\n\ndef g(a, b):\n    return a\n")
+	second := bytes.Index(src, []byte("x = 1"))
+	for _, ranges := range [][]sitter.Range{nil, {{StartByte: 0, EndByte: uint32(second), EndPoint: sitter.Point{Row: 5}}}} {
+		p := sitter.NewParser()
+		p.SetLanguage(g.lang)
+		if ranges != nil {
+			p.SetIncludedRanges(ranges)
+		}
+		tr := p.Parse(nil, src)
+		want := flattenTree(g, tr, src)
+		tr.Close()
+		got := parseText(g, p, src, true)
+		if got == nil || len(got.nodes) != len(want.nodes) {
+			t.Fatalf("ranges %v: got %v, want %d nodes", ranges, got, len(want.nodes))
+		}
+		for i := range want.nodes {
+			if got.nodes[i] != want.nodes[i] {
+				t.Fatalf("ranges %v: node %d = %+v, want %+v", ranges, i, got.nodes[i], want.nodes[i])
+			}
+		}
+		if empty := parseText(g, p, nil, true); empty == nil || len(empty.nodes) != 1 || empty.nodes[0].kind != kModule {
+			t.Errorf("empty text: %+v", empty)
+		}
+		p.Close()
 	}
 }

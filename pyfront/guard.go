@@ -203,7 +203,7 @@ func (b *fnBuilder) checkGuards() {
 	for blk, loads := range b.guardLoads {
 		assigned := map[string]bool{}
 		for _, op := range loads {
-			if len(op.Defs) > 0 {
+			if len(op.Defs()) > 0 {
 				assigned[op.Var] = true
 			}
 		}

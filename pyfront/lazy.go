@@ -4,8 +4,6 @@ import (
 	"slices"
 	"time"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/asynclint/asynclint/asyncir"
 )
 
@@ -186,18 +184,7 @@ const chunkTimeout = 10 * time.Second
 // parseChunk parses and flattens a chunk of a library module (nil when
 // the parse gave up).
 func (p *parserPool) parseChunk(src []byte) *tree {
-	ps := p.pool.Get().(*sitter.Parser)
-	ps.SetOperationLimit(int(chunkTimeout / time.Microsecond))
-	tr := ps.Parse(nil, src)
-	if tr == nil {
-		ps.Reset()
-		p.pool.Put(ps)
-		return nil
-	}
-	t := flattenTree(p.g, tr, src, &p.bufs)
-	tr.Close()
-	p.pool.Put(ps)
-	return t
+	return p.parse(src, nil, chunkTimeout, true)
 }
 
 // indexMethods records the methods of class node n (and of the classes

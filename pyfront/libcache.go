@@ -11,7 +11,8 @@ import (
 // read (libindex.go) and the syntax trees of the library text parsed
 // (libtrees.go). A library module is not cached as a whole: its text is
 // split without a parse and only the definitions a project reaches are
-// read and parsed (libsplit.go), or read back as trees.
+// read and parsed (libsplit.go), or read back as trees. Its size is
+// bounded (libevict.go).
 
 // libCacheVersion changes whenever what is cached does.
 const libCacheVersion = "3"

@@ -70,7 +70,7 @@ func (lib *Library) loadIndex(path string) *libSplit {
 	if p == "" {
 		return nil
 	}
-	b, err := os.ReadFile(p)
+	b, err := readLibCache(p)
 	if err != nil {
 		return nil
 	}
@@ -94,8 +94,8 @@ func (lib *Library) storeIndex(indexPath string, sp *libSplit) {
 		return
 	}
 	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(sp.index()) == nil {
-		atomicfile.Write(indexPath, buf.Bytes())
+	if gob.NewEncoder(&buf).Encode(sp.index()) == nil && atomicfile.Write(indexPath, buf.Bytes()) == nil {
+		lib.wrote.Store(true)
 	}
 }
 

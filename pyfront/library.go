@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -34,7 +35,7 @@ type Library struct {
 	// tops lists, per site directory, the top-level names it holds
 	// (read once: most names a project uses are not installed packages).
 	tops []map[string]bool
-	// cacheDir holds the reduced copies of files read (libcache.go).
+	// cacheDir is the library cache (libcache.go), "" for none.
 	cacheDir string
 	// sync memoizes which packages are entirely synchronous (libsync.go).
 	sync map[string]bool
@@ -44,6 +45,9 @@ type Library struct {
 	read []string
 	// dirs lists installed directories once (libdirs.go).
 	dirs *dirListing
+	// wrote says whether a split or a package verdict was stored (the
+	// cache may need pruning: libevict.go).
+	wrote atomic.Bool
 }
 
 // libFile is where an installed module lives: path "" with isPkg set is a
@@ -69,6 +73,21 @@ func NewLibrary(env *Environment, cacheDir string) *Library {
 		lib.tops = append(lib.tops, top)
 	}
 	return lib
+}
+
+// prune bounds the cache directory once a run has written to it (at
+// most hourly: libevict.go).
+func (lib *Library) prune() {
+	if lib.cacheDir == "" {
+		return
+	}
+	wrote := lib.wrote.Swap(false)
+	if lib.trees != nil && lib.trees.wrote.Swap(false) {
+		wrote = true
+	}
+	if wrote && pruneLibCacheNow(lib.cacheDir) {
+		pruneLibCache(lib.cacheDir, libCacheMaxBytes, libCacheKeepBytes)
+	}
 }
 
 // typingOnly are packages of typing constructs: nothing in them is
@@ -212,6 +231,7 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 	for _, mi := range ld.loaded {
 		mi.finishLazy()
 	}
+	lib.prune()
 	return ld.loaded
 }
 

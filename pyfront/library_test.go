@@ -145,9 +145,9 @@ func TestLibraryNames(t *testing.T) {
 			}
 			op := callAt(t, prog, "app", line)
 			got := ""
-			if op.Result.Type.Await == asyncir.Coroutine {
+			if op.Result.Type().Await == asyncir.Coroutine {
 				got = "?"
-				if o := op.Result.Type.Origin; o != nil {
+				if o := op.Result.Type().Origin; o != nil {
 					got = o.QualName
 				}
 			}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/asynclint/asynclint/internal/atomicfile"
 )
 
 // Synchronous packages. An installed package none of whose files
@@ -18,7 +20,7 @@ import (
 // awaitable, so nothing the project takes from it can be awaited: it is
 // not read at all (click, cryptography, pyasn1 and the like are large).
 // The verdict costs one scan of the package, kept in the cache directory
-// by the package's path and modification time.
+// with what it was read from (libsyncstamp.go).
 
 // asyncKeywords are the statements that make a package async when they
 // are code: in a string or a comment they are text (rich prints
@@ -157,39 +159,43 @@ func (lib *Library) syncWithin(i int, top string, visiting map[string]bool) bool
 func (lib *Library) scanSync(site, top string) (bool, []string) {
 	dir := filepath.Join(site, top)
 	files := lib.moduleFiles(site, top)
-	stamp := ""
 	if len(files) == 0 {
-		info, err := os.Stat(dir)
-		if err != nil {
+		if _, err := os.Stat(dir); err != nil {
 			return true, nil // no such package: nothing async in it
-		}
-		stamp = fmt.Sprint(info.ModTime().UnixNano())
-	}
-	for _, f := range files {
-		if info, err := os.Stat(f); err == nil {
-			stamp += fmt.Sprintf(" %d:%d", info.ModTime().UnixNano(), info.Size())
 		}
 	}
 	entry := ""
 	if lib.cacheDir != "" {
-		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s", dir, stamp, libCacheVersion)))
+		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s", dir, libCacheVersion)))
 		entry = filepath.Join(lib.cacheDir, "pkg-"+hex.EncodeToString(h[:12]))
-		if b, err := os.ReadFile(entry); err == nil {
-			verdict, imports, _ := strings.Cut(string(b), "\n")
-			return verdict == "sync", strings.Fields(imports)
+		if b, err := readLibCache(entry); err == nil {
+			if v, ok := parseVerdict(b); ok {
+				return v.sync, v.imports
+			}
 		}
 	}
-	sync := true
+	v := verdict{sync: true}
+	if len(files) > 0 {
+		// A stub or a package of the same name added beside a
+		// single-file module changes the site directory's time.
+		if st, ok := stampOf(site, true); ok {
+			v.stamps = append(v.stamps, st)
+		}
+	}
 	imported := map[string]bool{}
 	scan := func(p string, facade bool) bool {
+		st, ok := stampOf(p, false) // before the read: a later change shows
 		b, err := os.ReadFile(p)
-		if err != nil {
+		if err != nil || !ok {
 			return true
 		}
 		if mentionsAsync(b) {
-			sync = false
+			// While this file is unchanged the package is async,
+			// whatever else changes.
+			v.sync, v.stamps = false, []fileStamp{st}
 			return false
 		}
+		v.stamps = append(v.stamps, st)
 		if facade {
 			rel, _ := filepath.Rel(site, filepath.Dir(p))
 			pkg := strings.Trim(strings.ReplaceAll(filepath.ToSlash(rel), "/", "."), ".")
@@ -208,10 +214,17 @@ func (lib *Library) scanSync(site, top string) (bool, []string) {
 	}
 	if len(files) == 0 {
 		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !sync {
+			if err != nil || !v.sync {
 				return filepath.SkipAll
 			}
-			if d.IsDir() || !strings.HasSuffix(p, ".py") && !strings.HasSuffix(p, ".pyi") {
+			if d.IsDir() {
+				// A file added or removed changes its directory's time.
+				if st, ok := stampOf(p, true); ok {
+					v.stamps = append(v.stamps, st)
+				}
+				return nil
+			}
+			if !strings.HasSuffix(p, ".py") && !strings.HasSuffix(p, ".pyi") {
 				return nil
 			}
 			base := filepath.Base(p)
@@ -221,19 +234,14 @@ func (lib *Library) scanSync(site, top string) (bool, []string) {
 			return nil
 		})
 	}
-	var imports []string
-	if sync {
+	if v.sync {
 		for t := range imported {
-			imports = append(imports, t)
+			v.imports = append(v.imports, t)
 		}
-		slices.Sort(imports)
+		slices.Sort(v.imports)
 	}
-	if entry != "" && os.MkdirAll(lib.cacheDir, 0o755) == nil {
-		verdict := "async"
-		if sync {
-			verdict = "sync"
-		}
-		os.WriteFile(entry, []byte(verdict+"\n"+strings.Join(imports, " ")), 0o644)
+	if entry != "" && atomicfile.Write(entry, v.encode()) == nil {
+		lib.wrote.Store(true)
 	}
-	return sync, imports
+	return v.sync, v.imports
 }

@@ -101,3 +101,40 @@ func TestSyncPackagesInvalidated(t *testing.T) {
 		}
 	}
 }
+
+// A verdict follows every file of the package: an edit in place in a
+// subpackage changes neither the package directory's time nor any
+// directory's, and an async verdict lapses when its file loses the
+// construct.
+func TestSyncVerdictFollowsFiles(t *testing.T) {
+	cache, site := t.TempDir(), t.TempDir()
+	writeTree(t, site, map[string]string{"syncpkg/__init__.py": "from .sub.mod import f\n", "syncpkg/sub/mod.py": "def f():\n    return 1\n"})
+	verdict := func() bool { return NewLibrary(&Environment{Sites: []string{site}}, cache).syncOnly(0, "syncpkg") }
+	if !verdict() || !verdict() {
+		t.Fatal("a synchronous package judged async")
+	}
+	dirs := map[string]time.Time{}
+	for _, d := range []string{"syncpkg", "syncpkg/sub"} {
+		info, _ := os.Stat(filepath.Join(site, d))
+		dirs[d] = info.ModTime()
+	}
+	mod := filepath.Join(site, "syncpkg", "sub", "mod.py")
+	f, err := os.OpenFile(mod, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("async def f():\n    return 1\n")
+	f.Close()
+	for d, at := range dirs {
+		if info, _ := os.Stat(filepath.Join(site, d)); !info.ModTime().Equal(at) {
+			t.Fatalf("fixture: the edit in place changed %s's time", d)
+		}
+	}
+	if verdict() {
+		t.Error("after an async def was written into a subpackage's file: still synchronous")
+	}
+	os.WriteFile(mod, []byte("def f():\n    return 22\n"), 0o644)
+	if !verdict() {
+		t.Error("after the async def was removed again: still async")
+	}
+}

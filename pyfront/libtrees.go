@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/asynclint/asynclint/internal/atomicfile"
@@ -24,6 +25,8 @@ import (
 type libTrees struct {
 	dir   string
 	stamp string
+	// wrote says whether a tree was stored (the cache may need pruning).
+	wrote atomic.Bool
 }
 
 // newLibTrees returns the tree cache under cacheDir, or nil when there is
@@ -56,7 +59,7 @@ func (c *libTrees) load(src []byte) *tree {
 	if c == nil {
 		return nil
 	}
-	b, err := os.ReadFile(c.path(src))
+	b, err := readLibCache(c.path(src))
 	size := int(unsafe.Sizeof(node{}))
 	if err != nil || len(b) == 0 || len(b)%size != 0 {
 		return nil
@@ -79,5 +82,7 @@ func (c *libTrees) store(t *tree) {
 		return
 	}
 	b := unsafe.Slice((*byte)(unsafe.Pointer(&t.nodes[0])), len(t.nodes)*int(unsafe.Sizeof(node{})))
-	atomicfile.Write(c.path(t.src), b)
+	if atomicfile.Write(c.path(t.src), b) == nil {
+		c.wrote.Store(true)
+	}
 }

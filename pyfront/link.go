@@ -2,6 +2,7 @@ package pyfront
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -74,15 +75,20 @@ func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.M
 	}
 	// Call results are settled: write every module back in parallel, each
 	// worker with its own memo over the shared, now read-only tables.
+	// The modules with the most functions go first, so that no large
+	// one is left for the end with one core busy.
+	order := make([]*moduleInfo, len(all))
+	copy(order, all)
+	slices.SortStableFunc(order, func(a, b *moduleInfo) int { return len(b.mod.Funcs) - len(a.mod.Funcs) })
 	workers := make(chan *linker, runtime.GOMAXPROCS(0))
-	parallel(len(all), 0, func(i int) {
+	parallel(len(order), 0, func(i int) {
 		var w *linker
 		select {
 		case w = <-workers:
 		default:
 			w = l.worker()
 		}
-		w.writeBack(all[i])
+		w.writeBack(order[i])
 		select {
 		case workers <- w:
 		default:
@@ -162,6 +168,7 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	for _, fi := range mi.funcs {
 		fi.f.Decorators = l.decoratorNames(fi)
 	}
+	types := asyncir.TypeSet{}
 	for _, f := range mi.mod.Funcs {
 		if mi.library {
 			l.resolveLibraryCalls(f)
@@ -169,7 +176,7 @@ func (l *linker) writeBack(mi *moduleInfo) {
 		}
 		f.Ops(func(op *asyncir.Op) {
 			if op.Result != nil {
-				op.Result.Type = l.typeOf(op.Result)
+				types.SetType(op.Result, l.typeOf(op.Result))
 			}
 			if op.Kind == asyncir.OpCall {
 				l.resolveCall(op)
@@ -227,7 +234,7 @@ func (l *linker) resolveCall(op *asyncir.Op) {
 	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
 		op.Callee = fn.Func
 	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
-		op.Class = fn.Class
+		op.SetClass(fn.Class)
 		if init := fn.Class.LookupMethod("__init__"); init != nil {
 			op.Callee = init
 		}
@@ -294,8 +301,8 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	mi := l.byMod[v.Def.Block.Func.Module]
 	s := mi.syms[v]
 	if s == nil {
-		if len(v.Elems) > 0 {
-			return listOf(l.agree(v.Elems))
+		if len(v.Elems()) > 0 {
+			return listOf(l.agree(v.Elems()))
 		}
 		return unknownType
 	}

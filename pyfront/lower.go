@@ -55,8 +55,8 @@ func (lw *lowerer) rng(n int32) asyncir.Range {
 	nd := &lw.t.nodes[n]
 	return asyncir.Range{
 		File:  lw.path,
-		Start: asyncir.Pos{Line: int(nd.row) + 1, Col: int(nd.col) + 1, Offset: int(nd.start)},
-		End:   asyncir.Pos{Line: int(nd.erow) + 1, Col: int(nd.ecol) + 1, Offset: int(nd.end)},
+		Start: asyncir.Pos{Line: int32(nd.row) + 1, Col: int32(nd.col) + 1, Offset: int32(nd.start)},
+		End:   asyncir.Pos{Line: int32(nd.erow) + 1, Col: int32(nd.ecol) + 1, Offset: int32(nd.end)},
 	}
 }
 
@@ -558,8 +558,8 @@ func caught(v *asyncir.Value) []*asyncir.Value {
 	switch {
 	case v == nil:
 		return nil
-	case len(v.Elems) > 0:
-		return v.Elems
+	case len(v.Elems()) > 0:
+		return v.Elems()
 	}
 	return []*asyncir.Value{v}
 }
@@ -743,10 +743,10 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 		b.recordAttr(obj, attr, v)
 	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList:
 		elems := t.namedChildren(target)
-		if len(v.Elems) == len(elems) {
+		if len(v.Elems()) == len(elems) {
 			v.AddUse(asyncir.UseStore, v.Def)
 			for i, e := range elems {
-				b.bindValue(e, v.Elems[i])
+				b.bindValue(e, v.Elems()[i])
 			}
 			return
 		}

@@ -32,7 +32,7 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 		// ends the run of leading statements an import goes after.
 		parts := mi.lazy.parts
 		mod.Suppressions = append(mod.Suppressions, parts.waitingSuppressions(path)...)
-		slices.SortStableFunc(mod.Suppressions, func(a, b asyncir.Suppression) int { return a.Range.Start.Offset - b.Range.Start.Offset })
+		slices.SortStableFunc(mod.Suppressions, func(a, b asyncir.Suppression) int { return int(a.Range.Start.Offset - b.Range.Start.Offset) })
 		insert.limit = parts.firstWaiting() + 1
 	}
 	insert.scan(t)
@@ -81,7 +81,7 @@ func syntaxErrors(lw *lowerer) []asyncir.Range {
 // sortSyntaxErrors orders a module's syntax errors by position, after
 // the nesting error of src if it has one.
 func sortSyntaxErrors(out []asyncir.Range, path string, src []byte) []asyncir.Range {
-	slices.SortStableFunc(out, func(a, b asyncir.Range) int { return a.Start.Offset - b.Start.Offset })
+	slices.SortStableFunc(out, func(a, b asyncir.Range) int { return int(a.Start.Offset - b.Start.Offset) })
 	if p, ok := nestingError(src); ok {
 		out = append([]asyncir.Range{{File: path, Start: p, End: p}}, out...)
 	}
@@ -140,7 +140,7 @@ func (in *importInsert) after(t *tree, c int32) {
 	if int(end) < len(t.src) {
 		end++
 	}
-	in.at = asyncir.Pos{Line: int(t.nodes[c].erow) + 2, Col: 1, Offset: int(end)}
+	in.at = asyncir.Pos{Line: int32(t.nodes[c].erow) + 2, Col: 1, Offset: int32(end)}
 }
 
 func (in *importInsert) pos() asyncir.Pos {

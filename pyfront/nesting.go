@@ -17,7 +17,7 @@ const (
 // as CPython skips them when it counts indentation.
 func nestingError(src []byte) (asyncir.Pos, bool) {
 	line, lineStart := 1, 0
-	pos := func(off int) asyncir.Pos { return asyncir.Pos{Line: line, Col: off - lineStart + 1, Offset: off} }
+	pos := func(off int) asyncir.Pos { return asyncir.MakePos(line, off-lineStart+1, off) }
 	indents := []int{0}
 	depth := 0
 	bol := true

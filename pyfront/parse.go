@@ -49,6 +49,10 @@ type Options struct {
 // Warning is a file the run could not analyse, with a one-line reason.
 type Warning struct {
 	Path, Message string
+	// Transient marks a problem of the run, not of the file (a parse
+	// that did not finish in time on a busy machine): a result cache
+	// must not keep it.
+	Transient bool
 }
 
 func (w Warning) String() string { return w.Path + ": " + w.Message }
@@ -113,7 +117,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	var kept []*source
 	for i, s := range srcs {
 		if warn[i] != "" {
-			res.Warnings = append(res.Warnings, Warning{files[i].Path, warn[i]})
+			res.Warnings = append(res.Warnings, Warning{Path: files[i].Path, Message: warn[i]})
 			continue
 		}
 		res.Lines += countLines(s.src)
@@ -161,8 +165,8 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if len(todo) == 0 {
 			break
 		}
-		parallel(len(todo), opts.Workers, func(j int) {
-			s := kept[todo[j]]
+		largestFirst(todo, kept, opts.Workers, func(i int) {
+			s := kept[i]
 			s.mi = pool.lowerSource(s, opts)
 			// What its lowered code refers to is lowered here, in
 			// parallel, rather than by the helper walk below.
@@ -188,8 +192,13 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		}
 		// Synchronous helpers that async code calls into are lowered too
 		// (see helpers.go); modules nothing async calls stay skipped.
-		for changed := true; changed; {
-			changed = false
+		// Each pass walks, in parallel, the modules asked for new names
+		// since their last walk; what the walks call is added after it.
+		// The sets only grow, so the passes reach the same fixed point
+		// as walking one module after another.
+		for {
+			var walk []int
+			var roots []bool
 			for i, s := range kept {
 				if !done[i] || s.name == "" {
 					continue
@@ -200,9 +209,21 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 					continue
 				}
 				asked[i] = len(entries) + 1
-				for _, t := range callTargets(s.mi, entries, root) {
-					if m, name, ok := splitTarget(t, names); ok && helpers.add(primary[m], name) {
-						changed = true
+				walk = append(walk, i)
+				roots = append(roots, root)
+			}
+			if len(walk) == 0 {
+				break
+			}
+			targets := make([][]string, len(kept))
+			parallel(len(walk), opts.Workers, func(j int) {
+				s := kept[walk[j]]
+				targets[walk[j]] = callTargets(s.mi, helpers[s.name], roots[j])
+			})
+			for _, i := range walk {
+				for _, t := range targets[i] {
+					if m, name, ok := splitTarget(t, names); ok {
+						helpers.add(primary[m], name)
 					}
 				}
 			}
@@ -238,18 +259,28 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 		}
 	}
-	parallel(len(kept), opts.Workers, func(i int) {
-		if s := kept[i]; s.mi != nil && !s.library {
-			s.mi.finishLazy() // modules lowered lazily, or in parts
+	var finish []int
+	for i, s := range kept {
+		if s.mi != nil && !s.library {
+			finish = append(finish, i)
 		}
+	}
+	largestFirst(finish, kept, opts.Workers, func(i int) {
+		kept[i].mi.finishLazy() // modules lowered lazily, or in parts
 	})
+	gaveUp := 0
 	for i, s := range kept {
 		if !done[i] {
 			res.Skipped++
 			mods = append(mods, &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python})
+		} else if s.mi != nil && s.mi.gaveUp {
+			gaveUp++
+			s.mi.mod.Lowered = false
+			res.Warnings = append(res.Warnings, Warning{Path: s.path, Transient: true,
+				Message: fmt.Sprintf("parsing did not finish within %s (a busy machine, or a pathological file); not analysed", parseTimeout(opts))})
 		}
 	}
-	res.Lowered = len(kept) - res.Skipped
+	res.Lowered = len(kept) - res.Skipped - gaveUp
 	res.Program = asyncir.NewProgram(mods, models)
 	if !opts.ParseOnly {
 		if opts.Library != nil {
@@ -483,19 +514,46 @@ func (c *dirCache) has(dir string) bool {
 // parallel runs fn(0..n-1) on workers goroutines (0: GOMAXPROCS).
 func parallel(n, w int, fn func(i int)) { workers.Run(n, w, fn) }
 
+// largestFirst runs fn(i) for each i of idx on w workers, the largest
+// sources first: a large file started last would leave the other cores
+// idle while it finishes.
+func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
+	order := slices.Clone(idx)
+	slices.SortStableFunc(order, func(a, b int) int { return len(srcs[b].src) - len(srcs[a].src) })
+	parallel(len(order), w, func(k int) { fn(order[k]) })
+}
+
+// parse parses src, or only ranges of it, within timeout with one of the
+// pool's parsers; nil when the parse gave up (flatten: as parseText).
+func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, flatten bool) *tree {
+	ps := p.pool.Get().(*sitter.Parser)
+	defer p.pool.Put(ps)
+	// The operation limit bounds the parse inside tree-sitter; ParseCtx
+	// would start a goroutine per parse and can leave the parser's
+	// cancellation flag set for the next file.
+	ps.SetOperationLimit(int(timeout / time.Microsecond))
+	if ranges != nil {
+		ps.SetIncludedRanges(ranges)
+		defer ps.SetIncludedRanges(everyRange)
+	}
+	t := parseText(p.g, ps, src, flatten)
+	if t == nil {
+		// A parse that hit its deadline leaves the parser mid-parse.
+		ps.Reset()
+	}
+	return t
+}
+
 // parserPool hands each worker its own tree-sitter parser.
 type parserPool struct {
 	g    *grammar
 	pool sync.Pool
-	// bufs recycles flatten's C-side buffers between files.
-	bufs sync.Pool
 }
 
 var grammarOnce = sync.OnceValue(newGrammar)
 
 func newParserPool() *parserPool {
 	p := &parserPool{g: grammarOnce()}
-	p.bufs.New = func() any { return new([]flatNode) }
 	p.pool.New = func() any {
 		ps := sitter.NewParser()
 		ps.SetLanguage(p.g.lang)
@@ -519,10 +577,7 @@ func (p *parserPool) lowerSource(s *source, opts Options) *moduleInfo {
 // lowerSourceWith is lowerSource that also shows the copied tree to
 // visit before it is lowered (the library cache reduces it).
 func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree)) *moduleInfo {
-	timeout := opts.Timeout
-	if timeout == 0 {
-		timeout = 30 * time.Second
-	}
+	timeout := parseTimeout(opts)
 	// A module lowered in part is parsed in parts (filesplit.go); a large
 	// one lowered whole, in segments (segments.go).
 	fs := p.splitFor(s, opts)
@@ -534,7 +589,6 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		}
 	}
 	mi := newModuleInfo(s)
-	mod := mi.mod
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
 			lowerModule(t, mi, s.path)
@@ -551,27 +605,15 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 			return mi
 		}
 	}
-	ps := p.pool.Get().(*sitter.Parser)
-	// The operation limit bounds the parse inside tree-sitter; ParseCtx
-	// would start a goroutine per parse and can leave the parser's
-	// cancellation flag set for the next file.
-	ps.SetOperationLimit(int(timeout / time.Microsecond))
-	tr := ps.Parse(nil, s.src)
-	if tr == nil {
-		// A parse that hit its deadline leaves the parser mid-parse.
-		ps.Reset()
-		p.pool.Put(ps)
-		mod.SyntaxErrors = append(mod.SyntaxErrors, asyncir.Range{File: s.path, Start: asyncir.Pos{Line: 1, Col: 1}, End: asyncir.Pos{Line: 1, Col: 1}})
+	t := p.parse(s.src, nil, timeout, !opts.ParseOnly)
+	if t == nil {
+		// Not a syntax error: nothing is known of the file (Load warns).
+		mi.gaveUp = true
 		return mi
 	}
 	if opts.ParseOnly {
-		tr.Close()
-		p.pool.Put(ps)
 		return mi
 	}
-	t := flattenTree(p.g, tr, s.src, &p.bufs)
-	tr.Close()
-	p.pool.Put(ps)
 	if visit != nil {
 		visit(t)
 	}
@@ -580,4 +622,13 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 	}
 	lowerModule(t, mi, s.path)
 	return mi
+}
+
+// parseTimeout bounds the parse of one file: tree-sitter's limit is wall
+// time, so a parse that hits it says nothing of the file.
+func parseTimeout(opts Options) time.Duration {
+	if opts.Timeout == 0 {
+		return 30 * time.Second
+	}
+	return opts.Timeout
 }

@@ -183,24 +183,24 @@ func (st *partialState) init(fs *fileSplit, mi *moduleInfo) {
 	mi.mod.Body.Ops(func(op *asyncir.Op) {
 		switch {
 		case op.Kind == asyncir.OpStore && op.Var != "":
-			bind(op.Range.Start.Offset, op.Var)
+			bind(int(op.Range.Start.Offset), op.Var)
 		case op.Kind == asyncir.OpRef && op.Callee != nil:
-			bind(op.Range.Start.Offset, op.Callee.Name)
-		case op.Kind == asyncir.OpRef && op.Class != nil:
-			bind(op.Range.Start.Offset, op.Class.Name)
+			bind(int(op.Range.Start.Offset), op.Callee.Name)
+		case op.Kind == asyncir.OpRef && op.Class() != nil:
+			bind(int(op.Range.Start.Offset), op.Class().Name)
 		}
 	})
 	for _, imp := range mi.mod.Imports {
 		if imp.Name == "*" {
 			// What a star import binds is not known here: every
 			// definition of the statement's module may use it.
-			for i := segOf(imp.Range.Start.Offset); i < len(fs.segs); i++ {
+			for i := segOf(int(imp.Range.Start.Offset)); i < len(fs.segs); i++ {
 				st.bound[i] = append(st.bound[i], fs.waitingNames()...)
 				break
 			}
 			continue
 		}
-		bind(imp.Range.Start.Offset, imp.Alias)
+		bind(int(imp.Range.Start.Offset), imp.Alias)
 	}
 }
 

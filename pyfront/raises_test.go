@@ -11,7 +11,7 @@ func opAt(t *testing.T, f *asyncir.Func, k asyncir.OpKind, line int) *asyncir.Op
 	t.Helper()
 	var found *asyncir.Op
 	f.Ops(func(op *asyncir.Op) {
-		if found == nil && op.Kind == k && op.Range.Start.Line == line {
+		if found == nil && op.Kind == k && int(op.Range.Start.Line) == line {
 			found = op
 		}
 	})
@@ -46,7 +46,7 @@ func handlerEntries(op *asyncir.Op) map[int]bool {
 			if s.Handler {
 				for _, n := range b.Succs {
 					if !n.Handler && len(n.Ops) > 0 {
-						lines[n.Ops[0].Range.Start.Line] = true
+						lines[int(n.Ops[0].Range.Start.Line)] = true
 					}
 				}
 				continue

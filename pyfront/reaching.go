@@ -11,7 +11,7 @@ import "github.com/asynclint/asynclint/asyncir"
 // reaches it without a store (the parameter's value, or no value).
 func (l *linker) reachingType(v *asyncir.Value, s *sym) (asyncir.Type, bool) {
 	op, fi := v.Def, s.scope
-	if op == nil || op.Kind != asyncir.OpLoad || op.Global || op.Var != s.name || len(op.Defs) == 0 ||
+	if op == nil || op.Kind != asyncir.OpLoad || op.Global || op.Var != s.name || len(op.Defs()) == 0 ||
 		fi == nil || fi.isModule || fi.isClass || fi.declared[s.name] {
 		return unknownType, false
 	}
@@ -25,8 +25,8 @@ func (l *linker) reachingType(v *asyncir.Value, s *sym) (asyncir.Type, bool) {
 	if asyncir.ReachedFromEntry(op, storesName) {
 		return unknownType, false
 	}
-	vals := make([]*asyncir.Value, len(op.Defs))
-	for i, d := range op.Defs {
+	vals := make([]*asyncir.Value, len(op.Defs()))
+	for i, d := range op.Defs() {
 		vals[i] = d.Operand // nil for a store of no one value (x += 1): unknown
 	}
 	return l.agree(vals), true

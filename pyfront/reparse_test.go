@@ -38,8 +38,8 @@ func TestIncrementalParseMatchesFresh(t *testing.T) {
 		editTree(old, e)
 		inc := ps.Parse(old, next)
 		fresh := ps.Parse(nil, next)
-		a := flattenTree(pool.g, inc, next, &pool.bufs)
-		b := flattenTree(pool.g, fresh, next, &pool.bufs)
+		a := flattenTree(pool.g, inc, next)
+		b := flattenTree(pool.g, fresh, next)
 		if !slices.Equal(a.nodes, b.nodes) {
 			t.Fatalf("step %d: the incremental parse differs from a fresh one", i)
 		}

@@ -51,7 +51,7 @@ func callAt(t *testing.T, prog *asyncir.Program, module string, line int) *async
 	var found *asyncir.Op
 	for _, f := range m.Funcs {
 		f.Ops(func(op *asyncir.Op) {
-			if op.Kind == asyncir.OpCall && op.Range.Start.Line == line {
+			if op.Kind == asyncir.OpCall && int(op.Range.Start.Line) == line {
 				found = op
 			}
 		})
@@ -95,8 +95,8 @@ async def main():
 	})
 	for line := 7; line <= 10; line++ {
 		op := callAt(t, prog, "pkg.a.b", line)
-		if op.Callee == nil || op.Callee.QualName != "run" || op.Result.Type.Await != asyncir.Coroutine {
-			t.Errorf("line %d: callee %v, type %+v", line, op.Callee, op.Result.Type)
+		if op.Callee == nil || op.Callee.QualName != "run" || op.Result.Type().Await != asyncir.Coroutine {
+			t.Errorf("line %d: callee %v, type %+v", line, op.Callee, op.Result.Type())
 		}
 	}
 }
@@ -155,7 +155,7 @@ async def main():
 	want := map[int]bool{20: true, 21: false, 22: false, 23: true}
 	for line, coro := range want {
 		op := callAt(t, prog, "d", line)
-		if got := op.Result.Type.Await == asyncir.Coroutine; got != coro {
+		if got := op.Result.Type().Await == asyncir.Coroutine; got != coro {
 			t.Errorf("line %d: coroutine = %v, want %v", line, got, coro)
 		}
 	}
@@ -192,8 +192,8 @@ func TestModelsWinOverSource(t *testing.T) {
 		"user.py":             "import asyncio\nasync def f(): pass\nasync def main():\n    asyncio.create_task(f())\n",
 	})
 	op := callAt(t, prog, "user", 4)
-	if op.External != "asyncio.create_task" || op.Result.Type.Await != asyncir.AsyncioFuture {
-		t.Fatalf("external %q, type %+v", op.External, op.Result.Type)
+	if op.External != "asyncio.create_task" || op.Result.Type().Await != asyncir.AsyncioFuture {
+		t.Fatalf("external %q, type %+v", op.External, op.Result.Type())
 	}
 }
 
@@ -208,7 +208,7 @@ func TestShadowedModuleStillLinked(t *testing.T) {
 	for _, m := range prog.Modules {
 		for _, f := range m.Funcs {
 			f.Ops(func(op *asyncir.Op) {
-				if op.Kind == asyncir.OpCall && op.Result.Type.Await == asyncir.Coroutine {
+				if op.Kind == asyncir.OpCall && op.Result.Type().Await == asyncir.Coroutine {
 					n++
 				}
 			})
@@ -245,8 +245,8 @@ async def test_main():
 	want := map[int]string{9: "go", 10: "go", 11: "go", 12: "Client.close", 13: "settle", 14: "settle"}
 	for line, name := range want {
 		op := callAt(t, prog, "test_main", line)
-		if op.Callee == nil || op.Callee.QualName != name || op.Result.Type.Await != asyncir.Coroutine {
-			t.Errorf("line %d: callee %v, type %+v; want %s", line, op.Callee, op.Result.Type, name)
+		if op.Callee == nil || op.Callee.QualName != name || op.Result.Type().Await != asyncir.Coroutine {
+			t.Errorf("line %d: callee %v, type %+v; want %s", line, op.Callee, op.Result.Type(), name)
 		}
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/asynclint/asynclint/asyncir"
 )
 
@@ -247,17 +245,10 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 		lits[d] = lit
 		blankDisplay(text, lit, seg.start)
 	}
-	ps := p.pool.Get().(*sitter.Parser)
-	ps.SetOperationLimit(int(timeout / time.Microsecond))
-	tr := ps.Parse(nil, text)
-	if tr == nil {
-		ps.Reset()
-		p.pool.Put(ps)
+	t := p.parse(text, nil, timeout, true)
+	if t == nil {
 		return nil
 	}
-	t := flattenTree(p.g, tr, text, &p.bufs)
-	tr.Close()
-	p.pool.Put(ps)
 	for i := range t.nodes {
 		nd := &t.nodes[i]
 		if nd.symbolIsErr || nd.missing {

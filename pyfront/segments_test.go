@@ -224,20 +224,20 @@ func dumpLoad(r *Result) string {
 					bi, b.Index, succs, preds, b.Exit, b.LoopHead, b.Raises, handlers, b.Handler, vals(b.Catch), b.Versions, b.Guard)
 				for _, op := range b.Ops {
 					var kws []string
-					for _, k := range op.Keywords {
+					for _, k := range op.Keywords() {
 						kws = append(kws, fmt.Sprintf("%s=%s@%s-%s", k.Name, val(k.Value), rng(k.Range), rng(k.Delete)))
 					}
 					var defs []string
-					for _, d := range op.Defs {
+					for _, d := range op.Defs() {
 						defs = append(defs, ids[d])
 					}
 					cls := ""
-					if op.Class != nil {
-						cls = op.Class.QualName
+					if op.Class() != nil {
+						cls = op.Class().QualName
 					}
 					fmt.Fprintf(&sb, "   %s %s %s star=%v global=%v async=%v er=%v ewb=%v idx=%d callee=%s class=%s ext=%s method=%s recv=%s args=%s kw=%v var=%s attr=%s operand=%s cmp=%s captures=%s defs=%v\n",
 						ids[op], op.Kind, rng(op.Range), op.Star, op.Global, op.Async, op.ExpectRaise, op.ExpectWouldBlock, op.Index,
-						name(op.Callee), cls, op.External, op.Method, val(op.Recv), vals(op.Args), kws, op.Var, op.Attr, val(op.Operand), op.Compare, vals(op.Captures), defs)
+						name(op.Callee), cls, op.External, op.Method, val(op.Recv), vals(op.Args), kws, op.Var, op.Attr, val(op.Operand), op.Compare(), vals(op.Captures()), defs)
 					if r := op.Result; r != nil {
 						var uses []string
 						for _, u := range r.Uses {
@@ -247,7 +247,7 @@ func dumpLoad(r *Result) string {
 						if s := syms[r]; s != nil {
 							symbolic = fmt.Sprintf("%d:%s:%s", s.kind, s.name, val(s.base))
 						}
-						fmt.Fprintf(&sb, "    = %s sym=%s elems=%s const=%q uses=%v\n", typ(r.Type), symbolic, vals(r.Elems), r.Const, uses)
+						fmt.Fprintf(&sb, "    = %s sym=%s elems=%s const=%q uses=%v\n", typ(r.Type()), symbolic, vals(r.Elems()), r.Const(), uses)
 					}
 				}
 			}

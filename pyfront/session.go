@@ -69,6 +69,11 @@ type linkedSet struct {
 	names   map[string]bool
 }
 
+// DropSession frees what only NewSession needs of res (every file's text,
+// the lowerer's and linker's tables): a run that keeps no session drops
+// it before analysis, which then runs in a smaller heap.
+func (res *Result) DropSession() { res.linked = nil }
+
 // NewSession keeps what res lowered and linked; res must not be used
 // by anyone else afterwards, as Update changes its modules. It returns nil
 // for a result that linked nothing (ParseOnly).
@@ -232,7 +237,7 @@ func (s *Session) parse(old, ns *source, edits []Edit) *tree {
 		return nil
 	}
 	s.trees[old.path] = tr
-	return flattenTree(s.pool.g, tr, ns.src, &s.pool.bufs)
+	return flattenTree(s.pool.g, tr, ns.src)
 }
 
 // swap puts ns's module in old's place in every table.

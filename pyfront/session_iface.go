@@ -82,8 +82,8 @@ func usesOf(mi *moduleInfo, attrs map[string]bool) map[string]bool {
 		case sy.kind == symModule:
 			out["="+sy.name] = true
 		case sy.kind == symAttr || sy.kind == symCall && sy.name != "":
-			if b := sy.base; b != nil && b.Type.Kind == asyncir.ModuleObj && b.Type.External != "" {
-				out["^"+b.Type.External+"."+sy.name] = true
+			if b := sy.base; b != nil && b.Type().Kind == asyncir.ModuleObj && b.Type().External != "" {
+				out["^"+b.Type().External+"."+sy.name] = true
 			}
 		}
 	}
@@ -245,7 +245,7 @@ func (s *Session) render(mi *moduleInfo, sizeHint int) string {
 					fmt.Fprintf(&b, "/%d/%s/%v", bs.kind, bs.name, bs.scope == fi)
 				}
 			}
-			b.WriteString(typ(rv.Type))
+			b.WriteString(typ(rv.Type()))
 		}
 		b.WriteString("\n")
 	}

@@ -45,11 +45,13 @@ func remapModule(m, old *asyncir.Module, fm map[*asyncir.Func]*asyncir.Func, cm 
 				if op.Callee != nil && op.Callee.Module == old {
 					op.Callee = fm[op.Callee]
 				}
-				if op.Class != nil && op.Class.Module == old {
-					op.Class = cm[op.Class]
+				if op.Class() != nil && op.Class().Module == old {
+					op.SetClass(cm[op.Class()])
 				}
 				if op.Result != nil {
-					r.typ(&op.Result.Type)
+					t := op.Result.Type()
+					r.typ(&t)
+					op.Result.SetType(t)
 				}
 			}
 		}

@@ -34,15 +34,15 @@ func suppressions(lw *lowerer) []asyncir.Suppression {
 // suppressionOf reads one comment, at rng.
 func suppressionOf(text string, rng asyncir.Range) (asyncir.Suppression, bool) {
 	if m := ignoreRE.FindStringSubmatch(text); m != nil {
-		return asyncir.Suppression{Line: rng.Start.Line, Codes: splitCodes(m[1]), Range: rng}, true
+		return asyncir.Suppression{Line: int(rng.Start.Line), Codes: splitCodes(m[1]), Range: rng}, true
 	}
 	if directiveRE.MatchString(text) {
-		return asyncir.Suppression{Line: rng.Start.Line, Range: rng,
+		return asyncir.Suppression{Line: int(rng.Start.Line), Range: rng,
 			Malformed: "expected `# asynclint: ignore[AL101] -- reason` (codes in brackets, upper case)"}, true
 	}
 	if m := noqaRE.FindStringSubmatch(text); m != nil {
 		codes := splitCodes(m[1])
-		return asyncir.Suppression{Line: rng.Start.Line, Codes: codes, Range: rng, Bare: len(codes) == 0}, true
+		return asyncir.Suppression{Line: int(rng.Start.Line), Codes: codes, Range: rng, Bare: len(codes) == 0}, true
 	}
 	return asyncir.Suppression{}, false
 }

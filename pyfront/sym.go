@@ -121,6 +121,9 @@ type moduleInfo struct {
 	// onDemand: a project module lowered only for the helpers async code
 	// calls in it; its definitions are lowered when reached (lazy.go).
 	onDemand bool
+	// gaveUp: the parse did not finish within the time limit; nothing of
+	// the file is known.
+	gaveUp bool
 	// split, when set before lowering, is the project module's text cut
 	// into statements, of which the tree holds only some (filesplit.go);
 	// lowerLazily hands it on to lazy.

@@ -59,7 +59,7 @@ func sleepRewrite(f *asyncir.Func, op *asyncir.Op, asyncio string) (asyncir.Edit
 	var target *asyncir.Value
 	text := "await " + asyncio
 	switch callee := calleeValue(op); {
-	case op.Recv != nil && op.Recv.Def.Kind == asyncir.OpLoad && op.Recv.Type.Kind == asyncir.ModuleObj && op.Recv.Type.External == "time":
+	case op.Recv != nil && op.Recv.Def.Kind == asyncir.OpLoad && op.Recv.Type().Kind == asyncir.ModuleObj && op.Recv.Type().External == "time":
 		target = op.Recv
 	case op.Recv == nil && callee != nil && callee.Def.Kind == asyncir.OpLoad:
 		target, text = callee, text+".sleep"
@@ -89,16 +89,16 @@ func unusedSleepImport(m *asyncir.Module, asyncio string) (asyncir.Edit, bool) {
 	if imp == nil {
 		return asyncir.Edit{}, false
 	}
-	line := imp.Range.Start.Line // 1-based
-	if line != imp.Range.End.Line || line >= len(m.LineStarts) || line-1 >= len(m.Indents) || m.Indents[line-1] != "" {
+	line := int(imp.Range.Start.Line) // 1-based
+	if line != int(imp.Range.End.Line) || line >= len(m.LineStarts) || line-1 >= len(m.Indents) || m.Indents[line-1] != "" {
 		return asyncir.Edit{}, false
 	}
 	start, next := m.LineStarts[line-1], m.LineStarts[line]
-	if end := imp.Range.End.Offset; end != next-1 && end != next-2 {
+	if end := int(imp.Range.End.Offset); end != next-1 && end != next-2 {
 		return asyncir.Edit{}, false // something follows the name on its line
 	}
 	for _, other := range m.Imports {
-		if other.Range.Start.Line == line && other.Range != imp.Range {
+		if int(other.Range.Start.Line) == line && other.Range != imp.Range {
 			return asyncir.Edit{}, false
 		}
 	}
@@ -119,7 +119,7 @@ func unusedSleepImport(m *asyncir.Module, asyncio string) (asyncir.Edit, bool) {
 					}
 				case asyncir.OpLoad:
 					call := callOf(op.Result)
-					if call == nil || suppressed[call.Range.Start.Line] {
+					if call == nil || suppressed[int(call.Range.Start.Line)] {
 						return asyncir.Edit{}, false
 					}
 					if _, ok := sleepRewrite(fn, call, asyncio); !ok {
@@ -131,7 +131,7 @@ func unusedSleepImport(m *asyncir.Module, asyncio string) (asyncir.Edit, bool) {
 	}
 	at := func(off int) asyncir.Pos {
 		l := slices.Index(m.LineStarts, off)
-		return asyncir.Pos{Line: l + 1, Col: 1, Offset: off}
+		return asyncir.MakePos(l+1, 1, off)
 	}
 	return asyncir.Edit{Range: asyncir.Range{File: imp.Range.File, Start: at(start), End: at(next)}}, true
 }
@@ -154,7 +154,7 @@ func callOf(v *asyncir.Value) *asyncir.Op {
 func asyncioName(m *asyncir.Module) (name string, needImport, ok bool) {
 	clash := false
 	for _, imp := range m.Imports {
-		top := imp.Range.Start.Line-1 < len(m.Indents) && m.Indents[imp.Range.Start.Line-1] == ""
+		top := int(imp.Range.Start.Line)-1 < len(m.Indents) && m.Indents[imp.Range.Start.Line-1] == ""
 		isModule := imp.Name == "" && (imp.Module == "asyncio" || len(imp.Module) > 8 && imp.Module[:8] == "asyncio.")
 		switch {
 		case isModule && top && imp.Alias != "" && (imp.Module == "asyncio" || imp.Alias == "asyncio"):

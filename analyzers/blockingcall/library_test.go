@@ -32,7 +32,7 @@ func TestInstalledLibrary(t *testing.T) {
 	var got []expect.Diag
 	for _, d := range diags {
 		if strings.HasPrefix(d.Code, "AL2") {
-			got = append(got, expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+			got = append(got, expect.Diag{Line: int(d.Range.Start.Line), Code: d.Code, Message: d.Message})
 		}
 	}
 	src, err := os.ReadFile(app)

@@ -237,14 +237,14 @@ func (fs *fnSites) addParam(name string) {
 // passes on as arguments.
 func passedParams(op *asyncir.Op, fs *fnSites) {
 	add := func(v *asyncir.Value) {
-		if v != nil && v.Def != nil && v.Def.Kind == asyncir.OpLoad && !v.Def.Global && len(v.Def.Defs) == 0 {
+		if v != nil && v.Def != nil && v.Def.Kind == asyncir.OpLoad && !v.Def.Global && len(v.Def.Defs()) == 0 {
 			fs.addParam(v.Def.Var)
 		}
 	}
 	for _, a := range op.Args {
 		add(a)
 	}
-	for _, k := range op.Keywords {
+	for _, k := range op.Keywords() {
 		add(k.Value)
 	}
 }
@@ -408,14 +408,14 @@ func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
 			}
 			continue
 		}
-		if v.Const == "" {
+		if v.Const() == "" {
 			if nb.Unknown {
 				return true
 			}
 			continue
 		}
 		for _, c := range nb.Values {
-			if v.Const == c {
+			if v.Const() == c {
 				return true
 			}
 		}
@@ -431,7 +431,7 @@ func passesAny(op *asyncir.Op, keywords []string) bool {
 		return false
 	}
 	for _, kw := range keywords {
-		if v := op.Keyword(kw); v != nil && v.Const != "None" {
+		if v := op.Keyword(kw); v != nil && v.Const() != "None" {
 			return true
 		}
 	}
@@ -444,13 +444,13 @@ func namesConstant(v *asyncir.Value, name string) bool {
 	if v == nil || v.Def == nil {
 		return false
 	}
-	if v.Type.External == name {
+	if v.Type().External == name {
 		return true
 	}
 	def := v.Def
 	switch def.Kind {
 	case asyncir.OpAttr:
-		return def.Recv != nil && def.Recv.Type.Kind == asyncir.ModuleObj && def.Recv.Type.External+"."+def.Attr == name
+		return def.Recv != nil && def.Recv.Type().Kind == asyncir.ModuleObj && def.Recv.Type().External+"."+def.Attr == name
 	case asyncir.OpRef:
 		for _, a := range def.Args {
 			if namesConstant(a, name) {

@@ -100,7 +100,7 @@ func callable(v *asyncir.Value) *asyncir.Func {
 	if v == nil {
 		return nil
 	}
-	if t := v.Type; t.Kind == asyncir.FuncObj && t.Func != nil {
+	if t := v.Type(); t.Kind == asyncir.FuncObj && t.Func != nil {
 		if t.Func.Kind == asyncir.Sync {
 			return t.Func
 		}
@@ -176,8 +176,8 @@ func maker(v *asyncir.Value) *asyncir.Op {
 		switch {
 		case d.Kind == asyncir.OpCall:
 			return d
-		case d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs) == 1:
-			v = d.Defs[0].Operand
+		case d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs()) == 1:
+			v = d.Defs()[0].Operand
 		default:
 			return nil
 		}

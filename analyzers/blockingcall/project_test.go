@@ -139,7 +139,7 @@ func TestRealisticProject(t *testing.T) {
 	}
 	byFile := map[string][]expect.Diag{}
 	for _, d := range res.Diagnostics {
-		byFile[d.Range.File] = append(byFile[d.Range.File], expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+		byFile[d.Range.File] = append(byFile[d.Range.File], expect.Diag{Line: int(d.Range.Start.Line), Code: d.Code, Message: d.Message})
 	}
 	for name, src := range project {
 		p := filepath.Join(dir, name)

@@ -191,7 +191,7 @@ func threadFutureWait(op *asyncir.Op) string {
 		}
 		return ""
 	}
-	if (op.Method == "result" || op.Method == "exception") && op.Recv != nil && loopFuture(op.Recv.Type) {
+	if (op.Method == "result" || op.Method == "exception") && op.Recv != nil && loopFuture(op.Recv.Type()) {
 		return "`." + op.Method + "()` on the future of `asyncio.run_coroutine_threadsafe`"
 	}
 	return ""
@@ -206,12 +206,12 @@ func loopFuture(t asyncir.Type) bool {
 // anyLoopFuture reports whether a collection of futures holds one from
 // run_coroutine_threadsafe (a list display, or a list of known elements).
 func anyLoopFuture(v *asyncir.Value) bool {
-	for _, e := range v.Elems {
-		if e != nil && loopFuture(e.Type) {
+	for _, e := range v.Elems() {
+		if e != nil && loopFuture(e.Type()) {
 			return true
 		}
 	}
-	return v.Type.Elem != nil && loopFuture(*v.Type.Elem)
+	return v.Type().Elem != nil && loopFuture(*v.Type().Elem)
 }
 
 // advice is the message's closing suggestion.

@@ -177,7 +177,7 @@ async def main():
 	c, _ := expect.ParsePython(app, []byte(files["app.py"]))
 	var got []expect.Diag
 	for _, d := range res.Diagnostics {
-		got = append(got, expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+		got = append(got, expect.Diag{Line: int(d.Range.Start.Line), Code: d.Code, Message: d.Message})
 		if d.Range.File != app {
 			t.Errorf("diagnostic outside app.py: %v", d)
 		}

@@ -89,10 +89,10 @@ const shortSleep = time.Second
 
 // constDuration is the duration of a sleep whose argument is a constant.
 func constDuration(op *asyncir.Op) (time.Duration, bool) {
-	if op.External != "time.Sleep" || len(op.Args) != 1 || op.Args[0] == nil || op.Args[0].Const == "" {
+	if op.External != "time.Sleep" || len(op.Args) != 1 || op.Args[0] == nil || op.Args[0].Const() == "" {
 		return 0, false
 	}
-	n, err := strconv.ParseInt(op.Args[0].Const, 10, 64)
+	n, err := strconv.ParseInt(op.Args[0].Const(), 10, 64)
 	return time.Duration(n), err == nil
 }
 
@@ -103,15 +103,15 @@ func checksContextEachTime(cfg *asyncir.CFG, op *asyncir.Op) bool {
 		return false
 	}
 	return !asyncir.Reaches(op, op, func(o *asyncir.Op) bool {
-		return o.Kind == asyncir.OpCall && o.Recv != nil && o.Recv.Type.Await == asyncir.Context && (o.Method == "Err" || o.Method == "Done")
+		return o.Kind == asyncir.OpCall && o.Recv != nil && o.Recv.Type().Await == asyncir.Context && (o.Method == "Err" || o.Method == "Done")
 	})
 }
 
 // sent reports whether the request a call built (its first result) is
 // sent by a call that performs it (Client.Do).
 func sent(models *asyncir.Models, v *asyncir.Value) bool {
-	if v != nil && len(v.Elems) > 0 {
-		v = v.Elems[0]
+	if v != nil && len(v.Elems()) > 0 {
+		v = v.Elems()[0]
 	}
 	if v == nil {
 		return false
@@ -134,8 +134,8 @@ func laterGetsContext(v *asyncir.Value) bool {
 		return false
 	}
 	vals := []*asyncir.Value{v}
-	if len(v.Elems) > 0 {
-		vals = append(vals, v.Elems[0])
+	if len(v.Elems()) > 0 {
+		vals = append(vals, v.Elems()[0])
 	}
 	for _, x := range vals {
 		if x == nil {
@@ -152,7 +152,7 @@ func laterGetsContext(v *asyncir.Value) bool {
 
 func takesContext(op *asyncir.Op) bool {
 	for _, a := range op.Args {
-		if a != nil && a.Type.Await == asyncir.Context {
+		if a != nil && a.Type().Await == asyncir.Context {
 			return true
 		}
 	}

@@ -72,7 +72,7 @@ func referenced(op *asyncir.Op) *asyncir.Func {
 	if op.Result == nil {
 		return nil
 	}
-	t := op.Result.Type
+	t := op.Result.Type()
 	switch op.Kind {
 	case asyncir.OpLoad, asyncir.OpAttr:
 		if t.Kind == asyncir.FuncObj {

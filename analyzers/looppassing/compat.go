@@ -18,7 +18,7 @@ func inFeatureFallback(op *asyncir.Op) bool {
 			continue
 		}
 		for _, c := range h.Catch {
-			if missingFeature[c.Type.External] {
+			if missingFeature[c.Type().External] {
 				return true
 			}
 		}

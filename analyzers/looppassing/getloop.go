@@ -119,7 +119,7 @@ func calledOn(v *asyncir.Value, methods ...string) bool {
 }
 
 func reaches(load, store *asyncir.Op) bool {
-	for _, d := range load.Defs {
+	for _, d := range load.Defs() {
 		if d == store {
 			return true
 		}
@@ -133,16 +133,16 @@ func reaches(load, store *asyncir.Op) bool {
 // "<recv>.get_event_loop()": the method name then starts one byte after
 // the receiver, with no room for whitespace or comments.
 func runningLoopFix(op *asyncir.Op, a asyncir.Applicability) []asyncir.Fix {
-	if op.External != getEventLoop || op.Recv == nil || op.Recv.Def == nil || len(op.Args) > 0 || len(op.Keywords) > 0 {
+	if op.External != getEventLoop || op.Recv == nil || op.Recv.Def == nil || len(op.Args) > 0 || len(op.Keywords()) > 0 {
 		return nil
 	}
 	const name = "get_event_loop"
 	r := op.Recv.Def.Range
-	if r.End.Line != op.Range.End.Line || op.Range.End.Offset-r.End.Offset != 1+len(name)+2 {
+	if r.End.Line != op.Range.End.Line || int(op.Range.End.Offset-r.End.Offset) != 1+len(name)+2 {
 		return nil
 	}
 	start := asyncir.Pos{Line: r.End.Line, Col: r.End.Col + 1, Offset: r.End.Offset + 1}
-	end := asyncir.Pos{Line: start.Line, Col: start.Col + len(name), Offset: start.Offset + len(name)}
+	end := asyncir.Pos{Line: start.Line, Col: start.Col + int32(len(name)), Offset: start.Offset + int32(len(name))}
 	return []asyncir.Fix{{Title: "Replace with `get_running_loop()`", Applicability: a,
 		Edits: []asyncir.Edit{{Range: asyncir.Range{File: op.Range.File, Start: start, End: end}, NewText: "get_running_loop"}}}}
 }

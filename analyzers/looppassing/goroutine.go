@@ -46,9 +46,9 @@ func checkIgnoringGoroutines(pass *asyncir.Pass, f *asyncir.Func) {
 // context.
 func handsContext(op *asyncir.Op) bool {
 	vals := append([]*asyncir.Value{op.Recv}, op.Args...)
-	vals = append(vals, op.Captures...)
+	vals = append(vals, op.Captures()...)
 	for _, v := range vals {
-		if v != nil && v.Type.Await == asyncir.Context {
+		if v != nil && v.Type().Await == asyncir.Context {
 			return true
 		}
 	}

@@ -12,7 +12,7 @@ import (
 func checkLegacy(pass *asyncir.Pass, op *asyncir.Op) {
 	name := op.External // asyncio.Task.all_tasks() is a call, not an attribute
 	if op.Kind != asyncir.OpCall {
-		if t := op.Result.Type; t.Kind == asyncir.FuncObj {
+		if t := op.Result.Type(); t.Kind == asyncir.FuncObj {
 			name = t.External
 		}
 	}

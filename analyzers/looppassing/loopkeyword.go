@@ -18,7 +18,7 @@ func checkLoopKeyword(pass *asyncir.Pass, op *asyncir.Op) {
 		// purpose.
 		return
 	}
-	for _, kw := range op.Keywords {
+	for _, kw := range op.Keywords() {
 		if kw.Name != "loop" {
 			continue
 		}

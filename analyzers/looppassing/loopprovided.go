@@ -45,7 +45,7 @@ func setsLoop(op *asyncir.Op) bool {
 		return false
 	}
 	loop := op.Arg(0, "loop")
-	return loop != nil && !loop.Type.IsExternal("builtins.NoneType")
+	return loop != nil && !loop.Type().IsExternal("builtins.NoneType")
 }
 
 // runtimeErrorHandlers are the exception types whose handler catches the
@@ -60,7 +60,7 @@ func catchesRuntimeError(op *asyncir.Op) bool {
 			return true
 		}
 		for _, c := range h.Catch {
-			if runtimeErrorHandlers[c.Type.External] {
+			if runtimeErrorHandlers[c.Type().External] {
 				return true
 			}
 		}

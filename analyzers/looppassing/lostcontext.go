@@ -69,7 +69,7 @@ func isDone(v *asyncir.Value) bool {
 		return false
 	}
 	d := v.Def
-	return d.Kind == asyncir.OpCall && d.Method == "Done" && d.Recv != nil && d.Recv.Type.Await == asyncir.Context
+	return d.Kind == asyncir.OpCall && d.Method == "Done" && d.Recv != nil && d.Recv.Type().Await == asyncir.Context
 }
 
 // passedOn reports whether v is handed to a call that may wait on it

@@ -68,7 +68,7 @@ func callableFunc(v *asyncir.Value) *asyncir.Func {
 	if v == nil {
 		return nil
 	}
-	if t := v.Type; t.Kind == asyncir.FuncObj && t.Func != nil {
+	if t := v.Type(); t.Kind == asyncir.FuncObj && t.Func != nil {
 		return t.Func
 	}
 	if d := v.Def; d != nil && d.Kind == asyncir.OpRef && d.Callee != nil && d.Callee.Name == "<lambda>" {
@@ -93,5 +93,5 @@ func varName(v *asyncir.Value) string {
 			return varName(d.Recv) + "." + d.Attr
 		}
 	}
-	return v.Type.Name()
+	return v.Type().Name()
 }

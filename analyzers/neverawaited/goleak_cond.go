@@ -37,7 +37,7 @@ func checkUnsignalledConds(pass *asyncir.Pass) {
 					return
 				}
 				for i, in := range op.Callee.Inputs {
-					if b := asyncir.Bound(op, i); b != nil && b.Type.Await == asyncir.Cond && in.Type.Await == asyncir.Cond {
+					if b := asyncir.Bound(op, i); b != nil && b.Type().Await == asyncir.Cond && in.Type().Await == asyncir.Cond {
 						owner[in] = find(b)
 					}
 				}
@@ -83,15 +83,15 @@ func checkUnsignalledConds(pass *asyncir.Pass) {
 		f.Ops(func(op *asyncir.Op) {
 			if op.Callee == nil {
 				// Handed to code outside the package, which may signal it.
-				for _, a := range append(append([]*asyncir.Value(nil), op.Args...), op.Captures...) {
-					if a != nil && a.Type.Await == asyncir.Cond {
+				for _, a := range append(append([]*asyncir.Value(nil), op.Args...), op.Captures()...) {
+					if a != nil && a.Type().Await == asyncir.Cond {
 						if u := use(a); u != nil {
 							u.unknown = true
 						}
 					}
 				}
 			}
-			if op.Recv == nil || op.Recv.Type.Await != asyncir.Cond || (op.Kind != asyncir.OpCall && op.Kind != asyncir.OpDefer) {
+			if op.Recv == nil || op.Recv.Type().Await != asyncir.Cond || (op.Kind != asyncir.OpCall && op.Kind != asyncir.OpDefer) {
 				return
 			}
 			u := use(op.Recv)

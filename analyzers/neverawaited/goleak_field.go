@@ -38,7 +38,7 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 			if op.Kind == asyncir.OpSpawn && op.Callee != nil {
 				spawned[op.Callee] = true
 			}
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type.Await == asyncir.Channel {
+			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
 				u := use(op.Attr)
 				t := op.Operand.Track
 				u.buffered = u.buffered || t == nil || !t.Made || t.Cap != 0
@@ -118,7 +118,7 @@ func receivesItself(g *asyncir.Func, recvs []*asyncir.Op) bool {
 func opChannels(op *asyncir.Op) []*asyncir.Value {
 	var out []*asyncir.Value
 	add := func(v *asyncir.Value) {
-		if v != nil && v.Type.Await == asyncir.Channel {
+		if v != nil && v.Type().Await == asyncir.Channel {
 			out = append(out, v)
 		}
 	}
@@ -134,7 +134,7 @@ func opChannels(op *asyncir.Op) []*asyncir.Value {
 		for _, a := range op.Args {
 			add(a)
 		}
-		for _, c := range op.Captures {
+		for _, c := range op.Captures() {
 			add(c)
 		}
 		add(op.Operand)
@@ -147,7 +147,7 @@ func opChannels(op *asyncir.Op) []*asyncir.Value {
 // outside a select in a loop (a range), a return from inside the loop
 // before the channel is closed; nil when it keeps receiving.
 func stopsReceiving(r *asyncir.Op) *asyncir.Op {
-	if r.Select != nil {
+	if r.Select() != nil {
 		return leavingCase(r)
 	}
 	cfg := asyncir.NewCFG(r.Func())
@@ -177,10 +177,10 @@ func stopsReceiving(r *asyncir.Op) *asyncir.Op {
 // leavingCase returns another case of r's select after which the function
 // can return without coming back to that select, or nil.
 func leavingCase(r *asyncir.Op) *asyncir.Op {
-	sel := r.Select
+	sel := r.Select()
 	var found *asyncir.Op
 	r.Func().Ops(func(o *asyncir.Op) {
-		if found != nil || o.Select != sel || o == r {
+		if found != nil || o.Select() != sel || o == r {
 			return
 		}
 		c, _ := asyncir.CheapestExit(o, asyncir.PathCost{Op: func(x *asyncir.Op) int {

@@ -124,7 +124,7 @@ func checkHelperRelock(pass *asyncir.Pass, f *asyncir.Func, op *asyncir.Op, lock
 			continue
 		}
 		name := "the mutex that `" + calleeName(op) + "` takes"
-		if again.Recv != nil && again.Recv.Type.Await == asyncir.Mutex {
+		if again.Recv != nil && again.Recv.Type().Await == asyncir.Mutex {
 			name = lockName(again.Recv)
 		}
 		reportDoubleLock(pass, f, op, name, again, via)

@@ -31,7 +31,7 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 			for _, fld := range handedOn(op, known) {
 				unknown["recv "+fld], unknown["send "+fld], unknown["done "+fld] = true, true, true
 			}
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type.Await == asyncir.Channel {
+			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
 				if t := op.Operand.Track; t == nil || !t.Made || t.Cap != 0 {
 					unknown["recv "+op.Attr] = true
 				}
@@ -109,9 +109,9 @@ func reportBlockedUnderLock(pass *asyncir.Pass, x, partner *asyncir.Op, firsts [
 // ("send pkg.T.ch"), a WaitGroup.Wait ("done pkg.T.wg"); "" for others.
 func blockingKey(models *asyncir.Models, op *asyncir.Op) string {
 	switch {
-	case op.Kind == asyncir.OpSend && op.Select == nil && fieldOf(op.Recv) != "":
+	case op.Kind == asyncir.OpSend && op.Select() == nil && fieldOf(op.Recv) != "":
 		return "recv " + fieldOf(op.Recv)
-	case op.Kind == asyncir.OpAwait && op.Select == nil && fieldOf(op.Operand) != "":
+	case op.Kind == asyncir.OpAwait && op.Select() == nil && fieldOf(op.Operand) != "":
 		return "send " + fieldOf(op.Operand)
 	case op.Kind == asyncir.OpCall && fieldOf(op.Recv) != "":
 		if m := models.API(op.External); m != nil && m.Waits && op.External == "sync.WaitGroup.Wait" {
@@ -154,7 +154,7 @@ func handedOn(op *asyncir.Op, known *asyncir.Value) []string {
 		return nil
 	}
 	var out []string
-	for _, v := range append(append([]*asyncir.Value{op.Recv, op.Operand}, op.Args...), op.Captures...) {
+	for _, v := range append(append([]*asyncir.Value{op.Recv, op.Operand}, op.Args...), op.Captures()...) {
 		if v != nil && v != known && fieldOf(v) != "" {
 			out = append(out, fieldOf(v))
 		}
@@ -164,7 +164,7 @@ func handedOn(op *asyncir.Op, known *asyncir.Value) []string {
 
 // fieldOf is the struct field a channel or wait group is held in.
 func fieldOf(v *asyncir.Value) string {
-	if v == nil || v.Track == nil || (v.Type.Await != asyncir.Channel && v.Type.Await != asyncir.WaitGroup) {
+	if v == nil || v.Track == nil || (v.Type().Await != asyncir.Channel && v.Type().Await != asyncir.WaitGroup) {
 		return ""
 	}
 	return v.Track.Field

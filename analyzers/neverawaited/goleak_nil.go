@@ -16,9 +16,9 @@ func checkForeverBlocks(pass *asyncir.Pass) {
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(op *asyncir.Op) {
 			switch {
-			case op.Kind == asyncir.OpSend && op.Select == nil && isNil(op.Recv):
+			case op.Kind == asyncir.OpSend && op.Select() == nil && isNil(op.Recv):
 				reportForever(pass, op, starts[f], "AL151", "sending on nil channel "+chanName(op.Recv), nilWhy(op.Recv))
-			case op.Kind == asyncir.OpAwait && op.Select == nil && isNil(op.Operand):
+			case op.Kind == asyncir.OpAwait && op.Select() == nil && isNil(op.Operand):
 				reportForever(pass, op, starts[f], "AL152", "receiving from nil channel "+chanName(op.Operand), nilWhy(op.Operand))
 			case op.Kind == asyncir.OpSelect && !op.Default && starts[f] != nil && allNil(op.Args):
 				why := "it has no case"

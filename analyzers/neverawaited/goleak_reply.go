@@ -22,14 +22,14 @@ func findRepliers(m *asyncir.Module) repliers {
 		f.Ops(func(op *asyncir.Op) {
 			switch {
 			case op.Kind == asyncir.OpSend && op.Recv != nil && op.Recv.Track != nil && op.Recv.Track.Field != "":
-				if key := op.Recv.Track.Field; op.Select != nil || !received(op.Recv.Track.Root) {
+				if key := op.Recv.Track.Field; op.Select() != nil || !received(op.Recv.Track.Root) {
 					// Not a reply field of a received request.
 					selectSent[key] = true
 				} else if r.viaField[key] == nil {
 					r.viaField[key] = op
 				}
 			case op.Kind == asyncir.OpAwait && op.Operand != nil && op.Operand.Track != nil && op.Operand.Track.Field != "" && op.Result != nil:
-				for _, v := range append([]*asyncir.Value{op.Result}, op.Result.Elems...) {
+				for _, v := range append([]*asyncir.Value{op.Result}, op.Result.Elems()...) {
 					if send := plainSendOn(v); send != nil && r.viaRequest[op.Operand.Track.Field] == nil {
 						r.viaRequest[op.Operand.Track.Field] = send
 					}
@@ -52,7 +52,7 @@ func received(v *asyncir.Value) bool {
 // plainSendOn is a send on v outside a select, or nil; v must be a
 // channel whose every use is a send.
 func plainSendOn(v *asyncir.Value) *asyncir.Op {
-	if v == nil || v.Type.Await != asyncir.Channel || v.Track == nil || v.Track.Escapes {
+	if v == nil || v.Type().Await != asyncir.Channel || v.Track == nil || v.Track.Escapes {
 		return nil
 	}
 	var send *asyncir.Op
@@ -117,7 +117,7 @@ func checkReplyLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG, rs r
 // never reach the replier.
 func sentAfter(store *asyncir.Op) bool {
 	c, _ := asyncir.CheapestExit(store, asyncir.PathCost{Op: func(o *asyncir.Op) int {
-		if o.Kind == asyncir.OpSend && o.Select == nil {
+		if o.Kind == asyncir.OpSend && o.Select() == nil {
 			return asyncir.Inf
 		}
 		return 0

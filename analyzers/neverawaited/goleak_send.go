@@ -111,7 +111,7 @@ func deliversOn(bind *asyncir.Op, ch *asyncir.Value) bool {
 func sendsAfter(op *asyncir.Op) bool {
 	found := false
 	op.Func().Ops(func(o *asyncir.Op) {
-		found = found || o.Kind == asyncir.OpSend && o.Select == nil && asyncir.Reaches(op, o, nil)
+		found = found || o.Kind == asyncir.OpSend && o.Select() == nil && asyncir.Reaches(op, o, nil)
 	})
 	return found
 }

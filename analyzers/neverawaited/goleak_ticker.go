@@ -25,7 +25,7 @@ func checkStoppedTickers(pass *asyncir.Pass, f *asyncir.Func) {
 		}
 		cfg := asyncir.NewCFG(g)
 		g.Ops(func(r *asyncir.Op) {
-			if r.Kind != asyncir.OpAwait || r.Select != nil || r.Operand == nil || !strings.HasPrefix(r.Operand.Type.OriginName, "time.") || r.Operand.Track == nil {
+			if r.Kind != asyncir.OpAwait || r.Select() != nil || r.Operand == nil || !strings.HasPrefix(r.Operand.Type().OriginName, "time.") || r.Operand.Track == nil {
 				return
 			}
 			i := asyncir.InputOf(g, asyncir.Place{Root: r.Operand.Track.Root})
@@ -49,7 +49,7 @@ func checkStoppedTickers(pass *asyncir.Pass, f *asyncir.Func) {
 			report(pass, asyncir.Diagnostic{
 				Code:    "AL152",
 				Range:   r.Range,
-				Message: fmt.Sprintf("goroutine `%s` receives from `%s` until it is closed, which never happens: after `%s` stops it, the goroutine blocks forever", g.QualName, trimPath(r.Operand.Type.OriginName), f.QualName),
+				Message: fmt.Sprintf("goroutine `%s` receives from `%s` until it is closed, which never happens: after `%s` stops it, the goroutine blocks forever", g.QualName, trimPath(r.Operand.Type().OriginName), f.QualName),
 				Related: []asyncir.Related{
 					{Range: stop.Range, Message: "stopped here; Stop does not close the channel"},
 					{Range: st.Site.Range, Message: "the goroutine is started here"},

@@ -14,7 +14,7 @@ import (
 func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 	models := pass.Program.Models
 	for _, wg := range asyncir.Made(f, asyncir.WaitGroup) {
-		if wg.Type.External != "sync.WaitGroup" {
+		if wg.Type().External != "sync.WaitGroup" {
 			if c, ok := countErrgroup(models, wg); ok && len(c.waits) > 0 {
 				checkWaitBeforeReceive(pass, f, c, "`"+wg.Track.Name+"`")
 			}
@@ -106,7 +106,7 @@ func countGroup(models *asyncir.Models, wg *asyncir.Value) (groupCount, bool) {
 			if len(op.Args) != 1 || op.Args[0] == nil {
 				return c, false
 			}
-			n, err := strconv.Atoi(op.Args[0].Const)
+			n, err := strconv.Atoi(op.Args[0].Const())
 			if err != nil || n < 0 {
 				c.counted = true
 			}

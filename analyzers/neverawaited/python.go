@@ -65,7 +65,7 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 		return
 	}
 	v := op.Result
-	t := v.Type
+	t := v.Type()
 	api := pass.Program.Models.API(op.External)
 	switch {
 	case t.Await == asyncir.Coroutine:
@@ -113,7 +113,7 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 // is created, and whoever made the future keeps it alive.
 func passesFuture(api *asyncir.APIModel, op *asyncir.Op) bool {
 	arg := op.Arg(0, "coro_or_future")
-	return api.PassesFutures && arg != nil && arg.Type.Await == asyncir.AsyncioFuture
+	return api.PassesFutures && arg != nil && arg.Type().Await == asyncir.AsyncioFuture
 }
 
 func shortName(op *asyncir.Op) string {
@@ -186,7 +186,7 @@ func neverRead(v *asyncir.Value) *asyncir.Op {
 // checkReuse reports AL103: the coroutine stored by st is consumed twice
 // on one path.
 func checkReuse(pass *asyncir.Pass, st *asyncir.Op) {
-	if st.Var == "" || st.Global || st.Operand == nil || st.Operand.Type.Await != asyncir.Coroutine {
+	if st.Var == "" || st.Global || st.Operand == nil || st.Operand.Type().Await != asyncir.Coroutine {
 		return
 	}
 	var consumers []*asyncir.Op
@@ -215,14 +215,14 @@ func checkReuse(pass *asyncir.Pass, st *asyncir.Op) {
 				related = []asyncir.Related{{Range: first.Range, Message: "first awaited or scheduled here"}}
 			}
 			pass.Report(asyncir.Diagnostic{Code: "AL103", Severity: asyncir.SeverityError, Range: second.Range,
-				Message: fmt.Sprintf("coroutine %s in `%s` is %s; a coroutine object runs only once", describe(st.Operand.Type, st.Operand.Def), st.Var, again),
+				Message: fmt.Sprintf("coroutine %s in `%s` is %s; a coroutine object runs only once", describe(st.Operand.Type(), st.Operand.Def), st.Var, again),
 				Related: related})
 		}
 	}
 }
 
 func defines(load, store *asyncir.Op) bool {
-	for _, d := range load.Defs {
+	for _, d := range load.Defs() {
 		if d == store {
 			return true
 		}
@@ -288,7 +288,7 @@ func apiShort(name string) string {
 // coroutine function, a lambda or function returning one, or
 // functools.partial of one.
 func coroutineCallable(pass *asyncir.Pass, v *asyncir.Value) (string, bool) {
-	t := v.Type
+	t := v.Type()
 	switch {
 	case t.Kind == asyncir.FuncObj && t.Func != nil && t.Func.CallResult.Await == asyncir.Coroutine:
 		return t.Func.QualName, true
@@ -310,7 +310,7 @@ func checkProtocol(pass *asyncir.Pass, op *asyncir.Op) {
 	if op.Async || op.Operand == nil || op.ExpectRaise {
 		return
 	}
-	t := op.Operand.Type
+	t := op.Operand.Type()
 	models := pass.Program.Models
 	stmt, need := "with", "async with"
 	if op.Kind == asyncir.OpFor {

@@ -10,7 +10,7 @@ import (
 // future, which has no __await__.
 func checkAwaitConcurrent(pass *asyncir.Pass, op *asyncir.Op) {
 	v := op.Operand
-	if v == nil || v.Type.Kind != asyncir.Instance || v.Type.Await != asyncir.ConcurrentFuture {
+	if v == nil || v.Type().Kind != asyncir.Instance || v.Type().Await != asyncir.ConcurrentFuture {
 		return
 	}
 	pass.Report(asyncir.Diagnostic{Code: "AL401", Severity: asyncir.SeverityError, Range: op.Range,

@@ -23,7 +23,7 @@ var directCtors = map[string]struct{ running, loop, adds string }{
 // to the running loop, or the one given) carries FactFutureInCoroutine.
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
-	if !ok || op.Class != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
+	if !ok || op.Class() != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
 		return
 	}
 	d := asyncir.Diagnostic{Code: "AL405", Severity: asyncir.SeverityWarning, Range: op.Range}
@@ -57,7 +57,7 @@ func inTaskFactory(m *asyncir.Module, f *asyncir.Func) bool {
 			if found || op.Kind != asyncir.OpCall || op.Method != "set_task_factory" || len(op.Args) == 0 || op.Args[0] == nil {
 				return
 			}
-			t := op.Args[0].Type
+			t := op.Args[0].Type()
 			for h := f; h != nil; h = h.Parent {
 				if t.Func == h || t.Class != nil && h.Class == t.Class {
 					found = true

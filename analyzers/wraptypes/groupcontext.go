@@ -18,13 +18,13 @@ func runGo(pass *asyncir.Pass) error {
 	models := pass.Program.Models
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(mk *asyncir.Op) {
-			if mk.Kind != asyncir.OpCall || mk.Result == nil || len(mk.Result.Elems) < 2 {
+			if mk.Kind != asyncir.OpCall || mk.Result == nil || len(mk.Result.Elems()) < 2 {
 				return
 			}
 			if m := models.API(mk.External); m == nil || !m.CancelledByWait {
 				return
 			}
-			group, ctx := mk.Result.Elems[0], mk.Result.Elems[1]
+			group, ctx := mk.Result.Elems()[0], mk.Result.Elems()[1]
 			if group == nil || ctx == nil {
 				return
 			}

@@ -18,8 +18,8 @@ func checkMixedKinds(pass *asyncir.Pass, op *asyncir.Op) {
 		if v == nil { // a literal
 			continue
 		}
-		k := v.Type.Await
-		if elem := v.Type.Elem; elem != nil && k == asyncir.NotAwaitable {
+		k := v.Type().Await
+		if elem := v.Type().Elem; elem != nil && k == asyncir.NotAwaitable {
 			k = elem.Await
 		}
 		wrong := api.Takes == asyncir.AsyncioFuture && k == asyncir.ConcurrentFuture ||
@@ -62,7 +62,7 @@ func futureArgs(op *asyncir.Op, shape asyncir.TakesShape) []*asyncir.Value {
 		if els := elements(v); len(els) > 0 {
 			return els
 		}
-		if v.Type.Elem != nil {
+		if v.Type().Elem != nil {
 			out = append(out, v)
 		}
 	case asyncir.TakesVarargs:
@@ -70,7 +70,7 @@ func futureArgs(op *asyncir.Op, shape asyncir.TakesShape) []*asyncir.Value {
 			if v == nil {
 				continue
 			}
-			if op.Star && v.Type.Elem != nil {
+			if op.Star && v.Type().Elem != nil {
 				if els := elements(v); len(els) > 0 {
 					out = append(out, els...)
 					continue
@@ -88,16 +88,16 @@ func elements(v *asyncir.Value) []*asyncir.Value {
 	if v == nil {
 		return nil
 	}
-	if len(v.Elems) > 0 {
-		return v.Elems
+	if len(v.Elems()) > 0 {
+		return v.Elems()
 	}
-	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs) > 0 {
+	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs()) > 0 {
 		var out []*asyncir.Value
-		for _, st := range d.Defs {
-			if st.Operand == nil || len(st.Operand.Elems) == 0 {
+		for _, st := range d.Defs() {
+			if st.Operand == nil || len(st.Operand.Elems()) == 0 {
 				return nil
 			}
-			out = append(out, st.Operand.Elems...)
+			out = append(out, st.Operand.Elems()...)
 		}
 		return out
 	}

@@ -26,7 +26,7 @@ func checkPendingResult(pass *asyncir.Pass, op *asyncir.Op) {
 		return
 	}
 	v := op.Recv
-	if v.Type.Kind != asyncir.Instance || v.Type.Await != asyncir.AsyncioFuture {
+	if v.Type().Kind != asyncir.Instance || v.Type().Await != asyncir.AsyncioFuture {
 		return
 	}
 	d := v.Def
@@ -37,8 +37,8 @@ func checkPendingResult(pass *asyncir.Pass, op *asyncir.Op) {
 		if !created(d) {
 			return
 		}
-	case d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs) > 0:
-		for _, st := range d.Defs {
+	case d.Kind == asyncir.OpLoad && !d.Global && len(d.Defs()) > 0:
+		for _, st := range d.Defs() {
 			if st.Operand == nil || st.Operand.Def == nil || st.Operand.Def.Kind != asyncir.OpCall || !created(st.Operand.Def) {
 				return
 			}
@@ -46,7 +46,7 @@ func checkPendingResult(pass *asyncir.Pass, op *asyncir.Op) {
 		if op.Func().Captured[d.Var] || mayBeDone(op, d.Var) {
 			return
 		}
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if progressBetween(st, op, d.Var) || aliasMayBeDone(st, op, d.Var) {
 				return
 			}

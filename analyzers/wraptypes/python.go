@@ -56,7 +56,7 @@ func describe(v *asyncir.Value) string {
 			}
 		}
 	}
-	origin := v.Type.OriginName
+	origin := v.Type().OriginName
 	if d := v.Def; d != nil && d.Kind == asyncir.OpCall {
 		if d.Callee != nil {
 			origin = d.Callee.QualName

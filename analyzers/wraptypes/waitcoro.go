@@ -40,10 +40,10 @@ func checkWaitCoroutines(pass *asyncir.Pass, op *asyncir.Op) {
 		switch {
 		case t.Kind == asyncir.OpCompare:
 			always := "False"
-			if t.Compare == "not in" || t.Compare == "is not" || t.Compare == "!=" {
+			if t.Compare() == "not in" || t.Compare() == "is not" || t.Compare() == "!=" {
 				always = "True"
 			}
-			msg = fmt.Sprintf("`%s` compares a coroutine passed to `%s` with its results, which are new tasks wrapping it; the test is always %s", t.Compare, op.External, always)
+			msg = fmt.Sprintf("`%s` compares a coroutine passed to `%s` with its results, which are new tasks wrapping it; the test is always %s", t.Compare(), op.External, always)
 		case isLookup(t):
 			msg = fmt.Sprintf("a result of `%s` is looked up in a mapping keyed by the coroutines passed to it; the results are new tasks wrapping them, so the key is never found", op.External)
 		default:
@@ -73,12 +73,12 @@ var setMethods = map[string]bool{
 func (in inputs) matches(op *asyncir.Op, root *asyncir.Value) bool {
 	derived := func(v *asyncir.Value) bool { return derivedFrom(v, root, 0) }
 	switch {
-	case op.Kind == asyncir.OpCompare && identityTests[op.Compare] && len(op.Args) == 2:
+	case op.Kind == asyncir.OpCompare && identityTests[op.Compare()] && len(op.Args) == 2:
 		a, b := op.Args[0], op.Args[1]
 		if in.isInput(a, 0) && derived(b) || in.isInput(b, 0) && derived(a) {
 			return true
 		}
-		return (op.Compare == "in" || op.Compare == "not in") && derived(a) && in.isInputSet(b, 0)
+		return (op.Compare() == "in" || op.Compare() == "not in") && derived(a) && in.isInputSet(b, 0)
 	case op.Kind == asyncir.OpRef && op.Callee == nil && len(op.Args) == 2: // a binary operator
 		a, b := op.Args[0], op.Args[1]
 		return in.isInputSet(a, 0) && derived(b) || in.isInputSet(b, 0) && derived(a)
@@ -106,7 +106,7 @@ func inputsOf(arg *asyncir.Value) inputs {
 	}
 	in.containers[arg] = true
 	if d := arg.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if st.Operand != nil {
 				in.containers[st.Operand] = true
 			}
@@ -116,12 +116,12 @@ func inputsOf(arg *asyncir.Value) inputs {
 		if e == nil {
 			continue
 		}
-		if e.Type.Await == asyncir.Coroutine {
+		if e.Type().Await == asyncir.Coroutine {
 			in.coros[e] = true
 		}
 		if d := e.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
-			for _, st := range d.Defs {
-				if st.Operand != nil && st.Operand.Type.Await == asyncir.Coroutine {
+			for _, st := range d.Defs() {
+				if st.Operand != nil && st.Operand.Type().Await == asyncir.Coroutine {
 					in.coros[st.Operand] = true
 				}
 			}
@@ -166,7 +166,7 @@ func (in inputs) isInput(v *asyncir.Value, depth int) bool {
 		if d.Global {
 			return false
 		}
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if in.isInput(st.Operand, depth+1) {
 				return true
 			}
@@ -189,7 +189,7 @@ func (in inputs) isInputSet(v *asyncir.Value, depth int) bool {
 	if in.isContainer(v, depth) {
 		return true
 	}
-	for _, e := range v.Elems {
+	for _, e := range v.Elems() {
 		if in.isInput(e, depth+1) {
 			return true
 		}
@@ -201,7 +201,7 @@ func (in inputs) isInputSet(v *asyncir.Value, depth int) bool {
 		}
 	}
 	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if in.isInputSet(st.Operand, depth+1) {
 				return true
 			}
@@ -218,7 +218,7 @@ func (in inputs) isContainer(v *asyncir.Value, depth int) bool {
 		return true
 	}
 	if d := v.Def; d != nil && d.Kind == asyncir.OpLoad && !d.Global {
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if in.isContainer(st.Operand, depth+1) {
 				return true
 			}
@@ -249,7 +249,7 @@ func derivedFrom(v, root *asyncir.Value, depth int) bool {
 		if d.Global {
 			return false
 		}
-		for _, st := range d.Defs {
+		for _, st := range d.Defs() {
 			if derivedFrom(st.Operand, root, depth+1) {
 				return true
 			}

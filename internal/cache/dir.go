@@ -17,8 +17,8 @@ const DirName = ".asynclint_cache"
 // directory of the configuration file, or the working directory without
 // one). The findings belong to the project, so they live beside it (CI
 // caches one directory, deleting it resets one project); the user-level
-// $XDG_CACHE_HOME/asynclint holds what projects share, the reduced
-// copies of installed library files.
+// $XDG_CACHE_HOME/asynclint holds what projects share, what was read of
+// installed library files (pyfront/libcache.go).
 func DefaultDir(root string) string {
 	if d := os.Getenv("ASYNCLINT_CACHE_DIR"); d != "" {
 		return d

@@ -62,7 +62,7 @@ func runCase(t *testing.T, path, prefix string) {
 		if !strings.HasPrefix(d.Code, prefix) {
 			continue
 		}
-		byFile[d.Range.File] = append(byFile[d.Range.File], expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+		byFile[d.Range.File] = append(byFile[d.Range.File], expect.Diag{Line: int(d.Range.Start.Line), Code: d.Code, Message: d.Message})
 		for _, f := range d.Fixes {
 			if f.Applicability == asyncir.DisplayOnly {
 				continue

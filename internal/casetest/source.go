@@ -41,7 +41,7 @@ func CheckFiles(t *testing.T, files map[string]string, cfg *config.Config) {
 	}
 	got := map[string][]expect.Diag{}
 	for _, d := range res.Diagnostics {
-		got[d.Range.File] = append(got[d.Range.File], expect.Diag{Line: d.Range.Start.Line, Code: d.Code, Message: d.Message})
+		got[d.Range.File] = append(got[d.Range.File], expect.Diag{Line: int(d.Range.Start.Line), Code: d.Code, Message: d.Message})
 	}
 	names := make([]string, 0, len(files))
 	for name := range files {

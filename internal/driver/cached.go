@@ -53,6 +53,8 @@ type cachedRun struct {
 	paths  []string // every Python file of the run, in order
 	files  []cache.File
 	comps  [][]int
+	// transient: a parse gave up in time; the run is not stored.
+	transient bool
 }
 
 // runCached checks paths (Python files only) reusing what opts.Cache
@@ -125,9 +127,10 @@ func runCached(opts Options, cfg *config.Config, paths, warnings []string) (*Res
 			return nil, err
 		}
 	}
-	if (len(dirty) > 0 || reread > 0) && cache.Unchanged(stampsOf(r.files)) {
+	if (len(dirty) > 0 || reread > 0) && !r.transient && cache.Unchanged(stampsOf(r.files)) {
 		// A file edited during the run would be stored with findings of
-		// its older text; such a run is not stored.
+		// its older text; such a run is not stored, nor one whose parse
+		// of a file gave up in time (a busy machine, not the file).
 		c.Store(key, entry)
 	}
 	res := r.result(entry, warnings)
@@ -217,6 +220,7 @@ func (r *cachedRun) record(loaded *pyfront.Result, members []int) {
 		if fi, ok := index[w.Path]; ok {
 			r.files[fi].Warning = w.Message
 		}
+		r.transient = r.transient || w.Transient
 	}
 	for _, m := range loaded.Program.Modules {
 		if fi, ok := index[m.Path]; ok {

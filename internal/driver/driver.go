@@ -182,13 +182,18 @@ func pythonOptions(opts Options, lib *pyfront.Library, rootPaths []string) pyfro
 }
 
 // loadPython parses, lowers and links the Python files, with the
-// overlay's unsaved contents.
+// overlay's unsaved contents. Unless the run keeps a session, what only a
+// session needs is dropped before the analyzers run.
 func loadPython(files []string, opts Options, pyOpts pyfront.Options, models *asyncir.Models) *pyfront.Result {
 	pf := make([]pyfront.File, len(files))
 	for i, p := range files {
 		pf[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
-	return pyfront.Load(pf, models, pyOpts)
+	res := pyfront.Load(pf, models, pyOpts)
+	if !opts.KeepSession {
+		res.DropSession()
+	}
+	return res
 }
 
 // analyzePython runs the analyzers over a loaded program and adds each
@@ -328,7 +333,7 @@ func dedupe(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 	}
 	seen := map[key]bool{}
 	return slices.DeleteFunc(diags, func(d asyncir.Diagnostic) bool {
-		k := key{d.Range.File, d.Range.Start.Offset, d.Range.End.Offset, d.Code, d.Message}
+		k := key{d.Range.File, int(d.Range.Start.Offset), int(d.Range.End.Offset), d.Code, d.Message}
 		if seen[k] {
 			return true
 		}

@@ -52,7 +52,7 @@ func (s *suppressor) filter(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 			continue
 		}
 		silenced := false
-		for _, sup := range s.byLine[lineKey{d.Range.File, d.Range.Start.Line}] {
+		for _, sup := range s.byLine[lineKey{d.Range.File, int(d.Range.Start.Line)}] {
 			if !sup.Bare && matchesAny(sup.Codes, d.Code) {
 				s.used[sup][d.Code] = true
 				silenced = true

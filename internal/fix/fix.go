@@ -190,7 +190,7 @@ func (s *state) pass(cs []candidate) (int, error) {
 func (s *state) fits(c candidate) bool {
 	for _, e := range c.fix.Edits {
 		n := len(s.cur[e.Range.File])
-		if e.Range.Start.Offset < 0 || e.Range.End.Offset < e.Range.Start.Offset || e.Range.End.Offset > n {
+		if e.Range.Start.Offset < 0 || e.Range.End.Offset < e.Range.Start.Offset || int(e.Range.End.Offset) > n {
 			s.drop(c, "its edit lies outside the file")
 			return false
 		}

@@ -11,12 +11,12 @@ import (
 )
 
 func ins(file string, off int, text string) asyncir.Edit {
-	p := asyncir.Pos{Line: 1, Col: off + 1, Offset: off}
+	p := asyncir.MakePos(1, off+1, off)
 	return asyncir.Edit{Range: asyncir.Range{File: file, Start: p, End: p}, NewText: text}
 }
 
 func repl(file string, s, e int, text string) asyncir.Edit {
-	return asyncir.Edit{Range: asyncir.Range{File: file, Start: asyncir.Pos{Line: 1, Col: s + 1, Offset: s}, End: asyncir.Pos{Line: 1, Col: e + 1, Offset: e}}, NewText: text}
+	return asyncir.Edit{Range: asyncir.Range{File: file, Start: asyncir.MakePos(1, s+1, s), End: asyncir.MakePos(1, e+1, e)}, NewText: text}
 }
 
 func diag(code string, a asyncir.Applicability, edits ...asyncir.Edit) asyncir.Diagnostic {

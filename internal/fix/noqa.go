@@ -43,8 +43,8 @@ func AddNoqa(diags []asyncir.Diagnostic, prog *asyncir.Program, read func(string
 			lines = map[int][]string{}
 			want[d.Range.File] = lines
 		}
-		if !slices.Contains(lines[d.Range.Start.Line], d.Code) {
-			lines[d.Range.Start.Line] = append(lines[d.Range.Start.Line], d.Code)
+		if !slices.Contains(lines[int(d.Range.Start.Line)], d.Code) {
+			lines[int(d.Range.Start.Line)] = append(lines[int(d.Range.Start.Line)], d.Code)
 		}
 	}
 	sups := map[string][]asyncir.Suppression{}
@@ -98,7 +98,7 @@ var (
 func noqaPython(src []byte, lines map[int][]string, sups []asyncir.Suppression) ([]byte, int) {
 	return editLines(src, lines, func(no int, line []byte, codes []string) []byte {
 		for _, s := range sups {
-			if s.Line != no || s.Range.Start.Line != no || s.Bare {
+			if s.Line != no || int(s.Range.Start.Line) != no || s.Bare {
 				continue
 			}
 			codes = missing(codes, s.Codes)
@@ -108,10 +108,10 @@ func noqaPython(src []byte, lines map[int][]string, sups []asyncir.Suppression) 
 		}
 		list := strings.Join(codes, ", ")
 		for _, s := range sups {
-			if s.Line != no || s.Range.Start.Line != no || s.Bare {
+			if s.Line != no || int(s.Range.Start.Line) != no || s.Bare {
 				continue
 			}
-			start := s.Range.Start.Col - 1
+			start := int(s.Range.Start.Col) - 1
 			if start < 0 || start > len(line) {
 				continue
 			}

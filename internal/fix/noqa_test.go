@@ -21,7 +21,7 @@ func noqaRun(t *testing.T, name, src string, at map[int][]string) (*NoqaResult, 
 	var diags []asyncir.Diagnostic
 	for line, codes := range at {
 		for _, c := range codes {
-			diags = append(diags, asyncir.Diagnostic{Code: c, Range: asyncir.Range{File: path, Start: asyncir.Pos{Line: line, Col: 1}}})
+			diags = append(diags, asyncir.Diagnostic{Code: c, Range: asyncir.Range{File: path, Start: asyncir.MakePos(line, 1, 0)}})
 		}
 	}
 	var prog *asyncir.Program

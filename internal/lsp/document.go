@@ -129,5 +129,5 @@ func (d *document) editOffset(p Position) (int, error) {
 
 // lspRange converts an asyncir range of this document.
 func (d *document) lspRange(r asyncir.Range) Range {
-	return Range{Start: d.position(r.Start.Offset), End: d.position(r.End.Offset)}
+	return Range{Start: d.position(int(r.Start.Offset)), End: d.position(int(r.End.Offset))}
 }

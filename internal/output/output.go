@@ -25,7 +25,7 @@ func Text(w io.Writer, diags []asyncir.Diagnostic) error {
 		if d.Runtime != "" {
 			runtime = " [runtime: " + d.Runtime + "]"
 		}
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)%s\n", d.Range.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Code, runtime); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)%s\n", d.Range.File, int(d.Range.Start.Line), int(d.Range.Start.Col), d.Message, d.Code, runtime); err != nil {
 			return err
 		}
 		for i, r := range d.Related {
@@ -35,7 +35,7 @@ func Text(w io.Writer, diags []asyncir.Diagnostic) error {
 				}
 				break
 			}
-			if _, err := fmt.Fprintf(w, "    %s:%d:%d: %s\n", r.Range.File, r.Range.Start.Line, r.Range.Start.Col, r.Message); err != nil {
+			if _, err := fmt.Fprintf(w, "    %s:%d:%d: %s\n", r.Range.File, int(r.Range.Start.Line), int(r.Range.Start.Col), r.Message); err != nil {
 				return err
 			}
 		}
@@ -95,20 +95,20 @@ func JSON(w io.Writer, diags []asyncir.Diagnostic) error {
 	rep := jsonReport{Diagnostics: []jsonDiagnostic{}}
 	for _, d := range diags {
 		jd := jsonDiagnostic{
-			Path: filepath.ToSlash(d.Range.File), Line: d.Range.Start.Line, Column: d.Range.Start.Col,
-			EndLine: d.Range.End.Line, EndColumn: d.Range.End.Col, Code: d.Code, Analyzer: d.Analyzer,
+			Path: filepath.ToSlash(d.Range.File), Line: int(d.Range.Start.Line), Column: int(d.Range.Start.Col),
+			EndLine: int(d.Range.End.Line), EndColumn: int(d.Range.End.Col), Code: d.Code, Analyzer: d.Analyzer,
 			Severity: d.Severity.String(), Message: d.Message, URL: d.URL,
 			Related: []jsonRelated{}, Fixes: []jsonFix{}, Runtime: d.Runtime,
 		}
 		for _, r := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{Path: filepath.ToSlash(r.Range.File), Line: r.Range.Start.Line, Column: r.Range.Start.Col,
-				EndLine: r.Range.End.Line, EndColumn: r.Range.End.Col, Message: r.Message})
+			jd.Related = append(jd.Related, jsonRelated{Path: filepath.ToSlash(r.Range.File), Line: int(r.Range.Start.Line), Column: int(r.Range.Start.Col),
+				EndLine: int(r.Range.End.Line), EndColumn: int(r.Range.End.Col), Message: r.Message})
 		}
 		for _, f := range d.Fixes {
 			jf := jsonFix{Title: f.Title, Applicability: f.Applicability.String(), Edits: []jsonEdit{}}
 			for _, e := range f.Edits {
-				jf.Edits = append(jf.Edits, jsonEdit{Path: filepath.ToSlash(e.Range.File), Line: e.Range.Start.Line, Column: e.Range.Start.Col,
-					EndLine: e.Range.End.Line, EndColumn: e.Range.End.Col, StartOffset: e.Range.Start.Offset, EndOffset: e.Range.End.Offset, NewText: e.NewText})
+				jf.Edits = append(jf.Edits, jsonEdit{Path: filepath.ToSlash(e.Range.File), Line: int(e.Range.Start.Line), Column: int(e.Range.Start.Col),
+					EndLine: int(e.Range.End.Line), EndColumn: int(e.Range.End.Col), StartOffset: int(e.Range.Start.Offset), EndOffset: int(e.Range.End.Offset), NewText: e.NewText})
 			}
 			jd.Fixes = append(jd.Fixes, jf)
 		}

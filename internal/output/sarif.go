@@ -120,12 +120,12 @@ func artifactURI(path string) string {
 
 func location(r asyncir.Range, msg string, cols *columnConverter) *sarif.Location {
 	region := sarif.NewRegion().
-		WithStartLine(r.Start.Line).
+		WithStartLine(int(r.Start.Line)).
 		WithStartColumn(cols.utf16(r.File, r.Start)).
-		WithEndLine(r.End.Line).
+		WithEndLine(int(r.End.Line)).
 		WithEndColumn(cols.utf16(r.File, r.End)).
-		WithByteOffset(r.Start.Offset).
-		WithByteLength(r.End.Offset - r.Start.Offset)
+		WithByteOffset(int(r.Start.Offset)).
+		WithByteLength(int(r.End.Offset - r.Start.Offset))
 	loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 		WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(r.File))).
 		WithRegion(region))
@@ -146,7 +146,7 @@ func sarifFix(f asyncir.Fix) *sarif.Fix {
 			byFile[e.Range.File] = ch
 			changes = append(changes, ch)
 		}
-		region := sarif.NewRegion().WithByteOffset(e.Range.Start.Offset).WithByteLength(e.Range.End.Offset - e.Range.Start.Offset)
+		region := sarif.NewRegion().WithByteOffset(int(e.Range.Start.Offset)).WithByteLength(int(e.Range.End.Offset - e.Range.Start.Offset))
 		ch.WithReplacement(sarif.NewReplacement(region).WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
 	}
 	return fx.WithArtifactChanges(changes)
@@ -170,7 +170,7 @@ func newColumnConverter(source func(string) ([]byte, error)) *columnConverter {
 // utf16 returns p's 1-based column in UTF-16 code units.
 func (c *columnConverter) utf16(path string, p asyncir.Pos) int {
 	if c.source == nil || p.Col < 1 {
-		return max(p.Col, 1)
+		return max(int(p.Col), 1)
 	}
 	f, ok := c.files[path]
 	if !ok {
@@ -180,7 +180,7 @@ func (c *columnConverter) utf16(path string, p asyncir.Pos) int {
 		c.files[path] = f
 	}
 	if f == nil {
-		return p.Col
+		return int(p.Col)
 	}
-	return srcpos.UTF16Count(srcpos.Line(f.src, f.starts, p.Line-1), p.Col-1) + 1
+	return srcpos.UTF16Count(srcpos.Line(f.src, f.starts, int(p.Line)-1), int(p.Col)-1) + 1
 }

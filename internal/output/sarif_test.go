@@ -37,7 +37,7 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 }
 
 func sampleDiagnostics() []asyncir.Diagnostic {
-	pos := func(line, col, off int) asyncir.Pos { return asyncir.Pos{Line: line, Col: col, Offset: off} }
+	pos := func(line, col, off int) asyncir.Pos { return asyncir.MakePos(line, col, off) }
 	return []asyncir.Diagnostic{
 		{
 			Code: "AL101", Analyzer: "neverawaited", Severity: asyncir.SeverityError,

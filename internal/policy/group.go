@@ -26,7 +26,7 @@ func Group(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 	sites := map[rootKey][]int{}
 	for i, d := range diags {
 		if d.Cause != nil {
-			k := rootKey{d.Code, d.Cause.Range.File, d.Cause.Range.Start.Offset}
+			k := rootKey{d.Code, d.Cause.Range.File, int(d.Cause.Range.Start.Offset)}
 			sites[k] = append(sites[k], i)
 		}
 	}
@@ -36,7 +36,7 @@ func Group(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 			out = append(out, d)
 			continue
 		}
-		idx := sites[rootKey{d.Code, d.Cause.Range.File, d.Cause.Range.Start.Offset}]
+		idx := sites[rootKey{d.Code, d.Cause.Range.File, int(d.Cause.Range.Start.Offset)}]
 		switch {
 		case len(idx) == 1:
 			out = append(out, d)

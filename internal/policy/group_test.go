@@ -9,11 +9,11 @@ import (
 
 func site(code, file string, line int, root *asyncir.Cause, sev asyncir.Severity) asyncir.Diagnostic {
 	return asyncir.Diagnostic{Code: code, Severity: sev, Message: "site", Cause: root,
-		Range: asyncir.Range{File: file, Start: asyncir.Pos{Line: line, Col: 5, Offset: line * 100}}}
+		Range: asyncir.Range{File: file, Start: asyncir.MakePos(line, 5, line*100)}}
 }
 
 func cause(file string, line int, via string) *asyncir.Cause {
-	return &asyncir.Cause{Range: asyncir.Range{File: file, Start: asyncir.Pos{Line: line, Col: 5, Offset: line * 100}},
+	return &asyncir.Cause{Range: asyncir.Range{File: file, Start: asyncir.MakePos(line, 5, line*100)},
 		Message: "`load` calls `time.sleep`, which blocks the event loop", Callers: "coroutines", Via: via}
 }
 
@@ -59,7 +59,7 @@ func TestGroup(t *testing.T) {
 func TestGroupKeepsRuntime(t *testing.T) {
 	cause := &asyncir.Cause{Range: asyncir.Range{File: "h.py", Start: asyncir.Pos{Line: 3, Offset: 30}}, Message: "helper blocks", Callers: "coroutines", Via: "calls helper"}
 	site := func(line int, runtime string) asyncir.Diagnostic {
-		return asyncir.Diagnostic{Code: "AL202", Range: asyncir.Range{File: "a.py", Start: asyncir.Pos{Line: line, Offset: line * 10}}, Cause: cause, Runtime: runtime}
+		return asyncir.Diagnostic{Code: "AL202", Range: asyncir.Range{File: "a.py", Start: asyncir.MakePos(line, 0, line*10)}, Cause: cause, Runtime: runtime}
 	}
 	got := Group([]asyncir.Diagnostic{site(1, ""), site(2, asyncir.RuntimeConfirmed)})
 	if len(got) != 1 || got[0].Runtime != asyncir.RuntimeConfirmed {

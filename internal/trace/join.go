@@ -103,7 +103,7 @@ func siteSet(d *asyncir.Diagnostic) map[verify.Loc]bool {
 	sites := map[verify.Loc]bool{}
 	add := func(r asyncir.Range) {
 		if abs, err := filepath.Abs(r.File); err == nil && r.Start.Line > 0 {
-			sites[verify.Loc{File: abs, Line: r.Start.Line}] = true
+			sites[verify.Loc{File: abs, Line: int(r.Start.Line)}] = true
 		}
 	}
 	add(d.Range)
@@ -190,7 +190,7 @@ func (j Joiner) inProject(abs string) bool {
 // lineRange spans a line's text from its first non-blank byte.
 func (j Joiner) lineRange(abs string, line int) asyncir.Range {
 	path, _ := j.display(abs)
-	r := asyncir.Range{File: path, Start: asyncir.Pos{Line: line, Col: 1}, End: asyncir.Pos{Line: line, Col: 1}}
+	r := asyncir.Range{File: path, Start: asyncir.MakePos(line, 1, 0), End: asyncir.MakePos(line, 1, 0)}
 	read := j.ReadFile
 	if read == nil {
 		read = os.ReadFile
@@ -206,7 +206,7 @@ func (j Joiner) lineRange(abs string, line int) asyncir.Range {
 	text := srcpos.Line(src, starts, line-1)
 	trimmed := strings.TrimRight(string(text), " \t")
 	indent := len(trimmed) - len(strings.TrimLeft(trimmed, " \t"))
-	r.Start = asyncir.Pos{Line: line, Col: indent + 1, Offset: starts[line-1] + indent}
-	r.End = asyncir.Pos{Line: line, Col: len(trimmed) + 1, Offset: starts[line-1] + len(trimmed)}
+	r.Start = asyncir.MakePos(line, indent+1, starts[line-1]+indent)
+	r.End = asyncir.MakePos(line, len(trimmed)+1, starts[line-1]+len(trimmed))
 	return r
 }

@@ -30,7 +30,7 @@ func joinFixture(t *testing.T) (root, abs string) {
 }
 
 func lineDiag(code, file string, line int) asyncir.Diagnostic {
-	return asyncir.Diagnostic{Code: code, Range: asyncir.Range{File: file, Start: asyncir.Pos{Line: line, Col: 5}}}
+	return asyncir.Diagnostic{Code: code, Range: asyncir.Range{File: file, Start: asyncir.MakePos(line, 5, 0)}}
 }
 
 func TestJoin(t *testing.T) {
