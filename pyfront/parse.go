@@ -565,7 +565,15 @@ func newParserPool() *parserPool {
 // newModuleInfo is the empty module a source is lowered into.
 func newModuleInfo(s *source) *moduleInfo {
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	return &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, len(s.src)/16), imports: s.imports, library: s.library, onDemand: s.onDemand}
+	// A module lowered whole has about one symbol per 16 bytes; one read
+	// for what the project takes from it (a library module, a helper
+	// module) lowers a few definitions of a large text, and a map sized
+	// for all of it is mostly cleared memory.
+	size := len(s.src) / 16
+	if s.library || s.onDemand {
+		size = 0
+	}
+	return &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, size), imports: s.imports, library: s.library, onDemand: s.onDemand}
 }
 
 // lowerSource parses one file with a deadline, copies the tree, closes it
