@@ -41,12 +41,19 @@ func (l *linker) factoryEnter(t asyncir.Type) (asyncir.Type, bool) {
 // describe in a readable form (asyncpg's Pool.acquire hands out a
 // connection through a context object), or nil.
 func (l *linker) methodFact(m *asyncir.Func) *asyncir.APIModel {
-	if m.Module == nil || m.Class == nil {
-		return nil
-	}
-	api := l.models.API(l.models.Canonical(m.Module.Name + "." + m.QualName))
+	api := modelledMethod(l.models, m)
 	if api == nil || api.ReturnsClass == "" && api.ReturnsAwait == asyncir.NotAwaitable {
 		return nil
 	}
 	return api
+}
+
+// modelledMethod is the model of method m under its dotted name
+// (asyncpg.pool.Pool.acquire), or nil: what the linker types its calls by
+// and what the library loader reads the classes of.
+func modelledMethod(models *asyncir.Models, m *asyncir.Func) *asyncir.APIModel {
+	if m.Module == nil || m.Class == nil {
+		return nil
+	}
+	return models.API(models.Canonical(m.Module.Name + "." + m.QualName))
 }

@@ -254,13 +254,19 @@ func (ld *libLoader) queueDemand(d libDemand) {
 	}
 	ld.seen[key] = depth
 	ld.queue = append(ld.queue, d)
-	// A modelled factory names the class it returns; the library
-	// defines it (await asyncpg.connect() is an asyncpg Connection).
-	if api := ld.models.API(name); api != nil {
-		ld.demand(api.ReturnsClass, depth)
-		ld.demand(api.AwaitsClass, depth)
-		ld.demand(api.EntersClass, depth)
+	ld.demandModelled(ld.models.API(name), depth)
+}
+
+// demandModelled demands the classes a model names: a modelled factory
+// or method names the class it returns, awaits to or enters to, and the
+// library defines it (await asyncpg.connect() is an asyncpg Connection).
+func (ld *libLoader) demandModelled(api *asyncir.APIModel, depth int) {
+	if api == nil {
+		return
 	}
+	ld.demand(api.ReturnsClass, depth)
+	ld.demand(api.AwaitsClass, depth)
+	ld.demand(api.EntersClass, depth)
 }
 
 // seedFrom demands the dotted names through an import that a project
@@ -413,13 +419,11 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 	// reached (a chain of classes, not of their methods); a generic
 	// base's type arguments are what its methods give (Base[Response]).
 	for _, v := range ci.bases {
-		if s := mi.syms[v]; s != nil && s.kind == symElem && s.base != nil {
-			for _, arg := range v.Def.Args {
-				ld.demand(ld.external(dottedOf(mi, arg)), max(depth-1, 0))
-			}
-			v = s.base
+		origin, args := genericBase(mi, v)
+		for _, arg := range args {
+			ld.demand(ld.external(dottedOf(mi, arg)), max(depth-1, 0))
 		}
-		ld.demand(ld.external(dottedOf(mi, v)), max(depth-1, 0))
+		ld.demand(ld.external(dottedOf(mi, origin)), max(depth-1, 0))
 	}
 	if depth == 0 {
 		return
@@ -458,15 +462,7 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 		return
 	}
 	ld.demandAnnot(fi.retAnnot, depth)
-	if f.Class != nil {
-		// A modelled method names the classes it hands out, as a
-		// modelled factory does (queueDemand).
-		if api := ld.models.API(ld.models.Canonical(f.Module.Name + "." + f.QualName)); api != nil {
-			ld.demand(api.ReturnsClass, depth)
-			ld.demand(api.AwaitsClass, depth)
-			ld.demand(api.EntersClass, depth)
-		}
-	}
+	ld.demandModelled(modelledMethod(ld.models, f), depth)
 	for _, v := range fi.returns {
 		ld.demand(ld.external(dottedOf(mi, v)), depth)
 	}

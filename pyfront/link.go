@@ -132,12 +132,9 @@ func (l *linker) reset() {
 
 func (l *linker) resolveBases(ci *classInfo) {
 	for _, v := range ci.bases {
-		// A generic base (Base[T], Coroutine[Any, Any, T]) is its origin.
 		var args []*asyncir.Value
 		if v != nil && v.Def != nil {
-			if s := l.byMod[v.Def.Block.Func.Module].syms[v]; s != nil && s.kind == symElem && s.base != nil {
-				v, args = s.base, v.Def.Args
-			}
+			v, args = genericBase(l.byMod[v.Def.Block.Func.Module], v)
 		}
 		t := l.typeOf(v)
 		switch {
