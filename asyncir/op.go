@@ -386,18 +386,24 @@ func (v *Value) SetType(t Type) {
 type TypeSet map[Type]*Type
 
 // SetType records what is known of v, as v.SetType does.
-func (s TypeSet) SetType(v *Value, t Type) {
+func (s TypeSet) SetType(v *Value, t Type) { v.typ = s.Share(t) }
+
+// Share is the set's copy of t, nil for the zero Type; the copy is
+// shared, never written.
+func (s TypeSet) Share(t Type) *Type {
 	if t == (Type{}) {
-		v.typ = nil
-		return
+		return nil
 	}
 	p := s[t]
 	if p == nil {
 		p = &t
 		s[t] = p
 	}
-	v.typ = p
+	return p
 }
+
+// SetShared records a TypeSet's copy (Share) as what is known of v.
+func (v *Value) SetShared(t *Type) { v.typ = t }
 
 // AddUse records a consumer.
 func (v *Value) AddUse(k UseKind, op *Op) {

@@ -2,7 +2,6 @@ package pyfront
 
 import (
 	"runtime"
-	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -10,12 +9,17 @@ import (
 
 // linker resolves the symbolic types of every lowered module.
 type linker struct {
-	models   *asyncir.Models
-	mods     map[string]*moduleInfo
-	byMod    map[*asyncir.Module]*moduleInfo
-	classOf  map[*asyncir.Class]*classInfo
-	fnInfo   map[*asyncir.Func]*funcInfo
-	memo     map[*asyncir.Value]asyncir.Type
+	models  *asyncir.Models
+	mods    map[string]*moduleInfo
+	byMod   map[*asyncir.Module]*moduleInfo
+	classOf map[*asyncir.Class]*classInfo
+	fnInfo  map[*asyncir.Func]*funcInfo
+	// memo holds each value's resolved type as the shared copy in
+	// types (nil: unknown, or still being resolved): a pointer, not a
+	// ten-word Type, keeps the memo of a large module's million values
+	// small.
+	memo     map[*asyncir.Value]*asyncir.Type
+	types    asyncir.TypeSet
 	globBusy map[*binding]bool
 	// dottedBusy guards dotted against names that resolve through
 	// themselves (a module global that names an unlowered submodule).
@@ -74,21 +78,19 @@ func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.M
 		}
 	}
 	// Call results are settled: write every module back in parallel, each
-	// worker with its own memo over the shared, now read-only tables.
-	// The modules with the most functions go first, so that no large
-	// one is left for the end with one core busy.
-	order := make([]*moduleInfo, len(all))
-	copy(order, all)
-	slices.SortStableFunc(order, func(a, b *moduleInfo) int { return len(b.mod.Funcs) - len(a.mod.Funcs) })
+	// job with its own memo over the shared, now read-only tables. The
+	// largest jobs go first, so that none is left for the end with one
+	// core busy.
+	jobs := writeBackJobs(all, writeBackRun)
 	workers := make(chan *linker, runtime.GOMAXPROCS(0))
-	parallel(len(order), 0, func(i int) {
+	parallel(len(jobs), 0, func(i int) {
 		var w *linker
 		select {
 		case w = <-workers:
 		default:
 			w = l.worker()
 		}
-		w.writeBack(order[i])
+		w.writeBack(jobs[i])
 		select {
 		case workers <- w:
 		default:
@@ -124,7 +126,8 @@ func (l *linker) worker() *linker {
 }
 
 func (l *linker) reset() {
-	l.memo = map[*asyncir.Value]asyncir.Type{}
+	l.memo = map[*asyncir.Value]*asyncir.Type{}
+	l.types = asyncir.TypeSet{}
 	l.globBusy = map[*binding]bool{}
 	l.dottedBusy = map[string]bool{}
 	l.attrMemo = map[attrKey]asyncir.Type{}
@@ -156,44 +159,6 @@ func (l *linker) resolveBases(ci *classInfo) {
 	}
 }
 
-// writeBack stores final types in values and resolves every call.
-func (l *linker) writeBack(mi *moduleInfo) {
-	// A fresh memo per module, sized for it: one that grows across
-	// modules, or within one, spends its time rehashing. Every value
-	// the module's ops make ends up in it.
-	l.memo = make(map[*asyncir.Value]asyncir.Type, countValues(mi))
-	for _, fi := range mi.funcs {
-		fi.f.Decorators = l.decoratorNames(fi)
-	}
-	types := asyncir.TypeSet{}
-	for _, f := range mi.mod.Funcs {
-		if mi.library {
-			l.resolveLibraryCalls(f)
-			continue
-		}
-		f.Ops(func(op *asyncir.Op) {
-			if op.Result != nil {
-				types.SetType(op.Result, l.typeOf(op.Result))
-			}
-			if op.Kind == asyncir.OpCall {
-				l.resolveCall(op)
-			}
-		})
-	}
-	for _, ci := range mi.classes {
-		for name := range ci.attrs {
-			if t := l.classAttr(ci.cls, name); t.IsKnown() {
-				ci.cls.Attrs[name] = t
-			}
-		}
-		for name := range ci.annots {
-			if t := l.classAttr(ci.cls, name); t.IsKnown() {
-				ci.cls.Attrs[name] = t
-			}
-		}
-	}
-}
-
 // unknownElem is the element type of every container whose elements
 // agree on nothing, shared: a generated module has hundreds of thousands
 // of such containers, and nothing writes through an Elem pointer.
@@ -207,21 +172,6 @@ func listOf(elem asyncir.Type) asyncir.Type {
 		p = &elem
 	}
 	return asyncir.Type{Kind: asyncir.Instance, External: "builtins.list", Elem: p}
-}
-
-// countValues is the number of values mi's ops make.
-func countValues(mi *moduleInfo) int {
-	n := 0
-	for _, f := range mi.mod.Funcs {
-		for _, b := range f.Blocks {
-			for _, op := range b.Ops {
-				if op.Result != nil {
-					n++
-				}
-			}
-		}
-	}
-	return n
 }
 
 // resolveCall fills Callee, Class and External of a call.
@@ -281,15 +231,23 @@ func (l *linker) recvType(v *asyncir.Value) asyncir.Type {
 
 // typeOf resolves a value's symbolic type (memoized, cycle-safe).
 func (l *linker) typeOf(v *asyncir.Value) asyncir.Type {
+	if t := l.sharedTypeOf(v); t != nil {
+		return *t
+	}
+	return unknownType
+}
+
+// sharedTypeOf is typeOf as the memo's shared copy, nil when unknown.
+func (l *linker) sharedTypeOf(v *asyncir.Value) *asyncir.Type {
 	if v == nil {
-		return unknownType
+		return nil
 	}
 	if t, ok := l.memo[v]; ok {
 		return t
 	}
 	// Unknown while in progress: a cycle (x = x.parent) resolves to unknown.
-	l.memo[v] = unknownType
-	t := l.resolve(v)
+	l.memo[v] = nil
+	t := l.types.Share(l.resolve(v))
 	l.memo[v] = t
 	return t
 }

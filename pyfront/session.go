@@ -305,5 +305,5 @@ func (s *Session) linkOne(mi *moduleInfo) {
 			break
 		}
 	}
-	s.lk.worker().writeBack(mi)
+	s.lk.worker().writeBack(wholeModule(mi))
 }

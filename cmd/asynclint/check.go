@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -203,11 +204,15 @@ func resultCache(cf checkFlags, cfg *config.Config) *cache.Cache {
 // writeReport renders the diagnostics in the chosen format to stdout, or
 // to --output-file (created or truncated; written whole or not at all).
 func writeReport(cf checkFlags, diags []asyncir.Diagnostic, stdout, stderr io.Writer) error {
-	w := stdout
+	dst := stdout
 	var buf bytes.Buffer
 	if cf.outputFile != "" {
-		w = &buf
+		dst = &buf
 	}
+	// The text formats write a line at a time: unbuffered, that is a
+	// system call per line, a second for a generated module's 27k
+	// findings.
+	w := bufio.NewWriterSize(dst, 64<<10)
 	var err error
 	switch cf.format {
 	case "json":
@@ -218,6 +223,11 @@ func writeReport(cf checkFlags, diags []asyncir.Diagnostic, stdout, stderr io.Wr
 		err = output.GitHub(w, diags, os.ReadFile)
 	default:
 		err = output.Text(w, diags)
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if cf.format == "text" {
 		hintFixable(stderr, diags)
 	}
 	if err != nil || cf.outputFile == "" {
