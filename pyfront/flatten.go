@@ -147,8 +147,9 @@ func parserPointer(ps *sitter.Parser) *C.TSParser {
 // read where it lies: the binding's Parse copies the whole text into C
 // memory on every call, and a file parsed in parts is parsed once per
 // part. flatten false parses only (the parse-only benchmark), returning
-// an empty tree.
-func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool) *tree {
+// an empty tree; buf, when it has room, holds the nodes (a reused slice:
+// a segmented module's trees are each a megabyte, dropped at once).
+func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool, buf []node) *tree {
 	var text *C.char
 	if len(src) > 0 {
 		text = (*C.char)(unsafe.Pointer(&src[0]))
@@ -161,19 +162,25 @@ func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool) *tree {
 	if !flatten {
 		return &tree{src: src}
 	}
-	return flattenC(g, ct, src)
+	return flattenC(g, ct, src, buf)
 }
 
 // flattenTree copies a tree of the binding in one cgo call (a cursor walk
 // through the binding costs several cgo calls and a map insertion per
 // node).
 func flattenTree(g *grammar, t *sitter.Tree, src []byte) *tree {
-	return flattenC(g, treePointer(t), src)
+	return flattenC(g, treePointer(t), src, nil)
 }
 
-// flattenC writes t's nodes straight into a slice of their exact size.
-func flattenC(g *grammar, t *C.TSTree, src []byte) *tree {
-	nodes := make([]node, max(int(C.node_count(t)), 1))
+// flattenC writes t's nodes straight into a slice of their exact size,
+// buf's memory when it has room (the C side writes every field).
+func flattenC(g *grammar, t *C.TSTree, src []byte, buf []node) *tree {
+	nodes := buf[:0]
+	if n := max(int(C.node_count(t)), 1); n <= cap(buf) {
+		nodes = buf[:n]
+	} else {
+		nodes = make([]node, n)
+	}
 	for {
 		n := int(C.flatten(t,
 			(*C.uint8_t)(&g.kinds[0]), (*C.bool)(&g.named[0]), C.int64_t(len(g.kinds)),

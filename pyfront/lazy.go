@@ -184,7 +184,7 @@ const chunkTimeout = 10 * time.Second
 // parseChunk parses and flattens a chunk of a library module (nil when
 // the parse gave up).
 func (p *parserPool) parseChunk(src []byte) *tree {
-	return p.parse(src, nil, chunkTimeout, true)
+	return p.parse(src, nil, chunkTimeout, true, nil)
 }
 
 // indexMethods records the methods of class node n (and of the classes

@@ -524,8 +524,9 @@ func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
 }
 
 // parse parses src, or only ranges of it, within timeout with one of the
-// pool's parsers; nil when the parse gave up (flatten: as parseText).
-func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, flatten bool) *tree {
+// pool's parsers; nil when the parse gave up (flatten, buf: as
+// parseText).
+func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, flatten bool, buf []node) *tree {
 	ps := p.pool.Get().(*sitter.Parser)
 	defer p.pool.Put(ps)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx
@@ -536,7 +537,7 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 		ps.SetIncludedRanges(ranges)
 		defer ps.SetIncludedRanges(everyRange)
 	}
-	t := parseText(p.g, ps, src, flatten)
+	t := parseText(p.g, ps, src, flatten, buf)
 	if t == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -613,7 +614,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 			return mi
 		}
 	}
-	t := p.parse(s.src, nil, timeout, !opts.ParseOnly)
+	t := p.parse(s.src, nil, timeout, !opts.ParseOnly, nil)
 	if t == nil {
 		// Not a syntax error: nothing is known of the file (Load warns).
 		mi.gaveUp = true

@@ -131,6 +131,7 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 		if trees.last() {
 			break
 		}
+		trees.recycle(t.nodes)
 		if seg = trees.next(); seg == nil {
 			return nil, false
 		}
@@ -153,13 +154,17 @@ type segmentTrees struct {
 	stopped atomic.Bool
 	window  chan struct{}
 	wg      sync.WaitGroup
+	// spare holds the node slices of segments already lowered, for the
+	// next parses to fill rather than allocate.
+	spare chan []node
 }
 
 // parseSegments starts parsing segs of src, at most a few segments ahead
 // of the consumer.
 func (p *parserPool) parseSegments(src []byte, segs []segment, timeout time.Duration) *segmentTrees {
 	workers := runtime.GOMAXPROCS(0)
-	st := &segmentTrees{out: make([]chan *parsedSegment, len(segs)), window: make(chan struct{}, 2*workers)}
+	st := &segmentTrees{out: make([]chan *parsedSegment, len(segs)), window: make(chan struct{}, 2*workers),
+		spare: make(chan []node, 2*workers)}
 	for i := range st.out {
 		st.out[i] = make(chan *parsedSegment, 1)
 	}
@@ -183,7 +188,7 @@ func (p *parserPool) parseSegments(src []byte, segs []segment, timeout time.Dura
 			for i := range next {
 				var ps *parsedSegment
 				if !st.stopped.Load() {
-					ps = p.parseSegment(src, segs[i], time.Until(deadline))
+					ps = p.parseSegment(src, segs[i], time.Until(deadline), st.spareNodes())
 				}
 				st.out[i] <- ps
 			}
@@ -199,6 +204,24 @@ func (st *segmentTrees) next() *parsedSegment {
 	st.i++
 	<-st.window
 	return t
+}
+
+// recycle hands the nodes of a segment that is lowered to a later parse.
+func (st *segmentTrees) recycle(nodes []node) {
+	select {
+	case st.spare <- nodes:
+	default:
+	}
+}
+
+// spareNodes is a recycled node slice, nil when there is none.
+func (st *segmentTrees) spareNodes() []node {
+	select {
+	case nodes := <-st.spare:
+		return nodes
+	default:
+		return nil
+	}
 }
 
 // last reports whether every segment has been handed out.
@@ -225,9 +248,9 @@ type parsedSegment struct {
 	lits map[int]*constLit
 }
 
-// parseSegment parses one segment, or returns nil when it timed out or
-// does not parse cleanly.
-func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration) *parsedSegment {
+// parseSegment parses one segment into buf's memory when it has room, or
+// returns nil when it timed out or does not parse cleanly.
+func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration, buf []node) *parsedSegment {
 	if timeout <= 0 {
 		return nil
 	}
@@ -245,7 +268,7 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 		lits[d] = lit
 		blankDisplay(text, lit, seg.start)
 	}
-	t := p.parse(text, nil, timeout, true)
+	t := p.parse(text, nil, timeout, true, buf)
 	if t == nil {
 		return nil
 	}
