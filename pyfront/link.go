@@ -165,11 +165,12 @@ func (l *linker) resolveBases(ci *classInfo) {
 var unknownElem asyncir.Type
 
 // listOf is the type of a display or comprehension of elements of type
-// elem.
-func listOf(elem asyncir.Type) asyncir.Type {
+// elem. The element type is the shared copy: the lists of one element
+// type are then one type, not an allocation each.
+func (l *linker) listOf(elem asyncir.Type) asyncir.Type {
 	p := &unknownElem
-	if elem != (asyncir.Type{}) {
-		p = &elem
+	if shared := l.types.Share(elem); shared != nil {
+		p = shared
 	}
 	return asyncir.Type{Kind: asyncir.Instance, External: "builtins.list", Elem: p}
 }
@@ -257,7 +258,7 @@ func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
 	s := mi.syms[v]
 	if s == nil {
 		if len(v.Elems()) > 0 {
-			return listOf(l.agree(v.Elems()))
+			return l.listOf(l.agree(v.Elems()))
 		}
 		return unknownType
 	}
