@@ -69,7 +69,13 @@ func constDisplayStart(line []byte) int {
 // the end of the line; ok is false unless it is all constants and only
 // blanks or a comment follow.
 func scanConstDisplay(src []byte, at int) (lit *constLit, ok bool) {
-	s := constScanner{src: src, i: at}
+	var s constScanner
+	return s.scan(src, at)
+}
+
+// scan is scanConstDisplay with s's slabs.
+func (s *constScanner) scan(src []byte, at int) (lit *constLit, ok bool) {
+	s.src, s.i, s.stack = src, at, s.stack[:0]
 	lit = s.display(0)
 	if lit == nil {
 		return nil, false
@@ -93,9 +99,45 @@ func blankDisplay(text []byte, lit *constLit, base int) {
 	}
 }
 
+// constScanner reads constant displays. Their lits and element lists
+// are cut from slabs it keeps across the displays of a segment: a
+// generated module's data tables are hundreds of thousands of small
+// displays, and an allocation each was most of what reading them cost.
 type constScanner struct {
 	src []byte
 	i   int
+	// lits and elems are what is left of the current slabs; stack holds
+	// the elements of the displays being read, innermost last.
+	lits         []constLit
+	elems, stack []*constLit
+}
+
+// newLit is a lit from the slab.
+func (s *constScanner) newLit(l constLit) *constLit {
+	if len(s.lits) == 0 {
+		s.lits = make([]constLit, 256)
+	}
+	p := &s.lits[0]
+	*p = l
+	s.lits = s.lits[1:]
+	return p
+}
+
+// popElems takes the elements stacked since from as a list from the
+// slab (nil when there are none).
+func (s *constScanner) popElems(from int) []*constLit {
+	n := len(s.stack) - from
+	if n == 0 {
+		return nil
+	}
+	if n > len(s.elems) {
+		s.elems = make([]*constLit, max(1024, n))
+	}
+	out := s.elems[:n:n]
+	copy(out, s.stack[from:])
+	s.elems = s.elems[n:]
+	s.stack = s.stack[:from]
+	return out
 }
 
 // maxConstDepth bounds the nesting a scan follows.
@@ -129,7 +171,8 @@ func (s *constScanner) display(depth int) *constLit {
 	default:
 		return nil
 	}
-	lit := &constLit{start: s.i}
+	lit := s.newLit(constLit{start: s.i})
+	base := len(s.stack)
 	s.i++
 	dict, commas := false, 0
 	for n := 0; ; n++ {
@@ -145,7 +188,7 @@ func (s *constScanner) display(depth int) *constLit {
 		if v == nil {
 			return nil
 		}
-		lit.elems = append(lit.elems, v)
+		s.stack = append(s.stack, v)
 		s.space()
 		if open == '{' {
 			colon := s.i < len(s.src) && s.src[s.i] == ':'
@@ -161,7 +204,7 @@ func (s *constScanner) display(depth int) *constLit {
 				if v = s.value(depth); v == nil {
 					return nil
 				}
-				lit.elems = append(lit.elems, v)
+				s.stack = append(s.stack, v)
 				s.space()
 			}
 		}
@@ -178,6 +221,7 @@ func (s *constScanner) display(depth int) *constLit {
 		}
 	}
 	lit.end = s.i
+	lit.elems = s.popElems(base)
 	switch {
 	case open == '[':
 		lit.kind = kList
@@ -209,7 +253,7 @@ func (s *constScanner) value(depth int) *constLit {
 		if s.number() == nil {
 			return nil
 		}
-		return &constLit{kind: kUnaryOp, start: start, end: s.i}
+		return s.newLit(constLit{kind: kUnaryOp, start: start, end: s.i})
 	case c >= '0' && c <= '9' || c == '.':
 		return s.number()
 	}
@@ -228,7 +272,7 @@ func (s *constScanner) value(depth int) *constLit {
 		case "True", "False":
 			return constAtom
 		case "None":
-			return &constLit{kind: kNone, start: start, end: j}
+			return s.newLit(constLit{kind: kNone, start: start, end: j})
 		}
 		return nil
 	}
@@ -248,7 +292,7 @@ func (s *constScanner) value(depth int) *constLit {
 		if strs == 1 {
 			return constAtom
 		}
-		return &constLit{kind: kConcatString, start: start, end: end}
+		return s.newLit(constLit{kind: kConcatString, start: start, end: end})
 	}
 }
 

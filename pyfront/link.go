@@ -246,16 +246,22 @@ func (l *linker) sharedTypeOf(v *asyncir.Value) *asyncir.Type {
 	if t, ok := l.memo[v]; ok {
 		return t
 	}
+	s := l.byMod[v.Def.Block.Func.Module].syms[v]
+	if s == nil && len(v.Elems()) == 0 {
+		// Nothing to resolve (a constant, an operator's result): not
+		// worth a memo entry, and most values of a data table are such.
+		return nil
+	}
 	// Unknown while in progress: a cycle (x = x.parent) resolves to unknown.
 	l.memo[v] = nil
-	t := l.types.Share(l.resolve(v))
+	t := l.types.Share(l.resolve(v, s))
 	l.memo[v] = t
 	return t
 }
 
-func (l *linker) resolve(v *asyncir.Value) asyncir.Type {
+// resolve is the type of v, whose symbolic type is s (nil when none).
+func (l *linker) resolve(v *asyncir.Value, s *sym) asyncir.Type {
 	mi := l.byMod[v.Def.Block.Func.Module]
-	s := mi.syms[v]
 	if s == nil {
 		if len(v.Elems()) > 0 {
 			return l.listOf(l.agree(v.Elems()))

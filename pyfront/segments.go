@@ -256,8 +256,9 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 	}
 	text := src[seg.start:seg.end]
 	var lits map[int]*constLit
+	var scan constScanner
 	for _, d := range seg.displays {
-		lit, ok := scanConstDisplay(src[:seg.end], d)
+		lit, ok := scan.scan(src[:seg.end], d)
 		if !ok || lit.end-lit.start < constMin {
 			continue
 		}
