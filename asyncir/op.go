@@ -293,6 +293,10 @@ type Value struct {
 	// rare holds Elems, Const and From, nil when none is set: few values
 	// are containers, literal arguments or structs loaded from a field.
 	rare *valueRare
+	// Num numbers the values of a module from 0, for a frontend's side
+	// tables (a slice where a map of a million values would be slow);
+	// it fits in what the allocator rounds a Value up to anyway.
+	Num int32
 }
 
 // valueRare is the part of a Value that few values need.

@@ -69,7 +69,7 @@ func (l *linker) agreeReturns(vs []*asyncir.Value) asyncir.Type {
 func (l *linker) applyDecorator(deco *asyncir.Value, inner asyncir.Type, f *asyncir.Func) asyncir.Type {
 	mi := l.byMod[deco.Def.Block.Func.Module]
 	// @functools.wraps(fn) on a wrapper keeps the wrapper's own result.
-	if s := mi.syms[deco]; s != nil && s.kind == symCall {
+	if s := mi.symOf(deco); s != nil && s.kind == symCall {
 		if l.calleeOfSym(s).External == "functools.wraps" {
 			return inner
 		}
@@ -140,11 +140,11 @@ func returnsCallOf(l *linker, wi *funcInfo, name string) bool {
 		return false
 	}
 	for _, v := range wi.returns {
-		s := wi.mod.syms[v]
+		s := wi.mod.symOf(v)
 		if s == nil || s.kind != symCall || s.name != "" {
 			return false
 		}
-		bs := wi.mod.syms[s.base]
+		bs := wi.mod.symOf(s.base)
 		if bs == nil || bs.kind != symName || bs.name != name {
 			return false
 		}
@@ -164,7 +164,7 @@ func (l *linker) decoratorNames(fi *funcInfo) []string {
 			continue
 		}
 		t := l.typeOf(d)
-		if s := l.byMod[d.Def.Block.Func.Module].syms[d]; s != nil && s.kind == symCall {
+		if s := l.byMod[d.Def.Block.Func.Module].symOf(d); s != nil && s.kind == symCall {
 			t = l.calleeOfSym(s)
 		}
 		name := "?"

@@ -100,7 +100,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 // the class's method.
 func isOverloadStub(b *fnBuilder, decos []*asyncir.Value) bool {
 	for _, d := range decos {
-		if s := b.lw.mi.syms[d]; s != nil && (s.name == "overload" || s.kind == symAttr && s.name == "overload") {
+		if s := b.lw.mi.symOf(d); s != nil && (s.name == "overload" || s.kind == symAttr && s.name == "overload") {
 			return true
 		}
 	}

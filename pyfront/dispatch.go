@@ -25,11 +25,11 @@ func (l *linker) selfDispatch(callee, recv asyncir.Type) asyncir.Type {
 	}
 	var out asyncir.Type
 	for i, v := range fi.returns {
-		s := fi.mod.syms[v]
+		s := fi.mod.symOf(v)
 		if s == nil || s.kind != symCall || s.name == "" {
 			return unknownType
 		}
-		bs := fi.mod.syms[s.base]
+		bs := fi.mod.symOf(s.base)
 		if bs == nil || bs.kind != symName || bs.name != f.Params[0].Name || bs.scope != fi || len(fi.stores[bs.name]) > 0 {
 			return unknownType
 		}

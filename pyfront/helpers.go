@@ -184,7 +184,7 @@ func reachTargets(mi *moduleInfo, entries map[string]bool, root bool, want func(
 // callee classifies what a call calls: an imported name (its dotted
 // target), a module-level name of this module, or a method by name.
 func callee(mi *moduleInfo, call *asyncir.Op) (target, local, method string) {
-	s := mi.syms[call.Result]
+	s := mi.symOf(call.Result)
 	if s == nil || s.kind != symCall {
 		return "", "", ""
 	}
@@ -194,10 +194,10 @@ func callee(mi *moduleInfo, call *asyncir.Op) (target, local, method string) {
 	if s.name != "" {
 		attrs = append(attrs, s.name)
 	}
-	b := mi.syms[s.base]
+	b := mi.symOf(s.base)
 	for b != nil && b.kind == symAttr {
 		attrs = append(attrs, b.name)
-		b = mi.syms[b.base]
+		b = mi.symOf(b.base)
 	}
 	switch {
 	case b != nil && b.kind == symModule:
@@ -224,10 +224,10 @@ func callee(mi *moduleInfo, call *asyncir.Op) (target, local, method string) {
 // "models.Base" or "Base" from "from models import Base"), or "".
 func dotted(mi *moduleInfo, v *asyncir.Value) string {
 	var attrs []string
-	b := mi.syms[v]
+	b := mi.symOf(v)
 	for b != nil && b.kind == symAttr {
 		attrs = append(attrs, b.name)
-		b = mi.syms[b.base]
+		b = mi.symOf(b.base)
 	}
 	if b == nil || b.kind != symName {
 		return ""
@@ -247,7 +247,7 @@ func dotted(mi *moduleInfo, v *asyncir.Value) string {
 func importedName(mi *moduleInfo, s *sym) string {
 	for fi := s.scope; fi != nil && !fi.isModule; fi = fi.parent {
 		for _, v := range fi.stores[s.name] {
-			if vs := mi.syms[v]; vs != nil && vs.kind == symModule {
+			if vs := mi.symOf(v); vs != nil && vs.kind == symModule {
 				return vs.name
 			}
 		}

@@ -196,7 +196,7 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 	ld.used = map[string]bool{"__aenter__": true, "__enter__": true, "__await__": true, "__init__": true}
 	for _, mi := range project {
 		for _, s := range mi.syms {
-			if s.kind == symAttr || s.kind == symCall && s.name != "" {
+			if s != nil && (s.kind == symAttr || s.kind == symCall && s.name != "") {
 				ld.used[s.name] = true
 			}
 		}
@@ -278,10 +278,8 @@ func (ld *libLoader) seedFrom(mi *moduleInfo) {
 			ld.demand(d, libraryDepth)
 		}
 	}
-	for v, s := range mi.syms {
-		if s.kind == symCall {
-			seed(v)
-		}
+	for _, c := range mi.calls { // every call's value, and only those, is a symCall
+		seed(c.Result)
 	}
 	for _, ci := range mi.classes {
 		for _, v := range ci.bases {
@@ -393,7 +391,7 @@ func (ld *libLoader) resolve(d libDemand) string {
 		again(joinDotted(b.module, more))
 	}
 	for _, v := range b.values {
-		if s := mi.syms[v]; s != nil && (s.kind == symName || s.kind == symAttr) {
+		if s := mi.symOf(v); s != nil && (s.kind == symName || s.kind == symAttr) {
 			again(ld.external(joinDotted(dottedOf(mi, v), more)))
 		}
 	}
@@ -497,11 +495,11 @@ func (ld *libLoader) demandFunc(mi *moduleInfo, f *asyncir.Func, depth int) {
 // selfMethod is the method of the class being defined that a call on self
 // runs ("self._send(data)"), or nil.
 func selfMethod(mi *moduleInfo, v *asyncir.Value) *asyncir.Func {
-	s := mi.syms[v]
+	s := mi.symOf(v)
 	if s == nil || s.kind != symCall || s.name == "" {
 		return nil
 	}
-	bs := mi.syms[s.base]
+	bs := mi.symOf(s.base)
 	if bs == nil || bs.kind != symName || bs.scope == nil || len(bs.scope.stores[bs.name]) > 0 {
 		return nil
 	}
@@ -601,7 +599,7 @@ func (ld *libLoader) wanted(name string) bool {
 // and calls denotes (the callee, for a call), or "".
 func dottedOf(mi *moduleInfo, v *asyncir.Value) string {
 	for i := 0; i < 16 && v != nil; i++ {
-		s := mi.syms[v]
+		s := mi.symOf(v)
 		if s == nil {
 			return ""
 		}
@@ -661,7 +659,7 @@ func scopeName(fi *funcInfo, name string) string {
 				if v == nil {
 					continue
 				}
-				if vs := s.mod.syms[v]; vs != nil && vs.kind == symModule {
+				if vs := s.mod.symOf(v); vs != nil && vs.kind == symModule {
 					return vs.name
 				}
 			}

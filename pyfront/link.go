@@ -193,7 +193,7 @@ func (l *linker) resolveCall(op *asyncir.Op) {
 
 // calleeType is the type of what a call op calls.
 func (l *linker) calleeType(op *asyncir.Op) asyncir.Type {
-	s := l.byMod[op.Block.Func.Module].syms[op.Result]
+	s := l.byMod[op.Block.Func.Module].symOf(op.Result)
 	if s == nil || s.kind != symCall {
 		return unknownType
 	}
@@ -206,7 +206,7 @@ func (l *linker) calleeOfSym(s *sym) asyncir.Type {
 	if s.name == "" {
 		return l.typeOf(s.base)
 	}
-	if bs := l.byMod[s.base.Def.Block.Func.Module].syms[s.base]; bs != nil && bs.kind == symSuper {
+	if bs := l.byMod[s.base.Def.Block.Func.Module].symOf(s.base); bs != nil && bs.kind == symSuper {
 		return l.superAttr(bs.cls, s.name)
 	}
 	return l.attrOf(l.recvType(s.base), s.name, s.base)
@@ -221,7 +221,7 @@ func (l *linker) recvType(v *asyncir.Value) asyncir.Type {
 	if t.IsKnown() || v == nil {
 		return t
 	}
-	if s := l.byMod[v.Def.Block.Func.Module].syms[v]; s != nil && (s.kind == symName || s.kind == symAttr) {
+	if s := l.byMod[v.Def.Block.Func.Module].symOf(v); s != nil && (s.kind == symName || s.kind == symAttr) {
 		switch s.name {
 		case "loop", "_loop", "event_loop", "_event_loop":
 			return asyncir.Type{Kind: asyncir.Instance, External: "asyncio.AbstractEventLoop"}
@@ -246,7 +246,7 @@ func (l *linker) sharedTypeOf(v *asyncir.Value) *asyncir.Type {
 	if t, ok := l.memo[v]; ok {
 		return t
 	}
-	s := l.byMod[v.Def.Block.Func.Module].syms[v]
+	s := l.byMod[v.Def.Block.Func.Module].symOf(v)
 	if s == nil && len(v.Elems()) == 0 {
 		// Nothing to resolve (a constant, an operator's result): not
 		// worth a memo entry, and most values of a data table are such.
@@ -275,7 +275,7 @@ func (l *linker) resolve(v *asyncir.Value, s *sym) asyncir.Type {
 		}
 		return l.lookupName(s.scope, s.name)
 	case symAttr:
-		if bs := mi.syms[s.base]; bs != nil && bs.kind == symSuper {
+		if bs := mi.symOf(s.base); bs != nil && bs.kind == symSuper {
 			return l.superAttr(bs.cls, s.name)
 		}
 		return l.attrOf(l.typeOf(s.base), s.name, s.base)
@@ -698,7 +698,7 @@ func returnsSelf(l *linker, fi *funcInfo) bool {
 		return false
 	}
 	for _, v := range fi.returns {
-		s := fi.mod.syms[v]
+		s := fi.mod.symOf(v)
 		if s == nil || s.kind != symName || len(fi.f.Params) == 0 || s.name != fi.f.Params[0].Name {
 			return false
 		}

@@ -108,11 +108,13 @@ func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
 
 // value makes op's result value with the given symbolic type.
 func (b *fnBuilder) value(op *asyncir.Op, s *sym) *asyncir.Value {
-	v := &asyncir.Value{Def: op}
+	mi := b.lw.mi
+	v := &asyncir.Value{Def: op, Num: int32(len(mi.syms))}
 	op.Result = v
-	if s != nil && s.kind != symUnknown {
-		b.lw.mi.syms[v] = s
+	if s != nil && s.kind == symUnknown {
+		s = nil
 	}
+	mi.syms = append(mi.syms, s)
 	return v
 }
 
@@ -698,8 +700,8 @@ func (b *fnBuilder) lowerAssign(n int32) {
 			}
 			return
 		}
-		if b.lw.mi.syms[v] == nil || b.lw.mi.syms[v].kind == symNone {
-			b.lw.mi.syms[v] = &sym{kind: symAnnot, annot: ann}
+		if s := b.lw.mi.symOf(v); s == nil || s.kind == symNone {
+			b.lw.mi.syms[v.Num] = &sym{kind: symAnnot, annot: ann}
 		}
 	}
 	if v == nil {
@@ -803,7 +805,7 @@ func (b *fnBuilder) recordBinding(name string, v *asyncir.Value) {
 
 // recordAttr remembers "self.x = v" in methods as attribute x of the class.
 func (b *fnBuilder) recordAttr(obj *asyncir.Value, attr string, v *asyncir.Value) {
-	s := b.lw.mi.syms[obj]
+	s := b.lw.mi.symOf(obj)
 	if s != nil && s.kind == symName {
 		// "self" is a load of the method's first parameter.
 		for scope := b.fi; scope != nil && s.kind == symName; scope = scope.parent {

@@ -566,15 +566,15 @@ func newParserPool() *parserPool {
 // newModuleInfo is the empty module a source is lowered into.
 func newModuleInfo(s *source) *moduleInfo {
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	// A module lowered whole has about one symbol per 16 bytes; one read
-	// for what the project takes from it (a library module, a helper
-	// module) lowers a few definitions of a large text, and a map sized
-	// for all of it is mostly cleared memory.
-	size := len(s.src) / 16
+	// A module lowered whole makes about one value per 14 bytes; one
+	// read for what the project takes from it (a library module, a helper
+	// module) lowers a few definitions of a large text, and a table sized
+	// for all of it is mostly unused memory.
+	size := len(s.src) / 12
 	if s.library || s.onDemand {
 		size = 0
 	}
-	return &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, size), imports: s.imports, library: s.library, onDemand: s.onDemand}
+	return &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make([]*sym, 0, size), imports: s.imports, library: s.library, onDemand: s.onDemand}
 }
 
 // lowerSource parses one file with a deadline, copies the tree, closes it

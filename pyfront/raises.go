@@ -50,7 +50,7 @@ func (b *fnBuilder) importedReceiver(v *asyncir.Value) bool {
 	if v == nil {
 		return false
 	}
-	s := b.lw.mi.syms[v]
+	s := b.lw.mi.symOf(v)
 	return s != nil && s.kind == symName && importedName(b.lw.mi, s) != ""
 }
 

@@ -123,8 +123,12 @@ func dumpLoad(r *Result) string {
 	var sb strings.Builder
 	syms := map[*asyncir.Value]*sym{}
 	for _, mi := range r.linked.lowered {
-		for v, s := range mi.syms {
-			syms[v] = s
+		for _, f := range mi.mod.Funcs {
+			f.Ops(func(op *asyncir.Op) {
+				if s := mi.symOf(op.Result); s != nil {
+					syms[op.Result] = s
+				}
+			})
 		}
 	}
 	for _, m := range r.Program.Modules {

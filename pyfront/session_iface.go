@@ -58,7 +58,7 @@ func (s *Session) count(mi *moduleInfo, sign int) {
 func attrNames(mi *moduleInfo) map[string]bool {
 	out := map[string]bool{}
 	for _, sy := range mi.syms {
-		if sy.kind == symAttr || sy.kind == symCall && sy.name != "" {
+		if sy != nil && (sy.kind == symAttr || sy.kind == symCall && sy.name != "") {
 			out[sy.name] = true
 		}
 	}
@@ -79,6 +79,7 @@ func usesOf(mi *moduleInfo, attrs map[string]bool) map[string]bool {
 	}
 	for _, sy := range mi.syms {
 		switch {
+		case sy == nil:
 		case sy.kind == symModule:
 			out["="+sy.name] = true
 		case sy.kind == symAttr || sy.kind == symCall && sy.name != "":
@@ -239,9 +240,9 @@ func (s *Session) render(mi *moduleInfo, sizeHint int) string {
 				b.WriteString("nil")
 				continue
 			}
-			if sy := mi.syms[rv]; sy != nil {
+			if sy := mi.symOf(rv); sy != nil {
 				fmt.Fprintf(&b, "%d/%s", sy.kind, sy.name)
-				if bs := mi.syms[sy.base]; bs != nil {
+				if bs := mi.symOf(sy.base); bs != nil {
 					fmt.Fprintf(&b, "/%d/%s/%v", bs.kind, bs.name, bs.scope == fi)
 				}
 			}

@@ -106,7 +106,9 @@ type moduleInfo struct {
 	isInit  bool
 	globals map[string]*binding
 	star    []string // modules imported with "from m import *"
-	syms    map[*asyncir.Value]*sym
+	// syms is the symbolic type of each value of the module's code, by
+	// its Num (nil when it has none): see symOf.
+	syms    []*sym
 	funcs   []*funcInfo
 	classes []*classInfo
 	// classOf finds a class's entry in classes (a generated module can
@@ -131,4 +133,13 @@ type moduleInfo struct {
 	// lazy holds a library or on-demand module's top-level defs and
 	// classes not lowered yet (lazy.go).
 	lazy *lazyDefs
+}
+
+// symOf is the symbolic type of v, a value of mi's code, nil when it has
+// none.
+func (mi *moduleInfo) symOf(v *asyncir.Value) *sym {
+	if v == nil {
+		return nil
+	}
+	return mi.syms[v.Num]
 }

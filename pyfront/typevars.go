@@ -67,7 +67,7 @@ func (l *linker) isTypeVar(a *annotation) bool {
 			return false
 		}
 		for _, v := range g.values {
-			if sv := s.mod.syms[v]; sv != nil && sv.kind == symCall {
+			if sv := s.mod.symOf(v); sv != nil && sv.kind == symCall {
 				if c := l.calleeOfSym(sv); typeVarClasses[l.models.Canonical(c.External)] {
 					return true
 				}
