@@ -161,7 +161,13 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	// A fresh memo per module, sized for it: one that grows across
 	// modules, or within one, spends its time rehashing. Every value
 	// the module's ops make ends up in it.
-	l.memo = make(map[*asyncir.Value]asyncir.Type, countValues(mi))
+	// A library module only has its calls resolved: few of its values
+	// are ever typed.
+	if mi.library {
+		l.memo = map[*asyncir.Value]asyncir.Type{}
+	} else {
+		l.memo = make(map[*asyncir.Value]asyncir.Type, countValues(mi))
+	}
 	for _, fi := range mi.funcs {
 		fi.f.Decorators = l.decoratorNames(fi)
 	}
