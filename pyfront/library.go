@@ -184,6 +184,9 @@ type libLoader struct {
 	failed  map[string]bool        // modules that could not be read
 	seen    map[string]int         // demands done, with their depth
 	queue   []libDemand
+	// lazyExporters are the calls whose statements a split keeps
+	// (Models.LazyExporters).
+	lazyExporters map[string]bool
 	// used are the attribute and method names the project mentions: a
 	// library class's methods are followed only under those names.
 	used map[string]bool
@@ -192,7 +195,8 @@ type libLoader struct {
 // loadLibrary reads what the lowered project modules use from the library
 // and returns the library modules, registered in infos.
 func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, infos map[string]*moduleInfo, models *asyncir.Models, pool *parserPool, opts Options) []*moduleInfo {
-	ld := &libLoader{lib: lib, pool: pool, opts: opts, models: models, project: names, infos: infos, failed: map[string]bool{}, seen: map[string]int{}}
+	ld := &libLoader{lib: lib, pool: pool, opts: opts, models: models, project: names, infos: infos, failed: map[string]bool{}, seen: map[string]int{},
+		lazyExporters: models.LazyExporters()}
 	ld.used = map[string]bool{"__aenter__": true, "__enter__": true, "__await__": true, "__init__": true}
 	for _, mi := range project {
 		for _, s := range mi.syms {
@@ -607,7 +611,7 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 		if s, warn = readSource(File{Path: f.path}, func(string) bool { return false }); warn != "" {
 			return nil
 		}
-		if sp = splitLibrary(s.src); sp != nil {
+		if sp = splitLibrary(s.src, ld.lazyExporters); sp != nil {
 			s.src = sp.skeleton
 			if s.encoding == "" {
 				ld.lib.storeIndex(indexAt, sp)
@@ -632,6 +636,7 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 		}
 	}
 	mi := ld.pool.lowerSource(s, opts)
+	mi.bindLazyExports(ld.models)
 	if opts.Trees != nil && stored == nil {
 		ld.lib.trees.store(opts.Trees.get(s.path, sp.skeleton))
 	}
