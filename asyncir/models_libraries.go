@@ -1,5 +1,7 @@
 package asyncir
 
+import "strings"
+
 // What installed libraries do not say about themselves. Most of what
 // asynclint knows of a library it reads from the library (pyfront's
 // library.go); these are the facts its code does not state in a form that
@@ -44,4 +46,21 @@ func addLibraryFacts(m *Models) {
 		AwaitsClass: "aioredis.commands.Redis"})
 	factory("aioredis.create_redis_pool", "aioredis.commands.create_redis_pool", APIModel{ReturnsAwait: Coroutine,
 		AwaitsClass: "aioredis.commands.Redis"})
+	// websockets binds its public names (connect, serve, the protocol
+	// classes) through a module __getattr__ fed by these tables.
+	m.APIs["websockets.imports.lazy_import"] = &APIModel{Name: "websockets.imports.lazy_import", Callback: -1,
+		LazyExports: []string{"aliases", "deprecated_aliases"}}
+}
+
+// LazyExporters are the simple names of the calls whose tables bind
+// names lazily (APIModel.LazyExports): a library module's statements
+// calling them are read, however long.
+func (m *Models) LazyExporters() map[string]bool {
+	out := map[string]bool{}
+	for name, api := range m.APIs {
+		if len(api.LazyExports) > 0 {
+			out[name[strings.LastIndexByte(name, '.')+1:]] = true
+		}
+	}
+	return out
 }

@@ -46,6 +46,9 @@ func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.M
 	// file shadows (two scripts/conftest.py): names resolve to the last,
 	// but each file's own code is still typed.
 	all := lowered
+	for _, mi := range all {
+		mi.bindLazyExports(models)
+	}
 	l, funcs := newLinker(all, infos, models)
 	// Class bases first: method lookup depends on them.
 	for _, mi := range all {
@@ -600,7 +603,11 @@ func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
 	if ci != nil {
 		if vals := ci.attrs[name]; len(vals) > 0 {
 			t = l.agree(vals)
-		} else if a := ci.annots[name]; a != nil {
+		}
+		// What the values say is the more precise (a bounded queue),
+		// but a placeholder says nothing: "self.session:
+		// Optional[ClientSession] = None" until a factory opens it.
+		if a := ci.annots[name]; a != nil && (!t.IsKnown() || t.Same(noneType)) {
 			t = l.annotType(a)
 		}
 	}

@@ -106,6 +106,9 @@ type moduleInfo struct {
 	isInit  bool
 	globals map[string]*binding
 	star    []string // modules imported with "from m import *"
+	// lazyTables are the name tables of module-level calls that may bind
+	// names lazily (lazyexports.go).
+	lazyTables []lazyTable
 	// syms is the symbolic type of each value of the module's code, by
 	// its Num (nil when it has none): see symOf.
 	syms    []*sym

@@ -68,8 +68,13 @@ func (l *linker) writeBack(j writeJob) {
 	mi := j.mi
 	// A fresh memo per job, sized for it: one that grows across jobs, or
 	// within one, spends its time rehashing. Every value the job's ops
-	// make ends up in it.
-	l.memo = make(map[*asyncir.Value]*asyncir.Type, j.values)
+	// make ends up in it, except in a library module, which only has its
+	// calls resolved: few of its values are ever typed.
+	size := j.values
+	if mi.library {
+		size = 0
+	}
+	l.memo = make(map[*asyncir.Value]*asyncir.Type, size)
 	l.types = asyncir.TypeSet{}
 	if j.first {
 		for _, fi := range mi.funcs {

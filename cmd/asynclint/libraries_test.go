@@ -12,7 +12,7 @@ import (
 
 // debianLibraries are the Debian packages of the asyncio libraries the
 // test application uses, and the modules that must import from them.
-const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika"
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets"
 
 // TestInstalledLibraries builds a virtual environment over Debian's
 // packaged asyncio libraries (python3 -m venv --system-site-packages,
@@ -21,7 +21,7 @@ const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyn
 // and checks that the same application with the awaits is silent.
 func TestInstalledLibraries(t *testing.T) {
 	python := "/usr/bin/python3"
-	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika")
+	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika, websockets")
 	if out, err := probe.CombinedOutput(); err != nil {
 		msg := "Debian's python3 cannot import the asyncio libraries (" + strings.TrimSpace(string(out)) + "): apt-get install -y " + debianLibraries
 		if os.Getenv("CI") == "true" {
@@ -53,6 +53,7 @@ import aiosqlite
 import asyncpg
 import httpx
 import redis.asyncio as redis
+import websockets
 
 
 async def fetch(url):
@@ -131,6 +132,32 @@ async def call(url):
         client.get(url)  # want
 
 
+async def stream(uri):
+    async with websockets.connect(uri) as ws:
+        ws.send("hello")  # want
+        ws.recv()  # want
+    ws2 = await websockets.connect(uri)
+    ws2.close()  # want
+
+
+class Relay:
+    def __init__(self):
+        self.__socket: websockets.WebSocketServerProtocol = None
+
+    async def handler(self, ws, path):
+        self.__socket = ws
+        await ws.send("ready")
+
+    async def stop(self):
+        self.__socket.close()  # want
+
+
+async def relay():
+    async with websockets.serve(Relay().handler, "localhost", 8765) as server:
+        server.close()
+        server.wait_closed()  # want
+
+
 async def main():
     await asyncio.gather(fetch("http://x"), query("postgres://"), cache("k", "v"), call("http://x"))
 `
@@ -168,7 +195,9 @@ async def main():
 		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed",
 		"            conn.fetch", "            await conn.fetch", "        conn2.execute", "        await conn2.execute",
 		"            conn3.commit", "            await conn3.commit", "    cur.execute", "    await cur.execute", "    db.commit", "    await db.commit", "    db.execute", "    await db.execute", "    cur.fetchone", "    await cur.fetchone",
-		"    channel.declare_queue", "    await channel.declare_queue", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get").Replace(buggy)
+		"    channel.declare_queue", "    await channel.declare_queue", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get",
+		"        ws.send(", "        await ws.send(", "        ws.recv", "        await ws.recv", "    ws2.close", "    await ws2.close",
+		"        self.__socket.close", "        await self.__socket.close", "        server.wait_closed", "        await server.wait_closed").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
