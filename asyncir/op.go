@@ -398,11 +398,14 @@ func (s TypeSet) Share(t Type) *Type {
 	if t == (Type{}) {
 		return nil
 	}
-	p := s[t]
-	if p == nil {
-		p = &t
-		s[t] = p
+	if p := s[t]; p != nil {
+		return p
 	}
+	// A copy made only here: taking t's address would move every
+	// caller's t to the heap, an allocation per call.
+	p := new(Type)
+	*p = t
+	s[t] = p
 	return p
 }
 
