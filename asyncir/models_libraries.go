@@ -40,6 +40,20 @@ func addLibraryFacts(m *Models) {
 	method("asyncpg.pool.Pool.acquire", "asyncpg.pool.PoolAcquireContext", "asyncpg.connection.Connection")
 	method("aiomysql.connection.Connection.cursor", "aiomysql.utils._ContextManager", "aiomysql.cursors.Cursor")
 	method("aiomysql.pool.Pool.acquire", "aiomysql.utils._PoolAcquireContextManager", "aiomysql.connection.Connection")
+	// aiomysql.sa wraps each private coroutine (_create_engine, _acquire,
+	// _begin, _execute) in a context object whose result the coroutine's
+	// unannotated body decides: a dropped wrapper never runs.
+	factory("aiomysql.sa.create_engine", "aiomysql.sa.engine.create_engine", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "aiomysql.sa.engine.Engine", EntersClass: "aiomysql.sa.engine.Engine"})
+	wrapped := func(name, gives string) {
+		m.APIs[name] = &APIModel{Name: name, Callback: -1, ReturnsAwait: Coroutine, AwaitsClass: gives, EntersClass: gives}
+	}
+	wrapped("aiomysql.sa.engine.Engine.acquire", "aiomysql.sa.connection.SAConnection")
+	wrapped("aiomysql.sa.connection.SAConnection.begin", "aiomysql.sa.transaction.Transaction")
+	// execute's wrapper derives from Coroutine: the library says it is a
+	// coroutine; only what awaiting it gives is a fact.
+	m.APIs["aiomysql.sa.connection.SAConnection.execute"] = &APIModel{Name: "aiomysql.sa.connection.SAConnection.execute", Callback: -1,
+		AwaitsClass: "aiomysql.sa.result.ResultProxy", EntersClass: "aiomysql.sa.result.ResultProxy"}
 	// aioredis 1.x: the client comes from a commands_factory parameter
 	// whose default is Redis.
 	factory("aioredis.create_redis", "aioredis.commands.create_redis", APIModel{ReturnsAwait: Coroutine,

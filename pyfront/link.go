@@ -622,7 +622,7 @@ func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
 func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 	switch {
 	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
-		return fn.Func.CallResult
+		return l.awaitFact(fn.Func, fn.Func.CallResult)
 	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
 		return asyncir.Type{Kind: asyncir.Instance, Class: fn.Class}
 	case fn.External != "":

@@ -49,6 +49,7 @@ func TestInstalledLibraries(t *testing.T) {
 import aio_pika
 import aiohttp
 import aiomysql
+import aiomysql.sa
 import aiosqlite
 import asyncpg
 import httpx
@@ -101,6 +102,18 @@ async def mysql(host):
     cur.execute("select 1")  # want
     async with conn.cursor() as cur2:
         cur2.fetchall()
+
+
+async def mysql_sa(host):
+    engine = await aiomysql.sa.create_engine(host=host)
+    async with engine.acquire() as conn:
+        trans = await conn.begin()
+        conn.execute("select 1")  # want
+        res = await conn.execute("select 1")
+        res.fetchall()  # want
+        trans.commit()  # want
+    engine.close()
+    engine.wait_closed()  # want
 
 
 async def lite(path):
@@ -197,7 +210,8 @@ async def main():
 		"            conn3.commit", "            await conn3.commit", "    cur.execute", "    await cur.execute", "    db.commit", "    await db.commit", "    db.execute", "    await db.execute", "    cur.fetchone", "    await cur.fetchone",
 		"    channel.declare_queue", "    await channel.declare_queue", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get",
 		"        ws.send(", "        await ws.send(", "        ws.recv", "        await ws.recv", "    ws2.close", "    await ws2.close",
-		"        self.__socket.close", "        await self.__socket.close", "        server.wait_closed", "        await server.wait_closed").Replace(buggy)
+		"        self.__socket.close", "        await self.__socket.close", "        server.wait_closed", "        await server.wait_closed",
+		"        res.fetchall", "        await res.fetchall", "        trans.commit", "        await trans.commit", "    engine.wait_closed", "    await engine.wait_closed").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
