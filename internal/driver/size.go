@@ -6,7 +6,7 @@ import (
 )
 
 // dropLarge removes the Python files larger than limit, with a one-line
-// warning each: lowering a module peaks at about 80–150 bytes of memory
+// warning each: lowering a module peaks at about 50–60 bytes of memory
 // per byte of source (BenchmarkCheckLargeModule), so a generated
 // multi-megabyte module costs hundreds of megabytes while holding
 // nothing worth linting. Overlay content counts as the
