@@ -455,3 +455,46 @@ func publishThenConsume(publish func(int)) error {
 	}
 	return <-done
 }
+
+// A producer that never stops, read for its first value: the consumer
+// returns after one receive and the producer's next send blocks forever.
+// A lone receive is no end marker when the sender's loop has no end.
+func firstTick() int {
+	ticks := make(chan int)
+	go func() { // want `goroutine .firstTick.func1. can block forever sending on unbuffered channel .ticks.: .firstTick. can return before receiving every value.* \(AL151\)`
+		for i := 0; ; i++ {
+			ticks <- i
+		}
+	}()
+	return <-ticks
+}
+
+// Fixed twin: the consumer tells the producer to stop.
+func firstTickStopped() int {
+	ticks := make(chan int)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i := 0; ; i++ {
+			select {
+			case ticks <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return <-ticks
+}
+
+// A producer that stops on its own after n values: how many the
+// consumer takes is not known statically, so it is not judged.
+func firstOfCounted(n int) int {
+	ticks := make(chan int)
+	go func() {
+		for i := 0; i < n; i++ {
+			ticks <- i
+		}
+		close(ticks)
+	}()
+	return <-ticks
+}

@@ -34,12 +34,16 @@ func RunLeaks() {
 	d := newDispatcher()
 	d.Submit(-1)
 	go d.Submit(2)
+
+	_ = firstTick()
 	time.Sleep(2 * workTime) // the servers reach their blocked sends
 }
 
 // RunClean drives the fixed twins down the same paths.
 func RunClean() {
 	_ = publishThenConsume(func(int) {})
+	_ = firstTickStopped()
+	_ = firstOfCounted(1)
 
 	s := newStoppableServer()
 	s.Do(1, 0)
