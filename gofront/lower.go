@@ -143,6 +143,9 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				if b.Comment == "for.loop" && loopDone[b.Succs[0].Comment] && !ib.LoopHead {
 					ib.LoopHead, order = true, []int{1, 0}
 				}
+				if !ib.LoopHead && !deadEdge(b, 0) && !deadEdge(b, 1) {
+					ib.Guard = nilGuard(b)
+				}
 			}
 		}
 		for _, j := range order[:len(b.Succs)] {

@@ -22,6 +22,7 @@ func RunLeaks() {
 	go j.Pop()
 	time.Sleep(5 * delay)
 	j.Push(1)
+	go deliverTo(nil)
 	time.Sleep(20 * delay)
 }
 
@@ -50,4 +51,6 @@ func RunClean() {
 	time.Sleep(5 * delay)
 	j.Push(1)
 	<-done
+	squares(4)
+	deliverTo(&sink{})
 }

@@ -427,3 +427,43 @@ func startTogether(n int, prepare func(int) error) int {
 	finished.Wait()
 	return int(started.Load())
 }
+
+// A task that counts itself only on a group it is handed: every goroutine
+// started with one the starter made takes the Done branch.
+func runTask(wg *sync.WaitGroup, i int, out []int) {
+	out[i] = i * i
+	if wg != nil {
+		wg.Done()
+	}
+}
+
+func squares(n int) []int {
+	out := make([]int, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go runTask(&wg, i, out)
+	}
+	wg.Wait()
+	runTask(nil, 0, out)
+	return out
+}
+
+// The same test on a parameter the starter passes on unknown: a nil
+// sink skips Done, and Wait blocks forever.
+type sink struct{ got []int }
+
+func deliver(wg *sync.WaitGroup, s *sink, v int) {
+	if s == nil {
+		return
+	}
+	s.got = append(s.got, v)
+	wg.Done()
+}
+
+func deliverTo(s *sink) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go deliver(&wg, s, 1)
+	wg.Wait() // want `.wg.\.Wait can block forever: goroutine .deliver. can return without calling .wg.\.Done.* \(AL156\)`
+}
