@@ -50,7 +50,10 @@ be cancelled with it.
 ### What it does
 Finds a ` + "`go`" + ` statement in a function that has a context, starting a goroutine
 that runs forever (a loop with no exit, in the goroutine or in a function it
-calls) and is handed no context (none passed, none captured). In a
+calls) and is handed no context (none passed, none captured). An
+unexported function whose every caller passes ` + "`context.Background()`" + ` or
+` + "`context.TODO()`" + ` (a tool's runner called from ` + "`main`" + `) has no cancellation to
+outlive and is not judged. In a
 demonstration program under examples/ (the example profile) it is info:
 the goroutine ends with the program.
 
