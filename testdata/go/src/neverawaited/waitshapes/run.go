@@ -23,6 +23,9 @@ func RunLeaks() {
 	time.Sleep(5 * delay)
 	j.Push(1)
 	go deliverTo(nil)
+	events := make(chan int)
+	close(events)
+	go pollEvents(events, make(chan struct{}), func() {})
 	time.Sleep(20 * delay)
 }
 
@@ -53,4 +56,7 @@ func RunClean() {
 	<-done
 	squares(4)
 	deliverTo(&sink{})
+	stop := make(chan struct{})
+	close(stop)
+	pollTicking(stop, func() {})
 }

@@ -467,3 +467,42 @@ func deliverTo(s *sink) {
 	go deliver(&wg, s, 1)
 	wg.Wait() // want `.wg.\.Wait can block forever: goroutine .deliver. can return without calling .wg.\.Done.* \(AL156\)`
 }
+
+// A poller that ranges over a ticker and counts itself done when its
+// context ends: the ticker's channel is never closed, so the loop has no
+// other way out.
+func pollTicking(stop <-chan struct{}, poll func()) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		for range time.NewTicker(delay).C {
+			select {
+			case <-stop:
+				wg.Done()
+				return
+			default:
+			}
+			poll()
+		}
+	}()
+	wg.Wait()
+}
+
+// The same loop over a channel its sender closes: the range ends there,
+// without Done, and Wait blocks forever.
+func pollEvents(events <-chan int, stop <-chan struct{}, poll func()) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		for range events {
+			select {
+			case <-stop:
+				wg.Done()
+				return
+			default:
+			}
+			poll()
+		}
+	}()
+	wg.Wait() // want `.wg.\.Wait can block forever: goroutine .pollEvents.func1. can return without calling .wg.\.Done.* \(AL156\)`
+}
