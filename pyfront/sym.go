@@ -106,9 +106,12 @@ type moduleInfo struct {
 	isInit  bool
 	globals map[string]*binding
 	star    []string // modules imported with "from m import *"
-	syms    map[*asyncir.Value]*sym
-	funcs   []*funcInfo
-	classes []*classInfo
+	// lazyTables are the name tables of module-level calls that may bind
+	// names lazily (lazyexports.go).
+	lazyTables []lazyTable
+	syms       map[*asyncir.Value]*sym
+	funcs      []*funcInfo
+	classes    []*classInfo
 	// classOf finds a class's entry in classes (a generated module can
 	// define thousands).
 	classOf map[*asyncir.Class]*classInfo
