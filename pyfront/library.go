@@ -347,6 +347,7 @@ func (ld *libLoader) demandAnnot(a *annotation, depth int) {
 	}
 	ld.demandAnnot(a.result, depth)
 	ld.demandAnnot(a.elem, depth)
+	ld.demandAnnot(a.arg, depth)
 }
 
 // resolve follows one demand through the loaded modules. It returns the

@@ -443,6 +443,11 @@ func (l *linker) annotType(a *annotation) asyncir.Type {
 		switch {
 		case t.Kind == asyncir.ClassObj && t.Class != nil:
 			inst = asyncir.Type{Kind: asyncir.Instance, Class: t.Class}
+			if a.arg != nil {
+				if arg := l.annotType(a.arg); arg.IsKnown() {
+					inst.Arg = &arg
+				}
+			}
 		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
 			inst = l.externalInstance(t.External)
 		}
@@ -729,7 +734,7 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 				case fi.retAnnot != nil:
 					// "async def __aenter__(self) -> ClientSession", or
 					// "-> _RetType" bound by a generic base.
-					if b, ok := l.boundTypeVar(fi.retAnnot, t.Class, f.Class); ok {
+					if b, ok := l.boundTypeVar(fi.retAnnot, t, f.Class); ok {
 						return b
 					}
 					return l.annotType(fi.retAnnot)

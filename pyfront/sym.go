@@ -47,6 +47,10 @@ type annotation struct {
 	// elem is what an iterator or generator yields (its first type
 	// argument): AsyncIterator[T], AsyncGenerator[T, None], Iterator[T].
 	elem *annotation
+	// arg is the single type argument of another generic class
+	// (_ContextManager["Connection"], Store[str]): what its type
+	// variable stands for in the annotated value.
+	arg *annotation
 }
 
 // funcInfo is the scope of one function while lowering and linking.

@@ -12,7 +12,7 @@ import (
 
 // debianLibraries are the Debian packages of the asyncio libraries the
 // test application uses, and the modules that must import from them.
-const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets"
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets python3-aiopg python3-aiozipkin"
 
 // TestInstalledLibraries builds a virtual environment over Debian's
 // packaged asyncio libraries (python3 -m venv --system-site-packages,
@@ -21,7 +21,7 @@ const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyn
 // and checks that the same application with the awaits is silent.
 func TestInstalledLibraries(t *testing.T) {
 	python := "/usr/bin/python3"
-	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika, websockets")
+	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika, websockets, aiopg, aiozipkin")
 	if out, err := probe.CombinedOutput(); err != nil {
 		msg := "Debian's python3 cannot import the asyncio libraries (" + strings.TrimSpace(string(out)) + "): apt-get install -y " + debianLibraries
 		if os.Getenv("CI") == "true" {
@@ -50,7 +50,9 @@ import aio_pika
 import aiohttp
 import aiomysql
 import aiomysql.sa
+import aiopg
 import aiosqlite
+import aiozipkin
 import asyncpg
 import httpx
 import redis.asyncio as redis
@@ -114,6 +116,20 @@ async def mysql_sa(host):
         trans.commit()  # want
     engine.close()
     engine.wait_closed()  # want
+
+
+async def pg(dsn):
+    pool = await aiopg.create_pool(dsn)
+    async with pool.acquire() as conn:
+        async with conn.cursor() as cur:
+            cur.execute("select 1")  # want
+    pool.close()
+    pool.wait_closed()  # want
+
+
+async def trace(url):
+    tracer = await aiozipkin.create(url, aiozipkin.create_endpoint("shop"))
+    tracer.close()  # want
 
 
 async def lite(path):
@@ -211,7 +227,8 @@ async def main():
 		"    channel.declare_queue", "    await channel.declare_queue", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get",
 		"        ws.send(", "        await ws.send(", "        ws.recv", "        await ws.recv", "    ws2.close", "    await ws2.close",
 		"        self.__socket.close", "        await self.__socket.close", "        server.wait_closed", "        await server.wait_closed",
-		"        res.fetchall", "        await res.fetchall", "        trans.commit", "        await trans.commit", "    engine.wait_closed", "    await engine.wait_closed").Replace(buggy)
+		"        res.fetchall", "        await res.fetchall", "        trans.commit", "        await trans.commit", "    engine.wait_closed", "    await engine.wait_closed",
+		"    pool.wait_closed", "    await pool.wait_closed", "    tracer.close", "    await tracer.close").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
