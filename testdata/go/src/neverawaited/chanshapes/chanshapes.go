@@ -498,3 +498,42 @@ func firstOfCounted(n int) int {
 	}()
 	return <-ticks
 }
+
+// A divide-and-conquer worker that signals its caller only when handed a
+// channel: every goroutine it starts is handed one it just made, so the
+// branch that skips the send (done == nil, taken by the half computed
+// in place) never runs in a goroutine.
+func sumInto(done chan<- struct{}, xs []int, out *int) {
+	if len(xs) > 1 {
+		mid := len(xs) / 2
+		var left, right int
+		half := make(chan struct{})
+		go sumInto(half, xs[:mid], &left)
+		sumInto(nil, xs[mid:], &right)
+		<-half
+		*out = left + right
+	} else if len(xs) == 1 {
+		*out = xs[0]
+	}
+	if done != nil {
+		done <- struct{}{}
+	}
+}
+
+// The same test on a parameter the starter passes on unknown: a nil
+// logger skips the send, and the caller waits forever.
+type logger struct{ lines []string }
+
+func report(done chan<- struct{}, log *logger) {
+	if log == nil {
+		return
+	}
+	log.lines = append(log.lines, "done")
+	done <- struct{}{}
+}
+
+func reportTo(log *logger) {
+	done := make(chan struct{})
+	go report(done, log)
+	<-done // want `.reportTo. can block forever receiving from .done.: goroutine .report. can return without sending on or closing it.* \(AL152\)`
+}

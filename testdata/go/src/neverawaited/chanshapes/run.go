@@ -31,6 +31,8 @@ func RunLeaks() {
 	close(done)
 	time.Sleep(10 * delay)
 
+	go reportTo(nil)
+
 	d := newDispatcher()
 	d.Submit(-1)
 	go d.Submit(2)
@@ -85,4 +87,8 @@ func RunClean() {
 	go func() { sd.Submit(2); ran <- true }()
 	<-ran
 	close(sd.jobs)
+
+	var sum int
+	sumInto(nil, []int{1, 2, 3, 4, 5}, &sum)
+	reportTo(&logger{})
 }
