@@ -393,7 +393,10 @@ func (s TypeSet) SetType(v *Value, t Type) {
 	}
 	p := s[t]
 	if p == nil {
-		p = &t
+		// A copy made here, not &t: taking t's address would move every
+		// call's t to the heap, also when the set holds it already.
+		p = new(Type)
+		*p = t
 		s[t] = p
 	}
 	v.typ = p

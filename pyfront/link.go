@@ -10,12 +10,16 @@ import (
 
 // linker resolves the symbolic types of every lowered module.
 type linker struct {
-	models   *asyncir.Models
-	mods     map[string]*moduleInfo
-	byMod    map[*asyncir.Module]*moduleInfo
-	classOf  map[*asyncir.Class]*classInfo
-	fnInfo   map[*asyncir.Func]*funcInfo
-	memo     map[*asyncir.Value]asyncir.Type
+	models  *asyncir.Models
+	mods    map[string]*moduleInfo
+	byMod   map[*asyncir.Module]*moduleInfo
+	classOf map[*asyncir.Class]*classInfo
+	fnInfo  map[*asyncir.Func]*funcInfo
+	memo    map[*asyncir.Value]asyncir.Type
+	// memoSize is what memo was made for; types, the types writeBack has
+	// stored (see writeBack).
+	memoSize int
+	types    asyncir.TypeSet
 	globBusy map[*binding]bool
 	// dottedBusy guards dotted against names that resolve through
 	// themselves (a module global that names an unlowered submodule).
@@ -54,10 +58,17 @@ func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.M
 	// (Jacobi iteration), so the functions of a round are computed in
 	// parallel by workers with their own memos.
 	next := make([]asyncir.Type, len(funcs))
+	chunks := runtime.GOMAXPROCS(0)
+	ws := make([]*linker, chunks) // each round's workers start empty
 	for round := 0; round < maxRounds; round++ {
-		chunks := runtime.GOMAXPROCS(0)
 		parallel(chunks, chunks, func(c int) {
-			w := l.worker()
+			w := ws[c]
+			if w == nil {
+				w = l.worker()
+				ws[c] = w
+			} else {
+				w.reset()
+			}
 			for i := c; i < len(funcs); i += chunks {
 				next[i] = w.callResult(funcs[i])
 			}
@@ -123,11 +134,20 @@ func (l *linker) worker() *linker {
 	return w
 }
 
+// reset empties l's memos; maps already made are cleared, which keeps
+// the room they grew to.
 func (l *linker) reset() {
-	l.memo = map[*asyncir.Value]asyncir.Type{}
-	l.globBusy = map[*binding]bool{}
-	l.dottedBusy = map[string]bool{}
-	l.attrMemo = map[attrKey]asyncir.Type{}
+	if l.memo == nil {
+		l.memo = map[*asyncir.Value]asyncir.Type{}
+		l.globBusy = map[*binding]bool{}
+		l.dottedBusy = map[string]bool{}
+		l.attrMemo = map[attrKey]asyncir.Type{}
+		return
+	}
+	clear(l.memo)
+	clear(l.globBusy)
+	clear(l.dottedBusy)
+	clear(l.attrMemo)
 }
 
 func (l *linker) resolveBases(ci *classInfo) {
@@ -158,14 +178,26 @@ func (l *linker) resolveBases(ci *classInfo) {
 
 // writeBack stores final types in values and resolves every call.
 func (l *linker) writeBack(mi *moduleInfo) {
-	// A fresh memo per module, sized for it: one that grows across
+	// An empty memo per module, sized for it: one that grows across
 	// modules, or within one, spends its time rehashing. Every value
-	// the module's ops make ends up in it.
-	l.memo = make(map[*asyncir.Value]asyncir.Type, countValues(mi))
+	// the module's ops make ends up in it. A worker's memo is cleared
+	// for the next module when it is large enough (the largest modules
+	// come first), not made anew: the memos were most of what linking
+	// allocated.
+	if n := countValues(mi); l.memo == nil || n > l.memoSize {
+		l.memo, l.memoSize = make(map[*asyncir.Value]asyncir.Type, n), n
+	} else {
+		clear(l.memo)
+	}
 	for _, fi := range mi.funcs {
 		fi.f.Decorators = l.decoratorNames(fi)
 	}
-	types := asyncir.TypeSet{}
+	// The values of all the modules a worker writes share one copy of
+	// each type (types are never written through).
+	if l.types == nil {
+		l.types = asyncir.TypeSet{}
+	}
+	types := l.types
 	for _, f := range mi.mod.Funcs {
 		if mi.library {
 			l.resolveLibraryCalls(f)
