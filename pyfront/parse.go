@@ -2,6 +2,7 @@ package pyfront
 
 import (
 	"fmt"
+	"hash/maphash"
 	"os"
 	"slices"
 	"sync"
@@ -39,6 +40,11 @@ type Options struct {
 	// Trees, when set, reuses the syntax trees of unchanged files from
 	// earlier Loads (the language server).
 	Trees *TreeCache
+	// KeepSession keeps what NewSession needs of the result (every file's
+	// text, the lowerer's and linker's tables). Without it, a file's text
+	// is released as soon as nothing in the run needs it any more (read
+	// again if the fast path comes back to it), and the tables at the end.
+	KeepSession bool
 	// RootPaths, when set, are the paths whose common directory is the
 	// fallback import root (namespace.go) instead of the files': a run
 	// over a part of a project (the on-disk cache re-checks only what
@@ -74,11 +80,26 @@ type Result struct {
 
 // source is one readable input before parsing.
 type source struct {
-	path   string
-	src    []byte
-	name   string
-	pkg    string
-	isInit bool
+	path string
+	// src is the text, nil while it is released (release, load).
+	src []byte
+	// file is where src was read from; size, lines and sum describe src
+	// as first read.
+	file  File
+	size  int
+	lines int
+	sum   uint64
+	// words indexes the words of a skipped file whose text is released;
+	// checked counts, per import, the names looked for in it so far
+	// (mentionsExport).
+	words   wordFilter
+	checked []int
+	// changed: the text read again differs from the first (the file
+	// changed during the run); the file is not analysed.
+	changed bool
+	name    string
+	pkg     string
+	isInit  bool
 	// encoding is the PEP 263 encoding src was decoded from (encoding.go).
 	encoding string
 	// library: an installed module (library.go).
@@ -109,9 +130,17 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	}
 	roots := newRootFinder(paths)
 	parallel(len(files), opts.Workers, func(i int) {
-		srcs[i], warn[i] = readSource(files[i], initCache.has)
-		if srcs[i] != nil {
-			roots.namespaceAliases(srcs[i], initCache.has)
+		s, w := readSource(files[i], initCache.has)
+		srcs[i], warn[i] = s, w
+		if s == nil {
+			return
+		}
+		roots.namespaceAliases(s, initCache.has)
+		if !opts.KeepSession && !opts.Eager && !opts.ParseOnly && !s.marker {
+			// Most files are never lowered: what the fast path asks of
+			// them is answered from their words.
+			s.words = newWordFilter(s.src)
+			s.release()
 		}
 	})
 	var kept []*source
@@ -120,7 +149,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			res.Warnings = append(res.Warnings, Warning{Path: files[i].Path, Message: warn[i]})
 			continue
 		}
-		res.Lines += countLines(s.src)
+		res.Lines += s.lines
 		kept = append(kept, s)
 	}
 	// The fast path: lower files with an async marker, then files that
@@ -167,10 +196,18 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		}
 		largestFirst(todo, kept, opts.Workers, func(i int) {
 			s := kept[i]
+			if !s.load() {
+				s.mi = newModuleInfo(s)
+				s.mi.gaveUp = true
+				return
+			}
 			s.mi = pool.lowerSource(s, opts)
 			// What its lowered code refers to is lowered here, in
 			// parallel, rather than by the helper walk below.
 			s.mi.defineReachedInParts()
+			if s.mi.lazy == nil && !opts.KeepSession {
+				s.release() // lowered whole: the text is not read again
+			}
 		})
 		for _, i := range todo {
 			s := kept[i]
@@ -242,16 +279,22 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				exports.update(infos)
 			}
 		}
+		mentions := make([]bool, len(kept))
+		parallel(len(kept), opts.Workers, func(i int) {
+			if s := kept[i]; !lower[i] || s.onDemand && done[i] {
+				mentions[i] = s.mentionsExport(exports.names)
+			}
+		})
 		for i, s := range kept {
 			switch {
 			case lower[i]:
 				// A module lowered for its helpers whose text turns out to
 				// mention async names is lowered whole after all.
-				if s.onDemand && done[i] && needsLowering(s, exports.names) {
+				if s.onDemand && done[i] && mentions[i] {
 					s.onDemand = false
 					s.mi.defineAll()
 				}
-			case needsLowering(s, exports.names):
+			case mentions[i]:
 				lower[i] = true
 			case helpers[s.name] != nil:
 				lower[i] = true
@@ -267,6 +310,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	}
 	largestFirst(finish, kept, opts.Workers, func(i int) {
 		kept[i].mi.finishLazy() // modules lowered lazily, or in parts
+		if !opts.KeepSession {
+			kept[i].release()
+		}
 	})
 	gaveUp := 0
 	for i, s := range kept {
@@ -276,8 +322,11 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		} else if s.mi != nil && s.mi.gaveUp {
 			gaveUp++
 			s.mi.mod.Lowered = false
-			res.Warnings = append(res.Warnings, Warning{Path: s.path, Transient: true,
-				Message: fmt.Sprintf("parsing did not finish within %s (a busy machine, or a pathological file); not analysed", parseTimeout(opts))})
+			msg := fmt.Sprintf("parsing did not finish within %s (a busy machine, or a pathological file); not analysed", parseTimeout(opts))
+			if s.changed {
+				msg = "changed while it was being checked; not analysed"
+			}
+			res.Warnings = append(res.Warnings, Warning{Path: s.path, Transient: true, Message: msg})
 		}
 	}
 	res.Lowered = len(kept) - res.Skipped - gaveUp
@@ -292,7 +341,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			lowered = append(lowered, libMods...)
 		}
 		link(lowered, infos, models)
-		res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
+		if opts.KeepSession {
+			res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
+		}
 	}
 	return res
 }
@@ -416,42 +467,102 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// needsLowering reports whether a file without async markers imports a
-// module whose async names it mentions.
-func needsLowering(s *source, exports map[string][]string) bool {
-	for _, imp := range s.imports {
-		for _, name := range exports[imp] {
-			if containsWord(s.src, name) {
-				return true
+// mentionsExport reports whether s mentions, as a word, an async name of
+// a module it imports (exports) that was not looked for in it before:
+// the lists only grow, and the text does not change.
+func (s *source) mentionsExport(exports map[string][]string) bool {
+	if s.checked == nil {
+		s.checked = make([]int, len(s.imports))
+	}
+	var maybe []string
+	for j, imp := range s.imports {
+		names := exports[imp]
+		for _, name := range names[s.checked[j]:] {
+			switch {
+			case s.src != nil:
+				if containsWord(s.src, name) {
+					return true
+				}
+			case len(s.words) == 0 || s.words.mayContain(name):
+				maybe = append(maybe, name)
 			}
 		}
+		s.checked[j] = len(names)
 	}
+	if len(maybe) == 0 {
+		return false
+	}
+	if !s.load() {
+		return true // lowering reports the change
+	}
+	for _, name := range maybe {
+		if containsWord(s.src, name) {
+			return true // lowered next: the text stays
+		}
+	}
+	s.release()
 	return false
 }
 
-func readSource(f File, hasInit func(string) bool) (*source, string) {
-	src := f.Content
+// textSeed hashes the texts a run releases, to recognise them when read
+// again.
+var textSeed = maphash.MakeSeed()
+
+// release drops s's text (load reads it again).
+func (s *source) release() {
+	if s.src != nil && s.sum == 0 {
+		s.sum = maphash.Bytes(textSeed, s.src) | 1
+	}
+	s.src = nil
+}
+
+// load reads s's text again if it was released; false when the file no
+// longer holds the text first read.
+func (s *source) load() bool {
+	if s.src != nil || s.changed {
+		return !s.changed
+	}
+	src, _, warn := readText(s.file)
+	if warn != "" || len(src) != s.size || maphash.Bytes(textSeed, src)|1 != s.sum {
+		s.changed = true
+		return false
+	}
+	s.src = src
+	return true
+}
+
+// readText reads and decodes f's text, or says why it cannot be checked.
+func readText(f File) (src []byte, enc, warn string) {
+	src = f.Content
 	if src == nil {
 		b, err := os.ReadFile(f.Path)
 		if err != nil {
 			if pe, ok := err.(*os.PathError); ok {
 				err = pe.Err
 			}
-			return nil, fmt.Sprintf("cannot read file: %v", err)
+			return nil, "", fmt.Sprintf("cannot read file: %v", err)
 		}
 		src = b
 	}
 	if i := indexNUL(src); i >= 0 {
-		return nil, "binary file (NUL byte), skipped"
+		return nil, "", "binary file (NUL byte), skipped"
 	}
 	src, enc, ok := decodeSource(src)
 	if !ok {
-		return nil, fmt.Sprintf("cannot decode with its declared encoding %q, skipped", enc)
+		return nil, "", fmt.Sprintf("cannot decode with its declared encoding %q, skipped", enc)
 	}
 	if !utf8.Valid(src) {
-		return nil, fmt.Sprintf("not valid UTF-8 (at byte %d), skipped", firstInvalid(src))
+		return nil, "", fmt.Sprintf("not valid UTF-8 (at byte %d), skipped", firstInvalid(src))
 	}
-	s := &source{path: f.Path, src: src, encoding: enc}
+	return src, enc, ""
+}
+
+func readSource(f File, hasInit func(string) bool) (*source, string) {
+	src, enc, warn := readText(f)
+	if warn != "" {
+		return nil, warn
+	}
+	s := &source{path: f.Path, src: src, file: f, size: len(src), lines: countLines(src), encoding: enc}
 	s.name, s.isInit = moduleName(f.Path, hasInit)
 	s.pkg = packageOf(s.name, s.isInit)
 	s.marker = hasAsyncMarker(src)
@@ -519,7 +630,7 @@ func parallel(n, w int, fn func(i int)) { workers.Run(n, w, fn) }
 // idle while it finishes.
 func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
 	order := slices.Clone(idx)
-	slices.SortStableFunc(order, func(a, b int) int { return len(srcs[b].src) - len(srcs[a].src) })
+	slices.SortStableFunc(order, func(a, b int) int { return srcs[b].size - srcs[a].size })
 	parallel(len(order), w, func(k int) { fn(order[k]) })
 }
 
