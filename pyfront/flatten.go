@@ -143,12 +143,11 @@ func parserPointer(ps *sitter.Parser) *C.TSParser {
 }
 
 // parseText parses src with ps (its included ranges and operation limit
-// as set) and flattens the tree; nil when the parse gave up. The text is
-// read where it lies: the binding's Parse copies the whole text into C
-// memory on every call, and a file parsed in parts is parsed once per
-// part. flatten false parses only (the parse-only benchmark), returning
-// an empty tree.
-func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool) *tree {
+// as set) and flattens the tree as use says; nil when the parse gave up.
+// The text is read where it lies: the binding's Parse copies the whole
+// text into C memory on every call, and a file parsed in parts is parsed
+// once per part.
+func parseText(g *grammar, ps *sitter.Parser, src []byte, use treeUse) *tree {
 	var text *C.char
 	if len(src) > 0 {
 		text = (*C.char)(unsafe.Pointer(&src[0]))
@@ -158,22 +157,29 @@ func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool) *tree {
 		return nil
 	}
 	defer C.ts_tree_delete(ct)
-	if !flatten {
+	if use == noTree {
 		return &tree{src: src}
 	}
-	return flattenC(g, ct, src)
+	return flattenC(g, ct, src, use == passingTree)
 }
 
 // flattenTree copies a tree of the binding in one cgo call (a cursor walk
 // through the binding costs several cgo calls and a map insertion per
 // node).
 func flattenTree(g *grammar, t *sitter.Tree, src []byte) *tree {
-	return flattenC(g, treePointer(t), src)
+	return flattenC(g, treePointer(t), src, false)
 }
 
-// flattenC writes t's nodes straight into a slice of their exact size.
-func flattenC(g *grammar, t *C.TSTree, src []byte) *tree {
-	nodes := make([]node, max(int(C.node_count(t)), 1))
+// flattenC writes t's nodes straight into a slice of their exact size,
+// or into a recycled one (treepool.go).
+func flattenC(g *grammar, t *C.TSTree, src []byte, recycled bool) *tree {
+	count := max(int(C.node_count(t)), 1)
+	var nodes []node
+	if recycled {
+		nodes = takeNodes(count)
+	} else {
+		nodes = make([]node, count)
+	}
 	for {
 		n := int(C.flatten(t,
 			(*C.uint8_t)(&g.kinds[0]), (*C.bool)(&g.named[0]), C.int64_t(len(g.kinds)),

@@ -635,8 +635,8 @@ func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
 }
 
 // parse parses src, or only ranges of it, within timeout with one of the
-// pool's parsers; nil when the parse gave up (flatten: as parseText).
-func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, flatten bool) *tree {
+// pool's parsers; nil when the parse gave up (use: as parseText).
+func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse) *tree {
 	ps := p.pool.Get().(*sitter.Parser)
 	defer p.pool.Put(ps)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx
@@ -647,7 +647,7 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 		ps.SetIncludedRanges(ranges)
 		defer ps.SetIncludedRanges(everyRange)
 	}
-	t := parseText(p.g, ps, src, flatten)
+	t := parseText(p.g, ps, src, use)
 	if t == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
@@ -718,13 +718,26 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		fs.pool, fs.timeout = p, timeout
 		// A syntax error in what was parsed is recovered from differently
 		// without the rest of the file: the file is parsed whole.
-		if t := fs.parse(fs.ranges(fs.setAside(p.eagerFor(s, fs)))); t != nil && !t.hasSyntaxError() {
+		// Its first tree is dropped once lowered (lowerModule).
+		t := fs.parse(fs.ranges(fs.setAside(p.eagerFor(s, fs))))
+		if t != nil && !t.hasSyntaxError() {
 			mi.split, s.inParts = fs, true
 			lowerModule(t, mi, s.path)
+			t.recycle()
 			return mi
 		}
+		t.recycle()
 	}
-	t := p.parse(s.src, nil, timeout, !opts.ParseOnly)
+	// A module lowered lazily (onDemand, library) keeps its tree for
+	// what it lowers later, as do the callers that see it.
+	use := passingTree
+	switch {
+	case opts.ParseOnly:
+		use = noTree
+	case s.onDemand || s.library || opts.Trees != nil || visit != nil:
+		use = keptTree
+	}
+	t := p.parse(s.src, nil, timeout, use)
 	if t == nil {
 		// Not a syntax error: nothing is known of the file (Load warns).
 		mi.gaveUp = true
@@ -740,6 +753,9 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		opts.Trees.put(s.path, t)
 	}
 	lowerModule(t, mi, s.path)
+	if use == passingTree {
+		t.recycle()
+	}
 	return mi
 }
 

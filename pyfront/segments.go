@@ -245,7 +245,7 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 		lits[d] = lit
 		blankDisplay(text, lit, seg.start)
 	}
-	t := p.parse(text, nil, timeout, true)
+	t := p.parse(text, nil, timeout, keptTree)
 	if t == nil {
 		return nil
 	}
