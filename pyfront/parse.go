@@ -197,7 +197,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		largestFirst(todo, kept, opts.Workers, func(i int) {
 			s := kept[i]
 			if !s.load() {
-				s.mi = newModuleInfo(s)
+				s.mi = newModuleInfo(s, false)
 				s.mi.gaveUp = true
 				return
 			}
@@ -340,6 +340,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 			lowered = append(lowered, libMods...)
 		}
+		releaseParsing(opts.KeepSession)
 		link(lowered, infos, models)
 		if opts.KeepSession {
 			res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
@@ -652,6 +653,9 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
 	}
+	if parsedSize(src, ranges) >= trimAfter {
+		trimCHeap()
+	}
 	return t
 }
 
@@ -673,16 +677,17 @@ func newParserPool() *parserPool {
 	return p
 }
 
-// newModuleInfo is the empty module a source is lowered into.
-func newModuleInfo(s *source) *moduleInfo {
+// newModuleInfo is the empty module a source is lowered into; whole says
+// whether all of its text is lowered at once.
+func newModuleInfo(s *source, whole bool) *moduleInfo {
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
 	// A module lowered whole has about one symbol per 16 bytes; one read
 	// for what the project takes from it (a library module, a helper
-	// module) lowers a few definitions of a large text, and a map sized
-	// for all of it is mostly cleared memory.
-	size := len(s.src) / 16
-	if s.library || s.onDemand {
-		size = 0
+	// module), or lowered in part, lowers a few definitions of a large
+	// text, and a map sized for all of it is mostly cleared memory.
+	size := 0
+	if whole {
+		size = len(s.src) / 16
 	}
 	return &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make(map[*asyncir.Value]*sym, size), imports: s.imports, library: s.library, onDemand: s.onDemand}
 }
@@ -707,7 +712,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 			}
 		}
 	}
-	mi := newModuleInfo(s)
+	mi := newModuleInfo(s, fs == nil && !s.library && !s.onDemand && !opts.ParseOnly)
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
 			lowerModule(t, mi, s.path)

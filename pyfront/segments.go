@@ -102,7 +102,7 @@ func statementStart(line []byte) bool {
 func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Duration) (*moduleInfo, bool) {
 	trees := p.parseSegments(s.src, segs, timeout)
 	defer trees.stop()
-	mi := newModuleInfo(s)
+	mi := newModuleInfo(s, true)
 	first := trees.next()
 	if first == nil {
 		return nil, false

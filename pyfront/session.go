@@ -170,7 +170,7 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 	if s.opts.Trees != nil {
 		s.opts.Trees.put(path, t) // a full check after a refusal reuses it
 	}
-	mi := newModuleInfo(ns)
+	mi := newModuleInfo(ns, true)
 	lowerModule(t, mi, path)
 	ns.mi = mi
 	if why := s.sameLibraryDemands(old.mi, mi); why != "" {

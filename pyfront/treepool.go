@@ -42,3 +42,10 @@ func (t *tree) recycle() {
 	nodeBuffers.Put(&b)
 	t.nodes = nil
 }
+
+// dropNodeBuffers lets the collector have the recycled arrays once no
+// more parses are to come (the pool would hold them for two more cycles).
+func dropNodeBuffers() {
+	for nodeBuffers.Get() != nil {
+	}
+}
