@@ -83,8 +83,8 @@ type source struct {
 	path string
 	// src is the text, nil while it is released (release, load).
 	src []byte
-	// file is where src was read from; size, lines and sum describe src
-	// as first read.
+	// file is where src was read from; size, lines (Load) and sum
+	// describe src as first read.
 	file  File
 	size  int
 	lines int
@@ -136,6 +136,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			return
 		}
 		roots.namespaceAliases(s, initCache.has)
+		s.lines = countLines(s.src)
 		if !opts.KeepSession && !opts.Eager && !opts.ParseOnly && !s.marker {
 			// Most files are never lowered: what the fast path asks of
 			// them is answered from their words.
@@ -563,7 +564,7 @@ func readSource(f File, hasInit func(string) bool) (*source, string) {
 	if warn != "" {
 		return nil, warn
 	}
-	s := &source{path: f.Path, src: src, file: f, size: len(src), lines: countLines(src), encoding: enc}
+	s := &source{path: f.Path, src: src, file: f, size: len(src), encoding: enc}
 	s.name, s.isInit = moduleName(f.Path, hasInit)
 	s.pkg = packageOf(s.name, s.isInit)
 	s.marker = hasAsyncMarker(src)
