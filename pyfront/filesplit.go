@@ -233,7 +233,7 @@ func (fs *fileSplit) parse(ranges []sitter.Range) *tree {
 		fs.spanRoot(t)
 		return t
 	}
-	t := p.parse(src, ranges, timeout, true, nil)
+	t := p.parse(src, ranges, timeout, passingTree, nil)
 	if t == nil {
 		return nil
 	}

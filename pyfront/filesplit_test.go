@@ -184,7 +184,7 @@ func TestWaitingSuppressions(t *testing.T) {
 		fs := newTestSplit(t, src)
 		fs.setAside(func(*filePart) bool { return false })
 		got := fs.waitingSuppressions("m.py")
-		mi := newModuleInfo(&source{path: "m.py", src: []byte(src)})
+		mi := newModuleInfo(&source{path: "m.py", src: []byte(src)}, true)
 		whole := suppressions(&lowerer{t: fs.pool.parseChunk([]byte(src)), mi: mi, path: "m.py"})
 		var want []string
 		for _, s := range whole {

@@ -143,13 +143,12 @@ func parserPointer(ps *sitter.Parser) *C.TSParser {
 }
 
 // parseText parses src with ps (its included ranges and operation limit
-// as set) and flattens the tree; nil when the parse gave up. The text is
-// read where it lies: the binding's Parse copies the whole text into C
-// memory on every call, and a file parsed in parts is parsed once per
-// part. flatten false parses only (the parse-only benchmark), returning
-// an empty tree; buf, when it has room, holds the nodes (a reused slice:
+// as set) and flattens the tree as use says; nil when the parse gave up.
+// The text is read where it lies: the binding's Parse copies the whole
+// text into C memory on every call, and a file parsed in parts is parsed
+// once per part. buf, when it has room, holds the nodes (a reused slice:
 // a segmented module's trees are each a megabyte, dropped at once).
-func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool, buf []node) *tree {
+func parseText(g *grammar, ps *sitter.Parser, src []byte, use treeUse, buf []node) *tree {
 	var text *C.char
 	if len(src) > 0 {
 		text = (*C.char)(unsafe.Pointer(&src[0]))
@@ -159,27 +158,31 @@ func parseText(g *grammar, ps *sitter.Parser, src []byte, flatten bool, buf []no
 		return nil
 	}
 	defer C.ts_tree_delete(ct)
-	if !flatten {
+	if use == noTree {
 		return &tree{src: src}
 	}
-	return flattenC(g, ct, src, buf)
+	return flattenC(g, ct, src, use == passingTree, buf)
 }
 
 // flattenTree copies a tree of the binding in one cgo call (a cursor walk
 // through the binding costs several cgo calls and a map insertion per
 // node).
 func flattenTree(g *grammar, t *sitter.Tree, src []byte) *tree {
-	return flattenC(g, treePointer(t), src, nil)
+	return flattenC(g, treePointer(t), src, false, nil)
 }
 
-// flattenC writes t's nodes straight into a slice of their exact size,
-// buf's memory when it has room (the C side writes every field).
-func flattenC(g *grammar, t *C.TSTree, src []byte, buf []node) *tree {
-	nodes := buf[:0]
-	if n := max(int(C.node_count(t)), 1); n <= cap(buf) {
-		nodes = buf[:n]
-	} else {
-		nodes = make([]node, n)
+// flattenC writes t's nodes straight into a slice of their exact size:
+// buf's memory when it has room, or a recycled one (treepool.go).
+func flattenC(g *grammar, t *C.TSTree, src []byte, recycled bool, buf []node) *tree {
+	count := max(int(C.node_count(t)), 1)
+	var nodes []node
+	switch {
+	case count <= cap(buf):
+		nodes = buf[:count]
+	case recycled:
+		nodes = takeNodes(count)
+	default:
+		nodes = make([]node, count)
 	}
 	for {
 		n := int(C.flatten(t,

@@ -64,7 +64,7 @@ func TestParseTextMatchesBinding(t *testing.T) {
 		tr := p.Parse(nil, src)
 		want := flattenTree(g, tr, src)
 		tr.Close()
-		got := parseText(g, p, src, true, nil)
+		got := parseText(g, p, src, keptTree, nil)
 		if got == nil || len(got.nodes) != len(want.nodes) {
 			t.Fatalf("ranges %v: got %v, want %d nodes", ranges, got, len(want.nodes))
 		}
@@ -73,7 +73,7 @@ func TestParseTextMatchesBinding(t *testing.T) {
 				t.Fatalf("ranges %v: node %d = %+v, want %+v", ranges, i, got.nodes[i], want.nodes[i])
 			}
 		}
-		if empty := parseText(g, p, nil, true, nil); empty == nil || len(empty.nodes) != 1 || empty.nodes[0].kind != kModule {
+		if empty := parseText(g, p, nil, keptTree, nil); empty == nil || len(empty.nodes) != 1 || empty.nodes[0].kind != kModule {
 			t.Errorf("empty text: %+v", empty)
 		}
 		p.Close()

@@ -176,6 +176,7 @@ func (lz *lazyDefs) defineParts(mi *moduleInfo, idx []int) {
 		lz.lower(mi, n)
 	}
 	lz.b.lw = modLw
+	t.recycle()
 }
 
 // chunkTimeout bounds the parse of one chunk.
@@ -184,7 +185,7 @@ const chunkTimeout = 10 * time.Second
 // parseChunk parses and flattens a chunk of a library module (nil when
 // the parse gave up).
 func (p *parserPool) parseChunk(src []byte) *tree {
-	return p.parse(src, nil, chunkTimeout, true, nil)
+	return p.parse(src, nil, chunkTimeout, keptTree, nil)
 }
 
 // indexMethods records the methods of class node n (and of the classes

@@ -19,6 +19,9 @@ type linker struct {
 	// ten-word Type, keeps the memo of a large module's million values
 	// small.
 	memo     map[*asyncir.Value]*asyncir.Type
+	// memoSize is what memo was made for (writeBack clears a memo
+	// large enough instead of making one anew).
+	memoSize int
 	types    asyncir.TypeSet
 	globBusy map[*binding]bool
 	// dottedBusy guards dotted against names that resolve through
@@ -61,10 +64,17 @@ func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.M
 	// (Jacobi iteration), so the functions of a round are computed in
 	// parallel by workers with their own memos.
 	next := make([]asyncir.Type, len(funcs))
+	chunks := runtime.GOMAXPROCS(0)
+	ws := make([]*linker, chunks) // each round's workers start empty
 	for round := 0; round < maxRounds; round++ {
-		chunks := runtime.GOMAXPROCS(0)
 		parallel(chunks, chunks, func(c int) {
-			w := l.worker()
+			w := ws[c]
+			if w == nil {
+				w = l.worker()
+				ws[c] = w
+			} else {
+				w.reset()
+			}
 			for i := c; i < len(funcs); i += chunks {
 				next[i] = w.callResult(funcs[i])
 			}
@@ -128,12 +138,21 @@ func (l *linker) worker() *linker {
 	return w
 }
 
+// reset empties l's memos; maps already made are cleared, which keeps
+// the room they grew to.
 func (l *linker) reset() {
-	l.memo = map[*asyncir.Value]*asyncir.Type{}
-	l.types = asyncir.TypeSet{}
-	l.globBusy = map[*binding]bool{}
-	l.dottedBusy = map[string]bool{}
-	l.attrMemo = map[attrKey]asyncir.Type{}
+	if l.memo == nil {
+		l.memo = map[*asyncir.Value]*asyncir.Type{}
+		l.types = asyncir.TypeSet{}
+		l.globBusy = map[*binding]bool{}
+		l.dottedBusy = map[string]bool{}
+		l.attrMemo = map[attrKey]asyncir.Type{}
+		return
+	}
+	clear(l.memo)
+	clear(l.globBusy)
+	clear(l.dottedBusy)
+	clear(l.attrMemo)
 }
 
 func (l *linker) resolveBases(ci *classInfo) {

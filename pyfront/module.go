@@ -1,7 +1,9 @@
 package pyfront
 
 import (
+	"bytes"
 	"slices"
+	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -168,7 +170,26 @@ func lineTable(src []byte) ([]int, []string) {
 		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
 			j++
 		}
-		indents[i] = string(src[s:j])
+		indents[i] = indentString(src[s:j])
 	}
 	return starts, indents
+}
+
+// spaces and tabs share their bytes with the indents made of one of them:
+// a string per line was most of the table.
+var (
+	spaces = strings.Repeat(" ", 128)
+	tabs   = strings.Repeat("\t", 32)
+)
+
+// indentString is ws as a string, allocated only when it mixes spaces and
+// tabs or is deeper than spaces and tabs.
+func indentString(ws []byte) string {
+	switch {
+	case len(ws) <= len(spaces) && bytes.Count(ws, []byte{' '}) == len(ws):
+		return spaces[:len(ws)]
+	case len(ws) <= len(tabs) && bytes.Count(ws, []byte{'\t'}) == len(ws):
+		return tabs[:len(ws)]
+	}
+	return string(ws)
 }

@@ -2,6 +2,7 @@ package pyfront
 
 import (
 	"fmt"
+	"hash/maphash"
 	"os"
 	"slices"
 	"sync"
@@ -39,6 +40,11 @@ type Options struct {
 	// Trees, when set, reuses the syntax trees of unchanged files from
 	// earlier Loads (the language server).
 	Trees *TreeCache
+	// KeepSession keeps what NewSession needs of the result (every file's
+	// text, the lowerer's and linker's tables). Without it, a file's text
+	// is released as soon as nothing in the run needs it any more (read
+	// again if the fast path comes back to it), and the tables at the end.
+	KeepSession bool
 	// RootPaths, when set, are the paths whose common directory is the
 	// fallback import root (namespace.go) instead of the files': a run
 	// over a part of a project (the on-disk cache re-checks only what
@@ -74,11 +80,26 @@ type Result struct {
 
 // source is one readable input before parsing.
 type source struct {
-	path   string
-	src    []byte
-	name   string
-	pkg    string
-	isInit bool
+	path string
+	// src is the text, nil while it is released (release, load).
+	src []byte
+	// file is where src was read from; size, lines (Load) and sum
+	// describe src as first read.
+	file  File
+	size  int
+	lines int
+	sum   uint64
+	// words indexes the words of a skipped file whose text is released;
+	// checked counts, per import, the names looked for in it so far
+	// (mentionsExport).
+	words   wordFilter
+	checked []int
+	// changed: the text read again differs from the first (the file
+	// changed during the run); the file is not analysed.
+	changed bool
+	name    string
+	pkg     string
+	isInit  bool
 	// encoding is the PEP 263 encoding src was decoded from (encoding.go).
 	encoding string
 	// library: an installed module (library.go).
@@ -109,9 +130,18 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	}
 	roots := newRootFinder(paths)
 	parallel(len(files), opts.Workers, func(i int) {
-		srcs[i], warn[i] = readSource(files[i], initCache.has)
-		if srcs[i] != nil {
-			roots.namespaceAliases(srcs[i], initCache.has)
+		s, w := readSource(files[i], initCache.has)
+		srcs[i], warn[i] = s, w
+		if s == nil {
+			return
+		}
+		roots.namespaceAliases(s, initCache.has)
+		s.lines = countLines(s.src)
+		if !opts.KeepSession && !opts.Eager && !opts.ParseOnly && !s.marker {
+			// Most files are never lowered: what the fast path asks of
+			// them is answered from their words.
+			s.words = newWordFilter(s.src)
+			s.release()
 		}
 	})
 	var kept []*source
@@ -120,7 +150,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			res.Warnings = append(res.Warnings, Warning{Path: files[i].Path, Message: warn[i]})
 			continue
 		}
-		res.Lines += countLines(s.src)
+		res.Lines += s.lines
 		kept = append(kept, s)
 	}
 	// The fast path: lower files with an async marker, then files that
@@ -167,10 +197,18 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		}
 		largestFirst(todo, kept, opts.Workers, func(i int) {
 			s := kept[i]
+			if !s.load() {
+				s.mi = newModuleInfo(s, false)
+				s.mi.gaveUp = true
+				return
+			}
 			s.mi = pool.lowerSource(s, opts)
 			// What its lowered code refers to is lowered here, in
 			// parallel, rather than by the helper walk below.
 			s.mi.defineReachedInParts()
+			if s.mi.lazy == nil && !opts.KeepSession {
+				s.release() // lowered whole: the text is not read again
+			}
 		})
 		for _, i := range todo {
 			s := kept[i]
@@ -242,16 +280,22 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				exports.update(infos)
 			}
 		}
+		mentions := make([]bool, len(kept))
+		parallel(len(kept), opts.Workers, func(i int) {
+			if s := kept[i]; !lower[i] || s.onDemand && done[i] {
+				mentions[i] = s.mentionsExport(exports.names)
+			}
+		})
 		for i, s := range kept {
 			switch {
 			case lower[i]:
 				// A module lowered for its helpers whose text turns out to
 				// mention async names is lowered whole after all.
-				if s.onDemand && done[i] && needsLowering(s, exports.names) {
+				if s.onDemand && done[i] && mentions[i] {
 					s.onDemand = false
 					s.mi.defineAll()
 				}
-			case needsLowering(s, exports.names):
+			case mentions[i]:
 				lower[i] = true
 			case helpers[s.name] != nil:
 				lower[i] = true
@@ -267,6 +311,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	}
 	largestFirst(finish, kept, opts.Workers, func(i int) {
 		kept[i].mi.finishLazy() // modules lowered lazily, or in parts
+		if !opts.KeepSession {
+			kept[i].release()
+		}
 	})
 	gaveUp := 0
 	for i, s := range kept {
@@ -276,8 +323,11 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		} else if s.mi != nil && s.mi.gaveUp {
 			gaveUp++
 			s.mi.mod.Lowered = false
-			res.Warnings = append(res.Warnings, Warning{Path: s.path, Transient: true,
-				Message: fmt.Sprintf("parsing did not finish within %s (a busy machine, or a pathological file); not analysed", parseTimeout(opts))})
+			msg := fmt.Sprintf("parsing did not finish within %s (a busy machine, or a pathological file); not analysed", parseTimeout(opts))
+			if s.changed {
+				msg = "changed while it was being checked; not analysed"
+			}
+			res.Warnings = append(res.Warnings, Warning{Path: s.path, Transient: true, Message: msg})
 		}
 	}
 	res.Lowered = len(kept) - res.Skipped - gaveUp
@@ -291,8 +341,11 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 			lowered = append(lowered, libMods...)
 		}
+		releaseParsing(opts.KeepSession)
 		link(lowered, infos, models)
-		res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
+		if opts.KeepSession {
+			res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
+		}
 	}
 	return res
 }
@@ -416,42 +469,102 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// needsLowering reports whether a file without async markers imports a
-// module whose async names it mentions.
-func needsLowering(s *source, exports map[string][]string) bool {
-	for _, imp := range s.imports {
-		for _, name := range exports[imp] {
-			if containsWord(s.src, name) {
-				return true
+// mentionsExport reports whether s mentions, as a word, an async name of
+// a module it imports (exports) that was not looked for in it before:
+// the lists only grow, and the text does not change.
+func (s *source) mentionsExport(exports map[string][]string) bool {
+	if s.checked == nil {
+		s.checked = make([]int, len(s.imports))
+	}
+	var maybe []string
+	for j, imp := range s.imports {
+		names := exports[imp]
+		for _, name := range names[s.checked[j]:] {
+			switch {
+			case s.src != nil:
+				if containsWord(s.src, name) {
+					return true
+				}
+			case len(s.words) == 0 || s.words.mayContain(name):
+				maybe = append(maybe, name)
 			}
 		}
+		s.checked[j] = len(names)
 	}
+	if len(maybe) == 0 {
+		return false
+	}
+	if !s.load() {
+		return true // lowering reports the change
+	}
+	for _, name := range maybe {
+		if containsWord(s.src, name) {
+			return true // lowered next: the text stays
+		}
+	}
+	s.release()
 	return false
 }
 
-func readSource(f File, hasInit func(string) bool) (*source, string) {
-	src := f.Content
+// textSeed hashes the texts a run releases, to recognise them when read
+// again.
+var textSeed = maphash.MakeSeed()
+
+// release drops s's text (load reads it again).
+func (s *source) release() {
+	if s.src != nil && s.sum == 0 {
+		s.sum = maphash.Bytes(textSeed, s.src) | 1
+	}
+	s.src = nil
+}
+
+// load reads s's text again if it was released; false when the file no
+// longer holds the text first read.
+func (s *source) load() bool {
+	if s.src != nil || s.changed {
+		return !s.changed
+	}
+	src, _, warn := readText(s.file)
+	if warn != "" || len(src) != s.size || maphash.Bytes(textSeed, src)|1 != s.sum {
+		s.changed = true
+		return false
+	}
+	s.src = src
+	return true
+}
+
+// readText reads and decodes f's text, or says why it cannot be checked.
+func readText(f File) (src []byte, enc, warn string) {
+	src = f.Content
 	if src == nil {
 		b, err := os.ReadFile(f.Path)
 		if err != nil {
 			if pe, ok := err.(*os.PathError); ok {
 				err = pe.Err
 			}
-			return nil, fmt.Sprintf("cannot read file: %v", err)
+			return nil, "", fmt.Sprintf("cannot read file: %v", err)
 		}
 		src = b
 	}
 	if i := indexNUL(src); i >= 0 {
-		return nil, "binary file (NUL byte), skipped"
+		return nil, "", "binary file (NUL byte), skipped"
 	}
 	src, enc, ok := decodeSource(src)
 	if !ok {
-		return nil, fmt.Sprintf("cannot decode with its declared encoding %q, skipped", enc)
+		return nil, "", fmt.Sprintf("cannot decode with its declared encoding %q, skipped", enc)
 	}
 	if !utf8.Valid(src) {
-		return nil, fmt.Sprintf("not valid UTF-8 (at byte %d), skipped", firstInvalid(src))
+		return nil, "", fmt.Sprintf("not valid UTF-8 (at byte %d), skipped", firstInvalid(src))
 	}
-	s := &source{path: f.Path, src: src, encoding: enc}
+	return src, enc, ""
+}
+
+func readSource(f File, hasInit func(string) bool) (*source, string) {
+	src, enc, warn := readText(f)
+	if warn != "" {
+		return nil, warn
+	}
+	s := &source{path: f.Path, src: src, file: f, size: len(src), encoding: enc}
 	s.name, s.isInit = moduleName(f.Path, hasInit)
 	s.pkg = packageOf(s.name, s.isInit)
 	s.marker = hasAsyncMarker(src)
@@ -519,14 +632,13 @@ func parallel(n, w int, fn func(i int)) { workers.Run(n, w, fn) }
 // idle while it finishes.
 func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
 	order := slices.Clone(idx)
-	slices.SortStableFunc(order, func(a, b int) int { return len(srcs[b].src) - len(srcs[a].src) })
+	slices.SortStableFunc(order, func(a, b int) int { return srcs[b].size - srcs[a].size })
 	parallel(len(order), w, func(k int) { fn(order[k]) })
 }
 
 // parse parses src, or only ranges of it, within timeout with one of the
-// pool's parsers; nil when the parse gave up (flatten, buf: as
-// parseText).
-func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, flatten bool, buf []node) *tree {
+// pool's parsers; nil when the parse gave up (use, buf: as parseText).
+func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
 	ps := p.pool.Get().(*sitter.Parser)
 	defer p.pool.Put(ps)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx
@@ -537,10 +649,13 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 		ps.SetIncludedRanges(ranges)
 		defer ps.SetIncludedRanges(everyRange)
 	}
-	t := parseText(p.g, ps, src, flatten, buf)
+	t := parseText(p.g, ps, src, use, buf)
 	if t == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
+	}
+	if parsedSize(src, ranges) >= trimAfter {
+		trimCHeap()
 	}
 	return t
 }
@@ -563,16 +678,17 @@ func newParserPool() *parserPool {
 	return p
 }
 
-// newModuleInfo is the empty module a source is lowered into.
-func newModuleInfo(s *source) *moduleInfo {
+// newModuleInfo is the empty module a source is lowered into; whole says
+// whether all of its text is lowered at once.
+func newModuleInfo(s *source, whole bool) *moduleInfo {
 	mod := &asyncir.Module{Name: s.name, Path: s.path, Lang: asyncir.Python, Lowered: true, Encoding: s.encoding}
-	// A module lowered whole makes about one value per 14 bytes; one
-	// read for what the project takes from it (a library module, a helper
-	// module) lowers a few definitions of a large text, and a table sized
-	// for all of it is mostly unused memory.
-	size := len(s.src) / 12
-	if s.library || s.onDemand {
-		size = 0
+	// A module lowered whole has about one symbol per 16 bytes; one read
+	// for what the project takes from it (a library module, a helper
+	// module), or lowered in part, lowers a few definitions of a large
+	// text, and a map sized for all of it is mostly cleared memory.
+	size := 0
+	if whole {
+		size = len(s.src) / 16
 	}
 	return &moduleInfo{mod: mod, name: s.name, pkg: s.pkg, isInit: s.isInit, globals: map[string]*binding{}, syms: make([]*sym, 0, size), imports: s.imports, library: s.library, onDemand: s.onDemand}
 }
@@ -597,7 +713,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 			}
 		}
 	}
-	mi := newModuleInfo(s)
+	mi := newModuleInfo(s, fs == nil && !s.library && !s.onDemand && !opts.ParseOnly)
 	if opts.Trees != nil && !opts.ParseOnly {
 		if t := opts.Trees.get(s.path, s.src); t != nil {
 			lowerModule(t, mi, s.path)
@@ -608,13 +724,26 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		fs.pool, fs.timeout = p, timeout
 		// A syntax error in what was parsed is recovered from differently
 		// without the rest of the file: the file is parsed whole.
-		if t := fs.parse(fs.ranges(fs.setAside(p.eagerFor(s, fs)))); t != nil && !t.hasSyntaxError() {
+		// Its first tree is dropped once lowered (lowerModule).
+		t := fs.parse(fs.ranges(fs.setAside(p.eagerFor(s, fs))))
+		if t != nil && !t.hasSyntaxError() {
 			mi.split, s.inParts = fs, true
 			lowerModule(t, mi, s.path)
+			t.recycle()
 			return mi
 		}
+		t.recycle()
 	}
-	t := p.parse(s.src, nil, timeout, !opts.ParseOnly, nil)
+	// A module lowered lazily (onDemand, library) keeps its tree for
+	// what it lowers later, as do the callers that see it.
+	use := passingTree
+	switch {
+	case opts.ParseOnly:
+		use = noTree
+	case s.onDemand || s.library || opts.Trees != nil || visit != nil:
+		use = keptTree
+	}
+	t := p.parse(s.src, nil, timeout, use, nil)
 	if t == nil {
 		// Not a syntax error: nothing is known of the file (Load warns).
 		mi.gaveUp = true
@@ -630,6 +759,9 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		opts.Trees.put(s.path, t)
 	}
 	lowerModule(t, mi, s.path)
+	if use == passingTree {
+		t.recycle()
+	}
 	return mi
 }
 

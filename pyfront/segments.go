@@ -102,7 +102,7 @@ func statementStart(line []byte) bool {
 func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Duration) (*moduleInfo, bool) {
 	trees := p.parseSegments(s.src, segs, timeout)
 	defer trees.stop()
-	mi := newModuleInfo(s)
+	mi := newModuleInfo(s, true)
 	first := trees.next()
 	if first == nil {
 		return nil, false
@@ -269,7 +269,7 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 		lits[d] = lit
 		blankDisplay(text, lit, seg.start)
 	}
-	t := p.parse(text, nil, timeout, true, buf)
+	t := p.parse(text, nil, timeout, keptTree, buf)
 	if t == nil {
 		return nil
 	}

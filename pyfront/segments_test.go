@@ -46,12 +46,12 @@ func TestSegmentsLowerAsWhole(t *testing.T) {
 			continue
 		}
 		segmentSize = 1 << 30
-		whole := dumpLoad(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true}))
+		whole := dumpLoad(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
 		segmentSize = 1
 		if splitSegments(src, segmentSize) != nil {
 			segmented++
 		}
-		split := dumpLoad(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true}))
+		split := dumpLoad(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
 		if whole != split {
 			a, b := strings.Split(whole, "\n"), strings.Split(split, "\n")
 			for i := range min(len(a), len(b)) {
@@ -93,9 +93,9 @@ func TestSegmentsEdgeCases(t *testing.T) {
 	}
 	for name, src := range cases {
 		segmentSize = 1 << 30
-		whole := dumpLoad(Load([]File{{Path: name + ".py", Content: []byte(src)}}, asyncir.PythonModels(), Options{Eager: true}))
+		whole := dumpLoad(Load([]File{{Path: name + ".py", Content: []byte(src)}}, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
 		segmentSize = 1
-		split := dumpLoad(Load([]File{{Path: name + ".py", Content: []byte(src)}}, asyncir.PythonModels(), Options{Eager: true}))
+		split := dumpLoad(Load([]File{{Path: name + ".py", Content: []byte(src)}}, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
 		if whole != split {
 			t.Errorf("%s: lowered in segments differs:\n%s\nwhole:\n%s", name, split, whole)
 		}

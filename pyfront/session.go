@@ -69,14 +69,10 @@ type linkedSet struct {
 	names   map[string]bool
 }
 
-// DropSession frees what only NewSession needs of res (every file's text,
-// the lowerer's and linker's tables): a run that keeps no session drops
-// it before analysis, which then runs in a smaller heap.
-func (res *Result) DropSession() { res.linked = nil }
-
 // NewSession keeps what res lowered and linked; res must not be used
 // by anyone else afterwards, as Update changes its modules. It returns nil
-// for a result that linked nothing (ParseOnly).
+// for a result that linked nothing (ParseOnly) or was loaded without
+// Options.KeepSession.
 func NewSession(res *Result, models *asyncir.Models, opts Options) *Session {
 	if res.linked == nil {
 		return nil
@@ -174,7 +170,7 @@ func (s *Session) Update(path string, src []byte, edits []Edit) string {
 	if s.opts.Trees != nil {
 		s.opts.Trees.put(path, t) // a full check after a refusal reuses it
 	}
-	mi := newModuleInfo(ns)
+	mi := newModuleInfo(ns, true)
 	lowerModule(t, mi, path)
 	ns.mi = mi
 	if why := s.sameLibraryDemands(old.mi, mi); why != "" {

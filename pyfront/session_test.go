@@ -49,7 +49,7 @@ async def main():
 	lib, app := filepath.Join(dir, "pkg/lib.py"), filepath.Join(dir, "pkg/app.py")
 	fresh := func() *Session {
 		t.Helper()
-		s := NewSession(Load(in, asyncir.PythonModels(), Options{Eager: true}), asyncir.PythonModels(), Options{Eager: true})
+		s := NewSession(Load(in, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}), asyncir.PythonModels(), Options{Eager: true, KeepSession: true})
 		if s == nil {
 			t.Fatal("no session")
 		}

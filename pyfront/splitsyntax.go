@@ -32,6 +32,7 @@ func (fs *fileSplit) finishSyntax(mi *moduleInfo, path string) {
 			fs.suspect = true
 		} else {
 			fs.noteSyntax(t, mi, path)
+			t.recycle()
 		}
 	}
 	if !fs.suspect {
@@ -45,5 +46,6 @@ func (fs *fileSplit) finishSyntax(mi *moduleInfo, path string) {
 	// syntax error is known (the parts lowered were lowered fine).
 	if t := fs.parse(fs.ranges(all)); t != nil {
 		mi.mod.SyntaxErrors = syntaxErrors(&lowerer{t: t, mi: mi, path: path})
+		t.recycle()
 	}
 }

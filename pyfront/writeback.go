@@ -66,7 +66,7 @@ func topLevel(f *asyncir.Func) bool {
 // resolves their calls.
 func (l *linker) writeBack(j writeJob) {
 	mi := j.mi
-	// A fresh memo per job, sized for it: one that grows across jobs, or
+	// A memo per job, sized for it: one that grows across jobs, or
 	// within one, spends its time rehashing. Every value the job's ops
 	// make ends up in it, except in a library module, which only has its
 	// calls resolved: few of its values are ever typed.
@@ -74,8 +74,18 @@ func (l *linker) writeBack(j writeJob) {
 	if mi.library {
 		size = 0
 	}
-	l.memo = make(map[*asyncir.Value]*asyncir.Type, size)
-	l.types = asyncir.TypeSet{}
+	// A worker's memo large enough is cleared, not made anew (the
+	// largest jobs come first): the memos were most of what linking
+	// allocated. The values of all the jobs a worker writes share one
+	// copy of each type (types are never written through).
+	if l.memo == nil || size > l.memoSize {
+		l.memo, l.memoSize = make(map[*asyncir.Value]*asyncir.Type, size), size
+	} else {
+		clear(l.memo)
+	}
+	if l.types == nil {
+		l.types = asyncir.TypeSet{}
+	}
 	if j.first {
 		for _, fi := range mi.funcs {
 			fi.f.Decorators = l.decoratorNames(fi)

@@ -36,9 +36,9 @@ func TestWriteBackInRunsAsWhole(t *testing.T) {
 		}
 		programs++
 		writeBackRun = 1 << 30
-		whole := dumpLoad(Load(files, asyncir.PythonModels(), Options{Eager: true}))
+		whole := dumpLoad(Load(files, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
 		writeBackRun = 1
-		runs := dumpLoad(Load(files, asyncir.PythonModels(), Options{Eager: true}))
+		runs := dumpLoad(Load(files, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
 		if whole != runs {
 			a, b := strings.Split(whole, "\n"), strings.Split(runs, "\n")
 			for i := range min(len(a), len(b)) {

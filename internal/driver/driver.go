@@ -178,22 +178,19 @@ func Run(opts Options) (*Result, error) {
 // pythonOptions are the frontend options of a run (rootPaths: see
 // pyfront.Options.RootPaths).
 func pythonOptions(opts Options, lib *pyfront.Library, rootPaths []string) pyfront.Options {
-	return pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib, Trees: opts.Trees, RootPaths: rootPaths}
+	return pyfront.Options{Eager: opts.Eager, ParseOnly: opts.ParseOnly, Library: lib, Trees: opts.Trees, RootPaths: rootPaths, KeepSession: opts.KeepSession}
 }
 
 // loadPython parses, lowers and links the Python files, with the
-// overlay's unsaved contents. Unless the run keeps a session, what only a
-// session needs is dropped before the analyzers run.
+// overlay's unsaved contents. Unless the run keeps a session, the
+// frontend releases each file's text once it is done with it, and what
+// only a session needs before the analyzers run.
 func loadPython(files []string, opts Options, pyOpts pyfront.Options, models *asyncir.Models) *pyfront.Result {
 	pf := make([]pyfront.File, len(files))
 	for i, p := range files {
 		pf[i] = pyfront.File{Path: p, Content: opts.Overlay[p]}
 	}
-	res := pyfront.Load(pf, models, pyOpts)
-	if !opts.KeepSession {
-		res.DropSession()
-	}
-	return res
+	return pyfront.Load(pf, models, pyOpts)
 }
 
 // analyzePython runs the analyzers over a loaded program and adds each

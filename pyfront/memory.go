@@ -1,0 +1,41 @@
+package pyfront
+
+import (
+	"runtime"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// trimAfter is the size of a parse after which the C heap it used is
+// trimmed at once: the largest files are parsed first, and what their
+// trees took would otherwise stay resident while the Go heap grows.
+const trimAfter = 128 << 10
+
+// parsedSize is the number of bytes of src a parse of ranges reads.
+func parsedSize(src []byte, ranges []sitter.Range) int {
+	if ranges == nil {
+		return len(src)
+	}
+	n := 0
+	for _, r := range ranges {
+		n += int(r.EndByte - r.StartByte)
+	}
+	return n
+}
+
+// releaseParsing gives back what only parsing needed, once Load parses
+// no more: the C heap of tree-sitter's trees, the recycled node arrays,
+// and, in a run that keeps no session, the garbage lowering left. The
+// collector's goal was set mid-lowering, at twice the heap live then;
+// linking and the analyzers would allocate on top of that garbage up to
+// it (stdlib: the peak was the end of linking). One collection here,
+// when the garbage is at its largest, often replaces one that would come
+// during linking; a session (the language server) keeps its memory
+// anyway and is not made to wait.
+func releaseParsing(keepSession bool) {
+	trimCHeap()
+	dropNodeBuffers()
+	if !keepSession {
+		runtime.GC()
+	}
+}
