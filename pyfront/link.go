@@ -18,7 +18,7 @@ type linker struct {
 	// types (nil: unknown, or still being resolved): a pointer, not a
 	// ten-word Type, keeps the memo of a large module's million values
 	// small.
-	memo     map[*asyncir.Value]*asyncir.Type
+	memo map[*asyncir.Value]*asyncir.Type
 	// memoSize is what memo was made for (writeBack clears a memo
 	// large enough instead of making one anew).
 	memoSize int
