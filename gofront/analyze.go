@@ -23,12 +23,11 @@ import (
 // once and holds every package's syntax, type information and results
 // until the whole graph is done: on nats-server's server package with
 // its tests (430k lines) that passed 1 GiB. Here a package's syntax, type
-// information and results are let go as soon as it is done, its inputs
-// as soon as their last consumer has run (an inspector of the whole
-// package is needed only until ctrlflow has its CFGs), and its facts once
-// its last importer has inherited them. The packages are visited smallest
-// first, dependencies before them, so the largest goes last, when the
-// others have been let go.
+// information and results are let go as soon as it is done, a result as
+// soon as its last consumer has run, and its facts once its last
+// importer has inherited them. The packages are visited smallest first,
+// dependencies before them, so the largest goes last, when the others
+// have been let go.
 //
 // report receives the result or error of each analyzer on each root.
 func analyzeInOrder(analyzers []*analysis.Analyzer, roots []*packages.Package, report func(*analysis.Analyzer, *packages.Package, any, error)) {

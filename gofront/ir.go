@@ -9,7 +9,6 @@ import (
 
 	"github.com/asynclint/asynclint/asyncir"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -37,7 +36,7 @@ func newIR(opts irOptions) *analysis.Analyzer {
 		Doc:        "lower a Go package to asynclint's async IR",
 		URL:        "https://asynclint.dev/gofront",
 		Run:        func(pass *analysis.Pass) (any, error) { return runIR(pass, opts) },
-		Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
+		Requires:   []*analysis.Analyzer{noReturn},
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(futureFact), new(foreverFact), new(lockFact)},
 	}
@@ -123,16 +122,16 @@ func relevant(pass *analysis.Pass) bool {
 // nothing reads once it is built (SSA lets go of info when built; a
 // generic function keeps it only to build instances, which
 // ssa.BuilderMode(0) builds as wrappers, without syntax). Defs stays:
-// buildSSA and ctrlflow's CFGs read it. On nats-server's server package
+// buildSSA and the syntactic CFGs read it. On nats-server's server package
 // with its tests the maps hold about 190 MB while the package is lowered.
 func releaseTypes(info *types.Info) {
 	info.Types, info.Instances, info.Uses, info.Implicits, info.Selections, info.Scopes = nil, nil, nil, nil, nil, nil
 }
 
-// buildSSA builds the package as buildssa does, using ctrlflow's no-return
+// buildSSA builds the package as buildssa does, using the no-return
 // facts so that a path through os.Exit or log.Fatal ends there.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	cfgs := pass.ResultOf[noReturn].(*declCFGs)
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
 	// The dependencies' own facts say which of their functions never
 	// return when they were analysed from source; the model table says
