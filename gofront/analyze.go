@@ -76,17 +76,16 @@ type analyzed struct {
 // packageOrder lists the packages reachable from roots through imports,
 // each after its imports; roots and imports are taken smallest first.
 func packageOrder(roots []*packages.Package) []*packages.Package {
-	size := map[*packages.Package]int{}
-	for _, p := range roots {
-		packages.Visit([]*packages.Package{p}, nil, func(p *packages.Package) {
-			for _, f := range p.Syntax {
-				size[p] += int(f.FileEnd - f.FileStart)
-			}
-		})
+	size := func(p *packages.Package) int {
+		n := 0
+		for _, f := range p.Syntax {
+			n += int(f.FileEnd - f.FileStart)
+		}
+		return n
 	}
 	bySize := func(ps []*packages.Package) []*packages.Package {
 		return slices.SortedStableFunc(slices.Values(ps), func(a, b *packages.Package) int {
-			return cmp.Or(cmp.Compare(size[a], size[b]), cmp.Compare(a.ID, b.ID))
+			return cmp.Or(cmp.Compare(size(a), size(b)), cmp.Compare(a.ID, b.ID))
 		})
 	}
 	var order []*packages.Package
