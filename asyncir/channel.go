@@ -1,5 +1,7 @@
 package asyncir
 
+import "strings"
+
 // Made lists the values of the given awaitable kind that f creates itself
 // and whose every use the frontend followed (see Tracking), in op order.
 func Made(f *Func, kind AwaitKind) []*Value {
@@ -91,4 +93,18 @@ func (op *Op) CannotFire() bool {
 		}
 	}
 	return true
+}
+
+// FromTimer reports whether ch is a channel the time package made and
+// feeds (time.After, time.Tick, a Ticker's or Timer's C): Stop does not
+// close it, and nothing else may.
+func FromTimer(ch *Value) bool {
+	return ch != nil && strings.HasPrefix(ch.Type().OriginName, "time.")
+}
+
+// NeverDrains reports whether op is the edge a receive loop takes when
+// its channel is closed (OpDrain) on a channel that is never closed: a
+// range over a ticker's C never ends.
+func (op *Op) NeverDrains() bool {
+	return op.Kind == OpDrain && FromTimer(op.Operand)
 }

@@ -66,6 +66,10 @@ type APIModel struct {
 	// (and not None) for the call to block: ssl.create_default_context
 	// reads a CA bundle only when given cafile, capath or cadata.
 	BlocksOnlyWith []string
+	// LazyExports names keyword arguments that are tables of the calling
+	// module's names to the modules that define them, bound on first
+	// access by a module __getattr__ (websockets' lazy_import).
+	LazyExports []string
 	// LoopRemoved is the Python version that removed its loop= parameter.
 	LoopRemoved Version
 	// Removed is the Python version that removed the API itself.

@@ -1,5 +1,7 @@
 package asyncir
 
+import "strings"
+
 // What installed libraries do not say about themselves. Most of what
 // asynclint knows of a library it reads from the library (pyfront's
 // library.go); these are the facts its code does not state in a form that
@@ -38,10 +40,41 @@ func addLibraryFacts(m *Models) {
 	method("asyncpg.pool.Pool.acquire", "asyncpg.pool.PoolAcquireContext", "asyncpg.connection.Connection")
 	method("aiomysql.connection.Connection.cursor", "aiomysql.utils._ContextManager", "aiomysql.cursors.Cursor")
 	method("aiomysql.pool.Pool.acquire", "aiomysql.utils._PoolAcquireContextManager", "aiomysql.connection.Connection")
+	// aiomysql.sa wraps each private coroutine (_create_engine, _acquire,
+	// _begin, _execute) in a context object whose result the coroutine's
+	// unannotated body decides: a dropped wrapper never runs.
+	factory("aiomysql.sa.create_engine", "aiomysql.sa.engine.create_engine", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "aiomysql.sa.engine.Engine", EntersClass: "aiomysql.sa.engine.Engine"})
+	wrapped := func(name, gives string) {
+		m.APIs[name] = &APIModel{Name: name, Callback: -1, ReturnsAwait: Coroutine, AwaitsClass: gives, EntersClass: gives}
+	}
+	wrapped("aiomysql.sa.engine.Engine.acquire", "aiomysql.sa.connection.SAConnection")
+	wrapped("aiomysql.sa.connection.SAConnection.begin", "aiomysql.sa.transaction.Transaction")
+	// execute's wrapper derives from Coroutine: the library says it is a
+	// coroutine; only what awaiting it gives is a fact.
+	m.APIs["aiomysql.sa.connection.SAConnection.execute"] = &APIModel{Name: "aiomysql.sa.connection.SAConnection.execute", Callback: -1,
+		AwaitsClass: "aiomysql.sa.result.ResultProxy", EntersClass: "aiomysql.sa.result.ResultProxy"}
 	// aioredis 1.x: the client comes from a commands_factory parameter
 	// whose default is Redis.
 	factory("aioredis.create_redis", "aioredis.commands.create_redis", APIModel{ReturnsAwait: Coroutine,
 		AwaitsClass: "aioredis.commands.Redis"})
 	factory("aioredis.create_redis_pool", "aioredis.commands.create_redis_pool", APIModel{ReturnsAwait: Coroutine,
 		AwaitsClass: "aioredis.commands.Redis"})
+	// websockets binds its public names (connect, serve, the protocol
+	// classes) through a module __getattr__ fed by these tables.
+	m.APIs["websockets.imports.lazy_import"] = &APIModel{Name: "websockets.imports.lazy_import", Callback: -1,
+		LazyExports: []string{"aliases", "deprecated_aliases"}}
+}
+
+// LazyExporters are the simple names of the calls whose tables bind
+// names lazily (APIModel.LazyExports): a library module's statements
+// calling them are read, however long.
+func (m *Models) LazyExporters() map[string]bool {
+	out := map[string]bool{}
+	for name, api := range m.APIs {
+		if len(api.LazyExports) > 0 {
+			out[name[strings.LastIndexByte(name, '.')+1:]] = true
+		}
+	}
+	return out
 }

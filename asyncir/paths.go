@@ -122,6 +122,13 @@ func Reaches(from, to *Op, stop func(*Op) bool) bool {
 // ReachedFromEntry reports whether op `to` can run on some path from the
 // entry of its function on which stop returns false for every op before it.
 func ReachedFromEntry(to *Op, stop func(*Op) bool) bool {
+	return ReachedFromEntryUnder(to, stop, nil)
+}
+
+// ReachedFromEntryUnder is ReachedFromEntry when the function's
+// parameters are bound as bind: an edge whose guard bind decides false is
+// not taken.
+func ReachedFromEntryUnder(to *Op, stop func(*Op) bool, bind Binding) bool {
 	f := to.Func()
 	if len(f.Blocks) == 0 {
 		return false
@@ -145,8 +152,8 @@ func ReachedFromEntry(to *Op, stop func(*Op) bool) bool {
 		if blocked {
 			continue
 		}
-		for _, s := range b.Succs {
-			if !seen[s.Index] {
+		for i, s := range b.Succs {
+			if !seen[s.Index] && !edgeClosed(b, i, bind) {
 				seen[s.Index] = true
 				work = append(work, s)
 			}

@@ -84,6 +84,27 @@ func Bindings(op *Op, v *Value) []*Value {
 	return out
 }
 
+// MadeArgs is what op, which binds its callee's inputs (see Bindings),
+// knows about the parameters the callee's branches test: one bound to a
+// value the caller made (make(chan), a local WaitGroup) is not nil. Nil
+// when the callee tests none.
+func MadeArgs(op *Op) Binding {
+	f := op.Callee
+	if f == nil || !HasGuards(f) {
+		return nil
+	}
+	var b Binding
+	for i, p := range f.Params {
+		if v := Bound(op, i); v != nil && v.Track != nil && v.Track.Made {
+			if b == nil {
+				b = Binding{}
+			}
+			b[p.Name] = ArgFact{NotNone: true}
+		}
+	}
+	return b
+}
+
 // Start is a function started concurrently: by a go statement, or by a
 // call to an API that runs a callback argument in a new goroutine
 // (errgroup.Group.Go, sync.WaitGroup.Go).

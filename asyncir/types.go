@@ -49,6 +49,10 @@ type Type struct {
 	// Result is what awaiting an awaitable gives, when known (a coroutine
 	// function's return annotation, a modelled factory's class).
 	Result *Type
+	// Arg is the single type argument of an instance of a generic class
+	// (-> _ContextManager[Connection]): what its type variable stands
+	// for in this value.
+	Arg *Type
 }
 
 // IsKnown reports whether anything is known.

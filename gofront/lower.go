@@ -28,13 +28,16 @@ type lowerer struct {
 	alias    *aliases
 	places   map[placeKey]ssa.Value // a sync primitive's place → its first value
 	nils     *nilChannels
+	// rootCtx: functions whose context every caller makes a root.
+	rootCtx map[*ssa.Function]bool
 }
 
 func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *lowerer {
+	models := asyncir.GoModels()
 	return &lowerer{
 		pass: pass, pkg: pkg, srcFuncs: funcs,
 		syntax:  indexSyntax(pass.Files),
-		models:  asyncir.GoModels(),
+		models:  models,
 		funcs:   map[*ssa.Function]*asyncir.Func{},
 		values:  map[ssa.Value]*asyncir.Value{},
 		selects: map[*ssa.Select]*asyncir.Op{},
@@ -42,6 +45,7 @@ func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *l
 		alias:   findAliases(funcs),
 		places:  map[placeKey]ssa.Value{},
 		nils:    findNilChannels(pkg, funcs),
+		rootCtx: rootContextOnly(models, pkg, funcs),
 	}
 }
 
@@ -104,8 +108,10 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	}
 	for _, in := range f.Inputs {
 		// A context parameter named _ is declared unused on purpose (an
-		// interface's signature): the function has none to observe.
-		if in.Type().Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" {
+		// interface's signature), and one every caller fills with
+		// context.Background() is never cancelled: the function has none
+		// to observe.
+		if in.Type().Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" && !l.rootCtx[fn] {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
 	}
@@ -142,6 +148,9 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				ib.LoopHead = loopDone[b.Succs[1].Comment]
 				if b.Comment == "for.loop" && loopDone[b.Succs[0].Comment] && !ib.LoopHead {
 					ib.LoopHead, order = true, []int{1, 0}
+				}
+				if !ib.LoopHead && !deadEdge(b, 0) && !deadEdge(b, 1) {
+					ib.Guard = nilGuard(b)
 				}
 			}
 		}

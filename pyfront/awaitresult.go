@@ -21,7 +21,7 @@ func (l *linker) awaitResult(t asyncir.Type) asyncir.Type {
 	if annotatedSelfName(fi.retAnnot.result, m.Class) {
 		return t
 	}
-	if b, ok := l.boundTypeVar(fi.retAnnot.result, t.Class, m.Class); ok {
+	if b, ok := l.boundTypeVar(fi.retAnnot.result, t, m.Class); ok {
 		return b
 	}
 	return l.annotType(fi.retAnnot.result)

@@ -36,10 +36,17 @@ func (l *linker) callResult(fi *funcInfo) asyncir.Type {
 		if !fi.isModule && !fi.isClass && !fi.bareRet && len(fi.returns) > 0 {
 			t = l.agreeReturns(fi.returns)
 		}
-		if !t.IsKnown() && fi.retAnnot != nil {
+		if fi.retAnnot != nil {
 			// "def f() -> asyncio.Future:" — the annotation is what the
-			// author promised; it is only used when the body says nothing.
-			t = l.annotType(fi.retAnnot)
+			// author promised; it is only used when the body says nothing,
+			// or to say what the body's generic class is of
+			// ("-> _ContextManager[Tracer]: return _ContextManager(coro)").
+			switch a := l.annotType(fi.retAnnot); {
+			case !t.IsKnown():
+				t = a
+			case a.Arg != nil && t.Arg == nil && t.Kind == asyncir.Instance && t.Class != nil && t.Class == a.Class:
+				t.Arg = a.Arg
+			}
 		}
 		t = l.wrappedCoroutine(t, f)
 	}

@@ -441,6 +441,11 @@ func (b *fnBuilder) annotationIn(n int32, scope *funcInfo) *annotation {
 						a.elem = b.annotationIn(e, scope)
 					}
 				}
+				if !resultGenerics[lastDot(head)] && !elemGenerics[lastDot(head)] && a.arg == nil && len(a.names) == 0 {
+					if g := singleTypeArg(t, cs); g >= 0 {
+						a.arg = b.annotationIn(g, scope)
+					}
+				}
 				walk(cs[0])
 			}
 		case kBinaryOp:
@@ -469,6 +474,26 @@ func lastDot(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
 // yield.
 var elemGenerics = map[string]bool{"AsyncIterator": true, "AsyncGenerator": true, "AsyncIterable": true,
 	"Iterator": true, "Generator": true, "Iterable": true}
+
+// singleTypeArg is the type argument of a subscripted type with exactly
+// one (cs: the subscript's children, its head first), or -1.
+func singleTypeArg(t *tree, cs []int32) int32 {
+	if len(cs) != 2 {
+		return -1
+	}
+	x := cs[1]
+	switch t.kind(x) {
+	case kTuple, kExpressionList:
+		return -1
+	case kIdentifier, kAttribute, kDottedName, kString, kGenericType, kSubscript, kType:
+	default:
+		// The type_parameter list newer grammars wrap arguments in.
+		if args := t.namedChildren(x); len(args) != 1 {
+			return -1
+		}
+	}
+	return firstTypeArg(t, x)
+}
 
 // firstTypeArg is the first type argument of a subscripted type, x being
 // its first argument node or the type_parameter list holding them.

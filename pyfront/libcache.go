@@ -15,7 +15,7 @@ import (
 // bounded (libevict.go).
 
 // libCacheVersion changes whenever what is cached does.
-const libCacheVersion = "3"
+const libCacheVersion = "4"
 
 // libCacheDir is where entries live ("" when there is no cache directory).
 func libCacheDir(dir string) string {

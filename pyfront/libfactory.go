@@ -48,6 +48,24 @@ func (l *linker) methodFact(m *asyncir.Func) *asyncir.APIModel {
 	return api
 }
 
+// awaitFact adds to what a library method returns (t, an awaitable its
+// code says it makes) what awaiting it gives, when a model says so and
+// the library does not: aiomysql.sa's execute wraps a coroutine whose
+// unannotated body makes a ResultProxy.
+func (l *linker) awaitFact(m *asyncir.Func, t asyncir.Type) asyncir.Type {
+	if t.Await == asyncir.NotAwaitable || t.Result != nil || m.Class == nil {
+		return t
+	}
+	if mi := l.byMod[m.Module]; mi == nil || !mi.library {
+		return t
+	}
+	if api := modelledMethod(l.models, m); api != nil && api.AwaitsClass != "" {
+		r := l.instanceOfName(api.AwaitsClass)
+		t.Result = &r
+	}
+	return t
+}
+
 // modelledMethod is the model of method m under its dotted name
 // (asyncpg.pool.Pool.acquire), or nil: what the linker types its calls by
 // and what the library loader reads the classes of.

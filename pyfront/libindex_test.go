@@ -25,7 +25,7 @@ func TestLibIndexChunks(t *testing.T) {
 			t.Fatal(err)
 		}
 		lib := NewLibrary(&Environment{}, t.TempDir())
-		full := splitLibrary([]byte(src))
+		full := splitLibrary([]byte(src), nil)
 		lib.storeIndex(lib.indexPath(path), full)
 		cached := lib.loadIndex(path)
 		if cached == nil {
@@ -67,7 +67,7 @@ func TestLibIndexInvalidated(t *testing.T) {
 	now := time.Now()
 	write("def old(): ...\n", now)
 	lib := NewLibrary(&Environment{}, t.TempDir())
-	lib.storeIndex(lib.indexPath(path), splitLibrary([]byte("def old(): ...\n")))
+	lib.storeIndex(lib.indexPath(path), splitLibrary([]byte("def old(): ...\n"), nil))
 	if sp := lib.loadIndex(path); sp == nil || sp.defs["old"] == nil {
 		t.Fatal("the index of the unchanged file was not read back")
 	}

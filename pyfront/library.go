@@ -184,6 +184,9 @@ type libLoader struct {
 	failed  map[string]bool        // modules that could not be read
 	seen    map[string]int         // demands done, with their depth
 	queue   []libDemand
+	// lazyExporters are the calls whose statements a split keeps
+	// (Models.LazyExporters).
+	lazyExporters map[string]bool
 	// used are the attribute and method names the project mentions: a
 	// library class's methods are followed only under those names.
 	used map[string]bool
@@ -192,7 +195,8 @@ type libLoader struct {
 // loadLibrary reads what the lowered project modules use from the library
 // and returns the library modules, registered in infos.
 func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, infos map[string]*moduleInfo, models *asyncir.Models, pool *parserPool, opts Options) []*moduleInfo {
-	ld := &libLoader{lib: lib, pool: pool, opts: opts, models: models, project: names, infos: infos, failed: map[string]bool{}, seen: map[string]int{}}
+	ld := &libLoader{lib: lib, pool: pool, opts: opts, models: models, project: names, infos: infos, failed: map[string]bool{}, seen: map[string]int{},
+		lazyExporters: models.LazyExporters()}
 	ld.used = map[string]bool{"__aenter__": true, "__enter__": true, "__await__": true, "__init__": true}
 	for _, mi := range project {
 		for _, s := range mi.syms {
@@ -210,12 +214,17 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 		// together (in parallel) for the next round.
 		pending := ld.queue
 		ld.queue = nil
+		// The definitions this round reaches are lowered first, modules
+		// in parallel; resolving them below then finds them lowered.
+		ld.defineAhead(pending)
 		var wait []libDemand
-		need := map[string]bool{}
+		need := map[string][]string{}
 		for _, d := range pending {
 			if m := ld.resolve(d); m != "" {
 				wait = append(wait, d)
-				need[m] = true
+				_, rest := ld.locate(d.name)
+				first, _, _ := strings.Cut(rest, ".")
+				need[m] = append(need[m], first)
 			}
 		}
 		if len(need) == 0 {
@@ -338,25 +347,13 @@ func (ld *libLoader) demandAnnot(a *annotation, depth int) {
 	}
 	ld.demandAnnot(a.result, depth)
 	ld.demandAnnot(a.elem, depth)
+	ld.demandAnnot(a.arg, depth)
 }
 
 // resolve follows one demand through the loaded modules. It returns the
 // module that must be read first, or "" when the demand is done.
 func (ld *libLoader) resolve(d libDemand) string {
-	// The longest prefix that is a module.
-	mod, rest := "", ""
-	for p := d.name; p != ""; {
-		if ld.infos[p] != nil || ld.lib.find(p).found && !ld.failed[p] {
-			mod = p
-			rest = strings.TrimPrefix(strings.TrimPrefix(d.name, p), ".")
-			break
-		}
-		i := strings.LastIndexByte(p, '.')
-		if i < 0 {
-			break
-		}
-		p = p[:i]
-	}
+	mod, rest := ld.locate(d.name)
 	if mod == "" || ld.project[mod] {
 		return ""
 	}
@@ -370,12 +367,8 @@ func (ld *libLoader) resolve(d libDemand) string {
 		}
 		return mod
 	}
-	// Reading a package reads the modules it names explicitly.
-	if rest == "" {
-		return ""
-	}
 	first, more, _ := strings.Cut(rest, ".")
-	if d.call && (mi.lazy != nil && mi.lazy.waitingClass(first) || mi.globals[first] != nil && mi.globals[first].cls != nil) {
+	if !ld.definesIn(mi, d, first) {
 		return ""
 	}
 	mi.define(first)
@@ -404,6 +397,65 @@ func (ld *libLoader) resolve(d libDemand) string {
 		ld.demandFunc(mi, b.fn, d.depth)
 	}
 	return ""
+}
+
+// locate splits a dotted name at its longest prefix that is a module
+// (loaded, or installed and readable): "" when none is.
+func (ld *libLoader) locate(name string) (mod, rest string) {
+	for p := name; p != ""; {
+		if ld.infos[p] != nil || ld.lib.find(p).found && !ld.failed[p] {
+			return p, strings.TrimPrefix(strings.TrimPrefix(name, p), ".")
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return "", ""
+}
+
+// definesIn reports whether resolving d in its loaded module mi lowers
+// the definition first: reading a package reads only the modules it
+// names explicitly, and a call demand does not reach classes.
+func (ld *libLoader) definesIn(mi *moduleInfo, d libDemand, first string) bool {
+	if first == "" {
+		return false
+	}
+	return !d.call || !(mi.lazy != nil && mi.lazy.waitingClass(first) || mi.globals[first] != nil && mi.globals[first].cls != nil)
+}
+
+// defineAhead lowers what resolving the demands will lower in modules
+// already loaded, each module's definitions in the demands' order (the
+// order resolving them would take), modules in parallel: the classes a
+// project derives from are large (sqlalchemy's SQLCompiler), and the
+// chain of rounds is otherwise walked on one core.
+func (ld *libLoader) defineAhead(demands []libDemand) {
+	byMod := map[*moduleInfo][]string{}
+	var mods []*moduleInfo
+	for _, d := range demands {
+		mod, rest := ld.locate(d.name)
+		mi := ld.infos[mod]
+		if mod == "" || ld.project[mod] || mi == nil || mi.lazy == nil {
+			continue
+		}
+		first, _, _ := strings.Cut(rest, ".")
+		if !mi.lazy.waiting(first) || !ld.definesIn(mi, d, first) {
+			continue
+		}
+		if byMod[mi] == nil {
+			mods = append(mods, mi)
+		}
+		byMod[mi] = append(byMod[mi], first)
+	}
+	if len(mods) < 2 {
+		return // one module: resolving lowers it as cheaply
+	}
+	parallel(len(mods), ld.opts.Workers, func(i int) {
+		for _, name := range byMod[mods[i]] {
+			mods[i].define(name)
+		}
+	})
 }
 
 // demandClass follows, one hop deeper, a class's bases and what its
@@ -515,8 +567,10 @@ func selfMethod(mi *moduleInfo, v *asyncir.Value) *asyncir.Func {
 	return nil
 }
 
-// read parses and lowers the needed modules in parallel.
-func (ld *libLoader) read(need map[string]bool) {
+// read parses and lowers the needed modules in parallel, each with the
+// definitions the waiting demands name in it (firsts, in their order):
+// resolving them next round then finds them lowered.
+func (ld *libLoader) read(need map[string][]string) {
 	var names []string
 	for n := range need {
 		names = append(names, n)
@@ -524,6 +578,13 @@ func (ld *libLoader) read(need map[string]bool) {
 	out := make([]*moduleInfo, len(names))
 	parallel(len(names), ld.opts.Workers, func(i int) {
 		out[i] = ld.readOne(names[i])
+		if out[i] != nil {
+			for _, first := range need[names[i]] {
+				if first != "" {
+					out[i].define(first)
+				}
+			}
+		}
 	})
 	for i, mi := range out {
 		if mi == nil {
@@ -551,7 +612,7 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 		if s, warn = readSource(File{Path: f.path}, func(string) bool { return false }); warn != "" {
 			return nil
 		}
-		if sp = splitLibrary(s.src); sp != nil {
+		if sp = splitLibrary(s.src, ld.lazyExporters); sp != nil {
 			s.src = sp.skeleton
 			if s.encoding == "" {
 				ld.lib.storeIndex(indexAt, sp)
@@ -576,6 +637,7 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 		}
 	}
 	mi := ld.pool.lowerSource(s, opts)
+	mi.bindLazyExports(ld.models)
 	if opts.Trees != nil && stored == nil {
 		ld.lib.trees.store(opts.Trees.get(s.path, sp.skeleton))
 	}

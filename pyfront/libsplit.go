@@ -224,7 +224,9 @@ const skeletonLimit = 400
 
 // splitLibrary splits a library module's source, or returns nil when the
 // text does not scan.
-func splitLibrary(src []byte) *libSplit {
+// Statements calling one of keepCalls are kept whatever their length
+// (lazy export tables: lazyexports.go).
+func splitLibrary(src []byte, keepCalls map[string]bool) *libSplit {
 	if len(src) > 0 && src[len(src)-1] != '\n' {
 		src = append(src[:len(src):len(src)], '\n')
 	}
@@ -244,13 +246,28 @@ func splitLibrary(src []byte) *libSplit {
 			sp.defs[name] = append(sp.defs[name], libChunk{stmt: st, kw: kw})
 			continue
 		}
-		if sp.keep(st) {
+		if sp.keep(st) || sp.callsOneOf(st, keepCalls) {
 			w.verbatim(lines[st.first].start, lines[st.last-1].end)
 		}
 	}
 	w.gap(len(src))
 	sp.skeleton = w.out.Bytes()
 	return sp
+}
+
+// callsOneOf reports whether a top-level statement is a call of one of
+// names ("lazy_import(globals(), ...)").
+func (sp *libSplit) callsOneOf(st pyStmt, names map[string]bool) bool {
+	if len(names) == 0 {
+		return false
+	}
+	l := sp.lines[st.head]
+	s := sp.src[l.start:l.end]
+	n := 0
+	for n < len(s) && isIdentByte(s[n]) {
+		n++
+	}
+	return n > 0 && names[string(s[:n])] && bytes.HasPrefix(bytes.TrimLeft(s[n:], " \t"), []byte("("))
 }
 
 // keep reports whether a top-level statement binds names the way the
@@ -322,7 +339,7 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 		w.verbatim(lines[st.first].start, lines[st.head].end)
 		body := lines[st.head+1]
 		placeholder := "..."
-		if containsWord(sp.src[body.start:end], "yield") {
+		if sp.bodyYields(st) {
 			placeholder = "yield"
 		}
 		w.gap(body.start)

@@ -51,7 +51,7 @@ def one(): return 1
 `
 
 func TestSplitLibrary(t *testing.T) {
-	sp := splitLibrary([]byte(splitSrc))
+	sp := splitLibrary([]byte(splitSrc), nil)
 	if sp == nil {
 		t.Fatal("the text does not scan")
 	}
@@ -110,7 +110,7 @@ func TestSplitLibrary(t *testing.T) {
 // A text that does not scan is parsed whole.
 func TestSplitLibraryGivesUp(t *testing.T) {
 	for _, src := range []string{"x = 'unterminated\n", "f(\n", "  indented = 1\n"} {
-		if splitLibrary([]byte(src)) != nil {
+		if splitLibrary([]byte(src), nil) != nil {
 			t.Errorf("%q: split", src)
 		}
 	}

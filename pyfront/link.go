@@ -42,6 +42,9 @@ func link(lowered []*moduleInfo, infos map[string]*moduleInfo, models *asyncir.M
 	// file shadows (two scripts/conftest.py): names resolve to the last,
 	// but each file's own code is still typed.
 	all := lowered
+	for _, mi := range all {
+		mi.bindLazyExports(models)
+	}
 	l, funcs := newLinker(all, infos, models)
 	// Class bases first: method lookup depends on them.
 	for _, mi := range all {
@@ -161,7 +164,13 @@ func (l *linker) writeBack(mi *moduleInfo) {
 	// A fresh memo per module, sized for it: one that grows across
 	// modules, or within one, spends its time rehashing. Every value
 	// the module's ops make ends up in it.
-	l.memo = make(map[*asyncir.Value]asyncir.Type, countValues(mi))
+	// A library module only has its calls resolved: few of its values
+	// are ever typed.
+	if mi.library {
+		l.memo = map[*asyncir.Value]asyncir.Type{}
+	} else {
+		l.memo = make(map[*asyncir.Value]asyncir.Type, countValues(mi))
+	}
 	for _, fi := range mi.funcs {
 		fi.f.Decorators = l.decoratorNames(fi)
 	}
@@ -434,6 +443,11 @@ func (l *linker) annotType(a *annotation) asyncir.Type {
 		switch {
 		case t.Kind == asyncir.ClassObj && t.Class != nil:
 			inst = asyncir.Type{Kind: asyncir.Instance, Class: t.Class}
+			if a.arg != nil {
+				if arg := l.annotType(a.arg); arg.IsKnown() {
+					inst.Arg = &arg
+				}
+			}
 		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
 			inst = l.externalInstance(t.External)
 		}
@@ -635,7 +649,11 @@ func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
 	if ci != nil {
 		if vals := ci.attrs[name]; len(vals) > 0 {
 			t = l.agree(vals)
-		} else if a := ci.annots[name]; a != nil {
+		}
+		// What the values say is the more precise (a bounded queue),
+		// but a placeholder says nothing: "self.session:
+		// Optional[ClientSession] = None" until a factory opens it.
+		if a := ci.annots[name]; a != nil && (!t.IsKnown() || t.Same(noneType)) {
 			t = l.annotType(a)
 		}
 	}
@@ -650,7 +668,7 @@ func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
 func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 	switch {
 	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
-		return fn.Func.CallResult
+		return l.awaitFact(fn.Func, fn.Func.CallResult)
 	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
 		return asyncir.Type{Kind: asyncir.Instance, Class: fn.Class}
 	case fn.External != "":
@@ -716,7 +734,7 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 				case fi.retAnnot != nil:
 					// "async def __aenter__(self) -> ClientSession", or
 					// "-> _RetType" bound by a generic base.
-					if b, ok := l.boundTypeVar(fi.retAnnot, t.Class, f.Class); ok {
+					if b, ok := l.boundTypeVar(fi.retAnnot, t, f.Class); ok {
 						return b
 					}
 					return l.annotType(fi.retAnnot)

@@ -31,6 +31,9 @@ type fnBuilder struct {
 	cls   *classInfo // set while lowering a class body
 	// lastAssigned is the value of the last assignment, for chains.
 	lastAssigned *asyncir.Value
+	// attrAnnot is the annotation of the attribute being assigned
+	// ("self.x: T = v"), recorded as the class's (recordAttr).
+	attrAnnot *annotation
 	// expectRaise counts the enclosing assertRaises/pytest.raises blocks.
 	expectRaise int
 	// guardLoads are the name loads of each guard's test (see checkGuards).
@@ -193,6 +196,9 @@ func (b *fnBuilder) lowerStmt(n int32) {
 				if v := b.expr(c); v != nil {
 					op := b.emit(&asyncir.Op{Kind: asyncir.OpDiscard, Range: b.lw.rng(c), Operand: v})
 					v.AddUse(asyncir.UseDiscard, op)
+					if b.fi.isModule && t.kind(c) == kCall {
+						b.recordLazyTables(c, v)
+					}
 				}
 			}
 		}
@@ -706,6 +712,12 @@ func (b *fnBuilder) lowerAssign(n int32) {
 		return
 	}
 	b.lastAssigned = v
+	if ty := t.field(n, fType); ty >= 0 && t.kind(left) == kAttribute {
+		// "self.session: Optional[ClientSession] = None" declares the
+		// attribute's type for every method.
+		b.attrAnnot = b.annotation(ty)
+		defer func() { b.attrAnnot = nil }()
+	}
 	b.bindValue(left, v)
 }
 
@@ -819,6 +831,9 @@ func (b *fnBuilder) recordAttr(obj *asyncir.Value, attr string, v *asyncir.Value
 	}
 	if ci := b.lw.mi.classOf[s.cls]; ci != nil {
 		ci.attrs[attr] = append(ci.attrs[attr], v)
+		if b.attrAnnot != nil {
+			ci.annots[attr] = b.attrAnnot
+		}
 	}
 }
 

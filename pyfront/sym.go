@@ -47,6 +47,10 @@ type annotation struct {
 	// elem is what an iterator or generator yields (its first type
 	// argument): AsyncIterator[T], AsyncGenerator[T, None], Iterator[T].
 	elem *annotation
+	// arg is the single type argument of another generic class
+	// (_ContextManager["Connection"], Store[str]): what its type
+	// variable stands for in the annotated value.
+	arg *annotation
 }
 
 // funcInfo is the scope of one function while lowering and linking.
@@ -106,9 +110,12 @@ type moduleInfo struct {
 	isInit  bool
 	globals map[string]*binding
 	star    []string // modules imported with "from m import *"
-	syms    map[*asyncir.Value]*sym
-	funcs   []*funcInfo
-	classes []*classInfo
+	// lazyTables are the name tables of module-level calls that may bind
+	// names lazily (lazyexports.go).
+	lazyTables []lazyTable
+	syms       map[*asyncir.Value]*sym
+	funcs      []*funcInfo
+	classes    []*classInfo
 	// classOf finds a class's entry in classes (a generated module can
 	// define thousands).
 	classOf map[*asyncir.Class]*classInfo

@@ -12,7 +12,8 @@ var typeVarClasses = map[string]bool{"typing.TypeVar": true, "typing_extensions.
 // whose inherited __await__ is annotated Generator[Any, None, _RetType]).
 // Only a base with a single type argument binds: with several, which
 // argument is which variable is not worked out.
-func (l *linker) boundTypeVar(a *annotation, inst, owner *asyncir.Class) (asyncir.Type, bool) {
+func (l *linker) boundTypeVar(a *annotation, it asyncir.Type, owner *asyncir.Class) (asyncir.Type, bool) {
+	inst := it.Class
 	if a == nil || inst == nil || owner == nil || len(a.names) != 1 || !l.isTypeVar(a) {
 		return unknownType, false
 	}
@@ -27,7 +28,10 @@ func (l *linker) boundTypeVar(a *annotation, inst, owner *asyncir.Class) (asynci
 			continue
 		}
 		if args, ok := ki.typeArgs[owner]; ok {
-			return l.typeArgument(args)
+			if t, ok := l.typeArgument(args); ok {
+				return t, true
+			}
+			break // bound to a type variable: the value's own argument says
 		}
 		for _, args := range ki.typeArgs {
 			only = args
@@ -35,7 +39,13 @@ func (l *linker) boundTypeVar(a *annotation, inst, owner *asyncir.Class) (asynci
 		}
 	}
 	if bindings == 1 {
-		return l.typeArgument(only)
+		if t, ok := l.typeArgument(only); ok {
+			return t, true
+		}
+	}
+	// Bound by the value's own annotation (-> _ContextManager[Cursor]).
+	if it.Arg != nil {
+		return *it.Arg, true
 	}
 	return unknownType, false
 }

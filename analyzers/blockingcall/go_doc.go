@@ -18,8 +18,11 @@ interrupted by that context: ` + "`time.Sleep`" + `, ` + "`http.Get/Head/Post/Po
 runs once, or once per iteration of a loop that checks ` + "`ctx.Err()`" + ` or
 ` + "`ctx.Done()`" + ` every time round, delays cancellation by no more than that
 sleep and is not reported; otherwise the message says how long one sleep
-lasts. In a Go test file (the test profile) it is info: nothing cancels a
-test's context midway.
+lasts. An unexported function whose every caller passes
+` + "`context.Background()`" + ` or ` + "`context.TODO()`" + ` has no cancellation to wait for and
+is not judged. In a Go test file (the test profile) it is info: nothing cancels a
+test's context midway; so it is in a demonstration program under
+examples/ (the example profile), whose context lives as long as main.
 
 ### Why is this bad?
 The caller cancelled, or the deadline passed, but the function keeps

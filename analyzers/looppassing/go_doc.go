@@ -14,7 +14,9 @@ where the function may already have seen ` + "`ctx.Done()`" + ` fire (after
 ` + "`<-ctx.Done()`" + `, or after a ` + "`select`" + ` with a ` + "`ctx.Done()`" + ` case) is not
 reported: cleanup that must still finish there, such as a graceful
 ` + "`Shutdown`" + `, cannot use the cancelled context. In a Go test file (the test
-profile) it is info: nothing cancels a test's context midway.
+profile) it is info: nothing cancels a test's context midway; so it is in a
+demonstration program under examples/ (the example profile), whose context
+lives as long as main.
 
 ### Why is this bad?
 The new context is a root: when the caller cancels or its deadline passes,
@@ -48,7 +50,12 @@ be cancelled with it.
 ### What it does
 Finds a ` + "`go`" + ` statement in a function that has a context, starting a goroutine
 that runs forever (a loop with no exit, in the goroutine or in a function it
-calls) and is handed no context (none passed, none captured).
+calls) and is handed no context (none passed, none captured). An
+unexported function whose every caller passes ` + "`context.Background()`" + ` or
+` + "`context.TODO()`" + ` (a tool's runner called from ` + "`main`" + `) has no cancellation to
+outlive and is not judged. In a
+demonstration program under examples/ (the example profile) it is info:
+the goroutine ends with the program.
 
 ### Why is this bad?
 Cancelling the context is how the caller says "stop"; this goroutine cannot

@@ -81,8 +81,9 @@ sending on it). A send inside a loop counts as made: which turn sends
 
 The other way round: a function that waits with a plain receive for the
 one goroutine it started to send on or close a channel, when that
-goroutine can return on some path (an error path) without doing either.
-In a test file this is info: the test hangs instead of failing, and its
+goroutine can return on some path (an error path) without doing either;
+a goroutine handed a channel its starter made never takes the branch of
+` + "`if done != nil`" + ` that skips the send. In a test file this is info: the test hangs instead of failing, and its
 timeout reports it. A goroutine ranging over a ` + "`time.Ticker`" + `'s or
 ` + "`time.Timer`" + `'s channel with no other way out of its loop, when the
 function that started it stops the ticker: ` + "`Stop`" + ` does not close the
@@ -268,7 +269,10 @@ that skips ` + "`Done`" + ` only after failing the test (` + "`t.Errorf`" + `, t
 is reported at info severity, and so is, in a test file, any goroutine
 that skips ` + "`Done`" + ` (the test hangs instead of failing, which its timeout
 reports). With an ` + "`Add`" + ` that is not a constant
-(` + "`wg.Add(len(items))`" + `) only the skipped ` + "`Done`" + ` is judged.
+(` + "`wg.Add(len(items))`" + `) only the skipped ` + "`Done`" + ` is judged. Paths a goroutine
+cannot take are not skipping ones: the end of a range over a ticker's
+channel (never closed), or the branch of ` + "`if wg != nil`" + ` that a goroutine
+handed a wait group its starter made never takes.
 
 Also: a ` + "`Wait`" + ` (of a wait group or an errgroup) before the function
 receives the results its counted goroutines send on a channel without

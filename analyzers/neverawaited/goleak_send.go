@@ -138,6 +138,10 @@ type sendSummary struct {
 	// absorbed is how many of the sends the buffers take: each channel's
 	// buffer holds its own channel's sends only.
 	absorbed int
+	// endless: a goroutine sends in a loop it never leaves (no condition
+	// of its own, no return or break after the send): no number of
+	// receives takes every value, so no receive can be the last.
+	endless bool
 }
 
 // senders checks that the group's channels are only received from by f
@@ -165,6 +169,7 @@ func senders(models *asyncir.Models, group []*asyncir.Value, cfg *asyncir.CFG) (
 			return s, false
 		}
 		s.stream = s.stream || n >= asyncir.Inf
+		s.endless = s.endless || sendsForever(s.bind[sp], group)
 		if n > 0 && repeats(sp, group[0]) {
 			n = asyncir.Inf
 		}
@@ -331,7 +336,7 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 			if r.Kind == asyncir.OpDrain || !asyncir.Reaches(sp, r, nil) {
 				continue
 			}
-			if inEndlessLoop(cfg, f, r) || len(cfg.LoopHeaders(r.Block)) == 0 && (s.stream || len(recvs) > 1) {
+			if inEndlessLoop(cfg, f, r) || !s.endless && len(cfg.LoopHeaders(r.Block)) == 0 && (s.stream || len(recvs) > 1) {
 				continue
 			}
 			if c, exit := asyncir.CheapestExit(r, cost); c < asyncir.Inf {
@@ -340,6 +345,48 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 		}
 	}
 	return nil, nil
+}
+
+// sendsForever reports whether the goroutine bind starts sends on one
+// of group outside a select in a loop it never leaves: the loop has no
+// condition of its own and no normal return follows the send.
+func sendsForever(bind *asyncir.Op, group []*asyncir.Value) bool {
+	g := bind.Callee
+	if g == nil || len(g.Blocks) == 0 {
+		return false
+	}
+	cfg := asyncir.NewCFG(g)
+	forever := false
+	for _, ch := range group {
+		for _, in := range asyncir.Bindings(bind, ch) {
+			for _, u := range in.Uses {
+				if u.Op.IsPlainSend(in) && inEndlessLoop(cfg, g, u.Op) && !returnsAfter(u.Op.Block) {
+					forever = true
+				}
+			}
+		}
+	}
+	return forever
+}
+
+// returnsAfter reports whether a normal return is reachable from b.
+func returnsAfter(b *asyncir.Block) bool {
+	seen := map[*asyncir.Block]bool{b: true}
+	work := []*asyncir.Block{b}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x.Exit {
+			return true
+		}
+		for _, s := range x.Succs {
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return false
 }
 
 // inEndlessLoop reports whether r is in a loop that no condition of its

@@ -104,12 +104,15 @@ func skippedDelivery(models *asyncir.Models, bind *asyncir.Op, ch *asyncir.Value
 		return false
 	}
 	deliversOrFails := func(op *asyncir.Op) bool { return delivers(op) || failsTest(models, op) }
+	// A goroutine handed a channel its starter made never takes the
+	// branch for a nil one (if done != nil { done <- x }).
+	args := asyncir.MadeArgs(bind)
 	for _, b := range g.Blocks {
 		ret := asyncir.ExitOp(b)
-		if !b.Exit || ret == nil || !asyncir.ReachedFromEntry(ret, delivers) {
+		if !b.Exit || ret == nil || !asyncir.ReachedFromEntryUnder(ret, delivers, args) {
 			continue
 		}
-		failed := !asyncir.ReachedFromEntry(ret, deliversOrFails)
+		failed := !asyncir.ReachedFromEntryUnder(ret, deliversOrFails, args)
 		if skip == nil || afterFailure && !failed {
 			skip, afterFailure = ret, failed
 		}

@@ -2,7 +2,6 @@ package neverawaited
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -25,7 +24,7 @@ func checkStoppedTickers(pass *asyncir.Pass, f *asyncir.Func) {
 		}
 		cfg := asyncir.NewCFG(g)
 		g.Ops(func(r *asyncir.Op) {
-			if r.Kind != asyncir.OpAwait || r.Select() != nil || r.Operand == nil || !strings.HasPrefix(r.Operand.Type().OriginName, "time.") || r.Operand.Track == nil {
+			if r.Kind != asyncir.OpAwait || r.Select() != nil || r.Operand == nil || !asyncir.FromTimer(r.Operand) || r.Operand.Track == nil {
 				return
 			}
 			i := asyncir.InputOf(g, asyncir.Place{Root: r.Operand.Track.Root})

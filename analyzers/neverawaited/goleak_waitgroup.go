@@ -191,15 +191,22 @@ func goroutineDones(models *asyncir.Models, st asyncir.Start, wg *asyncir.Value)
 		return d, true // not counted by this goroutine
 	}
 	isDone := func(op *asyncir.Op) bool { return containsOp(dones, op) }
-	doneOrFailed := func(op *asyncir.Op) bool { return isDone(op) || failsTest(models, op) }
+	// A path that leaves a range over a ticker's channel is not one:
+	// the channel is never closed.
+	doneOrNever := func(op *asyncir.Op) bool { return isDone(op) || op.NeverDrains() }
+	doneOrFailed := func(op *asyncir.Op) bool { return doneOrNever(op) || failsTest(models, op) }
+	// A goroutine handed the group its starter made never takes the
+	// branch for a nil one (if wg != nil { wg.Done() }).
+	args := asyncir.MadeArgs(st.Bind)
 	for _, b := range g.Blocks {
-		if ret := asyncir.ExitOp(b); b.Exit && ret != nil && asyncir.ReachedFromEntry(ret, isDone) {
+		if ret := asyncir.ExitOp(b); b.Exit && ret != nil && asyncir.ReachedFromEntryUnder(ret, doneOrNever, args) {
 			if deferred {
 				return d, false // a return before the defer: unusual, not judged
 			}
 			// Prefer a skipping path on which the test has not failed.
-			if d.skip == nil || d.afterFailure && !asyncir.ReachedFromEntry(ret, doneOrFailed) {
-				d.skip, d.afterFailure = ret, !asyncir.ReachedFromEntry(ret, doneOrFailed)
+			failed := !asyncir.ReachedFromEntryUnder(ret, doneOrFailed, args)
+			if d.skip == nil || d.afterFailure && !failed {
+				d.skip, d.afterFailure = ret, failed
 			}
 		}
 	}

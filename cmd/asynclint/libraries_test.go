@@ -12,7 +12,7 @@ import (
 
 // debianLibraries are the Debian packages of the asyncio libraries the
 // test application uses, and the modules that must import from them.
-const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika"
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets python3-aiopg python3-aiozipkin"
 
 // TestInstalledLibraries builds a virtual environment over Debian's
 // packaged asyncio libraries (python3 -m venv --system-site-packages,
@@ -21,7 +21,7 @@ const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyn
 // and checks that the same application with the awaits is silent.
 func TestInstalledLibraries(t *testing.T) {
 	python := "/usr/bin/python3"
-	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika")
+	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika, websockets, aiopg, aiozipkin")
 	if out, err := probe.CombinedOutput(); err != nil {
 		msg := "Debian's python3 cannot import the asyncio libraries (" + strings.TrimSpace(string(out)) + "): apt-get install -y " + debianLibraries
 		if os.Getenv("CI") == "true" {
@@ -49,10 +49,14 @@ func TestInstalledLibraries(t *testing.T) {
 import aio_pika
 import aiohttp
 import aiomysql
+import aiomysql.sa
+import aiopg
 import aiosqlite
+import aiozipkin
 import asyncpg
 import httpx
 import redis.asyncio as redis
+import websockets
 
 
 async def fetch(url):
@@ -102,6 +106,32 @@ async def mysql(host):
         cur2.fetchall()
 
 
+async def mysql_sa(host):
+    engine = await aiomysql.sa.create_engine(host=host)
+    async with engine.acquire() as conn:
+        trans = await conn.begin()
+        conn.execute("select 1")  # want
+        res = await conn.execute("select 1")
+        res.fetchall()  # want
+        trans.commit()  # want
+    engine.close()
+    engine.wait_closed()  # want
+
+
+async def pg(dsn):
+    pool = await aiopg.create_pool(dsn)
+    async with pool.acquire() as conn:
+        async with conn.cursor() as cur:
+            cur.execute("select 1")  # want
+    pool.close()
+    pool.wait_closed()  # want
+
+
+async def trace(url):
+    tracer = await aiozipkin.create(url, aiozipkin.create_endpoint("shop"))
+    tracer.close()  # want
+
+
 async def lite(path):
     db = await aiosqlite.connect(path)
     db.commit()  # want
@@ -129,6 +159,32 @@ async def cache(k, v):
 async def call(url):
     async with httpx.AsyncClient() as client:
         client.get(url)  # want
+
+
+async def stream(uri):
+    async with websockets.connect(uri) as ws:
+        ws.send("hello")  # want
+        ws.recv()  # want
+    ws2 = await websockets.connect(uri)
+    ws2.close()  # want
+
+
+class Relay:
+    def __init__(self):
+        self.__socket: websockets.WebSocketServerProtocol = None
+
+    async def handler(self, ws, path):
+        self.__socket = ws
+        await ws.send("ready")
+
+    async def stop(self):
+        self.__socket.close()  # want
+
+
+async def relay():
+    async with websockets.serve(Relay().handler, "localhost", 8765) as server:
+        server.close()
+        server.wait_closed()  # want
 
 
 async def main():
@@ -168,7 +224,11 @@ async def main():
 		"        conn2.rollback", "        await conn2.rollback", "        pool.wait_closed", "        await pool.wait_closed",
 		"            conn.fetch", "            await conn.fetch", "        conn2.execute", "        await conn2.execute",
 		"            conn3.commit", "            await conn3.commit", "    cur.execute", "    await cur.execute", "    db.commit", "    await db.commit", "    db.execute", "    await db.execute", "    cur.fetchone", "    await cur.fetchone",
-		"    channel.declare_queue", "    await channel.declare_queue", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get").Replace(buggy)
+		"    channel.declare_queue", "    await channel.declare_queue", "    r.set", "    await r.set", "    pipe.execute", "    await pipe.execute", "        client.get", "        await client.get",
+		"        ws.send(", "        await ws.send(", "        ws.recv", "        await ws.recv", "    ws2.close", "    await ws2.close",
+		"        self.__socket.close", "        await self.__socket.close", "        server.wait_closed", "        await server.wait_closed",
+		"        res.fetchall", "        await res.fetchall", "        trans.commit", "        await trans.commit", "    engine.wait_closed", "    await engine.wait_closed",
+		"    pool.wait_closed", "    await pool.wait_closed", "    tracer.close", "    await tracer.close").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()

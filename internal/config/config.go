@@ -31,6 +31,9 @@ type Config struct {
 	// TestFiles are the patterns of the test profile; nil means
 	// DefaultTestFiles, empty turns the profile off.
 	TestFiles []string
+	// ExampleFiles are the patterns of the example profile; nil means
+	// DefaultExampleFiles, empty turns the profile off.
+	ExampleFiles []string
 	// BlockingTiers overrides the severity of a blocking tier.
 	BlockingTiers map[asyncir.BlockTier]asyncir.Severity
 	// MinSeverity is the least severity check shows (nil: warning).
@@ -69,6 +72,10 @@ func (c *Config) MaxFileBytes() int64 {
 // directory pattern covers every file beneath it.
 var DefaultTestFiles = []string{"tests", "test_*.py", "*_test.py", "conftest.py", "*_test.go"}
 
+// DefaultExampleFiles are the files of the example profile unless
+// configured: the directories projects keep demonstration programs in.
+var DefaultExampleFiles = []string{"examples", "_examples", "example", "_example"}
+
 // file mirrors the TOML table.
 type file struct {
 	Project struct {
@@ -84,6 +91,7 @@ type file struct {
 			ExtendCoroutineFunctions []string            `toml:"extend-coroutine-functions"`
 			Exclude                  []string            `toml:"exclude"`
 			TestFiles                *[]string           `toml:"test-files"`
+			ExampleFiles             *[]string           `toml:"example-files"`
 			BlockingTiers            map[string]string   `toml:"blocking-tiers"`
 			MinSeverity              string              `toml:"min-severity"`
 			AllSites                 bool                `toml:"all-sites"`
@@ -213,7 +221,7 @@ func Load(path string) (*Config, error) {
 		}
 		cfg.TargetVersion = v
 	}
-	if err := loadPolicy(cfg, a.TestFiles, a.BlockingTiers, a.MinSeverity, data); err != nil {
+	if err := loadPolicy(cfg, a.TestFiles, a.ExampleFiles, a.BlockingTiers, a.MinSeverity, data); err != nil {
 		return nil, err
 	}
 	cfg.AllSites = a.AllSites

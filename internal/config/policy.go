@@ -10,16 +10,14 @@ import (
 )
 
 // loadPolicy validates and stores the settings of the severity policy:
-// test-files, blocking-tiers and min-severity.
-func loadPolicy(cfg *Config, testFiles *[]string, tiers map[string]string, minSeverity string, data []byte) error {
-	if testFiles != nil {
-		cfg.TestFiles = []string{}
-		for _, pat := range *testFiles {
-			if _, err := filepath.Match(pat, "x"); err != nil {
-				return &Error{Path: cfg.Path, Line: lineOfValue(data, pat), Msg: fmt.Sprintf("bad pattern %q in test-files", pat)}
-			}
-			cfg.TestFiles = append(cfg.TestFiles, pat)
-		}
+// test-files, example-files, blocking-tiers and min-severity.
+func loadPolicy(cfg *Config, testFiles, exampleFiles *[]string, tiers map[string]string, minSeverity string, data []byte) error {
+	var err error
+	if cfg.TestFiles, err = loadPatterns(cfg, testFiles, "test-files", data); err != nil {
+		return err
+	}
+	if cfg.ExampleFiles, err = loadPatterns(cfg, exampleFiles, "example-files", data); err != nil {
+		return err
 	}
 	names := make([]string, 0, len(tiers))
 	for name := range tiers {
@@ -50,12 +48,40 @@ func loadPolicy(cfg *Config, testFiles *[]string, tiers map[string]string, minSe
 	return nil
 }
 
+// loadPatterns validates the file patterns of a profile setting; nil
+// when the setting is absent (the defaults apply).
+func loadPatterns(cfg *Config, pats *[]string, key string, data []byte) ([]string, error) {
+	if pats == nil {
+		return nil, nil
+	}
+	out := []string{}
+	for _, pat := range *pats {
+		if _, err := filepath.Match(pat, "x"); err != nil {
+			return nil, &Error{Path: cfg.Path, Line: lineOfValue(data, pat), Msg: fmt.Sprintf("bad pattern %q in %s", pat, key)}
+		}
+		out = append(out, pat)
+	}
+	return out, nil
+}
+
 // IsTestFile reports whether path belongs to the test profile.
 func (c *Config) IsTestFile(path string) bool {
-	pats := DefaultTestFiles
 	if c != nil && c.TestFiles != nil {
-		pats = c.TestFiles
+		return c.inProfile(c.TestFiles, path)
 	}
+	return c.inProfile(DefaultTestFiles, path)
+}
+
+// IsExampleFile reports whether path belongs to the example profile.
+func (c *Config) IsExampleFile(path string) bool {
+	if c != nil && c.ExampleFiles != nil {
+		return c.inProfile(c.ExampleFiles, path)
+	}
+	return c.inProfile(DefaultExampleFiles, path)
+}
+
+// inProfile reports whether path matches one of a profile's patterns.
+func (c *Config) inProfile(pats []string, path string) bool {
 	if len(pats) == 0 {
 		return false
 	}

@@ -9,13 +9,14 @@ import (
 type Policy struct {
 	tiers map[asyncir.BlockTier]asyncir.Severity
 	cfg   *config.Config
-	// tests caches config.IsTestFile per file.
-	tests map[string]bool
+	// tests and examples cache config.IsTestFile and IsExampleFile per
+	// file.
+	tests, examples map[string]bool
 }
 
 // New builds the policy of cfg (nil: the defaults).
 func New(cfg *config.Config) *Policy {
-	p := &Policy{tiers: map[asyncir.BlockTier]asyncir.Severity{}, cfg: cfg, tests: map[string]bool{}}
+	p := &Policy{tiers: map[asyncir.BlockTier]asyncir.Severity{}, cfg: cfg, tests: map[string]bool{}, examples: map[string]bool{}}
 	for t, s := range tierSeverity {
 		p.tiers[t] = s
 	}
@@ -30,7 +31,7 @@ func New(cfg *config.Config) *Policy {
 // Severities sets the severity of each finding. It starts from the one
 // the analyzer reported (the rule's default, or its severity on the
 // target version); then the blocking tier decides for blocking findings,
-// a fact tag lowers it, and the test profile caps it at info.
+// a fact tag lowers it, and the test and example profiles cap it at info.
 func (p *Policy) Severities(diags []asyncir.Diagnostic) {
 	for i := range diags {
 		diags[i].Severity = p.severity(&diags[i])
@@ -49,14 +50,26 @@ func (p *Policy) severity(d *asyncir.Diagnostic) asyncir.Severity {
 	if (testInfoCodes[d.Code] || testInfoFacts[d.Fact] || tiered && testInfoTiers[d.Tier]) && p.isTest(d.Range.File) {
 		sev = min(sev, asyncir.SeverityInfo)
 	}
+	if exampleInfoCodes[d.Code] && p.isExample(d.Range.File) {
+		sev = min(sev, asyncir.SeverityInfo)
+	}
 	return sev
 }
 
 func (p *Policy) isTest(path string) bool {
-	t, ok := p.tests[path]
+	return cached(p.tests, path, p.cfg.IsTestFile)
+}
+
+func (p *Policy) isExample(path string) bool {
+	return cached(p.examples, path, p.cfg.IsExampleFile)
+}
+
+// cached is is(path), computed once per path.
+func cached(memo map[string]bool, path string, is func(string) bool) bool {
+	t, ok := memo[path]
 	if !ok {
-		t = p.cfg.IsTestFile(path)
-		p.tests[path] = t
+		t = is(path)
+		memo[path] = t
 	}
 	return t
 }

@@ -61,3 +61,38 @@ func (s *server) pollCtx(ctx context.Context) {
 
 // No context in the starter: nothing to observe.
 func start(s *server) { go s.poll() }
+
+// A tool's runner that only main calls, with context.Background():
+// nothing can cancel its context, so there is no cancellation for the
+// poller to outlive.
+func runTool(ctx context.Context, s *server) {
+	go s.pollCtx(ctx)
+	go s.poll()
+}
+
+func toolMain() {
+	runTool(context.Background(), &server{})
+}
+
+// The same runner, also called with a context its caller can cancel.
+func runService(ctx context.Context, s *server) {
+	go s.poll() // want "goroutine `server.poll` runs forever and cannot observe `ctx`: it outlives the cancellation of `runService`"
+}
+
+func serviceMain() {
+	runService(context.TODO(), &server{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	runService(ctx, &server{})
+}
+
+// A runner used as a value may be called with anything.
+func runHook(ctx context.Context, s *server) {
+	go s.poll() // want "goroutine `server.poll` runs forever and cannot observe `ctx`: it outlives the cancellation of `runHook`"
+}
+
+var hooks = []func(context.Context, *server){runHook}
+
+func hookMain() {
+	runHook(context.Background(), &server{})
+}

@@ -455,3 +455,85 @@ func publishThenConsume(publish func(int)) error {
 	}
 	return <-done
 }
+
+// A producer that never stops, read for its first value: the consumer
+// returns after one receive and the producer's next send blocks forever.
+// A lone receive is no end marker when the sender's loop has no end.
+func firstTick() int {
+	ticks := make(chan int)
+	go func() { // want `goroutine .firstTick.func1. can block forever sending on unbuffered channel .ticks.: .firstTick. can return before receiving every value.* \(AL151\)`
+		for i := 0; ; i++ {
+			ticks <- i
+		}
+	}()
+	return <-ticks
+}
+
+// Fixed twin: the consumer tells the producer to stop.
+func firstTickStopped() int {
+	ticks := make(chan int)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i := 0; ; i++ {
+			select {
+			case ticks <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return <-ticks
+}
+
+// A producer that stops on its own after n values: how many the
+// consumer takes is not known statically, so it is not judged.
+func firstOfCounted(n int) int {
+	ticks := make(chan int)
+	go func() {
+		for i := 0; i < n; i++ {
+			ticks <- i
+		}
+		close(ticks)
+	}()
+	return <-ticks
+}
+
+// A divide-and-conquer worker that signals its caller only when handed a
+// channel: every goroutine it starts is handed one it just made, so the
+// branch that skips the send (done == nil, taken by the half computed
+// in place) never runs in a goroutine.
+func sumInto(done chan<- struct{}, xs []int, out *int) {
+	if len(xs) > 1 {
+		mid := len(xs) / 2
+		var left, right int
+		half := make(chan struct{})
+		go sumInto(half, xs[:mid], &left)
+		sumInto(nil, xs[mid:], &right)
+		<-half
+		*out = left + right
+	} else if len(xs) == 1 {
+		*out = xs[0]
+	}
+	if done != nil {
+		done <- struct{}{}
+	}
+}
+
+// The same test on a parameter the starter passes on unknown: a nil
+// logger skips the send, and the caller waits forever.
+type logger struct{ lines []string }
+
+func report(done chan<- struct{}, log *logger) {
+	if log == nil {
+		return
+	}
+	log.lines = append(log.lines, "done")
+	done <- struct{}{}
+}
+
+func reportTo(log *logger) {
+	done := make(chan struct{})
+	go report(done, log)
+	<-done // want `.reportTo. can block forever receiving from .done.: goroutine .report. can return without sending on or closing it.* \(AL152\)`
+}

@@ -31,15 +31,21 @@ func RunLeaks() {
 	close(done)
 	time.Sleep(10 * delay)
 
+	go reportTo(nil)
+
 	d := newDispatcher()
 	d.Submit(-1)
 	go d.Submit(2)
+
+	_ = firstTick()
 	time.Sleep(2 * workTime) // the servers reach their blocked sends
 }
 
 // RunClean drives the fixed twins down the same paths.
 func RunClean() {
 	_ = publishThenConsume(func(int) {})
+	_ = firstTickStopped()
+	_ = firstOfCounted(1)
 
 	s := newStoppableServer()
 	s.Do(1, 0)
@@ -81,4 +87,8 @@ func RunClean() {
 	go func() { sd.Submit(2); ran <- true }()
 	<-ran
 	close(sd.jobs)
+
+	var sum int
+	sumInto(nil, []int{1, 2, 3, 4, 5}, &sum)
+	reportTo(&logger{})
 }

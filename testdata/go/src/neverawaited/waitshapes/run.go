@@ -22,6 +22,10 @@ func RunLeaks() {
 	go j.Pop()
 	time.Sleep(5 * delay)
 	j.Push(1)
+	go deliverTo(nil)
+	events := make(chan int)
+	close(events)
+	go pollEvents(events, make(chan struct{}), func() {})
 	time.Sleep(20 * delay)
 }
 
@@ -50,4 +54,9 @@ func RunClean() {
 	time.Sleep(5 * delay)
 	j.Push(1)
 	<-done
+	squares(4)
+	deliverTo(&sink{})
+	stop := make(chan struct{})
+	close(stop)
+	pollTicking(stop, func() {})
 }

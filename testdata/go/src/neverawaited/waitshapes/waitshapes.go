@@ -427,3 +427,82 @@ func startTogether(n int, prepare func(int) error) int {
 	finished.Wait()
 	return int(started.Load())
 }
+
+// A task that counts itself only on a group it is handed: every goroutine
+// started with one the starter made takes the Done branch.
+func runTask(wg *sync.WaitGroup, i int, out []int) {
+	out[i] = i * i
+	if wg != nil {
+		wg.Done()
+	}
+}
+
+func squares(n int) []int {
+	out := make([]int, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go runTask(&wg, i, out)
+	}
+	wg.Wait()
+	runTask(nil, 0, out)
+	return out
+}
+
+// The same test on a parameter the starter passes on unknown: a nil
+// sink skips Done, and Wait blocks forever.
+type sink struct{ got []int }
+
+func deliver(wg *sync.WaitGroup, s *sink, v int) {
+	if s == nil {
+		return
+	}
+	s.got = append(s.got, v)
+	wg.Done()
+}
+
+func deliverTo(s *sink) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go deliver(&wg, s, 1)
+	wg.Wait() // want `.wg.\.Wait can block forever: goroutine .deliver. can return without calling .wg.\.Done.* \(AL156\)`
+}
+
+// A poller that ranges over a ticker and counts itself done when its
+// context ends: the ticker's channel is never closed, so the loop has no
+// other way out.
+func pollTicking(stop <-chan struct{}, poll func()) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		for range time.NewTicker(delay).C {
+			select {
+			case <-stop:
+				wg.Done()
+				return
+			default:
+			}
+			poll()
+		}
+	}()
+	wg.Wait()
+}
+
+// The same loop over a channel its sender closes: the range ends there,
+// without Done, and Wait blocks forever.
+func pollEvents(events <-chan int, stop <-chan struct{}, poll func()) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		for range events {
+			select {
+			case <-stop:
+				wg.Done()
+				return
+			default:
+			}
+			poll()
+		}
+	}()
+	wg.Wait() // want `.wg.\.Wait can block forever: goroutine .pollEvents.func1. can return without calling .wg.\.Done.* \(AL156\)`
+}
