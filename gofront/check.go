@@ -9,7 +9,6 @@ import (
 
 	"github.com/asynclint/asynclint/asyncir"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -44,8 +43,11 @@ func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *as
 			modules[p.Module.Path] = true
 		}
 	}
-	ir := newIR(func(pass *analysis.Pass) bool {
-		return roots[pass.Pkg.Path()] || (pass.Module != nil && modules[pass.Module.Path])
+	ir := newIR(irOptions{
+		only: func(pass *analysis.Pass) bool {
+			return roots[pass.Pkg.Path()] || (pass.Module != nil && modules[pass.Module.Path])
+		},
+		releaseTypes: true,
 	})
 	adapted := analyzersWith(analyzers, cfg, ir)
 	if len(adapted) == 0 {
@@ -60,18 +62,34 @@ func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *as
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	graph, err := checker.Analyze(adapted, pkgs, nil)
-	if err != nil {
+	if err := analysis.Validate(adapted); err != nil {
 		return nil, err
 	}
+	type action struct {
+		a   *analysis.Analyzer
+		pkg *packages.Package
+	}
+	type outcome struct {
+		diags []asyncir.Diagnostic
+		err   error
+	}
+	outcomes := map[action]outcome{}
+	analyzeInOrder(adapted, pkgs, func(a *analysis.Analyzer, p *packages.Package, result any, err error) {
+		ds, _ := result.([]asyncir.Diagnostic)
+		outcomes[action{a, p}] = outcome{ds, err}
+	})
+	// In checker's order of root actions (analyzers, then packages): the
+	// sort below is stable.
 	var out []asyncir.Diagnostic
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			errs = append(errs, fmt.Errorf("%s: %v", act, act.Err))
-			continue
+	for _, a := range adapted {
+		for _, p := range pkgs {
+			o := outcomes[action{a, p}]
+			if o.err != nil {
+				errs = append(errs, fmt.Errorf("%s@%s: %v", a.Name, p.ID, o.err))
+				continue
+			}
+			out = append(out, o.diags...)
 		}
-		ds, _ := act.Result.([]asyncir.Diagnostic)
-		out = append(out, ds...)
 	}
 	asyncir.SortDiagnostics(out)
 	return out, errors.Join(errs...)

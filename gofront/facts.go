@@ -7,7 +7,6 @@ import (
 
 	"github.com/asynclint/asynclint/asyncir"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/ssa"
 )
@@ -255,9 +254,9 @@ func (l *lowerer) exportForever() {
 }
 
 // exportForeverSyntax records the named functions that run forever in a
-// package the fast path did not lower, from ctrlflow's syntactic CFGs.
+// package the fast path did not lower, from their syntactic CFGs.
 func exportForeverSyntax(pass *analysis.Pass) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	cfgs := pass.ResultOf[noReturn].(*declCFGs)
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
 			d, ok := decl.(*ast.FuncDecl)

@@ -9,24 +9,34 @@ import (
 
 	"github.com/asynclint/asynclint/asyncir"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 )
 
 // IR lowers one package to asyncir. Its result is a *Result; its facts
 // carry what callers in other packages need to know about a function.
-var IR = newIR(nil)
+var IR = newIR(irOptions{})
 
-// newIR builds the IR analyzer. A non-nil only limits lowering to the
-// packages it accepts; the others (dependencies outside the user's
-// module, under Check) export only the facts their syntax gives.
-func newIR(only func(*analysis.Pass) bool) *analysis.Analyzer {
+// irOptions are what Check, which knows every analysis it runs, asks of
+// the IR analyzer beyond what a go/analysis host may.
+type irOptions struct {
+	// only (when non-nil) limits lowering to the packages it accepts;
+	// the others (dependencies outside the user's module) export only
+	// the facts their syntax gives.
+	only func(*analysis.Pass) bool
+	// releaseTypes: the IR is the last analysis to read the package's
+	// type information, so once SSA is built from it, all but Defs may
+	// go (see releaseTypes).
+	releaseTypes bool
+}
+
+// newIR builds the IR analyzer.
+func newIR(opts irOptions) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "asyncir",
 		Doc:        "lower a Go package to asynclint's async IR",
 		URL:        "https://asynclint.dev/gofront",
-		Run:        func(pass *analysis.Pass) (any, error) { return runIR(pass, only) },
-		Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
+		Run:        func(pass *analysis.Pass) (any, error) { return runIR(pass, opts) },
+		Requires:   []*analysis.Analyzer{noReturn},
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(futureFact), new(foreverFact), new(lockFact)},
 	}
@@ -50,7 +60,7 @@ func (r *Result) Pos(file string, p asyncir.Pos) token.Pos {
 	return tf.Pos(int(p.Offset))
 }
 
-func runIR(pass *analysis.Pass, only func(*analysis.Pass) bool) (res any, err error) {
+func runIR(pass *analysis.Pass, opts irOptions) (res any, err error) {
 	// A frontend bug must not take down a whole vet run, but it must be
 	// seen: it becomes this package's analysis error.
 	defer func() {
@@ -64,12 +74,15 @@ func runIR(pass *analysis.Pass, only func(*analysis.Pass) bool) (res any, err er
 			out.files[tf.Name()] = tf
 		}
 	}
-	if (only != nil && !only(pass)) || !relevant(pass) {
+	if (opts.only != nil && !opts.only(pass)) || !relevant(pass) {
 		exportForeverSyntax(pass)
 		out.Program = asyncir.NewProgram(nil, asyncir.GoModels())
 		return out, nil
 	}
 	pkg, funcs := buildSSA(pass)
+	if opts.releaseTypes {
+		releaseTypes(pass.TypesInfo)
+	}
 	l := newLowerer(pass, pkg, funcs)
 	m := l.lower()
 	out.Module = m
@@ -105,10 +118,20 @@ func relevant(pass *analysis.Pass) bool {
 	return false
 }
 
-// buildSSA builds the package as buildssa does, using ctrlflow's no-return
+// releaseTypes drops the maps of info that SSA was built from and that
+// nothing reads once it is built (SSA lets go of info when built; a
+// generic function keeps it only to build instances, which
+// ssa.BuilderMode(0) builds as wrappers, without syntax). Defs stays:
+// buildSSA and the syntactic CFGs read it. On nats-server's server package
+// with its tests the maps hold about 190 MB while the package is lowered.
+func releaseTypes(info *types.Info) {
+	info.Types, info.Instances, info.Uses, info.Implicits, info.Selections, info.Scopes = nil, nil, nil, nil, nil, nil
+}
+
+// buildSSA builds the package as buildssa does, using the no-return
 // facts so that a path through os.Exit or log.Fatal ends there.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	cfgs := pass.ResultOf[noReturn].(*declCFGs)
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
 	// The dependencies' own facts say which of their functions never
 	// return when they were analysed from source; the model table says
