@@ -231,13 +231,16 @@ func goroutineSends(bind *asyncir.Op, group []*asyncir.Value) (int, *asyncir.Op,
 		return 0, nil, false
 	}
 	var send *asyncir.Op
+	waits := func(op *asyncir.Op, in *asyncir.Value) bool {
+		return op.IsPlainSend(in) || op.Kind == asyncir.OpSend && op.Recv == in && onlyUnsignalled(bind, op)
+	}
 	for _, in := range inputs {
 		if in.Track == nil || in.Track.Escapes {
 			return 0, nil, false
 		}
 		for _, u := range in.Uses {
 			switch {
-			case u.Op.IsPlainSend(in):
+			case waits(u.Op, in):
 				if send == nil {
 					send = u.Op
 				}
@@ -249,13 +252,65 @@ func goroutineSends(bind *asyncir.Op, group []*asyncir.Value) (int, *asyncir.Op,
 	}
 	n := asyncir.NewCFG(g).MaxOnPath(func(op *asyncir.Op) int {
 		for _, in := range inputs {
-			if op.IsPlainSend(in) {
+			if waits(op, in) {
 				return 1
 			}
 		}
 		return 0
 	})
 	return n, send, true
+}
+
+// onlyUnsignalled reports whether op, a send that is a case of a select
+// in the goroutine bind starts, waits as a plain send does: the select
+// has no default, and every other case receives from a channel the
+// starter made and handed only to this goroutine, which nobody sends on
+// or closes (a stop channel never signalled).
+func onlyUnsignalled(bind *asyncir.Op, op *asyncir.Op) bool {
+	sel := op.Select()
+	if sel == nil || sel.Default {
+		return false
+	}
+	others := 0
+	ok := true
+	bind.Callee.Ops(func(c *asyncir.Op) {
+		if c == op || c.Select() != sel {
+			return
+		}
+		others++
+		ok = ok && c.Kind == asyncir.OpAwait && neverSignalled(bind, c.Operand)
+	})
+	return ok && others > 0
+}
+
+// neverSignalled reports whether p, a value of the goroutine bind
+// starts, is bound to a channel its starter made that neither side
+// sends on, closes or hands elsewhere.
+func neverSignalled(bind *asyncir.Op, p *asyncir.Value) bool {
+	if p == nil {
+		return false
+	}
+	for _, u := range p.Uses {
+		if !u.Op.Receives(p) && u.Op.Kind != asyncir.OpSelect {
+			return false
+		}
+	}
+	args := append([]*asyncir.Value{bind.Recv}, bind.Args...)
+	for _, a := range append(args, bind.Captures()...) {
+		if a == nil || !containsValue(asyncir.Bindings(bind, a), p) {
+			continue
+		}
+		if a.Track == nil || !a.Track.Made || a.Track.Escapes {
+			return false
+		}
+		for _, u := range a.Uses {
+			if u.Op != bind && !u.Op.Receives(a) && u.Op.Kind != asyncir.OpSelect {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // leakingPath finds a spawn (or a receive after it) from which f can
@@ -360,7 +415,11 @@ func sendsForever(bind *asyncir.Op, group []*asyncir.Value) bool {
 	for _, ch := range group {
 		for _, in := range asyncir.Bindings(bind, ch) {
 			for _, u := range in.Uses {
-				if u.Op.IsPlainSend(in) && inEndlessLoop(cfg, g, u.Op) && !returnsAfter(u.Op.Block) {
+				plain := u.Op.IsPlainSend(in)
+				if !plain && !(u.Op.Kind == asyncir.OpSend && u.Op.Recv == in && onlyUnsignalled(bind, u.Op)) {
+					continue
+				}
+				if inEndlessLoop(cfg, g, u.Op) && !returnsAfter(u.Op.Block, func(b *asyncir.Block) bool { return firesNever(bind, b) }) {
 					forever = true
 				}
 			}
@@ -369,8 +428,20 @@ func sendsForever(bind *asyncir.Op, group []*asyncir.Value) bool {
 	return forever
 }
 
-// returnsAfter reports whether a normal return is reachable from b.
-func returnsAfter(b *asyncir.Block) bool {
+// firesNever reports whether block b is entered only when a select case
+// fires that never can (a receive from a stop channel never signalled).
+func firesNever(bind *asyncir.Op, b *asyncir.Block) bool {
+	for _, op := range b.Ops {
+		if op.Select() != nil && op.Kind == asyncir.OpAwait && neverSignalled(bind, op.Operand) {
+			return true
+		}
+	}
+	return false
+}
+
+// returnsAfter reports whether a normal return is reachable from b
+// through blocks that are not dead.
+func returnsAfter(b *asyncir.Block, dead func(*asyncir.Block) bool) bool {
 	seen := map[*asyncir.Block]bool{b: true}
 	work := []*asyncir.Block{b}
 	for len(work) > 0 {
@@ -380,7 +451,7 @@ func returnsAfter(b *asyncir.Block) bool {
 			return true
 		}
 		for _, s := range x.Succs {
-			if !seen[s] {
+			if !seen[s] && !dead(s) {
 				seen[s] = true
 				work = append(work, s)
 			}

@@ -469,6 +469,24 @@ func firstTick() int {
 	return <-ticks
 }
 
+// The stop protocol without its stop: the producer selects on a stop
+// channel nobody ever closes, so that case never fires and its send
+// waits as a plain one would.
+func firstTickUnstopped() int {
+	ticks := make(chan int)
+	stop := make(chan struct{})
+	go func() { // want `goroutine .firstTickUnstopped.func1. can block forever sending on unbuffered channel .ticks.: .firstTickUnstopped. can return before receiving every value.* \(AL151\)`
+		for i := 0; ; i++ {
+			select {
+			case ticks <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return <-ticks
+}
+
 // Fixed twin: the consumer tells the producer to stop.
 func firstTickStopped() int {
 	ticks := make(chan int)

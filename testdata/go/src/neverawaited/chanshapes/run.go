@@ -38,6 +38,7 @@ func RunLeaks() {
 	go d.Submit(2)
 
 	_ = firstTick()
+	_ = firstTickUnstopped()
 	time.Sleep(2 * workTime) // the servers reach their blocked sends
 }
 
