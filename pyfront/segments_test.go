@@ -52,15 +52,7 @@ func TestSegmentsLowerAsWhole(t *testing.T) {
 			segmented++
 		}
 		split := dumpLoad(Load([]File{{Path: path, Content: src}}, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
-		if whole != split {
-			a, b := strings.Split(whole, "\n"), strings.Split(split, "\n")
-			for i := range min(len(a), len(b)) {
-				if a[i] != b[i] {
-					t.Fatalf("%s: lowered in segments differs at line %d:\nwhole: %s\nsplit: %s", path, i, a[i], b[i])
-				}
-			}
-			t.Fatalf("%s: lowered in segments differs: %d lines, whole %d", path, len(b), len(a))
-		}
+		sameDump(t, path+": lowered in segments", whole, split)
 	}
 	if segmented < 10 {
 		t.Errorf("only %d files were split into segments", segmented)
@@ -114,6 +106,22 @@ func TestSegmentsEdgeCases(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sameDump fails the test at the first line where dump differs from
+// whole (dumpLoad's output), what naming the other way of loading.
+func sameDump(t *testing.T, what, whole, dump string) {
+	t.Helper()
+	if whole == dump {
+		return
+	}
+	a, b := strings.Split(whole, "\n"), strings.Split(dump, "\n")
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			t.Fatalf("%s differs at line %d:\nwhole: %s\nother: %s", what, i, a[i], b[i])
+		}
+	}
+	t.Fatalf("%s differs: %d lines, whole %d", what, len(b), len(a))
 }
 
 // dumpLoad prints the project modules' IR: every function, block and

@@ -39,15 +39,7 @@ func TestWriteBackInRunsAsWhole(t *testing.T) {
 		whole := dumpLoad(Load(files, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
 		writeBackRun = 1
 		runs := dumpLoad(Load(files, asyncir.PythonModels(), Options{Eager: true, KeepSession: true}))
-		if whole != runs {
-			a, b := strings.Split(whole, "\n"), strings.Split(runs, "\n")
-			for i := range min(len(a), len(b)) {
-				if a[i] != b[i] {
-					t.Fatalf("%s: written back in runs differs at line %d:\nwhole: %s\nruns:  %s", dir, i, a[i], b[i])
-				}
-			}
-			t.Fatalf("%s: written back in runs differs: %d lines, whole %d", dir, len(b), len(a))
-		}
+		sameDump(t, dir+": written back in runs", whole, runs)
 	}
 	if programs < 5 {
 		t.Errorf("only %d programs linked", programs)

@@ -231,16 +231,13 @@ func goroutineSends(bind *asyncir.Op, group []*asyncir.Value) (int, *asyncir.Op,
 		return 0, nil, false
 	}
 	var send *asyncir.Op
-	waits := func(op *asyncir.Op, in *asyncir.Value) bool {
-		return op.IsPlainSend(in) || op.Kind == asyncir.OpSend && op.Recv == in && onlyUnsignalled(bind, op)
-	}
 	for _, in := range inputs {
 		if in.Track == nil || in.Track.Escapes {
 			return 0, nil, false
 		}
 		for _, u := range in.Uses {
 			switch {
-			case waits(u.Op, in):
+			case waitingSend(bind, u.Op, in):
 				if send == nil {
 					send = u.Op
 				}
@@ -252,13 +249,20 @@ func goroutineSends(bind *asyncir.Op, group []*asyncir.Value) (int, *asyncir.Op,
 	}
 	n := asyncir.NewCFG(g).MaxOnPath(func(op *asyncir.Op) int {
 		for _, in := range inputs {
-			if waits(op, in) {
+			if waitingSend(bind, op, in) {
 				return 1
 			}
 		}
 		return 0
 	})
 	return n, send, true
+}
+
+// waitingSend reports whether op, in the goroutine bind starts, sends on
+// in and waits for a receiver: outside a select, or in one whose other
+// cases never fire.
+func waitingSend(bind, op *asyncir.Op, in *asyncir.Value) bool {
+	return op.IsPlainSend(in) || op.Kind == asyncir.OpSend && op.Recv == in && onlyUnsignalled(bind, op)
 }
 
 // onlyUnsignalled reports whether op, a send that is a case of a select
@@ -415,8 +419,7 @@ func sendsForever(bind *asyncir.Op, group []*asyncir.Value) bool {
 	for _, ch := range group {
 		for _, in := range asyncir.Bindings(bind, ch) {
 			for _, u := range in.Uses {
-				plain := u.Op.IsPlainSend(in)
-				if !plain && !(u.Op.Kind == asyncir.OpSend && u.Op.Recv == in && onlyUnsignalled(bind, u.Op)) {
+				if !waitingSend(bind, u.Op, in) {
 					continue
 				}
 				if inEndlessLoop(cfg, g, u.Op) && !returnsAfter(u.Op.Block, func(b *asyncir.Block) bool { return firesNever(bind, b) }) {
