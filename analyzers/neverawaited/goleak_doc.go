@@ -11,7 +11,12 @@ Finds a goroutine that sends on a channel (unbuffered, or with fewer
 buffer slots than it sends) when the function that made the channel and
 started the goroutine can return before receiving every value: a ` + "`select`" + `
 with a ` + "`ctx.Done()`" + ` or ` + "`time.After`" + ` case, an early error return, a loop
-that stops at the first result. The channel may also come back from a
+that stops at the first result, or a consumer that takes the first value
+of a producer that never stops (a loop with no condition and no return
+after its send: no lone receive can be its last). A ` + "`select`" + ` case that
+receives from a stop channel the function made and nobody ever sends on
+or closes never fires: the send beside it waits as a plain one. The
+channel may also come back from a
 function of the package whose goroutine feeds it (a generator ranged
 over until an early ` + "`break`" + `, a future given up on); the report is then at
 that goroutine's send. A goroutine that delivers its outcome on one of
