@@ -37,7 +37,7 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/conds", "neverawaited/returned", "neverawaited/fields",
 		"neverawaited/reply", "neverawaited/nilchan",
 		"neverawaited/chanshapes", "neverawaited/lockshapes", "neverawaited/waitshapes",
-		"neverawaited/crosslock")
+		"neverawaited/crosslock", "neverawaited/kernels")
 }
 
 func TestBlockingCall(t *testing.T) {

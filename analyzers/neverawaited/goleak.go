@@ -18,6 +18,8 @@ func runGo(pass *asyncir.Pass) error {
 	locks := newLockSummaries(pass.Program.Models, pass.Module)
 	checkUnsignalledConds(pass)
 	checkFieldSendLeaks(pass)
+	checkFieldWaitGroups(pass)
+	checkFieldReceiveLeaks(pass)
 	checkForeverBlocks(pass)
 	checkBlockedUnderLock(pass)
 	checkLockOrder(pass, locks)

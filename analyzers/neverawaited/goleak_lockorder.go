@@ -10,13 +10,15 @@ import (
 // lockEdge is one function taking mutex field `to` while it holds `from`.
 type lockEdge struct {
 	from, to         string
-	held, taken      *asyncir.Op // the Lock of from, the Lock of to
+	held, taken      *asyncir.Op // the Lock of from, the Lock of to (or the call that takes it)
 	heldKind, toKind asyncir.LockOp
+	inner            *asyncir.Op // the Lock of to inside the callee, when taken is a call
 }
 
 // checkLockOrder reports AL155 for two mutexes (struct fields, the same
 // in every method) that one function takes in the order A then B, and
-// another in the order B then A: two goroutines running them can each
+// another in the order B then A (itself, or through a function of the
+// package it calls that takes B on every path): two goroutines running them can each
 // hold one and wait forever for the other. Both second Locks are
 // reported. Locks of the same field (two values of one type) are not
 // ordered by field and are not judged.
@@ -34,17 +36,15 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 				return o.Kind != asyncir.OpDefer && locks.Releases(o, pl, kind)
 			}
 			f.Ops(func(o *asyncir.Op) {
-				m2, k2 := asyncir.LockCall(models, o)
-				if m2 == nil || o.Kind != asyncir.OpCall || !asyncir.Acquires(k2) || m2.Track == nil || m2.Track.Field == "" || m2.Track.Field == m.Track.Field {
-					return
-				}
 				// Taken after the first on every path to it (a path
 				// around a loop back to the first is not an order).
-				if inTestFile(f) || !precedes(first, o) {
+				if o.Kind != asyncir.OpCall || inTestFile(f) || !precedes(first, o) || !asyncir.Reaches(first, o, releases) {
 					return
 				}
-				if asyncir.Reaches(first, o, releases) {
-					edges = append(edges, lockEdge{m.Track.Field, m2.Track.Field, first, o, kind, k2})
+				for _, t := range takenBy(models, locks, o) {
+					if t.field != m.Track.Field {
+						edges = append(edges, lockEdge{m.Track.Field, t.field, first, o, kind, t.kind, t.at})
+					}
 				}
 			})
 		})
@@ -67,19 +67,54 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 			reported[e.taken], reported[r.taken] = true, true
 			for _, pair := range [][2]lockEdge{{e, r}, {r, e}} {
 				a, b := pair[0], pair[1]
+				related := []asyncir.Related{
+					{Range: a.held.Range, Message: "`" + fieldName(a.from) + "` locked here"},
+					{Range: b.taken.Range, Message: "`" + b.taken.Func().QualName + "` locks `" + fieldName(a.from) + "` here while holding `" + fieldName(a.to) + "`"},
+				}
+				how := "locks"
+				if a.inner != a.taken {
+					how = "locks (through `" + calleeName(a.taken) + "`)"
+					related = append(related, asyncir.Related{Range: a.inner.Range, Message: "`" + fieldName(a.to) + "` locked here"})
+				}
 				report(pass, asyncir.Diagnostic{
 					Code:  "AL155",
 					Range: a.taken.Range,
-					Message: fmt.Sprintf("`%s` locks mutex `%s` while holding `%s`, and `%s` takes them in the opposite order: each can wait forever for the other",
-						a.taken.Func().QualName, fieldName(a.to), fieldName(a.from), b.taken.Func().QualName),
-					Related: []asyncir.Related{
-						{Range: a.held.Range, Message: "`" + fieldName(a.from) + "` locked here"},
-						{Range: b.taken.Range, Message: "`" + b.taken.Func().QualName + "` locks `" + fieldName(a.from) + "` here while holding `" + fieldName(a.to) + "`"},
-					},
+					Message: fmt.Sprintf("`%s` %s mutex `%s` while holding `%s`, and `%s` takes them in the opposite order: each can wait forever for the other",
+						a.taken.Func().QualName, how, fieldName(a.to), fieldName(a.from), b.taken.Func().QualName),
+					Related: related,
 				})
 			}
 		}
 	}
+}
+
+// takenLock is a mutex field a call takes, and how.
+type takenLock struct {
+	field string
+	kind  asyncir.LockOp
+	at    *asyncir.Op // the Lock call
+}
+
+// takenBy lists the mutex fields the call o takes: its own Lock, or the
+// Locks a function of the package it calls takes on every path (a
+// helper such as proxyPath that locks d.mu), known by their fields.
+func takenBy(models *asyncir.Models, locks *lockSummaries, o *asyncir.Op) []takenLock {
+	if m, k := asyncir.LockCall(models, o); m != nil {
+		if asyncir.Acquires(k) && m.Track != nil && m.Track.Field != "" {
+			return []takenLock{{m.Track.Field, k, o}}
+		}
+		return nil
+	}
+	var out []takenLock
+	for _, a := range locks.Acquired(o) {
+		if a.At == nil || a.At == o || !a.Must {
+			continue
+		}
+		if m, _ := asyncir.LockCall(models, a.At); m != nil && m.Track != nil && m.Track.Field != "" {
+			out = append(out, takenLock{m.Track.Field, a.Kind, a.At})
+		}
+	}
+	return out
 }
 
 // precedes reports whether a runs before b on every path to b.

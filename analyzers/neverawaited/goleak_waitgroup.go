@@ -20,8 +20,10 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 			}
 			continue
 		}
+		// A group no goroutine is handed (wg.Add(2); go cleanImages();
+		// wg.Wait()) has nobody to call Done: judged by its Adds alone.
 		c, ok := countGroup(models, wg)
-		if !ok || len(c.waits) == 0 || len(c.starts) == 0 {
+		if !ok || len(c.waits) == 0 {
 			continue
 		}
 		wait := c.waits[0]
@@ -68,7 +70,7 @@ func checkStuckWaits(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 		report(pass, asyncir.Diagnostic{
 			Code:    "AL156",
 			Range:   wait.Range,
-			Message: fmt.Sprintf("%s.Wait can block forever: Add counts %d but only %s %s.Done", name, c.added, goroutinesCalling(done), name),
+			Message: fmt.Sprintf("%s.Wait can block forever: Add counts %d but %s %s.Done", name, c.added, goroutinesCalling(done), name),
 		})
 	}
 }
@@ -223,10 +225,13 @@ func goroutineDones(models *asyncir.Models, st asyncir.Start, wg *asyncir.Value)
 }
 
 func goroutinesCalling(n int) string {
-	if n == 1 {
-		return "1 goroutine calls"
+	switch n {
+	case 0:
+		return "no goroutine calls"
+	case 1:
+		return "only 1 goroutine calls"
 	}
-	return fmt.Sprintf("%d goroutines call", n)
+	return fmt.Sprintf("only %d goroutines call", n)
 }
 
 // countErrgroup collects the goroutines an errgroup starts (Go, TryGo)
