@@ -36,8 +36,10 @@ type InputLock struct {
 	// helper): the caller holds it after the call.
 	Held bool
 	// Must: every path of the function takes it, or returns early
-	// without doing the work that follows it; not only the paths a flag
-	// selects (if !hasLock { mu.Lock() }, then the same work).
+	// without doing the work that follows it, or skips it only by a loop
+	// that never turns (a helper called on every turn of a range); not
+	// only the paths a flag selects (if !hasLock { mu.Lock() }, then the
+	// same work).
 	Must bool
 	At   *Op
 }
@@ -197,7 +199,7 @@ func (s *LockSummaries) summarize(f *Func) bool {
 				// Taken while a caller may hold it: only when no release
 				// of the same place comes first (unlock, work, relock).
 				if ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.releasesAny(o, pl) }) {
-					add(s.acquired, InputLock{i, pl.Path, kind, s.keptAfter(op, pl, kind), unlessBailed(op), op})
+					add(s.acquired, InputLock{i, pl.Path, kind, s.keptAfter(op, pl, kind), unlessBailed(op) || onlyEmptyLoopsSkip(op), op})
 				}
 			case !Acquires(kind):
 				add(s.released, InputLock{i, pl.Path, kind, false, OnEveryPath(op), op})
@@ -209,7 +211,7 @@ func (s *LockSummaries) summarize(f *Func) bool {
 				// Only what the call takes while f's caller may still hold
 				// it: f has not released it first (resetAndUnlock).
 				if i := InputOf(f, pl); i >= 0 && ReachedFromEntry(op, func(o *Op) bool { return o.Kind != OpDefer && s.releasesAny(o, pl) }) {
-					add(s.acquired, InputLock{i, pl.Path, a.Kind, a.Held && s.keptAfter(op, pl, a.Kind), a.Must && unlessBailed(op), a.At})
+					add(s.acquired, InputLock{i, pl.Path, a.Kind, a.Held && s.keptAfter(op, pl, a.Kind), a.Must && (unlessBailed(op) || onlyEmptyLoopsSkip(op)), a.At})
 				}
 			}
 		}

@@ -20,6 +20,7 @@ func runGo(pass *asyncir.Pass) error {
 	checkFieldSendLeaks(pass)
 	checkFieldWaitGroups(pass)
 	checkFieldReceiveLeaks(pass)
+	checkStopSentOnce(pass)
 	checkForeverBlocks(pass)
 	checkBlockedUnderLock(pass)
 	checkLockOrder(pass, locks)

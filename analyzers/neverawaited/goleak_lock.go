@@ -197,7 +197,7 @@ func (s *lockSummaries) acquiredAgain(first *asyncir.Op, pl asyncir.Place, kind 
 			return
 		}
 		if m, k := asyncir.LockCall(s.models, o); m != nil {
-			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first && precedes(first, o) || o == first && everyIteration(first) && sameEachTurn(first, m)) {
+			if asyncir.Acquires(k) && (conflicts(k) || readsConflict && asyncir.OnEveryPath(o)) && asyncir.PlaceOf(m) == pl && asyncir.Reaches(first, o, releases) && (o != first && precedes(first, o) || o == first && asyncir.EveryTurn(first) && sameEachTurn(first, m)) {
 				again = o
 			}
 			return
@@ -241,35 +241,6 @@ func waitsForOthers(models *asyncir.Models, op *asyncir.Op) bool {
 		return m != nil && (m.Waits || m.Cond == asyncir.CondWait)
 	}
 	return false
-}
-
-// everyIteration reports whether every turn of the loops around op runs
-// it: a lock taken again on the next turn is then a certain deadlock, not
-// one a flag set beside the lock (if !locked { mu.Lock(); locked = true })
-// rules out.
-func everyIteration(op *asyncir.Op) bool {
-	cfg := asyncir.NewCFG(op.Func())
-	for _, h := range cfg.LoopHeaders(op.Block) {
-		if h == op.Block {
-			continue
-		}
-		// Back to the header without passing op's block: a turn skips it.
-		seen := map[*asyncir.Block]bool{op.Block: true}
-		work := append([]*asyncir.Block(nil), h.Succs...)
-		for len(work) > 0 {
-			b := work[len(work)-1]
-			work = work[:len(work)-1]
-			if b == h {
-				return false
-			}
-			if seen[b] || !cfg.InLoop(b, h) {
-				continue
-			}
-			seen[b] = true
-			work = append(work, b.Succs...)
-		}
-	}
-	return true
 }
 
 // releasedSomewhere reports whether some path from the lock releases it.

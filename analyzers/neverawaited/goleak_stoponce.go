@@ -1,0 +1,137 @@
+package neverawaited
+
+import (
+	"fmt"
+	"go/token"
+
+	"github.com/asynclint/asynclint/asyncir"
+)
+
+// checkStopSentOnce reports AL152 for a stop channel held in an
+// unexported struct field that several goroutines wait on, when the
+// package never closes it and only sends on it once (a single send, in
+// no loop): the send tells one of them, and the others wait forever. A
+// stop signal for many is a close.
+func checkStopSentOnce(pass *asyncir.Pass) {
+	type fieldUse struct {
+		sends   []*asyncir.Op
+		recvs   []*asyncir.Op
+		unknown bool // a close, a channel not made here, or handed on
+	}
+	fields := map[string]*fieldUse{}
+	var order []string
+	use := func(key string) *fieldUse {
+		u := fields[key]
+		if u == nil {
+			u = &fieldUse{}
+			fields[key] = u
+			order = append(order, key)
+		}
+		return u
+	}
+	var spawns []*asyncir.Op
+	for _, f := range pass.Module.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			if op.Kind == asyncir.OpSpawn && op.Callee != nil {
+				spawns = append(spawns, op)
+			}
+			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
+				if t := op.Operand.Track; t == nil || !t.Made {
+					use(op.Attr).unknown = true
+				}
+			}
+			for _, v := range opChannels(op) {
+				if v.Track == nil || v.Track.Field == "" {
+					continue
+				}
+				u := use(v.Track.Field)
+				switch {
+				case v.Track.Escapes:
+					u.unknown = true
+				case op.Sends(v):
+					u.sends = append(u.sends, op)
+				case op.Receives(v):
+					u.recvs = append(u.recvs, op)
+				case op.Kind == asyncir.OpSelect:
+				default:
+					u.unknown = true // a close, a range, or handed on
+				}
+			}
+		})
+	}
+	for _, key := range order {
+		u := fields[key]
+		if u.unknown || token.IsExported(lastDot(key)) || len(u.sends) != 1 || len(u.recvs) == 0 {
+			continue
+		}
+		send := u.sends[0]
+		if asyncir.NewCFG(send.Func()).InCycle(send.Block) {
+			continue // a send per waiter
+		}
+		// Every receive is a goroutine's way out: it leaves after it.
+		receivers := map[*asyncir.Func]bool{}
+		for _, r := range u.recvs {
+			if !leavesAfter(r) || r.Func() == send.Func() {
+				receivers = nil
+				break
+			}
+			receivers[r.Func()] = true
+		}
+		if receivers == nil {
+			continue
+		}
+		waiting := goroutinesRunning(spawns, receivers)
+		if waiting < 2 {
+			continue
+		}
+		for _, r := range u.recvs {
+			at := r // where the goroutine blocks: its select, for a case
+			if r.Select() != nil {
+				at = r.Select()
+			}
+			report(pass, asyncir.Diagnostic{
+				Code:  "AL152",
+				Range: at.Range,
+				Message: fmt.Sprintf("goroutine `%s` can block forever waiting on `%s`: %s goroutines wait on it, and `%s` sends one value and never closes it",
+					r.Func().QualName, fieldName(key), waitingCount(waiting), send.Func().QualName),
+				Related: []asyncir.Related{{Range: send.Range, Message: "the only send: it wakes one waiter"}},
+			})
+		}
+	}
+}
+
+// leavesAfter reports whether r's function can return after r without
+// running it again: r is the goroutine's way out.
+func leavesAfter(r *asyncir.Op) bool {
+	c, _ := asyncir.CheapestExit(r, asyncir.PathCost{Op: func(x *asyncir.Op) int {
+		if x == r || r.Select() != nil && x == r.Select() {
+			return asyncir.Inf
+		}
+		return 0
+	}})
+	return c < asyncir.Inf
+}
+
+// goroutinesRunning counts the goroutines started running one of fs: a go
+// statement in a loop counts as many (3).
+func goroutinesRunning(spawns []*asyncir.Op, fs map[*asyncir.Func]bool) int {
+	n := 0
+	for _, s := range spawns {
+		if !fs[s.Callee] {
+			continue
+		}
+		if asyncir.NewCFG(s.Func()).InCycle(s.Block) {
+			n += 3
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func waitingCount(n int) string {
+	if n > 2 {
+		return "several"
+	}
+	return "2"
+}
