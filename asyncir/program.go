@@ -48,6 +48,10 @@ type Module struct {
 	HasAsync     bool
 	SyntaxErrors []Range
 	Suppressions []Suppression
+	// Generated holds the files of the module that say they are
+	// generated ("// Code generated ... DO NOT EDIT."): what they do is
+	// fixed in their generator.
+	Generated map[string]bool
 	// ImportInsert is where a fix inserts a new import statement.
 	ImportInsert Pos
 	// Lines holds the byte offset of each line start, for fixes that need

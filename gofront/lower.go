@@ -55,6 +55,14 @@ func (l *lowerer) lower() *asyncir.Module {
 		m.Path = filepath.Dir(l.pass.Fset.File(l.pass.Files[0].FileStart).Name())
 	}
 	m.Suppressions = suppressions(l.pass)
+	for _, file := range l.pass.Files {
+		if ast.IsGenerated(file) {
+			if m.Generated == nil {
+				m.Generated = map[string]bool{}
+			}
+			m.Generated[l.pass.Fset.File(file.FileStart).Name()] = true
+		}
+	}
 	l.module = m
 	for _, fn := range l.srcFuncs {
 		f := &asyncir.Func{Name: fn.Name(), QualName: qualName(fn), Module: m}

@@ -38,7 +38,7 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 			f.Ops(func(o *asyncir.Op) {
 				// Taken after the first on every path to it (a path
 				// around a loop back to the first is not an order).
-				if o.Kind != asyncir.OpCall || inTestFile(f) || !precedes(first, o) || !asyncir.Reaches(first, o, releases) {
+				if o.Kind != asyncir.OpCall || inTestFile(f) || f.Module.Generated[f.Range.File] || !precedes(first, o) || !asyncir.Reaches(first, o, releases) {
 					return
 				}
 				// A helper that drops the held lock before taking the
@@ -65,8 +65,10 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 			if reported[e.taken] || reported[r.taken] {
 				continue
 			}
-			// Each waits for a lock the other holds, in modes that clash.
-			if !conflicts(e.toKind, r.heldKind) || !conflicts(r.toKind, e.heldKind) {
+			// Each waits for a lock the other holds, in modes that clash,
+			// and no third lock both hold keeps them apart (a gate:
+			// destructorM taken first by both).
+			if !conflicts(e.toKind, r.heldKind) || !conflicts(r.toKind, e.heldKind) || sharedGate(models, e, r) {
 				continue
 			}
 			reported[e.taken], reported[r.taken] = true, true
@@ -91,6 +93,30 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 			}
 		}
 	}
+}
+
+// sharedGate reports whether the two functions hold a third mutex field
+// at their second Locks, in modes that exclude each other: they cannot
+// both be there at once.
+func sharedGate(models *asyncir.Models, e, r lockEdge) bool {
+	gates := func(x lockEdge) map[string]asyncir.LockOp {
+		out := map[string]asyncir.LockOp{}
+		for _, m := range heldLocks(models, x.taken) {
+			if fld := m.Track.Field; fld != x.from && fld != x.to {
+				if first := lockedBefore(models, x.taken, m, true); first != nil {
+					_, out[fld] = asyncir.LockCall(models, first)
+				}
+			}
+		}
+		return out
+	}
+	theirs := gates(r)
+	for fld, k := range gates(e) {
+		if k2, ok := theirs[fld]; ok && (k == asyncir.LockWrite || k2 == asyncir.LockWrite) {
+			return true
+		}
+	}
+	return false
 }
 
 // takenLock is a mutex field a call takes, and how.
@@ -132,7 +158,8 @@ func precedes(a, b *asyncir.Op) bool {
 
 // inTestFile reports whether f is in a Go test file: a test that takes a
 // package's locks in its own order to provoke a race says nothing about
-// the package's lock order.
+// the package's lock order. Nor does generated code (a mock's
+// bookkeeping locks), whose order is its generator's.
 func inTestFile(f *asyncir.Func) bool {
 	return strings.HasSuffix(f.Range.File, "_test.go")
 }
