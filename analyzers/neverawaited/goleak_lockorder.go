@@ -54,6 +54,13 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 			})
 		})
 	}
+	ends := endMarkers(pass.Module)
+	for i := 0; i < len(edges); i++ {
+		if joinsFirst(edges[i].held, ends) {
+			edges = append(edges[:i], edges[i+1:]...)
+			i--
+		}
+	}
 	conflicts := func(a, b asyncir.LockOp) bool { return a == asyncir.LockWrite || b == asyncir.LockWrite }
 	byPair := map[[2]string][]lockEdge{}
 	for _, e := range edges {
@@ -93,6 +100,32 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 			}
 		}
 	}
+}
+
+// endMarkers lists the channel fields a function closes by defer, as it
+// ends: waiting on one waits for that function's goroutine to finish.
+func endMarkers(m *asyncir.Module) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range m.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			if op.Kind == asyncir.OpDefer && op.External == "close" && len(op.Args) == 1 && fieldOf(op.Args[0]) != "" {
+				out[fieldOf(op.Args[0])] = true
+			}
+		})
+	}
+	return out
+}
+
+// joinsFirst reports whether the function of lock waits, before it,
+// for a goroutine to end (<-s.recvDoneCh, closed by the receive loop's
+// defer): a shutdown that runs after the goroutines it shares locks
+// with, not beside them.
+func joinsFirst(lock *asyncir.Op, ends map[string]bool) bool {
+	joined := false
+	lock.Func().Ops(func(o *asyncir.Op) {
+		joined = joined || o.Kind == asyncir.OpAwait && o.Select() == nil && ends[fieldOf(o.Operand)] && precedes(o, lock)
+	})
+	return joined
 }
 
 // sharedGate reports whether the two functions hold a third mutex field
