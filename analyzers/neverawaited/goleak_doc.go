@@ -95,6 +95,14 @@ function that started it stops the ticker: ` + "`Stop`" + ` does not close the
 channel. A receive on a struct field channel while holding a mutex that
 every sender must lock first.
 
+Struct fields, over the package: a receive outside a ` + "`select`" + ` on an
+unexported field channel that nothing closes, whose every send is a
+` + "`select`" + ` case in a goroutine beside a case that leaves (` + "`<-w.stopCh`" + `):
+once that goroutine stops, the receive (a ` + "`Wait`" + ` called after ` + "`Stop`" + `)
+blocks forever. And a stop channel several goroutines wait on (a go
+statement in a loop, or several) that the package sends on once and never
+closes: the send wakes one of them, the others wait forever.
+
 It also finds the receives that nothing can ever end: a receive or ` + "`range`" + `
 outside a ` + "`select`" + ` on a nil channel (declared and never made, an
 unexported field or package variable the package never assigns, or a
@@ -220,9 +228,18 @@ mutex its parameter reaches; this method returns holding it, as a
 ` + "`Lock`" + ` helper does), so ` + "`s.Lock(); s.Get(k)`" + ` on another package's
 type is found.
 
+A lock a helper takes on every turn of a loop (` + "`for k := range c.pages { c.size() }`" + `)
+counts as taken: only an empty loop skips it, not a flag.
+
 Two goroutines: two mutexes held in struct fields that one function takes
-in the order A then B, and another B then A (each second ` + "`Lock`" + ` is
-reported); and the ` + "`Lock`" + ` of a goroutine that must take a mutex before it
+in the order A then B, and another B then A, itself or through a function
+of the package it calls that takes B on every path (each second ` + "`Lock`" + `
+is reported, the helper's ` + "`Lock`" + ` as related). Not paired: a helper that
+releases the held mutex before taking the other, two functions that both
+hold a third mutex (a gate) at their second ` + "`Lock`" + `, a function that first
+waits for a goroutine to end (a channel its ` + "`defer close`" + ` closes), and
+code in test files or generated files (` + "`// Code generated ... DO NOT EDIT.`" + `);
+and the ` + "`Lock`" + ` of a goroutine that must take a mutex before it
 can serve a channel operation or a ` + "`Done`" + ` that another goroutine waits for
 while holding that mutex.
 
@@ -285,6 +302,13 @@ room for them all; a goroutine that waits on the wait group that counts
 it, itself or through a call (a worker that calls ` + "`p.Close()`" + `, which waits
 for every worker); and a ` + "`Wait`" + ` on a struct field wait group while holding
 a mutex its goroutines lock before ` + "`Done`" + `.
+
+Across methods: a wait group held in an unexported struct field (` + "`s.wg`" + `)
+whose goroutine, started right after an ` + "`Add`" + ` of the field (` + "`s.wg.Add(1); go s.save(n)`" + `),
+can return without calling ` + "`Done`" + `; every ` + "`Wait`" + ` of the field is then
+short (the first is reported). And a wait group the function makes and
+counts with a constant ` + "`Add`" + ` but hands to no goroutine and never calls
+` + "`Done`" + ` on (` + "`wg.Add(2); go cleanImages(); go cleanVolumes(); wg.Wait()`" + `).
 
 ### Why is this bad?
 ` + "`" + `Wait` + "`" + ` returns only when the counter reaches zero. One missing ` + "`" + `Done` + "`" + `
