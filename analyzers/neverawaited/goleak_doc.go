@@ -37,7 +37,10 @@ return from its receiving loop before the channel is closed (the first
 error, the first match). Under a lock: a send on a struct field channel
 while holding a mutex that every receiver of the field must lock before
 it receives (each waits for the other; the receiver's ` + "`Lock`" + ` is reported
-as AL155). After ` + "`Wait`" + `: goroutines counted by a wait group or errgroup
+as AL155), or that the receiver's loop locks after each receive while
+the sender sends again without releasing it (a loop of sends under the
+lock); the send may be in a helper of the package that only sends
+(` + "`emit`" + `). After ` + "`Wait`" + `: goroutines counted by a wait group or errgroup
 that send their results on a channel the function reads only after
 ` + "`Wait`" + ` returns (reported with AL156 at the ` + "`Wait`" + `).
 

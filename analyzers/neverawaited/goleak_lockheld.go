@@ -2,6 +2,7 @@ package neverawaited
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -45,13 +46,16 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 	for _, x := range blocking {
 		key := blockingKey(models, x)
 		ps := partners[key]
-		if len(ps) == 0 || unknown[key] {
-			continue
-		}
 		for _, lock := range heldLocks(models, x) {
 			var firsts []*asyncir.Op
 			for _, p := range ps {
 				a := lockedBefore(models, p, lock, false)
+				if a == nil && repeatsUnder(models, x, lock) {
+					if p.Kind == asyncir.OpDrain && rangeReceives(p, ps) {
+						continue // the range's end; its receive is judged
+					}
+					a = lockedBetweenTurns(models, p, lock)
+				}
 				if a == nil || p.Func() == x.Func() {
 					firsts = nil
 					break
@@ -67,21 +71,25 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 			for _, p := range ps {
 				reported[p] = true
 			}
-			reportBlockedUnderLock(pass, x, ps[0], firsts, lock)
+			reportBlockedUnderLock(pass, x, key, ps[0], firsts, lock)
 		}
 	}
 }
 
-func reportBlockedUnderLock(pass *asyncir.Pass, x, partner *asyncir.Op, firsts []*asyncir.Op, lock *asyncir.Value) {
+func reportBlockedUnderLock(pass *asyncir.Pass, x *asyncir.Op, key string, partner *asyncir.Op, firsts []*asyncir.Op, lock *asyncir.Value) {
 	f := x.Func()
+	verb, fld, _ := strings.Cut(key, " ")
 	var code, what string
-	switch {
-	case x.Kind == asyncir.OpSend:
-		code, what = "AL151", "sending on `"+fieldName(x.Recv.Track.Field)+"`"
-	case x.Kind == asyncir.OpAwait:
-		code, what = "AL152", "receiving from `"+fieldName(x.Operand.Track.Field)+"`"
+	switch verb {
+	case "recv":
+		code, what = "AL151", "sending on `"+fieldName(fld)+"`"
+	case "send":
+		code, what = "AL152", "receiving from `"+fieldName(fld)+"`"
 	default:
-		code, what = "AL156", "in `"+fieldName(x.Recv.Track.Field)+"`.Wait"
+		code, what = "AL156", "in `"+fieldName(fld)+"`.Wait"
+	}
+	if x.Kind == asyncir.OpCall && x.Callee != nil {
+		what += " (in `" + x.Callee.QualName + "`)"
 	}
 	report(pass, asyncir.Diagnostic{
 		Code:    code,
@@ -108,6 +116,11 @@ func reportBlockedUnderLock(pass *asyncir.Pass, x, partner *asyncir.Op, firsts [
 // plain send ("recv pkg.T.ch": it needs a receive), a plain receive
 // ("send pkg.T.ch"), a WaitGroup.Wait ("done pkg.T.wg"); "" for others.
 func blockingKey(models *asyncir.Models, op *asyncir.Op) string {
+	if op.Kind == asyncir.OpCall && op.Callee != nil {
+		if send := helperSend(op.Callee); send != nil {
+			return "recv " + fieldOf(send.Recv)
+		}
+	}
 	switch {
 	case op.Kind == asyncir.OpSend && op.Select() == nil && fieldOf(op.Recv) != "":
 		return "recv " + fieldOf(op.Recv)
@@ -119,6 +132,85 @@ func blockingKey(models *asyncir.Models, op *asyncir.Op) string {
 		}
 	}
 	return ""
+}
+
+// helperSend is the plain send on a struct field channel that g makes on
+// every path, when g blocks on nothing else (emit: m.events <- ev): a
+// call of g waits for a receiver as the send does.
+func helperSend(g *asyncir.Func) *asyncir.Op {
+	var send *asyncir.Op
+	other := false
+	g.Ops(func(o *asyncir.Op) {
+		switch {
+		case o.Kind == asyncir.OpSend && o.Select() == nil && fieldOf(o.Recv) != "" && send == nil:
+			send = o
+		case o.Kind == asyncir.OpSend, o.Kind == asyncir.OpAwait, o.Kind == asyncir.OpSelect, o.Kind == asyncir.OpDrain, o.Kind == asyncir.OpSpawn:
+			other = true
+		case o.Kind == asyncir.OpCall && o.Callee != nil:
+			other = true
+		}
+	})
+	if other || send == nil || !asyncir.OnEveryPath(send) {
+		return nil
+	}
+	return send
+}
+
+// repeatsUnder reports whether x can run again while its goroutine
+// still holds lock: x is in a loop inside the locked region.
+func repeatsUnder(models *asyncir.Models, x *asyncir.Op, lock *asyncir.Value) bool {
+	first := lockedBefore(models, x, lock, true)
+	if first == nil {
+		return false
+	}
+	cfg := asyncir.NewCFG(x.Func())
+	for _, h := range cfg.LoopHeaders(x.Block) {
+		if !cfg.InLoop(first.Block, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// lockedBetweenTurns returns a Lock of lock's field that the partner p,
+// a receive in a loop, takes on every turn before it can receive again
+// (for ev := range m.events { m.mu.Lock(); … }); nil when some turn
+// comes back to p without it.
+func lockedBetweenTurns(models *asyncir.Models, p *asyncir.Op, lock *asyncir.Value) *asyncir.Op {
+	field := lock.Track.Field
+	var found *asyncir.Op
+	isLock := func(o *asyncir.Op) bool {
+		m, kind := asyncir.LockCall(models, o)
+		if m != nil && o.Kind == asyncir.OpCall && asyncir.Acquires(kind) && m.Track != nil && m.Track.Field == field {
+			if found == nil {
+				found = o
+			}
+			return true
+		}
+		return false
+	}
+	if !asyncir.Reaches(p, p, nil) || asyncir.Reaches(p, p, isLock) {
+		return nil
+	}
+	if found == nil {
+		p.Func().Ops(func(o *asyncir.Op) {
+			if found == nil && isLock(o) && asyncir.Reaches(p, o, nil) {
+				found = o
+			}
+		})
+	}
+	return found
+}
+
+// rangeReceives reports whether ps holds a receive in the function of
+// the range end d: the range's receive on each turn.
+func rangeReceives(d *asyncir.Op, ps []*asyncir.Op) bool {
+	for _, p := range ps {
+		if p.Kind == asyncir.OpAwait && p.Func() == d.Func() && p.Operand != nil && fieldOf(p.Operand) == fieldOf(d.Operand) {
+			return true
+		}
+	}
+	return false
 }
 
 // partnerKeys lists the keys (see blockingKey) of the waits op can end;

@@ -26,7 +26,7 @@ func (m *folderModel) emit(ev string) { m.events <- ev }
 
 func (m *folderModel) loop() {
 	for ev := range m.events {
-		m.mu.Lock()
+		m.mu.Lock() // want `locking mutex .folderModel.mu. can block forever: .folderModel.Scan. holds it while it waits for .folderModel.loop. \(AL155\)`
 		m.state[ev]++
 		m.mu.Unlock()
 	}
@@ -37,7 +37,7 @@ func (m *folderModel) Scan(names []string) {
 	defer m.mu.Unlock()
 	for _, n := range names {
 		m.state[n] = 0
-		m.emit(n)
+		m.emit(n) // want `.folderModel.Scan. can block forever sending on .folderModel.events. \(in .folderModel.emit.\) while holding mutex .folderModel.mu.: its partner .folderModel.loop. must lock it first \(AL151\)`
 		time.Sleep(time.Millisecond)
 	}
 }
