@@ -100,33 +100,50 @@ func checkStopSentOnce(pass *asyncir.Pass) {
 	}
 }
 
-// leavesAfter reports whether r's function can return after r without
-// running it again: r is the goroutine's way out.
+// leavesAfter reports whether r's function returns after r without
+// going round its loop again: r is the goroutine's way out, not a
+// request it serves.
 func leavesAfter(r *asyncir.Op) bool {
-	c, _ := asyncir.CheapestExit(r, asyncir.PathCost{Op: func(x *asyncir.Op) int {
-		if x == r || r.Select() != nil && x == r.Select() {
-			return asyncir.Inf
-		}
-		return 0
-	}})
+	cfg := asyncir.NewCFG(r.Func())
+	heads := cfg.LoopHeaders(r.Block)
+	c, _ := asyncir.CheapestExit(r, asyncir.PathCost{
+		Op: func(x *asyncir.Op) int {
+			if x == r || r.Select() != nil && x == r.Select() {
+				return asyncir.Inf
+			}
+			return 0
+		},
+		Edge: func(from, to *asyncir.Block) int {
+			for _, h := range heads {
+				if to == h {
+					return asyncir.Inf
+				}
+			}
+			return 0
+		},
+	})
 	return c < asyncir.Inf
 }
 
-// goroutinesRunning counts the goroutines started running one of fs: a go
-// statement in a loop counts as many (3).
+// goroutinesRunning counts the goroutines one function starts running
+// one of fs (the most any function starts): a go statement in a loop
+// counts as many (3). Go statements in different functions start the
+// goroutines of different values (two constructors), not of one.
 func goroutinesRunning(spawns []*asyncir.Op, fs map[*asyncir.Func]bool) int {
-	n := 0
+	per := map[*asyncir.Func]int{}
+	most := 0
 	for _, s := range spawns {
 		if !fs[s.Callee] {
 			continue
 		}
 		if asyncir.NewCFG(s.Func()).InCycle(s.Block) {
-			n += 3
+			per[s.Func()] += 3
 		} else {
-			n++
+			per[s.Func()]++
 		}
+		most = max(most, per[s.Func()])
 	}
-	return n
+	return most
 }
 
 func waitingCount(n int) string {
