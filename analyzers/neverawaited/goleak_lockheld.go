@@ -46,6 +46,9 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 	for _, x := range blocking {
 		key := blockingKey(models, x)
 		ps := partners[key]
+		if len(ps) == 0 || unknown[key] {
+			continue
+		}
 		for _, lock := range heldLocks(models, x) {
 			var firsts []*asyncir.Op
 			for _, p := range ps {
