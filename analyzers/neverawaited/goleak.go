@@ -21,6 +21,7 @@ func runGo(pass *asyncir.Pass) error {
 	checkFieldWaitGroups(pass)
 	checkFieldReceiveLeaks(pass)
 	checkStopSentOnce(pass)
+	checkIgnoredStops(pass)
 	checkForeverBlocks(pass)
 	checkBlockedUnderLock(pass)
 	checkLockOrder(pass, locks)
