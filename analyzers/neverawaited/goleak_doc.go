@@ -104,7 +104,11 @@ unexported field channel that nothing closes, whose every send is a
 once that goroutine stops, the receive (a ` + "`Wait`" + ` called after ` + "`Stop`" + `)
 blocks forever. And a stop channel several goroutines wait on (a go
 statement in a loop, or several) that the package sends on once and never
-closes: the send wakes one of them, the others wait forever.
+closes: the send wakes one of them, the others wait forever. And a
+goroutine that ranges over an unexported field channel nothing closes,
+while the package stops that type's goroutines by closing another of its
+channel fields (` + "`close(d.quit)`" + `) that the loop never watches and has
+no other way out of: after ` + "`Stop`" + ` it waits on its range forever.
 
 It also finds the receives that nothing can ever end: a receive or ` + "`range`" + `
 outside a ` + "`select`" + ` on a nil channel (declared and never made, an
