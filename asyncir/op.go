@@ -96,6 +96,7 @@ type opRare struct {
 	captures []*Value
 	sel      *Op
 	defs     []*Op
+	guards   []string
 }
 
 // more is op's rare part, made on first write.
@@ -159,6 +160,23 @@ func (op *Op) Captures() []*Value {
 		return nil
 	}
 	return op.rare.captures
+}
+
+// Guards lists, for a Go sync.Cond.Wait in a loop, the boolean struct
+// fields ("pkg.T.closed") the loop's condition reads: what the waiter
+// waits to see change.
+func (op *Op) Guards() []string {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.guards
+}
+
+// SetGuards records the fields a Cond.Wait's loop condition reads.
+func (op *Op) SetGuards(fields []string) {
+	if len(fields) > 0 {
+		op.more().guards = fields
+	}
 }
 
 // AddCapture appends a captured value.

@@ -241,6 +241,15 @@ type Func struct {
 	// ContextName is how the code names it ("ctx", "r.Context()").
 	HasContext  bool
 	ContextName string
+	// FlagSets are the stores of the constant true to a boolean struct
+	// field (q.closed = true) the function makes (Go).
+	FlagSets []FlagSet
+}
+
+// FlagSet is a store of true to a boolean struct field.
+type FlagSet struct {
+	Field string // "pkg.T.closed", as Tracking.Field
+	Range Range
 }
 
 // Entry returns the entry block.

@@ -145,6 +145,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			l.instr(fn, f.Blocks[i], instr)
 		}
 	}
+	l.recordCondGuards(fn, f)
 	for i, b := range fn.Blocks {
 		ib := f.Blocks[i]
 		order := []int{0, 1}

@@ -3,6 +3,7 @@ package neverawaited
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -48,6 +49,9 @@ func checkUnsignalledConds(pass *asyncir.Pass) {
 		waits    []*asyncir.Op
 		signaled bool
 		unknown  bool
+		// signalers are the functions that call Signal or Broadcast on
+		// it themselves.
+		signalers map[*asyncir.Func]bool
 	}
 	uses := map[string]*condUse{}
 	var order []string
@@ -103,6 +107,10 @@ func checkUnsignalledConds(pass *asyncir.Pass) {
 			case m == nil:
 			case m.Cond == asyncir.CondSignal:
 				u.signaled = true
+				if u.signalers == nil {
+					u.signalers = map[*asyncir.Func]bool{}
+				}
+				u.signalers[f] = true
 			case m.Cond == asyncir.CondWait && op.Kind == asyncir.OpCall:
 				u.waits = append(u.waits, op)
 			}
@@ -112,6 +120,9 @@ func checkUnsignalledConds(pass *asyncir.Pass) {
 		u := uses[key]
 		if u.signaled || u.unknown {
 			reportWaitsOutsideLoops(pass, u.waits)
+			if !u.unknown && strings.HasPrefix(key, "field ") {
+				reportSilentFlags(pass, u.waits, u.signalers)
+			}
 			continue
 		}
 		for _, w := range u.waits {
@@ -213,4 +224,59 @@ func testedBeforeWait(models *asyncir.Models, w *asyncir.Op) bool {
 		}
 	}
 	return false
+}
+
+// reportSilentFlags reports AL157 for a Cond.Wait whose loop waits for a
+// boolean field to become true (for !q.closed { q.cond.Wait() }) when a
+// function of the package sets that field (q.closed = true) and neither
+// it, a function it calls, nor a function that calls it signals the
+// condition: the waiter parked before the store never wakes to see it.
+func reportSilentFlags(pass *asyncir.Pass, waits []*asyncir.Op, signalers map[*asyncir.Func]bool) {
+	callers := map[*asyncir.Func][]*asyncir.Func{}
+	for _, f := range pass.Module.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			if op.Callee != nil {
+				callers[op.Callee] = append(callers[op.Callee], f)
+			}
+		})
+	}
+	signals := func(g *asyncir.Func) bool {
+		if signalers[g] {
+			return true
+		}
+		for _, c := range callers[g] {
+			if signalers[c] {
+				return true
+			}
+		}
+		found := false
+		g.Ops(func(op *asyncir.Op) { found = found || op.Callee != nil && signalers[op.Callee] })
+		return found
+	}
+	for _, w := range waits {
+		guards := w.Guards()
+		var setter *asyncir.Func
+		var at asyncir.FlagSet
+		for _, g := range pass.Module.Funcs {
+			if setter != nil || g == w.Func() || inTestFile(g) {
+				continue
+			}
+			for _, fs := range g.FlagSets {
+				if slices.Contains(guards, fs.Field) && !signals(g) {
+					setter, at = g, fs
+					break
+				}
+			}
+		}
+		if setter == nil {
+			continue
+		}
+		report(pass, asyncir.Diagnostic{
+			Code:  "AL157",
+			Range: w.Range,
+			Message: fmt.Sprintf("%s.Wait can block forever: `%s` sets `%s`, which this loop waits to see, without Signal or Broadcast",
+				condName(w.Recv), setter.QualName, fieldName(at.Field)),
+			Related: []asyncir.Related{{Range: at.Range, Message: "set here; no waiter is woken"}},
+		})
+	}
 }

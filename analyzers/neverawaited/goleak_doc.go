@@ -361,6 +361,14 @@ field, or one handed to another package, may be signalled elsewhere and
 is not judged. In a Go test file (the test profile) it is info: a test
 orders its Signal after the Wait by a handshake it controls.
 
+A condition that is signalled somewhere can still miss a change: a
+` + "`Wait`" + ` whose loop waits for a boolean field to become true
+(` + "`for len(q.items) == 0 && !q.closed { q.cond.Wait() }`" + `) when a function
+of the package sets that field (` + "`q.closed = true`" + `, not in a value it
+has just allocated) and neither it, a function it calls, nor a function
+that calls it signals the condition: a waiter parked before the store
+never wakes to see it (` + "`Close`" + ` without ` + "`Broadcast`" + `).
+
 ### Why is this bad?
 ` + "`" + `Wait` + "`" + ` returns only after a ` + "`" + `Signal` + "`" + ` or ` + "`" + `Broadcast` + "`" + `. If the code that
 changes the condition never signals, the waiter sleeps forever, however

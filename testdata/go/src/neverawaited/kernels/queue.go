@@ -39,7 +39,7 @@ func (q *workQueue) Run(handle func(int)) {
 	for {
 		q.mu.Lock()
 		for len(q.items) == 0 && !q.closed {
-			q.cond.Wait()
+			q.cond.Wait() // want `.workQueue.cond..Wait can block forever: .workQueue.Close. sets .workQueue.closed., which this loop waits to see, without Signal or Broadcast \(AL157\)`
 		}
 		if q.closed {
 			q.mu.Unlock()

@@ -1,0 +1,109 @@
+package gofront
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/asynclint/asynclint/asyncir"
+	"golang.org/x/tools/go/ssa"
+)
+
+// recordCondGuards notes, on each sync.Cond.Wait op of f, the boolean
+// struct fields its loop's condition reads (for len(q.items) == 0 &&
+// !q.closed { q.cond.Wait() } waits to see q.closed), and on f the
+// stores of true to boolean struct fields (q.closed = true): AL157 pairs
+// a flag set without a Signal with the waits that test it.
+func (l *lowerer) recordCondGuards(fn *ssa.Function, f *asyncir.Func) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case *ssa.Store:
+				fa, ok := in.Addr.(*ssa.FieldAddr)
+				c, isConst := in.Val.(*ssa.Const)
+				// A field of a value this function allocates is set before
+				// anyone can wait on it (&queue{ready: true}).
+				if ok && isConst && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) && !isAlloc(fa.X) {
+					if key := fieldKey(fa); key != "" {
+						f.FlagSets = append(f.FlagSets, asyncir.FlagSet{Field: key, Range: l.rangeOf(in.Pos())})
+					}
+				}
+			case *ssa.Call:
+				callee := in.Call.StaticCallee()
+				if callee == nil || callee.Name() != "Wait" || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "sync" || typeName(callee.Signature.Recv().Type()) != "sync.Cond" {
+					continue
+				}
+				fields := loopGuardFields(b)
+				if len(fields) == 0 {
+					continue
+				}
+				pos := l.rangeOf(in.Pos())
+				for _, op := range f.Blocks[b.Index].Ops {
+					if op.External == "sync.Cond.Wait" && op.Range == pos {
+						op.SetGuards(fields)
+					}
+				}
+			}
+		}
+	}
+}
+
+// loopGuardFields lists the boolean struct fields whose becoming true
+// ends the wait of b's loop: a loop header that dominates b, that b leads
+// back to, and whose condition keeps waiting while the field is false
+// (!q.closed on the branch to b, or q.closed on the other).
+func loopGuardFields(b *ssa.BasicBlock) []string {
+	var out []string
+	for d, n := b.Idom(), 0; d != nil && n < 4; d, n = d.Idom(), n+1 {
+		last, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || len(d.Succs) != 2 || !leadsBack(b, d) {
+			continue
+		}
+		cond, negated := last.Cond, false
+		if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+			cond, negated = not.X, true
+		}
+		load, ok := cond.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			continue
+		}
+		fa, ok := load.X.(*ssa.FieldAddr)
+		if basic, isBasic := load.Type().Underlying().(*types.Basic); !ok || !isBasic || basic.Kind() != types.Bool {
+			continue
+		}
+		onTrue := d.Succs[0].Dominates(b)
+		if !onTrue && !d.Succs[1].Dominates(b) {
+			continue
+		}
+		if key := fieldKey(fa); key != "" && negated == onTrue {
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
+// leadsBack reports whether b reaches h again: h heads a loop around b.
+func leadsBack(b, h *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := []*ssa.BasicBlock{b}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range x.Succs {
+			if s == h {
+				return true
+			}
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return false
+}
+
+// isAlloc reports whether v is memory the function allocated itself.
+func isAlloc(v ssa.Value) bool {
+	_, ok := v.(*ssa.Alloc)
+	return ok
+}
