@@ -24,14 +24,14 @@ func (d *bridgeDriver) proxyPath() string {
 func (d *bridgeDriver) configure() {
 	d.configMu.Lock()
 	defer d.configMu.Unlock()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	_ = d.proxyPath() // want `bridgeDriver.configure. locks \(through .bridgeDriver.proxyPath.\) mutex .bridgeDriver.mu. while holding .bridgeDriver.configMu.* \(AL155\)`
 }
 
 func (d *bridgeDriver) reload() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	d.configMu.Lock() // want `bridgeDriver.reload. locks mutex .bridgeDriver.configMu. while holding .bridgeDriver.mu.* \(AL155\)`
 	d.nets++
 	d.configMu.Unlock()
@@ -54,14 +54,14 @@ func (d *bridgeDriverFixed) proxyPath() string {
 func (d *bridgeDriverFixed) configure() {
 	d.configMu.Lock()
 	defer d.configMu.Unlock()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	_ = d.proxyPath()
 }
 
 func (d *bridgeDriverFixed) reload() {
 	d.configMu.Lock()
 	defer d.configMu.Unlock()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	d.mu.Lock()
 	d.nets++
 	d.mu.Unlock()

@@ -23,7 +23,7 @@ func (m *circuitMetrics) total() int {
 func (m *circuitMetrics) ErrorPercent() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	if t := m.total(); t > 0 { // want `.circuitMetrics.total. read-locks mutex .circuitMetrics.mu. again while .circuitMetrics.ErrorPercent. holds a read lock: a Lock waiting in between \(.circuitMetrics.Record.\) blocks both forever \(AL155\)`
 		return m.errors * 100 / t
 	}
@@ -51,7 +51,7 @@ func (m *circuitMetricsFixed) totalLocked() int { return m.requests }
 func (m *circuitMetricsFixed) ErrorPercent() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	if t := m.totalLocked(); t > 0 {
 		return m.errors * 100 / t
 	}

@@ -101,7 +101,7 @@ func (q *workQueueFixed) Run(handle func(int)) {
 func RunQueue() {
 	q := newWorkQueue()
 	go q.Run(func(int) {})
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	q.Close()
 }
 
@@ -110,7 +110,7 @@ func RunQueueFixed() {
 	q := newWorkQueueFixed()
 	done := make(chan struct{})
 	go func() { q.Run(func(int) {}); close(done) }()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	q.Close()
 	<-done
 }
