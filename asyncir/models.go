@@ -54,6 +54,10 @@ type APIModel struct {
 	// recv, accept; "write": send); once the loop has seen it, one call
 	// does not wait.
 	ReadyWhen string
+	// TakesNonBlockingSocket: the first argument is a socket the API
+	// requires in non-blocking mode (loop.sock_recv and its kin), so
+	// other calls on that socket do not wait either.
+	TakesNonBlockingSocket bool
 	// Cold: the function blocks only on rare paths (warnings.warn reading
 	// source lines through linecache, Thread.start waiting for the new
 	// thread to signal); the may-block summary does not follow it when

@@ -369,7 +369,7 @@ func blockingAPI(models *asyncir.Models, op *asyncir.Op) *asyncir.APIModel {
 		name = projectName(models, op.Callee)
 	}
 	api := models.BlockingAPI(name)
-	if api == nil || nonBlocking(api, op) || nonBlockingSocket(op) {
+	if api == nil || nonBlocking(api, op) || nonBlockingSocket(models, op) {
 		return nil
 	}
 	return api
@@ -462,28 +462,65 @@ func namesConstant(v *asyncir.Value, name string) bool {
 }
 
 // nonBlockingSocket reports whether a socket method is called in a try
-// that handles BlockingIOError, or on a local that the same function puts
-// in non-blocking mode (setblocking/settimeout), as asyncio's own
-// transports do.
-func nonBlockingSocket(op *asyncir.Op) bool {
+// that handles BlockingIOError, or on a socket (a local, or an attribute
+// path such as state.socket) that the same function puts in non-blocking
+// mode (setblocking/settimeout), as asyncio's own transports do, or hands
+// to a loop method that requires non-blocking mode (loop.sock_recv).
+func nonBlockingSocket(models *asyncir.Models, op *asyncir.Op) bool {
 	if !strings.HasPrefix(op.External, "socket.socket.") {
 		return false
 	}
 	if op.ExpectWouldBlock {
 		return true
 	}
-	if op.Recv == nil || op.Recv.Def.Kind != asyncir.OpLoad {
+	path := accessPath(op.Recv)
+	if path == "" {
 		return false
 	}
-	v := op.Recv.Def.Var
 	found := false
 	op.Func().Ops(func(o *asyncir.Op) {
-		if o.Kind == asyncir.OpCall && (o.Method == "setblocking" || o.Method == "settimeout") &&
-			o.Recv != nil && o.Recv.Def.Kind == asyncir.OpLoad && o.Recv.Def.Var == v {
-			found = true
+		switch {
+		case found || o.Kind != asyncir.OpCall:
+		case o.Method == "setblocking" || o.Method == "settimeout":
+			found = accessPath(o.Recv) == path && !setsBlocking(o)
+		default:
+			a := models.API(o.External)
+			found = a != nil && a.TakesNonBlockingSocket && accessPath(o.Arg(0, "sock")) == path
 		}
 	})
 	return found
+}
+
+// setsBlocking reports whether a setblocking/settimeout call puts the
+// socket in blocking mode by a literal: setblocking(True), settimeout(None)
+// or a positive timeout. Anything else may well mean non-blocking mode.
+func setsBlocking(o *asyncir.Op) bool {
+	v := o.Arg(0, "")
+	if v == nil {
+		return false
+	}
+	c := v.Const()
+	if o.Method == "setblocking" {
+		return c == "True" || c == "1"
+	}
+	return c != "" && c != "0" && c != "0.0"
+}
+
+// accessPath spells the local or attribute chain a value was read from
+// ("sock", "state.socket"); "" for anything else.
+func accessPath(v *asyncir.Value) string {
+	if v == nil || v.Def == nil {
+		return ""
+	}
+	switch v.Def.Kind {
+	case asyncir.OpLoad:
+		return v.Def.Var
+	case asyncir.OpAttr:
+		if p := accessPath(v.Def.Recv); p != "" {
+			return p + "." + v.Def.Attr
+		}
+	}
+	return ""
 }
 
 // cold reports whether the tables mark a project function as blocking
