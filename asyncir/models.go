@@ -54,6 +54,10 @@ type APIModel struct {
 	// recv, accept; "write": send); once the loop has seen it, one call
 	// does not wait.
 	ReadyWhen string
+	// EmptyTest names the receiver's method that tells whether the call
+	// would wait for an item (queue.Queue.get: empty): right after a
+	// loop that runs while it returns true, one call finds an item.
+	EmptyTest string
 	// TakesNonBlockingSocket: the first argument is a socket the API
 	// requires in non-blocking mode (loop.sock_recv and its kin), so
 	// other calls on that socket do not wait either.

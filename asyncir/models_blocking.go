@@ -106,6 +106,13 @@ func (a *APIModel) BlockingTier() BlockTier {
 	return a.Tier
 }
 
+// withEmptyTest names the receiver's method that tells whether a get
+// would wait for an item.
+func withEmptyTest(a *APIModel, method string) *APIModel {
+	a.EmptyTest = method
+	return a
+}
+
 // blockFalse is a block=/blocking=/wait= flag: False turns the wait off.
 func blockFalse(pos int, kw string) NonBlockingArg {
 	return NonBlockingArg{Pos: pos, Keyword: kw, Values: []string{"False", "0"}, Unknown: true}
@@ -241,7 +248,7 @@ func addBlocking(m *Models) {
 		blocking("threading.Event.wait", "asyncio.Event.wait", timeoutZero(0)),
 		blocking("threading.Barrier.wait", "asyncio.Barrier.wait", timeoutZero(0)),
 		blocking("threading.Thread.join", "", timeoutZero(0)),
-		blocking("queue.Queue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)),
+		withEmptyTest(blocking("queue.Queue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)), "empty"),
 		blocking("queue.Queue.put", "asyncio.Queue.put", blockFalse(1, "block"), timeoutZero(2)),
 		// queue.Queue() with no maxsize (or one ≤ 0) never fills: its put
 		// does not wait.
@@ -249,7 +256,7 @@ func addBlocking(m *Models) {
 			Bound: NonBlockingArg{Pos: 0, Keyword: "maxsize"}, Callback: -1},
 		&APIModel{Name: unboundedQueue + ".put", Callback: -1},
 		blocking("queue.Queue.join", "asyncio.Queue.join"),
-		blocking("queue.SimpleQueue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)),
+		withEmptyTest(blocking("queue.SimpleQueue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)), "empty"),
 		blocking("concurrent.futures.Future.result", "asyncio.wrap_future", timeoutZero(0)),
 		blocking("concurrent.futures.Future.exception", "asyncio.wrap_future", timeoutZero(0)),
 		blocking("concurrent.futures.Executor.shutdown", "", blockFalse(0, "wait")),

@@ -369,7 +369,7 @@ func blockingAPI(models *asyncir.Models, op *asyncir.Op) *asyncir.APIModel {
 		name = projectName(models, op.Callee)
 	}
 	api := models.BlockingAPI(name)
-	if api == nil || nonBlocking(api, op) || nonBlockingSocket(models, op) {
+	if api == nil || nonBlocking(api, op) || nonBlockingSocket(models, op) || afterEmptyLoop(api, op) {
 		return nil
 	}
 	return api
@@ -489,6 +489,40 @@ func nonBlockingSocket(models *asyncir.Models, op *asyncir.Op) bool {
 		}
 	})
 	return found
+}
+
+// afterEmptyLoop reports whether op, a get whose model names the
+// receiver's emptiness test, comes right after a loop that ran while
+// that test said empty (starlette's `while q.empty(): await sleep(0)`
+// then `return q.get()`): every way into op's block leaves such a loop
+// (no break), and nothing but reads runs between the exit and op.
+func afterEmptyLoop(api *asyncir.APIModel, op *asyncir.Op) bool {
+	path := accessPath(op.Recv)
+	if api.EmptyTest == "" || path == "" || len(op.Block.Preds) == 0 {
+		return false
+	}
+	for _, o := range op.Block.Ops[:op.Index] {
+		if o.Kind != asyncir.OpLoad && o.Kind != asyncir.OpAttr {
+			return false
+		}
+	}
+	for _, h := range op.Block.Preds {
+		if !h.LoopHead || h.Succs[0] == op.Block || !testsEmpty(h, api.EmptyTest, path) {
+			return false
+		}
+	}
+	return true
+}
+
+// testsEmpty reports whether the loop head h's condition is path.method()
+// itself: the head's last op, since a negation or a boolean operator
+// around it would come after it.
+func testsEmpty(h *asyncir.Block, method, path string) bool {
+	if len(h.Ops) == 0 {
+		return false
+	}
+	o := h.Ops[len(h.Ops)-1]
+	return o.Kind == asyncir.OpCall && o.Method == method && accessPath(o.Recv) == path
 }
 
 // setsBlocking reports whether a setblocking/settimeout call puts the

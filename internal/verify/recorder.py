@@ -312,12 +312,16 @@ _real_select = select.select
 
 def cannot_wait(name, args, kwargs):
     """A call that cannot wait: a lookup of a numeric host
-    (AI_NUMERICHOST), a put on a queue without a bound, a socket in
+    (AI_NUMERICHOST), a put on a queue without a bound, a get on a queue
+    that holds an item, a socket in
     non-blocking mode (it raises BlockingIOError instead of waiting), or a
     socket the kernel already reports ready for what one call of this
     method needs."""
     if name == "queue.Queue.put":
         return bool(args) and getattr(args[0], "maxsize", 1) <= 0
+    if name == "queue.Queue.get":
+        # An item is there: one get takes it without waiting.
+        return bool(args) and getattr(args[0], "qsize", lambda: 0)() > 0
     if name == "socket.getaddrinfo":
         flags = args[5] if len(args) > 5 else kwargs.get("flags", 0)
         return isinstance(flags, int) and bool(flags & socket.AI_NUMERICHOST)

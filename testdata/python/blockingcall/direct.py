@@ -29,6 +29,10 @@ async def blocking_calls():
     lock.release()
     q = queue.Queue(maxsize=1)
     q.put(1)  # want: AL201 "`queue.Queue.put`"
+    q.get_nowait()
+    # The item comes from another thread a little later, so get really
+    # waits for it.
+    threading.Timer(0.05, q.put, [2]).start()
     q.get()  # want: AL201 "`queue.Queue.get`"
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))
