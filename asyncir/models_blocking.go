@@ -20,6 +20,9 @@ type NonBlockingArg struct {
 	// Flag is a module constant (socket.AI_NUMERICHOST) whose presence
 	// in the argument, alone or in a `|` of flags, turns the wait off.
 	Flag string
+	// IPLiteral: a string literal that is an IP address ("127.0.0.1",
+	// "::1") turns the wait off: the resolver parses it without a lookup.
+	IPLiteral bool
 }
 
 // MethodFamily makes the methods of an external client class blocking
@@ -124,6 +127,12 @@ func numericHost(pos int, flag string) NonBlockingArg {
 	return NonBlockingArg{Pos: pos, Keyword: "flags", Flag: "socket." + flag}
 }
 
+// ipLiteral is a host argument: an IP address spelled as a literal needs
+// no lookup.
+func ipLiteral(pos int, kw string) NonBlockingArg {
+	return NonBlockingArg{Pos: pos, Keyword: kw, IPLiteral: true}
+}
+
 // timeoutZero is a timeout argument: 0 polls instead of waiting.
 func timeoutZero(pos int) NonBlockingArg {
 	return NonBlockingArg{Pos: pos, Keyword: "timeout", Values: []string{"0", "0.0"}}
@@ -218,7 +227,7 @@ func addBlocking(m *Models) {
 	// A numeric host needs no resolver: AI_NUMERICHOST/NI_NUMERICHOST in
 	// the flags turn the lookup into parsing.
 	as = append(as,
-		blocking("socket.getaddrinfo", "asyncio.AbstractEventLoop.getaddrinfo", numericHost(5, "AI_NUMERICHOST")),
+		blocking("socket.getaddrinfo", "asyncio.AbstractEventLoop.getaddrinfo", numericHost(5, "AI_NUMERICHOST"), ipLiteral(0, "host")),
 		blocking("socket.getnameinfo", "asyncio.AbstractEventLoop.getnameinfo", numericHost(1, "NI_NUMERICHOST")))
 	add("asyncio.AbstractEventLoop.getaddrinfo", "socket.gethostbyname",
 		"socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.getfqdn")

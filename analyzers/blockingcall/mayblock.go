@@ -1,6 +1,7 @@
 package blockingcall
 
 import (
+	"net"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -408,6 +409,12 @@ func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
 			}
 			continue
 		}
+		if nb.IPLiteral {
+			if lit, ok := asyncir.ParseLiteral(v.Const()); ok && lit.Kind == asyncir.LitStr && !lit.Raw && net.ParseIP(lit.Str) != nil {
+				return true
+			}
+			continue
+		}
 		if v.Const() == "" {
 			if nb.Unknown {
 				return true
@@ -439,9 +446,15 @@ func passesAny(op *asyncir.Op, keywords []string) bool {
 }
 
 // namesConstant reports whether v is the module constant name (a dotted
-// "socket.AI_NUMERICHOST"), alone or as an operand of a `|` of flags.
+// "socket.AI_NUMERICHOST"), alone or as an operand of a `|` of flags,
+// directly or through a module-level name bound once to such a value
+// (trio's _NUMERIC_ONLY = AI_NUMERICHOST | AI_NUMERICSERV).
 func namesConstant(v *asyncir.Value, name string) bool {
-	if v == nil || v.Def == nil {
+	return namesConstantWithin(v, name, 4)
+}
+
+func namesConstantWithin(v *asyncir.Value, name string, depth int) bool {
+	if v == nil || v.Def == nil || depth == 0 {
 		return false
 	}
 	if v.Type().External == name {
@@ -453,12 +466,36 @@ func namesConstant(v *asyncir.Value, name string) bool {
 		return def.Recv != nil && def.Recv.Type().Kind == asyncir.ModuleObj && def.Recv.Type().External+"."+def.Attr == name
 	case asyncir.OpRef:
 		for _, a := range def.Args {
-			if namesConstant(a, name) {
+			if namesConstantWithin(a, name, depth-1) {
 				return true
 			}
 		}
+	case asyncir.OpLoad:
+		if b := moduleBinding(def); b != nil {
+			return namesConstantWithin(b, name, depth-1)
+		}
 	}
 	return false
+}
+
+// moduleBinding is the value a load of a module-level name reads when the
+// module body binds that name exactly once; nil otherwise.
+func moduleBinding(load *asyncir.Op) *asyncir.Value {
+	f := load.Func()
+	if f == nil || f.Module == nil || f.Module.Body == nil || load.Var == "" || !load.Global && f != f.Module.Body {
+		return nil
+	}
+	var bound *asyncir.Value
+	n := 0
+	f.Module.Body.Ops(func(o *asyncir.Op) {
+		if o.Kind == asyncir.OpStore && o.Recv == nil && o.Var == load.Var {
+			bound, n = o.Operand, n+1
+		}
+	})
+	if n != 1 {
+		return nil
+	}
+	return bound
 }
 
 // nonBlockingSocket reports whether a socket method is called in a try

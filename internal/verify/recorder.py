@@ -28,6 +28,7 @@ import contextvars
 import functools
 import gc
 import inspect
+import ipaddress
 import io
 import json
 import linecache
@@ -310,9 +311,20 @@ _SOCKET_WRITES = {"socket.socket.send", "socket.socket.sendto"}
 _real_select = select.select
 
 
+def is_ip_address(host):
+    """An IP address the resolver parses without a lookup."""
+    if not isinstance(host, str):
+        return False
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def cannot_wait(name, args, kwargs):
     """A call that cannot wait: a lookup of a numeric host
-    (AI_NUMERICHOST), a put on a queue without a bound, a get on a queue
+    (AI_NUMERICHOST, or an IP address given as the host), a put on a queue without a bound, a get on a queue
     that holds an item, a socket in
     non-blocking mode (it raises BlockingIOError instead of waiting), or a
     socket the kernel already reports ready for what one call of this
@@ -324,7 +336,8 @@ def cannot_wait(name, args, kwargs):
         return bool(args) and getattr(args[0], "qsize", lambda: 0)() > 0
     if name == "socket.getaddrinfo":
         flags = args[5] if len(args) > 5 else kwargs.get("flags", 0)
-        return isinstance(flags, int) and bool(flags & socket.AI_NUMERICHOST)
+        host = args[0] if args else kwargs.get("host")
+        return isinstance(flags, int) and bool(flags & socket.AI_NUMERICHOST) or is_ip_address(host)
     if not args or not isinstance(args[0], socket.socket):
         return False
     sock = args[0]
