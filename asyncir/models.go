@@ -58,6 +58,10 @@ type APIModel struct {
 	// would wait for an item (queue.Queue.get: empty): right after a
 	// loop that runs while it returns true, one call finds an item.
 	EmptyTest string
+	// FreeWhenNew names the class whose new instance the call takes at
+	// once (threading.Lock.acquire: threading.Lock): nobody else can
+	// hold a lock the function has just made.
+	FreeWhenNew string
 	// TakesNonBlockingSocket: the first argument is a socket the API
 	// requires in non-blocking mode (loop.sock_recv and its kin), so
 	// other calls on that socket do not wait either.

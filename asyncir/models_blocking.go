@@ -109,6 +109,13 @@ func (a *APIModel) BlockingTier() BlockTier {
 	return a.Tier
 }
 
+// freeWhenNew names the lock class whose new instance an acquire takes
+// at once.
+func freeWhenNew(a *APIModel, class string) *APIModel {
+	a.FreeWhenNew = class
+	return a
+}
+
 // withEmptyTest names the receiver's method that tells whether a get
 // would wait for an item.
 func withEmptyTest(a *APIModel, method string) *APIModel {
@@ -248,8 +255,8 @@ func addBlocking(m *Models) {
 	addReady("read", "asyncio.AbstractEventLoop.sock_accept", "socket.socket.accept")
 	// Threads, locks, queues and thread-side futures.
 	as = append(as,
-		blocking("threading.Lock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)),
-		blocking("threading.RLock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)),
+		freeWhenNew(blocking("threading.Lock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)), "threading.Lock"),
+		freeWhenNew(blocking("threading.RLock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)), "threading.RLock"),
 		blocking("threading.Semaphore.acquire", "asyncio.Semaphore.acquire", blockFalse(0, "blocking"), timeoutZero(1)),
 		blocking("threading.Condition.acquire", "asyncio.Condition.acquire", blockFalse(0, "blocking"), timeoutZero(1)),
 		blocking("threading.Condition.wait", "asyncio.Condition.wait", timeoutZero(0)),

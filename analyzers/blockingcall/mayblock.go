@@ -370,7 +370,7 @@ func blockingAPI(models *asyncir.Models, op *asyncir.Op) *asyncir.APIModel {
 		name = projectName(models, op.Callee)
 	}
 	api := models.BlockingAPI(name)
-	if api == nil || nonBlocking(api, op) || nonBlockingSocket(models, op) || afterEmptyLoop(api, op) {
+	if api == nil || nonBlocking(api, op) || nonBlockingSocket(models, op) || afterEmptyLoop(api, op) || takesNewLock(api, op) {
 		return nil
 	}
 	return api
@@ -549,6 +549,46 @@ func afterEmptyLoop(api *asyncir.APIModel, op *asyncir.Op) bool {
 		}
 	}
 	return true
+}
+
+// takesNewLock reports whether op acquires a lock its own block has just
+// made and stored where op reads it (trio's `self._worker_lock = Lock()`
+// then `self._worker_lock.acquire()`), with no call in between that
+// could hand it to another thread or take it first.
+func takesNewLock(api *asyncir.APIModel, op *asyncir.Op) bool {
+	path := accessPath(op.Recv)
+	if api.FreeWhenNew == "" || path == "" {
+		return false
+	}
+	for i := int(op.Index) - 1; i >= 0; i-- {
+		o := op.Block.Ops[i]
+		switch o.Kind {
+		case asyncir.OpLoad, asyncir.OpAttr:
+		case asyncir.OpStore:
+			if storePath(o) != path {
+				continue
+			}
+			made := o.Operand
+			return made != nil && made.Def != nil && made.Def.Kind == asyncir.OpCall && made.Def.External == api.FreeWhenNew
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// storePath spells the local or attribute a store binds, as accessPath
+// spells reads; "" for subscripts and anything else.
+func storePath(st *asyncir.Op) string {
+	switch {
+	case st.Recv == nil:
+		return st.Var
+	case st.Attr != "":
+		if p := accessPath(st.Recv); p != "" {
+			return p + "." + st.Attr
+		}
+	}
+	return ""
 }
 
 // testsEmpty reports whether the loop head h's condition is path.method()

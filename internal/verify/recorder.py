@@ -325,12 +325,15 @@ def is_ip_address(host):
 def cannot_wait(name, args, kwargs):
     """A call that cannot wait: a lookup of a numeric host
     (AI_NUMERICHOST, or an IP address given as the host), a put on a queue without a bound, a get on a queue
-    that holds an item, a socket in
+    that holds an item, an acquire of a free lock, a socket in
     non-blocking mode (it raises BlockingIOError instead of waiting), or a
     socket the kernel already reports ready for what one call of this
     method needs."""
     if name == "queue.Queue.put":
         return bool(args) and getattr(args[0], "maxsize", 1) <= 0
+    if name == "threading.Lock.acquire":
+        # A free lock is taken at once.
+        return bool(args) and hasattr(args[0], "locked") and not args[0].locked()
     if name == "queue.Queue.get":
         # An item is there: one get takes it without waiting.
         return bool(args) and getattr(args[0], "qsize", lambda: 0)() > 0
