@@ -46,4 +46,8 @@ type Cause struct {
 	// Via is this finding's path to the root, shown at its call site
 	// ("coroutine `h` reaches it here: h → load → requests.get").
 	Via string
+	// Site is where Via is shown when the finding itself is placed at
+	// the root already (a Go helper's goroutine blocks at its send, and
+	// the caller that abandons it is the site); zero: the finding's Range.
+	Site Range
 }

@@ -19,7 +19,8 @@ or closes never fires: the send beside it waits as a plain one. The
 channel may also come back from a
 function of the package whose goroutine feeds it (a generator ranged
 over until an early ` + "`break`" + `, a future given up on); the report is then at
-that goroutine's send. A goroutine that delivers its outcome on one of
+that goroutine's send, once however many callers abandon it, each caller
+related. A goroutine that delivers its outcome on one of
 several channels (an error on ` + "`errs`" + `, or a value or ` + "`close`" + ` on ` + "`done`" + `,
 never both) is judged on the group: receiving from any of them takes
 it. A channel held in an unexported struct field is judged over the
