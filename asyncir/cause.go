@@ -7,6 +7,13 @@ const (
 	// FactFutureInCoroutine: asyncio.Future() created inside a coroutine,
 	// where it binds to the running loop.
 	FactFutureInCoroutine = "future-in-coroutine"
+	// FactFutureGivenLoop: asyncio.Future(loop=...), bound to the loop
+	// given.
+	FactFutureGivenLoop = "future-given-loop"
+	// FactFutureInHelper: asyncio.Future() in a synchronous function
+	// other than a constructor, bound to the loop running where it is
+	// called.
+	FactFutureInHelper = "future-in-helper"
 	// FactPrivateLoop: a callback of a loop the registering function
 	// created itself with new_event_loop(); nothing else runs on it.
 	FactPrivateLoop = "private-loop"
