@@ -95,7 +95,7 @@ func TestUnwaitedWorkSeeingContextIsTagged(t *testing.T) {
 		}
 	}
 	want := map[string]bool{"errgroupEarlyReturn": false, "waitGroupEarlyReturn": false,
-		"cleanupCycle": true, "cleanupUntilDone": true, "cleanupOrFail": false}
+		"cleanupCycle": true, "cleanupUntilDone": true, "cleanupOrFail": false, "subscribeOtherFlag": false}
 	if !maps.Equal(tagged, want) {
 		t.Errorf("tagged %v, want %v", tagged, want)
 	}

@@ -194,6 +194,60 @@ func cleanupOrFail(ctx context.Context, shards []string) error {
 	return nil
 }
 
+var checkSubscriber, verifyAfter = true, false
+
+// Fixed: the Wait is under a test of the same flag as the Add, which
+// nothing assigns in between: both tests go the same way (badger's bank
+// test, if checkSubscriber { subWg.Add(1) } … if checkSubscriber {
+// subWg.Wait() }).
+func subscribeAndCheck(ctx context.Context, items []string) {
+	var subWg sync.WaitGroup
+	if checkSubscriber {
+		subWg.Add(1)
+		go func() {
+			defer subWg.Done()
+			clean(ctx, "subscriber")
+		}()
+	}
+	for _, it := range items {
+		_ = prepare(it)
+	}
+	if checkSubscriber {
+		subWg.Wait()
+	}
+}
+
+// The same with a flag parameter, negated on one side.
+func subscribeIf(ctx context.Context, subscribe bool) {
+	var subWg sync.WaitGroup
+	if subscribe {
+		subWg.Add(1)
+		go func() {
+			defer subWg.Done()
+			clean(ctx, "subscriber")
+		}()
+	}
+	if !subscribe {
+		return
+	}
+	subWg.Wait()
+}
+
+// Another flag decides the Wait: the Add's path can skip it.
+func subscribeOtherFlag(ctx context.Context) {
+	var subWg sync.WaitGroup
+	if checkSubscriber {
+		subWg.Add(1) // want `work started on .subWg. is not waited for: .subscribeOtherFlag. can return`
+		go func() {
+			defer subWg.Done()
+			clean(ctx, "subscriber")
+		}()
+	}
+	if verifyAfter {
+		subWg.Wait()
+	}
+}
+
 // Not a skipped Wait: nothing ever waits (a goroutine meant to outlive
 // the function).
 func neverWaits(loop func()) {
