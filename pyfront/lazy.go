@@ -36,6 +36,9 @@ type lazyDefs struct {
 	// holds the definitions not parsed yet; they are parsed over the
 	// file's own text.
 	parts *fileSplit
+	// left are the methods library classes' chunks left out
+	// (libgraft.go).
+	left []*leftOut
 	// stmtOf is the row of the top-level statement each function and
 	// class was lowered from: finishLazy puts them back in source order,
 	// the order an eager lowering gives (analyses that pick the first of
@@ -138,10 +141,11 @@ func (mi *moduleInfo) define(name string) {
 	chunks := lz.split.defs[name]
 	delete(lz.split.defs, name)
 	for _, c := range chunks {
-		src := lz.split.chunk(c, lz.wanted)
+		src, dropped := lz.split.chunk(c, lz.wanted)
 		if src == nil {
 			continue
 		}
+
 		t := lz.trees.load(src)
 		if t == nil {
 			t = lz.pool.parseChunk(src)
@@ -154,10 +158,15 @@ func (mi *moduleInfo) define(name string) {
 		// definition is bound in the module's scope, in file order.
 		modLw := lz.b.lw
 		lz.b.lw = &lowerer{t: t, mi: mi, path: modLw.path, versionNames: modLw.versionNames}
+		c0 := len(mi.classes)
 		for n := t.nodes[0].first; n >= 0; n = t.nodes[n].next {
 			lz.lower(mi, n)
 		}
 		lz.b.lw = modLw
+		mi.libTexts = append(mi.libTexts, src)
+		if len(dropped) > 0 {
+			lz.leaveOut(mi.classes[c0:], name, c, dropped)
+		}
 	}
 }
 
@@ -263,6 +272,7 @@ func (mi *moduleInfo) finishLazy() {
 	}
 	lz := mi.lazy
 	lz.b.finish()
+	mi.finishLeftOut(lz)
 	mi.lazy = nil
 	if lz.parts != nil {
 		lz.parts.finishSyntax(mi, lz.b.lw.path)
