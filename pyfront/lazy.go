@@ -36,9 +36,10 @@ type lazyDefs struct {
 	// holds the definitions not parsed yet; they are parsed over the
 	// file's own text.
 	parts *fileSplit
-	// left are the methods library classes' chunks left out
-	// (libgraft.go).
-	left []*leftOut
+	// left are the methods library classes' chunks left out, the
+	// first leftSeen of them known to the loader (libgraft.go).
+	left     []*leftOut
+	leftSeen int
 	// stmtOf is the row of the top-level statement each function and
 	// class was lowered from: finishLazy puts them back in source order,
 	// the order an eager lowering gives (analyses that pick the first of
@@ -165,7 +166,7 @@ func (mi *moduleInfo) define(name string) {
 		lz.b.lw = modLw
 		mi.libTexts = append(mi.libTexts, src)
 		if len(dropped) > 0 {
-			lz.leaveOut(mi.classes[c0:], name, c, dropped)
+			lz.leaveOut(mi, mi.classes[c0:], name, c, dropped)
 		}
 	}
 }

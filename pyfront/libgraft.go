@@ -16,6 +16,7 @@ import "github.com/asynclint/asynclint/asyncir"
 // leftOut is what a class's chunk left out: the methods by name, and the
 // chunk to write them from.
 type leftOut struct {
+	mi    *moduleInfo
 	ci    *classInfo
 	chunk libChunk
 	names map[string]bool
@@ -31,12 +32,12 @@ type missedMember struct {
 
 // leaveOut records the methods the chunk of class name left out, lowered
 // as one of classes.
-func (lz *lazyDefs) leaveOut(classes []*classInfo, name string, c libChunk, dropped []string) {
+func (lz *lazyDefs) leaveOut(mi *moduleInfo, classes []*classInfo, name string, c libChunk, dropped []string) {
 	for _, ci := range classes {
 		if ci.cls.QualName != name {
 			continue
 		}
-		lo := &leftOut{ci: ci, chunk: c, names: map[string]bool{}}
+		lo := &leftOut{mi: mi, ci: ci, chunk: c, names: map[string]bool{}}
 		for _, m := range dropped {
 			lo.names[m] = true
 		}
@@ -61,35 +62,63 @@ func (mi *moduleInfo) leftOutMember(c *asyncir.Class, member string) bool {
 
 // graft lowers the methods left out of library classes that the library
 // text lowered so far names, and demands again what had asked for them;
-// it reports whether it lowered any.
+// it reports whether it lowered any. Each text is scanned once for the
+// names left out when it is gathered, and again only for the names left
+// out since.
 func (ld *libLoader) graft() bool {
-	if ld.words == nil {
-		ld.words = map[string]bool{}
-	}
+	var fresh [][]byte
 	for _, mi := range ld.loaded {
-		for _, text := range mi.libTexts {
-			addWords(ld.words, text)
-		}
+		fresh = append(fresh, mi.libTexts...)
 		mi.libTexts = nil
 	}
-	grafted := false
+	// The names left out since the last time, and all of them.
+	newly := map[string][]*leftOut{}
 	for _, mi := range ld.loaded {
-		if mi.lazy == nil {
-			continue
-		}
-		for _, lo := range mi.lazy.left {
-			named := map[string]bool{}
-			for m := range lo.names {
-				if ld.words[m] {
-					named[m] = true
-					delete(lo.names, m)
+		if lz := mi.lazy; lz != nil {
+			for _, lo := range lz.left[lz.leftSeen:] {
+				for m := range lo.names {
+					newly[m] = append(newly[m], lo)
 				}
 			}
-			if len(named) > 0 {
-				mi.graft(lo, named)
-				grafted = true
-			}
+			lz.leftSeen = len(lz.left)
 		}
+	}
+	if ld.left == nil {
+		ld.left = map[string][]*leftOut{}
+	}
+	for m, los := range newly {
+		ld.left[m] = append(ld.left[m], los...)
+	}
+	named := map[*leftOut]map[string]bool{}
+	var order []*leftOut
+	mark := func(index map[string][]*leftOut, text []byte) {
+		eachWord(text, func(w []byte) {
+			for _, lo := range index[string(w)] {
+				if !lo.names[string(w)] {
+					continue // grafted already
+				}
+				if named[lo] == nil {
+					named[lo] = map[string]bool{}
+					order = append(order, lo)
+				}
+				named[lo][string(w)] = true
+			}
+		})
+	}
+	if len(newly) > 0 {
+		for _, text := range ld.texts {
+			mark(newly, text)
+		}
+	}
+	for _, text := range fresh {
+		mark(ld.left, text)
+	}
+	ld.texts = append(ld.texts, fresh...)
+	for _, lo := range order {
+		for m := range named[lo] {
+			delete(lo.names, m)
+		}
+		lo.mi.graft(lo, named[lo])
 	}
 	missed := ld.missed
 	ld.missed = nil
@@ -100,11 +129,11 @@ func (ld *libLoader) graft() bool {
 			ld.missed = append(ld.missed, m)
 		}
 	}
-	return grafted
+	return len(order) > 0
 }
 
-// addWords adds the identifiers of text to words.
-func addWords(words map[string]bool, text []byte) {
+// eachWord calls f with each identifier of text.
+func eachWord(text []byte, f func([]byte)) {
 	for i := 0; i < len(text); {
 		if !isIdentByte(text[i]) {
 			i++
@@ -114,7 +143,7 @@ func addWords(words map[string]bool, text []byte) {
 		for j < len(text) && isIdentByte(text[j]) {
 			j++
 		}
-		words[string(text[i:j])] = true
+		f(text[i:j])
 		i = j
 	}
 }

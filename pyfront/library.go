@@ -190,10 +190,11 @@ type libLoader struct {
 	// used are the attribute and method names the project mentions: a
 	// library class's methods are followed only under those names.
 	used map[string]bool
-	// words are the identifiers of the library text lowered, and missed
-	// the demands of class members left out of their chunks
-	// (libgraft.go).
-	words  map[string]bool
+	// texts are the library texts lowered, left the methods left out of
+	// their classes by name, and missed the demands of class members
+	// that found them left out (libgraft.go).
+	texts  [][]byte
+	left   map[string][]*leftOut
 	missed []missedMember
 }
 

@@ -436,29 +436,30 @@ func (sp *libSplit) selfCalls(members []pyStmt, wanted func(string) bool) func(s
 	return in
 }
 
-// namedByClass lists every word of a class's statements other than
-// methods, and of the methods whose bodies are kept (wanted): the names
-// the class's own kept code may reach a method by (self.flush(),
+// namedByClass lists the methods not wanted that the class's statements
+// other than methods, or the methods whose bodies are kept (wanted), name:
+// the words its own kept code may reach a method by (self.flush(),
 // super().close(), __call__ = execute, @value.setter).
 func (sp *libSplit) namedByClass(members []pyStmt, wanted func(string) bool) map[string]bool {
+	candidates := map[string]bool{}
+	for _, m := range members {
+		if kw, name := defHeader(sp.src, sp.lines[m.head]); (kw == "def" || kw == "async def") && !wanted(name) {
+			candidates[name] = true
+		}
+	}
 	named := map[string]bool{}
+	if len(candidates) == 0 {
+		return named
+	}
 	for _, m := range members {
 		if kw, name := defHeader(sp.src, sp.lines[m.head]); kw == "async def" && !isDunder(name) || kw == "def" && !wanted(name) {
 			continue
 		}
-		text := sp.src[sp.lines[m.first].start:sp.lines[m.last-1].end]
-		for i := 0; i < len(text); {
-			if !isIdentByte(text[i]) {
-				i++
-				continue
+		eachWord(sp.src[sp.lines[m.first].start:sp.lines[m.last-1].end], func(w []byte) {
+			if candidates[string(w)] {
+				named[string(w)] = true
 			}
-			j := i
-			for j < len(text) && isIdentByte(text[j]) {
-				j++
-			}
-			named[string(text[i:j])] = true
-			i = j
-		}
+		})
 	}
 	return named
 }
