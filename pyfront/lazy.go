@@ -142,16 +142,7 @@ func (mi *moduleInfo) define(name string) {
 	chunks := lz.split.defs[name]
 	delete(lz.split.defs, name)
 	for _, c := range chunks {
-		src, dropped := lz.split.chunk(c, lz.wanted)
-		if src == nil {
-			continue
-		}
-
-		t := lz.trees.load(src)
-		if t == nil {
-			t = lz.pool.parseChunk(src)
-			lz.trees.store(t)
-		}
+		src, dropped, t := lz.chunk(c, nil)
 		if t == nil || len(t.nodes) == 0 {
 			continue
 		}
@@ -169,6 +160,32 @@ func (mi *moduleInfo) define(name string) {
 			lz.leaveOut(mi, mi.classes[c0:], name, c, dropped)
 		}
 	}
+}
+
+// chunk returns the text of definition c (of just the methods only of a
+// class, when set), the methods it left out and its tree: kept by an
+// earlier run, or written, parsed and kept.
+func (lz *lazyDefs) chunk(c libChunk, only map[string]bool) (src []byte, dropped []string, t *tree) {
+	key := lz.trees.chunkKey(lz.split, c, lz.wanted, only)
+	if src, dropped, t = lz.trees.loadChunk(key); t != nil {
+		return src, dropped, t
+	}
+	if only != nil {
+		src = lz.split.graftChunk(c, lz.wanted, only)
+	} else {
+		src, dropped = lz.split.chunk(c, lz.wanted)
+	}
+	if src == nil {
+		return nil, nil, nil
+	}
+	if t = lz.trees.load(src); t == nil {
+		t = lz.pool.parseChunk(src)
+		if key == "" {
+			lz.trees.store(t)
+		}
+	}
+	lz.trees.storeChunk(key, src, dropped, t)
+	return src, dropped, t
 }
 
 // defineParts parses the segments idx of a split project module at their

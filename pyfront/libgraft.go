@@ -152,15 +152,7 @@ func eachWord(text []byte, f func([]byte)) {
 // would have: in the class's scope, tagged with the class's statement.
 func (mi *moduleInfo) graft(lo *leftOut, names map[string]bool) {
 	lz := mi.lazy
-	src := lz.split.graftChunk(lo.chunk, lz.wanted, names)
-	if src == nil {
-		return
-	}
-	t := lz.trees.load(src)
-	if t == nil {
-		t = lz.pool.parseChunk(src)
-		lz.trees.store(t)
-	}
+	src, _, t := lz.chunk(lo.chunk, names)
 	if t == nil || len(t.nodes) == 0 {
 		return
 	}

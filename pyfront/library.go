@@ -623,6 +623,7 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 			s.src = sp.skeleton
 			if s.encoding == "" {
 				ld.lib.storeIndex(indexAt, sp)
+				sp.stamp = indexAt
 			}
 		}
 	}

@@ -214,6 +214,9 @@ type libSplit struct {
 	src   []byte
 	lines []pyLine
 	path  string
+	// stamp identifies the installed file as it was split (its index's
+	// path), "" when its chunks are not kept (libchunks.go).
+	stamp string
 	// skeleton is the module with only its binding statements kept,
 	// every other line left empty.
 	skeleton []byte
