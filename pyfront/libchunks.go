@@ -1,7 +1,6 @@
 package pyfront
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -61,6 +60,10 @@ func (c *libTrees) chunkKey(sp *libSplit, d libChunk, wanted func(string) bool, 
 	return filepath.Join(c.chunks, hex.EncodeToString(h.Sum(nil)[:16]))
 }
 
+// A kept chunk is its tree's nodes (first, so that they are aligned as
+// the buffer read is), the chunk's text, the names it left out (each
+// after its length), and the lengths of the nodes and of the text.
+
 // loadChunk returns the chunk, the methods it left out and its tree kept
 // at key, or nil.
 func (c *libTrees) loadChunk(key string) (src []byte, dropped []string, t *tree) {
@@ -68,39 +71,26 @@ func (c *libTrees) loadChunk(key string) (src []byte, dropped []string, t *tree)
 		return nil, nil, nil
 	}
 	b, err := readLibCache(key)
-	if err != nil {
+	if err != nil || len(b) < 8 {
 		return nil, nil, nil
 	}
-	r := bytes.NewReader(b)
-	n, err := binary.ReadUvarint(r)
-	if err != nil || n > uint64(r.Len()) {
+	end := len(b) - 8
+	nodesLen := int(binary.LittleEndian.Uint32(b[end:]))
+	srcLen := int(binary.LittleEndian.Uint32(b[end+4:]))
+	if nodesLen > end || srcLen > end-nodesLen {
 		return nil, nil, nil
 	}
-	at := len(b) - r.Len()
-	src = b[at : at+int(n) : at+int(n)]
-	r.Seek(int64(at+int(n)), 0)
-	count, err := binary.ReadUvarint(r)
-	if err != nil {
-		return nil, nil, nil
-	}
-	for range count {
-		l, err := binary.ReadUvarint(r)
-		if err != nil || l > uint64(r.Len()) {
+	src = b[nodesLen : nodesLen+srcLen : nodesLen+srcLen]
+	names := b[nodesLen+srcLen : end]
+	for len(names) > 0 {
+		l, n := binary.Uvarint(names)
+		if n <= 0 || l > uint64(len(names)-n) {
 			return nil, nil, nil
 		}
-		name := make([]byte, l)
-		r.Read(name)
-		dropped = append(dropped, string(name))
+		dropped = append(dropped, string(names[n:n+int(l)]))
+		names = names[n+int(l):]
 	}
-	// The nodes start at the next multiple of their alignment.
-	at = len(b) - r.Len()
-	align := int(unsafe.Alignof(node{}))
-	pad := (align - at%align) % align
-	if at+pad > len(b) {
-		return nil, nil, nil
-	}
-	nodes := append([]byte(nil), b[at+pad:]...) // aligned by the allocator
-	if t = c.treeOf(nodes, src); t == nil {
+	if t = c.treeOf(b[:nodesLen], src); t == nil {
 		return nil, nil, nil
 	}
 	return src, dropped, t
@@ -111,19 +101,14 @@ func (c *libTrees) storeChunk(key string, src []byte, dropped []string, t *tree)
 	if key == "" || t == nil || len(t.nodes) == 0 {
 		return
 	}
-	var b []byte
-	b = binary.AppendUvarint(b, uint64(len(src)))
-	b = append(b, src...)
-	b = binary.AppendUvarint(b, uint64(len(dropped)))
+	nodes := unsafe.Slice((*byte)(unsafe.Pointer(&t.nodes[0])), len(t.nodes)*int(unsafe.Sizeof(node{})))
+	b := append(slices.Clip(nodes), src...)
 	for _, m := range dropped {
 		b = binary.AppendUvarint(b, uint64(len(m)))
 		b = append(b, m...)
 	}
-	align := int(unsafe.Alignof(node{}))
-	for len(b)%align != 0 {
-		b = append(b, 0)
-	}
-	b = append(b, unsafe.Slice((*byte)(unsafe.Pointer(&t.nodes[0])), len(t.nodes)*int(unsafe.Sizeof(node{})))...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(nodes)))
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(src)))
 	if atomicfile.Write(key, b) == nil {
 		c.wrote.Store(true)
 	}
