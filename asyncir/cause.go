@@ -18,6 +18,11 @@ const (
 	// starter waits for. In a test the test hangs instead of failing, which the test
 	// timeout reports anyway.
 	FactSkippedDelivery = "skipped-delivery"
+	// FactWorkSeesContext: Go work started on a wait group that its
+	// starter may leave unwaited, where every counted goroutine is handed
+	// the starter's context: it ends with that context (cancelled when the
+	// starter returned because of it) instead of running on unobserved.
+	FactWorkSeesContext = "work-sees-context"
 )
 
 // Cause is where a finding reached through project calls comes from: the

@@ -29,6 +29,10 @@ var factSeverity = map[string]asyncir.Severity{
 	// A goroutine that leaks only once the test has failed is moot when
 	// the test passes.
 	asyncir.FactAfterTestFailure: asyncir.SeverityInfo,
+	// Unwaited work that is handed the starter's context ends with it:
+	// centrifuge's cleanup cycles return on ctx.Err() while the shards
+	// they started stop on the same cancellation.
+	asyncir.FactWorkSeesContext: asyncir.SeverityInfo,
 }
 
 // The test profile: in test files these findings are at most info. A

@@ -136,6 +136,64 @@ func barrier(n int) {
 	wg.Wait()
 }
 
+func clean(ctx context.Context, shard string) { _ = upload(ctx, shard) }
+
+// Left unwaited only once ctx is cancelled, and every shard's goroutine
+// is handed ctx, so it stops on the same cancellation (centrifuge's
+// RedisMapBroker.runCleanupCycle): reported, tagged for the policy layer.
+func cleanupCycle(ctx context.Context, shards []string) {
+	var wg sync.WaitGroup
+	for _, shard := range shards {
+		if ctx.Err() != nil {
+			return
+		}
+		wg.Add(1) // want `work started on .wg. is not waited for: .cleanupCycle. can return`
+		go func() {
+			defer wg.Done()
+			clean(ctx, shard)
+		}()
+	}
+	wg.Wait()
+}
+
+// The same on a receive from ctx.Done() in a select.
+func cleanupUntilDone(ctx context.Context, shards <-chan string) {
+	var wg sync.WaitGroup
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case shard, ok := <-shards:
+			if !ok {
+				wg.Wait()
+				return
+			}
+			wg.Go(func() { clean(ctx, shard) }) // want `work started on .wg. is not waited for: .cleanupUntilDone. can return`
+		}
+	}
+}
+
+// Not tagged: the goroutines see ctx, but the function also returns
+// unwaited on an error of its own, while ctx goes on.
+func cleanupOrFail(ctx context.Context, shards []string) error {
+	var wg sync.WaitGroup
+	for _, shard := range shards {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err := prepare(shard); err != nil {
+			return err
+		}
+		wg.Add(1) // want `work started on .wg. is not waited for: .cleanupOrFail. can return`
+		go func() {
+			defer wg.Done()
+			clean(ctx, shard)
+		}()
+	}
+	wg.Wait()
+	return nil
+}
+
 // Not a skipped Wait: nothing ever waits (a goroutine meant to outlive
 // the function).
 func neverWaits(loop func()) {
