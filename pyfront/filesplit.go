@@ -28,7 +28,7 @@ type filePart struct {
 	start, end int
 	name       string // "" for a statement that is not a definition
 	class      bool   // a class statement
-	marker     bool   // its text holds an async marker (prescan.go)
+	marker     bool   // its text holds an async marker outside prose (prose.go)
 	parsed     bool   // parsed (and lowered, or set aside as nodes) already
 }
 
@@ -69,6 +69,12 @@ func splitFile(src []byte) *fileSplit {
 	}
 	stmts := statements(src, lines, 0, len(lines))
 	fs := &fileSplit{src: src, defs: map[string][]int{}}
+	code := src
+	if hasAsyncMarker(src) {
+		blanked := blankProse(src, lines)
+		defer blanked.free()
+		code = blanked.text
+	}
 	if first := lines[stmts[0].first].start; first > 0 {
 		// The leading comments are always parsed: where an import is
 		// added depends on them.
@@ -86,7 +92,7 @@ func splitFile(src []byte) *fileSplit {
 		if kw, name := defHeader(src, head); name != "" {
 			seg.name, seg.class = name, kw == "class"
 		}
-		seg.marker = hasAsyncMarker(src[seg.start:seg.end])
+		seg.marker = hasAsyncMarker(code[seg.start:seg.end])
 		fs.segs = append(fs.segs, seg)
 	}
 	if !slices.ContainsFunc(fs.segs, func(s filePart) bool { return s.name != "" }) {

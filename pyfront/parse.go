@@ -567,7 +567,7 @@ func readSource(f File, hasInit func(string) bool) (*source, string) {
 	s := &source{path: f.Path, src: src, file: f, size: len(src), encoding: enc}
 	s.name, s.isInit = moduleName(f.Path, hasInit)
 	s.pkg = packageOf(s.name, s.isInit)
-	s.marker = hasAsyncMarker(src)
+	s.marker = hasCodeMarker(src)
 	s.imports = scanImports(src, s.pkg, s.isInit)
 	return s, ""
 }
