@@ -69,12 +69,6 @@ func splitFile(src []byte) *fileSplit {
 	}
 	stmts := statements(src, lines, 0, len(lines))
 	fs := &fileSplit{src: src, defs: map[string][]int{}}
-	code := src
-	if hasAsyncMarker(src) {
-		blanked := blankProse(src, lines)
-		defer blanked.free()
-		code = blanked.text
-	}
 	if first := lines[stmts[0].first].start; first > 0 {
 		// The leading comments are always parsed: where an import is
 		// added depends on them.
@@ -92,7 +86,7 @@ func splitFile(src []byte) *fileSplit {
 		if kw, name := defHeader(src, head); name != "" {
 			seg.name, seg.class = name, kw == "class"
 		}
-		seg.marker = hasAsyncMarker(code[seg.start:seg.end])
+		seg.marker = codeMarkerIn(src, seg.start, seg.end, lines[st.first:st.last])
 		fs.segs = append(fs.segs, seg)
 	}
 	if !slices.ContainsFunc(fs.segs, func(s filePart) bool { return s.name != "" }) {

@@ -1,9 +1,6 @@
 package pyfront
 
-import (
-	"bytes"
-	"sync"
-)
+import "bytes"
 
 // Prose is where an async marker (prescan.go) says nothing: a comment
 // ("# check if another thread filled the cache while we awaited the
@@ -18,56 +15,67 @@ import (
 // without the prose. Strings that are not whole statements stay code:
 // the lowering reads annotations, constants and name tables.
 
-// hasCodeMarker is hasAsyncMarker over src with its prose blanked.
+// hasCodeMarker is hasAsyncMarker over src with its prose left out. The
+// logical lines are scanned only up to the first marker in code: in a
+// module with async code, that is usually an import at the top.
 func hasCodeMarker(src []byte) bool {
 	if !hasAsyncMarker(src) {
 		return false
 	}
-	lines, ok := logicalLines(src)
-	if !ok {
-		return true
+	if bytes.Contains(src, []byte("asynclint")) {
+		return true // a suppression may stand on a line of its own
 	}
-	code := blankProse(src, lines)
-	defer code.free()
-	return hasAsyncMarker(code.text)
+	for i := 0; ; {
+		l, found, ok := nextLogicalLine(src, i)
+		if !ok {
+			return true // what is prose is not known
+		}
+		if !found {
+			return false
+		}
+		if lineHasCodeMarker(src, l) {
+			return true
+		}
+		i = l.end
+	}
 }
 
-// proseBlanked is a file's text with its prose blanked, in a buffer
-// reused by the next file (most files with a marker are read at once,
-// and a fresh copy of each cost more than the scan).
-type proseBlanked struct{ text []byte }
-
-var proseBuffers sync.Pool
-
-func (p proseBlanked) free() { proseBuffers.Put(&p.text) }
-
-// blankProse returns a copy of src, whose logical lines are lines, with
-// its comments (but suppressions) and string statements made spaces, line
-// breaks kept.
-func blankProse(src []byte, lines []pyLine) proseBlanked {
-	var out []byte
-	if b, ok := proseBuffers.Get().(*[]byte); ok {
-		out = *b
+// codeMarkerIn is hasCodeMarker for src[from:to], whose logical lines
+// are lines (the comment-only lines around them are prose).
+func codeMarkerIn(src []byte, from, to int, lines []pyLine) bool {
+	text := src[from:to]
+	if !hasAsyncMarker(text) {
+		return false
 	}
-	out = append(out[:0], src...)
-	blank := func(from, to int) {
-		for k := from; k < to; k++ {
-			if out[k] != '\n' && out[k] != '\r' {
-				out[k] = ' '
-			}
-		}
-	}
-	for _, c := range commentsIn(src, 0, len(src)) {
-		if !bytes.Contains(src[c[0]:c[1]], []byte("asynclint")) {
-			blank(c[0], c[1])
-		}
+	if bytes.Contains(text, []byte("asynclint")) {
+		return true
 	}
 	for _, l := range lines {
-		if from := l.start + l.indent; isStringStatement(src[from:l.end]) {
-			blank(from, l.end)
+		if lineHasCodeMarker(src, l) {
+			return true
 		}
 	}
-	return proseBlanked{text: out}
+	return false
+}
+
+// lineHasCodeMarker reports whether the logical line l of src holds an
+// async marker outside its comments, l not being a string statement.
+func lineHasCodeMarker(src []byte, l pyLine) bool {
+	text := src[l.start:l.end]
+	if !hasAsyncMarker(text) || isStringStatement(text[l.indent:]) {
+		return false
+	}
+	comments := commentsIn(src, l.start, l.end)
+	if len(comments) == 0 {
+		return true
+	}
+	code := bytes.Clone(text)
+	for _, c := range comments {
+		for k := c[0]; k < c[1]; k++ {
+			code[k-l.start] = ' '
+		}
+	}
+	return hasAsyncMarker(code)
 }
 
 // isStringStatement reports whether the logical line text is one string

@@ -48,3 +48,22 @@ func TestProseMarkerSplitsByCode(t *testing.T) {
 		t.Errorf("markers by definition = %v, want helper false, main true", got)
 	}
 }
+
+// TestSuppressionKeepsMarker: a suppression comment names asynclint, on a
+// line of its own or after code, and keeps its file and definition marked
+// (whether it is used is only known once they are lowered).
+func TestSuppressionKeepsMarker(t *testing.T) {
+	src := "import os\n\n\ndef f():\n    return 1\n# asynclint: ignore[AL101] -- reason\n\n\ndef g():\n    return 2\n"
+	if !hasCodeMarker([]byte(src)) {
+		t.Error("hasCodeMarker = false for a file with a suppression")
+	}
+	fs := splitFile([]byte(src))
+	if fs == nil {
+		t.Fatal("splitFile = nil")
+	}
+	for _, s := range fs.segs {
+		if want := s.name == "f"; s.name != "" && s.marker != want {
+			t.Errorf("segment %s: marker %v, want %v", s.name, s.marker, want)
+		}
+	}
+}
