@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"os"
@@ -572,14 +573,7 @@ func readSource(f File, hasInit func(string) bool) (*source, string) {
 	return s, ""
 }
 
-func indexNUL(b []byte) int {
-	for i, c := range b {
-		if c == 0 {
-			return i
-		}
-	}
-	return -1
-}
+func indexNUL(b []byte) int { return bytes.IndexByte(b, 0) }
 
 func firstInvalid(b []byte) int {
 	for i := 0; i < len(b); {
@@ -593,12 +587,7 @@ func firstInvalid(b []byte) int {
 }
 
 func countLines(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if c == '\n' {
-			n++
-		}
-	}
+	n := bytes.Count(b, []byte{'\n'})
 	if len(b) > 0 && b[len(b)-1] != '\n' {
 		n++
 	}
