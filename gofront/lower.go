@@ -98,20 +98,27 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 			f.NameRange = l.nodeRange(d.Name)
 		}
 	}
+	var unnamed map[*asyncir.Value]bool // go/ssa names an unnamed parameter argN
 	for _, p := range fn.Params {
 		v := l.value(p)
 		f.Params = append(f.Params, &asyncir.Param{Name: p.Name(), Type: v.Type(), Range: l.rangeOf(p.Pos())})
 		f.Inputs = append(f.Inputs, v)
+		if obj, ok := p.Object().(*types.Var); !ok || obj == nil || obj.Name() == "" || obj.Name() == "_" {
+			if unnamed == nil {
+				unnamed = map[*asyncir.Value]bool{}
+			}
+			unnamed[v] = true
+		}
 	}
 	for _, fv := range fn.FreeVars {
 		f.Inputs = append(f.Inputs, l.value(fv))
 	}
 	for _, in := range f.Inputs {
-		// A context parameter named _ is declared unused on purpose (an
-		// interface's signature), and one every caller fills with
-		// context.Background() is never cancelled: the function has none
-		// to observe.
-		if in.Type().Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" && !l.rootCtx[fn] {
+		// A context parameter named _ or left unnamed is declared unused
+		// on purpose (an interface's signature), and one every caller
+		// fills with context.Background() is never cancelled: the
+		// function has none to observe.
+		if in.Type().Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" && !unnamed[in] && !l.rootCtx[fn] {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
 	}
@@ -151,6 +158,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				}
 				if !ib.LoopHead && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
+					ib.Cond = l.branchFlag(fn, b)
 				}
 			}
 		}

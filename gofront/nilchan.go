@@ -94,8 +94,13 @@ func onlyLoadedAddr(v ssa.Value) bool {
 	return true
 }
 
-// nilness says whether channel value v is nil where it is used.
+// nilness says whether channel value v is nil where it is used. A value
+// the code compares with nil is one it knows may be nil: its blocking
+// uses sit behind that test ("if waitCh != nil { <-waitCh }").
 func (l *lowerer) nilness(v ssa.Value) asyncir.Nilness {
+	if comparedWithNil(v) {
+		return asyncir.NotNil
+	}
 	switch v := v.(type) {
 	case *ssa.Const:
 		if v.Value == nil {
@@ -129,6 +134,28 @@ func (l *lowerer) nilness(v ssa.Value) asyncir.Nilness {
 		}
 	}
 	return asyncir.NotNil
+}
+
+// comparedWithNil reports whether v is an operand of v == nil or v != nil.
+func comparedWithNil(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		c, ok := r.(*ssa.BinOp)
+		if !ok || c.Op != token.EQL && c.Op != token.NEQ {
+			continue
+		}
+		other := c.Y
+		if other == v {
+			other = c.X
+		}
+		if k, ok := other.(*ssa.Const); ok && k.IsNil() {
+			return true
+		}
+	}
+	return false
 }
 
 // neverStored reports whether a local variable's cell (or a closure's

@@ -136,9 +136,9 @@ func condName(v *asyncir.Value) string {
 }
 
 // reportWaitsOutsideLoops reports AL157 for a Cond.Wait that is not in a
-// loop re-testing its condition: a Signal or Broadcast sent before the
-// waiter reached Wait is lost (a condition variable keeps no state), and
-// the waiter blocks forever.
+// loop re-testing its condition and not behind a test of it either: a
+// Signal or Broadcast sent before the waiter reached Wait is lost (a
+// condition variable keeps no state), and the waiter blocks forever.
 func reportWaitsOutsideLoops(pass *asyncir.Pass, waits []*asyncir.Op) {
 	cfgs := map[*asyncir.Func]*asyncir.CFG{}
 	for _, w := range waits {
@@ -146,7 +146,7 @@ func reportWaitsOutsideLoops(pass *asyncir.Pass, waits []*asyncir.Op) {
 		if cfgs[f] == nil {
 			cfgs[f] = asyncir.NewCFG(f)
 		}
-		if cfgs[f].InCycle(w.Block) {
+		if cfgs[f].InCycle(w.Block) || testedBeforeWait(pass.Program.Models, w) {
 			continue
 		}
 		report(pass, asyncir.Diagnostic{
@@ -155,4 +155,62 @@ func reportWaitsOutsideLoops(pass *asyncir.Pass, waits []*asyncir.Op) {
 			Message: fmt.Sprintf("%s.Wait is not in a loop that tests its condition: a Signal sent before it is lost, and the waiter blocks forever", condName(w.Recv)),
 		})
 	}
+}
+
+// testedBeforeWait reports whether the waiter decides to wait after it
+// took a lock: a branch between the last Lock before the Wait and the
+// Wait, with a way that does not reach the Wait ("if q.cnt == 0 {
+// c.Wait() }"). A signaller that changes the state under the same lock
+// then cannot signal between the test and the Wait, so no Signal is lost;
+// a second waiter taking the state first is a correctness question, not
+// a wait that never returns.
+func testedBeforeWait(models *asyncir.Models, w *asyncir.Op) bool {
+	reaches := map[*asyncir.Block]bool{} // the block can reach the Wait's block
+	var reach func(b *asyncir.Block) bool
+	reach = func(b *asyncir.Block) bool {
+		if v, ok := reaches[b]; ok {
+			return v
+		}
+		reaches[b] = b == w.Block
+		for _, s := range b.Succs {
+			if reach(s) {
+				reaches[b] = true
+				break
+			}
+		}
+		return reaches[b]
+	}
+	locks := func(b *asyncir.Block, before *asyncir.Op) bool {
+		for _, op := range b.Ops {
+			if op == before {
+				break
+			}
+			if m := models.API(op.External); m != nil && (m.Lock == asyncir.LockWrite || m.Lock == asyncir.LockRead) {
+				return true
+			}
+		}
+		return false
+	}
+	if locks(w.Block, w) {
+		return false
+	}
+	seen := map[*asyncir.Block]bool{w.Block: true}
+	work := append([]*asyncir.Block(nil), w.Block.Preds...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		for _, s := range b.Succs {
+			if !reach(s) {
+				return true
+			}
+		}
+		if !locks(b, nil) {
+			work = append(work, b.Preds...)
+		}
+	}
+	return false
 }

@@ -56,8 +56,9 @@ const checkUsage = `usage: asynclint check [flags] [paths...]
 
 Checks Python files (.py, .pyi) and Go code: a directory is walked for
 Python files and for Go modules (directories with a go.mod, checked with
-./...); a .go file named directly checks its package once (as pre-commit
-passes staged files). The default path is ".". Exit status: 0 clean,
+./...); a directory inside a module is checked as "go vet ./dir/..." and
+a Go pattern ("./...", "dir/...") as its directory; a .go file named
+directly checks its package once (as pre-commit passes staged files). The default path is ".". Exit status: 0 clean,
 1 findings, 2 usage, configuration or I/O error.
 
 flags:

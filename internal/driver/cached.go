@@ -17,7 +17,7 @@ import (
 // overlays, trace's joined findings and the benchmarks' modes are not
 // what the cache keys.
 func cacheable(opts Options, in Inputs) bool {
-	return opts.Cache != nil && len(in.Go.modules) == 0 && len(in.Go.packages) == 0 &&
+	return opts.Cache != nil && in.Go.empty() &&
 		len(opts.Overlay) == 0 && !opts.Eager && !opts.ParseOnly && opts.Join == nil && opts.Trees == nil
 }
 

@@ -16,8 +16,14 @@ import (
 // ("./...") and package directories named through one of their files
 // (pre-commit passes staged files), each checked once.
 type goTargets struct {
-	modules  []goModule
+	modules []goModule
+	// trees are directories inside a module, checked as "./dir/...".
+	trees    []string
 	packages []string
+}
+
+func (g goTargets) empty() bool {
+	return len(g.modules) == 0 && len(g.trees) == 0 && len(g.packages) == 0
 }
 
 type goModule struct {
@@ -27,6 +33,12 @@ type goModule struct {
 
 func (g *goTargets) addModule(dir string, explicit bool) {
 	g.modules = append(g.modules, goModule{dir, explicit})
+}
+
+func (g *goTargets) addTree(dir string) {
+	if !slices.Contains(g.trees, dir) {
+		g.trees = append(g.trees, dir)
+	}
 }
 
 func (g *goTargets) addPackage(dir string) {
@@ -45,31 +57,56 @@ type goLoad struct {
 }
 
 // loads groups the targets into loads: a module once, with "./..."; the
-// named packages of one module together, unless the module is already
-// checked whole.
+// trees of one module together ("./dir/..."), unless the module is
+// checked whole; the named packages of one module together, unless the
+// module or a tree holding them is already checked.
 func (g goTargets) loads() []goLoad {
 	var out []goLoad
 	for _, m := range g.modules {
 		out = append(out, goLoad{dir: m.dir, patterns: []string{"./..."}, explicit: m.explicit, walked: true})
 	}
+	inModule := func(dir, root string) bool {
+		return slices.ContainsFunc(g.modules, func(m goModule) bool { return within(dir, m.dir) && sameModule(root, m.dir) })
+	}
+	var trees []string
+	out = append(out, groupByModule(g.trees, func(dir, root string) bool {
+		if inModule(dir, root) {
+			return true
+		}
+		trees = append(trees, dir)
+		return false
+	}, "/...", goLoad{explicit: true, walked: true})...)
+	out = append(out, groupByModule(g.packages, func(dir, root string) bool {
+		return inModule(dir, root) || slices.ContainsFunc(trees, func(t string) bool { return within(dir, t) && moduleRoot(t) == root })
+	}, "", goLoad{explicit: true})...)
+	return out
+}
+
+// groupByModule makes one load per module root of dirs, with each dir as
+// a pattern relative to its root plus suffix, leaving out the dirs
+// covered already.
+func groupByModule(dirs []string, covered func(dir, root string) bool, suffix string, proto goLoad) []goLoad {
 	byModule := map[string][]string{}
 	var roots []string
-	for _, pkg := range g.packages {
-		root := moduleRoot(pkg)
-		if slices.ContainsFunc(g.modules, func(m goModule) bool { return within(pkg, m.dir) && sameModule(root, m.dir) }) {
+	for _, dir := range dirs {
+		root := moduleRoot(dir)
+		if covered(dir, root) {
 			continue
 		}
 		if _, ok := byModule[root]; !ok {
 			roots = append(roots, root)
 		}
-		rel, err := filepath.Rel(root, pkg)
+		rel, err := filepath.Rel(root, dir)
 		if err != nil {
-			rel = pkg
+			rel = dir
 		}
-		byModule[root] = append(byModule[root], "./"+filepath.ToSlash(rel))
+		byModule[root] = append(byModule[root], "./"+filepath.ToSlash(rel)+suffix)
 	}
+	var out []goLoad
 	for _, r := range roots {
-		out = append(out, goLoad{dir: r, patterns: byModule[r], explicit: true})
+		l := proto
+		l.dir, l.patterns = r, byModule[r]
+		out = append(out, l)
 	}
 	return out
 }

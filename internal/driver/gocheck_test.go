@@ -150,3 +150,141 @@ func sameWords(a, b string) bool {
 	slices.Sort(y)
 	return slices.Equal(x, y)
 }
+
+// TestGoDirectoriesInsideAModule: a directory of a module without a go.mod
+// of its own, named as a directory or as a Go pattern ("dir/...",
+// "./..."), is checked as go vet checks that pattern: its packages and
+// those below it, except testdata; a module nested below it is checked as
+// its own module; Go files outside any module are a warning, not silence.
+func TestGoDirectoriesInsideAModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads Go modules")
+	}
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "")
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":                     "module example.com/m\n\ngo 1.26\n",
+		"top.go":                     fmt.Sprintf(goSleeper, "m", "Top"),
+		"svc/a.go":                   fmt.Sprintf(goSleeper, "svc", "A"),
+		"svc/inner/c.go":             fmt.Sprintf(goSleeper, "inner", "C"),
+		"svc/testdata/t.go":          fmt.Sprintf(goSleeper, "t", "T"),
+		"svc/nested/go.mod":          "module example.com/nested\n\ngo 1.26\n",
+		"svc/nested/n.go":            fmt.Sprintf(goSleeper, "nested", "N"),
+		"loose/src/l.go":             fmt.Sprintf(goSleeper, "l", "L"),
+		"loose/src/app.py":           "import asyncio\n\nasync def work():\n    await asyncio.sleep(1)\n\nasync def main():\n    work()\n",
+		"svc/other/o.go":             fmt.Sprintf(goSleeper, "other", "O"),
+		"svc/other/o_helper_test.go": "package other\n",
+	})
+	found := func(res *Result) string {
+		var got []string
+		for _, d := range res.Diagnostics {
+			got = append(got, fmt.Sprintf("%s:%d:%s", filepath.Base(d.Range.File), d.Range.Start.Line, d.Code))
+		}
+		return strings.Join(got, " ")
+	}
+	want := "a.go:9:AL251 c.go:9:AL251 n.go:9:AL251 o.go:9:AL251"
+	for _, path := range []string{filepath.Join(dir, "svc"), filepath.Join(dir, "svc") + "/..."} {
+		res, err := Run(Options{Paths: []string{path}, Strict: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := found(res); !sameWords(got, want) || len(res.Diagnostics) != 4 {
+			t.Errorf("check %s: %q, want %q (warnings %q)", path, got, want, res.Warnings)
+		}
+	}
+	// A named file of a package the tree covers is not checked twice.
+	res, err := Run(Options{Paths: []string{filepath.Join(dir, "svc/a.go"), filepath.Join(dir, "svc")}, Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := found(res); !sameWords(got, want) || len(res.Diagnostics) != 4 {
+		t.Errorf("named file and its tree: %q, want %q", got, want)
+	}
+	t.Chdir(dir)
+	res, err = Run(Options{Paths: []string{"./..."}, Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := found(res), "app.py:7:AL101 top.go:9:AL251 a.go:9:AL251 c.go:9:AL251 n.go:9:AL251 o.go:9:AL251 l.go:9:AL251"; !sameWords(got, want) {
+		t.Errorf("check ./...: %q, want %q (warnings %q)", got, want, res.Warnings)
+	}
+	// Outside any module: the Python file is checked, the Go files are named
+	// in a warning.
+	loose := t.TempDir()
+	writeTree(t, loose, map[string]string{"l.go": fmt.Sprintf(goSleeper, "l", "L"), "app.py": "import asyncio\n\nasync def work():\n    await asyncio.sleep(1)\n\nasync def main():\n    work()\n"})
+	res, err = Run(Options{Paths: []string{loose}, Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := found(res); got != "app.py:7:AL101" || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "outside a Go module") {
+		t.Errorf("outside a module: %q, warnings %q; want the Python finding and one warning", got, res.Warnings)
+	}
+}
+
+// TestAbandonedHelperGoroutineIsOneFinding: two callers that can stop
+// receiving from the channel one helper's goroutine sends on share one
+// fix, in the helper: one finding at its send, each caller related.
+func TestAbandonedHelperGoroutineIsOneFinding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a Go module")
+	}
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "")
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.26\n",
+		"w.go": `package m
+
+import (
+	"sync"
+	"time"
+)
+
+func wait(wg *sync.WaitGroup) chan bool {
+	ch := make(chan bool)
+	go func() {
+		wg.Wait()
+		ch <- true
+	}()
+	return ch
+}
+
+func First(wg *sync.WaitGroup) bool {
+	select {
+	case <-time.After(time.Second):
+		return false
+	case <-wait(wg):
+		return true
+	}
+}
+
+func Second(wg *sync.WaitGroup) bool {
+	select {
+	case <-time.After(time.Minute):
+		return false
+	case <-wait(wg):
+		return true
+	}
+}
+`})
+	t.Chdir(dir)
+	res, err := Run(Options{Paths: []string{"."}, Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 {
+		t.Fatalf("%d findings, want 1: %v", len(res.Diagnostics), res.Diagnostics)
+	}
+	d := res.Diagnostics[0]
+	var related []int
+	for _, r := range d.Related {
+		related = append(related, int(r.Range.Start.Line))
+		if r.Range.File != "w.go" {
+			t.Errorf("related %s, want the file as the finding names it, w.go", r.Range.File)
+		}
+	}
+	if d.Code != "AL151" || d.Range.Start.Line != 12 || !strings.Contains(d.Message, "2 callers") || !slices.Equal(related, []int{21, 30}) {
+		t.Errorf("got %s at line %d: %q, related lines %v; want AL151 at 12 naming 2 callers, related 21 and 30", d.Code, d.Range.Start.Line, d.Message, related)
+	}
+}

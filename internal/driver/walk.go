@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/asynclint/asynclint/internal/config"
 )
@@ -40,16 +42,17 @@ func collect(paths []string, cfg *config.Config, strict bool) (Inputs, []string,
 			in.Python = append(in.Python, p)
 		}
 	}
-	for _, root := range paths {
+	for _, given := range paths {
+		root := trimGoPattern(given)
 		fi, err := os.Stat(root)
 		if err == nil && !fi.IsDir() && strict {
 			err = readable(root)
 		}
 		if err != nil {
 			if strict {
-				return in, warnings, fmt.Errorf("%s: %v", root, unwrap(err))
+				return in, warnings, fmt.Errorf("%s: %v", given, unwrap(err))
 			}
-			warnings = append(warnings, root+": "+unwrap(err).Error())
+			warnings = append(warnings, given+": "+unwrap(err).Error())
 			continue
 		}
 		if !fi.IsDir() {
@@ -62,6 +65,8 @@ func collect(paths []string, cfg *config.Config, strict bool) (Inputs, []string,
 			}
 			continue
 		}
+		var nested []string // modules found below root by this walk
+		looseGo := false    // a Go file outside them, in a directory a Go pattern matches
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil && p == root && strict {
 				return fmt.Errorf("%s: %v", root, unwrap(err))
@@ -79,16 +84,30 @@ func collect(paths []string, cfg *config.Config, strict bool) (Inputs, []string,
 				}
 				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
 					in.Go.addModule(p, p == root)
+					nested = append(nested, p)
 				}
 				return nil
 			}
 			if filepath.Ext(p) == ".py" && !cfg.Excluded(p) {
 				addPy(p)
 			}
+			if filepath.Ext(p) == ".go" && !looseGo && goPatternMatches(root, p) &&
+				!slices.ContainsFunc(nested, func(m string) bool { return within(p, m) }) {
+				looseGo = true
+			}
 			return nil
 		})
 		if err != nil {
 			return in, warnings, err
+		}
+		// A directory inside a module (no go.mod of its own) is checked as
+		// "go vet ./dir/..." would check it, from its module's root.
+		if looseGo {
+			if _, err := os.Stat(filepath.Join(moduleRoot(root), "go.mod")); err == nil {
+				in.Go.addTree(root)
+			} else {
+				warnings = append(warnings, root+": Go files outside a Go module (no go.mod at or above them), not checked")
+			}
 		}
 	}
 	sort.Strings(in.Python)
@@ -125,4 +144,38 @@ func PythonFiles(paths []string, cfg *config.Config) (files, warnings []string, 
 	}
 	files, large := dropLarge(in.Python, nil, cfg.MaxFileBytes())
 	return files, append(warnings, large...), nil
+}
+
+// trimGoPattern turns a Go package pattern ("./...", "pkg/...") into the
+// directory it walks: a Go user's habit, and what go vet is given.
+func trimGoPattern(path string) string {
+	if path == "..." {
+		return "."
+	}
+	if rest, ok := strings.CutSuffix(path, "/..."); ok {
+		if rest == "" {
+			return "/"
+		}
+		return rest
+	}
+	return path
+}
+
+// goPatternMatches reports whether "ROOT/..." matches the package of the
+// Go file p: the go command skips directories named testdata or starting
+// with "." or "_" below the pattern's root.
+func goPatternMatches(root, p string) bool {
+	rel, err := filepath.Rel(root, filepath.Dir(p))
+	if err != nil {
+		return false
+	}
+	if rel == "." {
+		return true
+	}
+	for _, elem := range strings.Split(filepath.ToSlash(rel), "/") {
+		if elem == "testdata" || strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_") {
+			return false
+		}
+	}
+	return true
 }

@@ -96,3 +96,15 @@ func reportFirst(ctx context.Context, c *http.Client, first *http.Request) {
 	_, _ = c.Do(first.WithContext(timeout))
 	<-ctx.Done()
 }
+
+// An unnamed context parameter is unused on purpose, as one named _ is
+// (pgx's CancelRequestContextWatcherHandler.HandleCancel implements an
+// interface and starts work that must outlive the call): the function
+// has no context of its own to cut off.
+type canceller struct{ stop context.CancelFunc }
+
+func (h *canceller) HandleCancel(context.Context) {
+	var watch context.Context
+	watch, h.stop = context.WithCancel(context.Background())
+	go func() { <-watch.Done() }()
+}

@@ -3,7 +3,10 @@
 // outside a select, and a select that no case can end.
 package nilchan
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 func produce() int { return 1 }
 
@@ -160,6 +163,32 @@ func pollNothing() {
 		default:
 		}
 	}()
+}
+
+// Fixed: a test double's hook that nothing in the package sets, read
+// under its lock and waited on only when set (centrifuge's
+// controllableBroker.Subscribe): the nil test keeps the receive away.
+type gate struct {
+	mu     sync.Mutex
+	hold   chan struct{}
+	passed int
+}
+
+func (g *gate) pass() {
+	g.mu.Lock()
+	wait := g.hold
+	g.mu.Unlock()
+	if wait != nil {
+		<-wait
+	}
+	g.passed++
+}
+
+func passGate() {
+	g := &gate{}
+	done := make(chan struct{})
+	go func() { g.pass(); close(done) }()
+	<-done
 }
 
 // Not a goroutine: a program's main that parks forever is no leak.

@@ -23,4 +23,5 @@ func RunClean() {
 	p.In <- 1
 	close(p.In)
 	pollNothing()
+	passGate()
 }

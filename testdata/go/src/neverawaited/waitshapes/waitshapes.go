@@ -404,6 +404,43 @@ func (l *loopLatch) Await() {
 	l.mu.Unlock()
 }
 
+// Fixed, too: the waiter tests the condition once under the lock before
+// it waits, and the opener changes it under the same lock, so its Signal
+// cannot fall between the test and the Wait (a queue's Wait that returns
+// at once when items are there, or when it is closed).
+type checkedLatch struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	done   bool
+	closed bool
+}
+
+func newCheckedLatch() *checkedLatch {
+	l := &checkedLatch{}
+	l.cond = sync.NewCond(&l.mu)
+	return l
+}
+
+func (l *checkedLatch) Open() {
+	l.mu.Lock()
+	l.done = true
+	l.cond.Signal()
+	l.mu.Unlock()
+}
+
+func (l *checkedLatch) Await() bool {
+	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return false
+	}
+	if !l.done {
+		l.cond.Wait()
+	}
+	l.mu.Unlock()
+	return true
+}
+
 // Fixed: a start barrier. Each worker gives its count back with Done
 // before it waits for the others, on the error path too (os/exec's
 // TestConcurrentExec): the Wait counts only the workers still starting.
