@@ -38,8 +38,25 @@ type pyLine struct {
 // logicalLines lists the logical lines of src; blank and comment-only
 // lines are none. ok is false when the text does not scan.
 func logicalLines(src []byte) (lines []pyLine, ok bool) {
+	for i := 0; ; {
+		line, found, ok := nextLogicalLine(src, i)
+		if !ok {
+			return nil, false
+		}
+		if !found {
+			return lines, true
+		}
+		lines = append(lines, line)
+		i = line.end
+	}
+}
+
+// nextLogicalLine is the first logical line of src at or after offset i
+// (the start of a physical line, not inside a string or brackets); found
+// is false past the last one, ok false when the text does not scan.
+func nextLogicalLine(src []byte, i int) (line pyLine, found, ok bool) {
 	n := len(src)
-	for i := 0; i < n; {
+	for i < n {
 		j := i
 		for j < n && (src[j] == ' ' || src[j] == '\t' || src[j] == '\f') {
 			j++
@@ -54,7 +71,7 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 			i = j + 1
 			continue
 		}
-		line := pyLine{start: i, indent: j - i}
+		line = pyLine{start: i, indent: j - i}
 		depth := 0
 		k := j
 	scan:
@@ -78,7 +95,7 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 				k++
 			case '\'', '"':
 				if k, ok = skipString(src, k); !ok {
-					return nil, false
+					return pyLine{}, false, false
 				}
 			case '\n':
 				k++
@@ -90,13 +107,12 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 			}
 		}
 		if depth > 0 {
-			return nil, false
+			return pyLine{}, false, false
 		}
 		line.end = min(k, n)
-		lines = append(lines, line)
-		i = line.end
+		return line, true, true
 	}
-	return lines, true
+	return pyLine{}, false, true
 }
 
 // skipString returns the offset after the string literal at k.
