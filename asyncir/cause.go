@@ -7,6 +7,13 @@ const (
 	// FactFutureInCoroutine: asyncio.Future() created inside a coroutine,
 	// where it binds to the running loop.
 	FactFutureInCoroutine = "future-in-coroutine"
+	// FactFutureGivenLoop: asyncio.Future(loop=...), bound to the loop
+	// given.
+	FactFutureGivenLoop = "future-given-loop"
+	// FactFutureInHelper: asyncio.Future() in a synchronous function
+	// other than a constructor, bound to the loop running where it is
+	// called.
+	FactFutureInHelper = "future-in-helper"
 	// FactPrivateLoop: a callback of a loop the registering function
 	// created itself with new_event_loop(); nothing else runs on it.
 	FactPrivateLoop = "private-loop"
@@ -18,6 +25,11 @@ const (
 	// starter waits for. In a test the test hangs instead of failing, which the test
 	// timeout reports anyway.
 	FactSkippedDelivery = "skipped-delivery"
+	// FactWorkSeesContext: Go work started on a wait group that its
+	// starter may leave unwaited, where every counted goroutine is handed
+	// the starter's context: it ends with that context (cancelled when the
+	// starter returned because of it) instead of running on unobserved.
+	FactWorkSeesContext = "work-sees-context"
 )
 
 // Cause is where a finding reached through project calls comes from: the
@@ -34,4 +46,8 @@ type Cause struct {
 	// Via is this finding's path to the root, shown at its call site
 	// ("coroutine `h` reaches it here: h → load → requests.get").
 	Via string
+	// Site is where Via is shown when the finding itself is placed at
+	// the root already (a Go helper's goroutine blocks at its send, and
+	// the caller that abandons it is the site); zero: the finding's Range.
+	Site Range
 }

@@ -108,3 +108,35 @@ func FromTimer(ch *Value) bool {
 func (op *Op) NeverDrains() bool {
 	return op.Kind == OpDrain && FromTimer(op.Operand)
 }
+
+// HandsContext reports whether a go statement, call or closure reference
+// passes or captures a context: the work it starts can observe that
+// context's cancellation.
+func (op *Op) HandsContext() bool {
+	vals := append([]*Value{op.Recv}, op.Args...)
+	vals = append(vals, op.Captures()...)
+	for _, v := range vals {
+		if v != nil && v.Type().Await == Context {
+			return true
+		}
+	}
+	return false
+}
+
+// AsksContextDone reports whether op asks a context whether it is done:
+// ctx.Err() or ctx.Done().
+func (op *Op) AsksContextDone() bool {
+	return op.Kind == OpCall && op.Recv != nil && op.Recv.Type().Await == Context && (op.Method == "Err" || op.Method == "Done")
+}
+
+// ReceivesContextDone reports whether op is a receive from ctx.Done()
+// (in a select, on the edge of that case only).
+func (op *Op) ReceivesContextDone() bool {
+	d := op.Operand
+	return op.Kind == OpAwait && d != nil && d.Def != nil && d.Def.AsksContextDone() && d.Def.Method == "Done"
+}
+
+// TestsContextErr reports whether op is a ctx.Err() call.
+func (op *Op) TestsContextErr() bool {
+	return op.AsksContextDone() && op.Method == "Err"
+}

@@ -144,6 +144,9 @@ func (d Diagnostic) MapFiles(f func(string) string) Diagnostic {
 	if d.Cause != nil {
 		c := *d.Cause
 		c.Range.File = f(c.Range.File)
+		if c.Site.IsValid() {
+			c.Site.File = f(c.Site.File)
+		}
 		d.Cause = &c
 	}
 	return d

@@ -54,6 +54,18 @@ type APIModel struct {
 	// recv, accept; "write": send); once the loop has seen it, one call
 	// does not wait.
 	ReadyWhen string
+	// EmptyTest names the receiver's method that tells whether the call
+	// would wait for an item (queue.Queue.get: empty): right after a
+	// loop that runs while it returns true, one call finds an item.
+	EmptyTest string
+	// FreeWhenNew names the class whose new instance the call takes at
+	// once (threading.Lock.acquire: threading.Lock): nobody else can
+	// hold a lock the function has just made.
+	FreeWhenNew string
+	// TakesNonBlockingSocket: the first argument is a socket the API
+	// requires in non-blocking mode (loop.sock_recv and its kin), so
+	// other calls on that socket do not wait either.
+	TakesNonBlockingSocket bool
 	// Cold: the function blocks only on rare paths (warnings.warn reading
 	// source lines through linecache, Thread.start waiting for the new
 	// thread to signal); the may-block summary does not follow it when

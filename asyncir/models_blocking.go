@@ -20,6 +20,9 @@ type NonBlockingArg struct {
 	// Flag is a module constant (socket.AI_NUMERICHOST) whose presence
 	// in the argument, alone or in a `|` of flags, turns the wait off.
 	Flag string
+	// IPLiteral: a string literal that is an IP address ("127.0.0.1",
+	// "::1") turns the wait off: the resolver parses it without a lookup.
+	IPLiteral bool
 }
 
 // MethodFamily makes the methods of an external client class blocking
@@ -106,6 +109,20 @@ func (a *APIModel) BlockingTier() BlockTier {
 	return a.Tier
 }
 
+// freeWhenNew names the lock class whose new instance an acquire takes
+// at once.
+func freeWhenNew(a *APIModel, class string) *APIModel {
+	a.FreeWhenNew = class
+	return a
+}
+
+// withEmptyTest names the receiver's method that tells whether a get
+// would wait for an item.
+func withEmptyTest(a *APIModel, method string) *APIModel {
+	a.EmptyTest = method
+	return a
+}
+
 // blockFalse is a block=/blocking=/wait= flag: False turns the wait off.
 func blockFalse(pos int, kw string) NonBlockingArg {
 	return NonBlockingArg{Pos: pos, Keyword: kw, Values: []string{"False", "0"}, Unknown: true}
@@ -115,6 +132,12 @@ func blockFalse(pos int, kw string) NonBlockingArg {
 // (socket.AI_NUMERICHOST, alone or or-ed with others) means no lookup.
 func numericHost(pos int, flag string) NonBlockingArg {
 	return NonBlockingArg{Pos: pos, Keyword: "flags", Flag: "socket." + flag}
+}
+
+// ipLiteral is a host argument: an IP address spelled as a literal needs
+// no lookup.
+func ipLiteral(pos int, kw string) NonBlockingArg {
+	return NonBlockingArg{Pos: pos, Keyword: kw, IPLiteral: true}
 }
 
 // timeoutZero is a timeout argument: 0 polls instead of waiting.
@@ -211,7 +234,7 @@ func addBlocking(m *Models) {
 	// A numeric host needs no resolver: AI_NUMERICHOST/NI_NUMERICHOST in
 	// the flags turn the lookup into parsing.
 	as = append(as,
-		blocking("socket.getaddrinfo", "asyncio.AbstractEventLoop.getaddrinfo", numericHost(5, "AI_NUMERICHOST")),
+		blocking("socket.getaddrinfo", "asyncio.AbstractEventLoop.getaddrinfo", numericHost(5, "AI_NUMERICHOST"), ipLiteral(0, "host")),
 		blocking("socket.getnameinfo", "asyncio.AbstractEventLoop.getnameinfo", numericHost(1, "NI_NUMERICHOST")))
 	add("asyncio.AbstractEventLoop.getaddrinfo", "socket.gethostbyname",
 		"socket.gethostbyname_ex", "socket.gethostbyaddr", "socket.getfqdn")
@@ -232,8 +255,8 @@ func addBlocking(m *Models) {
 	addReady("read", "asyncio.AbstractEventLoop.sock_accept", "socket.socket.accept")
 	// Threads, locks, queues and thread-side futures.
 	as = append(as,
-		blocking("threading.Lock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)),
-		blocking("threading.RLock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)),
+		freeWhenNew(blocking("threading.Lock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)), "threading.Lock"),
+		freeWhenNew(blocking("threading.RLock.acquire", "asyncio.Lock.acquire", blockFalse(0, "blocking"), timeoutZero(1)), "threading.RLock"),
 		blocking("threading.Semaphore.acquire", "asyncio.Semaphore.acquire", blockFalse(0, "blocking"), timeoutZero(1)),
 		blocking("threading.Condition.acquire", "asyncio.Condition.acquire", blockFalse(0, "blocking"), timeoutZero(1)),
 		blocking("threading.Condition.wait", "asyncio.Condition.wait", timeoutZero(0)),
@@ -241,7 +264,7 @@ func addBlocking(m *Models) {
 		blocking("threading.Event.wait", "asyncio.Event.wait", timeoutZero(0)),
 		blocking("threading.Barrier.wait", "asyncio.Barrier.wait", timeoutZero(0)),
 		blocking("threading.Thread.join", "", timeoutZero(0)),
-		blocking("queue.Queue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)),
+		withEmptyTest(blocking("queue.Queue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)), "empty"),
 		blocking("queue.Queue.put", "asyncio.Queue.put", blockFalse(1, "block"), timeoutZero(2)),
 		// queue.Queue() with no maxsize (or one ≤ 0) never fills: its put
 		// does not wait.
@@ -249,7 +272,7 @@ func addBlocking(m *Models) {
 			Bound: NonBlockingArg{Pos: 0, Keyword: "maxsize"}, Callback: -1},
 		&APIModel{Name: unboundedQueue + ".put", Callback: -1},
 		blocking("queue.Queue.join", "asyncio.Queue.join"),
-		blocking("queue.SimpleQueue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)),
+		withEmptyTest(blocking("queue.SimpleQueue.get", "asyncio.Queue.get", blockFalse(0, "block"), timeoutZero(1)), "empty"),
 		blocking("concurrent.futures.Future.result", "asyncio.wrap_future", timeoutZero(0)),
 		blocking("concurrent.futures.Future.exception", "asyncio.wrap_future", timeoutZero(0)),
 		blocking("concurrent.futures.Executor.shutdown", "", blockFalse(0, "wait")),

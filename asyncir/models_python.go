@@ -12,6 +12,13 @@ const (
 
 func coro(name string) *APIModel { return &APIModel{Name: name, ReturnsAwait: Coroutine, Callback: -1} }
 
+// takesNonBlockingSocket marks a loop method whose first argument must be
+// a socket in non-blocking mode (asyncio checks it in debug mode).
+func takesNonBlockingSocket(a *APIModel) *APIModel {
+	a.TakesNonBlockingSocket = true
+	return a
+}
+
 func returning(name, class string, k AwaitKind) *APIModel {
 	return &APIModel{Name: name, ReturnsClass: class, ReturnsAwait: k, Callback: -1}
 }
@@ -58,8 +65,8 @@ func PythonModels() *Models {
 		coro("asyncio.StreamWriter.drain"), coro("asyncio.StreamWriter.wait_closed"),
 		coro("asyncio.StreamWriter.start_tls"),
 		coro("asyncio.subprocess.Process.wait"), coro("asyncio.subprocess.Process.communicate"),
-		coro(loopClass+".sock_recv"), coro(loopClass+".sock_sendall"),
-		coro(loopClass+".sock_connect"), coro(loopClass+".sock_accept"),
+		takesNonBlockingSocket(coro(loopClass+".sock_recv")), takesNonBlockingSocket(coro(loopClass+".sock_sendall")),
+		takesNonBlockingSocket(coro(loopClass+".sock_connect")), takesNonBlockingSocket(coro(loopClass+".sock_accept")),
 		coro(loopClass+".create_connection"), coro(loopClass+".create_server"),
 		coro(loopClass+".create_datagram_endpoint"), coro(loopClass+".getaddrinfo"),
 		coro(loopClass+".shutdown_asyncgens"), coro(loopClass+".shutdown_default_executor"),

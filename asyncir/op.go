@@ -273,6 +273,18 @@ type Block struct {
 	// (whose body runs only when it holds), Succs[1] only when it does
 	// not. Further successors (exception edges) are not guarded.
 	Guard *Guard
+	// Cond, when set, names the flag the block's branch tests, a
+	// variable its function never assigns: every test of the same flag
+	// in one call goes the same way (if checkSubscriber { wg.Add(1) }
+	// … if checkSubscriber { wg.Wait() }).
+	Cond *BranchFlag
+}
+
+// BranchFlag is the flag a block's branch tests: Succs[0] is taken when
+// Key holds (when it does not, with Not).
+type BranchFlag struct {
+	Key string
+	Not bool
 }
 
 // UseKind says how a value is consumed.

@@ -36,6 +36,7 @@ func CheapestExit(start *Op, c PathCost) (int, *Block) {
 	}
 	var q costQueue
 	best, bestExit := Inf, (*Block)(nil)
+	fixed := FlagsAt(start.Block)
 	leave := func(b *Block, d int) {
 		if d >= Inf || b.Raises {
 			return
@@ -43,7 +44,10 @@ func CheapestExit(start *Op, c PathCost) (int, *Block) {
 		if b.Exit && d < best {
 			best, bestExit = d, b
 		}
-		for _, s := range b.Succs {
+		for i, s := range b.Succs {
+			if contradicts(fixed, b, i) {
+				continue // a flag tested again goes the way it went to start
+			}
 			e := 0
 			if c.Edge != nil {
 				e = c.Edge(b, s)

@@ -180,6 +180,9 @@ func (a *aliases) canon(v ssa.Value) ssa.Value {
 	if ct, ok := v.(*ssa.ChangeType); ok && isChan(ct.X.Type()) {
 		return a.canon(ct.X) // chan T → <-chan T keeps the channel
 	}
+	if mi, ok := v.(*ssa.MakeInterface); ok && typeOf(mi.X.Type()).Await == asyncir.Mutex {
+		return a.canon(mi.X) // &s.mu as a sync.Locker is still s.mu
+	}
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		if x, ok := a.loads[u]; ok {
 			return a.canon(x)

@@ -1,6 +1,7 @@
 package gofront_test
 
 import (
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,5 +75,28 @@ func TestLeakOnTestFailureIsTagged(t *testing.T) {
 	}
 	if n != 5 {
 		t.Errorf("%d diagnostics, want 5", n)
+	}
+}
+
+// TestUnwaitedWorkSeeingContextIsTagged: a group left unwaited only once
+// the function found its context done, whose goroutines are all handed
+// that context, carries the fact the policy layer makes info; a group
+// also left on an error of its own, or whose work sees no context, does
+// not.
+func TestUnwaitedWorkSeeingContextIsTagged(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, testdata(t), gofront.Adapt(neverawaited.Analyzer, nil), "neverawaited/group")
+	tagged := map[string]bool{}
+	for _, r := range results {
+		ds, _ := r.Result.([]asyncir.Diagnostic)
+		for _, d := range ds {
+			fn := strings.Split(d.Message, "`")[3]
+			tagged[fn] = d.Fact == asyncir.FactWorkSeesContext
+		}
+	}
+	want := map[string]bool{"errgroupEarlyReturn": false, "waitGroupEarlyReturn": false,
+		"cleanupCycle": true, "cleanupUntilDone": true, "cleanupOrFail": false, "subscribeOtherFlag": false}
+	if !maps.Equal(tagged, want) {
+		t.Errorf("tagged %v, want %v", tagged, want)
 	}
 }

@@ -167,6 +167,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				}
 				if !ib.LoopHead && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
+					ib.Cond = l.branchFlag(fn, b)
 				}
 			}
 		}

@@ -28,7 +28,7 @@ type filePart struct {
 	start, end int
 	name       string // "" for a statement that is not a definition
 	class      bool   // a class statement
-	marker     bool   // its text holds an async marker (prescan.go)
+	marker     bool   // its text holds an async marker outside prose (prose.go)
 	parsed     bool   // parsed (and lowered, or set aside as nodes) already
 }
 
@@ -86,7 +86,7 @@ func splitFile(src []byte) *fileSplit {
 		if kw, name := defHeader(src, head); name != "" {
 			seg.name, seg.class = name, kw == "class"
 		}
-		seg.marker = hasAsyncMarker(src[seg.start:seg.end])
+		seg.marker = codeMarkerIn(src, seg.start, seg.end, lines[st.first:st.last])
 		fs.segs = append(fs.segs, seg)
 	}
 	if !slices.ContainsFunc(fs.segs, func(s filePart) bool { return s.name != "" }) {

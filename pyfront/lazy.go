@@ -36,6 +36,10 @@ type lazyDefs struct {
 	// holds the definitions not parsed yet; they are parsed over the
 	// file's own text.
 	parts *fileSplit
+	// left are the methods library classes' chunks left out, the
+	// first leftSeen of them known to the loader (libgraft.go).
+	left     []*leftOut
+	leftSeen int
 	// stmtOf is the row of the top-level statement each function and
 	// class was lowered from: finishLazy puts them back in source order,
 	// the order an eager lowering gives (analyses that pick the first of
@@ -138,15 +142,7 @@ func (mi *moduleInfo) define(name string) {
 	chunks := lz.split.defs[name]
 	delete(lz.split.defs, name)
 	for _, c := range chunks {
-		src := lz.split.chunk(c, lz.wanted)
-		if src == nil {
-			continue
-		}
-		t := lz.trees.load(src)
-		if t == nil {
-			t = lz.pool.parseChunk(src)
-			lz.trees.store(t)
-		}
+		src, dropped, t := lz.chunk(c, nil)
 		if t == nil || len(t.nodes) == 0 {
 			continue
 		}
@@ -154,11 +150,42 @@ func (mi *moduleInfo) define(name string) {
 		// definition is bound in the module's scope, in file order.
 		modLw := lz.b.lw
 		lz.b.lw = &lowerer{t: t, mi: mi, path: modLw.path, versionNames: modLw.versionNames}
+		c0 := len(mi.classes)
 		for n := t.nodes[0].first; n >= 0; n = t.nodes[n].next {
 			lz.lower(mi, n)
 		}
 		lz.b.lw = modLw
+		mi.libTexts = append(mi.libTexts, src)
+		if len(dropped) > 0 {
+			lz.leaveOut(mi, mi.classes[c0:], name, c, dropped)
+		}
 	}
+}
+
+// chunk returns the text of definition c (of just the methods only of a
+// class, when set), the methods it left out and its tree: kept by an
+// earlier run, or written, parsed and kept.
+func (lz *lazyDefs) chunk(c libChunk, only map[string]bool) (src []byte, dropped []string, t *tree) {
+	key := lz.trees.chunkKey(lz.split, c, lz.wanted, only)
+	if src, dropped, t = lz.trees.loadChunk(key); t != nil {
+		return src, dropped, t
+	}
+	if only != nil {
+		src = lz.split.graftChunk(c, lz.wanted, only)
+	} else {
+		src, dropped = lz.split.chunk(c, lz.wanted)
+	}
+	if src == nil {
+		return nil, nil, nil
+	}
+	if t = lz.trees.load(src); t == nil {
+		t = lz.pool.parseChunk(src)
+		if key == "" {
+			lz.trees.store(t)
+		}
+	}
+	lz.trees.storeChunk(key, src, dropped, t)
+	return src, dropped, t
 }
 
 // defineParts parses the segments idx of a split project module at their
@@ -263,6 +290,7 @@ func (mi *moduleInfo) finishLazy() {
 	}
 	lz := mi.lazy
 	lz.b.finish()
+	mi.finishLeftOut(lz)
 	mi.lazy = nil
 	if lz.parts != nil {
 		lz.parts.finishSyntax(mi, lz.b.lw.path)

@@ -11,11 +11,12 @@ import (
 // read (libindex.go) and the syntax trees of the library text parsed
 // (libtrees.go). A library module is not cached as a whole: its text is
 // split without a parse and only the definitions a project reaches are
-// read and parsed (libsplit.go), or read back as trees. Its size is
-// bounded (libevict.go).
+// read and parsed (libsplit.go), or read back as trees, each
+// definition's chunk with its tree (libchunks.go). Its size is bounded
+// (libevict.go).
 
 // libCacheVersion changes whenever what is cached does.
-const libCacheVersion = "4"
+const libCacheVersion = "5"
 
 // libCacheDir is where entries live ("" when there is no cache directory).
 func libCacheDir(dir string) string {

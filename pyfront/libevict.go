@@ -35,9 +35,9 @@ const (
 const libCacheUsed = time.Hour
 
 // libCacheSubdirs are the directories of the current layout (libindex.go,
-// libtrees.go); package verdicts (libsync.go) are files named pkg-*, and
+// libtrees.go, libchunks.go); package verdicts (libsync.go) are files named pkg-*, and
 // libCachePruned marks when the directory was last pruned.
-var libCacheSubdirs = []string{"split", "trees"}
+var libCacheSubdirs = []string{"split", "trees", "chunks"}
 
 const libCachePruned = "pruned"
 

@@ -31,10 +31,13 @@ type libIndex struct {
 }
 
 // libDef is where a top-level definition lies in the file: bytes
-// [Start, End) from row Row, and its keyword ("class", "def", "async def").
+// [Start, End) from row Row, its keyword ("class", "def", "async def"),
+// and a class's methods by name (what its chunk's key depends on:
+// libchunks.go).
 type libDef struct {
 	Start, End, Row int
 	Kw              string
+	Methods         []string
 }
 
 // index reduces a split to what the next run needs of it.
@@ -44,7 +47,7 @@ func (sp *libSplit) index() *libIndex {
 		for _, c := range cs {
 			start := sp.lines[c.stmt.first].start
 			ix.Defs[name] = append(ix.Defs[name], libDef{Start: start, End: sp.lines[c.stmt.last-1].end,
-				Row: bytes.Count(sp.src[:start], []byte("\n")), Kw: c.kw})
+				Row: bytes.Count(sp.src[:start], []byte("\n")), Kw: c.kw, Methods: sp.memberNames(c.stmt)})
 		}
 	}
 	return ix
@@ -78,7 +81,7 @@ func (lib *Library) loadIndex(path string) *libSplit {
 	if gob.NewDecoder(bytes.NewReader(b)).Decode(&ix) != nil {
 		return nil
 	}
-	sp := &libSplit{path: path, skeleton: ix.Skeleton, defs: map[string][]libChunk{}}
+	sp := &libSplit{path: path, stamp: p, skeleton: ix.Skeleton, defs: map[string][]libChunk{}}
 	for name, ds := range ix.Defs {
 		for _, d := range ds {
 			sp.defs[name] = append(sp.defs[name], libChunk{kw: d.Kw, at: d})

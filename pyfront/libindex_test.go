@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,9 +40,13 @@ func TestLibIndexChunks(t *testing.T) {
 		}
 		for def, cs := range full.defs {
 			for i, c := range cs {
-				want, got := full.chunk(c, wanted), cached.chunk(cached.defs[def][i], wanted)
+				want, wantDropped := full.chunk(c, wanted)
+				got, gotDropped := cached.chunk(cached.defs[def][i], wanted)
 				if !bytes.Equal(got, want) {
 					t.Errorf("%s: %s: chunk\n%q\nwant\n%q", name, def, got, want)
+				}
+				if !slices.Equal(gotDropped, wantDropped) {
+					t.Errorf("%s: %s: dropped %q, want %q", name, def, gotDropped, wantDropped)
 				}
 				if cached.defs[def][i].kw != c.kw {
 					t.Errorf("%s: %s: keyword %q, want %q", name, def, cached.defs[def][i].kw, c.kw)

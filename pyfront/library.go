@@ -190,6 +190,12 @@ type libLoader struct {
 	// used are the attribute and method names the project mentions: a
 	// library class's methods are followed only under those names.
 	used map[string]bool
+	// texts are the library texts lowered, left the methods left out of
+	// their classes by name, and missed the demands of class members
+	// that found them left out (libgraft.go).
+	texts  [][]byte
+	left   map[string][]*leftOut
+	missed []missedMember
 }
 
 // loadLibrary reads what the lowered project modules use from the library
@@ -208,7 +214,7 @@ func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, in
 	for _, mi := range project {
 		ld.seedFrom(mi)
 	}
-	for len(ld.queue) > 0 {
+	for len(ld.queue) > 0 || ld.graft() {
 		// Resolve what the loaded modules can answer; the demands that
 		// need a module not read yet wait, and those modules are read
 		// together (in parallel) for the next round.
@@ -492,6 +498,9 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 			ld.demandFunc(mi, m, methodDepth)
 		}
 	}
+	if member != "" && c.Methods[member] == nil && mi.leftOutMember(c, member) {
+		ld.missed = append(ld.missed, missedMember{mi: mi, c: c, member: member, depth: depth})
+	}
 	for name, a := range ci.annots {
 		if wanted(name) {
 			ld.demandAnnot(a, depth-1)
@@ -614,6 +623,7 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 			s.src = sp.skeleton
 			if s.encoding == "" {
 				ld.lib.storeIndex(indexAt, sp)
+				sp.stamp = indexAt
 			}
 		}
 	}
@@ -635,6 +645,7 @@ func (ld *libLoader) readOne(name string) *moduleInfo {
 		}
 	}
 	mi := ld.pool.lowerSource(s, opts)
+	mi.libTexts = append(mi.libTexts, s.src)
 	mi.bindLazyExports(ld.models)
 	if opts.Trees != nil && stored == nil {
 		ld.lib.trees.store(opts.Trees.get(s.path, sp.skeleton))

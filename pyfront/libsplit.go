@@ -18,12 +18,15 @@ import (
 //
 // A reached class keeps the bodies of the synchronous methods whose names
 // the project mentions, of the methods those call on self, and of its
-// dunder methods; the other methods keep their header (name, decorators,
-// parameters, return annotation) over a placeholder body. Coroutine
-// functions keep only their header too: a coroutine function is known by
-// its kind and annotations — except an async dunder, whose "return self"
-// says what "async with" binds. A text that does not scan (an unterminated
-// string or bracket) is parsed whole.
+// dunder methods; the other methods the project or the class's kept code
+// names keep their header (name, decorators, parameters, return
+// annotation) over a placeholder body, and a method nothing names is left
+// out: no lookup can reach it (sqlalchemy's SQLCompiler has 145 methods,
+// of which a project deriving from it names five). Coroutine functions
+// keep only their header too: a coroutine function is known by its kind
+// and annotations — except an async dunder, whose "return self" says what
+// "async with" binds. A text that does not scan (an unterminated string
+// or bracket) is parsed whole.
 
 // pyLine is one logical line: bytes start (its line's beginning) to end
 // (after its newline), and its indentation.
@@ -35,8 +38,25 @@ type pyLine struct {
 // logicalLines lists the logical lines of src; blank and comment-only
 // lines are none. ok is false when the text does not scan.
 func logicalLines(src []byte) (lines []pyLine, ok bool) {
+	for i := 0; ; {
+		line, found, ok := nextLogicalLine(src, i)
+		if !ok {
+			return nil, false
+		}
+		if !found {
+			return lines, true
+		}
+		lines = append(lines, line)
+		i = line.end
+	}
+}
+
+// nextLogicalLine is the first logical line of src at or after offset i
+// (the start of a physical line, not inside a string or brackets); found
+// is false past the last one, ok false when the text does not scan.
+func nextLogicalLine(src []byte, i int) (line pyLine, found, ok bool) {
 	n := len(src)
-	for i := 0; i < n; {
+	for i < n {
 		j := i
 		for j < n && (src[j] == ' ' || src[j] == '\t' || src[j] == '\f') {
 			j++
@@ -51,7 +71,7 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 			i = j + 1
 			continue
 		}
-		line := pyLine{start: i, indent: j - i}
+		line = pyLine{start: i, indent: j - i}
 		depth := 0
 		k := j
 	scan:
@@ -75,7 +95,7 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 				k++
 			case '\'', '"':
 				if k, ok = skipString(src, k); !ok {
-					return nil, false
+					return pyLine{}, false, false
 				}
 			case '\n':
 				k++
@@ -87,13 +107,12 @@ func logicalLines(src []byte) (lines []pyLine, ok bool) {
 			}
 		}
 		if depth > 0 {
-			return nil, false
+			return pyLine{}, false, false
 		}
 		line.end = min(k, n)
-		lines = append(lines, line)
-		i = line.end
+		return line, true, true
 	}
-	return lines, true
+	return pyLine{}, false, true
 }
 
 // skipString returns the offset after the string literal at k.
@@ -211,6 +230,9 @@ type libSplit struct {
 	src   []byte
 	lines []pyLine
 	path  string
+	// stamp identifies the installed file as it was split (its index's
+	// path), "" when its chunks are not kept (libchunks.go).
+	stamp string
 	// skeleton is the module with only its binding statements kept,
 	// every other line left empty.
 	skeleton []byte
@@ -291,24 +313,36 @@ func (sp *libSplit) keep(st pyStmt) bool {
 
 // chunk writes the source of a top-level definition, at its own rows:
 // a class with the methods the project does not name (wanted) reduced to
-// their headers, a coroutine function reduced to its header. It returns
+// their headers, or left out (dropped) when nothing of the class names
+// them either, a coroutine function reduced to its header. It returns
 // nil when the definition cannot be read (its file changed).
-func (sp *libSplit) chunk(c libChunk, wanted func(string) bool) []byte {
-	var w chunkWriter
+func (sp *libSplit) chunk(c libChunk, wanted func(string) bool) (src []byte, dropped []string) {
+	return sp.write(c, wanted, nil)
+}
+
+// graftChunk writes the head of class c and its methods names, each as
+// chunk writes it, at their rows.
+func (sp *libSplit) graftChunk(c libChunk, wanted func(string) bool, names map[string]bool) []byte {
+	src, _ := sp.write(c, wanted, names)
+	return src
+}
+
+func (sp *libSplit) write(c libChunk, wanted func(string) bool, only map[string]bool) (src []byte, dropped []string) {
+	w := chunkWriter{only: only}
 	if sp.src == nil {
 		def, st := sp.readDef(c.at)
 		if def == nil {
-			return nil
+			return nil, nil
 		}
 		w.src = def.src
 		w.out.Write(bytes.Repeat([]byte("\n"), c.at.Row))
 		def.writeDef(&w, *st, wanted, true)
-		return w.out.Bytes()
+		return w.out.Bytes(), w.dropped
 	}
 	w.src = sp.src
 	w.gap(sp.lines[c.stmt.first].start)
 	sp.writeDef(&w, c.stmt, wanted, true)
-	return w.out.Bytes()
+	return w.out.Bytes(), w.dropped
 }
 
 // writeDef writes one def or class statement; top says whether it is a
@@ -324,12 +358,22 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 		w.verbatim(lines[st.first].start, lines[st.head].end)
 		members := statements(sp.src, lines, st.head+1, st.last)
 		wanted = sp.selfCalls(members, wanted)
+		named := sp.namedByClass(members, wanted)
 		for _, m := range members {
-			if mkw, _ := defHeader(sp.src, lines[m.head]); mkw == "def" || mkw == "async def" {
+			mkw, mname := defHeader(sp.src, lines[m.head])
+			isMethod := mkw == "def" || mkw == "async def"
+			switch {
+			case w.only != nil:
+				if isMethod && w.only[mname] {
+					sp.writeDef(w, m, wanted, false)
+				}
+			case !isMethod:
+				w.verbatim(lines[m.first].start, lines[m.last-1].end)
+			case wanted(mname) || named[mname]:
 				sp.writeDef(w, m, wanted, false)
-				continue
+			default:
+				w.dropped = append(w.dropped, mname)
 			}
-			w.verbatim(lines[m.first].start, lines[m.last-1].end)
 		}
 	case kw == "def" && (top || wanted(name)), kw == "class", kw == "async def" && isDunder(name):
 		w.verbatim(lines[st.first].start, end)
@@ -411,12 +455,45 @@ func (sp *libSplit) selfCalls(members []pyStmt, wanted func(string) bool) func(s
 	return in
 }
 
+// namedByClass lists the methods not wanted that the class's statements
+// other than methods, or the methods whose bodies are kept (wanted), name:
+// the words its own kept code may reach a method by (self.flush(),
+// super().close(), __call__ = execute, @value.setter).
+func (sp *libSplit) namedByClass(members []pyStmt, wanted func(string) bool) map[string]bool {
+	candidates := map[string]bool{}
+	for _, m := range members {
+		if kw, name := defHeader(sp.src, sp.lines[m.head]); (kw == "def" || kw == "async def") && !wanted(name) {
+			candidates[name] = true
+		}
+	}
+	named := map[string]bool{}
+	if len(candidates) == 0 {
+		return named
+	}
+	for _, m := range members {
+		if kw, name := defHeader(sp.src, sp.lines[m.head]); kw == "async def" && !isDunder(name) || kw == "def" && !wanted(name) {
+			continue
+		}
+		eachWord(sp.src[sp.lines[m.first].start:sp.lines[m.last-1].end], func(w []byte) {
+			if candidates[string(w)] {
+				named[string(w)] = true
+			}
+		})
+	}
+	return named
+}
+
 // chunkWriter copies kept spans of a source and keeps only the newlines
 // of the rest, so every kept line stays on its row.
 type chunkWriter struct {
 	src []byte
 	out bytes.Buffer
 	at  int // the source offset written up to
+	// dropped lists the methods of a class left out whole.
+	dropped []string
+	// only, when set, writes a class's head and just these methods, as
+	// the class's chunk would have written them (libgraft.go).
+	only map[string]bool
 }
 
 func (w *chunkWriter) gap(to int) {

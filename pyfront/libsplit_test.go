@@ -31,7 +31,7 @@ class Session(Base):
     def request(self, url) -> "Response":
         x = [1,
              2]
-        return Response()
+        return Response(self.lines, self.close)
 
     def helper(self):
         return compute(self)
@@ -83,26 +83,30 @@ func TestSplitLibrary(t *testing.T) {
 		t.Fatalf("definitions %v, want Session, connect, one", names)
 	}
 	// A class keeps the bodies of the methods the project names (and of
-	// dunders); the others and coroutines keep their headers.
+	// dunders); the others and coroutines that its kept code names keep
+	// their headers, and a method nothing names is left out.
 	wanted := func(n string) bool { return n == "request" || isDunder(n) }
-	cls := sp.chunk(sp.defs["Session"][0], wanted)
+	cls, dropped := sp.chunk(sp.defs["Session"][0], wanted)
+	if len(dropped) != 1 || dropped[0] != "helper" {
+		t.Errorf("dropped %q, want [helper]", dropped)
+	}
 	got := rows(cls)
 	for i, line := range got {
 		if line != "" && line != want[i] && strings.TrimSpace(line) != "..." && strings.TrimSpace(line) != "yield" {
 			t.Errorf("chunk row %d is %q, the file's is %q", i+1, line, want[i])
 		}
 	}
-	for _, kept := range []string{"@decorator(\n    arg=1,\n)\nclass Session(Base):", "self.conn = conn", "return Response()", "def helper(self):\n        ...", "async def close(self) -> None:\n        ...", "def lines(self):\n        yield"} {
+	for _, kept := range []string{"@decorator(\n    arg=1,\n)\nclass Session(Base):", "self.conn = conn", "return Response(self.lines, self.close)", "async def close(self) -> None:\n        ...", "def lines(self):\n        yield"} {
 		if !bytes.Contains(cls, []byte(kept)) {
 			t.Errorf("class chunk lacks %q:\n%s", kept, cls)
 		}
 	}
-	for _, dropped := range []string{"compute(self)", "await self.conn.close()", "for l in"} {
+	for _, dropped := range []string{"def helper", "compute(self)", "await self.conn.close()", "for l in"} {
 		if bytes.Contains(cls, []byte(dropped)) {
 			t.Errorf("class chunk keeps %q:\n%s", dropped, cls)
 		}
 	}
-	if c := sp.chunk(sp.defs["connect"][0], wanted); !bytes.HasSuffix(c, []byte("async def connect(dsn) -> Connection:\n    ...\n")) {
+	if c, _ := sp.chunk(sp.defs["connect"][0], wanted); !bytes.HasSuffix(c, []byte("async def connect(dsn) -> Connection:\n    ...\n")) {
 		t.Errorf("coroutine chunk:\n%s", c)
 	}
 }

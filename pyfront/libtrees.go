@@ -25,6 +25,9 @@ import (
 type libTrees struct {
 	dir   string
 	stamp string
+	// chunks holds the chunks of definitions with their trees
+	// (libchunks.go).
+	chunks string
 	// wrote says whether a tree was stored (the cache may need pruning).
 	wrote atomic.Bool
 }
@@ -44,7 +47,7 @@ func newLibTrees(cacheDir string) *libTrees {
 		return nil
 	}
 	stamp := fmt.Sprintf("%s\x00%d\x00%d\x00%d\x00%s", exe, info.Size(), info.ModTime().UnixNano(), unsafe.Sizeof(node{}), libCacheVersion)
-	return &libTrees{dir: filepath.Join(cacheDir, "trees"), stamp: stamp}
+	return &libTrees{dir: filepath.Join(cacheDir, "trees"), chunks: filepath.Join(cacheDir, "chunks"), stamp: stamp}
 }
 
 func (c *libTrees) path(src []byte) string {
@@ -60,8 +63,17 @@ func (c *libTrees) load(src []byte) *tree {
 		return nil
 	}
 	b, err := readLibCache(c.path(src))
+	if err != nil {
+		return nil
+	}
+	return c.treeOf(b, src)
+}
+
+// treeOf reads b, an array of nodes aligned as a node is, as the tree of
+// src, or returns nil.
+func (c *libTrees) treeOf(b, src []byte) *tree {
 	size := int(unsafe.Sizeof(node{}))
-	if err != nil || len(b) == 0 || len(b)%size != 0 {
+	if len(b) == 0 || len(b)%size != 0 {
 		return nil
 	}
 	nodes := unsafe.Slice((*node)(unsafe.Pointer(&b[0])), len(b)/size)

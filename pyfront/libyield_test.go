@@ -40,12 +40,14 @@ func TestPlaceholderYieldsOnlyForGenerators(t *testing.T) {
 
     def paren(self):
         return (yield)
+
+    named = (send, stream, lines, chunks, paren)
 `)
 	sp := splitLibrary(src, nil)
 	if sp == nil {
 		t.Fatal("the text does not scan")
 	}
-	cls := sp.chunk(sp.defs["Protocol"][0], func(string) bool { return false })
+	cls, _ := sp.chunk(sp.defs["Protocol"][0], func(string) bool { return false })
 	for _, want := range []string{
 		"    ) -> None:\n        ...\n",
 		"async def stream(self):\n        ...\n",

@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"os"
@@ -567,19 +568,12 @@ func readSource(f File, hasInit func(string) bool) (*source, string) {
 	s := &source{path: f.Path, src: src, file: f, size: len(src), encoding: enc}
 	s.name, s.isInit = moduleName(f.Path, hasInit)
 	s.pkg = packageOf(s.name, s.isInit)
-	s.marker = hasAsyncMarker(src)
+	s.marker = hasCodeMarker(src)
 	s.imports = scanImports(src, s.pkg, s.isInit)
 	return s, ""
 }
 
-func indexNUL(b []byte) int {
-	for i, c := range b {
-		if c == 0 {
-			return i
-		}
-	}
-	return -1
-}
+func indexNUL(b []byte) int { return bytes.IndexByte(b, 0) }
 
 func firstInvalid(b []byte) int {
 	for i := 0; i < len(b); {
@@ -593,12 +587,7 @@ func firstInvalid(b []byte) int {
 }
 
 func countLines(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if c == '\n' {
-			n++
-		}
-	}
+	n := bytes.Count(b, []byte{'\n'})
 	if len(b) > 0 && b[len(b)-1] != '\n' {
 		n++
 	}

@@ -39,11 +39,15 @@ func (s *Session) sameLibraryDemands(old, mi *moduleInfo) string {
 // or an annotated attribute called name: the loader follows those under
 // the names the project uses (demandClass), and no other class it reads
 // is reached through a name (a name typed for the first time is usually
-// none of them).
+// none of them). A method left out of its class because nothing named it
+// counts: a new use keeps it.
 func (s *Session) libraryMember(name string) bool {
 	for _, mi := range s.set.lowered {
 		if !mi.library {
 			continue
+		}
+		if mi.droppedMethods[name] {
+			return true
 		}
 		for _, ci := range mi.classes {
 			if ci.cls.Methods[name] != nil || ci.annots[name] != nil {

@@ -127,6 +127,12 @@ type moduleInfo struct {
 	// library: an installed module read for what the project imports
 	// (library.go); linked, never reported in.
 	library bool
+	// droppedMethods are the methods of its classes that a library
+	// module's chunks left out, nothing naming them (libgraft.go).
+	droppedMethods map[string]bool
+	// libTexts are the library module's texts lowered whose words the
+	// loader has not gathered yet (libgraft.go).
+	libTexts [][]byte
 	// onDemand: a project module lowered only for the helpers async code
 	// calls in it; its definitions are lowered when reached (lazy.go).
 	onDemand bool

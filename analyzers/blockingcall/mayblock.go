@@ -1,6 +1,7 @@
 package blockingcall
 
 import (
+	"net"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -369,7 +370,7 @@ func blockingAPI(models *asyncir.Models, op *asyncir.Op) *asyncir.APIModel {
 		name = projectName(models, op.Callee)
 	}
 	api := models.BlockingAPI(name)
-	if api == nil || nonBlocking(api, op) || nonBlockingSocket(op) {
+	if api == nil || nonBlocking(api, op) || nonBlockingSocket(models, op) || afterEmptyLoop(api, op) || takesNewLock(api, op) {
 		return nil
 	}
 	return api
@@ -408,6 +409,12 @@ func nonBlocking(api *asyncir.APIModel, op *asyncir.Op) bool {
 			}
 			continue
 		}
+		if nb.IPLiteral {
+			if lit, ok := asyncir.ParseLiteral(v.Const()); ok && lit.Kind == asyncir.LitStr && !lit.Raw && net.ParseIP(lit.Str) != nil {
+				return true
+			}
+			continue
+		}
 		if v.Const() == "" {
 			if nb.Unknown {
 				return true
@@ -439,9 +446,15 @@ func passesAny(op *asyncir.Op, keywords []string) bool {
 }
 
 // namesConstant reports whether v is the module constant name (a dotted
-// "socket.AI_NUMERICHOST"), alone or as an operand of a `|` of flags.
+// "socket.AI_NUMERICHOST"), alone or as an operand of a `|` of flags,
+// directly or through a module-level name bound once to such a value
+// (trio's _NUMERIC_ONLY = AI_NUMERICHOST | AI_NUMERICSERV).
 func namesConstant(v *asyncir.Value, name string) bool {
-	if v == nil || v.Def == nil {
+	return namesConstantWithin(v, name, 4)
+}
+
+func namesConstantWithin(v *asyncir.Value, name string, depth int) bool {
+	if v == nil || v.Def == nil || depth == 0 {
 		return false
 	}
 	if v.Type().External == name {
@@ -453,37 +466,172 @@ func namesConstant(v *asyncir.Value, name string) bool {
 		return def.Recv != nil && def.Recv.Type().Kind == asyncir.ModuleObj && def.Recv.Type().External+"."+def.Attr == name
 	case asyncir.OpRef:
 		for _, a := range def.Args {
-			if namesConstant(a, name) {
+			if namesConstantWithin(a, name, depth-1) {
 				return true
 			}
+		}
+	case asyncir.OpLoad:
+		if b := moduleBinding(def); b != nil {
+			return namesConstantWithin(b, name, depth-1)
 		}
 	}
 	return false
 }
 
+// moduleBinding is the value a load of a module-level name reads when the
+// module body binds that name exactly once; nil otherwise.
+func moduleBinding(load *asyncir.Op) *asyncir.Value {
+	f := load.Func()
+	if f == nil || f.Module == nil || f.Module.Body == nil || load.Var == "" || !load.Global && f != f.Module.Body {
+		return nil
+	}
+	var bound *asyncir.Value
+	n := 0
+	f.Module.Body.Ops(func(o *asyncir.Op) {
+		if o.Kind == asyncir.OpStore && o.Recv == nil && o.Var == load.Var {
+			bound, n = o.Operand, n+1
+		}
+	})
+	if n != 1 {
+		return nil
+	}
+	return bound
+}
+
 // nonBlockingSocket reports whether a socket method is called in a try
-// that handles BlockingIOError, or on a local that the same function puts
-// in non-blocking mode (setblocking/settimeout), as asyncio's own
-// transports do.
-func nonBlockingSocket(op *asyncir.Op) bool {
+// that handles BlockingIOError, or on a socket (a local, or an attribute
+// path such as state.socket) that the same function puts in non-blocking
+// mode (setblocking/settimeout), as asyncio's own transports do, or hands
+// to a loop method that requires non-blocking mode (loop.sock_recv).
+func nonBlockingSocket(models *asyncir.Models, op *asyncir.Op) bool {
 	if !strings.HasPrefix(op.External, "socket.socket.") {
 		return false
 	}
 	if op.ExpectWouldBlock {
 		return true
 	}
-	if op.Recv == nil || op.Recv.Def.Kind != asyncir.OpLoad {
+	path := accessPath(op.Recv)
+	if path == "" {
 		return false
 	}
-	v := op.Recv.Def.Var
 	found := false
 	op.Func().Ops(func(o *asyncir.Op) {
-		if o.Kind == asyncir.OpCall && (o.Method == "setblocking" || o.Method == "settimeout") &&
-			o.Recv != nil && o.Recv.Def.Kind == asyncir.OpLoad && o.Recv.Def.Var == v {
-			found = true
+		switch {
+		case found || o.Kind != asyncir.OpCall:
+		case o.Method == "setblocking" || o.Method == "settimeout":
+			found = accessPath(o.Recv) == path && !setsBlocking(o)
+		default:
+			a := models.API(o.External)
+			found = a != nil && a.TakesNonBlockingSocket && accessPath(o.Arg(0, "sock")) == path
 		}
 	})
 	return found
+}
+
+// afterEmptyLoop reports whether op, a get whose model names the
+// receiver's emptiness test, comes right after a loop that ran while
+// that test said empty (starlette's `while q.empty(): await sleep(0)`
+// then `return q.get()`): every way into op's block leaves such a loop
+// (no break), and nothing but reads runs between the exit and op.
+func afterEmptyLoop(api *asyncir.APIModel, op *asyncir.Op) bool {
+	path := accessPath(op.Recv)
+	if api.EmptyTest == "" || path == "" || len(op.Block.Preds) == 0 {
+		return false
+	}
+	for _, o := range op.Block.Ops[:op.Index] {
+		if o.Kind != asyncir.OpLoad && o.Kind != asyncir.OpAttr {
+			return false
+		}
+	}
+	for _, h := range op.Block.Preds {
+		if !h.LoopHead || h.Succs[0] == op.Block || !testsEmpty(h, api.EmptyTest, path) {
+			return false
+		}
+	}
+	return true
+}
+
+// takesNewLock reports whether op acquires a lock its own block has just
+// made and stored where op reads it (trio's `self._worker_lock = Lock()`
+// then `self._worker_lock.acquire()`), with no call in between that
+// could hand it to another thread or take it first.
+func takesNewLock(api *asyncir.APIModel, op *asyncir.Op) bool {
+	path := accessPath(op.Recv)
+	if api.FreeWhenNew == "" || path == "" {
+		return false
+	}
+	for i := int(op.Index) - 1; i >= 0; i-- {
+		o := op.Block.Ops[i]
+		switch o.Kind {
+		case asyncir.OpLoad, asyncir.OpAttr:
+		case asyncir.OpStore:
+			if storePath(o) != path {
+				continue
+			}
+			made := o.Operand
+			return made != nil && made.Def != nil && made.Def.Kind == asyncir.OpCall && made.Def.External == api.FreeWhenNew
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// storePath spells the local or attribute a store binds, as accessPath
+// spells reads; "" for subscripts and anything else.
+func storePath(st *asyncir.Op) string {
+	switch {
+	case st.Recv == nil:
+		return st.Var
+	case st.Attr != "":
+		if p := accessPath(st.Recv); p != "" {
+			return p + "." + st.Attr
+		}
+	}
+	return ""
+}
+
+// testsEmpty reports whether the loop head h's condition is path.method()
+// itself: the head's last op, since a negation or a boolean operator
+// around it would come after it.
+func testsEmpty(h *asyncir.Block, method, path string) bool {
+	if len(h.Ops) == 0 {
+		return false
+	}
+	o := h.Ops[len(h.Ops)-1]
+	return o.Kind == asyncir.OpCall && o.Method == method && accessPath(o.Recv) == path
+}
+
+// setsBlocking reports whether a setblocking/settimeout call puts the
+// socket in blocking mode by a literal: setblocking(True), settimeout(None)
+// or a positive timeout. Anything else may well mean non-blocking mode.
+func setsBlocking(o *asyncir.Op) bool {
+	v := o.Arg(0, "")
+	if v == nil {
+		return false
+	}
+	c := v.Const()
+	if o.Method == "setblocking" {
+		return c == "True" || c == "1"
+	}
+	return c != "" && c != "0" && c != "0.0"
+}
+
+// accessPath spells the local or attribute chain a value was read from
+// ("sock", "state.socket"); "" for anything else.
+func accessPath(v *asyncir.Value) string {
+	if v == nil || v.Def == nil {
+		return ""
+	}
+	switch v.Def.Kind {
+	case asyncir.OpLoad:
+		return v.Def.Var
+	case asyncir.OpAttr:
+		if p := accessPath(v.Def.Recv); p != "" {
+			return p + "." + v.Def.Attr
+		}
+	}
+	return ""
 }
 
 // cold reports whether the tables mark a project function as blocking

@@ -102,9 +102,7 @@ func checksContextEachTime(cfg *asyncir.CFG, op *asyncir.Op) bool {
 	if !cfg.InCycle(op.Block) {
 		return false
 	}
-	return !asyncir.Reaches(op, op, func(o *asyncir.Op) bool {
-		return o.Kind == asyncir.OpCall && o.Recv != nil && o.Recv.Type().Await == asyncir.Context && (o.Method == "Err" || o.Method == "Done")
-	})
+	return !asyncir.Reaches(op, op, (*asyncir.Op).AsksContextDone)
 }
 
 // sent reports whether the request a call built (its first result) is

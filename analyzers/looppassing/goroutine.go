@@ -13,7 +13,7 @@ func checkIgnoringGoroutines(pass *asyncir.Pass, f *asyncir.Func) {
 	forever := pass.Program.Summary("looppassing.forever", runsForever).(map[*asyncir.Func]bool)
 	models := pass.Program.Models
 	f.Ops(func(op *asyncir.Op) {
-		if op.Kind != asyncir.OpSpawn || handsContext(op) {
+		if op.Kind != asyncir.OpSpawn || op.HandsContext() {
 			return
 		}
 		name := ""
@@ -40,19 +40,6 @@ func checkIgnoringGoroutines(pass *asyncir.Pass, f *asyncir.Func) {
 			Related:  rel,
 		})
 	})
-}
-
-// handsContext reports whether a go statement passes or captures a
-// context.
-func handsContext(op *asyncir.Op) bool {
-	vals := append([]*asyncir.Value{op.Recv}, op.Args...)
-	vals = append(vals, op.Captures()...)
-	for _, v := range vals {
-		if v != nil && v.Type().Await == asyncir.Context {
-			return true
-		}
-	}
-	return false
 }
 
 // runsForever computes, to a fixed point, the functions of the program

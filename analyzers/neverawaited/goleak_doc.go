@@ -19,7 +19,8 @@ or closes never fires: the send beside it waits as a plain one. The
 channel may also come back from a
 function of the package whose goroutine feeds it (a generator ranged
 over until an early ` + "`break`" + `, a future given up on); the report is then at
-that goroutine's send. A goroutine that delivers its outcome on one of
+that goroutine's send, once however many callers abandon it, each caller
+related. A goroutine that delivers its outcome on one of
 several channels (an error on ` + "`errs`" + `, or a value or ` + "`close`" + ` on ` + "`done`" + `,
 never both) is judged on the group: receiving from any of them takes
 it. A channel held in an unexported struct field is judged over the
@@ -208,6 +209,12 @@ return g.Wait()
 Call ` + "`Wait`" + ` on every path, for example by doing the fallible preparation
 before starting the work, or ` + "`defer g.Wait()`" + ` when the error is not needed.
 
+### Severity
+Info instead of a warning when the function leaves the work unwaited only
+once its context is done (right after a test of ` + "`ctx.Err()`" + `, or on a
+` + "`<-ctx.Done()`" + ` case) and every counted goroutine is handed a context: the
+work stops on the same cancellation.
+
 ### References
 - [errgroup](https://pkg.go.dev/golang.org/x/sync/errgroup)
 
@@ -358,8 +365,11 @@ package ever ` + "`" + `Signal` + "`" + `s or ` + "`" + `Broadcast` + "`" + `s: 
 (judged over every value of the struct), or a condition variable a
 function makes and hands only to functions of the package. An exported
 field, or one handed to another package, may be signalled elsewhere and
-is not judged. In a Go test file (the test profile) it is info: a test
-orders its Signal after the Wait by a handshake it controls.
+is not judged. It also finds a ` + "`" + `Wait` + "`" + ` that is neither in a loop re-testing its
+condition nor behind a test of it made after taking the lock (` + "`" + `if q.cnt
+== 0 { q.cond.Wait() }` + "`" + `): a ` + "`" + `Signal` + "`" + ` sent before the waiter got there is lost.
+In a Go test file (the test profile) it is info: a test orders its
+Signal after the Wait by a handshake it controls.
 
 A condition that is signalled somewhere can still miss a change: a
 ` + "`Wait`" + ` whose loop waits for a boolean field to become true

@@ -2,6 +2,7 @@ package neverawaited
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -11,7 +12,7 @@ import (
 func checkUnwaitedGroups(pass *asyncir.Pass, f *asyncir.Func) {
 	models := pass.Program.Models
 	for _, wg := range asyncir.Made(f, asyncir.WaitGroup) {
-		var starts []*asyncir.Op
+		var starts, workers []*asyncir.Op // workers: the goroutines counted
 		waits := map[*asyncir.Op]bool{}
 		ok := true
 		for _, u := range wg.Uses {
@@ -22,6 +23,11 @@ func checkUnwaitedGroups(pass *asyncir.Pass, f *asyncir.Func) {
 				switch {
 				case m != nil && m.StartsWork:
 					starts = append(starts, op)
+					for _, a := range op.Args { // wg.Go(func() { … })
+						if a != nil && a.Def != nil && a.Def.Kind == asyncir.OpRef && a.Def.Callee != nil {
+							workers = append(workers, a.Def)
+						}
+					}
 				case m != nil && m.Waits:
 					waits[op] = true
 				}
@@ -38,6 +44,8 @@ func checkUnwaitedGroups(pass *asyncir.Pass, f *asyncir.Func) {
 					ok = false
 				case w:
 					waits[op] = true
+				case op.Kind == asyncir.OpSpawn:
+					workers = append(workers, op)
 				}
 			default:
 				ok = false
@@ -61,15 +69,45 @@ func checkUnwaitedGroups(pass *asyncir.Pass, f *asyncir.Func) {
 			if wg.Track.Name != "" {
 				name = "`" + wg.Track.Name + "`"
 			}
-			report(pass, asyncir.Diagnostic{
+			d := asyncir.Diagnostic{
 				Code:    "AL154",
 				Range:   st.Range,
 				Message: fmt.Sprintf("work started on %s is not waited for: `%s` can return without calling %s.Wait", name, f.QualName, name),
 				Related: returnRelated(f, exit, "without waiting"),
-			})
+			}
+			if returnsOnlyWhenDone(st, waits) && len(workers) > 0 && !slices.ContainsFunc(workers, func(w *asyncir.Op) bool { return !w.HandsContext() }) {
+				d.Fact = asyncir.FactWorkSeesContext
+			}
+			report(pass, d)
 			break
 		}
 	}
+}
+
+// returnsOnlyWhenDone reports whether every way from st to a return that
+// skips the waits returns because a context is done: right after a test
+// of ctx.Err() ("if ctx.Err() != nil { return }"), or on the case of a
+// receive from ctx.Done(). The function leaves the work unwaited only
+// once it is cancelled.
+func returnsOnlyWhenDone(st *asyncir.Op, waits map[*asyncir.Op]bool) bool {
+	c, _ := asyncir.CheapestExit(st, asyncir.PathCost{Op: func(op *asyncir.Op) int {
+		if waits[op] || op.Kind == asyncir.OpReturn && returnsOnDone(op.Block) {
+			return asyncir.Inf
+		}
+		return 0
+	}})
+	return c >= asyncir.Inf
+}
+
+// returnsOnDone reports whether exit block b is entered only once a
+// context was found done.
+func returnsOnDone(b *asyncir.Block) bool {
+	if slices.ContainsFunc(b.Ops, (*asyncir.Op).ReceivesContextDone) {
+		return true
+	}
+	return len(b.Preds) > 0 && !slices.ContainsFunc(b.Preds, func(p *asyncir.Block) bool {
+		return !slices.ContainsFunc(p.Ops, func(op *asyncir.Op) bool { return op.TestsContextErr() || op.ReceivesContextDone() })
+	})
 }
 
 // calleeWaits reports whether the function op calls, spawns or defers

@@ -2,6 +2,7 @@ package neverawaited
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -20,7 +21,10 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 			return
 		}
 		pl := asyncir.PlaceOf(m)
-		releases := func(o *asyncir.Op) bool { return locks.Releases(o, pl, kind) }
+		viaClosure := releaserHandedOut(f, pl)
+		releases := func(o *asyncir.Op) bool {
+			return locks.Releases(o, pl, kind) || viaClosure && callsFuncValue(o)
+		}
 		// A deferred Unlock releases only at return. A goroutine that
 		// waits on a channel in between may be waiting for another one
 		// to unlock for it (a lock handed between goroutines).
@@ -74,6 +78,36 @@ func checkLockLeaks(pass *asyncir.Pass, f *asyncir.Func, locks *lockSummaries) {
 			Related: returnRelated(f, exit, "without unlocking"),
 		})
 	})
+}
+
+// releaserHandedOut reports whether f hands the place pl to a function of
+// the package that captures it in a closure (miekg/dns's unlockOnce(&mu)
+// returns func() { once.Do(l.Unlock) }): a call of a function value in f
+// may then release pl.
+func releaserHandedOut(f *asyncir.Func, pl asyncir.Place) bool {
+	found := false
+	f.Ops(func(op *asyncir.Op) {
+		if found || op.Kind != asyncir.OpCall || op.Callee == nil {
+			return
+		}
+		for _, a := range append([]*asyncir.Value{op.Recv}, op.Args...) {
+			if a == nil || a.Type().Await != asyncir.Mutex || asyncir.PlaceOf(a) != pl {
+				continue
+			}
+			for _, in := range asyncir.Bindings(op, a) {
+				for _, u := range in.Uses {
+					found = found || u.Op.Kind == asyncir.OpRef && slices.Contains(u.Op.Captures(), in)
+				}
+			}
+		}
+	})
+	return found
+}
+
+// callsFuncValue reports whether op calls a function value: a closure or
+// a func variable, not a function or method the IR resolves.
+func callsFuncValue(op *asyncir.Op) bool {
+	return (op.Kind == asyncir.OpCall || op.Kind == asyncir.OpDefer) && op.Callee == nil && op.External == "" && op.Recv == nil
 }
 
 // reportRecursiveRead reports AL155 for a read lock taken again by the

@@ -532,17 +532,23 @@ func checkReturnedChannels(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG
 		}
 		// The goroutine blocks at its send: report there when the callee
 		// is in this package, with the call that abandons it related.
-		at, rel := op.Range, returnRelated(f, exit, "without receiving")
-		if send := returnedChannelSend(pass.Program.Models, op.Callee); send != nil {
-			at = send.Range
-			rel = append([]asyncir.Related{{Range: op.Range, Message: "`" + f.QualName + "` receives from it here, and may stop"}}, rel...)
-		}
-		report(pass, asyncir.Diagnostic{
+		d := asyncir.Diagnostic{
 			Code:    "AL151",
-			Range:   at,
+			Range:   op.Range,
 			Message: fmt.Sprintf("the goroutine `%s` starts can block forever sending on the channel it returns: `%s` can return before receiving every value", name, f.QualName),
-			Related: rel,
-		})
+			Related: returnRelated(f, exit, "without receiving"),
+		}
+		if send := returnedChannelSend(pass.Program.Models, op.Callee); send != nil {
+			d.Range = send.Range
+			d.Related = append([]asyncir.Related{{Range: op.Range, Message: "`" + f.QualName + "` receives from it here, and may stop"}}, d.Related...)
+			// Every caller that abandons the helper's goroutine has the
+			// same fix, in the helper (a buffered channel): one finding.
+			d.Cause = &asyncir.Cause{Range: send.Range, Site: op.Range,
+				Message: fmt.Sprintf("the goroutine `%s` starts can block forever sending on the channel it returns", name),
+				Callers: "callers that can return before receiving every value",
+				Via:     "`" + f.QualName + "` receives from it here, and can return first"}
+		}
+		report(pass, d)
 	})
 }
 

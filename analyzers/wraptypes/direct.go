@@ -20,7 +20,8 @@ var directCtors = map[string]struct{ running, loop, adds string }{
 // for asyncio.Task(..., eager_start=...), the only way to start one task
 // eagerly before create_task takes eager_start (3.14). The message says
 // which loop the object binds to; asyncio.Future() in a coroutine (bound
-// to the running loop, or the one given) carries FactFutureInCoroutine.
+// to the running loop, or the one given) carries a fact saying to which
+// loop it binds (futureFact).
 func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	use, ok := directCtors[op.External]
 	if !ok || op.Class() != nil || inTaskFactory(pass.Module, op.Func()) || op.External == "asyncio.Task" && op.Keyword("eager_start") != nil {
@@ -36,12 +37,31 @@ func checkDirectInstantiation(pass *asyncir.Pass, op *asyncir.Op) {
 	default:
 		d.Message = fmt.Sprintf("`%s` is instantiated directly; without `loop=` it binds to whatever loop `asyncio.get_event_loop()` returns where this runs; use `%s` on the loop meant", op.External, use.running)
 	}
-	if op.External == "asyncio.Future" && f.IsAsync() {
-		// Inside a coroutine Future() binds to the running loop (or the
-		// one given) already; a Task still skips the task factory.
-		d.Fact = asyncir.FactFutureInCoroutine
+	if op.External == "asyncio.Future" {
+		// A Task skips the task factory wherever it is built; a Future
+		// loses only the loop's own implementation, unless nothing says
+		// a loop runs where it binds.
+		d.Fact = futureFact(op)
 	}
 	pass.Report(d)
+}
+
+// futureFact says to which loop a directly built asyncio.Future binds:
+// the running one inside a coroutine, the one given with loop=, the
+// caller's in any other function; none at module level or in a
+// constructor, which runs wherever the object is made — before
+// asyncio.run, say, whose loop the future then does not belong to.
+func futureFact(op *asyncir.Op) string {
+	f := op.Func()
+	switch {
+	case f.IsAsync():
+		return asyncir.FactFutureInCoroutine
+	case op.Keyword("loop") != nil:
+		return asyncir.FactFutureGivenLoop
+	case f == f.Module.Body || f.Class != nil && (f.Name == "__init__" || f.Name == "__new__"):
+		return ""
+	}
+	return asyncir.FactFutureInHelper
 }
 
 // inTaskFactory reports whether f implements a factory: a method named

@@ -194,9 +194,15 @@ where a bare Future() outside a coroutine binds to whatever
 get_event_loop() returns.
 
 ### Severity
-A warning; asyncio.Future() inside a coroutine is info, since there it
-binds to the running loop and only the style point remains. In test
-files (the test profile) the rule is info.
+A warning for asyncio.Task(...), and for asyncio.Future() at module
+level or in a constructor (__init__, __new__), which runs wherever the
+object is made: a client made before asyncio.run holds a future of
+another loop, and awaiting it raises RuntimeError. Elsewhere
+asyncio.Future() is info, since only the style point remains: inside a
+coroutine it binds to the running loop, with loop= to the loop given, and
+in any other function to the loop running where it is called, which is
+where libraries call such helpers (protocol methods, loop callbacks,
+coroutines). In test files (the test profile) the rule is info.
 
 ### Example
 ` + "```python" + `

@@ -17,11 +17,14 @@ func TestVersionSeverity(t *testing.T) {
 }
 
 // TestFutureInCoroutineSeverity: asyncio.Future() inside a coroutine
-// binds to the running loop, so AL405 there is info; asyncio.Task(...)
-// stays a warning.
+// binds to the running loop, in a helper to its caller's, and with loop=
+// to the loop given, so AL405 there is info; in a constructor it stays a
+// warning, and so does asyncio.Task(...).
 func TestFutureInCoroutineSeverity(t *testing.T) {
 	casetest.Severities(t, "../../testdata/python/wraptypes", []casetest.Severity{
 		{File: "direct_future_in_coroutine.py", Code: "AL405", Target: asyncir.DefaultTargetVersion, Want: asyncir.SeverityInfo},
+		{File: "direct_future_in_helper.py", Code: "AL405", Target: asyncir.DefaultTargetVersion, Want: asyncir.SeverityInfo},
+		{File: "direct_future_in_constructor.py", Code: "AL405", Target: asyncir.DefaultTargetVersion, Want: asyncir.SeverityWarning},
 		{File: "direct_task.py", Code: "AL405", Target: asyncir.DefaultTargetVersion, Want: asyncir.SeverityWarning},
 	})
 }

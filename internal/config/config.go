@@ -69,8 +69,10 @@ func (c *Config) MaxFileBytes() int64 {
 }
 
 // DefaultTestFiles are the files of the test profile unless configured: a
-// directory pattern covers every file beneath it.
-var DefaultTestFiles = []string{"tests", "test_*.py", "*_test.py", "conftest.py", "*_test.go"}
+// directory pattern covers every file beneath it. test/ and testing/ hold
+// test suites and their support modules too (slixmpp's test/, CPython's
+// Lib/test/support, trio.testing).
+var DefaultTestFiles = []string{"tests", "test", "testing", "test_*.py", "*_test.py", "conftest.py", "*_test.go"}
 
 // DefaultExampleFiles are the files of the example profile unless
 // configured: the directories projects keep demonstration programs in.

@@ -55,6 +55,7 @@ func TestDefaultTestFiles(t *testing.T) {
 	for path, want := range map[string]bool{
 		"/p/tests/unit/helpers.py": true, "/p/pkg/tests/x.py": true, "/p/test_a.py": true,
 		"/p/pkg/a_test.py": true, "/p/conftest.py": true, "/p/pkg/a_test.go": true, "/p/pkg/a.go": false, "/p/pkg/app.py": false, "/p/testing.py": false,
+		"/p/test/support.py": true, "/p/pkg/testing/fixtures.py": true, "/p/pkg/contest/a.py": false, "/p/latest/a.py": false,
 	} {
 		if got := c.IsTestFile(path); got != want {
 			t.Errorf("IsTestFile(%s) = %v, want %v", path, got, want)

@@ -221,3 +221,70 @@ func TestGoDirectoriesInsideAModule(t *testing.T) {
 		t.Errorf("outside a module: %q, warnings %q; want the Python finding and one warning", got, res.Warnings)
 	}
 }
+
+// TestAbandonedHelperGoroutineIsOneFinding: two callers that can stop
+// receiving from the channel one helper's goroutine sends on share one
+// fix, in the helper: one finding at its send, each caller related.
+func TestAbandonedHelperGoroutineIsOneFinding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a Go module")
+	}
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "")
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.26\n",
+		"w.go": `package m
+
+import (
+	"sync"
+	"time"
+)
+
+func wait(wg *sync.WaitGroup) chan bool {
+	ch := make(chan bool)
+	go func() {
+		wg.Wait()
+		ch <- true
+	}()
+	return ch
+}
+
+func First(wg *sync.WaitGroup) bool {
+	select {
+	case <-time.After(time.Second):
+		return false
+	case <-wait(wg):
+		return true
+	}
+}
+
+func Second(wg *sync.WaitGroup) bool {
+	select {
+	case <-time.After(time.Minute):
+		return false
+	case <-wait(wg):
+		return true
+	}
+}
+`})
+	t.Chdir(dir)
+	res, err := Run(Options{Paths: []string{"."}, Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 1 {
+		t.Fatalf("%d findings, want 1: %v", len(res.Diagnostics), res.Diagnostics)
+	}
+	d := res.Diagnostics[0]
+	var related []int
+	for _, r := range d.Related {
+		related = append(related, int(r.Range.Start.Line))
+		if r.Range.File != "w.go" {
+			t.Errorf("related %s, want the file as the finding names it, w.go", r.Range.File)
+		}
+	}
+	if d.Code != "AL151" || d.Range.Start.Line != 12 || !strings.Contains(d.Message, "2 callers") || !slices.Equal(related, []int{21, 30}) {
+		t.Errorf("got %s at line %d: %q, related lines %v; want AL151 at 12 naming 2 callers, related 21 and 30", d.Code, d.Range.Start.Line, d.Message, related)
+	}
+}

@@ -59,7 +59,11 @@ func merge(diags []asyncir.Diagnostic, idx []int) asyncir.Diagnostic {
 		if d.Runtime == asyncir.RuntimeConfirmed {
 			g.Runtime = d.Runtime // the runtime saw the root cause through one of its sites
 		}
-		g.Related = append(g.Related, asyncir.Related{Range: d.Range, Message: d.Cause.Via})
+		site := d.Range
+		if d.Cause.Site.IsValid() {
+			site = d.Cause.Site
+		}
+		g.Related = append(g.Related, asyncir.Related{Range: site, Message: d.Cause.Via})
 	}
 	slices.SortStableFunc(g.Related, func(a, b asyncir.Related) int {
 		return cmp.Or(cmp.Compare(a.Range.File, b.Range.File), cmp.Compare(a.Range.Start.Offset, b.Range.Start.Offset))

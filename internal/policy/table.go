@@ -23,12 +23,25 @@ var tieredCodes = map[string]bool{"AL201": true, "AL202": true, "AL203": true}
 var factSeverity = map[string]asyncir.Severity{
 	// asyncio.Future() inside a coroutine binds to the running loop.
 	asyncir.FactFutureInCoroutine: asyncir.SeverityInfo,
+	// asyncio.Future(loop=loop) binds to the loop given, and
+	// asyncio.Future() in a helper to the loop running where it is
+	// called: libraries call such helpers from coroutines, protocol
+	// methods and loop callbacks. Of 57 reviewed on slixmpp, dnspython,
+	// aioxmpp, aiozmq, aiodns, anyio, asyncpg and others, none was worth
+	// a change; the three in constructors that were (aiomqtt #335: a
+	// Client made before asyncio.run) stay warnings.
+	asyncir.FactFutureGivenLoop: asyncir.SeverityInfo,
+	asyncir.FactFutureInHelper:  asyncir.SeverityInfo,
 	// A loop the function created and runs itself stalls only its own
 	// callbacks.
 	asyncir.FactPrivateLoop: asyncir.SeverityInfo,
 	// A goroutine that leaks only once the test has failed is moot when
 	// the test passes.
 	asyncir.FactAfterTestFailure: asyncir.SeverityInfo,
+	// Unwaited work that is handed the starter's context ends with it:
+	// centrifuge's cleanup cycles return on ctx.Err() while the shards
+	// they started stop on the same cancellation.
+	asyncir.FactWorkSeesContext: asyncir.SeverityInfo,
 }
 
 // The test profile: in test files these findings are at most info. A

@@ -28,6 +28,7 @@ import contextvars
 import functools
 import gc
 import inspect
+import ipaddress
 import io
 import json
 import linecache
@@ -310,17 +311,36 @@ _SOCKET_WRITES = {"socket.socket.send", "socket.socket.sendto"}
 _real_select = select.select
 
 
+def is_ip_address(host):
+    """An IP address the resolver parses without a lookup."""
+    if not isinstance(host, str):
+        return False
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def cannot_wait(name, args, kwargs):
     """A call that cannot wait: a lookup of a numeric host
-    (AI_NUMERICHOST), a put on a queue without a bound, a socket in
+    (AI_NUMERICHOST, or an IP address given as the host), a put on a queue without a bound, a get on a queue
+    that holds an item, an acquire of a free lock, a socket in
     non-blocking mode (it raises BlockingIOError instead of waiting), or a
     socket the kernel already reports ready for what one call of this
     method needs."""
     if name == "queue.Queue.put":
         return bool(args) and getattr(args[0], "maxsize", 1) <= 0
+    if name == "threading.Lock.acquire":
+        # A free lock is taken at once.
+        return bool(args) and hasattr(args[0], "locked") and not args[0].locked()
+    if name == "queue.Queue.get":
+        # An item is there: one get takes it without waiting.
+        return bool(args) and getattr(args[0], "qsize", lambda: 0)() > 0
     if name == "socket.getaddrinfo":
         flags = args[5] if len(args) > 5 else kwargs.get("flags", 0)
-        return isinstance(flags, int) and bool(flags & socket.AI_NUMERICHOST)
+        host = args[0] if args else kwargs.get("host")
+        return isinstance(flags, int) and bool(flags & socket.AI_NUMERICHOST) or is_ip_address(host)
     if not args or not isinstance(args[0], socket.socket):
         return False
     sock = args[0]

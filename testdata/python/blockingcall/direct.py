@@ -25,10 +25,18 @@ async def blocking_calls():
     pathlib.Path(__file__).read_text()  # want: AL201 "`pathlib.Path.read_text`"
     subprocess.run(["true"])  # want: AL201 "`subprocess.run`.*asyncio.create_subprocess_exec"
     lock = threading.Lock()
+    lock.acquire()  # new: nobody else can hold it yet
+    # Another thread releases it a little later, so the second acquire
+    # really waits.
+    threading.Timer(0.05, lock.release).start()
     lock.acquire()  # want: AL201 "`threading.Lock.acquire`.*asyncio.Lock.acquire"
     lock.release()
     q = queue.Queue(maxsize=1)
     q.put(1)  # want: AL201 "`queue.Queue.put`"
+    q.get_nowait()
+    # The item comes from another thread a little later, so get really
+    # waits for it.
+    threading.Timer(0.05, q.put, [2]).start()
     q.get()  # want: AL201 "`queue.Queue.get`"
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))

@@ -3,7 +3,8 @@
 A socket in non-blocking mode raises BlockingIOError instead of waiting
 (code that catches it is written for that mode), a callback added with
 add_reader runs when its socket is readable, and a numeric host needs no
-resolver."""
+resolver: one named by AI_NUMERICHOST (directly or through a module-level
+constant) or spelled as an address literal."""
 import asyncio
 import socket
 import threading
@@ -39,10 +40,23 @@ def resolved(host: str) -> str:
     return socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)[0][4][0]
 
 
+# Set once at module level, as trio spells its numeric-only flags.
+NUMERIC_ONLY = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV
+
+
+def numeric_only(host: str, port: str) -> str:
+    return socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM, 0, NUMERIC_ONLY)[0][4][0]
+
+
+def loopback() -> str:
+    # An address spelled as a literal is parsed, not looked up.
+    return socket.getaddrinfo("127.0.0.1", 0, type=socket.SOCK_STREAM)[0][4][0]
+
+
 async def peers() -> str:
     host, _ = socket.getnameinfo(("127.0.0.1", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV)
     by_name = resolved("localhost")  # want: AL202 "`resolved` blocks the event loop in coroutine `peers`: it calls `socket.getaddrinfo`"
-    return numeric("127.0.0.1") + host + by_name
+    return numeric("127.0.0.1") + numeric_only("::1", "80") + loopback() + host + by_name
 
 
 async def main():

@@ -136,6 +136,118 @@ func barrier(n int) {
 	wg.Wait()
 }
 
+func clean(ctx context.Context, shard string) { _ = upload(ctx, shard) }
+
+// Left unwaited only once ctx is cancelled, and every shard's goroutine
+// is handed ctx, so it stops on the same cancellation (centrifuge's
+// RedisMapBroker.runCleanupCycle): reported, tagged for the policy layer.
+func cleanupCycle(ctx context.Context, shards []string) {
+	var wg sync.WaitGroup
+	for _, shard := range shards {
+		if ctx.Err() != nil {
+			return
+		}
+		wg.Add(1) // want `work started on .wg. is not waited for: .cleanupCycle. can return`
+		go func() {
+			defer wg.Done()
+			clean(ctx, shard)
+		}()
+	}
+	wg.Wait()
+}
+
+// The same on a receive from ctx.Done() in a select.
+func cleanupUntilDone(ctx context.Context, shards <-chan string) {
+	var wg sync.WaitGroup
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case shard, ok := <-shards:
+			if !ok {
+				wg.Wait()
+				return
+			}
+			wg.Go(func() { clean(ctx, shard) }) // want `work started on .wg. is not waited for: .cleanupUntilDone. can return`
+		}
+	}
+}
+
+// Not tagged: the goroutines see ctx, but the function also returns
+// unwaited on an error of its own, while ctx goes on.
+func cleanupOrFail(ctx context.Context, shards []string) error {
+	var wg sync.WaitGroup
+	for _, shard := range shards {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err := prepare(shard); err != nil {
+			return err
+		}
+		wg.Add(1) // want `work started on .wg. is not waited for: .cleanupOrFail. can return`
+		go func() {
+			defer wg.Done()
+			clean(ctx, shard)
+		}()
+	}
+	wg.Wait()
+	return nil
+}
+
+var checkSubscriber, verifyAfter = true, false
+
+// Fixed: the Wait is under a test of the same flag as the Add, which
+// nothing assigns in between: both tests go the same way (badger's bank
+// test, if checkSubscriber { subWg.Add(1) } … if checkSubscriber {
+// subWg.Wait() }).
+func subscribeAndCheck(ctx context.Context, items []string) {
+	var subWg sync.WaitGroup
+	if checkSubscriber {
+		subWg.Add(1)
+		go func() {
+			defer subWg.Done()
+			clean(ctx, "subscriber")
+		}()
+	}
+	for _, it := range items {
+		_ = prepare(it)
+	}
+	if checkSubscriber {
+		subWg.Wait()
+	}
+}
+
+// The same with a flag parameter, negated on one side.
+func subscribeIf(ctx context.Context, subscribe bool) {
+	var subWg sync.WaitGroup
+	if subscribe {
+		subWg.Add(1)
+		go func() {
+			defer subWg.Done()
+			clean(ctx, "subscriber")
+		}()
+	}
+	if !subscribe {
+		return
+	}
+	subWg.Wait()
+}
+
+// Another flag decides the Wait: the Add's path can skip it.
+func subscribeOtherFlag(ctx context.Context) {
+	var subWg sync.WaitGroup
+	if checkSubscriber {
+		subWg.Add(1) // want `work started on .subWg. is not waited for: .subscribeOtherFlag. can return`
+		go func() {
+			defer subWg.Done()
+			clean(ctx, "subscriber")
+		}()
+	}
+	if verifyAfter {
+		subWg.Wait()
+	}
+}
+
 // Not a skipped Wait: nothing ever waits (a goroutine meant to outlive
 // the function).
 func neverWaits(loop func()) {

@@ -518,3 +518,44 @@ func (s *session) renegotiate() error {
 }
 
 func (s *session) record() error { return nil }
+
+// Fixed: the lock is released through a once-guarded closure a helper
+// returns, called before serving (miekg/dns's Server.ListenAndServe):
+// serve's read lock finds it free.
+type dnsServer struct {
+	lock    sync.RWMutex
+	started bool
+	served  int
+}
+
+func unlockOnce(l sync.Locker) func() {
+	var once sync.Once
+	return func() { once.Do(l.Unlock) }
+}
+
+func (s *dnsServer) isStarted() bool {
+	s.lock.RLock()
+	started := s.started
+	s.lock.RUnlock()
+	return started
+}
+
+func (s *dnsServer) serve() {
+	for s.isStarted() && s.served < 3 {
+		s.lock.Lock()
+		s.served++
+		s.lock.Unlock()
+	}
+}
+
+func (s *dnsServer) ListenAndServe() {
+	unlock := unlockOnce(&s.lock)
+	s.lock.Lock()
+	defer unlock()
+	if s.started {
+		return
+	}
+	s.started = true
+	unlock()
+	s.serve()
+}

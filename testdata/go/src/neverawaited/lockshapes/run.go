@@ -86,6 +86,8 @@ func RunClean() {
 	_ = sm.Stage([]string{"a", ""})
 	_ = sm.Stage([]string{"b"})
 
+	(&dnsServer{}).ListenAndServe()
+
 	ls := &lockedStats{}
 	meant := make(chan int)
 	go func() { meant <- ls.Mean() }()
