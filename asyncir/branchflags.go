@@ -25,27 +25,38 @@ func FlagsAt(b *Block) map[string]bool {
 // reachableWithout reports whether b is reachable from f's entry without
 // taking the edge from t to its successor i.
 func reachableWithout(f *Func, b, t *Block, i int) bool {
+	found := false
+	walkFromEntry(f, func(x *Block, j int) bool { return x == t && j == i }, func(x *Block) bool {
+		found = found || x == b
+		return !found
+	})
+	return found
+}
+
+// walkFromEntry visits each block reachable from f's entry once, depth
+// first, not taking the edges cut reports (nil: none); visit returns
+// false to go no further from a block.
+func walkFromEntry(f *Func, cut func(b *Block, i int) bool, visit func(b *Block) bool) {
 	if len(f.Blocks) == 0 {
-		return false
+		return
 	}
 	seen := make([]bool, len(f.Blocks))
 	work := []*Block{f.Blocks[0]}
 	seen[0] = true
 	for len(work) > 0 {
-		x := work[len(work)-1]
+		b := work[len(work)-1]
 		work = work[:len(work)-1]
-		if x == b {
-			return true
+		if !visit(b) {
+			continue
 		}
-		for j, s := range x.Succs {
-			if x == t && j == i || seen[s.Index] {
+		for j, s := range b.Succs {
+			if seen[s.Index] || cut != nil && cut(b, j) {
 				continue
 			}
 			seen[s.Index] = true
 			work = append(work, s)
 		}
 	}
-	return false
 }
 
 // contradicts reports whether taking b's successor i tests a flag fixed

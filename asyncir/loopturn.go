@@ -42,24 +42,13 @@ func onlyEmptyLoopsSkip(op *Op) bool {
 	if len(heads) == 0 || !EveryTurn(op) {
 		return false
 	}
-	seen := make([]bool, len(f.Blocks))
-	work := []*Block{f.Blocks[0]}
-	seen[0] = true
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == op.Block || contains(heads, b) {
-			continue
-		}
-		if b.Exit && ExitOp(b) != nil {
+	skipped := false // a return reached without passing op or a loop around it
+	walkFromEntry(f, nil, func(b *Block) bool {
+		if skipped || b == op.Block || contains(heads, b) {
 			return false
 		}
-		for _, s := range b.Succs {
-			if !seen[s.Index] {
-				seen[s.Index] = true
-				work = append(work, s)
-			}
-		}
-	}
-	return true
+		skipped = b.Exit && ExitOp(b) != nil
+		return !skipped
+	})
+	return !skipped
 }
