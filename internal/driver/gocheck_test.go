@@ -60,12 +60,8 @@ func Retry(ctx context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, d := range res.Diagnostics {
-		got = append(got, fmt.Sprintf("%s:%d:%s", filepath.Base(d.Range.File), d.Range.Start.Line, d.Code))
-	}
-	if want := "app.py:7:AL101 svc.go:10:AL151 svc.go:21:AL251"; strings.Join(got, " ") != want {
-		t.Errorf("got %q, want %q (warnings %q)", strings.Join(got, " "), want, res.Warnings)
+	if got, want := findingsAt(res), "app.py:7:AL101 svc.go:10:AL151 svc.go:21:AL251"; got != want {
+		t.Errorf("got %q, want %q (warnings %q)", got, want, res.Warnings)
 	}
 }
 
@@ -114,18 +110,11 @@ func TestGoFilesNamedOnTheCommandLine(t *testing.T) {
 		"broken/go.mod": "module example.com/broken\n\ngo 1.26\n",
 		"broken/b.go":   "package broken\n\nfunc F() { undefined() }\n",
 	})
-	found := func(res *Result) string {
-		var got []string
-		for _, d := range res.Diagnostics {
-			got = append(got, fmt.Sprintf("%s:%d:%s", filepath.Base(d.Range.File), d.Range.Start.Line, d.Code))
-		}
-		return strings.Join(got, " ")
-	}
 	res, err := Run(Options{Paths: []string{filepath.Join(dir, "svc/a.go"), filepath.Join(dir, "svc/b.go"), filepath.Join(dir, "other/o.go")}, Strict: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := found(res), "a.go:9:AL251 b.go:9:AL251 o.go:9:AL251"; !sameWords(got, want) || len(res.Diagnostics) != 3 {
+	if got, want := findingsAt(res), "a.go:9:AL251 b.go:9:AL251 o.go:9:AL251"; !sameWords(got, want) || len(res.Diagnostics) != 3 {
 		t.Errorf("named files: %q, want %q (the packages of the named files, once each)", got, want)
 	}
 	// Named files inside a module that is walked as well: still once.
@@ -133,7 +122,7 @@ func TestGoFilesNamedOnTheCommandLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := found(res), "o.go:9:AL251 a.go:9:AL251 b.go:9:AL251"; !sameWords(got, want) {
+	if got, want := findingsAt(res), "o.go:9:AL251 a.go:9:AL251 b.go:9:AL251"; !sameWords(got, want) {
 		t.Errorf("walked module with exclude = [gen]: %q, want %q", got, want)
 	}
 	if _, err := Run(Options{Paths: []string{filepath.Join(dir, "broken")}, Strict: true}); err == nil || !strings.Contains(err.Error(), "undefined") {
@@ -142,6 +131,16 @@ func TestGoFilesNamedOnTheCommandLine(t *testing.T) {
 	if res, err := Run(Options{Paths: []string{filepath.Join(dir, "broken")}}); err != nil || len(res.Warnings) != 1 {
 		t.Errorf("not strict: %v, warnings %q; want one warning", err, res.Warnings)
 	}
+}
+
+// findingsAt lists a run's findings as "file:line:code", file by base
+// name, in the run's order.
+func findingsAt(res *Result) string {
+	var got []string
+	for _, d := range res.Diagnostics {
+		got = append(got, fmt.Sprintf("%s:%d:%s", filepath.Base(d.Range.File), d.Range.Start.Line, d.Code))
+	}
+	return strings.Join(got, " ")
 }
 
 func sameWords(a, b string) bool {
@@ -176,20 +175,13 @@ func TestGoDirectoriesInsideAModule(t *testing.T) {
 		"svc/other/o.go":             fmt.Sprintf(goSleeper, "other", "O"),
 		"svc/other/o_helper_test.go": "package other\n",
 	})
-	found := func(res *Result) string {
-		var got []string
-		for _, d := range res.Diagnostics {
-			got = append(got, fmt.Sprintf("%s:%d:%s", filepath.Base(d.Range.File), d.Range.Start.Line, d.Code))
-		}
-		return strings.Join(got, " ")
-	}
 	want := "a.go:9:AL251 c.go:9:AL251 n.go:9:AL251 o.go:9:AL251"
 	for _, path := range []string{filepath.Join(dir, "svc"), filepath.Join(dir, "svc") + "/..."} {
 		res, err := Run(Options{Paths: []string{path}, Strict: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := found(res); !sameWords(got, want) || len(res.Diagnostics) != 4 {
+		if got := findingsAt(res); !sameWords(got, want) || len(res.Diagnostics) != 4 {
 			t.Errorf("check %s: %q, want %q (warnings %q)", path, got, want, res.Warnings)
 		}
 	}
@@ -198,7 +190,7 @@ func TestGoDirectoriesInsideAModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := found(res); !sameWords(got, want) || len(res.Diagnostics) != 4 {
+	if got := findingsAt(res); !sameWords(got, want) || len(res.Diagnostics) != 4 {
 		t.Errorf("named file and its tree: %q, want %q", got, want)
 	}
 	t.Chdir(dir)
@@ -206,7 +198,7 @@ func TestGoDirectoriesInsideAModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := found(res), "app.py:7:AL101 top.go:9:AL251 a.go:9:AL251 c.go:9:AL251 n.go:9:AL251 o.go:9:AL251 l.go:9:AL251"; !sameWords(got, want) {
+	if got, want := findingsAt(res), "app.py:7:AL101 top.go:9:AL251 a.go:9:AL251 c.go:9:AL251 n.go:9:AL251 o.go:9:AL251 l.go:9:AL251"; !sameWords(got, want) {
 		t.Errorf("check ./...: %q, want %q (warnings %q)", got, want, res.Warnings)
 	}
 	// Outside any module: the Python file is checked, the Go files are named
@@ -217,7 +209,7 @@ func TestGoDirectoriesInsideAModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := found(res); got != "app.py:7:AL101" || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "outside a Go module") {
+	if got := findingsAt(res); got != "app.py:7:AL101" || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "outside a Go module") {
 		t.Errorf("outside a module: %q, warnings %q; want the Python finding and one warning", got, res.Warnings)
 	}
 }
