@@ -119,7 +119,8 @@ the receive), and, in a function started as a goroutine, a ` + "`select {}`" + `
 ` + "`select`" + ` without ` + "`default`" + ` whose every case is on a nil channel. A nil
 channel as one case of a ` + "`select`" + ` beside a live one is the idiom for
 turning that case off, and is not reported; so is ` + "`select {}`" + ` in a function
-that is not started as a goroutine (a program's main parking forever).
+that is not started as a goroutine (a program's main parking forever), and
+an operation on a channel the code compares with nil (` + "`if ch != nil { <-ch }`" + `).
 
 ### Why is this bad?
 ` + "`for x := range ch`" + ` ends only when ` + "`ch`" + ` is closed. If the producer returns
