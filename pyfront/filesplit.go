@@ -30,12 +30,19 @@ type filePart struct {
 	class      bool   // a class statement
 	marker     bool   // its text holds an async marker outside prose (prose.go)
 	parsed     bool   // parsed (and lowered, or set aside as nodes) already
+	// header ends the line of a class statement's header, and
+	// fileSplit.members[mlo:mhi] are its member parts (members.go).
+	header   int
+	mlo, mhi int
 }
 
 // fileSplit is a project module cut into segments.
 type fileSplit struct {
 	src  []byte
 	segs []filePart
+	// members are the methods of class segments lowered one at a time
+	// (members.go), in file order.
+	members []memberPart
 	// lineStarts are the offsets of the file's rows, for tree-sitter
 	// points.
 	lineStarts []int
@@ -59,7 +66,11 @@ type fileSplit struct {
 // the text does not scan (an unterminated string or bracket), starts
 // indented, nests deeper than CPython allows (tree-sitter then fails on
 // the whole file), or has no definition to set aside.
-func splitFile(src []byte) *fileSplit {
+func splitFile(src []byte) *fileSplit { return splitFileWith(src, nil) }
+
+// splitFileWith is splitFile that also cuts the member parts of classes
+// out when named is set (members.go).
+func splitFileWith(src []byte, named defNames) *fileSplit {
 	if _, deep := nestingError(src); deep {
 		return nil
 	}
@@ -88,6 +99,9 @@ func splitFile(src []byte) *fileSplit {
 		}
 		seg.marker = codeMarkerIn(src, seg.start, seg.end, lines[st.first:st.last])
 		fs.segs = append(fs.segs, seg)
+		if seg.class && named != nil {
+			fs.splitMembers(lines, st, len(fs.segs)-1, named)
+		}
 	}
 	if !slices.ContainsFunc(fs.segs, func(s filePart) bool { return s.name != "" }) {
 		return nil
@@ -113,16 +127,11 @@ func (fs *fileSplit) point(off int) sitter.Point {
 // ranges are the included ranges of the segments idx (in file order),
 // adjacent segments merged.
 func (fs *fileSplit) ranges(idx []int) []sitter.Range {
-	var out []sitter.Range
-	for _, i := range idx {
-		s := fs.segs[i]
-		if n := len(out); n > 0 && int(out[n-1].EndByte) == s.start {
-			out[n-1].EndByte, out[n-1].EndPoint = uint32(s.end), fs.point(s.end)
-			continue
-		}
-		out = append(out, sitter.Range{StartByte: uint32(s.start), EndByte: uint32(s.end), StartPoint: fs.point(s.start), EndPoint: fs.point(s.end)})
+	spans := make([][2]int, len(idx))
+	for k, i := range idx {
+		spans[k] = [2]int{fs.segs[i].start, fs.segs[i].end}
 	}
-	return out
+	return fs.rangesOf(spans)
 }
 
 // setAside records the definition segments that eager does not want as
@@ -168,6 +177,11 @@ func (fs *fileSplit) firstWaiting() int {
 	for _, s := range fs.segs {
 		if !s.parsed {
 			return s.start
+		}
+		for _, m := range fs.members[s.mlo:s.mhi] {
+			if !m.lowered {
+				return m.start
+			}
 		}
 	}
 	return -1
@@ -260,11 +274,20 @@ func (fs *fileSplit) spanRoot(t *tree) {
 // them from a tree: every comment of the file is seen, parsed or not.
 func (fs *fileSplit) waitingSuppressions(path string) []asyncir.Suppression {
 	var out []asyncir.Suppression
+	var spans [][2]int
 	for _, s := range fs.segs {
-		if s.parsed {
+		if !s.parsed {
+			spans = append(spans, [2]int{s.start, s.end})
 			continue
 		}
-		for _, c := range commentsIn(fs.src, s.start, s.end) {
+		for _, m := range fs.members[s.mlo:s.mhi] {
+			if !m.lowered {
+				spans = append(spans, [2]int{m.start, m.end})
+			}
+		}
+	}
+	for _, s := range spans {
+		for _, c := range commentsIn(fs.src, s[0], s[1]) {
 			sp, ep := fs.point(c[0]), fs.point(c[1])
 			rng := asyncir.Range{File: path,
 				Start: asyncir.MakePos(int(sp.Row)+1, int(sp.Column)+1, c[0]),

@@ -46,6 +46,9 @@ type lazyDefs struct {
 	// equals then agree). Rows, not nodes: a chunk is a tree of its own
 	// whose rows are the file's.
 	stmtOf map[any]int32
+	// grafted: members of a split module's classes were lowered into
+	// them after the classes (members.go).
+	grafted bool
 }
 
 // lower lowers top-level statement n of the tree being lowered and tags
@@ -191,7 +194,7 @@ func (lz *lazyDefs) chunk(c libChunk, only map[string]bool) (src []byte, dropped
 // defineParts parses the segments idx of a split project module at their
 // places in its text and lowers them, in the module's scope.
 func (lz *lazyDefs) defineParts(mi *moduleInfo, idx []int) {
-	t := lz.parts.parse(lz.parts.ranges(idx))
+	t := lz.parts.parse(lz.parts.rangesOf(lz.parts.lowerSpans(idx)))
 	if t == nil {
 		lz.parts.suspect = true
 		return
@@ -254,6 +257,7 @@ func (mi *moduleInfo) defineMethod(name string) {
 		for _, cls := range parts.classesWithMethod(name) {
 			mi.define(cls)
 		}
+		mi.lazy.graftMembers(mi, func(m *memberPart) bool { return m.name == name })
 	}
 }
 
@@ -273,6 +277,10 @@ func (mi *moduleInfo) defineAll() {
 		lz.lower(mi, n)
 	}
 	if lz.parts != nil {
+		for j := range lz.parts.members {
+			lz.parts.members[j].wanted = true
+		}
+		lz.graftMembers(mi, func(*memberPart) bool { return true })
 		var idx []int
 		for _, name := range lz.parts.waitingNames() {
 			idx = append(idx, lz.parts.take(name)...)
@@ -294,6 +302,10 @@ func (mi *moduleInfo) finishLazy() {
 	mi.lazy = nil
 	if lz.parts != nil {
 		lz.parts.finishSyntax(mi, lz.b.lw.path)
+	}
+	if lz.grafted {
+		lz.memberOrder(mi)
+		return
 	}
 	// The body (untagged) stays first; the rest in source order.
 	tag := func(x any) int32 {

@@ -167,16 +167,7 @@ func (mi *moduleInfo) graft(lo *leftOut, names map[string]bool) {
 		if d < 0 || t.kind(d) != kClassDef {
 			continue
 		}
-		// The class body's builder is done: the methods' bindings go to
-		// a block of its own, as the body's would.
-		b := &fnBuilder{lw: lw, fi: lo.ci.body, f: lo.ci.body.f, cls: lo.ci, versions: lz.b.versions}
-		b.cur = &asyncir.Block{Func: b.f, Versions: b.versions}
-		f0 := len(mi.mod.Funcs)
-		b.lowerBlock(t.field(d, fBody))
-		row := lz.stmtOf[lo.ci.cls]
-		for _, f := range mi.mod.Funcs[f0:] {
-			lz.stmtOf[f] = row
-		}
+		lz.lowerIntoClass(mi, lo.ci, lw, t.field(d, fBody))
 	}
 }
 

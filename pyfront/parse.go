@@ -130,6 +130,10 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		paths = opts.RootPaths
 	}
 	roots := newRootFinder(paths)
+	var named defNames
+	if !opts.KeepSession && !opts.Eager && !opts.ParseOnly && opts.Trees == nil {
+		named = newDefNames()
+	}
 	parallel(len(files), opts.Workers, func(i int) {
 		s, w := readSource(files[i], initCache.has)
 		srcs[i], warn[i] = s, w
@@ -138,6 +142,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		}
 		roots.namespaceAliases(s, initCache.has)
 		s.lines = countLines(s.src)
+		if named != nil {
+			named.add(s.src)
+		}
 		if !opts.KeepSession && !opts.Eager && !opts.ParseOnly && !s.marker {
 			// Most files are never lowered: what the fast path asks of
 			// them is answered from their words.
@@ -162,6 +169,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		lower[i] = opts.Eager || opts.ParseOnly || s.marker
 	}
 	pool := newParserPool()
+	pool.named = named
 	var mods []*asyncir.Module
 	var lowered []*moduleInfo
 	infos := map[string]*moduleInfo{}
@@ -653,6 +661,9 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 type parserPool struct {
 	g    *grammar
 	pool sync.Pool
+	// named, when set, lets a module lowered in part leave out the
+	// methods no code of the run names (members.go).
+	named defNames
 }
 
 var grammarOnce = sync.OnceValue(newGrammar)
@@ -714,7 +725,7 @@ func (p *parserPool) lowerSourceWith(s *source, opts Options, visit func(*tree))
 		// A syntax error in what was parsed is recovered from differently
 		// without the rest of the file: the file is parsed whole.
 		// Its first tree is dropped once lowered (lowerModule).
-		t := fs.parse(fs.ranges(fs.setAside(p.eagerFor(s, fs))))
+		t := fs.parse(fs.rangesOf(fs.lowerSpans(fs.setAside(p.eagerFor(s, fs)))))
 		if t != nil && !t.hasSyntaxError() {
 			mi.split, s.inParts = fs, true
 			lowerModule(t, mi, s.path)

@@ -34,7 +34,11 @@ func (p *parserPool) splitFor(s *source, opts Options) *fileSplit {
 	if s.library || opts.ParseOnly || opts.Eager || opts.Trees != nil || !s.onDemand && !s.marker || len(s.src) > partsMaxSize {
 		return nil
 	}
-	fs := splitFile(s.src)
+	var named defNames
+	if !s.onDemand {
+		named = p.named
+	}
+	fs := splitFileWith(s.src, named)
 	if fs != nil && !s.onDemand {
 		fs.partial = &partialState{}
 	}
@@ -77,11 +81,21 @@ func (mi *moduleInfo) widen(s *source, exports *exportIndex) bool {
 	st.init(fs, mi)
 	var define []string
 	var mark func(name string)
-	relevantSeg := func(i int) {
+	var relevantSeg func(i int)
+	grafts := false
+	relevantSeg = func(i int) {
 		if st.relevant[i] {
 			return
 		}
 		st.relevant[i] = true
+		if i >= len(fs.segs) {
+			// A member part: lowered with its class, or into it.
+			m := &fs.members[i-len(fs.segs)]
+			m.wanted = true
+			grafts = grafts || fs.segs[m.seg].parsed && !m.lowered
+			relevantSeg(m.seg)
+			return
+		}
 		seg := &fs.segs[i]
 		if seg.name == "" {
 			for _, b := range st.bound[i] {
@@ -125,6 +139,9 @@ func (mi *moduleInfo) widen(s *source, exports *exportIndex) bool {
 	for _, name := range define {
 		mi.define(name)
 	}
+	if grafts {
+		lz.graftMembers(mi, func(m *memberPart) bool { return m.wanted })
+	}
 	mi.defineReached(st)
 	if len(mi.funcs) == n {
 		return false
@@ -141,12 +158,25 @@ func (st *partialState) init(fs *fileSplit, mi *moduleInfo) {
 		return
 	}
 	st.words = map[string]*[]int32{}
-	st.relevant = make([]bool, len(fs.segs))
+	st.relevant = make([]bool, len(fs.segs)+len(fs.members))
 	st.named = map[string]bool{}
 	st.bound = map[int][]string{}
 	st.asked, st.askedMethod = map[string]bool{}, map[string]bool{}
+	// A class's member parts are indexed apart, as segments
+	// len(fs.segs)+j: the words of its head are its own.
+	var pieces []struct{ start, end, i int }
 	for i, seg := range fs.segs {
-		text := fs.src[seg.start:seg.end]
+		from := seg.start
+		for j := seg.mlo; j < seg.mhi; j++ {
+			m := fs.members[j]
+			pieces = append(pieces, struct{ start, end, i int }{from, m.start, i}, struct{ start, end, i int }{m.start, m.end, len(fs.segs) + j})
+			from = m.end
+		}
+		pieces = append(pieces, struct{ start, end, i int }{from, seg.end, i})
+	}
+	for _, pc := range pieces {
+		i := pc.i
+		text := fs.src[pc.start:pc.end]
 		for k := 0; k < len(text); {
 			c := text[k]
 			if !isIdentByte(c) {

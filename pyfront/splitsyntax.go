@@ -21,14 +21,18 @@ func (fs *fileSplit) noteSyntax(t *tree, mi *moduleInfo, path string) {
 // finishSyntax settles mi's syntax errors once no more parts are parsed
 // for lowering.
 func (fs *fileSplit) finishSyntax(mi *moduleInfo, path string) {
-	var rest []int
+	// What was never parsed: whole segments, and the members left out
+	// of classes, after their class's header.
+	var rest [][2]int
 	for i, s := range fs.segs {
 		if !s.parsed {
-			rest = append(rest, i)
+			rest = append(rest, [2]int{s.start, s.end})
+		} else {
+			rest = append(rest, fs.leftSpans(i, func(*memberPart) bool { return true })...)
 		}
 	}
 	if len(rest) > 0 && !fs.suspect {
-		if t := fs.parse(fs.ranges(rest)); t == nil {
+		if t := fs.parse(fs.rangesOf(rest)); t == nil {
 			fs.suspect = true
 		} else {
 			fs.noteSyntax(t, mi, path)
