@@ -69,8 +69,8 @@ type fileSplit struct {
 func splitFile(src []byte) *fileSplit { return splitFileWith(src, nil) }
 
 // splitFileWith is splitFile that also cuts the member parts of classes
-// out when named is set (members.go).
-func splitFileWith(src []byte, named defNames) *fileSplit {
+// out when names is set (members.go).
+func splitFileWith(src []byte, names *runNames) *fileSplit {
 	if _, deep := nestingError(src); deep {
 		return nil
 	}
@@ -80,6 +80,7 @@ func splitFileWith(src []byte, named defNames) *fileSplit {
 	}
 	stmts := statements(src, lines, 0, len(lines))
 	fs := &fileSplit{src: src, defs: map[string][]int{}}
+	var classes []classStmt
 	if first := lines[stmts[0].first].start; first > 0 {
 		// The leading comments are always parsed: where an import is
 		// added depends on them.
@@ -99,12 +100,15 @@ func splitFileWith(src []byte, named defNames) *fileSplit {
 		}
 		seg.marker = codeMarkerIn(src, seg.start, seg.end, lines[st.first:st.last])
 		fs.segs = append(fs.segs, seg)
-		if seg.class && named != nil {
-			fs.splitMembers(lines, st, len(fs.segs)-1, named)
+		if seg.class {
+			classes = append(classes, classStmt{st, len(fs.segs) - 1})
 		}
 	}
 	if !slices.ContainsFunc(fs.segs, func(s filePart) bool { return s.name != "" }) {
 		return nil
+	}
+	if names != nil {
+		fs.cutMembers(lines, classes, names)
 	}
 	fs.lineStarts = []int{0}
 	for i, c := range src {

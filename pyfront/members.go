@@ -3,6 +3,7 @@ package pyfront
 import (
 	"bytes"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -24,49 +25,86 @@ import (
 // (libgraft.go). Its text is still parsed for the file's syntax errors
 // (splitsyntax.go) and read for suppressions.
 
-// defNames is a Bloom filter of the words of every file of a run, except
-// the name each def statement defines: a method name it does not hold is
-// spelled only where methods of that name are defined. Set concurrently
-// while the files are read, read once all are.
+// runNames says which names the code of a run spells other than in a
+// def statement. Each file's words, without the name after "def", go to
+// other (a Bloom filter) when the file has no async marker; a file with
+// one may be split into member parts, so its words are counted by file
+// instead: once holds the words of at least one such file, twice of at
+// least two. A method of file F is named elsewhere when other may hold
+// its name, or once does and F spells it nowhere, or twice does.
+type runNames struct {
+	other, once, twice defNames
+	// hashes are the distinct word hashes of each file with a marker,
+	// until merged into once and twice.
+	mu     sync.Mutex
+	hashes [][]uint64
+}
+
+// defNames is a Bloom filter of word hashes, set concurrently.
 type defNames []uint64
 
-// defNamesBits sizes the filter: the stdlib's 31 MB hold about 150,000
-// distinct words, a false "maybe" (a method kept) per ~700 names.
-const defNamesBits = 1 << 23
+// defNamesBits sizes each filter: the stdlib's 31 MB hold about 300,000
+// distinct words of four bytes or more, a false "maybe" (a method kept)
+// for about one name in 60.
+const defNamesBits = 1 << 22
 
 // minMemberName is the shortest method name a member part has: shorter
 // words are not indexed.
 const minMemberName = 4
 
-func newDefNames() defNames { return make(defNames, defNamesBits/64) }
+func newRunNames() *runNames {
+	return &runNames{other: make(defNames, defNamesBits/64), once: make(defNames, defNamesBits/64), twice: make(defNames, defNamesBits/64)}
+}
 
-// add indexes the words of src of minMemberName bytes or more, but not
-// the word after "def".
-func (f defNames) add(src []byte) {
-	h, start, in, afterDef := uint64(fnvOffset), 0, false, false
-	word := func(end int) {
-		w := src[start:end]
-		if !afterDef && len(w) >= minMemberName {
-			f.set(h)
+// addMarked counts the words of a file with an async marker; the words
+// of the others go to other as their wordFilter is made
+// (newWordFilterAlso).
+func (r *runNames) addMarked(src []byte) {
+	var hs []uint64
+	eachWordHash(src, func(h uint64, size int, afterDef bool) {
+		if !afterDef && size >= minMemberName {
+			hs = append(hs, h)
 		}
-		afterDef = string(w) == "def"
-	}
-	for i, c := range src {
-		if identBytes[c] {
-			if !in {
-				start, in = i, true
+	})
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
+	r.mu.Lock()
+	r.hashes = append(r.hashes, hs)
+	r.mu.Unlock()
+}
+
+// merge counts the words of the files with a marker, once all are added.
+func (r *runNames) merge() {
+	for _, hs := range r.hashes {
+		for _, h := range hs {
+			if r.once.has(h) {
+				r.twice.set(h)
+			} else {
+				r.once.set(h)
 			}
-			h = (h ^ uint64(c)) * fnvPrime
-			continue
-		}
-		if in {
-			word(i)
-			h, in = fnvOffset, false
 		}
 	}
-	if in {
-		word(len(src))
+	r.hashes = nil
+}
+
+// elsewhere reports whether code outside a file with a marker may spell
+// name (other than in a def statement); inFile says whether the file
+// itself does.
+func (r *runNames) elsewhere(name string, inFile bool) bool {
+	if len(name) < minMemberName {
+		return true
 	}
+	h := wordHash(name)
+	return r.other.has(h) || r.twice.has(h) || !inFile && r.once.has(h)
+}
+
+// wordHash is the hash eachWordHash gives word.
+func wordHash(word string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(word); i++ {
+		h = (h ^ uint64(word[i])) * fnvPrime
+	}
+	return h
 }
 
 func (f defNames) set(h uint64) {
@@ -76,10 +114,10 @@ func (f defNames) set(h uint64) {
 	atomic.OrUint64(&f[b/64], 1<<(b%64))
 }
 
-// mentions reports whether some code of the run may name name other than
-// in a def statement.
-func (f defNames) mentions(name string) bool {
-	return len(name) < minMemberName || wordFilter(f).mayContain(name)
+func (f defNames) has(h uint64) bool {
+	mask := uint64(len(f))*64 - 1
+	a, b := h&mask, (h>>32)&mask
+	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }
 
 // memberPart is a method of a class segment lowered only when wanted:
@@ -93,16 +131,98 @@ type memberPart struct {
 	lowered    bool
 }
 
-// splitMembers cuts the member parts out of class statement st, segment
-// si of fs.
-func (fs *fileSplit) splitMembers(lines []pyLine, st pyStmt, si int, named defNames) {
-	src := fs.src
-	if st.last <= st.head+1 {
+// classStmt is a class statement of a split file and its segment.
+type classStmt struct {
+	st pyStmt
+	si int
+}
+
+// cutMembers cuts the member parts out of the class statements of fs: the
+// methods that pass memberCandidate and whose name no code spells but
+// the member parts themselves (a helper only left-out tests call is left
+// out with them).
+func (fs *fileSplit) cutMembers(lines []pyLine, classes []classStmt, names *runNames) {
+	var cands []memberPart
+	for _, c := range classes {
+		cands = append(cands, fs.memberCandidates(lines, c)...)
+	}
+	if len(cands) == 0 {
 		return
+	}
+	// Where the file spells each candidate's name: in which candidate,
+	// or outside all of them.
+	byName := map[string][]int{}
+	for k, c := range cands {
+		byName[c.name] = append(byName[c.name], k)
+	}
+	outside, spelled := map[string]int{}, map[string]bool{}
+	occ := make([]map[string]int, len(cands))
+	eachWordAt(fs.src, func(w []byte, at int) {
+		ks := byName[string(w)]
+		if ks == nil {
+			return
+		}
+		spelled[string(w)] = true
+		k, found := slices.BinarySearchFunc(cands, at, func(c memberPart, at int) int { return c.start - at })
+		if !found {
+			k--
+		}
+		if k >= 0 && at < cands[k].end {
+			if occ[k] == nil {
+				occ[k] = map[string]int{}
+			}
+			occ[k][string(w)]++
+			return
+		}
+		outside[string(w)]++
+	})
+	out := make([]bool, len(cands))
+	var drop func(k int)
+	drop = func(k int) {
+		if out[k] {
+			return
+		}
+		out[k] = true
+		for w, n := range occ[k] {
+			outside[w] += n
+			if outside[w] == n {
+				for _, j := range byName[w] {
+					drop(j)
+				}
+			}
+		}
+	}
+	for k, c := range cands {
+		if outside[c.name] > 0 || names.elsewhere(c.name, spelled[c.name]) {
+			drop(k)
+		}
+	}
+	for k, c := range cands {
+		if out[k] {
+			continue
+		}
+		seg := &fs.segs[c.seg]
+		if seg.mhi == 0 {
+			seg.mlo = len(fs.members)
+		}
+		fs.members = append(fs.members, c)
+		seg.mhi = len(fs.members)
+	}
+}
+
+// memberCandidates lists the methods of class c that may be member
+// parts: a plain def (not the body's first statement, which keeps the
+// body whole), not a dunder nor a protocol callback the loop calls by
+// name, with no async marker or suppression in its text, storing no
+// attribute of its instance.
+func (fs *fileSplit) memberCandidates(lines []pyLine, c classStmt) []memberPart {
+	src, st := fs.src, c.st
+	if st.last <= st.head+1 {
+		return nil
 	}
 	body := statements(src, lines, st.head+1, st.last)
 	if len(body) < 2 {
-		return
+		return nil
 	}
 	// Each statement of the body starts at the same indentation, or a
 	// part parsed apart could hide an error the whole file shows.
@@ -110,17 +230,17 @@ func (fs *fileSplit) splitMembers(lines []pyLine, st pyStmt, si int, named defNa
 	for _, m := range body {
 		for _, l := range []pyLine{lines[m.first], lines[m.head]} {
 			if !bytes.Equal(src[l.start:l.start+l.indent], ind) {
-				return
+				return nil
 			}
 		}
 	}
-	seg := &fs.segs[si]
-	lo := len(fs.members)
-	// The first statement stays: a class body is never empty.
+	seg := &fs.segs[c.si]
+	seg.header = lines[st.head].end
+	var out []memberPart
 	for k := 1; k < len(body); k++ {
 		m := body[k]
 		kw, name := defHeader(src, lines[m.head])
-		if kw != "def" || isDunder(name) || loopCallbackName(name) || named.mentions(name) {
+		if kw != "def" || len(name) < minMemberName || isDunder(name) || loopCallbackName(name) {
 			continue
 		}
 		start, end := lines[m.first].start, seg.end
@@ -132,11 +252,29 @@ func (fs *fileSplit) splitMembers(lines []pyLine, st pyStmt, si int, named defNa
 			storesAttr(text, firstParam(src, lines[m.head])) {
 			continue
 		}
-		fs.members = append(fs.members, memberPart{seg: si, start: start, end: end, name: name})
+		out = append(out, memberPart{seg: c.si, start: start, end: end, name: name})
 	}
-	if len(fs.members) > lo {
-		seg.header = lines[st.head].end
-		seg.mlo, seg.mhi = lo, len(fs.members)
+	return out
+}
+
+// eachWordAt calls f with each word of src and its offset, but not with
+// the word after "def".
+func eachWordAt(src []byte, f func(w []byte, at int)) {
+	afterDef := false
+	for i := 0; i < len(src); {
+		if !identBytes[src[i]] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(src) && identBytes[src[j]] {
+			j++
+		}
+		if !afterDef {
+			f(src[i:j], i)
+		}
+		afterDef = string(src[i:j]) == "def"
+		i = j
 	}
 }
 

@@ -130,9 +130,9 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		paths = opts.RootPaths
 	}
 	roots := newRootFinder(paths)
-	var named defNames
+	var spelled *runNames
 	if !opts.KeepSession && !opts.Eager && !opts.ParseOnly && opts.Trees == nil {
-		named = newDefNames()
+		spelled = newRunNames()
 	}
 	parallel(len(files), opts.Workers, func(i int) {
 		s, w := readSource(files[i], initCache.has)
@@ -142,13 +142,17 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		}
 		roots.namespaceAliases(s, initCache.has)
 		s.lines = countLines(s.src)
-		if named != nil {
-			named.add(s.src)
+		if spelled != nil && s.marker {
+			spelled.addMarked(s.src)
 		}
 		if !opts.KeepSession && !opts.Eager && !opts.ParseOnly && !s.marker {
 			// Most files are never lowered: what the fast path asks of
 			// them is answered from their words.
-			s.words = newWordFilter(s.src)
+			var other defNames
+			if spelled != nil {
+				other = spelled.other
+			}
+			s.words = newWordFilterAlso(s.src, other)
 			s.release()
 		}
 	})
@@ -169,7 +173,10 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		lower[i] = opts.Eager || opts.ParseOnly || s.marker
 	}
 	pool := newParserPool()
-	pool.named = named
+	if spelled != nil {
+		spelled.merge()
+	}
+	pool.names = spelled
 	var mods []*asyncir.Module
 	var lowered []*moduleInfo
 	infos := map[string]*moduleInfo{}
@@ -661,9 +668,9 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 type parserPool struct {
 	g    *grammar
 	pool sync.Pool
-	// named, when set, lets a module lowered in part leave out the
+	// names, when set, lets a module lowered in part leave out the
 	// methods no code of the run names (members.go).
-	named defNames
+	names *runNames
 }
 
 var grammarOnce = sync.OnceValue(newGrammar)

@@ -34,11 +34,11 @@ func (p *parserPool) splitFor(s *source, opts Options) *fileSplit {
 	if s.library || opts.ParseOnly || opts.Eager || opts.Trees != nil || !s.onDemand && !s.marker || len(s.src) > partsMaxSize {
 		return nil
 	}
-	var named defNames
+	var names *runNames
 	if !s.onDemand {
-		named = p.named
+		names = p.names
 	}
-	fs := splitFileWith(s.src, named)
+	fs := splitFileWith(s.src, names)
 	if fs != nil && !s.onDemand {
 		fs.partial = &partialState{}
 	}

@@ -13,25 +13,44 @@ type wordFilter []uint64
 // newWordFilter indexes the words of src in about len(src)/4 bits (a
 // file holds far fewer distinct words than bytes/4, so few answers are
 // false "maybe"s).
-func newWordFilter(src []byte) wordFilter {
+func newWordFilter(src []byte) wordFilter { return newWordFilterAlso(src, nil) }
+
+// newWordFilterAlso is newWordFilter that, when spelled is set, also
+// gives it the words of src of minMemberName bytes or more, but not the
+// name after "def" (members.go): one pass over the text for both.
+func newWordFilterAlso(src []byte, spelled defNames) wordFilter {
 	n := max(len(src)/4, 256)
 	f := make(wordFilter, 1<<bits.Len(uint(n-1))/64)
-	h, in := uint64(fnvOffset), false
-	for _, c := range src {
+	eachWordHash(src, func(h uint64, size int, afterDef bool) {
+		f.add(h)
+		if spelled != nil && !afterDef && size >= minMemberName {
+			spelled.set(h)
+		}
+	})
+	return f
+}
+
+// eachWordHash calls f with the hash of each word of src, its length and
+// whether it follows the word "def".
+func eachWordHash(src []byte, f func(h uint64, size int, afterDef bool)) {
+	h, in, start, afterDef := uint64(fnvOffset), false, 0, false
+	for i, c := range src {
 		if identBytes[c] {
+			if !in {
+				start, in = i, true
+			}
 			h = (h ^ uint64(c)) * fnvPrime
-			in = true
 			continue
 		}
 		if in {
-			f.add(h)
+			f(h, i-start, afterDef)
+			afterDef = i-start == 3 && string(src[start:i]) == "def"
 			h, in = fnvOffset, false
 		}
 	}
 	if in {
-		f.add(h)
+		f(h, len(src)-start, afterDef)
 	}
-	return f
 }
 
 // identBytes is isIdentByte as a table.
