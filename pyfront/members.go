@@ -500,15 +500,18 @@ func (lz *lazyDefs) lowerIntoClass(mi *moduleInfo, ci *classInfo, lw *lowerer, b
 // were grafted in the order lowering each class whole gives: within a
 // top-level statement, by the member of a class they belong to.
 func (lz *lazyDefs) memberOrder(mi *moduleInfo) {
-	bodies := map[*asyncir.Func]bool{}
+	// A method's scope is the module's, not its class body's: a function
+	// belongs to a member by its class, or by being defined in a class
+	// body (a lambda of a class attribute).
+	bodies, tops := map[*asyncir.Func]bool{}, map[*asyncir.Class]bool{}
 	for _, ci := range mi.classes {
 		if ci.body.parent != nil && ci.body.parent.isModule {
-			bodies[ci.body.f] = true
+			bodies[ci.body.f], tops[ci.cls] = true, true
 		}
 	}
 	funcKey := func(f *asyncir.Func) int64 {
 		for g := f; g != nil; g = g.Parent {
-			if bodies[g.Parent] {
+			if g.Class != nil && tops[g.Class] && !bodies[g] || bodies[g.Parent] {
 				return int64(g.Range.Start.Offset)
 			}
 		}
