@@ -60,7 +60,7 @@ func newRunNames() *runNames {
 // of the others go to other as their wordFilter is made
 // (newWordFilterAlso).
 func (r *runNames) addMarked(src []byte) {
-	var hs []uint64
+	hs := make([]uint64, 0, len(src)/16)
 	eachWordHash(src, func(h uint64, size int, afterDef bool) {
 		if !afterDef && size >= minMemberName {
 			hs = append(hs, h)
