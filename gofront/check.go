@@ -49,7 +49,7 @@ func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *as
 		},
 		releaseTypes: true,
 	})
-	adapted := analyzersWith(analyzers, cfg, ir)
+	adapted := analyzersWith(analyzers, cfg, ir, nil)
 	if len(adapted) == 0 {
 		return nil, nil
 	}

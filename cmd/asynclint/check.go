@@ -245,11 +245,8 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 		path = config.Find(paths[0])
 	}
 	if path != "" {
-		c, err := config.Load(path)
+		c, err := loadConfigFile(path)
 		if err != nil {
-			return nil, err
-		}
-		if err := c.CheckCodes(driver.KnownCode); err != nil {
 			return nil, err
 		}
 		cfg = c
@@ -332,6 +329,18 @@ func isCodePrefix(c string) bool {
 
 // atLeast keeps the diagnostics of severity min or higher: what check
 // shows, in every format, and what decides its exit code.
+// loadConfigFile reads a configuration and checks the codes it names.
+func loadConfigFile(path string) (*config.Config, error) {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.CheckCodes(driver.KnownCode); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
 func atLeast(diags []asyncir.Diagnostic, min asyncir.Severity) []asyncir.Diagnostic {
 	out := diags[:0]
 	for _, d := range diags {
