@@ -178,6 +178,12 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 			fmt.Fprintf(stderr, "asynclint: environment of %s: %d installed files read\n", res.Python, res.LibraryFiles)
 		}
 	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "asynclint: error: %s\n", e)
+	}
+	if len(res.Errors) > 0 {
+		return 2
+	}
 	if len(res.Diagnostics) > 0 && !cf.exitZero {
 		return 1
 	}
