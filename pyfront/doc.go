@@ -15,7 +15,9 @@
 // Within a file that is lowered, the same rule picks top-level
 // definitions: a module with async markers and a helper module are parsed
 // in parts, at their own offsets (filesplit.go, partial.go), and a
-// definition nothing async names or reaches is never lowered; only when
-// such a part turns out to hold a syntax error is the file parsed whole
+// definition nothing async names or reaches is never lowered, nor is a
+// method of a lowered class that no code of the run names, with no async
+// marker and no attribute store (members.go); only when such a part
+// turns out to hold a syntax error is the file parsed whole
 // (splitsyntax.go).
 package pyfront
