@@ -143,8 +143,9 @@ type classStmt struct {
 // out with them).
 func (fs *fileSplit) cutMembers(lines []pyLine, classes []classStmt, names *runNames) {
 	var cands []memberPart
+	async := map[string]bool{}
 	for _, c := range classes {
-		cands = append(cands, fs.memberCandidates(lines, c)...)
+		cands = append(cands, fs.memberCandidates(lines, c, async)...)
 	}
 	if len(cands) == 0 {
 		return
@@ -157,17 +158,28 @@ func (fs *fileSplit) cutMembers(lines []pyLine, classes []classStmt, names *runN
 	}
 	outside, spelled := map[string]int{}, map[string]bool{}
 	occ := make([]map[string]int, len(cands))
+	// A method that names an async method of the file may create its
+	// coroutine (self.fetch() in a sync test): it stays, as a definition
+	// naming an async definition does (partial.go).
+	namesAsync := make([]bool, len(cands))
 	eachWordAt(fs.src, func(w []byte, at int) {
 		ks := byName[string(w)]
-		if ks == nil {
+		if ks == nil && !async[string(w)] {
 			return
 		}
-		spelled[string(w)] = true
 		k, found := slices.BinarySearchFunc(cands, at, func(c memberPart, at int) int { return c.start - at })
 		if !found {
 			k--
 		}
-		if k >= 0 && at < cands[k].end {
+		in := k >= 0 && at < cands[k].end
+		if async[string(w)] && in {
+			namesAsync[k] = true
+		}
+		if ks == nil {
+			return
+		}
+		spelled[string(w)] = true
+		if in {
 			if occ[k] == nil {
 				occ[k] = map[string]int{}
 			}
@@ -193,7 +205,7 @@ func (fs *fileSplit) cutMembers(lines []pyLine, classes []classStmt, names *runN
 		}
 	}
 	for k, c := range cands {
-		if outside[c.name] > 0 || names.elsewhere(c.name, spelled[c.name]) {
+		if namesAsync[k] || outside[c.name] > 0 || names.elsewhere(c.name, spelled[c.name]) {
 			drop(k)
 		}
 	}
@@ -214,8 +226,9 @@ func (fs *fileSplit) cutMembers(lines []pyLine, classes []classStmt, names *runN
 // parts: a plain def (not the body's first statement, which keeps the
 // body whole), not a dunder nor a protocol callback the loop calls by
 // name, with no async marker or suppression in its text, storing no
-// attribute of its instance.
-func (fs *fileSplit) memberCandidates(lines []pyLine, c classStmt) []memberPart {
+// attribute of its instance. It adds the names of the class's methods
+// with a marker to async.
+func (fs *fileSplit) memberCandidates(lines []pyLine, c classStmt, async map[string]bool) []memberPart {
 	src, st := fs.src, c.st
 	if st.last <= st.head+1 {
 		return nil
@@ -237,10 +250,10 @@ func (fs *fileSplit) memberCandidates(lines []pyLine, c classStmt) []memberPart 
 	seg := &fs.segs[c.si]
 	seg.header = lines[st.head].end
 	var out []memberPart
-	for k := 1; k < len(body); k++ {
+	for k := 0; k < len(body); k++ {
 		m := body[k]
 		kw, name := defHeader(src, lines[m.head])
-		if kw != "def" || len(name) < minMemberName || isDunder(name) || loopCallbackName(name) {
+		if kw != "def" && kw != "async def" {
 			continue
 		}
 		start, end := lines[m.first].start, seg.end
@@ -248,7 +261,11 @@ func (fs *fileSplit) memberCandidates(lines []pyLine, c classStmt) []memberPart 
 			end = lines[body[k+1].first].start
 		}
 		text := src[start:end]
-		if hasAsyncMarker(text) || bytes.Contains(text, []byte("noqa")) || bytes.Contains(text, []byte("asynclint")) ||
+		marker := kw == "async def" || hasAsyncMarker(text)
+		if marker {
+			async[name] = true
+		}
+		if k == 0 || marker || len(name) < minMemberName || isDunder(name) || loopCallbackName(name) || bytes.Contains(text, []byte("noqa")) || bytes.Contains(text, []byte("asynclint")) ||
 			storesAttr(text, firstParam(src, lines[m.head])) {
 			continue
 		}

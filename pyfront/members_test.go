@@ -47,16 +47,23 @@ class T(unittest.TestCase):
 
     def __repr__(self):
         return "T"
+
+    async def load_row(self):
+        return 1
+
+    def test_forgets(self):
+        self.load_row()
 `
 
 // TestMemberParts: in a class of a module lowered in part, the methods no
 // code outside the left-out methods names, with no marker and no
-// attribute store, are not lowered; one the partial rule finds relevant
-// (it names fetch) is grafted into its class, in the eager order.
+// attribute store, are not lowered; one that names an async method of
+// the file stays; one the partial rule finds relevant (it names fetch)
+// is grafted into its class, in the eager order.
 func TestMemberParts(t *testing.T) {
 	run, eager := loadBoth(t, membersSrc)
 	got := funcNames(run)
-	want := []string{"app", "fetch", "T", "T.test_async", "T.check", "T.test_stores", "T.test_tuple_store", "T.test_names_fetch", "T.data_received", "T.__repr__"}
+	want := []string{"app", "fetch", "T", "T.test_async", "T.check", "T.test_stores", "T.test_tuple_store", "T.test_names_fetch", "T.data_received", "T.__repr__", "T.load_row", "T.test_forgets"}
 	if !slices.Equal(got, want) {
 		t.Errorf("lowered %v, want %v", got, want)
 	}
