@@ -1,7 +1,10 @@
 package gofront
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -91,5 +94,26 @@ func problemsOf(p *packages.Package) []Problem {
 			}
 		}
 	}
+	// The type checker reports in its own order; a reader wants the file's.
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		fa, la, ca := splitPos(a.Pos)
+		fb, lb, cb := splitPos(b.Pos)
+		return cmp.Or(strings.Compare(fa, fb), cmp.Compare(la, lb), cmp.Compare(ca, cb))
+	})
 	return out
+}
+
+// splitPos splits "file:line:col" (or "file:line", or "file").
+func splitPos(pos string) (file string, line, col int) {
+	nums := []int{}
+	for range 2 {
+		i := strings.LastIndexByte(pos, ':')
+		n, err := strconv.Atoi(pos[i+1:])
+		if i < 0 || err != nil {
+			break
+		}
+		nums, pos = append([]int{n}, nums...), pos[:i]
+	}
+	nums = append(nums, 0, 0)
+	return pos, nums[0], nums[1]
 }
