@@ -74,17 +74,22 @@ func (d *dirListing) absent(dir string) bool {
 // stat says whether p exists and is a directory, following symbolic
 // links as os.Stat does.
 func (d *dirListing) stat(p string) (exists, isDir bool) {
-	names := d.list(filepath.Dir(p))
+	return d.statIn(filepath.Dir(p), filepath.Base(p))
+}
+
+// statIn is stat of the entry name of directory dir.
+func (d *dirListing) statIn(dir, name string) (exists, isDir bool) {
+	names := d.list(dir)
 	if names == nil {
-		info, err := os.Stat(p)
+		info, err := os.Stat(filepath.Join(dir, name))
 		return err == nil, err == nil && info.IsDir()
 	}
-	t, ok := names[filepath.Base(p)]
+	t, ok := names[name]
 	switch {
 	case !ok:
 		return false, false
 	case t&fs.ModeSymlink != 0:
-		info, err := os.Stat(p)
+		info, err := os.Stat(filepath.Join(dir, name))
 		return err == nil, err == nil && info.IsDir()
 	}
 	return true, t.IsDir()
@@ -95,9 +100,9 @@ func (d *dirListing) isFile(p string) bool {
 	return exists && !dir
 }
 
-func (d *dirListing) isDir(p string) bool {
-	_, dir := d.stat(p)
-	return dir
+func (d *dirListing) isDirIn(dir, name string) bool {
+	_, isDir := d.statIn(dir, name)
+	return isDir
 }
 
 // isNotDir reports a path through a file ("a.py/b").
