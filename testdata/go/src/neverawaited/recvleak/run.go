@@ -7,4 +7,7 @@ func RunLeaks() {
 	neverClosed([]item{{}})
 	_ = singleReceive(item{bad: true})
 	_ = errgroupWorkers([]item{{}, {bad: true}})
+	firstTurnReadyLate(ones)
+	firstTurnReady(ones)
+	firstTurnSentinel(ones)
 }
