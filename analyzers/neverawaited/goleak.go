@@ -23,6 +23,7 @@ func runGo(pass *asyncir.Pass) error {
 	checkStopSentOnce(pass)
 	checkIgnoredStops(pass)
 	checkForeverBlocks(pass)
+	checkUncancelledLoops(pass)
 	checkBlockedUnderLock(pass)
 	checkLockOrder(pass, locks)
 	checkSelfWaits(pass)

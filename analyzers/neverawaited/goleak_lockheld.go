@@ -250,6 +250,9 @@ func handedOn(op *asyncir.Op, known *asyncir.Value) []string {
 	}
 	var out []string
 	for _, v := range append(append([]*asyncir.Value{op.Recv, op.Operand}, op.Args...), op.Captures()...) {
+		if op.Kind == asyncir.OpStore && v == op.Operand && op.Attr == fieldOf(v) {
+			continue // filed in the map field it is known by
+		}
 		if v != nil && v != known && fieldOf(v) != "" {
 			out = append(out, fieldOf(v))
 		}
