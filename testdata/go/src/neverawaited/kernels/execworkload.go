@@ -15,7 +15,7 @@ type execService struct{ write func([]byte) error }
 
 func (s *execService) ExecuteWorkload(cmds [][]byte) error {
 	inCh := make(chan []byte)
-	go func() {
+	go func() { // want `goroutine .execService.ExecuteWorkload.func1. can block forever sending on unbuffered channel .inCh.: .execService.ExecuteWorkload. can return before receiving every value \(AL151\)`
 		defer close(inCh)
 		for _, c := range cmds {
 			inCh <- c

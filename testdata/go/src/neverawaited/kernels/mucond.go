@@ -52,7 +52,7 @@ func (c *sockConn) Close() {
 	defer c.mu.Unlock()
 	c.closing = true
 	for c.goroutines > 0 {
-		c.muCond.Wait()
+		c.muCond.Wait() // want `.sockConn.muCond..Wait can block forever: .sockConn.exited. sets .sockConn.goroutines., which this loop waits to see, without Signal or Broadcast \(AL157\)`
 	}
 }
 
