@@ -31,7 +31,7 @@ func (m *keepaliveMonitor) loop() {
 		case <-m.resetChan:
 			m.failing = false
 		case <-m.timeout:
-			m.mu.Lock()
+			m.mu.Lock() // want `locking mutex .keepaliveMonitor.mu. can block forever: .keepaliveMonitor.reset. can hold it while it waits for this loop's select to receive from .keepaliveMonitor.resetChan., which the loop cannot do while it waits here \(AL155\)`
 			m.failing = true
 			m.mu.Unlock()
 		case <-m.stop:
