@@ -30,7 +30,7 @@ func (c *simpleConsumer) fetch() {
 
 func (c *simpleConsumer) consume() {
 	for {
-		m, ok := <-c.inner
+		m, ok := <-c.inner // want `.simpleConsumer.consume. can block forever receiving from .simpleConsumer.inner.: it receives until the channel is closed, its sender, goroutine .simpleConsumer.fetch., can return, and nothing closes it \(AL152\)`
 		if !ok {
 			return
 		}
