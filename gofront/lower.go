@@ -150,6 +150,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 		}
 	}
 	l.recordCondGuards(fn, f)
+	l.recordCancelCalls(fn, f)
 	for i, b := range fn.Blocks {
 		ib := f.Blocks[i]
 		order := []int{0, 1}

@@ -184,3 +184,30 @@ func (n *neverDone) uncalledCancel(call *ssa.Call) (field string, ok bool) {
 	}
 	return field, true
 }
+
+// recordCancelCalls notes on f its calls of a context cancel func held in
+// a struct field (p.cancel()): how a type's Stop cancels its goroutines.
+func (l *lowerer) recordCancelCalls(fn *ssa.Function, f *asyncir.Func) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok || call.Common().IsInvoke() {
+				continue
+			}
+			load, ok := call.Common().Value.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL {
+				continue
+			}
+			fa, ok := load.X.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			if n := typeName(load.Type()); n != "context.CancelFunc" && n != "context.CancelCauseFunc" {
+				continue
+			}
+			if key := fieldKey(fa); key != "" {
+				f.CancelCalls = append(f.CancelCalls, asyncir.FlagSet{Field: key, Range: l.rangeOf(call.Pos())})
+			}
+		}
+	}
+}
