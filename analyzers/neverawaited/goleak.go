@@ -18,6 +18,7 @@ func runGo(pass *asyncir.Pass) error {
 	locks := newLockSummaries(pass.Program.Models, pass.Module)
 	checkUnsignalledConds(pass)
 	checkFieldSendLeaks(pass)
+	checkUnreceivedFields(pass)
 	checkFieldWaitGroups(pass)
 	checkFieldReceiveLeaks(pass)
 	checkStopSentOnce(pass)

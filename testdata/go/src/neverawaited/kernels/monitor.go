@@ -44,7 +44,7 @@ func (m *keepaliveMonitor) reset() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	time.Sleep(5 * time.Millisecond) // the timeout fires meanwhile
-	m.resetChan <- struct{}{} // want `goroutine .keepaliveMonitor.reset. can block forever sending on .keepaliveMonitor.resetChan.: its receivers select on other cases and can stop receiving \(AL151\)`
+	m.resetChan <- struct{}{}        // want `goroutine .keepaliveMonitor.reset. can block forever sending on .keepaliveMonitor.resetChan.: its receivers select on other cases and can stop receiving \(AL151\)`
 }
 
 // Fixed: the reset channel holds a pending reset, so reset never waits

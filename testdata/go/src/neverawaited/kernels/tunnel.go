@@ -38,7 +38,7 @@ func (s *tunnelServer) register(id string) {
 	ch := s.conns[id]
 	s.mu.Unlock()
 	time.Sleep(10 * time.Millisecond) // the client answers late
-	ch <- nil // want `goroutine .tunnelServer.register. can block forever sending on .tunnelServer.conns\[\].: its receivers select on other cases and can stop receiving \(AL151\)`
+	ch <- nil                         // want `goroutine .tunnelServer.register. can block forever sending on .tunnelServer.conns\[\].: its receivers select on other cases and can stop receiving \(AL151\)`
 }
 
 // Fixed: the reply channel holds the one answer.

@@ -6,32 +6,30 @@ import (
 )
 
 // A remoting client whose message loop forwards error responses on an
-// error channel with one buffer slot; a second error while nobody reads
-// blocks the loop, and Close, which waits for the loop to exit, hangs
-// (modelled on cashapp/pranadb#245).
+// error channel with one buffer slot that nothing reads; the second error
+// blocks the loop for good, and Close can no longer stop it (modelled on
+// cashapp/pranadb#245, where Close then hung waiting for the loop).
 type remoteMsg struct{ err error }
 
 type remoteClient struct {
-	in       chan remoteMsg
-	errCh    chan error
-	stop     chan struct{}
-	loopDone chan struct{}
+	in    chan remoteMsg
+	errCh chan error
+	stop  chan struct{}
 }
 
 func newRemoteClient() *remoteClient {
 	c := &remoteClient{in: make(chan remoteMsg), errCh: make(chan error, 1),
-		stop: make(chan struct{}), loopDone: make(chan struct{})}
+		stop: make(chan struct{})}
 	go c.msgLoop()
 	return c
 }
 
 func (c *remoteClient) msgLoop() {
-	defer close(c.loopDone)
 	for {
 		select {
 		case m := <-c.in:
 			if m.err != nil {
-				c.errCh <- m.err
+				c.errCh <- m.err // want `goroutine .remoteClient.msgLoop. can block forever sending on .remoteClient.errCh.: nothing in the package ever receives from it, and the sends repeat until its buffer is full \(AL151\)`
 			}
 		case <-c.stop:
 			return
@@ -41,26 +39,23 @@ func (c *remoteClient) msgLoop() {
 
 func (c *remoteClient) Close() {
 	close(c.stop)
-	<-c.loopDone
 }
 
 // Fixed: the loop gives up an error delivery when the client stops.
 type remoteClientFixed struct {
-	in       chan remoteMsg
-	errCh    chan error
-	stop     chan struct{}
-	loopDone chan struct{}
+	in    chan remoteMsg
+	errCh chan error
+	stop  chan struct{}
 }
 
 func newRemoteClientFixed() *remoteClientFixed {
 	c := &remoteClientFixed{in: make(chan remoteMsg), errCh: make(chan error, 1),
-		stop: make(chan struct{}), loopDone: make(chan struct{})}
+		stop: make(chan struct{})}
 	go c.msgLoop()
 	return c
 }
 
 func (c *remoteClientFixed) msgLoop() {
-	defer close(c.loopDone)
 	for {
 		select {
 		case m := <-c.in:
@@ -79,7 +74,6 @@ func (c *remoteClientFixed) msgLoop() {
 
 func (c *remoteClientFixed) Close() {
 	close(c.stop)
-	<-c.loopDone
 }
 
 var errRemote = errors.New("remote failure")
@@ -89,7 +83,7 @@ func RunErrResp() {
 	c := newRemoteClient()
 	c.in <- remoteMsg{err: errRemote}
 	c.in <- remoteMsg{err: errRemote}
-	go c.Close()
+	c.Close()
 	time.Sleep(10 * time.Millisecond)
 }
 
@@ -98,6 +92,6 @@ func RunErrRespFixed() {
 	c := newRemoteClientFixed()
 	c.in <- remoteMsg{err: errRemote}
 	c.in <- remoteMsg{err: errRemote}
-	go c.Close()
+	c.Close()
 	time.Sleep(10 * time.Millisecond)
 }
