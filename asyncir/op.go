@@ -278,6 +278,20 @@ type Block struct {
 	// in one call goes the same way (if checkSubscriber { wg.Add(1) }
 	// … if checkSubscriber { wg.Wait() }).
 	Cond *BranchFlag
+	// FirstTurn, when set, says the block's branch tests a loop's
+	// first-turn flag (first := true; for … { if first { first = false;
+	// close(ready); continue } … }).
+	FirstTurn *FirstTurnFlag
+}
+
+// FirstTurnFlag is a flag a loop carries: it enters the loop at Loop with
+// one value and takes the other only when one of the loop's blocks
+// Changed runs. Succ (0 or 1) is the successor the changed value takes:
+// a path from before the loop takes it only after one of Changed ran.
+type FirstTurnFlag struct {
+	Loop    *Block
+	Changed []*Block
+	Succ    int
 }
 
 // BranchFlag is the flag a block's branch tests: Succs[0] is taken when

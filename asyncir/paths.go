@@ -49,6 +49,22 @@ func cheapestExit(f *Func, startBlock *Block, from int, c PathCost) (int, *Block
 	var q costQueue
 	best, bestExit := Inf, (*Block)(nil)
 	fixed := FlagsAt(startBlock)
+	// A first-turn flag's changed edge is taken only after a block that
+	// changes it ran; when each of those costs Inf, so does any path
+	// through the edge. Only for a loop entered after start: a turn run
+	// before start may have changed the flag already.
+	unpayable := func(b *Block) bool {
+		ft := b.FirstTurn
+		if ft == nil || blockReaches(ft.Loop, startBlock) {
+			return false
+		}
+		for _, x := range ft.Changed {
+			if blockCost(x, 0) < Inf {
+				return false
+			}
+		}
+		return true
+	}
 	leave := func(b *Block, d int) {
 		if d >= Inf || b.Raises {
 			return
@@ -59,6 +75,9 @@ func cheapestExit(f *Func, startBlock *Block, from int, c PathCost) (int, *Block
 		for i, s := range b.Succs {
 			if contradicts(fixed, b, i) {
 				continue // a flag tested again goes the way it went to start
+			}
+			if b.FirstTurn != nil && i == b.FirstTurn.Succ && unpayable(b) {
+				continue
 			}
 			e := 0
 			if c.Edge != nil {
@@ -226,4 +245,23 @@ func Dominates(a, b *Block) bool {
 		todo = append(todo, x.Succs...)
 	}
 	return true
+}
+
+// blockReaches reports whether to can be reached from from by following
+// one or more edges.
+func blockReaches(from, to *Block) bool {
+	seen := make([]bool, len(from.Func.Blocks))
+	work := append([]*Block(nil), from.Succs...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == to {
+			return true
+		}
+		if !seen[x.Index] {
+			seen[x.Index] = true
+			work = append(work, x.Succs...)
+		}
+	}
+	return false
 }

@@ -15,30 +15,42 @@ import (
 // applied; each is also passed to pass.Report, with the code as Category
 // and at the end of the message, the way staticcheck shows its checks.
 func Adapt(a *asyncir.Analyzer, cfg *asyncir.Config) *analysis.Analyzer {
-	return adapt(a, cfg, IR)
+	return adapt(a, cfg, IR, nil)
 }
 
-func adapt(a *asyncir.Analyzer, cfg *asyncir.Config, ir *analysis.Analyzer) *analysis.Analyzer {
+// Presenter is a driver's policy layer over what one analyzer found in
+// one package: severities, findings merged by root cause, the minimum
+// severity shown. prog is the package's program.
+type Presenter func(prog *asyncir.Program, diags []asyncir.Diagnostic) []asyncir.Diagnostic
+
+func adapt(a *asyncir.Analyzer, cfg *asyncir.Config, ir *analysis.Analyzer, present Presenter) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       a.Name,
 		Doc:        analysisDoc(a),
 		URL:        a.URL,
 		Requires:   []*analysis.Analyzer{ir},
 		ResultType: reflect.TypeFor[[]asyncir.Diagnostic](),
-		Run:        func(pass *analysis.Pass) (any, error) { return runAdapted(a, cfg, pass, ir) },
+		Run:        func(pass *analysis.Pass) (any, error) { return runAdapted(a, cfg, pass, ir, present) },
 	}
 }
 
 // Analyzers adapts every analyzer that has rules for Go.
 func Analyzers(as []*asyncir.Analyzer, cfg *asyncir.Config) []*analysis.Analyzer {
-	return analyzersWith(as, cfg, IR)
+	return analyzersWith(as, cfg, IR, nil)
 }
 
-func analyzersWith(as []*asyncir.Analyzer, cfg *asyncir.Config, ir *analysis.Analyzer) []*analysis.Analyzer {
+// PresentedAnalyzers are Analyzers whose pass.Report receives what present
+// makes of the findings, as go vet shows them; each analyzer's result is
+// still every finding (suppressions applied).
+func PresentedAnalyzers(as []*asyncir.Analyzer, cfg *asyncir.Config, present Presenter) []*analysis.Analyzer {
+	return analyzersWith(as, cfg, IR, present)
+}
+
+func analyzersWith(as []*asyncir.Analyzer, cfg *asyncir.Config, ir *analysis.Analyzer, present Presenter) []*analysis.Analyzer {
 	var out []*analysis.Analyzer
 	for _, a := range as {
 		if slices.Contains(a.Languages, asyncir.Go) {
-			out = append(out, adapt(a, cfg, ir))
+			out = append(out, adapt(a, cfg, ir, present))
 		}
 	}
 	return out
@@ -61,7 +73,7 @@ func analysisDoc(a *asyncir.Analyzer) string {
 	return b.String()
 }
 
-func runAdapted(a *asyncir.Analyzer, cfg *asyncir.Config, pass *analysis.Pass, ir *analysis.Analyzer) (any, error) {
+func runAdapted(a *asyncir.Analyzer, cfg *asyncir.Config, pass *analysis.Pass, ir *analysis.Analyzer, present Presenter) (any, error) {
 	res := pass.ResultOf[ir].(*Result)
 	if res.Module == nil {
 		return []asyncir.Diagnostic(nil), nil
@@ -76,7 +88,11 @@ func runAdapted(a *asyncir.Analyzer, cfg *asyncir.Config, pass *analysis.Pass, i
 		return nil, err
 	}
 	asyncir.SortDiagnostics(out)
-	for _, d := range out {
+	reported := out
+	if present != nil {
+		reported = present(res.Program, slices.Clone(out))
+	}
+	for _, d := range reported {
 		pass.Report(toAnalysis(res, d))
 	}
 	return out, nil

@@ -36,7 +36,7 @@ func TestAnalyzeInOrderAsChecker(t *testing.T) {
 		t.Fatal(err)
 	}
 	ir := newIR(irOptions{only: func(pass *analysis.Pass) bool { return strings.Contains(pass.Pkg.Path(), "/") }})
-	adapted := analyzersWith(all.Analyzers(), nil, ir)
+	adapted := analyzersWith(all.Analyzers(), nil, ir, nil)
 
 	show := func(a *analysis.Analyzer, p *packages.Package, result any, err error) string {
 		ds, _ := result.([]asyncir.Diagnostic)

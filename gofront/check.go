@@ -15,9 +15,11 @@ import (
 // Check loads the Go packages matching patterns (go list syntax, relative
 // to dir) and returns what the analyzers report on them, sorted, with
 // //asynclint:ignore suppressions applied and cfg's select/ignore honoured.
-// Ranges use absolute file names. A package that does not load or
-// type-check is an error: its diagnostics would be guesses.
-func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
+// Ranges use absolute file names. A package that does not build is not
+// analysed (its diagnostics would be guesses): problems says which and
+// why, one line each, and the other packages are checked. err is a load
+// that failed as a whole, or an analysis that failed.
+func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, []Problem, error) {
 	defer boundHeap()()
 	// Test files too, as go vet sees them. Only the packages checked are
 	// read from source; their dependencies' types come from export data
@@ -28,10 +30,10 @@ func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *as
 		packages.NeedModule | packages.NeedForTest
 	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: dir, Tests: true}, patterns...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	pkgs, problems := withoutUnbuildable(vetted(pkgs))
 	sourceOnly(pkgs)
-	pkgs = vetted(pkgs)
 	// Lower the packages of the modules being checked; their
 	// dependencies elsewhere (the standard library, other modules) only
 	// pass on the facts their syntax gives.
@@ -49,21 +51,12 @@ func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *as
 		},
 		releaseTypes: true,
 	})
-	adapted := analyzersWith(analyzers, cfg, ir)
+	adapted := analyzersWith(analyzers, cfg, ir, nil)
 	if len(adapted) == 0 {
-		return nil, nil
-	}
-	var errs []error
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			errs = append(errs, fmt.Errorf("%s", e))
-		}
-	})
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, problems, nil
 	}
 	if err := analysis.Validate(adapted); err != nil {
-		return nil, err
+		return nil, problems, err
 	}
 	type action struct {
 		a   *analysis.Analyzer
@@ -81,6 +74,7 @@ func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *as
 	// In checker's order of root actions (analyzers, then packages): the
 	// sort below is stable.
 	var out []asyncir.Diagnostic
+	var errs []error
 	for _, a := range adapted {
 		for _, p := range pkgs {
 			o := outcomes[action{a, p}]
@@ -92,7 +86,7 @@ func Check(dir string, patterns []string, analyzers []*asyncir.Analyzer, cfg *as
 		}
 	}
 	asyncir.SortDiagnostics(out)
-	return out, errors.Join(errs...)
+	return out, problems, errors.Join(errs...)
 }
 
 // vetted keeps the packages go vet analyses when tests are loaded: a

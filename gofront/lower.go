@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
@@ -173,6 +174,13 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				if !ib.LoopHead && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
 					ib.Cond = l.branchFlag(fn, b)
+					if head, changed, succ := firstTurn(b); head != nil {
+						ft := &asyncir.FirstTurnFlag{Loop: f.Blocks[head.Index], Succ: slices.Index(order, succ)}
+						for _, c := range changed {
+							ft.Changed = append(ft.Changed, f.Blocks[c.Index])
+						}
+						ib.FirstTurn = ft
+					}
 				}
 			}
 		}

@@ -288,12 +288,18 @@ func releasedSomewhere(lock *asyncir.Op, releases func(*asyncir.Op) bool) bool {
 
 // isLastExit reports whether exit's return comes last in the source (a
 // function with defers has several blocks returning at its closing brace).
+// A block no path enters is not a return of the source: Go's block that
+// returns after a recovered panic (bbolt's beginRWTx, whose deferred
+// metalock.Unlock gives it one, hands rwlock to the Tx it returns).
 func isLastExit(f *asyncir.Func, exit *asyncir.Block) bool {
 	ret := asyncir.ExitOp(exit)
 	if ret == nil {
 		return false
 	}
 	for _, b := range f.Blocks {
+		if b.Index != 0 && len(b.Preds) == 0 {
+			continue
+		}
 		if op := asyncir.ExitOp(b); b.Exit && op != nil && op.Range.Start.Offset > ret.Range.Start.Offset {
 			return false
 		}

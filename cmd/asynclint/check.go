@@ -178,6 +178,12 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 			fmt.Fprintf(stderr, "asynclint: environment of %s: %d installed files read\n", res.Python, res.LibraryFiles)
 		}
 	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "asynclint: error: %s\n", e)
+	}
+	if len(res.Errors) > 0 {
+		return 2
+	}
 	if len(res.Diagnostics) > 0 && !cf.exitZero {
 		return 1
 	}
@@ -245,11 +251,8 @@ func loadConfig(cf checkFlags, paths []string) (*config.Config, error) {
 		path = config.Find(paths[0])
 	}
 	if path != "" {
-		c, err := config.Load(path)
+		c, err := loadConfigFile(path)
 		if err != nil {
-			return nil, err
-		}
-		if err := c.CheckCodes(driver.KnownCode); err != nil {
 			return nil, err
 		}
 		cfg = c
@@ -332,6 +335,18 @@ func isCodePrefix(c string) bool {
 
 // atLeast keeps the diagnostics of severity min or higher: what check
 // shows, in every format, and what decides its exit code.
+// loadConfigFile reads a configuration and checks the codes it names.
+func loadConfigFile(path string) (*config.Config, error) {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.CheckCodes(driver.KnownCode); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
 func atLeast(diags []asyncir.Diagnostic, min asyncir.Severity) []asyncir.Diagnostic {
 	out := diags[:0]
 	for _, d := range diags {

@@ -132,4 +132,33 @@ func TestGoVet(t *testing.T) {
 	if out, code := vet(); code != 0 || out != "" {
 		t.Fatalf("fixed module: exit %d, output:\n%s", code, out)
 	}
+
+	// vet shows what check shows: a dial that ignores ctx in a test file
+	// is info in the test profile, so vet passes, until the project's
+	// configuration asks for info.
+	if err := os.WriteFile(filepath.Join(mod, "m_test.go"), []byte(dialInTest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := vet(); code != 0 || out != "" {
+		t.Fatalf("info finding in a test file: exit %d, output:\n%s", code, out)
+	}
+	if err := os.WriteFile(filepath.Join(mod, "pyproject.toml"), []byte("[tool.asynclint]\nmin-severity = \"info\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = vet()
+	if wantInfo := regexp.MustCompile(`(?m)^(\./)?m_test\.go:9:9: .*net\.Dial.* \(AL251\)$`); code == 0 || !wantInfo.MatchString(out) {
+		t.Fatalf("min-severity = \"info\": exit %d, output does not match %s:\n%s", code, wantInfo, out)
+	}
 }
+
+const dialInTest = `package m
+
+import (
+	"context"
+	"net"
+)
+
+func dialPeer(ctx context.Context, addr string) (net.Conn, error) {
+	return net.Dial("tcp", addr)
+}
+`

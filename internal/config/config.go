@@ -75,8 +75,9 @@ func (c *Config) MaxFileBytes() int64 {
 var DefaultTestFiles = []string{"tests", "test", "testing", "test_*.py", "*_test.py", "conftest.py", "*_test.go"}
 
 // DefaultExampleFiles are the files of the example profile unless
-// configured: the directories projects keep demonstration programs in.
-var DefaultExampleFiles = []string{"examples", "_examples", "example", "_example"}
+// configured: the directories projects keep demonstration programs in
+// (go-workflows keeps its runnable workflows in samples/).
+var DefaultExampleFiles = []string{"examples", "_examples", "example", "_example", "samples", "_samples"}
 
 // file mirrors the TOML table.
 type file struct {

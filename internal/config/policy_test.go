@@ -67,6 +67,7 @@ func TestDefaultExampleFiles(t *testing.T) {
 	c := &Config{Root: "/p"}
 	for path, want := range map[string]bool{
 		"/p/examples/jetstream/js-consume/main.go": true, "/p/_examples/x.go": true, "/p/example/main.go": true,
+		"/p/samples/timer/timer.go": true, "/p/pkg/samples.go": false,
 		"/p/pkg/example_test.go": false, "/p/pkg/examples.go": false, "/p/cmd/tool/main.go": false,
 	} {
 		if got := c.IsExampleFile(path); got != want {

@@ -57,10 +57,14 @@ type Result struct {
 	// Warnings are per-file problems (unreadable, binary, non-UTF-8); the
 	// run went on without those files.
 	Warnings []string
-	Files    int
-	Lines    int
-	Lowered  int
-	Elapsed  time.Duration
+	// Errors are parts of a named input that could not be checked (a Go
+	// package that does not build, with Options.Strict); the run went on
+	// without them, and check fails.
+	Errors  []string
+	Files   int
+	Lines   int
+	Lowered int
+	Elapsed time.Duration
 	// Program is what was analysed (nil when the run used the cache).
 	Program *asyncir.Program
 	// Python is the interpreter whose installed packages were read ("" for
@@ -158,12 +162,13 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	goDiags, goWarnings, err := checkGo(in.Go, cfg, acfg, opts.Strict)
+	goDiags, goWarnings, goErrors, err := checkGo(in.Go, cfg, acfg, opts.Strict)
 	if err != nil {
 		return nil, err
 	}
 	diags = append(diags, goDiags...)
 	res.Warnings = append(res.Warnings, goWarnings...)
+	res.Errors = goErrors
 	if opts.Join != nil {
 		diags = opts.Join(diags, acfg)
 	}

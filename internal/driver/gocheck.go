@@ -150,9 +150,7 @@ func sameModule(root, dir string) bool {
 // unreadable Python file is; one named explicitly is an error when
 // strict. Files found by walking honour exclude. File names are made
 // relative to the working directory, as the Python side prints them.
-func checkGo(targets goTargets, cfg *config.Config, acfg *asyncir.Config, strict bool) ([]asyncir.Diagnostic, []string, error) {
-	var diags []asyncir.Diagnostic
-	var warnings []string
+func checkGo(targets goTargets, cfg *config.Config, acfg *asyncir.Config, strict bool) (diags []asyncir.Diagnostic, warnings, errs []string, err error) {
 	cwd, _ := os.Getwd()
 	rel := func(p string) string {
 		if r, err := filepath.Rel(cwd, p); err == nil && !strings.HasPrefix(r, "..") {
@@ -161,12 +159,25 @@ func checkGo(targets goTargets, cfg *config.Config, acfg *asyncir.Config, strict
 		return p
 	}
 	for _, l := range targets.loads() {
-		ds, err := gofront.Check(l.dir, l.patterns, Analyzers(), acfg)
+		ds, problems, err := gofront.Check(l.dir, l.patterns, Analyzers(), acfg)
 		if err != nil {
 			if strict && l.explicit {
-				return nil, nil, fmt.Errorf("%s: %v", l.dir, err)
+				return nil, nil, nil, fmt.Errorf("%s: %v", l.dir, err)
 			}
 			warnings = append(warnings, l.dir+": "+err.Error())
+		}
+		// A package that does not build is left out and the run goes on;
+		// in a target the user named, that is an error of the run.
+		for _, p := range problems {
+			line := p.Message
+			if p.Pos != "" {
+				line = rel(p.Pos) + ": " + line
+			}
+			if strict && l.explicit {
+				errs = append(errs, line)
+			} else {
+				warnings = append(warnings, line)
+			}
 		}
 		for _, d := range ds {
 			if l.walked && cfg.Excluded(d.Range.File) {
@@ -175,5 +186,5 @@ func checkGo(targets goTargets, cfg *config.Config, acfg *asyncir.Config, strict
 			diags = append(diags, d.MapFiles(rel))
 		}
 	}
-	return diags, warnings, nil
+	return diags, warnings, errs, nil
 }

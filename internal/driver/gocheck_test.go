@@ -125,8 +125,8 @@ func TestGoFilesNamedOnTheCommandLine(t *testing.T) {
 	if got, want := findingsAt(res), "o.go:9:AL251 a.go:9:AL251 b.go:9:AL251"; !sameWords(got, want) {
 		t.Errorf("walked module with exclude = [gen]: %q, want %q", got, want)
 	}
-	if _, err := Run(Options{Paths: []string{filepath.Join(dir, "broken")}, Strict: true}); err == nil || !strings.Contains(err.Error(), "undefined") {
-		t.Errorf("a named module that does not type-check: %v, want an error", err)
+	if res, err := Run(Options{Paths: []string{filepath.Join(dir, "broken")}, Strict: true}); err != nil || len(res.Errors) != 1 || !strings.Contains(res.Errors[0], "b.go:3:12: undefined: undefined") {
+		t.Errorf("a named module that does not type-check: %v, errors %q; want one naming b.go:3:12", err, res.Errors)
 	}
 	if res, err := Run(Options{Paths: []string{filepath.Join(dir, "broken")}}); err != nil || len(res.Warnings) != 1 {
 		t.Errorf("not strict: %v, warnings %q; want one warning", err, res.Warnings)

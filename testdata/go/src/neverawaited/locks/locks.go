@@ -10,8 +10,9 @@ import (
 var errEmpty = errors.New("empty key")
 
 type store struct {
-	mu sync.Mutex
-	m  map[string]int
+	mu   sync.Mutex
+	meta sync.Mutex
+	m    map[string]int
 }
 
 // An early return between Lock and Unlock keeps the mutex locked.
@@ -58,6 +59,24 @@ func (s *store) lockIfReady() bool {
 	}
 	return true
 }
+
+// Fixed: a transaction takes the writer lock and hands it to the Tx it
+// returns, which unlocks it when it ends (bbolt's beginRWTx); the other
+// mutex's deferred Unlock does not make the final return an early one.
+func (s *store) beginTx() (*tx, error) {
+	s.mu.Lock()
+	s.meta.Lock()
+	defer s.meta.Unlock()
+	if s.m == nil {
+		s.mu.Unlock()
+		return nil, errEmpty
+	}
+	return &tx{s: s}, nil
+}
+
+type tx struct{ s *store }
+
+func (t *tx) rollback() { t.s.mu.Unlock() }
 
 // Fixed: unlocked by a deferred closure.
 func (s *store) setClosure(k string, v int) error {

@@ -30,6 +30,9 @@ func RunClean() {
 	if s.lockIfReady() {
 		s.mu.Unlock()
 	}
+	if t, err := s.beginTx(); err == nil {
+		t.rollback()
+	}
 	_ = s.set("a", 1)
 	s.mu.Lock()
 	n := 0

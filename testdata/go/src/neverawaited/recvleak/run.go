@@ -7,4 +7,6 @@ func RunLeaks() {
 	neverClosed([]item{{}})
 	_ = singleReceive(item{bad: true})
 	_ = errgroupWorkers([]item{{}, {bad: true}})
+	firstTurnReadyLate(ones)
+	firstTurnReady(ones)
 }
