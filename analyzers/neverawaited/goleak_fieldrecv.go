@@ -116,7 +116,7 @@ func reportEndedProducers(pass *asyncir.Pass, key string, sends, recvs []*asynci
 		}
 	}
 	for _, r := range recvs {
-		if receivesItself(r.Func(), sends) || len(asyncir.NewCFG(r.Func()).LoopHeaders(r.Block)) == 0 || stopsReceiving(r) != nil {
+		if receivesItself(r.Func(), sends) || len(asyncir.NewCFG(r.Func()).LoopHeaders(r.Block)) == 0 || leavesBeforeClose(r) {
 			continue // its own sender, one receive, or a loop it can leave
 		}
 		rel := []asyncir.Related{}
@@ -131,4 +131,17 @@ func reportEndedProducers(pass *asyncir.Pass, key string, sends, recvs []*asynci
 			Related: rel,
 		})
 	}
+}
+
+// leavesBeforeClose reports whether the function receiving with r can
+// return other than by seeing the channel closed: a counted loop
+// (for n > 0 { <-s.done; n-- }), a condition, a return in the loop.
+func leavesBeforeClose(r *asyncir.Op) bool {
+	c, _ := asyncir.CheapestExit(r, asyncir.PathCost{Op: func(o *asyncir.Op) int {
+		if o.Kind == asyncir.OpDrain {
+			return asyncir.Inf
+		}
+		return 0
+	}})
+	return c < asyncir.Inf
 }

@@ -40,14 +40,37 @@ func calleeReceives(op *asyncir.Op, ins []*asyncir.Value, unbounded bool) int {
 		}
 		return false
 	}
-	c, _ := asyncir.CheapestExitFromEntry(g, asyncir.PathCost{Op: func(o *asyncir.Op) int {
-		switch {
-		case !takes(o), unbounded && o.Kind != asyncir.OpDrain:
-			return 0
-		case o.Kind == asyncir.OpDrain:
-			return asyncir.Inf
+	// A loop that receives and ends by its own condition (a counted
+	// loop) is assumed to have taken every value, as in the caller.
+	cfg := asyncir.NewCFG(g)
+	headers := map[*asyncir.Block]bool{}
+	g.Ops(func(o *asyncir.Op) {
+		if takes(o) {
+			for _, h := range cfg.LoopHeaders(o.Block) {
+				headers[h] = true
+			}
 		}
-		return 1
-	}})
+	})
+	c, _ := asyncir.CheapestExitFromEntry(g, asyncir.PathCost{
+		Op: func(o *asyncir.Op) int {
+			switch {
+			case !takes(o), unbounded && o.Kind != asyncir.OpDrain:
+				return 0
+			case o.Kind == asyncir.OpDrain:
+				return asyncir.Inf
+			}
+			return 1
+		},
+		Edge: func(from, to *asyncir.Block) int {
+			if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
+				for _, h := range cfg.LoopHeaders(from.Succs[0]) {
+					if headers[h] {
+						return asyncir.Inf
+					}
+				}
+			}
+			return 0
+		},
+	})
 	return c
 }

@@ -15,6 +15,9 @@ import (
 // error on errs, or a value or close on done, never both) is judged on the
 // group: a receive from any of them takes its one delivery.
 func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
+	if f.QualName == "main" && f.Parent == nil {
+		return // a program's main: its return ends every goroutine
+	}
 	models := pass.Program.Models
 	made := asyncir.Made(f, asyncir.Channel)
 	reported := map[*asyncir.Op]bool{}
