@@ -49,7 +49,7 @@ func (cb *breakerFixed) exec(circuit func() error, c chan<- error) {
 }
 
 func slowCircuit() error {
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(30 * time.Millisecond)
 	return nil
 }
 
@@ -57,12 +57,12 @@ func slowCircuit() error {
 func RunCircuit() {
 	cb := &breaker{}
 	_ = cb.Call(slowCircuit, time.Millisecond)
-	time.Sleep(15 * time.Millisecond)
+	time.Sleep(60 * time.Millisecond)
 }
 
 // RunCircuitFixed does the same with the fixed twin.
 func RunCircuitFixed() {
 	cb := &breakerFixed{}
 	_ = cb.Call(slowCircuit, time.Millisecond)
-	time.Sleep(15 * time.Millisecond)
+	time.Sleep(60 * time.Millisecond)
 }

@@ -78,7 +78,7 @@ func (c *eventConnFixed) Wait(ctx context.Context) error {
 var errConnReset = errors.New("connection reset")
 
 func failingRead() (string, error) {
-	time.Sleep(time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 	return "", errConnReset
 }
 
@@ -88,7 +88,7 @@ func RunEventSocket() {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_ = c.Wait(ctx)
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 }
 
 // RunEventSocketFixed does the same with the fixed twin.
@@ -97,5 +97,5 @@ func RunEventSocketFixed() {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_ = c.Wait(ctx)
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 }

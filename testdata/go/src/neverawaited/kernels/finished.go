@@ -52,24 +52,25 @@ func (s *streamServerFixed) serve(ctx context.Context, reqs []int, send func(int
 }
 
 func slowHandle(r int) int {
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 	return r
 }
 
-// RunFinished cancels the stream while two handlers still run.
+// RunFinished serves a stream whose client is already gone while two
+// handlers still run.
 func RunFinished() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
-	defer cancel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // the client went away before any reply
 	s := &streamServer{handle: slowHandle}
 	s.serve(ctx, []int{1, 2}, func(int) {})
-	time.Sleep(15 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 }
 
 // RunFinishedFixed does the same with the fixed twin.
 func RunFinishedFixed() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
-	defer cancel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // the client went away before any reply
 	s := &streamServerFixed{handle: slowHandle}
 	s.serve(ctx, []int{1, 2}, func(int) {})
-	time.Sleep(15 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 }

@@ -43,8 +43,8 @@ func (m *keepaliveMonitor) loop() {
 func (m *keepaliveMonitor) reset() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	time.Sleep(5 * time.Millisecond) // the timeout fires meanwhile
-	m.resetChan <- struct{}{}        // want `goroutine .keepaliveMonitor.reset. can block forever sending on .keepaliveMonitor.resetChan.: its receivers select on other cases and can stop receiving \(AL151\)`
+	time.Sleep(40 * time.Millisecond) // the timeout fires meanwhile
+	m.resetChan <- struct{}{}         // want `goroutine .keepaliveMonitor.reset. can block forever sending on .keepaliveMonitor.resetChan.: its receivers select on other cases and can stop receiving \(AL151\)`
 }
 
 // Fixed: the reset channel holds a pending reset, so reset never waits
@@ -82,7 +82,7 @@ func (m *keepaliveMonitorFixed) loop() {
 func (m *keepaliveMonitorFixed) reset() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(40 * time.Millisecond)
 	m.resetChan <- struct{}{}
 }
 
@@ -90,9 +90,9 @@ func (m *keepaliveMonitorFixed) reset() {
 func RunMonitor() {
 	m := newKeepaliveMonitor()
 	go m.reset()
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	m.timeout <- struct{}{}
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(80 * time.Millisecond)
 	close(m.stop)
 	time.Sleep(5 * time.Millisecond)
 }
@@ -101,9 +101,9 @@ func RunMonitor() {
 func RunMonitorFixed() {
 	m := newKeepaliveMonitorFixed()
 	go m.reset()
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	m.timeout <- struct{}{}
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(80 * time.Millisecond)
 	close(m.stop)
 	time.Sleep(5 * time.Millisecond)
 }

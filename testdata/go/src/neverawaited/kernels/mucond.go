@@ -104,7 +104,7 @@ func (c *sockConnFixed) Close() {
 	}
 }
 
-func shortWork() { time.Sleep(3 * time.Millisecond) }
+func shortWork() { time.Sleep(30 * time.Millisecond) }
 
 // RunMuCond closes the connection while a goroutine still runs.
 func RunMuCond() {
@@ -112,7 +112,7 @@ func RunMuCond() {
 	c.SetEndpoints([]string{"a"})
 	c.start(shortWork)
 	go c.Close()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(60 * time.Millisecond)
 }
 
 // RunMuCondFixed does the same with the fixed twin.
@@ -121,5 +121,5 @@ func RunMuCondFixed() {
 	c.SetEndpoints([]string{"a"})
 	c.start(shortWork)
 	go c.Close()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(60 * time.Millisecond)
 }

@@ -37,7 +37,7 @@ func (s *tunnelServer) register(id string) {
 	s.mu.Lock()
 	ch := s.conns[id]
 	s.mu.Unlock()
-	time.Sleep(10 * time.Millisecond) // the client answers late
+	time.Sleep(30 * time.Millisecond) // the client answers late
 	ch <- nil                         // want `goroutine .tunnelServer.register. can block forever sending on .tunnelServer.conns\[\].: its receivers select on other cases and can stop receiving \(AL151\)`
 }
 
@@ -68,7 +68,7 @@ func (s *tunnelServerFixed) register(id string) {
 	s.mu.Lock()
 	ch := s.conns[id]
 	s.mu.Unlock()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(30 * time.Millisecond)
 	ch <- nil
 }
 
@@ -78,7 +78,7 @@ func RunTunnel() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
 	defer cancel()
 	_ = s.handleSession(ctx, "t1")
-	time.Sleep(30 * time.Millisecond)
+	time.Sleep(80 * time.Millisecond)
 }
 
 // RunTunnelFixed does the same with the fixed twin.
@@ -87,5 +87,5 @@ func RunTunnelFixed() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
 	defer cancel()
 	_ = s.handleSession(ctx, "t1")
-	time.Sleep(30 * time.Millisecond)
+	time.Sleep(80 * time.Millisecond)
 }
