@@ -82,6 +82,11 @@ type APIModel struct {
 	// module's names to the modules that define them, bound on first
 	// access by a module __getattr__ (websockets' lazy_import).
 	LazyExports []string
+	// RuntimeMember: a method an installed library's class gets at run
+	// time, which its code does not state (a class decorator setattr's
+	// it). It is known for the class as read from the library, never for
+	// a class known only by name (Method leaves it out).
+	RuntimeMember bool
 	// LoopRemoved is the Python version that removed its loop= parameter.
 	LoopRemoved Version
 	// Removed is the Python version that removed the API itself.
@@ -212,7 +217,7 @@ func (m *Models) Method(class, method string) *APIModel {
 			continue
 		}
 		seen[c] = true
-		if a := m.APIs[c+"."+method]; a != nil {
+		if a := m.APIs[c+"."+method]; a != nil && !a.RuntimeMember {
 			return a
 		}
 		if cm := m.Classes[c]; cm != nil {

@@ -60,6 +60,24 @@ func addLibraryFacts(m *Models) {
 		AwaitsClass: "aioredis.commands.Redis"})
 	factory("aioredis.create_redis_pool", "aioredis.commands.create_redis_pool", APIModel{ReturnsAwait: Coroutine,
 		AwaitsClass: "aioredis.commands.Redis"})
+	// aiofiles.open returns a context manager that can be awaited too;
+	// either way it gives an async file. Its class is picked by a
+	// singledispatch on the opened file: AsyncTextIOWrapper for the
+	// default text mode (AsyncBufferedReader, AsyncFileIO and the Indirect
+	// twins for others). Class decorators add their I/O methods with
+	// setattr, each a coroutine; these are the ones every such class has.
+	factory("aiofiles.open", "aiofiles.threadpool.open", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "aiofiles.threadpool.text.AsyncTextIOWrapper", EntersClass: "aiofiles.threadpool.text.AsyncTextIOWrapper"})
+	for _, class := range []string{"text.AsyncTextIOWrapper", "text.AsyncTextIndirectIOWrapper", "binary.AsyncBufferedIOBase",
+		"binary.AsyncIndirectBufferedIOBase", "binary.AsyncFileIO", "binary.AsyncIndirectFileIO"} {
+		for _, meth := range []string{"close", "flush", "isatty", "read", "readinto", "readline", "readlines",
+			"seek", "seekable", "tell", "truncate", "writable", "write", "writelines"} {
+			name := "aiofiles.threadpool." + class + "." + meth
+			api := coro(name)
+			api.RuntimeMember = true
+			m.APIs[name] = api
+		}
+	}
 	// websockets binds its public names (connect, serve, the protocol
 	// classes) through a module __getattr__ fed by these tables.
 	m.APIs["websockets.imports.lazy_import"] = &APIModel{Name: "websockets.imports.lazy_import", Callback: -1,

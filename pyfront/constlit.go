@@ -409,7 +409,9 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 			if key != nil {
 				res.AddElem(key)
 			}
-			b.use(b.constExpr(c.elems[i+1]), asyncir.UseStore, op)
+			if !b.skipConstDictValue(c.elems[i+1]) {
+				b.use(b.constExpr(c.elems[i+1]), asyncir.UseStore, op)
+			}
 		}
 		return res
 	}

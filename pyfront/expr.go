@@ -63,7 +63,9 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 				if key != nil {
 					res.AddElem(key)
 				}
-				b.use(b.expr(t.field(c, fValue)), asyncir.UseStore, op)
+				if v := t.field(c, fValue); !b.skipDictValue(v) {
+					b.use(b.expr(v), asyncir.UseStore, op)
+				}
 			} else {
 				b.use(b.expr(c), asyncir.UseStore, op)
 			}

@@ -390,8 +390,18 @@ func (ld *libLoader) resolve(d libDemand) string {
 		again(joinDotted(b.module, more))
 	}
 	for _, v := range b.values {
-		if s := mi.symOf(v); s != nil && (s.kind == symName || s.kind == symAttr) {
+		s := mi.symOf(v)
+		switch {
+		case s == nil:
+		case s.kind == symName || s.kind == symAttr:
 			again(ld.external(joinDotted(dottedOf(mi, v), more)))
+		case s.kind == symCall && s.name == "":
+			// A name bound to what a factory returns (aiofiles.os's
+			// remove = wrap(os.remove), where wrap returns an async
+			// def): the factory is what says what the name is.
+			if callee := dottedOf(mi, v); callee != "" {
+				ld.queueDemand(libDemand{name: ld.external(callee), depth: d.depth, call: true})
+			}
 		}
 	}
 	if b.cls != nil {

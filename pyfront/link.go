@@ -566,7 +566,11 @@ func (l *linker) attrOf(base asyncir.Type, name string, baseVal *asyncir.Value) 
 			if api := l.models.Method(base.External, name); api != nil {
 				return asyncir.Type{Kind: asyncir.FuncObj, External: api.Name}
 			}
-			return asyncir.Type{Kind: asyncir.ModuleObj, External: base.External + "." + name}
+			full := base.External + "." + name
+			if api := l.models.API(full); api != nil && api.RuntimeMember {
+				return unknownType // known only of the class the library defines
+			}
+			return asyncir.Type{Kind: asyncir.ModuleObj, External: full}
 		}
 	}
 	return unknownType
@@ -587,6 +591,17 @@ func (l *linker) classMember(c *asyncir.Class, name string) asyncir.Type {
 	for _, k := range c.Ancestry() {
 		if t := l.classAttr(k, name); t.IsKnown() {
 			return t
+		}
+	}
+	// A method the class gets at run time, which its code does not
+	// state, as a model names it (aiofiles's class decorators setattr
+	// each file class's I/O coroutines).
+	for _, k := range c.Ancestry() {
+		if k.Module == nil {
+			continue
+		}
+		if api := l.models.API(k.Module.Name + "." + k.QualName + "." + name); api != nil && api.RuntimeMember {
+			return asyncir.Type{Kind: asyncir.FuncObj, External: api.Name}
 		}
 	}
 	for _, ext := range c.ExternalAncestors() {

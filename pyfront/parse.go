@@ -628,6 +628,17 @@ func largestFirst(idx []int, srcs []*source, w int, fn func(i int)) {
 // parse parses src, or only ranges of it, within timeout with one of the
 // pool's parsers; nil when the parse gave up (use, buf: as parseText).
 func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
+	t := p.parseKeepingHeap(src, ranges, timeout, use, buf)
+	if parsedSize(src, ranges) >= trimAfter {
+		trimCHeap()
+	}
+	return t
+}
+
+// parseKeepingHeap is parse without the trim of the C heap after it: for
+// the parses of a run of segments, which trims once when they are done
+// (a trim per parse returned the pages the next parse faulted in again).
+func (p *parserPool) parseKeepingHeap(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
 	ps := p.pool.Get().(*sitter.Parser)
 	defer p.pool.Put(ps)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx
@@ -642,9 +653,6 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 	if t == nil {
 		// A parse that hit its deadline leaves the parser mid-parse.
 		ps.Reset()
-	}
-	if parsedSize(src, ranges) >= trimAfter {
-		trimCHeap()
 	}
 	return t
 }

@@ -227,7 +227,8 @@ func (st *segmentTrees) spareNodes() []node {
 // last reports whether every segment has been handed out.
 func (st *segmentTrees) last() bool { return st.i == len(st.out) }
 
-// stop ends the parsing early and waits for the workers.
+// stop ends the parsing early, waits for the workers and gives the C
+// heap their trees used back at once.
 func (st *segmentTrees) stop() {
 	st.stopped.Store(true)
 	done := make(chan struct{})
@@ -235,6 +236,7 @@ func (st *segmentTrees) stop() {
 	for {
 		select {
 		case <-done:
+			trimCHeap()
 			return
 		case <-st.window: // let the feeder see the stop
 		}
@@ -269,7 +271,7 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 		lits[d] = lit
 		blankDisplay(text, lit, seg.start)
 	}
-	t := p.parse(text, nil, timeout, keptTree, buf)
+	t := p.parseKeepingHeap(text, nil, timeout, keptTree, buf)
 	if t == nil {
 		return nil
 	}

@@ -59,7 +59,8 @@ Python files and for Go modules (directories with a go.mod, checked with
 ./...); a directory inside a module is checked as "go vet ./dir/..." and
 a Go pattern ("./...", "dir/...") as its directory; a .go file named
 directly checks its package once (as pre-commit passes staged files). The default path is ".". Exit status: 0 clean,
-1 findings, 2 usage, configuration or I/O error.
+1 findings, 2 usage, configuration or I/O error, or a named Go package that does not build (its errors
+are printed, and the rest is still checked and reported).
 
 flags:
 `

@@ -47,6 +47,7 @@ func TestInstalledLibraries(t *testing.T) {
 	buggy := `import asyncio
 
 import aio_pika
+import aiofiles.os
 import aiohttp
 import aiomysql
 import aiomysql.sa
@@ -187,6 +188,17 @@ async def relay():
         server.wait_closed()  # want
 
 
+async def tidy(path):
+    async with aiofiles.open(path, "w") as f:
+        f.write("done")  # want
+    log = await aiofiles.open(path + ".log")
+    log.readline()  # want
+    await log.close()
+    aiofiles.os.remove(path)  # want
+    if await aiofiles.ospath.exists(path):
+        return
+
+
 async def main():
     await asyncio.gather(fetch("http://x"), query("postgres://"), cache("k", "v"), call("http://x"))
 `
@@ -228,7 +240,8 @@ async def main():
 		"        ws.send(", "        await ws.send(", "        ws.recv", "        await ws.recv", "    ws2.close", "    await ws2.close",
 		"        self.__socket.close", "        await self.__socket.close", "        server.wait_closed", "        await server.wait_closed",
 		"        res.fetchall", "        await res.fetchall", "        trans.commit", "        await trans.commit", "    engine.wait_closed", "    await engine.wait_closed",
-		"    pool.wait_closed", "    await pool.wait_closed", "    tracer.close", "    await tracer.close").Replace(buggy)
+		"    pool.wait_closed", "    await pool.wait_closed", "    tracer.close", "    await tracer.close",
+		"    aiofiles.os.remove", "    await aiofiles.os.remove", "        f.write", "        await f.write", "    log.readline", "    await log.readline").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()

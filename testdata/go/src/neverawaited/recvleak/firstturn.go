@@ -22,6 +22,28 @@ func firstTurnReady(next func() int) {
 	}
 }
 
+// Fixed: the same with a sentinel: prev enters the loop at -1 and leaves
+// it in the block that closes ready (prometheus's
+// TestGoCollectorGoroutines).
+func firstTurnSentinel(next func() int) {
+	ready := make(chan struct{})
+	go func() {
+		<-ready
+	}()
+	prev := -1
+	for {
+		v := next()
+		if prev == -1 {
+			prev = v
+			close(ready)
+			continue
+		}
+		if v >= prev {
+			break
+		}
+	}
+}
+
 // The first turn changes the flag, but closes ready only for a value the
 // loop may never see.
 func firstTurnReadyLate(next func() int) {

@@ -9,4 +9,5 @@ func RunLeaks() {
 	_ = errgroupWorkers([]item{{}, {bad: true}})
 	firstTurnReadyLate(ones)
 	firstTurnReady(ones)
+	firstTurnSentinel(ones)
 }
