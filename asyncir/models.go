@@ -100,6 +100,9 @@ type APIModel struct {
 	StartsWork, Waits bool
 	// RootContext: returns a new context nothing cancels.
 	RootContext bool
+	// CancelledByFunc: returns (context, cancel func) where the context
+	// is done only when its parent is or the cancel func is called.
+	CancelledByFunc bool
 	// ContextValuesOnly: the call reads only the values its context
 	// argument carries (profiler labels, a trace task), never its
 	// cancellation or deadline.

@@ -59,6 +59,8 @@ func GoModels() *Models {
 	add(
 		&APIModel{Name: "context.Background", RootContext: true, Callback: -1},
 		&APIModel{Name: "context.TODO", RootContext: true, Callback: -1},
+		&APIModel{Name: "context.WithCancel", CancelledByFunc: true, Callback: -1},
+		&APIModel{Name: "context.WithCancelCause", CancelledByFunc: true, Callback: -1},
 		&APIModel{Name: "runtime/pprof.SetGoroutineLabels", ContextValuesOnly: true, Callback: -1},
 		&APIModel{Name: "runtime/pprof.Label", ContextValuesOnly: true, Callback: -1},
 		&APIModel{Name: "runtime/pprof.ForLabels", ContextValuesOnly: true, Callback: -1},

@@ -16,7 +16,19 @@ type PathCost struct {
 // start to a normal exit of its function, and that exit block; (Inf, nil)
 // when every path is blocked, raises, or never ends.
 func CheapestExit(start *Op, c PathCost) (int, *Block) {
-	f := start.Func()
+	return cheapestExit(start.Func(), start.Block, int(start.Index)+1, c)
+}
+
+// CheapestExitFromEntry is CheapestExit from the entry of f, its first
+// op included.
+func CheapestExitFromEntry(f *Func, c PathCost) (int, *Block) {
+	if len(f.Blocks) == 0 {
+		return Inf, nil
+	}
+	return cheapestExit(f, f.Blocks[0], 0, c)
+}
+
+func cheapestExit(f *Func, startBlock *Block, from int, c PathCost) (int, *Block) {
 	opCost := func(op *Op) int {
 		if c.Op == nil {
 			return 0
@@ -36,14 +48,14 @@ func CheapestExit(start *Op, c PathCost) (int, *Block) {
 	}
 	var q costQueue
 	best, bestExit := Inf, (*Block)(nil)
-	fixed := FlagsAt(start.Block)
+	fixed := FlagsAt(startBlock)
 	// A first-turn flag's changed edge is taken only after a block that
 	// changes it ran; when each of those costs Inf, so does any path
 	// through the edge. Only for a loop entered after start: a turn run
 	// before start may have changed the flag already.
 	unpayable := func(b *Block) bool {
 		ft := b.FirstTurn
-		if ft == nil || blockReaches(ft.Loop, start.Block) {
+		if ft == nil || blockReaches(ft.Loop, startBlock) {
 			return false
 		}
 		for _, x := range ft.Changed {
@@ -78,7 +90,7 @@ func CheapestExit(start *Op, c PathCost) (int, *Block) {
 			}
 		}
 	}
-	leave(start.Block, blockCost(start.Block, int(start.Index)+1))
+	leave(startBlock, blockCost(startBlock, from))
 	for q.Len() > 0 {
 		it := heap.Pop(&q).(costItem)
 		if it.cost > dist[it.b.Index] {

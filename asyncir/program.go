@@ -244,6 +244,9 @@ type Func struct {
 	// FlagSets are the stores of the constant true to a boolean struct
 	// field (q.closed = true) the function makes (Go).
 	FlagSets []FlagSet
+	// CancelCalls are the calls of a context cancel func held in a
+	// struct field (p.cancel()): a stop signal of the field's type.
+	CancelCalls []FlagSet
 }
 
 // FlagSet is a store of true to a boolean struct field.

@@ -35,6 +35,14 @@ type Tracking struct {
 	// the same for every value of T: what identifies it across the
 	// package's functions.
 	Field string
+	// NeverDone: a context nothing can cancel — a root context, or one
+	// derived from one whose cancel func nothing calls — so its Done
+	// channel never closes. CancelLost: the latter (someone meant to
+	// cancel it); CancelField is the struct field that holds that cancel
+	// func ("" when it is dropped), NeverDoneAt where the context is made.
+	NeverDone, CancelLost bool
+	CancelField           string
+	NeverDoneAt           Range
 	// Nil says whether a channel is nil where it is used (an operation
 	// on a nil channel outside a select blocks forever).
 	Nil Nilness

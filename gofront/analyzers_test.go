@@ -38,7 +38,7 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/conds", "neverawaited/returned", "neverawaited/fields",
 		"neverawaited/reply", "neverawaited/nilchan",
 		"neverawaited/chanshapes", "neverawaited/lockshapes", "neverawaited/waitshapes",
-		"neverawaited/crosslock", "neverawaited/kernels")
+		"neverawaited/crosslock", "neverawaited/kernels", "neverawaited/mainexit")
 }
 
 func TestBlockingCall(t *testing.T) {

@@ -23,7 +23,7 @@ func (l *lowerer) recordCondGuards(fn *ssa.Function, f *asyncir.Func) {
 				c, isConst := in.Val.(*ssa.Const)
 				// A field of a value this function allocates is set before
 				// anyone can wait on it (&queue{ready: true}).
-				if ok && isConst && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) && !isAlloc(fa.X) {
+				if ok && !isAlloc(fa.X) && (isConst && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) || decrements(in.Val, fa)) {
 					if key := fieldKey(fa); key != "" {
 						f.FlagSets = append(f.FlagSets, asyncir.FlagSet{Field: key, Range: l.rangeOf(in.Pos())})
 					}
@@ -63,6 +63,10 @@ func loopGuardFields(b *ssa.BasicBlock) []string {
 		if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
 			cond, negated = not.X, true
 		}
+		if key := countDownField(cond); key != "" && d.Succs[whenHolds(negated)].Dominates(b) {
+			out = append(out, key) // for c.n > 0 { c.cond.Wait() }
+			continue
+		}
 		load, ok := cond.(*ssa.UnOp)
 		if !ok || load.Op != token.MUL {
 			continue
@@ -80,6 +84,66 @@ func loopGuardFields(b *ssa.BasicBlock) []string {
 		}
 	}
 	return out
+}
+
+// whenHolds is the successor of an If taken when its condition, negated
+// or not, holds before the negation.
+func whenHolds(negated bool) int {
+	if negated {
+		return 1
+	}
+	return 0
+}
+
+// countDownField is the integer struct field a loop condition waits on
+// to fall (c.n > 0, c.n != 0, c.n >= k, or mirrored with the constant
+// first): the loop goes on while it holds. "" for any other condition.
+func countDownField(cond ssa.Value) string {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return ""
+	}
+	x, y, op := bin.X, bin.Y, bin.Op
+	if _, isConst := x.(*ssa.Const); isConst {
+		x, y = y, x
+		switch op {
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		}
+	}
+	if _, isConst := y.(*ssa.Const); !isConst || op != token.GTR && op != token.GEQ && op != token.NEQ {
+		return ""
+	}
+	load, ok := x.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return ""
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if basic, isBasic := load.Type().Underlying().(*types.Basic); !ok || !isBasic || basic.Info()&types.IsInteger == 0 {
+		return ""
+	}
+	return fieldKey(fa)
+}
+
+// decrements reports whether v, stored to fa, is the field's own value
+// made smaller (c.n--, c.n -= k) or zero: a change that can end a wait
+// for the count to fall.
+func decrements(v ssa.Value, fa *ssa.FieldAddr) bool {
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
+		return constant.Sign(c.Value) == 0
+	}
+	bin, ok := v.(*ssa.BinOp)
+	if !ok || bin.Op != token.SUB {
+		return false
+	}
+	load, ok := bin.X.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	src, ok := load.X.(*ssa.FieldAddr)
+	return ok && fieldKey(src) != "" && fieldKey(src) == fieldKey(fa)
 }
 
 // leadsBack reports whether b reaches h again: h heads a loop around b.

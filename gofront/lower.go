@@ -31,6 +31,8 @@ type lowerer struct {
 	nils     *nilChannels
 	// rootCtx: functions whose context every caller makes a root.
 	rootCtx map[*ssa.Function]bool
+	// neverDone: the contexts nothing cancels.
+	neverDone *neverDone
 }
 
 func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *lowerer {
@@ -47,6 +49,8 @@ func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *l
 		places:  map[placeKey]ssa.Value{},
 		nils:    findNilChannels(pkg, funcs),
 		rootCtx: rootContextOnly(models, pkg, funcs),
+
+		neverDone: findNeverDone(models, funcs),
 	}
 }
 
@@ -147,6 +151,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 		}
 	}
 	l.recordCondGuards(fn, f)
+	l.recordCancelCalls(fn, f)
 	for i, b := range fn.Blocks {
 		ib := f.Blocks[i]
 		order := []int{0, 1}
@@ -299,6 +304,14 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 			if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
 				op.Attr = fieldKey(fa) // the field's key, as Tracking.Field
 			}
+			op.Operand.AddUse(asyncir.UseStore, op)
+			emit(b, op)
+		}
+	case *ssa.MapUpdate:
+		// s.conns[id] = ch: a channel filed in a map held in a field is
+		// known, like one held in the field itself, by that field.
+		if key := mapFieldKey(in.Map); key != "" && tracked(typeOf(in.Value.Type())) {
+			op := &asyncir.Op{Kind: asyncir.OpStore, Range: l.rangeOf(in.Pos()), Operand: l.value(in.Value), Attr: key}
 			op.Operand.AddUse(asyncir.UseStore, op)
 			emit(b, op)
 		}

@@ -16,7 +16,7 @@ import (
 // (libevict.go).
 
 // libCacheVersion changes whenever what is cached does.
-const libCacheVersion = "5"
+const libCacheVersion = "6"
 
 // libCacheDir is where entries live ("" when there is no cache directory).
 func libCacheDir(dir string) string {

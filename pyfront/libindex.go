@@ -3,7 +3,6 @@ package pyfront
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -77,8 +76,8 @@ func (lib *Library) loadIndex(path string) *libSplit {
 	if err != nil {
 		return nil
 	}
-	var ix libIndex
-	if gob.NewDecoder(bytes.NewReader(b)).Decode(&ix) != nil {
+	ix, ok := decodeLibIndex(b)
+	if !ok {
 		return nil
 	}
 	sp := &libSplit{path: path, stamp: p, skeleton: ix.Skeleton, defs: map[string][]libChunk{}}
@@ -96,8 +95,7 @@ func (lib *Library) storeIndex(indexPath string, sp *libSplit) {
 	if indexPath == "" {
 		return
 	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(sp.index()) == nil && atomicfile.Write(indexPath, buf.Bytes()) == nil {
+	if atomicfile.Write(indexPath, sp.index().encode()) == nil {
 		lib.wrote.Store(true)
 	}
 }

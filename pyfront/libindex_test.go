@@ -85,3 +85,35 @@ func TestLibIndexInvalidated(t *testing.T) {
 		t.Errorf("a file modified later read the old index: %v", sp.defs)
 	}
 }
+
+// TestLibIndexEncoding checks that an index reads back as written, and
+// that a cut or lengthened one does not read at all.
+func TestLibIndexEncoding(t *testing.T) {
+	ix := splitLibrary([]byte(splitSrc), nil).index()
+	b := ix.encode()
+	got, ok := decodeLibIndex(b)
+	if !ok {
+		t.Fatal("the index does not read back")
+	}
+	if !bytes.Equal(got.Skeleton, ix.Skeleton) || len(got.Defs) != len(ix.Defs) {
+		t.Fatalf("read back %d definitions, want %d", len(got.Defs), len(ix.Defs))
+	}
+	for name, ds := range ix.Defs {
+		if !slices.EqualFunc(got.Defs[name], ds, func(a, b libDef) bool {
+			return a.Start == b.Start && a.End == b.End && a.Row == b.Row && a.Kw == b.Kw && slices.Equal(a.Methods, b.Methods)
+		}) {
+			t.Errorf("%s: read back %+v, want %+v", name, got.Defs[name], ds)
+		}
+	}
+	if len(ix.Defs["Session"]) == 0 || len(ix.Defs["Session"][0].Methods) == 0 {
+		t.Fatal("the case has no class with methods")
+	}
+	for n := range b {
+		if _, ok := decodeLibIndex(b[:n]); ok {
+			t.Errorf("the index cut to %d of %d bytes reads", n, len(b))
+		}
+	}
+	if _, ok := decodeLibIndex(append(slices.Clip(b), 0)); ok {
+		t.Error("the index with a byte more reads")
+	}
+}

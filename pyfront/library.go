@@ -37,8 +37,10 @@ type Library struct {
 	tops []map[string]bool
 	// cacheDir is the library cache (libcache.go), "" for none.
 	cacheDir string
-	// sync memoizes which packages are entirely synchronous (libsync.go).
-	sync map[string]bool
+	// sync memoizes which packages are entirely synchronous (libsync.go),
+	// and syncTops the answer of syncOnly.
+	sync     map[string]bool
+	syncTops map[siteTop]bool
 	// trees keeps the parsed library text on disk (libtrees.go).
 	trees *libTrees
 	// read lists the installed files read so far (Inputs).
@@ -60,7 +62,7 @@ type libFile struct {
 
 // NewLibrary reads installed packages from env.
 func NewLibrary(env *Environment, cacheDir string) *Library {
-	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}, dirs: newDirListing()}
+	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}, syncTops: map[siteTop]bool{}, dirs: newDirListing()}
 	lib.trees = newLibTrees(lib.cacheDir)
 	for _, site := range env.Sites {
 		top := map[string]bool{}
@@ -124,8 +126,11 @@ func (lib *Library) lookup(module string) libFile {
 			return libFile{}
 		}
 	}
-	rel := filepath.Join(parts...)
-	stubRel := filepath.Join(append([]string{parts[0] + "-stubs"}, parts[1:]...)...)
+	// Each candidate is asked of a directory listing by name, without
+	// joining a path for it (a run looks up hundreds of dotted names).
+	sep := string(filepath.Separator)
+	rel := strings.ReplaceAll(module, ".", sep)
+	stubRel := parts[0] + "-stubs" + rel[len(parts[0]):]
 	var namespace libFile
 	for i, site := range lib.env.Sites {
 		if !lib.tops[i][parts[0]] && !lib.tops[i][parts[0]+"-stubs"] {
@@ -135,17 +140,23 @@ func (lib *Library) lookup(module string) libFile {
 			return libFile{}
 		}
 		for _, base := range []string{stubRel, rel} {
+			dir := filepath.Join(site, base)
+			parent, name := filepath.Dir(dir), filepath.Base(dir)
 			for _, c := range []struct {
 				suffix string
 				isInit bool
-			}{{".pyi", false}, {string(filepath.Separator) + "__init__.pyi", true}, {".py", false}, {string(filepath.Separator) + "__init__.py", true}} {
-				if p := filepath.Join(site, base) + c.suffix; lib.dirs.isFile(p) {
-					return libFile{path: p, isInit: c.isInit, found: true}
+			}{{".pyi", false}, {"__init__.pyi", true}, {".py", false}, {"__init__.py", true}} {
+				in, file := parent, name+c.suffix
+				if c.isInit {
+					in, file = dir, c.suffix
+				}
+				if exists, isDir := lib.dirs.statIn(in, file); exists && !isDir {
+					return libFile{path: filepath.Join(in, file), isInit: c.isInit, found: true}
 				}
 			}
-		}
-		if !namespace.found && lib.dirs.isDir(filepath.Join(site, rel)) {
-			namespace = libFile{isInit: true, found: true}
+			if base == rel && !namespace.found && lib.dirs.isDirIn(parent, name) {
+				namespace = libFile{isInit: true, found: true}
+			}
 		}
 	}
 	return namespace

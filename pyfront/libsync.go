@@ -97,10 +97,25 @@ func mentionsAsync(src []byte) bool {
 // highlights with pygments, whose own Future class is no awaitable, yet
 // nothing rich gives a project is pygments'.
 func (lib *Library) syncOnly(i int, top string) bool {
-	if len(lib.moduleFiles(lib.env.Sites[i], top)) > 0 {
-		return false // a single-file module is read as it is
+	key := siteTop{i, top}
+	lib.mu.Lock()
+	v, ok := lib.syncTops[key]
+	lib.mu.Unlock()
+	if ok {
+		return v // asked again for every dotted name under top
 	}
-	return lib.syncWithin(i, top, map[string]bool{})
+	v = len(lib.moduleFiles(lib.env.Sites[i], top)) == 0 && // a single-file module is read as it is
+		lib.syncWithin(i, top, map[string]bool{})
+	lib.mu.Lock()
+	lib.syncTops[key] = v
+	lib.mu.Unlock()
+	return v
+}
+
+// siteTop is a top-level name in the site directory of that index.
+type siteTop struct {
+	site int
+	top  string
 }
 
 // moduleFiles are the files of top when it is a single-file module

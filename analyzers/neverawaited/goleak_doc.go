@@ -28,7 +28,16 @@ package: a goroutine's send outside a ` + "`select`" + ` leaks when every receiv
 the field is a ` + "`select`" + ` case beside one that leaves (` + "`<-n.stop`" + `,
 ` + "`ctx.Done()`" + `). A reply channel handed to a replier of the package (sent
 over a request channel, or in a request's field) leaks when the replier
-sends without a ` + "`select`" + ` and the client can stop waiting. A leak that can
+sends without a ` + "`select`" + ` and the client can stop waiting. A channel filed
+in a map held in a field (` + "`s.conns[id] = ch`" + `) is known by that map: the
+goroutine that looks it up and sends (` + "`s.conns[id] <- r`" + `) leaks when the
+function that filed it waits in a ` + "`select`" + ` it can leave. A channel handed
+to a helper of the package that only receives from it (` + "`forward(inCh)`" + `,
+ranging until an error) counts as received by the caller as far as the
+helper receives on every path: a helper that can return early leaves the
+producer blocked. A goroutine that sends in a loop on an unexported field
+channel that nothing in the package receives from, closes or hands on
+blocks once the buffer is full. A leak that can
 only happen after the test failed (past a
 ` + "`t.Errorf`" + `) is reported at info severity.
 
@@ -108,8 +117,18 @@ statement in a loop, or several) that the package sends on once and never
 closes: the send wakes one of them, the others wait forever. And a
 goroutine that ranges over an unexported field channel nothing closes,
 while the package stops that type's goroutines by closing another of its
-channel fields (` + "`close(d.quit)`" + `) that the loop never watches and has
-no other way out of: after ` + "`Stop`" + ` it waits on its range forever.
+channel fields (` + "`close(d.quit)`" + `) or by calling a context cancel func
+held in one of its fields (` + "`p.cancel()`" + `), which the loop never watches and
+has no other way out of: after ` + "`Stop`" + ` it waits on its range forever. A
+loop that receives from a field channel until it is closed, when the only
+senders are goroutines that can return and nothing closes it (a fetcher
+that stops on a flag). A goroutine whose only way out is a ` + "`select`" + `'s
+` + "`ctx.Done()`" + ` case, when that context comes from ` + "`context.WithCancel`" + ` and its
+cancel func is dropped or kept in an unexported field nothing reads: the
+context is never done (a ` + "`Done`" + ` case of such a context, or of
+` + "`context.Background()`" + `, never counts as a way to stop either). A
+ticker held in a struct field and stopped by another method counts as
+stopped for the ticker loop above.
 
 It also finds the receives that nothing can ever end: a receive or ` + "`range`" + `
 outside a ` + "`select`" + ` on a nil channel (declared and never made, an
@@ -256,7 +275,12 @@ waits for a goroutine to end (a channel its ` + "`defer close`" + ` closes), and
 code in test files or generated files (` + "`// Code generated ... DO NOT EDIT.`" + `);
 and the ` + "`Lock`" + ` of a goroutine that must take a mutex before it
 can serve a channel operation or a ` + "`Done`" + ` that another goroutine waits for
-while holding that mutex.
+while holding that mutex; also the ` + "`Lock`" + ` in another case of the receiving
+loop's ` + "`select`" + ` (a monitor whose timeout case locks the state that
+` + "`reset`" + ` holds while it sends the reset): once that case fires during the
+send, each waits for the other. A reply channel filed in a map field
+(` + "`c.pending[id] = ch`" + `) is known by that field, so a request that waits on
+it holding the lock the responder must take first is found.
 
 ### Why is this bad?
 Go's mutexes are not reentrant and belong to no goroutine. A lock left
@@ -374,8 +398,9 @@ Signal after the Wait by a handshake it controls.
 
 A condition that is signalled somewhere can still miss a change: a
 ` + "`Wait`" + ` whose loop waits for a boolean field to become true
-(` + "`for len(q.items) == 0 && !q.closed { q.cond.Wait() }`" + `) when a function
-of the package sets that field (` + "`q.closed = true`" + `, not in a value it
+(` + "`for len(q.items) == 0 && !q.closed { q.cond.Wait() }`" + `), or for an integer
+field to fall (` + "`for c.n > 0 { c.cond.Wait() }`" + `), when a function
+of the package sets that field (` + "`q.closed = true`" + `, ` + "`c.n--`" + `, not in a value it
 has just allocated) and neither it, a function it calls, nor a function
 that calls it signals the condition: a waiter parked before the store
 never wakes to see it (` + "`Close`" + ` without ` + "`Broadcast`" + `).

@@ -60,6 +60,9 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 				case op.Receives(v):
 					u.recvs = append(u.recvs, op)
 				case op.Kind == asyncir.OpSelect, op.Sends(v), op.Kind == asyncir.OpDrain:
+				case op.Kind == asyncir.OpStore && op.Attr == v.Track.Field:
+					// A channel filed in a map field: the store is how
+					// the field gets it.
 				default:
 					u.unknown = true // a close, or handed on
 				}
@@ -174,14 +177,18 @@ func stopsReceiving(r *asyncir.Op) *asyncir.Op {
 	return asyncir.ExitOp(exit)
 }
 
-// leavingCase returns another case of r's select after which the function
-// can return without coming back to that select, or nil.
+// leavingCase returns another case of r's select, one that can fire,
+// after which the function can return without coming back to that
+// select, or nil.
 func leavingCase(r *asyncir.Op) *asyncir.Op {
 	sel := r.Select()
 	var found *asyncir.Op
 	r.Func().Ops(func(o *asyncir.Op) {
 		if found != nil || o.Select() != sel || o == r {
 			return
+		}
+		if ctx := doneContext(o); ctx != nil && ctx.Track.NeverDone {
+			return // the Done of a context nothing cancels never fires
 		}
 		c, _ := asyncir.CheapestExit(o, asyncir.PathCost{Op: func(x *asyncir.Op) int {
 			if x == sel {

@@ -53,16 +53,24 @@ func checkIgnoredStops(pass *asyncir.Pass) {
 		if closed[fld] != nil || unknown[fld] || token.IsExported(lastDot(fld)) {
 			continue
 		}
-		stop := stopOfType(fld, closed)
-		if stop == nil || watchesOtherChannels(d.Func(), fld) || leavesRangeEarly(d.Func(), fld) {
+		if watchesOtherChannels(d.Func(), fld) || leavesRangeEarly(d.Func(), fld) {
+			continue
+		}
+		var stopper, how string
+		var at asyncir.Range
+		if stop := stopOfType(fld, closed); stop != nil {
+			stopper, how, at = stop.Func().QualName, "closing `"+fieldName(fieldOf(closeOperand(stop)))+"`, which this loop never watches", stop.Range
+		} else if g, c := cancelOfType(pass.Module, fld); g != nil && !d.Func().HasContext {
+			stopper, how, at = g.QualName, "calling the context cancel func in `"+fieldName(c.Field)+"`, whose context this loop never sees", c.Range
+		} else {
 			continue
 		}
 		report(pass, asyncir.Diagnostic{
 			Code:  "AL152",
 			Range: d.Range,
-			Message: fmt.Sprintf("goroutine `%s` ranges over `%s`, which nothing closes: `%s` stops this type's goroutines by closing `%s`, which this loop never watches, so it blocks forever",
-				d.Func().QualName, fieldName(fld), stop.Func().QualName, fieldName(fieldOf(closeOperand(stop)))),
-			Related: []asyncir.Related{{Range: stop.Range, Message: "the stop signal this goroutine never sees"}},
+			Message: fmt.Sprintf("goroutine `%s` ranges over `%s`, which nothing closes: `%s` stops this type's goroutines by %s, so it blocks forever",
+				d.Func().QualName, fieldName(fld), stopper, how),
+			Related: []asyncir.Related{{Range: at, Message: "the stop signal this goroutine never sees"}},
 		})
 	}
 }
@@ -112,4 +120,19 @@ func leavesRangeEarly(g *asyncir.Func, fld string) bool {
 		early = early || o.Kind == asyncir.OpAwait && fieldOf(o.Operand) == fld && stopsReceiving(o) != nil
 	})
 	return early
+}
+
+// cancelOfType returns a call, and its function, of a context cancel
+// func held in a field of the struct type that holds fld (p.cancel() for
+// "pkg.T.jobs").
+func cancelOfType(m *asyncir.Module, fld string) (*asyncir.Func, *asyncir.FlagSet) {
+	typ := fld[:strings.LastIndex(fld, ".")+1]
+	for _, f := range m.Funcs {
+		for i, c := range f.CancelCalls {
+			if strings.HasPrefix(c.Field, typ) && !strings.Contains(c.Field[len(typ):], ".") {
+				return f, &f.CancelCalls[i]
+			}
+		}
+	}
+	return nil, nil
 }

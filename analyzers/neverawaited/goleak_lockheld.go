@@ -65,6 +65,9 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 				}
 				firsts = append(firsts, a)
 			}
+			if len(firsts) == 0 && !reported[x] {
+				reportStuckInOtherCase(pass, x, key, ps, lock, reported)
+			}
 			if len(firsts) == 0 || reported[x] {
 				continue
 			}
@@ -250,6 +253,9 @@ func handedOn(op *asyncir.Op, known *asyncir.Value) []string {
 	}
 	var out []string
 	for _, v := range append(append([]*asyncir.Value{op.Recv, op.Operand}, op.Args...), op.Captures()...) {
+		if op.Kind == asyncir.OpStore && v == op.Operand && op.Attr == fieldOf(v) {
+			continue // filed in the map field it is known by
+		}
 		if v != nil && v != known && fieldOf(v) != "" {
 			out = append(out, fieldOf(v))
 		}
@@ -334,4 +340,68 @@ func lockedBefore(models *asyncir.Models, op *asyncir.Op, lock *asyncir.Value, h
 		return nil
 	}
 	return first
+}
+
+// reportStuckInOtherCase reports AL155 when x blocks holding lock for a
+// partner that waits in a select whose other case, on its way back to
+// the select, takes lock (a monitor loop whose timeout case locks the
+// state that reset holds while it sends the reset): once that case fires
+// while x holds the lock, the partner waits for the lock and x for the
+// partner. Every partner must be such a case, in another function.
+func reportStuckInOtherCase(pass *asyncir.Pass, x *asyncir.Op, key string, ps []*asyncir.Op, lock *asyncir.Value, reported map[*asyncir.Op]bool) {
+	models := pass.Program.Models
+	verb, fld, _ := strings.Cut(key, " ")
+	what := "receive from `" + fieldName(fld) + "`"
+	if verb == "send" {
+		what = "send on `" + fieldName(fld) + "`"
+	} else if verb != "recv" {
+		return
+	}
+	var locks []*asyncir.Op
+	for _, p := range ps {
+		a := lockedInOtherCase(models, p, lock)
+		if a == nil || p.Func() == x.Func() {
+			return
+		}
+		locks = append(locks, a)
+	}
+	reported[x] = true
+	for i, a := range locks {
+		if reported[a] {
+			continue
+		}
+		reported[a] = true
+		report(pass, asyncir.Diagnostic{
+			Code:  "AL155",
+			Range: a.Range,
+			Message: fmt.Sprintf("locking %s can block forever: `%s` can hold it while it waits for this loop's select to %s, which the loop cannot do while it waits here",
+				lockName(lock), x.Func().QualName, what),
+			Related: []asyncir.Related{{Range: x.Range, Message: "`" + x.Func().QualName + "` waits here holding the lock"}, {Range: ps[i].Range, Message: "the case it waits for"}},
+		})
+	}
+}
+
+// lockedInOtherCase returns a Lock of lock's field that another case of
+// p's select takes before the function comes back to that select; nil
+// when p is no select case or no other case locks it.
+func lockedInOtherCase(models *asyncir.Models, p *asyncir.Op, lock *asyncir.Value) *asyncir.Op {
+	sel := p.Select()
+	if sel == nil {
+		return nil
+	}
+	field := lock.Track.Field
+	var found *asyncir.Op
+	p.Func().Ops(func(c *asyncir.Op) {
+		if found != nil || c.Select() != sel || c == p {
+			return
+		}
+		p.Func().Ops(func(o *asyncir.Op) {
+			m, kind := asyncir.LockCall(models, o)
+			if found == nil && m != nil && o.Kind == asyncir.OpCall && asyncir.Acquires(kind) && m.Track != nil && m.Track.Field == field &&
+				asyncir.Reaches(c, o, func(x *asyncir.Op) bool { return x == sel }) {
+				found = o
+			}
+		})
+	})
+	return found
 }

@@ -15,6 +15,9 @@ import (
 // error on errs, or a value or close on done, never both) is judged on the
 // group: a receive from any of them takes its one delivery.
 func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
+	if f.QualName == "main" && f.Parent == nil {
+		return // a program's main: its return ends every goroutine
+	}
 	models := pass.Program.Models
 	made := asyncir.Made(f, asyncir.Channel)
 	reported := map[*asyncir.Op]bool{}
@@ -153,6 +156,7 @@ func senders(models *asyncir.Models, group []*asyncir.Value, cfg *asyncir.CFG) (
 			st, started := asyncir.StartOf(models, u)
 			switch {
 			case u.Op.Receives(ch), u.Op.Kind == asyncir.OpSelect, u.Op.Kind == asyncir.OpDrain:
+			case receivingInputs(u.Op, ch) != nil:
 			case started:
 				if !containsOp(s.spawns, st.Site) {
 					s.spawns = append(s.spawns, st.Site)
@@ -341,9 +345,15 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 	}
 	cost := asyncir.PathCost{
 		Op: func(op *asyncir.Op) int {
+			var ins []*asyncir.Value
+			for _, ch := range group {
+				ins = append(ins, receivingInputs(op, ch)...)
+			}
 			switch {
 			case op.CannotFire(), avoid != nil && avoid(op):
 				return asyncir.Inf
+			case len(ins) > 0:
+				return calleeReceives(op, ins, s.total >= asyncir.Inf)
 			case op.Kind == asyncir.OpDrain && receives(op):
 				return asyncir.Inf
 			case receives(op):

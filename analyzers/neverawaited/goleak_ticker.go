@@ -41,14 +41,18 @@ func checkStoppedTickers(pass *asyncir.Pass, f *asyncir.Func) {
 			}}); c < asyncir.Inf {
 				return
 			}
-			stop := stopCall(ticker)
+			stop, stopper := stopCall(ticker), f
+			if stop == nil {
+				stop = fieldStopCall(pass.Module, ticker)
+			}
 			if stop == nil {
 				return
 			}
+			stopper = stop.Func()
 			report(pass, asyncir.Diagnostic{
 				Code:    "AL152",
 				Range:   r.Range,
-				Message: fmt.Sprintf("goroutine `%s` receives from `%s` until it is closed, which never happens: after `%s` stops it, the goroutine blocks forever", g.QualName, trimPath(r.Operand.Type().OriginName), f.QualName),
+				Message: fmt.Sprintf("goroutine `%s` receives from `%s` until it is closed, which never happens: after `%s` stops it, the goroutine blocks forever", g.QualName, trimPath(r.Operand.Type().OriginName), stopper.QualName),
 				Related: []asyncir.Related{
 					{Range: stop.Range, Message: "stopped here; Stop does not close the channel"},
 					{Range: st.Site.Range, Message: "the goroutine is started here"},
@@ -66,4 +70,34 @@ func stopCall(v *asyncir.Value) *asyncir.Op {
 		}
 	}
 	return nil
+}
+
+// fieldStopCall is a call (or defer) of Stop, anywhere in the module, on
+// the ticker or timer held in the struct field v was loaded from
+// (c.ticker.Stop() in Stop, for the c.ticker that Start hands to the
+// goroutine); nil when v comes from no field.
+func fieldStopCall(m *asyncir.Module, v *asyncir.Value) *asyncir.Op {
+	key := heldIn(v)
+	if key == "" {
+		return nil
+	}
+	var found *asyncir.Op
+	for _, f := range m.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			if found == nil && (op.External == "time.Ticker.Stop" || op.External == "time.Timer.Stop") && op.Recv != nil && heldIn(op.Recv) == key {
+				found = op
+			}
+		})
+	}
+	return found
+}
+
+// heldIn names the struct field a value was loaded from, the same for
+// every value of the struct ("pkg.T.ticker*"); "" when not known.
+func heldIn(v *asyncir.Value) string {
+	pl := v.From()
+	if pl == nil || pl.Root == nil || pl.Root.Type().External == "" {
+		return ""
+	}
+	return pl.Root.Type().External + pl.Path
 }

@@ -70,7 +70,7 @@ func RunClean() {
 	time.Sleep(10 * delay)
 	w.Stop()
 
-	in := make(chan int)
+	in := make(chan int, 1) // pollAll may time out before it receives
 	go func() { in <- 1; close(in) }()
 	pollAll(in)
 

@@ -24,5 +24,7 @@ func RunClean() {
 	m := newMonitor()
 	m.events <- 0
 	close(m.stop)
+	newAcceptServer().Shutdown()
+	_ = twoResults(func() (int, error) { return 0, nil }, func() error { return nil })
 	time.Sleep(5 * time.Millisecond)
 }

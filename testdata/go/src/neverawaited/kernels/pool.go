@@ -20,7 +20,7 @@ func (p *workerPool) Start(ctx context.Context, n int) {
 }
 
 func (p *workerPool) worker() {
-	for job := range p.jobs {
+	for job := range p.jobs { // want `goroutine .workerPool.worker. ranges over .workerPool.jobs., which nothing closes: .workerPool.Stop. stops this type's goroutines by calling the context cancel func in .workerPool.cancel., whose context this loop never sees, so it blocks forever \(AL152\)`
 		job()
 	}
 }
