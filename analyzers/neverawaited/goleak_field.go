@@ -21,17 +21,8 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 		buffered bool          // made with a buffer (or one not known)
 		unknown  bool          // a use the rule does not follow
 	}
-	fields := map[string]*fieldUse{}
-	var order []string
-	use := func(key string) *fieldUse {
-		u := fields[key]
-		if u == nil {
-			u = &fieldUse{}
-			fields[key] = u
-			order = append(order, key)
-		}
-		return u
-	}
+	var fields byField[fieldUse]
+	use := fields.use
 	spawned := map[*asyncir.Func]bool{}
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(op *asyncir.Op) {
@@ -69,8 +60,8 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 			}
 		})
 	}
-	for _, key := range order {
-		u := fields[key]
+	for _, key := range fields.order {
+		u := fields.records[key]
 		name := key[strings.LastIndex(key, ".")+1:]
 		// A buffer's slack may be all the sender ever needs: only
 		// unbuffered fields are judged.

@@ -18,17 +18,8 @@ func checkStopSentOnce(pass *asyncir.Pass) {
 		recvs   []*asyncir.Op
 		unknown bool // a close, a channel not made here, or handed on
 	}
-	fields := map[string]*fieldUse{}
-	var order []string
-	use := func(key string) *fieldUse {
-		u := fields[key]
-		if u == nil {
-			u = &fieldUse{}
-			fields[key] = u
-			order = append(order, key)
-		}
-		return u
-	}
+	var fields byField[fieldUse]
+	use := fields.use
 	var spawns []*asyncir.Op
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(op *asyncir.Op) {
@@ -59,8 +50,8 @@ func checkStopSentOnce(pass *asyncir.Pass) {
 			}
 		})
 	}
-	for _, key := range order {
-		u := fields[key]
+	for _, key := range fields.order {
+		u := fields.records[key]
 		if u.unknown || token.IsExported(lastDot(key)) || len(u.sends) != 1 || len(u.recvs) == 0 {
 			continue
 		}

@@ -18,17 +18,8 @@ func checkUnreceivedFields(pass *asyncir.Pass) {
 		made     bool          // assigned a channel it makes
 		received bool          // received from, closed, or handed on
 	}
-	fields := map[string]*fieldUse{}
-	var order []string
-	use := func(key string) *fieldUse {
-		u := fields[key]
-		if u == nil {
-			u = &fieldUse{}
-			fields[key] = u
-			order = append(order, key)
-		}
-		return u
-	}
+	var fields byField[fieldUse]
+	use := fields.use
 	starts := goroutineStarts(pass)
 	for _, f := range pass.Module.Funcs {
 		var cfg *asyncir.CFG
@@ -63,8 +54,8 @@ func checkUnreceivedFields(pass *asyncir.Pass) {
 			}
 		})
 	}
-	for _, key := range order {
-		u := fields[key]
+	for _, key := range fields.order {
+		u := fields.records[key]
 		if u.received || !u.made || len(u.sends) == 0 || token.IsExported(lastDot(key)) {
 			continue
 		}
