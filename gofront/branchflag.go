@@ -16,14 +16,7 @@ func (l *lowerer) branchFlag(fn *ssa.Function, b *ssa.BasicBlock) *asyncir.Branc
 	if !ok {
 		return nil
 	}
-	cond, not := iff.Cond, false
-	for {
-		u, ok := cond.(*ssa.UnOp)
-		if !ok || u.Op != token.NOT {
-			break
-		}
-		cond, not = u.X, !not
-	}
+	cond, not := withoutNot(iff.Cond)
 	key := ""
 	switch c := cond.(type) {
 	case *ssa.Parameter:
@@ -71,4 +64,17 @@ func storesTo(fn *ssa.Function, addr func(ssa.Value) bool) bool {
 		}
 	}
 	return false
+}
+
+// withoutNot is cond with its negations (!x, !!x) taken off, and whether
+// an odd number was.
+func withoutNot(cond ssa.Value) (ssa.Value, bool) {
+	not := false
+	for {
+		u, ok := cond.(*ssa.UnOp)
+		if !ok || u.Op != token.NOT {
+			return cond, not
+		}
+		cond, not = u.X, !not
+	}
 }

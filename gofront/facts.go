@@ -224,20 +224,7 @@ func (l *lowerer) sendsOnBinding(g *ssa.Go, ch ssa.Value) (sends, stream bool) {
 
 // inCycle reports whether b can run again after itself.
 func inCycle(b *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == b {
-			return true
-		}
-		if !seen[x] {
-			seen[x] = true
-			work = append(work, x.Succs...)
-		}
-	}
-	return false
+	return blockReaches(b, b)
 }
 
 // exportForever records the named functions that run forever.

@@ -22,14 +22,7 @@ func firstTurn(b *ssa.BasicBlock) (head *ssa.BasicBlock, changed []*ssa.BasicBlo
 	if !ok {
 		return nil, nil, 0
 	}
-	cond, not := iff.Cond, false
-	for {
-		u, ok := cond.(*ssa.UnOp)
-		if !ok || u.Op != token.NOT {
-			break
-		}
-		cond, not = u.X, !not
-	}
+	cond, not := withoutNot(iff.Cond)
 	// The flag is a bool φ, or a φ compared with a sentinel constant
 	// (old := -1; … if old == -1 { old = v; close(ready); continue }).
 	var phi *ssa.Phi
