@@ -12,7 +12,9 @@ set -euo pipefail
 runs=3
 if [ "${1:-}" = "-n" ]; then runs=$2; shift 2; fi
 cd "$(dirname "$0")/.."
-out=bench/out/environment
+# Absolute: a relative XDG_CACHE_HOME is invalid (XDG spec, os.UserCacheDir),
+# and a run given one keeps no cache at all, so "warm" would be cold.
+out=$PWD/bench/out/environment
 mkdir -p "$out"
 go build -o "$out/asynclint" ./cmd/asynclint
 python=${PYTHON:-/usr/bin/python3}

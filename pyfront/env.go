@@ -136,9 +136,7 @@ func askSysPath(py, cacheDir string) ([]string, error) {
 	cache := ""
 	if cacheDir != "-" && key != "" {
 		if cacheDir == "" {
-			if d, err := os.UserCacheDir(); err == nil {
-				cacheDir = filepath.Join(d, "asynclint")
-			}
+			cacheDir = userCacheDir()
 		}
 		if cacheDir != "" {
 			cache = filepath.Join(cacheDir, "env-"+key+".json")

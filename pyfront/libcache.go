@@ -1,7 +1,6 @@
 package pyfront
 
 import (
-	"os"
 	"path/filepath"
 )
 
@@ -24,11 +23,9 @@ func libCacheDir(dir string) string {
 		return ""
 	}
 	if dir == "" {
-		d, err := os.UserCacheDir()
-		if err != nil {
+		if dir = userCacheDir(); dir == "" {
 			return ""
 		}
-		dir = filepath.Join(d, "asynclint")
 	}
 	return filepath.Join(dir, "lib")
 }
