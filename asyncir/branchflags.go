@@ -26,17 +26,17 @@ func FlagsAt(b *Block) map[string]bool {
 // taking the edge from t to its successor i.
 func reachableWithout(f *Func, b, t *Block, i int) bool {
 	found := false
-	walkFromEntry(f, func(x *Block, j int) bool { return x == t && j == i }, func(x *Block) bool {
+	WalkFromEntry(f, func(x *Block, j int) bool { return x == t && j == i }, func(x *Block) bool {
 		found = found || x == b
 		return !found
 	})
 	return found
 }
 
-// walkFromEntry visits each block reachable from f's entry once, depth
+// WalkFromEntry visits each block reachable from f's entry once, depth
 // first, not taking the edges cut reports (nil: none); visit returns
 // false to go no further from a block.
-func walkFromEntry(f *Func, cut func(b *Block, i int) bool, visit func(b *Block) bool) {
+func WalkFromEntry(f *Func, cut func(b *Block, i int) bool, visit func(b *Block) bool) {
 	if len(f.Blocks) == 0 {
 		return
 	}

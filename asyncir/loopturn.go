@@ -43,7 +43,7 @@ func onlyEmptyLoopsSkip(op *Op) bool {
 		return false
 	}
 	skipped := false // a return reached without passing op or a loop around it
-	walkFromEntry(f, nil, func(b *Block) bool {
+	WalkFromEntry(f, nil, func(b *Block) bool {
 		if skipped || b == op.Block || contains(heads, b) {
 			return false
 		}

@@ -2,6 +2,7 @@ package neverawaited
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -66,31 +67,13 @@ func canReturnWithout(f *asyncir.Func, cut []*asyncir.Op) bool {
 	for _, op := range cut {
 		isCut[op] = true
 	}
-	seen := make([]bool, len(f.Blocks))
-	work := []*asyncir.Block{f.Blocks[0]}
-	seen[0] = true
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		blocked := false
-		for _, op := range b.Ops {
-			if isCut[op] {
-				blocked = true
-				break
-			}
+	found := false
+	asyncir.WalkFromEntry(f, nil, func(b *asyncir.Block) bool {
+		if slices.ContainsFunc(b.Ops, func(op *asyncir.Op) bool { return isCut[op] }) {
+			return false
 		}
-		if blocked {
-			continue
-		}
-		if b.Exit {
-			return true
-		}
-		for _, s := range b.Succs {
-			if !seen[s.Index] {
-				seen[s.Index] = true
-				work = append(work, s)
-			}
-		}
-	}
-	return false
+		found = found || b.Exit
+		return !found
+	})
+	return found
 }

@@ -61,16 +61,7 @@ func calleeReceives(op *asyncir.Op, ins []*asyncir.Value, unbounded bool) int {
 			}
 			return 1
 		},
-		Edge: func(from, to *asyncir.Block) int {
-			if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
-				for _, h := range cfg.LoopHeaders(from.Succs[0]) {
-					if headers[h] {
-						return asyncir.Inf
-					}
-				}
-			}
-			return 0
-		},
+		Edge: receivingLoopExit(cfg, headers),
 	})
 	return c
 }

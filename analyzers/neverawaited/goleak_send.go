@@ -364,18 +364,7 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 			}
 			return 0
 		},
-		Edge: func(from, to *asyncir.Block) int {
-			// A loop's own condition ending a loop that receives (a counted
-			// loop, or a range): assumed to have taken every value.
-			if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
-				for _, h := range cfg.LoopHeaders(from.Succs[0]) {
-					if headers[h] {
-						return asyncir.Inf
-					}
-				}
-			}
-			return 0
-		},
+		Edge: receivingLoopExit(cfg, headers),
 	}
 	if s.total < asyncir.Inf {
 		// From the first start: later ones run after receives that served
@@ -589,4 +578,21 @@ func returnedChannelSend(models *asyncir.Models, g *asyncir.Func) *asyncir.Op {
 		}
 	})
 	return send
+}
+
+// receivingLoopExit is the edge cost that keeps a path inside the loops
+// whose heads are headers (loops that receive: a counted loop, or a
+// range): leaving one by its own condition is assumed to have taken every
+// value, so that edge costs Inf.
+func receivingLoopExit(cfg *asyncir.CFG, headers map[*asyncir.Block]bool) func(from, to *asyncir.Block) int {
+	return func(from, to *asyncir.Block) int {
+		if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
+			for _, h := range cfg.LoopHeaders(from.Succs[0]) {
+				if headers[h] {
+					return asyncir.Inf
+				}
+			}
+		}
+		return 0
+	}
 }
