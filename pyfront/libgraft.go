@@ -159,15 +159,22 @@ func (mi *moduleInfo) graft(lo *leftOut, names map[string]bool) {
 	mi.libTexts = append(mi.libTexts, src)
 	modLw := lz.b.lw
 	lw := &lowerer{t: t, mi: mi, path: modLw.path, versionNames: modLw.versionNames}
+	topClasses(t, func(d int32) {
+		lz.lowerIntoClass(mi, lo.ci, lw, t.field(d, fBody))
+	})
+}
+
+// topClasses calls fn with each class statement at the top of chunk tree
+// t (the class of a decorated one).
+func topClasses(t *tree, fn func(class int32)) {
 	for n := t.nodes[0].first; n >= 0; n = t.nodes[n].next {
 		d := n
 		if t.kind(n) == kDecoratedDef {
 			d = t.field(n, fDefinition)
 		}
-		if d < 0 || t.kind(d) != kClassDef {
-			continue
+		if d >= 0 && t.kind(d) == kClassDef {
+			fn(d)
 		}
-		lz.lowerIntoClass(mi, lo.ci, lw, t.field(d, fBody))
 	}
 }
 

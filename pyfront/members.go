@@ -473,14 +473,7 @@ func (lz *lazyDefs) graftMembers(mi *moduleInfo, only func(*memberPart) bool) {
 		modLw := lz.b.lw
 		fs.noteSyntax(t, mi, modLw.path)
 		lw := &lowerer{t: t, mi: mi, path: modLw.path, versionNames: modLw.versionNames}
-		for n := t.nodes[0].first; n >= 0; n = t.nodes[n].next {
-			d := n
-			if t.kind(n) == kDecoratedDef {
-				d = t.field(n, fDefinition)
-			}
-			if d < 0 || t.kind(d) != kClassDef {
-				continue
-			}
+		topClasses(t, func(d int32) {
 			start := int32(t.nodes[d].start)
 			for _, ci := range mi.classes {
 				if ci.cls.Range.Start.Offset == start && ci.cls.QualName == fs.segs[i].name {
@@ -489,7 +482,7 @@ func (lz *lazyDefs) graftMembers(mi *moduleInfo, only func(*memberPart) bool) {
 					break
 				}
 			}
-		}
+		})
 		t.recycle()
 	}
 }
