@@ -126,11 +126,20 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	for _, fv := range fn.FreeVars {
 		f.Inputs = append(f.Inputs, l.value(fv))
 	}
+	for i, fv := range fn.FreeVars {
+		if l.capturesRootContext(fv) {
+			if unnamed == nil {
+				unnamed = map[*asyncir.Value]bool{}
+			}
+			unnamed[f.Inputs[len(fn.Params)+i]] = true
+		}
+	}
 	for _, in := range f.Inputs {
 		// A context parameter named _ or left unnamed is declared unused
 		// on purpose (an interface's signature), and one every caller
 		// fills with context.Background() is never cancelled: the
-		// function has none to observe.
+		// function has none to observe; nor has a closure that captures
+		// a context.Background() or TODO() of its starter.
 		if in.Type().Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" && !unnamed[in] && !l.rootCtx[fn] {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
