@@ -94,7 +94,7 @@ func TestUnwaitedWorkSeeingContextIsTagged(t *testing.T) {
 			tagged[fn] = d.Fact == asyncir.FactWorkSeesContext
 		}
 	}
-	want := map[string]bool{"errgroupEarlyReturn": false, "waitGroupEarlyReturn": false,
+	want := map[string]bool{"errgroupEarlyReturn": false, "newGroupEarlyReturn": false, "waitGroupEarlyReturn": false,
 		"cleanupCycle": true, "cleanupUntilDone": true, "cleanupOrFail": false, "subscribeOtherFlag": false}
 	if !maps.Equal(tagged, want) {
 		t.Errorf("tagged %v, want %v", tagged, want)

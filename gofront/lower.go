@@ -180,7 +180,13 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				if b.Comment == "for.loop" && loopDone[b.Succs[0].Comment] && !ib.LoopHead {
 					ib.LoopHead, order = true, []int{1, 0}
 				}
-				if !ib.LoopHead && !deadEdge(b, 0) && !deadEdge(b, 1) {
+				if stay, ok := countedExit(b); !ib.LoopHead && ok {
+					ib.CountedExit = true
+					if stay == 1 {
+						order = []int{1, 0}
+					}
+				}
+				if !ib.LoopHead && !ib.CountedExit && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
 					ib.Cond = l.branchFlag(fn, b)
 					if head, changed, succ := firstTurn(b); head != nil {

@@ -468,7 +468,7 @@ func inEndlessLoop(cfg *asyncir.CFG, f *asyncir.Func, r *asyncir.Op) bool {
 	for _, h := range cfg.LoopHeaders(r.Block) {
 		exits := false
 		for _, b := range f.Blocks {
-			exits = exits || b.LoopHead && cfg.InLoop(b, h)
+			exits = exits || b.DecidesLoop() && cfg.InLoop(b, h)
 		}
 		if !exits {
 			return true
@@ -586,7 +586,7 @@ func returnedChannelSend(models *asyncir.Models, g *asyncir.Func) *asyncir.Op {
 // value, so that edge costs Inf.
 func receivingLoopExit(cfg *asyncir.CFG, headers map[*asyncir.Block]bool) func(from, to *asyncir.Block) int {
 	return func(from, to *asyncir.Block) int {
-		if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
+		if from.DecidesLoop() && len(from.Succs) > 0 && to != from.Succs[0] {
 			for _, h := range cfg.LoopHeaders(from.Succs[0]) {
 				if headers[h] {
 					return asyncir.Inf
