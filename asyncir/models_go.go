@@ -95,6 +95,14 @@ func GoModels() *Models {
 			add(&APIModel{Name: "testing." + typ + "." + meth, FailsTest: true, Callback: -1})
 		}
 	}
+	// testify's unconditional failures, as functions and as methods of
+	// the assertion objects (assert.New(t), require.New(t)).
+	for _, pkg := range []string{"github.com/stretchr/testify/assert", "github.com/stretchr/testify/require"} {
+		for _, fn := range []string{"Fail", "Failf", "FailNow", "FailNowf"} {
+			add(&APIModel{Name: pkg + "." + fn, FailsTest: true, Callback: -1},
+				&APIModel{Name: pkg + ".Assertions." + fn, FailsTest: true, Callback: -1})
+		}
+	}
 	// The calls that never come back: what follows them never runs. A
 	// frontend that reads the standard library's code learns this from
 	// it; one that reads only its types (export data) needs the table.

@@ -6,6 +6,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 var work = func() error { return nil }
@@ -141,6 +143,21 @@ func waitResult(t testing.TB, timeout time.Duration) {
 	case <-res:
 	case <-time.After(timeout):
 		t.Errorf("no result within %v", timeout)
+	}
+}
+
+// The same helper failing the test through testify (pion/transport's
+// TestPingPong_CloseReleasesWaitingWriters): info too.
+func waitResultAssert(t assert.TestingT, timeout time.Duration) {
+	res := make(chan int)
+	go func() { // want `can block forever sending on unbuffered channel .res.: .waitResultAssert. can return before receiving every value \(only after the test has failed\) \(AL151\)`
+		time.Sleep(delay)
+		res <- 1
+	}()
+	select {
+	case <-res:
+	case <-time.After(timeout):
+		assert.Fail(t, "no result in time")
 	}
 }
 

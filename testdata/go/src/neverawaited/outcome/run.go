@@ -38,6 +38,7 @@ func RunLeaks(ctx context.Context) {
 	_ = errsAndDone()
 	_ = readyThenErr(cancelled)
 	waitResult(quietT{}, 0)
+	waitResultAssert(quietT{}, 0)
 	checkReplies(quietT{}, 100)
 }
 
