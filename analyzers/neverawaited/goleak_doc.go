@@ -240,7 +240,9 @@ before starting the work, or ` + "`defer g.Wait()`" + ` when the error is not ne
 Info instead of a warning when the function leaves the work unwaited only
 once its context is done (right after a test of ` + "`ctx.Err()`" + `, or on a
 ` + "`<-ctx.Done()`" + ` case) and every counted goroutine is handed a context: the
-work stops on the same cancellation.
+work stops on the same cancellation. Info in test files: a test's early
+return is an error it fails on, or a branch whose deferred ` + "`Close`" + ` ends
+the work.
 
 ### References
 - [errgroup](https://pkg.go.dev/golang.org/x/sync/errgroup)
