@@ -399,6 +399,7 @@ func (l *lowerer) call(b *asyncir.Block, kind asyncir.OpKind, c *ssa.CallCommon,
 			l.captures(op, v)
 		}
 	}
+	l.noteLogger(op.External, c.Signature())
 	op.Recv.AddUse(asyncir.UseRecv, op)
 	for _, a := range args {
 		v := l.value(a)
