@@ -135,6 +135,9 @@ type APIModel struct {
 	Cond CondOp
 	// FailsTest: the call marks the running test failed (t.Errorf).
 	FailsTest bool
+	// FailsTestWhenFalse: the call returns false exactly when it marked
+	// the running test failed (testify's assert.NoError).
+	FailsTestWhenFalse bool
 }
 
 // LockOp is what a mutex method does.

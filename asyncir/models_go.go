@@ -108,6 +108,18 @@ func GoModels() *Models {
 				&APIModel{Name: pkg + ".Assertions." + fn, FailsTest: true, Callback: -1})
 		}
 	}
+	// testify's assert checks return false when they failed the test:
+	// the branch of if !assert.NoError(t, err) { return } runs only
+	// then.
+	for _, fn := range []string{"Equal", "EqualValues", "NotEqual", "Nil", "NotNil", "NoError", "Error", "ErrorIs",
+		"ErrorAs", "ErrorContains", "EqualError", "True", "False", "Len", "Empty", "NotEmpty", "Contains",
+		"NotContains", "Zero", "NotZero", "Same", "IsType", "Greater", "GreaterOrEqual", "Less", "LessOrEqual",
+		"Eventually", "Never", "Condition", "Panics", "NotPanics", "Subset", "ElementsMatch", "JSONEq"} {
+		for _, f := range []string{fn, fn + "f"} {
+			add(&APIModel{Name: "github.com/stretchr/testify/assert." + f, FailsTestWhenFalse: true, Callback: -1},
+				&APIModel{Name: "github.com/stretchr/testify/assert.Assertions." + f, FailsTestWhenFalse: true, Callback: -1})
+		}
+	}
 	// The calls that never come back: what follows them never runs. A
 	// frontend that reads the standard library's code learns this from
 	// it; one that reads only its types (export data) needs the table.

@@ -256,7 +256,11 @@ type Block struct {
 	// steps against a bound (if done == 3 { return }): Succs[0] goes on
 	// with the loop, Succs[1] leaves it, as for a LoopHead.
 	CountedExit bool
-	Raises      bool // ends in raise (an exceptional exit)
+	// FailedTest is 1 + the index of the successor taken only once the
+	// running test has failed (if !assert.NoError(t, err) { return });
+	// 0 when none is.
+	FailedTest int
+	Raises     bool // ends in raise (an exceptional exit)
 	// Handlers are the exception handlers (Python except clauses) that an
 	// exception raised by one of this block's ops reaches, innermost try
 	// first. The frontend ends a block just before every op that can
@@ -286,6 +290,12 @@ type Block struct {
 	// first-turn flag (first := true; for … { if first { first = false;
 	// close(ready); continue } … }).
 	FirstTurn *FirstTurnFlag
+}
+
+// EntersFailedTest reports whether the edge from b to to is taken only
+// once the running test has failed.
+func (b *Block) EntersFailedTest(to *Block) bool {
+	return b.FailedTest > 0 && b.FailedTest <= len(b.Succs) && b.Succs[b.FailedTest-1] == to
 }
 
 // DecidesLoop reports whether b's branch decides whether its loop goes on

@@ -186,6 +186,9 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 						order = []int{1, 0}
 					}
 				}
+				if i := l.failedTestSucc(b); i >= 0 && !deadEdge(b, 0) && !deadEdge(b, 1) {
+					ib.FailedTest = 1 + slices.Index(order, i)
+				}
 				if !ib.LoopHead && !ib.CountedExit && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
 					ib.Cond = l.branchFlag(fn, b)

@@ -39,7 +39,8 @@ producer blocked. A goroutine that sends in a loop on an unexported field
 channel that nothing in the package receives from, closes or hands on
 blocks once the buffer is full. A leak that can
 only happen after the test failed (past a
-` + "`t.Errorf`" + `) is reported at info severity.
+` + "`t.Errorf`" + ` or testify's ` + "`assert.Fail`" + `, or down the branch of
+` + "`if !assert.NoError(t, err) { return }`" + `) is reported at info severity.
 
 Between goroutines: a producer goroutine that sends in a loop outside a
 ` + "`select`" + ` on a channel whose only receiver, another goroutine, can

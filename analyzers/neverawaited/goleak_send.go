@@ -324,8 +324,10 @@ func neverSignalled(bind *asyncir.Op, p *asyncir.Value) bool {
 // leakingPath finds a spawn (or a receive after it) from which f can
 // return having received too few values. Receives cost one each; a
 // drained range, and leaving a receiving loop through its condition (a
-// counted loop), are assumed to take every value.
-func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s sendSummary, avoid func(*asyncir.Op) bool) (*asyncir.Op, *asyncir.Block) {
+// counted loop), are assumed to take every value. failed, when set,
+// marks the ops that fail the running test: paths through them, or
+// through a branch taken only once the test failed, are not followed.
+func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s sendSummary, failed func(*asyncir.Op) bool) (*asyncir.Op, *asyncir.Block) {
 	var recvs []*asyncir.Op
 	headers := map[*asyncir.Block]bool{}
 	for _, ch := range group {
@@ -350,7 +352,7 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 				ins = append(ins, receivingInputs(op, ch)...)
 			}
 			switch {
-			case op.CannotFire(), avoid != nil && avoid(op):
+			case op.CannotFire(), failed != nil && failed(op):
 				return asyncir.Inf
 			case len(ins) > 0:
 				return calleeReceives(op, ins, s.total >= asyncir.Inf)
@@ -365,6 +367,15 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 			return 0
 		},
 		Edge: receivingLoopExit(cfg, headers),
+	}
+	if failed != nil {
+		loopExit := cost.Edge
+		cost.Edge = func(from, to *asyncir.Block) int {
+			if from.EntersFailedTest(to) {
+				return asyncir.Inf
+			}
+			return loopExit(from, to)
+		}
 	}
 	if s.total < asyncir.Inf {
 		// From the first start: later ones run after receives that served

@@ -161,6 +161,21 @@ func waitResultAssert(t assert.TestingT, timeout time.Duration) {
 	}
 }
 
+// A test that returns early only when an assertion failed it
+// (pion/transport's TestUDPConn: if !assert.Nil(t, err) { return }):
+// info.
+func echoOnce(t assert.TestingT, write func() error) {
+	echoed := make(chan int)
+	go func() { // want `goroutine .echoOnce.func1. can block forever sending on unbuffered channel .echoed.: .echoOnce. can return before receiving every value \(only after the test has failed\) \(AL151\)`
+		time.Sleep(delay)
+		echoed <- 1
+	}()
+	if !assert.NoError(t, write()) {
+		return
+	}
+	<-echoed
+}
+
 // A benchmark's pipeline (net/rpc's benchmarkEndToEndAsync): the
 // consumer stops receiving only once it has failed the benchmark, so the
 // producer's leak is info.

@@ -31,3 +31,11 @@ func New(t TestingT) *Assertions { return &Assertions{t} }
 func (a *Assertions) Fail(failureMessage string, msgAndArgs ...any) bool {
 	return Fail(a.t, failureMessage, msgAndArgs...)
 }
+
+// NoError fails the test and returns false when err is not nil.
+func NoError(t TestingT, err error, msgAndArgs ...any) bool {
+	if err != nil {
+		return Fail(t, "unexpected error: "+err.Error(), msgAndArgs...)
+	}
+	return true
+}
