@@ -55,11 +55,20 @@ func (p *parserPool) holdGC(size int) {
 }
 
 // checkGC lets the collector run again once the hold's budget is spent.
-func checkGC() {
+func checkGC() { endHold(false) }
+
+// resumeGC lets the collector run again at once: a module that was to be
+// lowered in segments goes to the whole-file path, whose tree and
+// garbage the budget does not count.
+func resumeGC() { endHold(true) }
+
+// endHold lets the collector run again, at once or once the hold's budget
+// is spent; the runs holding it keep their count.
+func endHold(now bool) {
 	h := &gcHolds
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.off && allocated() >= h.limit {
+	if h.off && (now || allocated() >= h.limit) {
 		debug.SetGCPercent(h.prev)
 		h.off = false
 	}

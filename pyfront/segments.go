@@ -106,6 +106,7 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 	mi := newModuleInfo(s, true)
 	first := trees.next()
 	if first == nil {
+		resumeGC()
 		return nil, false
 	}
 	lineStarts, indents := lineTable(s.src)
@@ -135,6 +136,7 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 		checkGC()
 		trees.recycle(seg)
 		if seg = trees.next(); seg == nil {
+			resumeGC()
 			return nil, false
 		}
 	}
