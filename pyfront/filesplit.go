@@ -230,6 +230,9 @@ func (fs *fileSplit) indexMethods(text []byte, lines []pyLine, cls string) {
 
 // hasSyntaxError reports whether t holds an ERROR or MISSING node.
 func (t *tree) hasSyntaxError() bool {
+	if t.broken {
+		return true
+	}
 	for i := range t.nodes {
 		if t.nodes[i].symbolIsErr || t.nodes[i].missing {
 			return true
