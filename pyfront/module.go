@@ -158,13 +158,9 @@ func isDocstring(t *tree, stmt int32) bool {
 }
 
 func lineTable(src []byte) ([]int, []string) {
-	// Sized at once: grown by appends, a 10 MB module's table left
-	// twice its size in garbage.
-	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			starts = append(starts, i+1)
-		}
+	starts := rowStarts(src)
+	if n := len(starts); n > 1 && starts[n-1] == len(src) {
+		starts = starts[:n-1] // no row after a final newline
 	}
 	indents := make([]string, len(starts))
 	for i, s := range starts {
