@@ -253,6 +253,10 @@ type Block struct {
 	// body, the others leave the loop.
 	LoopHead bool
 	Raises   bool // ends in raise (an exceptional exit)
+	// TestsOwnState: the block's branch reads a struct field its own
+	// function assigns (if c.closed { return } … c.closed = true), so it
+	// goes the way an earlier call left it: a close-once flag.
+	TestsOwnState bool
 	// Handlers are the exception handlers (Python except clauses) that an
 	// exception raised by one of this block's ops reaches, innermost try
 	// first. The frontend ends a block just before every op that can

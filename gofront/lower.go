@@ -28,6 +28,7 @@ type lowerer struct {
 	futures  map[*ssa.Function]futureFact
 	alias    *aliases
 	places   map[placeKey]ssa.Value // a sync primitive's place → its first value
+	getters  map[*ssa.Function]getter
 	nils     *nilChannels
 	// rootCtx: functions whose context every caller makes a root.
 	rootCtx map[*ssa.Function]bool
@@ -47,6 +48,7 @@ func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *l
 		futures: map[*ssa.Function]futureFact{},
 		alias:   findAliases(funcs),
 		places:  map[placeKey]ssa.Value{},
+		getters: map[*ssa.Function]getter{},
 		nils:    findNilChannels(pkg, funcs),
 		rootCtx: rootContextOnly(models, pkg, funcs),
 
@@ -152,6 +154,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	}
 	l.recordCondGuards(fn, f)
 	l.recordCancelCalls(fn, f)
+	var written ownState
 	for i, b := range fn.Blocks {
 		ib := f.Blocks[i]
 		order := []int{0, 1}
@@ -174,6 +177,10 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				if !ib.LoopHead && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
 					ib.Cond = l.branchFlag(fn, b)
+					if written == nil {
+						written = writtenFields(fn)
+					}
+					ib.TestsOwnState = written.testsOwnState(b)
 					if head, changed, succ := firstTurn(b); head != nil {
 						ft := &asyncir.FirstTurnFlag{Loop: f.Blocks[head.Index], Succ: slices.Index(order, succ)}
 						for _, c := range changed {
@@ -303,6 +310,8 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 			op := &asyncir.Op{Kind: asyncir.OpStore, Range: l.rangeOf(in.Pos()), Operand: l.value(in.Val)}
 			if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
 				op.Attr = fieldKey(fa) // the field's key, as Tracking.Field
+			} else {
+				op.Attr = appendStoreKey(in) // s.subs = append(s.subs, ch)
 			}
 			op.Operand.AddUse(asyncir.UseStore, op)
 			emit(b, op)

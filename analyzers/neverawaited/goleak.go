@@ -21,6 +21,7 @@ func runGo(pass *asyncir.Pass) error {
 	checkUnreceivedFields(pass)
 	checkFieldWaitGroups(pass)
 	checkFieldReceiveLeaks(pass)
+	checkSkippedFieldCloses(pass)
 	checkStopSentOnce(pass)
 	checkIgnoredStops(pass)
 	checkForeverBlocks(pass)

@@ -28,7 +28,7 @@ func (b *sseBroker) listen() {
 		clients := append([]chan string(nil), b.clients...)
 		b.mu.Unlock()
 		for _, c := range clients {
-			c <- msg
+			c <- msg // want `goroutine .sseBroker.listen. can block forever sending on .sseBroker.clients\[\].: its receivers select on other cases and can stop receiving \(AL151\)`
 		}
 	}
 }
