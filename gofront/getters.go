@@ -47,6 +47,9 @@ func (l *lowerer) getterOf(fn *ssa.Function) (getter, bool) {
 // returnedField is the parameter field v loads: *(&p.f), or the result
 // variable every store of which holds one and the same such load.
 func returnedField(fn *ssa.Function, v ssa.Value, depth int) (getter, bool) {
+	if ct, ok := v.(*ssa.ChangeType); ok {
+		v = ct.X // chan T handed back as <-chan T
+	}
 	u, ok := v.(*ssa.UnOp)
 	if !ok || u.Op != token.MUL || depth > 1 {
 		return getter{}, false

@@ -143,6 +143,9 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	if len(fn.Blocks) == 0 {
 		return
 	}
+	if g, ok := l.getterOf(fn); ok {
+		f.ReturnsField = g.field
+	}
 	f.Blocks = make([]*asyncir.Block, len(fn.Blocks))
 	for i := range fn.Blocks {
 		f.Blocks[i] = &asyncir.Block{Index: i, Func: f}

@@ -1,5 +1,7 @@
 package neverawaited
 
+import "github.com/asynclint/asynclint/asyncir"
+
 // byField holds one record per struct field (by field key); order lists
 // the keys as they were first met, so that findings come out in source
 // order.
@@ -22,4 +24,11 @@ func (b *byField[T]) use(key string) *T {
 		b.order = append(b.order, key)
 	}
 	return r
+}
+
+// getterReturn reports whether op is a getter handing back the channel
+// field v holds (return c.outgoing in c.out()): its callers' results are
+// that field again, so the return hands the channel to nobody new.
+func getterReturn(op *asyncir.Op, v *asyncir.Value) bool {
+	return op.Kind == asyncir.OpReturn && v.Track != nil && v.Track.Field != "" && op.Func().ReturnsField == v.Track.Field
 }

@@ -36,6 +36,7 @@ func runGo(pass *asyncir.Pass) error {
 		}
 		cfg := asyncir.NewCFG(f)
 		checkSendLeaks(pass, f, cfg)
+		checkSiblingSendLeaks(pass, f)
 		checkReturnedChannels(pass, f, cfg)
 		checkReplyLeaks(pass, f, cfg, replies)
 		checkReceiveLeaks(pass, f)

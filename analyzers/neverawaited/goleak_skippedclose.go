@@ -58,6 +58,7 @@ func checkSkippedFieldCloses(pass *asyncir.Pass) {
 				case op.IsPlainReceive(v) && len(starts[f]) > 0:
 					u.waits = append(u.waits, op)
 				case op.Receives(v), op.Kind == asyncir.OpSelect, op.Kind == asyncir.OpDrain:
+				case getterReturn(op, v):
 				default:
 					u.unknown = true
 				}

@@ -45,6 +45,7 @@ func checkStopSentOnce(pass *asyncir.Pass) {
 				case op.Receives(v):
 					u.recvs = append(u.recvs, op)
 				case op.Kind == asyncir.OpSelect:
+				case getterReturn(op, v):
 				default:
 					u.unknown = true // a close, a range, or handed on
 				}
