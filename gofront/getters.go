@@ -86,3 +86,10 @@ func returnedField(fn *ssa.Function, v ssa.Value, depth int) (getter, bool) {
 	}
 	return getter{}, false
 }
+
+// receiveOnly reports whether t is a receive-only channel type: who holds
+// one can neither send on it nor close it.
+func receiveOnly(t types.Type) bool {
+	c, ok := t.Underlying().(*types.Chan)
+	return ok && c.Dir() == types.RecvOnly
+}

@@ -143,7 +143,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	if len(fn.Blocks) == 0 {
 		return
 	}
-	if g, ok := l.getterOf(fn); ok {
+	if g, ok := l.getterOf(fn); ok && receiveOnly(fn.Signature.Results().At(0).Type()) {
 		f.ReturnsField = g.field
 	}
 	f.Blocks = make([]*asyncir.Block, len(fn.Blocks))

@@ -27,8 +27,10 @@ func (b *byField[T]) use(key string) *T {
 }
 
 // getterReturn reports whether op is a getter handing back the channel
-// field v holds (return c.outgoing in c.out()): its callers' results are
-// that field again, so the return hands the channel to nobody new.
+// field v holds as a receive-only channel (return m.syncCh in
+// m.SyncCh()): whoever gets it can neither send on it nor close it. For
+// the rules that ask who sends or closes, it hands the channel to
+// nobody; the rules that ask who receives must count it as handed on.
 func getterReturn(op *asyncir.Op, v *asyncir.Value) bool {
 	return op.Kind == asyncir.OpReturn && v.Track != nil && v.Track.Field != "" && op.Func().ReturnsField == v.Track.Field
 }

@@ -54,7 +54,6 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 				case op.Kind == asyncir.OpStore && op.Attr == v.Track.Field:
 					// A channel filed in a map field: the store is how
 					// the field gets it.
-				case getterReturn(op, v):
 				default:
 					u.unknown = true // a close, or handed on
 				}

@@ -70,9 +70,10 @@ func checkFieldWaitGroups(pass *asyncir.Pass) {
 }
 
 // reportUnstartedAdds reports AL156 at the first Wait of a field group
-// when a function adds one to it and can then return without starting a
-// goroutine and without calling Done (an error return between Add and
-// the go statement): the count it took is never given back.
+// when a function adds one to it, starts the goroutine that calls Done on
+// some path after, and can return without starting it and without
+// calling Done (an error return between Add and the go statement): the
+// count it took is never given back.
 func reportUnstartedAdds(pass *asyncir.Pass, key string, g *fieldGroup) {
 	models := pass.Program.Models
 	for _, add := range g.adds {
@@ -85,6 +86,17 @@ func reportUnstartedAdds(pass *asyncir.Pass, key string, g *fieldGroup) {
 				return asyncir.Inf
 			}
 			return 0
+		}
+		// The function starts the counted goroutine on some path after
+		// the Add: a function that only adds (enter, with leave calling
+		// Done; a gate) hands the count to its caller.
+		startsAfter := false
+		add.Func().Ops(func(o *asyncir.Op) {
+			_, starts := asyncir.StartOf(models, asyncir.Use{Op: o})
+			startsAfter = startsAfter || (o.Kind == asyncir.OpSpawn || starts) && asyncir.Reaches(add, o, nil)
+		})
+		if !startsAfter {
+			continue
 		}
 		c, exit := asyncir.CheapestExit(add, asyncir.PathCost{Op: gives})
 		ret := asyncir.ExitOp(exit)

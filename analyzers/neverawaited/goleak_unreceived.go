@@ -48,7 +48,6 @@ func checkUnreceivedFields(pass *asyncir.Pass) {
 						u.sends = append(u.sends, op)
 					}
 				case op.Sends(v) && op.Operand != v:
-				case getterReturn(op, v):
 				default:
 					u.received = true // a receive, close, or hand-off
 				}
