@@ -254,6 +254,10 @@ func emit(b *asyncir.Block, op *asyncir.Op) {
 func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Call:
+		if g := l.starterOf(in.Call.StaticCallee()); g != nil {
+			l.startThrough(b, in, g)
+			return
+		}
 		l.call(b, asyncir.OpCall, in.Common(), in.Pos(), in)
 	case *ssa.Go:
 		l.call(b, asyncir.OpSpawn, in.Common(), in.Pos(), nil)

@@ -88,11 +88,13 @@ func (g *semGroupFixed) Wait() []error {
 	return g.errs
 }
 
-// RunSemGroup submits a task after the group's context is cancelled.
+// RunSemGroup submits a task after the group's context is cancelled,
+// while its one slot is taken.
 func RunSemGroup() {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	g := newSemGroup(ctx, 1)
+	g.sem <- struct{}{} // the one slot is taken
 	g.Go(func() error { return nil })
 	go g.Wait()
 	time.Sleep(5 * time.Millisecond)
@@ -103,6 +105,7 @@ func RunSemGroupFixed() {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	g := newSemGroupFixed(ctx, 1)
+	g.sem <- struct{}{} // the one slot is taken
 	g.Go(func() error { return nil })
 	go g.Wait()
 	time.Sleep(5 * time.Millisecond)

@@ -2,7 +2,6 @@ package kernels
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
@@ -18,7 +17,7 @@ type batchStream struct {
 }
 
 func (s *batchStream) recv(reqCh chan<- string, errCh chan<- error) {
-	go func() {
+	go func() { // want `goroutine .batchStream.recv.func1. can block forever sending on unbuffered channel .reqCh.: .batchStream.Handle. can return before receiving every value \(AL151\)`
 		for {
 			req, err := s.next()
 			if err != nil {
@@ -90,7 +89,7 @@ func (s *batchStreamFixed) Handle(ctx context.Context) error {
 
 func slowRequests() (string, error) {
 	time.Sleep(2 * time.Millisecond)
-	return "", errors.New("stream closed")
+	return "batch", nil
 }
 
 // RunBatchRecv cancels a handler while a request is on its way.
