@@ -43,6 +43,7 @@ func runGo(pass *asyncir.Pass) error {
 		checkSkippedSends(pass, f)
 		checkPipelineLeaks(pass, f)
 		checkStoppedTickers(pass, f)
+		checkStoppedFeeds(pass, f)
 		checkDiscardedFutures(pass, f)
 		checkUnwaitedGroups(pass, f)
 		checkLockLeaks(pass, f, locks)

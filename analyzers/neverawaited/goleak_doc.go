@@ -36,7 +36,10 @@ to a slice held in a field (` + "`s.clients = append(s.clients, ch)`" + `), read
 from the slice or from a copy of it taken under a lock (a broker that
 sends to every client while a client's handler has returned). A getter
 (` + "`func (c *conn) out() chan T { return c.outgoing }`" + `) reads its field: its
-callers use that field's channel. A channel handed
+callers use that field's channel. A call of a helper of the package that
+only starts a goroutine with its parameters (` + "`s.recv(reqCh, errCh)`" + ` whose
+body is ` + "`go func() { … }()`" + `) is that go statement, made with the caller's
+channels. A channel handed
 to a helper of the package that only receives from it (` + "`forward(inCh)`" + `,
 ranging until an error) counts as received by the caller as far as the
 helper receives on every path: a helper that can return early leaves the
@@ -139,7 +142,10 @@ context is never done (a ` + "`Done`" + ` case of such a context, or of
 ticker held in a struct field and stopped by another method counts as
 stopped for the ticker loop above; a goroutine's single receive of a
 timer's channel, the timer held in a field that another method stops and
-nothing resets, waits for a tick that never comes after ` + "`Stop`" + `.
+nothing resets, waits for a tick that never comes after ` + "`Stop`" + `. So does a
+goroutine waiting on a channel its starter registered with
+` + "`signal.Notify`" + ` once the starter calls ` + "`signal.Stop`" + `: deliveries end, and
+the channel is never closed.
 
 A goroutine waiting, outside a ` + "`select`" + `, for an unexported field channel
 to be closed (nothing sends on it), started by the function that makes
