@@ -17,6 +17,7 @@ var goRules = []*asyncir.Rule{
 func runGo(pass *asyncir.Pass) error {
 	locks := newLockSummaries(pass.Program.Models, pass.Module)
 	checkUnsignalledConds(pass)
+	checkSignalsForOthers(pass)
 	checkFieldSendLeaks(pass)
 	checkUnreceivedFields(pass)
 	checkFieldWaitGroups(pass)

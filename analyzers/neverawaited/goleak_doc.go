@@ -430,7 +430,11 @@ field to fall (` + "`for c.n > 0 { c.cond.Wait() }`" + `), when a function
 of the package sets that field (` + "`q.closed = true`" + `, ` + "`c.n--`" + `, not in a value it
 has just allocated) and neither it, a function it calls, nor a function
 that calls it signals the condition: a waiter parked before the store
-never wakes to see it (` + "`Close`" + ` without ` + "`Broadcast`" + `).
+never wakes to see it (` + "`Close`" + ` without ` + "`Broadcast`" + `). And a field condition
+whose waiters each wait for a condition of their own (the wait loop
+tests a parameter of the waiting function: ` + "`for l.inbox[duty] == \"\" { … }`" + `)
+while the package wakes them only with ` + "`Signal`" + `: the one waiter woken may
+be another's, which waits again, and the wake-up is lost.
 
 ### Why is this bad?
 ` + "`" + `Wait` + "`" + ` returns only after a ` + "`" + `Signal` + "`" + ` or ` + "`" + `Broadcast` + "`" + `. If the code that

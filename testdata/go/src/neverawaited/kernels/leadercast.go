@@ -31,7 +31,7 @@ func (l *leaderCast) await(duty string) string {
 			delete(l.inbox, duty)
 			return msg
 		}
-		l.cond.Wait()
+		l.cond.Wait() // want `.leaderCast.cond..Wait can block forever: each caller of .leaderCast.await. waits for a condition of its own, and .leaderCast.deliver. wakes one waiter with Signal, which may be another.s \(AL157\)`
 	}
 }
 
