@@ -11,7 +11,9 @@ func addLibraryFacts(m *Models) {
 	factory := func(name, internal string, api APIModel) {
 		api.Name, api.Callback = name, -1
 		m.APIs[name] = &api
-		m.Aliases[internal] = name
+		if internal != name {
+			m.Aliases[internal] = name
+		}
 	}
 	// async def connect(...) without a return annotation; the class comes
 	// from a connection_class parameter whose default is Connection.
@@ -77,6 +79,22 @@ func addLibraryFacts(m *Models) {
 			api.RuntimeMember = true
 			m.APIs[name] = api
 		}
+	}
+	// aiofiles.tempfile's files come from the same singledispatch; the
+	// default mode ("w+b") gives AsyncBufferedIOBase, and every class it
+	// may pick has the methods above. SpooledTemporaryFile's class adds
+	// its delegating coroutines with setattr as well.
+	for _, name := range []string{"NamedTemporaryFile", "TemporaryFile"} {
+		factory("aiofiles.tempfile."+name, "aiofiles.tempfile."+name, APIModel{ReturnsAwait: Coroutine,
+			AwaitsClass: "aiofiles.threadpool.binary.AsyncBufferedIOBase", EntersClass: "aiofiles.threadpool.binary.AsyncBufferedIOBase"})
+	}
+	factory("aiofiles.tempfile.SpooledTemporaryFile", "aiofiles.tempfile.SpooledTemporaryFile", APIModel{ReturnsAwait: Coroutine,
+		AwaitsClass: "aiofiles.tempfile.temptypes.AsyncSpooledTemporaryFile", EntersClass: "aiofiles.tempfile.temptypes.AsyncSpooledTemporaryFile"})
+	for _, meth := range []string{"close", "fileno", "flush", "isatty", "read", "readline", "readlines", "rollover", "seek", "tell", "truncate"} {
+		name := "aiofiles.tempfile.temptypes.AsyncSpooledTemporaryFile." + meth
+		api := coro(name)
+		api.RuntimeMember = true
+		m.APIs[name] = api
 	}
 	// websockets binds its public names (connect, serve, the protocol
 	// classes) through a module __getattr__ fed by these tables.

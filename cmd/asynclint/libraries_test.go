@@ -48,6 +48,7 @@ func TestInstalledLibraries(t *testing.T) {
 
 import aio_pika
 import aiofiles.os
+import aiofiles.tempfile
 import aiohttp
 import aiomysql
 import aiomysql.sa
@@ -199,6 +200,16 @@ async def tidy(path):
         return
 
 
+async def scratch(data):
+    async with aiofiles.tempfile.NamedTemporaryFile("w+") as f:
+        f.write(data)  # want
+        await f.seek(0)
+    async with aiofiles.tempfile.SpooledTemporaryFile(max_size=10) as s:
+        await s.write(data)
+        s.seek(0)  # want
+        return await s.read()
+
+
 async def main():
     await asyncio.gather(fetch("http://x"), query("postgres://"), cache("k", "v"), call("http://x"))
 `
@@ -241,7 +252,8 @@ async def main():
 		"        self.__socket.close", "        await self.__socket.close", "        server.wait_closed", "        await server.wait_closed",
 		"        res.fetchall", "        await res.fetchall", "        trans.commit", "        await trans.commit", "    engine.wait_closed", "    await engine.wait_closed",
 		"    pool.wait_closed", "    await pool.wait_closed", "    tracer.close", "    await tracer.close",
-		"    aiofiles.os.remove", "    await aiofiles.os.remove", "        f.write", "        await f.write", "    log.readline", "    await log.readline").Replace(buggy)
+		"    aiofiles.os.remove", "    await aiofiles.os.remove", "        f.write", "        await f.write", "    log.readline", "    await log.readline",
+		"        s.seek", "        await s.seek").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
