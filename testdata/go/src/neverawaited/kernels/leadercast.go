@@ -78,24 +78,24 @@ func (l *leaderCastFixed) deliver(duty, msg string) {
 func RunLeaderCast() {
 	l := newLeaderCast()
 	go l.await("attester")
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	go l.await("proposer")
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	l.deliver("proposer", "block")
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 	l.deliver("attester", "vote")
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 }
 
 // RunLeaderCastFixed does the same with the fixed twin.
 func RunLeaderCastFixed() {
 	l := newLeaderCastFixed()
 	go l.await("attester")
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	go l.await("proposer")
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	l.deliver("proposer", "block")
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 	l.deliver("attester", "vote")
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 }

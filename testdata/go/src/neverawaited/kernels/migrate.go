@@ -63,12 +63,12 @@ func (r *migrateServerFixed) Stop() {
 
 // RunMigrate stops a server that exits before the graceful wait ends.
 func RunMigrate() {
-	(&migrateServer{gracefulWait: 5 * time.Millisecond, wait: func() {}}).Stop()
-	time.Sleep(20 * time.Millisecond)
+	(&migrateServer{gracefulWait: 50 * time.Millisecond, wait: func() {}}).Stop()
+	time.Sleep(100 * time.Millisecond)
 }
 
 // RunMigrateFixed does the same with the fixed twin.
 func RunMigrateFixed() {
-	(&migrateServerFixed{gracefulWait: 5 * time.Millisecond, wait: func() {}}).Stop()
-	time.Sleep(20 * time.Millisecond)
+	(&migrateServerFixed{gracefulWait: 50 * time.Millisecond, wait: func() {}}).Stop()
+	time.Sleep(100 * time.Millisecond)
 }
