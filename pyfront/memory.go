@@ -31,11 +31,13 @@ func parsedSize(src []byte, ranges []sitter.Range) int {
 // it (stdlib: the peak was the end of linking). One collection here,
 // when the garbage is at its largest, often replaces one that would come
 // during linking; a session (the language server) keeps its memory
-// anyway and is not made to wait.
-func releaseParsing(keepSession bool) {
+// anyway and is not made to wait. The hold on the collector
+// (gchold.go) ends after that collection.
+func (p *parserPool) releaseParsing(keepSession bool) {
 	trimCHeap()
 	dropNodeBuffers()
 	if !keepSession {
 		runtime.GC()
 	}
+	p.releaseGC()
 }
