@@ -115,6 +115,11 @@ type APIModel struct {
 	CancelledByWait bool
 	// Timer: the channel it returns only delivers timer ticks.
 	Timer bool
+	// FeedsChannel: the runtime sends on the channel given as the first
+	// argument, from outside the program, until a StopsFeed call on it
+	// (signal.Notify); nothing closes it. StopsFeed: the call ends those
+	// deliveries (signal.Stop).
+	FeedsChannel, StopsFeed bool
 	// NeverReturns: the call runs forever (a loop with no exit).
 	NeverReturns bool
 	// Exits: the call ends its goroutine or the whole process

@@ -83,6 +83,8 @@ func GoModels() *Models {
 		&APIModel{Name: "time.Tick", Timer: true, Callback: -1},
 		&APIModel{Name: "time.Ticker.C", Timer: true, Callback: -1},
 		&APIModel{Name: "time.Timer.C", Timer: true, Callback: -1},
+		&APIModel{Name: "os/signal.Notify", FeedsChannel: true, Callback: -1},
+		&APIModel{Name: "os/signal.Stop", StopsFeed: true, Callback: -1},
 	)
 	for _, typ := range []string{"sync.Mutex", "sync.RWMutex"} {
 		add(&APIModel{Name: typ + ".Lock", Lock: LockWrite, Callback: -1},

@@ -97,6 +97,9 @@ type opRare struct {
 	sel      *Op
 	defs     []*Op
 	guards   []string
+	// ownWait: a Cond.Wait whose loop waits for a condition of its own
+	// caller's (it tests a parameter of the waiting function).
+	ownWait bool
 }
 
 // more is op's rare part, made on first write.
@@ -171,6 +174,15 @@ func (op *Op) Guards() []string {
 	}
 	return op.rare.guards
 }
+
+// WaitsForOwn reports, for a Go sync.Cond.Wait in a loop, whether the
+// loop's condition tests a parameter of the waiting function (for
+// l.inbox[duty] == "" { l.cond.Wait() }): each waiter waits for a
+// condition of its own.
+func (op *Op) WaitsForOwn() bool { return op.rare != nil && op.rare.ownWait }
+
+// SetWaitsForOwn records that a Cond.Wait's loop tests a parameter.
+func (op *Op) SetWaitsForOwn() { op.more().ownWait = true }
 
 // SetGuards records the fields a Cond.Wait's loop condition reads.
 func (op *Op) SetGuards(fields []string) {
@@ -261,6 +273,10 @@ type Block struct {
 	// 0 when none is.
 	FailedTest int
 	Raises     bool // ends in raise (an exceptional exit)
+	// TestsOwnState: the block's branch reads a struct field its own
+	// function assigns (if c.closed { return } … c.closed = true), so it
+	// goes the way an earlier call left it: a close-once flag.
+	TestsOwnState bool
 	// Handlers are the exception handlers (Python except clauses) that an
 	// exception raised by one of this block's ops reaches, innermost try
 	// first. The frontend ends a block just before every op that can

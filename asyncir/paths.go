@@ -55,7 +55,7 @@ func cheapestExit(f *Func, startBlock *Block, from int, c PathCost) (int, *Block
 	// before start may have changed the flag already.
 	unpayable := func(b *Block) bool {
 		ft := b.FirstTurn
-		if ft == nil || blockReaches(ft.Loop, startBlock) {
+		if ft == nil || BlockReaches(ft.Loop, startBlock) {
 			return false
 		}
 		for _, x := range ft.Changed {
@@ -247,9 +247,9 @@ func Dominates(a, b *Block) bool {
 	return true
 }
 
-// blockReaches reports whether to can be reached from from by following
+// BlockReaches reports whether to can be reached from from by following
 // one or more edges.
-func blockReaches(from, to *Block) bool {
+func BlockReaches(from, to *Block) bool {
 	seen := make([]bool, len(from.Func.Blocks))
 	work := append([]*Block(nil), from.Succs...)
 	for len(work) > 0 {

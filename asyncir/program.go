@@ -244,6 +244,12 @@ type Func struct {
 	// FlagSets are the stores of the constant true to a boolean struct
 	// field (q.closed = true) the function makes (Go).
 	FlagSets []FlagSet
+	// ReturnsField, for a getter of a receive-only channel (func (m
+	// *manager) SyncCh() <-chan T { return m.syncCh }), is the channel
+	// field ("pkg.T.f") it hands back: whoever gets it, in the package or
+	// outside, can only receive from it, never send on it or close it
+	// (Go).
+	ReturnsField string
 	// CancelCalls are the calls of a context cancel func held in a
 	// struct field (p.cancel()): a stop signal of the field's type.
 	CancelCalls []FlagSet

@@ -38,7 +38,8 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/conds", "neverawaited/returned", "neverawaited/fields",
 		"neverawaited/reply", "neverawaited/nilchan",
 		"neverawaited/chanshapes", "neverawaited/lockshapes", "neverawaited/waitshapes",
-		"neverawaited/crosslock", "neverawaited/kernels", "neverawaited/mainexit")
+		"neverawaited/crosslock", "neverawaited/kernels", "neverawaited/mainexit",
+		"neverawaited/closers")
 }
 
 func TestBlockingCall(t *testing.T) {

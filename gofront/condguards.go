@@ -33,14 +33,17 @@ func (l *lowerer) recordCondGuards(fn *ssa.Function, f *asyncir.Func) {
 				if callee == nil || callee.Name() != "Wait" || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "sync" || typeName(callee.Signature.Recv().Type()) != "sync.Cond" {
 					continue
 				}
-				fields := loopGuardFields(b)
-				if len(fields) == 0 {
+				fields, own := loopGuardFields(b), waitsForParam(fn, b)
+				if len(fields) == 0 && !own {
 					continue
 				}
 				pos := l.rangeOf(in.Pos())
 				for _, op := range f.Blocks[b.Index].Ops {
 					if op.External == "sync.Cond.Wait" && op.Range == pos {
 						op.SetGuards(fields)
+						if own {
+							op.SetWaitsForOwn()
+						}
 					}
 				}
 			}
@@ -170,4 +173,47 @@ func leadsBack(b, h *ssa.BasicBlock) bool {
 func isAlloc(v ssa.Value) bool {
 	_, ok := v.(*ssa.Alloc)
 	return ok
+}
+
+// waitsForParam reports whether a loop around b (a header that
+// dominates b and that b leads back to) tests a parameter of fn other
+// than its receiver: what the waiter waits for is its caller's own.
+func waitsForParam(fn *ssa.Function, b *ssa.BasicBlock) bool {
+	params := fn.Params
+	if fn.Signature.Recv() != nil && len(params) > 0 {
+		params = params[1:]
+	}
+	if len(params) == 0 {
+		return false
+	}
+	for d, n := b.Idom(), 0; d != nil && n < 4; d, n = d.Idom(), n+1 {
+		last, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if ok && len(d.Succs) == 2 && leadsBack(b, d) && dependsOn(last.Cond, params, 6) {
+			return true
+		}
+	}
+	return false
+}
+
+// dependsOn reports whether v is computed from one of params, looking
+// depth operands deep.
+func dependsOn(v ssa.Value, params []*ssa.Parameter, depth int) bool {
+	for _, p := range params {
+		if v == ssa.Value(p) {
+			return true
+		}
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok || depth == 0 {
+		return false
+	}
+	if _, isPhi := v.(*ssa.Phi); isPhi {
+		return false
+	}
+	for _, op := range instr.Operands(nil) {
+		if *op != nil && dependsOn(*op, params, depth-1) {
+			return true
+		}
+	}
+	return false
 }

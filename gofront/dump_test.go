@@ -50,7 +50,7 @@ func dumpFunc(f *asyncir.Func) string {
 		}
 		n := fmt.Sprintf("v%d", len(names))
 		if v.Track != nil {
-			n += fmt.Sprintf("{%s made=%v cap=%d esc=%v fut=%v uses=%d}", v.Track.Name, v.Track.Made, v.Track.Cap, v.Track.Escapes, v.Track.Future, len(v.Uses))
+			n += fmt.Sprintf("{%s made=%v cap=%d esc=%v fut=%v uses=%d field=%s}", v.Track.Name, v.Track.Made, v.Track.Cap, v.Track.Escapes, v.Track.Future, len(v.Uses), v.Track.Field)
 		}
 		names[v] = n
 		return n

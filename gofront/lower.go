@@ -28,6 +28,7 @@ type lowerer struct {
 	futures  map[*ssa.Function]futureFact
 	alias    *aliases
 	places   map[placeKey]ssa.Value // a sync primitive's place → its first value
+	getters  map[*ssa.Function]getter
 	nils     *nilChannels
 	// rootCtx: functions whose context every caller makes a root.
 	rootCtx map[*ssa.Function]bool
@@ -47,6 +48,7 @@ func newLowerer(pass *analysis.Pass, pkg *ssa.Package, funcs []*ssa.Function) *l
 		futures: map[*ssa.Function]futureFact{},
 		alias:   findAliases(funcs),
 		places:  map[placeKey]ssa.Value{},
+		getters: map[*ssa.Function]getter{},
 		nils:    findNilChannels(pkg, funcs),
 		rootCtx: rootContextOnly(models, pkg, funcs),
 
@@ -150,6 +152,9 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	if len(fn.Blocks) == 0 {
 		return
 	}
+	if g, ok := l.getterOf(fn); ok && receiveOnly(fn.Signature.Results().At(0).Type()) {
+		f.ReturnsField = g.field
+	}
 	f.Blocks = make([]*asyncir.Block, len(fn.Blocks))
 	for i := range fn.Blocks {
 		f.Blocks[i] = &asyncir.Block{Index: i, Func: f}
@@ -161,6 +166,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	}
 	l.recordCondGuards(fn, f)
 	l.recordCancelCalls(fn, f)
+	var written ownState
 	for i, b := range fn.Blocks {
 		ib := f.Blocks[i]
 		order := []int{0, 1}
@@ -192,6 +198,10 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				if !ib.LoopHead && !ib.CountedExit && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
 					ib.Cond = l.branchFlag(fn, b)
+					if written == nil {
+						written = writtenFields(fn)
+					}
+					ib.TestsOwnState = written.testsOwnState(b)
 					if head, changed, succ := firstTurn(b); head != nil {
 						ft := &asyncir.FirstTurnFlag{Loop: f.Blocks[head.Index], Succ: slices.Index(order, succ)}
 						for _, c := range changed {
@@ -262,6 +272,10 @@ func emit(b *asyncir.Block, op *asyncir.Op) {
 func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Call:
+		if g := l.starterOf(in.Call.StaticCallee()); g != nil {
+			l.startThrough(b, in, g)
+			return
+		}
 		l.call(b, asyncir.OpCall, in.Common(), in.Pos(), in)
 	case *ssa.Go:
 		l.call(b, asyncir.OpSpawn, in.Common(), in.Pos(), nil)
@@ -321,6 +335,8 @@ func (l *lowerer) instr(fn *ssa.Function, b *asyncir.Block, instr ssa.Instructio
 			op := &asyncir.Op{Kind: asyncir.OpStore, Range: l.rangeOf(in.Pos()), Operand: l.value(in.Val)}
 			if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
 				op.Attr = fieldKey(fa) // the field's key, as Tracking.Field
+			} else {
+				op.Attr = appendStoreKey(in) // s.subs = append(s.subs, ch)
 			}
 			op.Operand.AddUse(asyncir.UseStore, op)
 			emit(b, op)

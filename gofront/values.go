@@ -113,9 +113,16 @@ func (l *lowerer) value(v ssa.Value) *asyncir.Value {
 				x.Track.Root, x.Track.Path = l.value(copiedFrom(fa.X)), "."+fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct).Field(fa.Field).Name()
 			}
 		}
-		if key := mapElemKey(v); key != "" && x.Type().Await == asyncir.Channel {
-			// s.conns[id]: an element of a map of channels held in a
-			// field, or the channel a function files there.
+		if c, ok := v.(*ssa.Call); ok && x.Type().Await == asyncir.Channel {
+			if g, ok := l.getterOf(c.Call.StaticCallee()); ok && g.param < len(c.Call.Args) {
+				// c.out(): the channel a getter reads from c.outgoing.
+				x.Track.Field, x.Track.Root, x.Track.Path = g.field, l.value(c.Call.Args[g.param]), "."+g.name
+			}
+		}
+		if key := elemKey(v); key != "" && x.Type().Await == asyncir.Channel {
+			// s.conns[id], s.subs[i]: an element of a map or slice of
+			// channels held in a field, or the channel a function files
+			// there.
 			x.Track.Field = key
 		}
 		if fv, ok := v.(*ssa.Field); ok && x.Type().Await == asyncir.Channel {
@@ -257,8 +264,9 @@ func escapes(v ssa.Value, refs []ssa.Instruction) bool {
 				return true
 			}
 		case *ssa.Store:
-			// Stored in a struct field: an OpStore naming the field.
-			if _, field := r.Addr.(*ssa.FieldAddr); r.Val == v && !field {
+			// Stored in a struct field, or appended to a slice held in
+			// one: an OpStore naming the field.
+			if _, field := r.Addr.(*ssa.FieldAddr); r.Val == v && !field && appendStoreKey(r) == "" {
 				return true
 			}
 		case *ssa.BinOp:
@@ -342,54 +350,4 @@ func holdsStruct(v ssa.Value) bool {
 func isFieldAddr(v ssa.Value) bool {
 	_, ok := v.(*ssa.FieldAddr)
 	return ok
-}
-
-// mapFieldKey is "pkg.T.f[]" when m is the map held in field f of a
-// named struct T (a load of s.f): its elements are known by that key in
-// every function of the package. "" otherwise.
-func mapFieldKey(m ssa.Value) string {
-	u, ok := m.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return ""
-	}
-	fa, ok := u.X.(*ssa.FieldAddr)
-	if !ok {
-		return ""
-	}
-	if _, ok := fa.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Map); !ok {
-		return ""
-	}
-	if key := fieldKey(fa); key != "" {
-		return key + "[]"
-	}
-	return ""
-}
-
-// mapElemKey is the mapFieldKey of the map v is looked up in (s.conns[id],
-// or the value of ch, ok := s.conns[id]), or of the one map v, a channel
-// made here, is filed in.
-func mapElemKey(v ssa.Value) string {
-	switch v := v.(type) {
-	case *ssa.Lookup:
-		if !v.CommaOk {
-			return mapFieldKey(v.X)
-		}
-	case *ssa.Extract:
-		if lk, ok := v.Tuple.(*ssa.Lookup); ok && v.Index == 0 {
-			return mapFieldKey(lk.X)
-		}
-	case *ssa.MakeChan:
-		key := ""
-		for _, r := range *v.Referrers() {
-			if mu, ok := r.(*ssa.MapUpdate); ok && mu.Value == v {
-				if k := mapFieldKey(mu.Map); k == "" || key != "" && k != key {
-					return ""
-				} else {
-					key = k
-				}
-			}
-		}
-		return key
-	}
-	return ""
 }

@@ -1,5 +1,7 @@
 package neverawaited
 
+import "github.com/asynclint/asynclint/asyncir"
+
 // byField holds one record per struct field (by field key); order lists
 // the keys as they were first met, so that findings come out in source
 // order.
@@ -22,4 +24,13 @@ func (b *byField[T]) use(key string) *T {
 		b.order = append(b.order, key)
 	}
 	return r
+}
+
+// getterReturn reports whether op is a getter handing back the channel
+// field v holds as a receive-only channel (return m.syncCh in
+// m.SyncCh()): whoever gets it can neither send on it nor close it. For
+// the rules that ask who sends or closes, it hands the channel to
+// nobody; the rules that ask who receives must count it as handed on.
+func getterReturn(op *asyncir.Op, v *asyncir.Value) bool {
+	return op.Kind == asyncir.OpReturn && v.Track != nil && v.Track.Field != "" && op.Func().ReturnsField == v.Track.Field
 }

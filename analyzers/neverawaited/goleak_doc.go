@@ -31,7 +31,15 @@ over a request channel, or in a request's field) leaks when the replier
 sends without a ` + "`select`" + ` and the client can stop waiting. A channel filed
 in a map held in a field (` + "`s.conns[id] = ch`" + `) is known by that map: the
 goroutine that looks it up and sends (` + "`s.conns[id] <- r`" + `) leaks when the
-function that filed it waits in a ` + "`select`" + ` it can leave. A channel handed
+function that filed it waits in a ` + "`select`" + ` it can leave. So is one appended
+to a slice held in a field (` + "`s.clients = append(s.clients, ch)`" + `), read back
+from the slice or from a copy of it taken under a lock (a broker that
+sends to every client while a client's handler has returned). A getter
+(` + "`func (c *conn) out() chan T { return c.outgoing }`" + `) reads its field: its
+callers use that field's channel. A call of a helper of the package that
+only starts a goroutine with its parameters (` + "`s.recv(reqCh, errCh)`" + ` whose
+body is ` + "`go func() { … }()`" + `) is that go statement, made with the caller's
+channels. A channel handed
 to a helper of the package that only receives from it (` + "`forward(inCh)`" + `,
 ranging until an error) counts as received by the caller as far as the
 helper receives on every path: a helper that can return early leaves the
@@ -45,7 +53,11 @@ only happen after the test failed (past a
 Between goroutines: a producer goroutine that sends in a loop outside a
 ` + "`select`" + ` on a channel whose only receiver, another goroutine, can
 return from its receiving loop before the channel is closed (the first
-error, the first match). Under a lock: a send on a struct field channel
+error, the first match). And an unbuffered channel a function makes only
+for the goroutines it starts, when one of them sends outside a ` + "`select`" + `
+and the others receive only as a ` + "`select`" + ` case beside one after which
+they return (a timeout goroutine and a watcher that returns once the
+server stopped). Under a lock: a send on a struct field channel
 while holding a mutex that every receiver of the field must lock before
 it receives (each waits for the other; the receiver's ` + "`Lock`" + ` is reported
 as AL155), or that the receiver's loop locks after each receive while
@@ -129,7 +141,20 @@ cancel func is dropped or kept in an unexported field nothing reads: the
 context is never done (a ` + "`Done`" + ` case of such a context, or of
 ` + "`context.Background()`" + `, never counts as a way to stop either). A
 ticker held in a struct field and stopped by another method counts as
-stopped for the ticker loop above.
+stopped for the ticker loop above; a goroutine's single receive of a
+timer's channel, the timer held in a field that another method stops and
+nothing resets, waits for a tick that never comes after ` + "`Stop`" + `. So does a
+goroutine waiting on a channel its starter registered with
+` + "`signal.Notify`" + ` once the starter calls ` + "`signal.Stop`" + `: deliveries end, and
+the channel is never closed.
+
+A goroutine waiting, outside a ` + "`select`" + `, for an unexported field channel
+to be closed (nothing sends on it), started by the function that makes
+the channel: when the package sets the field to nil instead of closing
+it (the goroutine waits on the old channel, or on nil at its next read);
+or when the one function that closes it can return without closing it,
+on a path no earlier close explains (a close-once flag the closer sets,
+a receive from the channel itself, or a test of a parameter would).
 
 It also finds the receives that nothing can ever end: a receive or ` + "`range`" + `
 outside a ` + "`select`" + ` on a nil channel (declared and never made, an
@@ -361,7 +386,9 @@ a mutex its goroutines lock before ` + "`Done`" + `.
 Across methods: a wait group held in an unexported struct field (` + "`s.wg`" + `)
 whose goroutine, started right after an ` + "`Add`" + ` of the field (` + "`s.wg.Add(1); go s.save(n)`" + `),
 can return without calling ` + "`Done`" + `; every ` + "`Wait`" + ` of the field is then
-short (the first is reported). And a wait group the function makes and
+short (the first is reported). Likewise when the function that adds one
+to the field can itself return before it starts the goroutine, without
+calling ` + "`Done`" + ` (a failed semaphore acquire between ` + "`Add(1)`" + ` and ` + "`go`" + `). And a wait group the function makes and
 counts with a constant ` + "`Add`" + ` but hands to no goroutine and never calls
 ` + "`Done`" + ` on (` + "`wg.Add(2); go cleanImages(); go cleanVolumes(); wg.Wait()`" + `).
 
@@ -419,7 +446,11 @@ field to fall (` + "`for c.n > 0 { c.cond.Wait() }`" + `), when a function
 of the package sets that field (` + "`q.closed = true`" + `, ` + "`c.n--`" + `, not in a value it
 has just allocated) and neither it, a function it calls, nor a function
 that calls it signals the condition: a waiter parked before the store
-never wakes to see it (` + "`Close`" + ` without ` + "`Broadcast`" + `).
+never wakes to see it (` + "`Close`" + ` without ` + "`Broadcast`" + `). And a field condition
+whose waiters each wait for a condition of their own (the wait loop
+tests a parameter of the waiting function: ` + "`for l.inbox[duty] == \"\" { … }`" + `)
+while the package wakes them only with ` + "`Signal`" + `: the one waiter woken may
+be another's, which waits again, and the wake-up is lost.
 
 ### Why is this bad?
 ` + "`" + `Wait` + "`" + ` returns only after a ` + "`" + `Signal` + "`" + ` or ` + "`" + `Broadcast` + "`" + `. If the code that

@@ -65,7 +65,67 @@ func checkFieldWaitGroups(pass *asyncir.Pass) {
 			continue
 		}
 		reportFieldGroupSkip(pass, key, g)
+		reportUnstartedAdds(pass, key, g)
 	}
+}
+
+// reportUnstartedAdds reports AL156 at the first Wait of a field group
+// when a function adds one to it, starts the goroutine that calls Done on
+// some path after, and can return without starting it and without
+// calling Done (an error return between Add and the go statement): the
+// count it took is never given back.
+func reportUnstartedAdds(pass *asyncir.Pass, key string, g *fieldGroup) {
+	models := pass.Program.Models
+	for _, add := range g.adds {
+		if n := add.Arg(0, ""); n == nil || n.Const() != "1" || asyncir.NewCFG(add.Func()).InCycle(add.Block) {
+			continue // a count matched by a loop, or not known
+		}
+		gives := func(o *asyncir.Op) int {
+			_, starts := asyncir.StartOf(models, asyncir.Use{Op: o})
+			if g.dones[o] || o.Kind == asyncir.OpSpawn || starts || o.Callee != nil && (g.doers[o.Callee] || startsOrDones(o.Callee, g)) {
+				return asyncir.Inf
+			}
+			return 0
+		}
+		// The function starts the counted goroutine on some path after
+		// the Add: a function that only adds (enter, with leave calling
+		// Done; a gate) hands the count to its caller.
+		startsAfter := false
+		add.Func().Ops(func(o *asyncir.Op) {
+			_, starts := asyncir.StartOf(models, asyncir.Use{Op: o})
+			startsAfter = startsAfter || (o.Kind == asyncir.OpSpawn || starts) && asyncir.Reaches(add, o, nil)
+		})
+		if !startsAfter {
+			continue
+		}
+		c, exit := asyncir.CheapestExit(add, asyncir.PathCost{Op: gives})
+		ret := asyncir.ExitOp(exit)
+		if c >= asyncir.Inf || ret == nil {
+			continue
+		}
+		f := add.Func()
+		report(pass, asyncir.Diagnostic{
+			Code:  "AL156",
+			Range: g.waits[0].Range,
+			Message: fmt.Sprintf("`%s`.Wait can block forever: `%s` adds one to it and can return without starting the goroutine that calls Done",
+				fieldName(key), f.QualName),
+			Related: []asyncir.Related{
+				{Range: add.Range, Message: "counted here"},
+				{Range: ret.Range, Message: "`" + f.QualName + "` returns here without starting it or calling Done"},
+			},
+		})
+		return
+	}
+}
+
+// startsOrDones reports whether f itself starts a goroutine or calls
+// Done on the group: a helper that takes over the count.
+func startsOrDones(f *asyncir.Func, g *fieldGroup) bool {
+	found := false
+	f.Ops(func(o *asyncir.Op) {
+		found = found || o.Kind == asyncir.OpSpawn || g.dones[o]
+	})
+	return found
 }
 
 // reportFieldGroupSkip finds a goroutine counted by an Add of the field

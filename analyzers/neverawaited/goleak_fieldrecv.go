@@ -49,6 +49,7 @@ func checkFieldReceiveLeaks(pass *asyncir.Pass) {
 				case op.IsPlainSend(v) && spawned[f]:
 					u.plain = append(u.plain, op)
 				case op.Kind == asyncir.OpSelect, op.Receives(v), op.Kind == asyncir.OpDrain:
+				case getterReturn(op, v):
 				default:
 					u.unknown = true
 				}

@@ -14,9 +14,12 @@ import (
 // another of its channel fields (quit, done) that this goroutine never
 // looks at: Stop ends the others, and this one waits on its range
 // forever (a worker pool whose Stop closes quit while the workers range
-// over jobs).
+// over jobs). Or when the package's way to stop it is to set the field
+// to nil: the goroutine waits on the old channel, or on nil at its next
+// read of the field, forever.
 func checkIgnoredStops(pass *asyncir.Pass) {
 	closed := map[string]*asyncir.Op{} // field → a close of it
+	nilled := map[string]*asyncir.Op{} // field → a store of nil into it
 	unknown := map[string]bool{}       // fields stored from elsewhere, or escaping
 	var ranges []*asyncir.Op           // range ends (OpDrain) in goroutines
 	spawned := map[*asyncir.Func]bool{}
@@ -31,7 +34,10 @@ func checkIgnoredStops(pass *asyncir.Pass) {
 		f.Ops(func(op *asyncir.Op) {
 			switch {
 			case op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel:
-				if t := op.Operand.Track; t == nil || !t.Made {
+				switch t := op.Operand.Track; {
+				case isNil(op.Operand):
+					nilled[op.Attr] = op
+				case t == nil || !t.Made:
 					unknown[op.Attr] = true
 				}
 			case op.Kind == asyncir.OpClose && fieldOf(op.Operand) != "":
@@ -58,6 +64,16 @@ func checkIgnoredStops(pass *asyncir.Pass) {
 		}
 		var stopper, how string
 		var at asyncir.Range
+		if stop := nilled[fld]; stop != nil {
+			report(pass, asyncir.Diagnostic{
+				Code:  "AL152",
+				Range: d.Range,
+				Message: fmt.Sprintf("goroutine `%s` receives from `%s` until it is closed, which never happens: `%s` sets the field to nil instead of closing it, so the goroutine blocks forever",
+					d.Func().QualName, fieldName(fld), stop.Func().QualName),
+				Related: []asyncir.Related{{Range: stop.Range, Message: "the field is set to nil here; a receive from nil blocks forever"}},
+			})
+			continue
+		}
 		if stop := stopOfType(fld, closed); stop != nil {
 			stopper, how, at = stop.Func().QualName, "closing `"+fieldName(fieldOf(closeOperand(stop)))+"`, which this loop never watches", stop.Range
 		} else if g, c := cancelOfType(pass.Module, fld); g != nil && !d.Func().HasContext {

@@ -74,20 +74,30 @@ func reportForever(pass *asyncir.Pass, op *asyncir.Op, start *asyncir.Op, code, 
 }
 
 // goroutineStarts maps each function of the module that some code of the
-// module starts as a goroutine to one of its start sites.
+// module starts as a goroutine to one of its start sites (the first).
 func goroutineStarts(pass *asyncir.Pass) map[*asyncir.Func]*asyncir.Op {
 	out := map[*asyncir.Func]*asyncir.Op{}
+	for g, sites := range goroutineStartsAll(pass) {
+		out[g] = sites[0]
+	}
+	return out
+}
+
+// goroutineStartsAll maps each function of the module that some code of
+// the module starts as a goroutine to all of its start sites.
+func goroutineStartsAll(pass *asyncir.Pass) map[*asyncir.Func][]*asyncir.Op {
+	out := map[*asyncir.Func][]*asyncir.Op{}
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(op *asyncir.Op) {
-			if op.Callee == nil || out[op.Callee] != nil {
+			if op.Callee == nil {
 				return
 			}
 			switch op.Kind {
 			case asyncir.OpSpawn:
-				out[op.Callee] = op
+				out[op.Callee] = append(out[op.Callee], op)
 			case asyncir.OpRef:
 				if st, ok := asyncir.StartOf(pass.Program.Models, asyncir.Use{Op: op}); ok {
-					out[op.Callee] = st.Site
+					out[op.Callee] = append(out[op.Callee], st.Site)
 				}
 			}
 		})

@@ -3,6 +3,7 @@ package neverawaited
 import (
 	"fmt"
 	"go/token"
+	"strings"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -44,6 +45,7 @@ func checkStopSentOnce(pass *asyncir.Pass) {
 				case op.Receives(v):
 					u.recvs = append(u.recvs, op)
 				case op.Kind == asyncir.OpSelect:
+				case getterReturn(op, v):
 				default:
 					u.unknown = true // a close, a range, or handed on
 				}
@@ -52,7 +54,9 @@ func checkStopSentOnce(pass *asyncir.Pass) {
 	}
 	for _, key := range fields.order {
 		u := fields.records[key]
-		if u.unknown || token.IsExported(lastDot(key)) || len(u.sends) != 1 || len(u.recvs) == 0 {
+		// The elements of a map or slice field (key "pkg.T.f[]") are
+		// many channels, one per waiter: one send wakes its own.
+		if u.unknown || token.IsExported(lastDot(key)) || strings.HasSuffix(key, "[]") || len(u.sends) != 1 || len(u.recvs) == 0 {
 			continue
 		}
 		send := u.sends[0]

@@ -27,32 +27,44 @@ func checkStoppedTickers(pass *asyncir.Pass, f *asyncir.Func) {
 			if r.Kind != asyncir.OpAwait || r.Select() != nil || r.Operand == nil || !asyncir.FromTimer(r.Operand) || r.Operand.Track == nil {
 				return
 			}
-			i := asyncir.InputOf(g, asyncir.Place{Root: r.Operand.Track.Root})
-			ticker := asyncir.Bound(st.Bind, i)
-			if i < 0 || ticker == nil || len(cfg.LoopHeaders(r.Block)) == 0 {
-				return
-			}
-			// No way out of the loop but the channel's close.
-			if c, _ := asyncir.CheapestExit(r, asyncir.PathCost{Op: func(o *asyncir.Op) int {
-				if o.Kind == asyncir.OpDrain {
-					return asyncir.Inf
+			// No way out of the loop but the channel's close; a single
+			// receive waits for one tick, which never comes after Stop.
+			if len(cfg.LoopHeaders(r.Block)) > 0 {
+				if c, _ := asyncir.CheapestExit(r, asyncir.PathCost{Op: func(o *asyncir.Op) int {
+					if o.Kind == asyncir.OpDrain {
+						return asyncir.Inf
+					}
+					return 0
+				}}); c < asyncir.Inf {
+					return
 				}
-				return 0
-			}}); c < asyncir.Inf {
+			}
+			// The ticker is handed to the goroutine, or the goroutine
+			// reads it from a field of what it is handed (l.timer.C).
+			var stop *asyncir.Op
+			i := asyncir.InputOf(g, asyncir.Place{Root: r.Operand.Track.Root})
+			if ticker := asyncir.Bound(st.Bind, i); i >= 0 && ticker != nil {
+				if len(cfg.LoopHeaders(r.Block)) == 0 {
+					return // a ticker of its own: its one tick comes unless stopped first, which f decides
+				}
+				if stop = stopCall(ticker); stop == nil {
+					stop = fieldStopCall(pass.Module, ticker)
+				}
+			} else if r.Operand.Track.Root != nil && !fieldReset(pass.Module, r.Operand.Track.Root) {
+				stop = fieldStopCall(pass.Module, r.Operand.Track.Root)
+			}
+			if stop == nil {
 				return
 			}
-			stop, stopper := stopCall(ticker), f
-			if stop == nil {
-				stop = fieldStopCall(pass.Module, ticker)
+			stopper := stop.Func()
+			waitWhat := fmt.Sprintf("receives from `%s` until it is closed, which never happens", trimPath(r.Operand.Type().OriginName))
+			if len(cfg.LoopHeaders(r.Block)) == 0 {
+				waitWhat = fmt.Sprintf("waits on `%s` for a tick that may never come", trimPath(r.Operand.Type().OriginName))
 			}
-			if stop == nil {
-				return
-			}
-			stopper = stop.Func()
 			report(pass, asyncir.Diagnostic{
 				Code:    "AL152",
 				Range:   r.Range,
-				Message: fmt.Sprintf("goroutine `%s` receives from `%s` until it is closed, which never happens: after `%s` stops it, the goroutine blocks forever", g.QualName, trimPath(r.Operand.Type().OriginName), stopper.QualName),
+				Message: fmt.Sprintf("goroutine `%s` %s: after `%s` stops it, the goroutine blocks forever", g.QualName, waitWhat, stopper.QualName),
 				Related: []asyncir.Related{
 					{Range: stop.Range, Message: "stopped here; Stop does not close the channel"},
 					{Range: st.Site.Range, Message: "the goroutine is started here"},
@@ -87,6 +99,20 @@ func fieldStopCall(m *asyncir.Module, v *asyncir.Value) *asyncir.Op {
 			if found == nil && (op.External == "time.Ticker.Stop" || op.External == "time.Timer.Stop") && op.Recv != nil && heldIn(op.Recv) == key {
 				found = op
 			}
+		})
+	}
+	return found
+}
+
+// fieldReset reports whether some code of the module resets the ticker
+// or timer held in the struct field v was loaded from: after a Reset its
+// channel delivers again.
+func fieldReset(m *asyncir.Module, v *asyncir.Value) bool {
+	key := heldIn(v)
+	found := false
+	for _, f := range m.Funcs {
+		f.Ops(func(op *asyncir.Op) {
+			found = found || (op.External == "time.Ticker.Reset" || op.External == "time.Timer.Reset") && op.Recv != nil && heldIn(op.Recv) == key
 		})
 	}
 	return found

@@ -29,7 +29,7 @@ func (c *cqlConn) out() chan string {
 
 func (c *cqlConn) outgoingLoop() {
 	for {
-		if _, ok := <-c.out(); !ok {
+		if _, ok := <-c.out(); !ok { // want `goroutine .cqlConn.outgoingLoop. receives from .cqlConn.outgoing. until it is closed, which never happens: .cqlConn.Close. sets the field to nil instead of closing it, so the goroutine blocks forever \(AL152\)`
 			return
 		}
 		c.sent++

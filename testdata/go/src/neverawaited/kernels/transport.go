@@ -23,7 +23,7 @@ func newTransport() *transport {
 }
 
 func (t *transport) reader() {
-	<-t.errorChan
+	<-t.errorChan // want `goroutine .transport.reader. can block forever receiving from .transport.errorChan.: only .transport.notifyError. closes it, and it can return without closing it \(AL152\)`
 }
 
 func (t *transport) notifyError() {

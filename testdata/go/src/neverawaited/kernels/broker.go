@@ -28,7 +28,7 @@ func (b *sseBroker) listen() {
 		clients := append([]chan string(nil), b.clients...)
 		b.mu.Unlock()
 		for _, c := range clients {
-			c <- msg
+			c <- msg // want `goroutine .sseBroker.listen. can block forever sending on .sseBroker.clients\[\].: its receivers select on other cases and can stop receiving \(AL151\)`
 		}
 	}
 }
@@ -102,12 +102,12 @@ func RunBroker() {
 	b := newSSEBroker()
 	ctx, cancel := context.WithCancel(context.Background())
 	go b.serveClient(ctx, func(string) {})
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	cancel()
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	b.messages <- "tick"
 	close(b.messages)
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 }
 
 // RunBrokerFixed does the same with the fixed twin.
@@ -115,10 +115,10 @@ func RunBrokerFixed() {
 	b := newSSEBrokerFixed()
 	ctx, cancel := context.WithCancel(context.Background())
 	go b.serveClient(ctx, func(string) {})
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	cancel()
-	time.Sleep(time.Millisecond)
+	time.Sleep(10 * time.Millisecond)
 	b.messages <- "tick"
 	close(b.messages)
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 }
