@@ -25,6 +25,12 @@ const (
 	// starter waits for. In a test the test hangs instead of failing, which the test
 	// timeout reports anyway.
 	FactSkippedDelivery = "skipped-delivery"
+	// FactAfterTimeout: a Go leak whose every path first takes a timer's
+	// case (time.After, a Timer's or Ticker's C): the receiver gives up
+	// only because what it waited for was late. In a test that timeout is
+	// the guard against a hang, and it fires only when the test is
+	// failing or its machine is too slow.
+	FactAfterTimeout = "after-timeout"
 	// FactWorkSeesContext: Go work started on a wait group that its
 	// starter may leave unwaited, where every counted goroutine is handed
 	// the starter's context: it ends with that context (cancelled when the

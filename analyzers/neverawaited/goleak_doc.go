@@ -49,6 +49,11 @@ blocks once the buffer is full. A leak that can
 only happen after the test failed (past a
 ` + "`t.Errorf`" + ` or testify's ` + "`assert.Fail`" + `, or down the branch of
 ` + "`if !assert.NoError(t, err) { return }`" + `) is reported at info severity.
+So is, in a test file, a leak that only happens once a timer's case
+fired (` + "`case <-time.After(d):`" + ` that just stops waiting, the test then
+failing on what it did not receive): the timeout guards the test
+against a hang and fires when the test fails or its machine is slow.
+Outside tests that timeout is the classic leak and stays a warning.
 
 Between goroutines: a producer goroutine that sends in a loop outside a
 ` + "`select`" + ` on a channel whose only receiver, another goroutine, can

@@ -48,6 +48,13 @@ func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 		if c, _ := leakingPath(f, cfg, group, s, func(op *asyncir.Op) bool { return failsTest(models, op) }); c == nil {
 			onFailure = true
 		}
+		// A leak only after a timer's case fired: a test's guard.
+		afterTimeout := false
+		if !onFailure {
+			if c, _ := leakingPath(f, cfg, group, s, receivesTimer); c == nil {
+				afterTimeout = true
+			}
+		}
 		what := "unbuffered channel " + chanName(ch)
 		if ch.Track.Cap > 0 {
 			what = fmt.Sprintf("channel %s (buffer %d)", chanName(ch), ch.Track.Cap)
@@ -70,8 +77,17 @@ func checkSendLeaks(pass *asyncir.Pass, f *asyncir.Func, cfg *asyncir.CFG) {
 		if onFailure {
 			d.Message += " (only after the test has failed)"
 		}
+		if afterTimeout {
+			d.Fact = asyncir.FactAfterTimeout
+		}
 		reportOnFailure(pass, d, onFailure)
 	}
+}
+
+// receivesTimer reports whether op receives from a timer's channel (a
+// select case on time.After): the path through it is a timeout.
+func receivesTimer(op *asyncir.Op) bool {
+	return op.Kind == asyncir.OpAwait && asyncir.FromTimer(op.Operand)
 }
 
 // sendGroup is ch and the other channels f made that a goroutine sending

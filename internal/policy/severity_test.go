@@ -45,6 +45,8 @@ func TestSeverities(t *testing.T) {
 		{"a leak after a test failure is info", nil, diag("AL151", app, warning, asyncir.TierNone, asyncir.FactAfterTestFailure), info},
 		{"a skipped delivery is a warning outside tests", nil, diag("AL152", root+"/pkg/conn.go", warning, asyncir.TierNone, asyncir.FactSkippedDelivery), warning},
 		{"a skipped delivery is info in a Go test", nil, diag("AL152", root+"/pkg/conn_test.go", warning, asyncir.TierNone, asyncir.FactSkippedDelivery), info},
+		{"a leak after a timeout is a warning outside tests", nil, diag("AL151", root+"/pkg/conn.go", warning, asyncir.TierNone, asyncir.FactAfterTimeout), warning},
+		{"a leak after a timeout is info in a Go test", nil, diag("AL151", root+"/pkg/conn_test.go", warning, asyncir.TierNone, asyncir.FactAfterTimeout), info},
 		{"an uncancellable sleep is a warning outside tests", nil, diag("AL251", root+"/pkg/conn.go", warning, asyncir.TierNone, ""), warning},
 		{"an uncancellable sleep is info in a Go test", nil, diag("AL251", root+"/pkg/conn_test.go", warning, asyncir.TierNone, ""), info},
 		{"a detached context is info in a Go test", nil, diag("AL351", root+"/pkg/conn_test.go", warning, asyncir.TierNone, ""), info},

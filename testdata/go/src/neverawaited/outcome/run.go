@@ -39,6 +39,7 @@ func RunLeaks(ctx context.Context) {
 	_ = readyThenErr(cancelled)
 	waitResult(quietT{}, 0)
 	waitResultAssert(quietT{}, 0)
+	waitThenCheck(quietT{}, 0)
 	echoOnce(quietT{}, func() error { return errors.New("write failed") })
 	checkReplies(quietT{}, 100)
 }
