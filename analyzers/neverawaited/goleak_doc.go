@@ -50,10 +50,12 @@ only happen after the test failed (past a
 ` + "`t.Errorf`" + ` or testify's ` + "`assert.Fail`" + `, or down the branch of
 ` + "`if !assert.NoError(t, err) { return }`" + `) is reported at info severity.
 So is, in a test file, a leak that only happens once a timer's case
-fired (` + "`case <-time.After(d):`" + ` that just stops waiting, the test then
-failing on what it did not receive): the timeout guards the test
-against a hang and fires when the test fails or its machine is slow.
-Outside tests that timeout is the classic leak and stays a warning.
+fired in a function that fails the test (` + "`case <-time.After(d):`" + ` that
+just stops waiting, the test then failing on what it did not receive):
+the timeout guards the test against a hang and fires when the test
+fails or its machine is slow. A test helper that gives up on a timer as
+part of its work (a simulated transport returning nil) leaks on passing
+runs and stays a warning, as does every such timeout outside tests.
 
 Between goroutines: a producer goroutine that sends in a loop outside a
 ` + "`select`" + ` on a channel whose only receiver, another goroutine, can

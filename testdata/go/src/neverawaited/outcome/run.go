@@ -40,6 +40,7 @@ func RunLeaks(ctx context.Context) {
 	waitResult(quietT{}, 0)
 	waitResultAssert(quietT{}, 0)
 	waitThenCheck(quietT{}, 0)
+	simulatedCall(func() int { time.Sleep(delay); return 1 }, 0)
 	echoOnce(quietT{}, func() error { return errors.New("write failed") })
 	checkReplies(quietT{}, 100)
 }
