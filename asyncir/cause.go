@@ -41,7 +41,9 @@ type Cause struct {
 	// Message says what happens at Range ("`load` calls `requests.get`,
 	// which blocks the event loop").
 	Message string
-	// Callers names, in the plural, what reaches it ("coroutines").
+	// Callers names, in the plural, what reaches it ("coroutines"); empty
+	// when the findings are the sides of one cycle (two goroutines each
+	// blocked on the other), which Message already names.
 	Callers string
 	// Via is this finding's path to the root, shown at its call site
 	// ("coroutine `h` reaches it here: h → load → requests.get").

@@ -103,6 +103,9 @@ type APIModel struct {
 	// CancelledByFunc: returns (context, cancel func) where the context
 	// is done only when its parent is or the cancel func is called.
 	CancelledByFunc bool
+	// DerivesContext: the call's (first) result is a context derived
+	// from its context argument (context.WithCancel, WithTimeout, …).
+	DerivesContext bool
 	// ContextValuesOnly: the call reads only the values its context
 	// argument carries (profiler labels, a trace task), never its
 	// cancellation or deadline.
@@ -132,6 +135,9 @@ type APIModel struct {
 	Cond CondOp
 	// FailsTest: the call marks the running test failed (t.Errorf).
 	FailsTest bool
+	// FailsTestWhenFalse: the call returns false exactly when it marked
+	// the running test failed (testify's assert.NoError).
+	FailsTestWhenFalse bool
 }
 
 // LockOp is what a mutex method does.

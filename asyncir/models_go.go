@@ -59,8 +59,13 @@ func GoModels() *Models {
 	add(
 		&APIModel{Name: "context.Background", RootContext: true, Callback: -1},
 		&APIModel{Name: "context.TODO", RootContext: true, Callback: -1},
-		&APIModel{Name: "context.WithCancel", CancelledByFunc: true, Callback: -1},
-		&APIModel{Name: "context.WithCancelCause", CancelledByFunc: true, Callback: -1},
+		&APIModel{Name: "context.WithCancel", CancelledByFunc: true, DerivesContext: true, Callback: -1},
+		&APIModel{Name: "context.WithCancelCause", CancelledByFunc: true, DerivesContext: true, Callback: -1},
+		&APIModel{Name: "context.WithTimeout", DerivesContext: true, Callback: -1},
+		&APIModel{Name: "context.WithTimeoutCause", DerivesContext: true, Callback: -1},
+		&APIModel{Name: "context.WithDeadline", DerivesContext: true, Callback: -1},
+		&APIModel{Name: "context.WithDeadlineCause", DerivesContext: true, Callback: -1},
+		&APIModel{Name: "context.WithValue", DerivesContext: true, Callback: -1},
 		&APIModel{Name: "runtime/pprof.SetGoroutineLabels", ContextValuesOnly: true, Callback: -1},
 		&APIModel{Name: "runtime/pprof.Label", ContextValuesOnly: true, Callback: -1},
 		&APIModel{Name: "runtime/pprof.ForLabels", ContextValuesOnly: true, Callback: -1},
@@ -93,6 +98,26 @@ func GoModels() *Models {
 	for _, typ := range []string{"T", "B", "F", "TB", "common"} {
 		for _, meth := range []string{"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow"} {
 			add(&APIModel{Name: "testing." + typ + "." + meth, FailsTest: true, Callback: -1})
+		}
+	}
+	// testify's unconditional failures, as functions and as methods of
+	// the assertion objects (assert.New(t), require.New(t)).
+	for _, pkg := range []string{"github.com/stretchr/testify/assert", "github.com/stretchr/testify/require"} {
+		for _, fn := range []string{"Fail", "Failf", "FailNow", "FailNowf"} {
+			add(&APIModel{Name: pkg + "." + fn, FailsTest: true, Callback: -1},
+				&APIModel{Name: pkg + ".Assertions." + fn, FailsTest: true, Callback: -1})
+		}
+	}
+	// testify's assert checks return false when they failed the test:
+	// the branch of if !assert.NoError(t, err) { return } runs only
+	// then.
+	for _, fn := range []string{"Equal", "EqualValues", "NotEqual", "Nil", "NotNil", "NoError", "Error", "ErrorIs",
+		"ErrorAs", "ErrorContains", "EqualError", "True", "False", "Len", "Empty", "NotEmpty", "Contains",
+		"NotContains", "Zero", "NotZero", "Same", "IsType", "Greater", "GreaterOrEqual", "Less", "LessOrEqual",
+		"Eventually", "Never", "Condition", "Panics", "NotPanics", "Subset", "ElementsMatch", "JSONEq"} {
+		for _, f := range []string{fn, fn + "f"} {
+			add(&APIModel{Name: "github.com/stretchr/testify/assert." + f, FailsTestWhenFalse: true, Callback: -1},
+				&APIModel{Name: "github.com/stretchr/testify/assert.Assertions." + f, FailsTestWhenFalse: true, Callback: -1})
 		}
 	}
 	// The calls that never come back: what follows them never runs. A

@@ -252,7 +252,15 @@ type Block struct {
 	// LoopHead marks the head of a for/while loop: Succs[0] enters the
 	// body, the others leave the loop.
 	LoopHead bool
-	Raises   bool // ends in raise (an exceptional exit)
+	// CountedExit marks a test in a loop's body of a counter the loop
+	// steps against a bound (if done == 3 { return }): Succs[0] goes on
+	// with the loop, Succs[1] leaves it, as for a LoopHead.
+	CountedExit bool
+	// FailedTest is 1 + the index of the successor taken only once the
+	// running test has failed (if !assert.NoError(t, err) { return });
+	// 0 when none is.
+	FailedTest int
+	Raises     bool // ends in raise (an exceptional exit)
 	// Handlers are the exception handlers (Python except clauses) that an
 	// exception raised by one of this block's ops reaches, innermost try
 	// first. The frontend ends a block just before every op that can
@@ -282,6 +290,19 @@ type Block struct {
 	// first-turn flag (first := true; for … { if first { first = false;
 	// close(ready); continue } … }).
 	FirstTurn *FirstTurnFlag
+}
+
+// EntersFailedTest reports whether the edge from b to to is taken only
+// once the running test has failed.
+func (b *Block) EntersFailedTest(to *Block) bool {
+	return b.FailedTest > 0 && b.FailedTest <= len(b.Succs) && b.Succs[b.FailedTest-1] == to
+}
+
+// DecidesLoop reports whether b's branch decides whether its loop goes on
+// (Succs[0]) or ends: the loop's own condition, or a counted exit in its
+// body.
+func (b *Block) DecidesLoop() bool {
+	return b.LoopHead || b.CountedExit
 }
 
 // FirstTurnFlag is a flag a loop carries: it enters the loop at Loop with

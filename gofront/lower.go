@@ -126,11 +126,20 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 	for _, fv := range fn.FreeVars {
 		f.Inputs = append(f.Inputs, l.value(fv))
 	}
+	for i, fv := range fn.FreeVars {
+		if l.capturesRootContext(fv) {
+			if unnamed == nil {
+				unnamed = map[*asyncir.Value]bool{}
+			}
+			unnamed[f.Inputs[len(fn.Params)+i]] = true
+		}
+	}
 	for _, in := range f.Inputs {
 		// A context parameter named _ or left unnamed is declared unused
 		// on purpose (an interface's signature), and one every caller
 		// fills with context.Background() is never cancelled: the
-		// function has none to observe.
+		// function has none to observe; nor has a closure that captures
+		// a context.Background() or TODO() of its starter.
 		if in.Type().Await == asyncir.Context && !f.HasContext && in.Track.Name != "_" && in.Track.Name != "" && !unnamed[in] && !l.rootCtx[fn] {
 			f.HasContext, f.ContextName = true, in.Track.Name
 		}
@@ -171,7 +180,16 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 				if b.Comment == "for.loop" && loopDone[b.Succs[0].Comment] && !ib.LoopHead {
 					ib.LoopHead, order = true, []int{1, 0}
 				}
-				if !ib.LoopHead && !deadEdge(b, 0) && !deadEdge(b, 1) {
+				if stay, ok := countedExit(b); !ib.LoopHead && ok {
+					ib.CountedExit = true
+					if stay == 1 {
+						order = []int{1, 0}
+					}
+				}
+				if i := l.failedTestSucc(b); i >= 0 && !deadEdge(b, 0) && !deadEdge(b, 1) {
+					ib.FailedTest = 1 + slices.Index(order, i)
+				}
+				if !ib.LoopHead && !ib.CountedExit && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
 					ib.Cond = l.branchFlag(fn, b)
 					if head, changed, succ := firstTurn(b); head != nil {
@@ -384,6 +402,7 @@ func (l *lowerer) call(b *asyncir.Block, kind asyncir.OpKind, c *ssa.CallCommon,
 			l.captures(op, v)
 		}
 	}
+	l.noteLogger(op.External, c.Signature())
 	op.Recv.AddUse(asyncir.UseRecv, op)
 	for _, a := range args {
 		v := l.value(a)

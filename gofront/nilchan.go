@@ -7,6 +7,7 @@ import (
 
 	"github.com/asynclint/asynclint/asyncir"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // nilChannels knows which channel variables of the package are never
@@ -16,6 +17,11 @@ type nilChannels struct {
 	seenFields     map[string]bool      // "pkg.T.f" of every channel field selected
 	globals        map[*ssa.Global]bool // channel package variables: true when assigned
 	bindings       map[*ssa.FreeVar]ssa.Value
+	// boxed holds the types the package converts to an interface; boxedAny
+	// is set when it converts a type parameter's value, whose type is
+	// not known here.
+	boxed    typeutil.Map
+	boxedAny bool
 }
 
 // findNilChannels scans every function of the package, its initializer
@@ -51,6 +57,11 @@ func findNilChannels(pkg *ssa.Package, funcs []*ssa.Function) *nilChannels {
 					for i, v := range in.Bindings {
 						n.bindings[fn.FreeVars[i]] = v
 					}
+				case *ssa.MakeInterface:
+					n.boxed.Set(in.X.Type(), true)
+					if _, ok := in.X.Type().(*types.TypeParam); ok {
+						n.boxedAny = true
+					}
 				}
 				ops = instr.Operands(ops[:0])
 				for _, o := range ops {
@@ -65,6 +76,26 @@ func findNilChannels(pkg *ssa.Package, funcs []*ssa.Function) *nilChannels {
 		}
 	}
 	return n
+}
+
+// neverAsserted reports whether v comes from a type assertion (a type
+// switch's case) to an unexported type of the package that the package
+// never converts to an interface: no value of that type is ever in one,
+// so the assertion never succeeds and what uses v never runs (suture's
+// Serve loop has a case for a stopSupervisor message nothing sends).
+func (n *nilChannels) neverAsserted(v ssa.Value) bool {
+	if x, ok := v.(*ssa.Extract); ok && x.Index == 0 {
+		v = x.Tuple
+	}
+	ta, ok := v.(*ssa.TypeAssert)
+	if !ok || n.boxedAny || ta.Parent().Pkg == nil {
+		return false
+	}
+	named, ok := types.Unalias(pointee(ta.AssertedType)).(*types.Named)
+	if !ok || named.Obj().Exported() || named.Obj().Pkg() == nil || named.Obj().Pkg() != ta.Parent().Pkg.Pkg {
+		return false
+	}
+	return n.boxed.At(ta.AssertedType) == nil
 }
 
 func pointee(t types.Type) types.Type {
@@ -117,6 +148,9 @@ func (l *lowerer) nilness(v ssa.Value) asyncir.Nilness {
 			key := fieldKey(x)
 			st := pointee(x.X.Type()).Underlying().(*types.Struct)
 			if key != "" && !st.Field(x.Field).Exported() && st.Field(x.Field).Pkg() == l.pass.Pkg && !l.nils.assignedFields[key] {
+				if l.nils.neverAsserted(copiedFrom(x.X)) {
+					return asyncir.NotNil // a case no value reaches: the use never runs
+				}
 				return asyncir.NilUnassignedField
 			}
 		case *ssa.Global:

@@ -84,3 +84,23 @@ func isRootContext(models *asyncir.Models, v ssa.Value) bool {
 	m := models.API(externalFunc(fn))
 	return m != nil && m.RootContext
 }
+
+// capturesRootContext reports whether the closure's free variable fv is
+// bound, through any enclosing closures, to a context.Background() or
+// context.TODO() its starter made and never replaced (stored once in the
+// variable's cell; go-redis's
+// ctx := context.TODO(); go func() { … c.pubSub.Receive(ctx) … }()).
+func (l *lowerer) capturesRootContext(fv *ssa.FreeVar) bool {
+	for {
+		v, ok := l.nils.bindings[fv]
+		if !ok {
+			return false
+		}
+		if outer, ok := v.(*ssa.FreeVar); ok {
+			fv = outer
+			continue
+		}
+		// Captured by reference: the cell, stored once with the context.
+		return isRootContext(l.models, l.alias.canon(v))
+	}
+}

@@ -189,6 +189,10 @@ func (l *lowerer) describe(v ssa.Value, x *asyncir.Value) {
 		// condition variable declared here.
 		t.Made = x.Type().Await == asyncir.WaitGroup || x.Type().Await == asyncir.Mutex || x.Type().Await == asyncir.Cond
 		t.Name = v.Comment
+		if v.Comment == "new" || v.Comment == "complit" {
+			// new(T) or &T{}: named by the variable it is bound to.
+			t.Name = l.nameAt(v.Pos(), 0)
+		}
 	case *ssa.Parameter:
 		t.Name = v.Name()
 	case *ssa.FreeVar:

@@ -103,6 +103,8 @@ func blankDisplay(text []byte, lit *constLit, base int) {
 // are cut from slabs it keeps across the displays of a segment: a
 // generated module's data tables are hundreds of thousands of small
 // displays, and an allocation each was most of what reading them cost.
+// Once a segment is lowered its scanner is reused for another, cutting
+// from the same slabs.
 type constScanner struct {
 	src []byte
 	i   int
@@ -110,12 +112,28 @@ type constScanner struct {
 	// the elements of the displays being read, innermost last.
 	lits         []constLit
 	elems, stack []*constLit
+	// litSlabs and elemSlabs are every slab made; the next ones to cut
+	// from again after reuse are litSlabs[nextLit:] and
+	// elemSlabs[nextElem:].
+	litSlabs          [][]constLit
+	elemSlabs         [][]*constLit
+	nextLit, nextElem int
+}
+
+// reuse lets s cut its slabs again: nothing may hold what it read before.
+func (s *constScanner) reuse() {
+	s.lits, s.elems = nil, nil
+	s.nextLit, s.nextElem = 0, 0
 }
 
 // newLit is a lit from the slab.
 func (s *constScanner) newLit(l constLit) *constLit {
 	if len(s.lits) == 0 {
-		s.lits = make([]constLit, 256)
+		if s.nextLit == len(s.litSlabs) {
+			s.litSlabs = append(s.litSlabs, make([]constLit, 256))
+		}
+		s.lits = s.litSlabs[s.nextLit]
+		s.nextLit++
 	}
 	p := &s.lits[0]
 	*p = l
@@ -130,8 +148,12 @@ func (s *constScanner) popElems(from int) []*constLit {
 	if n == 0 {
 		return nil
 	}
-	if n > len(s.elems) {
-		s.elems = make([]*constLit, max(1024, n))
+	for n > len(s.elems) {
+		if s.nextElem == len(s.elemSlabs) {
+			s.elemSlabs = append(s.elemSlabs, make([]*constLit, max(1024, n)))
+		}
+		s.elems = s.elemSlabs[s.nextElem]
+		s.nextElem++
 	}
 	out := s.elems[:n:n]
 	copy(out, s.stack[from:])

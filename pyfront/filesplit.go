@@ -1,6 +1,7 @@
 package pyfront
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"time"
@@ -110,13 +111,23 @@ func splitFileWith(src []byte, names *runNames) *fileSplit {
 	if names != nil {
 		fs.cutMembers(lines, classes, names)
 	}
-	fs.lineStarts = []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			fs.lineStarts = append(fs.lineStarts, i+1)
-		}
-	}
+	fs.lineStarts = rowStarts(src)
 	return fs
+}
+
+// rowStarts lists the offset of each row of src: 0, and the offset after
+// each newline; the table is a module's for as long as its IR lives, so
+// it is sized once rather than grown.
+func rowStarts(src []byte) []int {
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return starts
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
 }
 
 // point is the tree-sitter point (0-based row, byte column) of offset.
@@ -230,6 +241,9 @@ func (fs *fileSplit) indexMethods(text []byte, lines []pyLine, cls string) {
 
 // hasSyntaxError reports whether t holds an ERROR or MISSING node.
 func (t *tree) hasSyntaxError() bool {
+	if t.broken {
+		return true
+	}
 	for i := range t.nodes {
 		if t.nodes[i].symbolIsErr || t.nodes[i].missing {
 			return true

@@ -25,6 +25,7 @@ uint32_t ts_node_end_byte(TSNode self);
 TSPoint ts_node_start_point(TSNode self);
 TSPoint ts_node_end_point(TSNode self);
 bool ts_node_is_missing(TSNode self);
+bool ts_node_has_error(TSNode self);
 uint32_t ts_node_descendant_count(TSNode self);
 TSTreeCursor ts_tree_cursor_new(TSNode node);
 void ts_tree_cursor_delete(TSTreeCursor *self);
@@ -33,6 +34,12 @@ TSFieldId ts_tree_cursor_current_field_id(const TSTreeCursor *self);
 bool ts_tree_cursor_goto_parent(TSTreeCursor *self);
 bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
 bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
+
+// tree_has_error reports whether the tree holds an ERROR or MISSING node
+// (tree-sitter keeps the answer at every node).
+static bool tree_has_error(const TSTree *tree) {
+	return ts_node_has_error(ts_tree_root_node(tree));
+}
 
 // flat_node is Go's node (tree.go), field for field: flatten writes the
 // nodes the lowering reads, with no copy in between.
@@ -158,8 +165,11 @@ func parseText(g *grammar, ps *sitter.Parser, src []byte, use treeUse, buf []nod
 		return nil
 	}
 	defer C.ts_tree_delete(ct)
-	if use == noTree {
+	switch use {
+	case noTree:
 		return &tree{src: src}
+	case errorsOnly:
+		return &tree{src: src, broken: bool(C.tree_has_error(ct))}
 	}
 	return flattenC(g, ct, src, use == passingTree, buf)
 }

@@ -7,9 +7,12 @@ import (
 )
 
 // trimAfter is the size of a parse after which the C heap it used is
-// trimmed at once: the largest files are parsed first, and what their
-// trees took would otherwise stay resident while the Go heap grows.
-const trimAfter = 128 << 10
+// trimmed at once: a parse this large (a module over the default
+// max-file-size, or a whole segmented module) would otherwise leave its
+// tree's memory resident while the Go heap grows. Smaller parses reuse
+// what the previous ones freed in the one C arena (ctrim_linux.go);
+// trimming after each of them only had the next fault it in again.
+const trimAfter = 1 << 20
 
 // parsedSize is the number of bytes of src a parse of ranges reads.
 func parsedSize(src []byte, ranges []sitter.Range) int {
@@ -31,11 +34,13 @@ func parsedSize(src []byte, ranges []sitter.Range) int {
 // it (stdlib: the peak was the end of linking). One collection here,
 // when the garbage is at its largest, often replaces one that would come
 // during linking; a session (the language server) keeps its memory
-// anyway and is not made to wait.
-func releaseParsing(keepSession bool) {
+// anyway and is not made to wait. The hold on the collector
+// (gchold.go) ends after that collection.
+func (p *parserPool) releaseParsing(keepSession bool) {
 	trimCHeap()
 	dropNodeBuffers()
 	if !keepSession {
 		runtime.GC()
 	}
+	p.releaseGC()
 }

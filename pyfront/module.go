@@ -158,11 +158,9 @@ func isDocstring(t *tree, stmt int32) bool {
 }
 
 func lineTable(src []byte) ([]int, []string) {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			starts = append(starts, i+1)
-		}
+	starts := rowStarts(src)
+	if n := len(starts); n > 1 && starts[n-1] == len(src) {
+		starts = starts[:n-1] // no row after a final newline
 	}
 	indents := make([]string, len(starts))
 	for i, s := range starts {

@@ -173,6 +173,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		lower[i] = opts.Eager || opts.ParseOnly || s.marker
 	}
 	pool := newParserPool()
+	defer pool.releaseGC() // when Load does not reach releaseParsing
 	if spelled != nil {
 		spelled.merge()
 	}
@@ -219,6 +220,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				return
 			}
 			s.mi = pool.lowerSource(s, opts)
+			checkGC()
 			// What its lowered code refers to is lowered here, in
 			// parallel, rather than by the helper walk below.
 			s.mi.defineReachedInParts()
@@ -357,7 +359,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 			lowered = append(lowered, libMods...)
 		}
-		releaseParsing(opts.KeepSession)
+		pool.releaseParsing(opts.KeepSession)
 		link(lowered, infos, models)
 		if opts.KeepSession {
 			res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
@@ -679,6 +681,9 @@ type parserPool struct {
 	// names, when set, lets a module lowered in part leave out the
 	// methods no code of the run names (members.go).
 	names *runNames
+	// gcHeld: the run holds the collector off (gchold.go).
+	gcMu   sync.Mutex
+	gcHeld bool
 }
 
 var grammarOnce = sync.OnceValue(newGrammar)

@@ -108,9 +108,11 @@ func isClause(line []byte) bool {
 func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Duration) (*moduleInfo, bool) {
 	trees := p.parseSegments(s.src, segs, timeout)
 	defer trees.stop()
+	p.holdGC(len(s.src))
 	mi := newModuleInfo(s, true)
 	first := trees.next()
 	if first == nil {
+		resumeGC()
 		return nil, false
 	}
 	lineStarts, indents := lineTable(s.src)
@@ -137,8 +139,10 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 		if trees.last() {
 			break
 		}
-		trees.recycle(t.nodes)
+		checkGC()
+		trees.recycle(seg)
 		if seg = trees.next(); seg == nil {
+			resumeGC()
 			return nil, false
 		}
 	}
@@ -160,9 +164,9 @@ type segmentTrees struct {
 	stopped atomic.Bool
 	window  chan struct{}
 	wg      sync.WaitGroup
-	// spare holds the node slices of segments already lowered, for the
-	// next parses to fill rather than allocate.
-	spare chan []node
+	// spare holds the segments already lowered, whose node slices and
+	// scanner slabs the next parses fill rather than allocate.
+	spare chan *parsedSegment
 }
 
 // parseSegments starts parsing segs of src, at most a few segments ahead
@@ -170,7 +174,7 @@ type segmentTrees struct {
 func (p *parserPool) parseSegments(src []byte, segs []segment, timeout time.Duration) *segmentTrees {
 	workers := runtime.GOMAXPROCS(0)
 	st := &segmentTrees{out: make([]chan *parsedSegment, len(segs)), window: make(chan struct{}, 2*workers),
-		spare: make(chan []node, 2*workers)}
+		spare: make(chan *parsedSegment, 2*workers)}
 	for i := range st.out {
 		st.out[i] = make(chan *parsedSegment, 1)
 	}
@@ -191,10 +195,11 @@ func (p *parserPool) parseSegments(src []byte, segs []segment, timeout time.Dura
 	for range workers {
 		go func() {
 			defer st.wg.Done()
+			var text []byte // the worker's copy of a segment with its tables blanked
 			for i := range next {
 				var ps *parsedSegment
 				if !st.stopped.Load() {
-					ps = p.parseSegment(src, segs[i], time.Until(deadline), st.spareNodes())
+					ps = p.parseSegment(src, segs[i], time.Until(deadline), st.spareSegment(), &text)
 				}
 				st.out[i] <- ps
 			}
@@ -212,19 +217,20 @@ func (st *segmentTrees) next() *parsedSegment {
 	return t
 }
 
-// recycle hands the nodes of a segment that is lowered to a later parse.
-func (st *segmentTrees) recycle(nodes []node) {
+// recycle hands the memory of a segment that is lowered to a later parse.
+func (st *segmentTrees) recycle(ps *parsedSegment) {
 	select {
-	case st.spare <- nodes:
+	case st.spare <- ps:
 	default:
 	}
 }
 
-// spareNodes is a recycled node slice, nil when there is none.
-func (st *segmentTrees) spareNodes() []node {
+// spareSegment is a lowered segment to reuse the memory of, nil when
+// there is none.
+func (st *segmentTrees) spareSegment() *parsedSegment {
 	select {
-	case nodes := <-st.spare:
-		return nodes
+	case ps := <-st.spare:
+		return ps
 	default:
 		return nil
 	}
@@ -250,34 +256,49 @@ func (st *segmentTrees) stop() {
 }
 
 // parsedSegment is a segment's tree, with the file's positions, and the
-// data tables read instead of parsed, by offset.
+// data tables read instead of parsed, by offset, cut from scan's slabs.
 type parsedSegment struct {
 	t    *tree
 	lits map[int]*constLit
+	scan *constScanner
 }
 
-// parseSegment parses one segment into buf's memory when it has room, or
-// returns nil when it timed out or does not parse cleanly.
-func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration, buf []node) *parsedSegment {
+// parseSegment parses one segment, or returns nil when it timed out or
+// does not parse cleanly. The memory of spare, a segment lowered already,
+// holds its nodes and tables when it has room; text is the worker's
+// buffer for the segment's text with its tables blanked (tree-sitter
+// reads it only while it parses).
+func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration, spare *parsedSegment, text *[]byte) *parsedSegment {
 	if timeout <= 0 {
 		return nil
 	}
-	text := src[seg.start:seg.end]
-	var lits map[int]*constLit
-	var scan constScanner
+	ps := &parsedSegment{scan: &constScanner{}}
+	var buf []node
+	if spare != nil {
+		buf, ps.lits, ps.scan = spare.t.nodes, spare.lits, spare.scan
+		clear(ps.lits)
+		ps.scan.reuse()
+	}
+	parsed := src[seg.start:seg.end]
 	for _, d := range seg.displays {
-		lit, ok := scan.scan(src[:seg.end], d)
+		lit, ok := ps.scan.scan(src[:seg.end], d)
 		if !ok || lit.end-lit.start < constMin {
 			continue
 		}
-		if lits == nil {
-			lits = map[int]*constLit{}
-			text = bytes.Clone(text)
+		if ps.lits == nil {
+			ps.lits = map[int]*constLit{}
 		}
-		lits[d] = lit
-		blankDisplay(text, lit, seg.start)
+		if len(ps.lits) == 0 {
+			*text = append((*text)[:0], parsed...)
+			parsed = *text
+		}
+		ps.lits[d] = lit
+		blankDisplay(parsed, lit, seg.start)
 	}
-	t := p.parseKeepingHeap(text, nil, timeout, keptTree, buf)
+	if len(ps.lits) == 0 {
+		ps.lits = nil // no table: expr need not look
+	}
+	t := p.parseKeepingHeap(parsed, nil, timeout, keptTree, buf)
 	if t == nil {
 		return nil
 	}
@@ -292,5 +313,6 @@ func (p *parserPool) parseSegment(src []byte, seg segment, timeout time.Duration
 		nd.erow += seg.row
 	}
 	t.src = src
-	return &parsedSegment{t: t, lits: lits}
+	ps.t = t
+	return ps
 }

@@ -32,7 +32,13 @@ func (fs *fileSplit) finishSyntax(mi *moduleInfo, path string) {
 		}
 	}
 	if len(rest) > 0 && !fs.suspect {
-		if t := fs.parse(fs.rangesOf(rest)); t == nil {
+		// Most of the rest has nothing legacySyntax looks for: its tree
+		// is not copied, only asked whether it holds an error.
+		ranges := fs.rangesOf(rest)
+		if !mayHoldLegacySyntax(fs.src, rest) {
+			t := fs.pool.parse(fs.src, ranges, fs.timeout, errorsOnly, nil)
+			fs.suspect = t == nil || t.broken
+		} else if t := fs.parse(ranges); t == nil {
 			fs.suspect = true
 		} else {
 			fs.noteSyntax(t, mi, path)

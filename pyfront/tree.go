@@ -263,6 +263,9 @@ type node struct {
 type tree struct {
 	nodes []node
 	src   []byte
+	// broken: the parse, kept as errorsOnly, has an ERROR or MISSING
+	// node.
+	broken bool
 }
 
 // copyTree walks t with the binding's cursor and copies what lowering

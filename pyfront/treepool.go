@@ -14,6 +14,9 @@ const (
 	// passingTree: the tree is read and recycled; its array may be a
 	// larger recycled one.
 	passingTree
+	// errorsOnly: only whether the tree holds an ERROR or MISSING node
+	// is kept (tree.broken), read from its root: no node is copied.
+	errorsOnly
 )
 
 // nodeBuffers recycles the node arrays of trees dropped as soon as they

@@ -13,7 +13,14 @@ captured variable, or an ` + "`*http.Request`" + `'s ` + "`r.Context()`" + `). A
 where the function may already have seen ` + "`ctx.Done()`" + ` fire (after
 ` + "`<-ctx.Done()`" + `, or after a ` + "`select`" + ` with a ` + "`ctx.Done()`" + ` case) is not
 reported: cleanup that must still finish there, such as a graceful
-` + "`Shutdown`" + `, cannot use the cancelled context. In a Go test file (the test
+` + "`Shutdown`" + `, cannot use the cancelled context. A root that is only stored
+(in a struct, or a context derived from it with ` + "`context.WithCancel`" + ` and the
+like, kept with a request whose work must outlive the caller) or read
+for its values only (profiler labels; a printf-style logger,
+` + "`func(ctx context.Context, format string, args ...any)`" + ` with no result)
+is a deliberate root, and not reported either. A
+context the function itself made with ` + "`context.Background()`" + ` or
+` + "`context.TODO()`" + ` and a goroutine captures is no context to cut off. In a Go test file (the test
 profile) it is info: nothing cancels a test's context midway; so it is in a
 demonstration program under examples/ (the example profile), whose context
 lives as long as main.

@@ -76,17 +76,45 @@ func isDone(v *asyncir.Value) bool {
 // (stored into a struct or returned, it is a deliberate root, like a
 // values-only context; a call that reads only its values, such as
 // resetting profiler labels with pprof.SetGoroutineLabels, cuts nothing
-// off).
+// off). A context derived from v that is only stored is a deliberate
+// root too (go-redis's pool: dialCtx, cancel :=
+// context.WithCancel(context.Background()) kept in a wantConn whose dial
+// must outlive the caller).
 func passedOn(models *asyncir.Models, v *asyncir.Value) bool {
 	for _, u := range v.Uses {
 		if u.Kind != asyncir.UseArg {
 			continue
 		}
-		if m := models.API(u.Op.External); m == nil || !m.ContextValuesOnly {
+		m := models.API(u.Op.External)
+		switch {
+		case m != nil && m.ContextValuesOnly:
+		case m != nil && m.DerivesContext && onlyStored(derived(u.Op)):
+		default:
 			return true
 		}
 	}
 	return false
+}
+
+// derived is the context a deriving call returns (its first result).
+func derived(call *asyncir.Op) *asyncir.Value {
+	if r := call.Result; r != nil && len(r.Elems()) > 0 {
+		return r.Elems()[0]
+	}
+	return call.Result
+}
+
+// onlyStored reports whether v is used, and only stored away.
+func onlyStored(v *asyncir.Value) bool {
+	if v == nil || len(v.Uses) == 0 {
+		return false
+	}
+	for _, u := range v.Uses {
+		if u.Kind != asyncir.UseStore {
+			return false
+		}
+	}
+	return true
 }
 
 func shortName(name string) string {

@@ -39,7 +39,8 @@ producer blocked. A goroutine that sends in a loop on an unexported field
 channel that nothing in the package receives from, closes or hands on
 blocks once the buffer is full. A leak that can
 only happen after the test failed (past a
-` + "`t.Errorf`" + `) is reported at info severity.
+` + "`t.Errorf`" + ` or testify's ` + "`assert.Fail`" + `, or down the branch of
+` + "`if !assert.NoError(t, err) { return }`" + `) is reported at info severity.
 
 Between goroutines: a producer goroutine that sends in a loop outside a
 ` + "`select`" + ` on a channel whose only receiver, another goroutine, can
@@ -141,6 +142,13 @@ turning that case off, and is not reported; so is ` + "`select {}`" + ` in a fun
 that is not started as a goroutine (a program's main parking forever), and
 an operation on a channel the code compares with nil (` + "`if ch != nil { <-ch }`" + `).
 
+A loop's first-turn flag is followed: a local that enters the loop as
+` + "`true`" + ` (or as a sentinel constant the loop compares it with, ` + "`prev := -1`" + `)
+and is changed only in the block that closes or sends
+(` + "`if first { first = false; close(ready); continue }`" + `), when the loop can
+leave only on a later turn, makes that close happen before any way out:
+it is not a skipped close.
+
 ### Why is this bad?
 ` + "`for x := range ch`" + ` ends only when ` + "`ch`" + ` is closed. If the producer returns
 early, on an error path for example, the workers wait forever.
@@ -233,7 +241,9 @@ before starting the work, or ` + "`defer g.Wait()`" + ` when the error is not ne
 Info instead of a warning when the function leaves the work unwaited only
 once its context is done (right after a test of ` + "`ctx.Err()`" + `, or on a
 ` + "`<-ctx.Done()`" + ` case) and every counted goroutine is handed a context: the
-work stops on the same cancellation.
+work stops on the same cancellation. Info in test files: a test's early
+return is an error it fails on, or a branch whose deferred ` + "`Close`" + ` ends
+the work.
 
 ### References
 - [errgroup](https://pkg.go.dev/golang.org/x/sync/errgroup)
@@ -249,8 +259,13 @@ runs only at return), or through a function of the package it calls
 (` + "`" + `RLock` + "`" + ` under its own ` + "`" + `Lock` + "`" + ` included; two read locks only when
 the package also takes the write lock, since a ` + "`Lock`" + ` queued between them
 blocks both, and Go prohibits recursive read locking: the writer's ` + "`Lock`" + `
-is reported too). A function that returns holding the lock on its last path,
-and unlocks it on the others, is a lock helper and is not reported; nor
+is the other side of the same deadlock). A function that returns holding the lock on its last path,
+and unlocks it on the others, is a lock helper and is not reported; the
+last path is the last return in the source. A function with a ` + "`defer`" + `
+also has a return for a recovered panic that no path enters; it is not
+counted, so such a function still hands its lock over (bbolt's
+` + "`beginRWTx`" + ` returns the ` + "`Tx`" + ` that unlocks ` + "`rwlock`" + ` on commit or
+rollback). Nor
 is a lock taken again that the first does not precede on every path,
 or one a callee takes only on some paths (both are what a flag such as
 ` + "`doLock`" + ` or ` + "`hasLock`" + ` selects, which the analysis does not follow), nor
@@ -267,8 +282,9 @@ counts as taken: only an empty loop skips it, not a flag.
 
 Two goroutines: two mutexes held in struct fields that one function takes
 in the order A then B, and another B then A, itself or through a function
-of the package it calls that takes B on every path (each second ` + "`Lock`" + `
-is reported, the helper's ` + "`Lock`" + ` as related). Not paired: a helper that
+of the package it calls that takes B on every path (one finding at the
+first of the two second ` + "`Lock`" + `s, each as a related location, a helper's
+` + "`Lock`" + ` too; ` + "`--all-sites`" + ` reports the two blocked sides apart). Not paired: a helper that
 releases the held mutex before taking the other, two functions that both
 hold a third mutex (a gate) at their second ` + "`Lock`" + `, a function that first
 waits for a goroutine to end (a channel its ` + "`defer close`" + ` closes), and

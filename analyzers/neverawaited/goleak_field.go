@@ -156,7 +156,7 @@ func stopsReceiving(r *asyncir.Op) *asyncir.Op {
 			return 0
 		},
 		Edge: func(from, to *asyncir.Block) int {
-			if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
+			if from.DecidesLoop() && len(from.Succs) > 0 && to != from.Succs[0] {
 				return asyncir.Inf // a counted loop
 			}
 			return 0

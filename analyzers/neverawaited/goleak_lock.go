@@ -113,25 +113,42 @@ func callsFuncValue(op *asyncir.Op) bool {
 // reportRecursiveRead reports AL155 for a read lock taken again by the
 // goroutine that holds one, when writer (another function) takes the
 // write lock: the writer's Lock waits for the first read lock, and the
-// second read lock waits for the writer. Both sides are reported.
+// second read lock waits for the writer. Both sides are reported, as
+// one root cause at the second read lock, where the fix goes.
 func reportRecursiveRead(pass *asyncir.Pass, f *asyncir.Func, first *asyncir.Op, m *asyncir.Value, again, via, writer *asyncir.Op) {
 	at, who := again, "`"+f.QualName+"`"
 	if via != nil {
 		at, who = via, "`"+calleeName(via)+"`"
 	}
+	root := asyncir.Cause{Range: at.Range,
+		Message: fmt.Sprintf("%s read-locks %s again while `%s` holds a read lock, and `%s` write-locks it: a Lock queued in between blocks both forever",
+			who, lockName(m), f.QualName, writer.Func().QualName)}
+	reader, queued := root, root
+	reader.Via = "read-locked again here, under the read lock `" + f.QualName + "` holds"
+	queued.Via = "`" + writer.Func().QualName + "` can queue its Lock here, between the two read locks"
 	report(pass, asyncir.Diagnostic{
 		Code:  "AL155",
 		Range: at.Range,
 		Message: fmt.Sprintf("%s read-locks %s again while `%s` holds a read lock: a Lock waiting in between (`%s`) blocks both forever",
 			who, lockName(m), f.QualName, writer.Func().QualName),
 		Related: []asyncir.Related{{Range: first.Range, Message: "first read-locked here"}, {Range: writer.Range, Message: "a writer that can queue in between"}},
+		Cause:   &reader,
 	})
 	report(pass, asyncir.Diagnostic{
 		Code:    "AL155",
 		Range:   writer.Range,
 		Message: fmt.Sprintf("this Lock of %s can block forever: it waits for the read lock `%s` holds, while `%s` read-locks it again behind this Lock", lockName(m), f.QualName, f.QualName),
 		Related: []asyncir.Related{{Range: at.Range, Message: "read-locked again here"}},
+		Cause:   &queued,
 	})
+}
+
+// firstInSource is whichever of a and b comes first in the source.
+func firstInSource(a, b *asyncir.Op) *asyncir.Op {
+	if b.Range.File < a.Range.File || b.Range.File == a.Range.File && b.Range.Start.Offset < a.Range.Start.Offset {
+		return b
+	}
+	return a
 }
 
 // writer is a write Lock, in the package, of the mutex field m is held

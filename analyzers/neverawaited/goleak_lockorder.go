@@ -20,7 +20,7 @@ type lockEdge struct {
 // another in the order B then A (itself, or through a function of the
 // package it calls that takes B on every path): two goroutines running them can each
 // hold one and wait forever for the other. Both second Locks are
-// reported. Locks of the same field (two values of one type) are not
+// reported, as the two sides of one root cause. Locks of the same field (two values of one type) are not
 // ordered by field and are not judged.
 func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 	models := pass.Program.Models
@@ -79,6 +79,11 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 				continue
 			}
 			reported[e.taken], reported[r.taken] = true, true
+			// One deadlock, two blocked sides: both share a root, which
+			// the policy layer reports once, at the first of them.
+			root := asyncir.Cause{Range: firstInSource(e.taken, r.taken).Range,
+				Message: fmt.Sprintf("`%s` and `%s` take mutexes `%s` and `%s` in opposite orders: each can wait forever for the other",
+					e.taken.Func().QualName, r.taken.Func().QualName, fieldName(e.from), fieldName(e.to))}
 			for _, pair := range [][2]lockEdge{{e, r}, {r, e}} {
 				a, b := pair[0], pair[1]
 				related := []asyncir.Related{
@@ -90,12 +95,15 @@ func checkLockOrder(pass *asyncir.Pass, locks *lockSummaries) {
 					how = "locks (through `" + calleeName(a.taken) + "`)"
 					related = append(related, asyncir.Related{Range: a.inner.Range, Message: "`" + fieldName(a.to) + "` locked here"})
 				}
+				side := root
+				side.Via = fmt.Sprintf("`%s` %s `%s` here while holding `%s`", a.taken.Func().QualName, how, fieldName(a.to), fieldName(a.from))
 				report(pass, asyncir.Diagnostic{
 					Code:  "AL155",
 					Range: a.taken.Range,
 					Message: fmt.Sprintf("`%s` %s mutex `%s` while holding `%s`, and `%s` takes them in the opposite order: each can wait forever for the other",
 						a.taken.Func().QualName, how, fieldName(a.to), fieldName(a.from), b.taken.Func().QualName),
 					Related: related,
+					Cause:   &side,
 				})
 			}
 		}

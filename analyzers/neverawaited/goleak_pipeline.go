@@ -117,7 +117,7 @@ func consumerStops(models *asyncir.Models, bind *asyncir.Op, ch *asyncir.Value) 
 		Edge: func(from, to *asyncir.Block) int {
 			// Leaving a loop through its own condition: a counted loop
 			// that takes as many values as it was told.
-			if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
+			if from.DecidesLoop() && len(from.Succs) > 0 && to != from.Succs[0] {
 				return asyncir.Inf
 			}
 			return 0

@@ -324,8 +324,10 @@ func neverSignalled(bind *asyncir.Op, p *asyncir.Value) bool {
 // leakingPath finds a spawn (or a receive after it) from which f can
 // return having received too few values. Receives cost one each; a
 // drained range, and leaving a receiving loop through its condition (a
-// counted loop), are assumed to take every value.
-func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s sendSummary, avoid func(*asyncir.Op) bool) (*asyncir.Op, *asyncir.Block) {
+// counted loop), are assumed to take every value. failed, when set,
+// marks the ops that fail the running test: paths through them, or
+// through a branch taken only once the test failed, are not followed.
+func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s sendSummary, failed func(*asyncir.Op) bool) (*asyncir.Op, *asyncir.Block) {
 	var recvs []*asyncir.Op
 	headers := map[*asyncir.Block]bool{}
 	for _, ch := range group {
@@ -350,7 +352,7 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 				ins = append(ins, receivingInputs(op, ch)...)
 			}
 			switch {
-			case op.CannotFire(), avoid != nil && avoid(op):
+			case op.CannotFire(), failed != nil && failed(op):
 				return asyncir.Inf
 			case len(ins) > 0:
 				return calleeReceives(op, ins, s.total >= asyncir.Inf)
@@ -365,6 +367,15 @@ func leakingPath(f *asyncir.Func, cfg *asyncir.CFG, group []*asyncir.Value, s se
 			return 0
 		},
 		Edge: receivingLoopExit(cfg, headers),
+	}
+	if failed != nil {
+		loopExit := cost.Edge
+		cost.Edge = func(from, to *asyncir.Block) int {
+			if from.EntersFailedTest(to) {
+				return asyncir.Inf
+			}
+			return loopExit(from, to)
+		}
 	}
 	if s.total < asyncir.Inf {
 		// From the first start: later ones run after receives that served
@@ -468,7 +479,7 @@ func inEndlessLoop(cfg *asyncir.CFG, f *asyncir.Func, r *asyncir.Op) bool {
 	for _, h := range cfg.LoopHeaders(r.Block) {
 		exits := false
 		for _, b := range f.Blocks {
-			exits = exits || b.LoopHead && cfg.InLoop(b, h)
+			exits = exits || b.DecidesLoop() && cfg.InLoop(b, h)
 		}
 		if !exits {
 			return true
@@ -586,7 +597,7 @@ func returnedChannelSend(models *asyncir.Models, g *asyncir.Func) *asyncir.Op {
 // value, so that edge costs Inf.
 func receivingLoopExit(cfg *asyncir.CFG, headers map[*asyncir.Block]bool) func(from, to *asyncir.Block) int {
 	return func(from, to *asyncir.Block) int {
-		if from.LoopHead && len(from.Succs) > 0 && to != from.Succs[0] {
+		if from.DecidesLoop() && len(from.Succs) > 0 && to != from.Succs[0] {
 			for _, h := range cfg.LoopHeaders(from.Succs[0]) {
 				if headers[h] {
 					return asyncir.Inf

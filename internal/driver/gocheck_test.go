@@ -280,3 +280,99 @@ func Second(wg *sync.WaitGroup) bool {
 		t.Errorf("got %s at line %d: %q, related lines %v; want AL151 at 12 naming 2 callers, related 21 and 30", d.Code, d.Range.Start.Line, d.Message, related)
 	}
 }
+
+// TestDeadlockSidesAreOneFinding: a lock-order inversion and a recursive
+// read lock with a writer each block two goroutines, each waiting for the
+// other. The analyzer reports both blocked sides; the run shows each
+// deadlock once, at its first side, with both sides related, and
+// all-sites shows the sides apart.
+func TestDeadlockSidesAreOneFinding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a Go module")
+	}
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "")
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.26\n",
+		"d.go": `package m
+
+import "sync"
+
+type bank struct {
+	a, b sync.Mutex
+	n    int
+}
+
+func (k *bank) Deposit() {
+	k.a.Lock()
+	defer k.a.Unlock()
+	k.b.Lock()
+	k.n++
+	k.b.Unlock()
+}
+
+func (k *bank) Audit() {
+	k.b.Lock()
+	defer k.b.Unlock()
+	k.a.Lock()
+	k.n--
+	k.a.Unlock()
+}
+
+type stats struct {
+	mu  sync.RWMutex
+	sum int
+}
+
+func (s *stats) count() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.sum
+}
+
+func (s *stats) Mean() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.sum / max(s.count(), 1)
+}
+
+func (s *stats) Add(v int) {
+	s.mu.Lock()
+	s.sum += v
+	s.mu.Unlock()
+}
+`})
+	t.Chdir(dir)
+	type found struct {
+		line    int
+		related []int
+	}
+	run := func(allSites bool) []found {
+		res, err := Run(Options{Paths: []string{"."}, Strict: true, Config: &config.Config{AllSites: allSites}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []found
+		for _, d := range res.Diagnostics {
+			if d.Code != "AL155" {
+				t.Errorf("unexpected %s at line %d: %s", d.Code, d.Range.Start.Line, d.Message)
+				continue
+			}
+			f := found{line: int(d.Range.Start.Line)}
+			for _, r := range d.Related {
+				f.related = append(f.related, int(r.Range.Start.Line))
+			}
+			out = append(out, f)
+		}
+		return out
+	}
+	got := run(false)
+	want := []found{{13, []int{13, 21}}, {40, []int{40, 44}}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("grouped: got %v, want %v (line, related lines)", got, want)
+	}
+	if got := run(true); len(got) != 4 {
+		t.Errorf("all sites: got %v, want the 4 blocked sides apart", got)
+	}
+}

@@ -20,7 +20,8 @@ type rootKey struct {
 // Cause.Range that are reached from two or more call sites become one
 // finding at the root, whose message counts the callers and whose related
 // locations are every call site; a root reached from one site stays a
-// finding at that site. The merged finding takes the highest severity of
+// finding at that site. The blocked sides of one deadlock (each waits for
+// the other) share a Cause the same way, and become one finding. The merged finding takes the highest severity of
 // its sites and is placed where its first site was.
 func Group(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 	sites := map[rootKey][]int{}
@@ -51,8 +52,12 @@ func Group(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 func merge(diags []asyncir.Diagnostic, idx []int) asyncir.Diagnostic {
 	first := diags[idx[0]]
 	c := first.Cause
+	msg := c.Message
+	if c.Callers != "" {
+		msg = fmt.Sprintf("%s; %d %s reach it", c.Message, len(idx), c.Callers)
+	}
 	g := asyncir.Diagnostic{Code: first.Code, Analyzer: first.Analyzer, URL: first.URL, Range: c.Range,
-		Tier: first.Tier, Message: fmt.Sprintf("%s; %d %s reach it", c.Message, len(idx), c.Callers)}
+		Tier: first.Tier, Message: msg}
 	for _, i := range idx {
 		d := diags[i]
 		g.Severity = max(g.Severity, d.Severity)

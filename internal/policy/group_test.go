@@ -66,3 +66,19 @@ func TestGroupKeepsRuntime(t *testing.T) {
 		t.Errorf("got %+v, want one merged finding, confirmed", got)
 	}
 }
+
+// TestGroupDeadlockSides: the two blocked sides of one deadlock share a
+// root with no callers to count: one finding, with the root's message as
+// it is and both sides related.
+func TestGroupDeadlockSides(t *testing.T) {
+	root := asyncir.Cause{Range: asyncir.Range{File: "d.go", Start: asyncir.MakePos(13, 2, 130)}, Message: "`A` and `B` take mutexes `x` and `y` in opposite orders"}
+	side := func(line int, via string) asyncir.Diagnostic {
+		c := root
+		c.Via = via
+		return asyncir.Diagnostic{Code: "AL155", Severity: warning, Message: "side", Cause: &c, Range: asyncir.Range{File: "d.go", Start: asyncir.MakePos(line, 2, line*10)}}
+	}
+	got := Group([]asyncir.Diagnostic{side(13, "`A` locks `y` here"), side(21, "`B` locks `x` here")})
+	if len(got) != 1 || got[0].Message != root.Message || got[0].Range.Start.Line != 13 || len(got[0].Related) != 2 || got[0].Related[1].Message != "`B` locks `x` here" {
+		t.Errorf("got %+v, want one finding at line 13 with the root's message and both sides related", got)
+	}
+}

@@ -50,6 +50,8 @@ func TestSeverities(t *testing.T) {
 		{"a detached context is info in a Go test", nil, diag("AL351", root+"/pkg/conn_test.go", warning, asyncir.TierNone, ""), info},
 		{"a Cond.Wait outside a loop is info in a Go test", nil, diag("AL157", root+"/pkg/cond_test.go", warning, asyncir.TierNone, ""), info},
 		{"a Cond.Wait outside a loop is a warning outside tests", nil, diag("AL157", root+"/pkg/cond.go", warning, asyncir.TierNone, ""), warning},
+		{"unwaited work is info in a Go test", nil, diag("AL154", root+"/pkg/stream_test.go", warning, asyncir.TierNone, ""), info},
+		{"unwaited work is a warning outside tests", nil, diag("AL154", root+"/pkg/pgconn.go", warning, asyncir.TierNone, ""), warning},
 		{"an uncancellable sleep is info in an example program", nil, diag("AL251", root+"/examples/pub/main.go", warning, asyncir.TierNone, ""), info},
 		{"a detached context is info in an example program", nil, diag("AL351", root+"/_examples/x/main.go", warning, asyncir.TierNone, ""), info},
 		{"a goroutine ignoring the context is info in an example program", nil, diag("AL352", root+"/example/main.go", warning, asyncir.TierNone, ""), info},

@@ -149,3 +149,26 @@ func warmUp(ctx context.Context, c *client) error {
 func warmUpMain(c *client) error {
 	return warmUp(context.Background(), c)
 }
+
+// A goroutine that captures a context.TODO() its starter made: nothing
+// can cancel it, so there is no cancellation for the sleep to miss
+// (go-redis's channel.initMsgChan retry pause).
+func (c *client) receiveLoop(recv func(context.Context) error) {
+	ctx := context.TODO()
+	go func() {
+		for recv(ctx) != nil {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
+}
+
+// The same loop given a context its starter can cancel.
+func (c *client) receiveLoopCancellable(recv func(context.Context) error) context.CancelFunc {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for recv(ctx) != nil {
+			time.Sleep(time.Minute) // want "`time.Sleep` blocks without observing `ctx`"
+		}
+	}()
+	return cancel
+}

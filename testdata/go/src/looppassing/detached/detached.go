@@ -56,6 +56,51 @@ func preserveValues(ctx context.Context) context.Context {
 	return &valuesOnly{Context: context.Background(), values: ctx}
 }
 
+// A dial that must outlive the caller: the context derived from a fresh
+// root is only kept with the request it serves (go-redis's
+// ConnPool.queuedNewConn, whose goroutine dials with it after the caller
+// gave up).
+type wantConn struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func queueDial(ctx context.Context, queue chan<- *wantConn) error {
+	dialCtx, cancel := context.WithCancel(context.Background())
+	queue <- &wantConn{ctx: dialCtx, cancel: cancel}
+	return ctx.Err()
+}
+
+// The same derived context handed to the work: cut off.
+func dialNow(ctx context.Context, db *sql.DB) error {
+	dialCtx, cancel := context.WithCancel(context.Background()) // want "`context.Background\\(\\)` cuts off `ctx`"
+	defer cancel()
+	return db.PingContext(dialCtx)
+}
+
+// A printf-style logger that takes a context reads only its values:
+// logging with a fresh root cuts nothing off (go-redis's
+// internal.Logger.Printf).
+type logging interface {
+	Printf(ctx context.Context, format string, v ...interface{})
+}
+
+var logger logging
+
+func logDuplicate(ctx context.Context, id string) error {
+	logger.Printf(context.Background(), "duplicate %s", id)
+	return ctx.Err()
+}
+
+// A call of the same shape that returns an error does work the context
+// could stop: cut off.
+func notify(ctx context.Context, format string, args ...any) error { return ctx.Err() }
+
+func notifyDuplicate(ctx context.Context, id string) error {
+	_ = ctx
+	return notify(context.Background(), "duplicate %s", id) // want "`context.Background\\(\\)` cuts off `ctx`"
+}
+
 // Resetting the goroutine's profiler labels reads only the context's
 // values: nothing is cut off (kafka-go's transport does this).
 func labelled(ctx context.Context) {

@@ -555,3 +555,50 @@ func reportTo(log *logger) {
 	go report(done, log)
 	<-done // want `.reportTo. can block forever receiving from .done.: goroutine .report. can return without sending on or closing it.* \(AL152\)`
 }
+
+// Fixed: three goroutines each send once on a channel of its own, and
+// the loop counts the receives from all three until it has them all,
+// its exit a test in the body (fasthttp's TestShutdown): every value is
+// taken.
+func awaitThree() {
+	served, dialled, stopped := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	go func() { time.Sleep(delay); served <- struct{}{} }()
+	go func() { time.Sleep(2 * delay); dialled <- struct{}{} }()
+	go func() { stopped <- struct{}{} }()
+	done := 0
+	for {
+		select {
+		case <-served:
+			done++
+		case <-dialled:
+			done++
+		case <-stopped:
+			done++
+		}
+		if done == 3 {
+			return
+		}
+	}
+}
+
+// The same loop with a way out before the count is reached: a stop
+// leaves the other goroutines blocked in their sends.
+func awaitThreeOrStop(stop <-chan struct{}) {
+	served, dialled := make(chan struct{}), make(chan struct{})
+	go func() { time.Sleep(workTime); served <- struct{}{} }()  // want `goroutine .awaitThreeOrStop.func1. can block forever sending on unbuffered channel .served.*\(AL151\)`
+	go func() { time.Sleep(workTime); dialled <- struct{}{} }() // want `goroutine .awaitThreeOrStop.func2. can block forever sending on unbuffered channel .dialled.*\(AL151\)`
+	done := 0
+	for {
+		select {
+		case <-served:
+			done++
+		case <-dialled:
+			done++
+		case <-stop:
+			return
+		}
+		if done == 2 {
+			return
+		}
+	}
+}

@@ -39,6 +39,9 @@ func RunLeaks() {
 
 	_ = firstTick()
 	_ = firstTickUnstopped()
+	stop := make(chan struct{})
+	close(stop)
+	awaitThreeOrStop(stop)
 	time.Sleep(2 * workTime) // the servers reach their blocked sends
 }
 
@@ -92,4 +95,5 @@ func RunClean() {
 	var sum int
 	sumInto(nil, []int{1, 2, 3, 4, 5}, &sum)
 	reportTo(&logger{})
+	awaitThree()
 }

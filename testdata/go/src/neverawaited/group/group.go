@@ -31,6 +31,19 @@ func errgroupEarlyReturn(ctx context.Context, a, b string) error {
 	return g.Wait()
 }
 
+// A group made with new(T) is named by its variable, not by new
+// (quic-go's integration tests).
+func newGroupEarlyReturn(ctx context.Context, items []string) error {
+	g := new(errgroup.Group)
+	for _, it := range items {
+		if err := prepare(it); err != nil {
+			return err
+		}
+		g.Go(func() error { return upload(ctx, it) }) // want `work started on .g. is not waited for: .newGroupEarlyReturn. can return without calling .g..Wait`
+	}
+	return g.Wait()
+}
+
 // Fixed: prepare before starting.
 func errgroupPrepareFirst(ctx context.Context, a, b string) error {
 	if err := prepare(b); err != nil {

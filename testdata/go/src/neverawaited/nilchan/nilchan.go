@@ -196,3 +196,63 @@ func serveForever() {
 	go func() { _ = produce() }()
 	select {}
 }
+
+// Fixed: a control loop's case for a message type the package never
+// makes: no value of it reaches the interface the loop switches on, so
+// the case never runs and its nil field is never used (suture's
+// Supervisor.Serve, case stopSupervisor).
+type ctlMsg interface{ isCtl() }
+
+type addMsg struct{ reply chan int }
+
+type stopMsg struct{ done chan int }
+
+func (addMsg) isCtl()  {}
+func (stopMsg) isCtl() {}
+
+type supervisor struct{ control chan ctlMsg }
+
+func (s *supervisor) serve() {
+	for m := range s.control {
+		switch msg := m.(type) {
+		case addMsg:
+			msg.reply <- 1
+		case stopMsg:
+			msg.done <- 0
+			return
+		}
+	}
+}
+
+func superviseAdd() {
+	s := &supervisor{control: make(chan ctlMsg)}
+	go s.serve()
+	r := make(chan int)
+	s.control <- addMsg{reply: r}
+	<-r
+	close(s.control)
+}
+
+// The same loop, when the package does send the message, made without
+// its channel: the case runs and sends on nil.
+type pauseMsg struct{ done chan int }
+
+func (pauseMsg) isCtl() {}
+
+type pauser struct{ control chan ctlMsg }
+
+func (p *pauser) serve() {
+	for m := range p.control {
+		switch msg := m.(type) {
+		case pauseMsg:
+			msg.done <- 0 // want `goroutine .pauser.serve. blocks forever sending on nil channel .msg.done.: the package never assigns it.*\(AL151\)`
+			return
+		}
+	}
+}
+
+func pauseNil() {
+	p := &pauser{control: make(chan ctlMsg)}
+	go p.serve()
+	p.control <- pauseMsg{}
+}

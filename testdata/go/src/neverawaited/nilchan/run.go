@@ -10,6 +10,7 @@ func RunLeaks() {
 	sendMaybeMade()
 	parkForever()
 	selectOnNil()
+	pauseNil()
 }
 
 // RunClean drives the fixed twins; none may leak.
@@ -24,4 +25,5 @@ func RunClean() {
 	close(p.In)
 	pollNothing()
 	passGate()
+	superviseAdd()
 }

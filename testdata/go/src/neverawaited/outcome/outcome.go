@@ -6,6 +6,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 var work = func() error { return nil }
@@ -142,6 +144,36 @@ func waitResult(t testing.TB, timeout time.Duration) {
 	case <-time.After(timeout):
 		t.Errorf("no result within %v", timeout)
 	}
+}
+
+// The same helper failing the test through testify (pion/transport's
+// TestPingPong_CloseReleasesWaitingWriters): info too.
+func waitResultAssert(t assert.TestingT, timeout time.Duration) {
+	res := make(chan int)
+	go func() { // want `can block forever sending on unbuffered channel .res.: .waitResultAssert. can return before receiving every value \(only after the test has failed\) \(AL151\)`
+		time.Sleep(delay)
+		res <- 1
+	}()
+	select {
+	case <-res:
+	case <-time.After(timeout):
+		assert.Fail(t, "no result in time")
+	}
+}
+
+// A test that returns early only when an assertion failed it
+// (pion/transport's TestUDPConn: if !assert.Nil(t, err) { return }):
+// info.
+func echoOnce(t assert.TestingT, write func() error) {
+	echoed := make(chan int)
+	go func() { // want `goroutine .echoOnce.func1. can block forever sending on unbuffered channel .echoed.: .echoOnce. can return before receiving every value \(only after the test has failed\) \(AL151\)`
+		time.Sleep(delay)
+		echoed <- 1
+	}()
+	if !assert.NoError(t, write()) {
+		return
+	}
+	<-echoed
 }
 
 // A benchmark's pipeline (net/rpc's benchmarkEndToEndAsync): the

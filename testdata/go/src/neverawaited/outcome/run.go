@@ -38,6 +38,8 @@ func RunLeaks(ctx context.Context) {
 	_ = errsAndDone()
 	_ = readyThenErr(cancelled)
 	waitResult(quietT{}, 0)
+	waitResultAssert(quietT{}, 0)
+	echoOnce(quietT{}, func() error { return errors.New("write failed") })
 	checkReplies(quietT{}, 100)
 }
 
