@@ -32,6 +32,19 @@ var legacyRemoved = map[string]Version{
 	"asyncio.Task.all_tasks":    309,
 }
 
+// featureAdded lists the asyncio APIs whose presence code tests to tell
+// versions apart ("if hasattr(asyncio, 'all_tasks'): ... else:
+// asyncio.Task.all_tasks()"), and the version that added them.
+var featureAdded = map[string]Version{
+	"asyncio.all_tasks": 307, "asyncio.current_task": 307, "asyncio.get_running_loop": 307,
+	"asyncio.create_task": 307, "asyncio.run": 307, "asyncio.to_thread": 309,
+	"asyncio.timeout": 311, "asyncio.TaskGroup": 311, "asyncio.Runner": 311,
+}
+
+// FeatureAdded is the version that added the API name, or 0 when a test of
+// its presence says nothing of the version.
+func FeatureAdded(name string) Version { return featureAdded[name] }
+
 // addLoopModels extends m with the loop tables; it runs after the
 // constructors are registered so it annotates their entries.
 func addLoopModels(m *Models) {

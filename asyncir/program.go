@@ -99,27 +99,15 @@ type Class struct {
 	Attrs map[string]Type
 }
 
-// LookupMethod finds name in c or its program bases, depth-first in base
-// order (the MRO for the single-inheritance and simple diamond cases).
+// LookupMethod finds name in c or its program bases, in method
+// resolution order (see Ancestry).
 func (c *Class) LookupMethod(name string) *Func {
-	seen := map[*Class]bool{}
-	var walk func(*Class) *Func
-	walk = func(k *Class) *Func {
-		if k == nil || seen[k] {
-			return nil
-		}
-		seen[k] = true
+	for _, k := range c.Ancestry() {
 		if f := k.Methods[name]; f != nil {
 			return f
 		}
-		for _, b := range k.Bases {
-			if f := walk(b); f != nil {
-				return f
-			}
-		}
-		return nil
 	}
-	return walk(c)
+	return nil
 }
 
 // LookupAttr finds an attribute type in c or its bases.
@@ -130,25 +118,6 @@ func (c *Class) LookupAttr(name string) (Type, bool) {
 		}
 	}
 	return Type{}, false
-}
-
-// Ancestry lists c and its program bases, c first.
-func (c *Class) Ancestry() []*Class {
-	var out []*Class
-	seen := map[*Class]bool{}
-	var walk func(*Class)
-	walk = func(k *Class) {
-		if k == nil || seen[k] {
-			return
-		}
-		seen[k] = true
-		out = append(out, k)
-		for _, b := range k.Bases {
-			walk(b)
-		}
-	}
-	walk(c)
-	return out
 }
 
 // FullyKnown reports whether every base of c and its ancestors is known,

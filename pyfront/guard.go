@@ -38,7 +38,8 @@ func literalText(t *tree, n int32) string {
 
 // condGuard reads an if/elif condition as a guard on the function's
 // parameters: `p`, `not p`, `p is None`, `p is not None`, `p == lit`,
-// `p != lit`, and and/or/not of those. Nil when it tests no parameter.
+// `p != lit`, a local assigned one of those (localguard.go), and
+// and/or/not of those. Nil when it tests no parameter.
 func (b *fnBuilder) condGuard(n int32) *asyncir.Guard {
 	g := b.guardOf(n)
 	if g == nil || len(g.Params()) == 0 {
@@ -57,6 +58,7 @@ func (b *fnBuilder) guardOf(n int32) *asyncir.Guard {
 		if p := b.param(n); p != "" {
 			return &asyncir.Guard{Kind: asyncir.GuardTruthy, Param: p}
 		}
+		return b.localGuard(n)
 	case kParenthesized:
 		if cs := t.namedChildren(n); len(cs) == 1 {
 			return b.guardOf(cs[0])

@@ -15,7 +15,7 @@ import (
 // (libevict.go).
 
 // libCacheVersion changes whenever what is cached does.
-const libCacheVersion = "6"
+const libCacheVersion = "7"
 
 // libCacheDir is where entries live ("" when there is no cache directory).
 func libCacheDir(dir string) string {

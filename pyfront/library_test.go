@@ -165,3 +165,42 @@ func TestLibraryNames(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryElseBranchKept: an installed module that binds a name in
+// both branches of an if (jupyter_core.paths: is_file_hidden is the
+// Windows or the POSIX function by sys.platform) or in a try and its
+// except says neither; its skeleton once kept the if without the else,
+// and the first branch's function was taken for the name.
+func TestLibraryElseBranchKept(t *testing.T) {
+	root := t.TempDir()
+	sites := filepath.Join(root, "site")
+	writeTree(t, sites, map[string]string{"plat.py": `import os
+import sys
+def hidden_win(path):
+    os.stat(path)
+def hidden_posix(path):
+    os.stat(path)
+async def fast(): ...
+def slow(): ...
+if sys.platform == "win32":
+    hidden = hidden_win
+else:
+    hidden = hidden_posix
+try:
+    import uvloop
+    run = fast
+except ImportError:
+    run = slow
+`})
+	proj := filepath.Join(root, "proj")
+	writeTree(t, proj, map[string]string{"app.py": "from plat import hidden, run\nasync def main(p):\n    hidden(p)\n    run()\n"})
+	for _, cache := range []string{t.TempDir(), "-"} {
+		lib := NewLibrary(&Environment{Sites: []string{sites}}, cache)
+		r := Load([]File{{Path: filepath.Join(proj, "app.py")}}, asyncir.PythonModels(), Options{Library: lib})
+		for line := 3; line <= 4; line++ {
+			if op := callAt(t, r.Program, "app", line); op.Callee != nil || op.Result.Type().Await != asyncir.NotAwaitable {
+				t.Errorf("line %d: callee %v, type %+v; want unknown", line, op.Callee, op.Result.Type())
+			}
+		}
+	}
+}

@@ -152,8 +152,9 @@ type pyStmt struct {
 }
 
 // statements groups lines[lo:hi] into the statements of one block: a
-// line at the block's indentation starts one, deeper lines belong to it,
-// and decorator lines join the statement they decorate.
+// line at the block's indentation starts one, deeper lines and clause
+// lines (else, elif, except, finally) belong to it, and decorator lines
+// join the statement they decorate.
 func statements(src []byte, lines []pyLine, lo, hi int) []pyStmt {
 	var out []pyStmt
 	if lo >= hi {
@@ -170,6 +171,14 @@ func statements(src []byte, lines []pyLine, lo, hi int) []pyStmt {
 			if decorated < 0 {
 				decorated = i
 			}
+			i = j
+			continue
+		}
+		if decorated < 0 && len(out) > 0 && isClause(src[lines[i].start+lines[i].indent:lines[i].end]) {
+			// elif/else/except/finally continue the statement before:
+			// a skeleton that kept "if c: x = a" without "else: x = b"
+			// would say x is a.
+			out[len(out)-1].last = j
 			i = j
 			continue
 		}

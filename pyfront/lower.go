@@ -38,6 +38,13 @@ type fnBuilder struct {
 	expectRaise int
 	// guardLoads are the name loads of each guard's test (see checkGuards).
 	guardLoads map[*asyncir.Block][]*asyncir.Op
+	// localTests are the locals assigned a test of the parameters, with
+	// onceBound memoizing whether that is their only binding and
+	// localLoads the loads of the tests a guard being read went through
+	// (localguard.go).
+	localTests map[string]localTest
+	onceBound  map[string]bool
+	localLoads []*asyncir.Op
 	// handlers are the except clauses of the enclosing try bodies,
 	// innermost first: what new blocks' Handlers are.
 	handlers []*asyncir.Block
@@ -414,8 +421,9 @@ func (b *fnBuilder) lowerFor(n int32) {
 // consequence, Succs[1] the rest).
 func (b *fnBuilder) guardNext(n int32, mark opMark) {
 	if len(b.cur.Succs) == 0 {
+		b.localLoads = nil
 		if b.cur.Guard = b.condGuard(n); b.cur.Guard != nil {
-			b.noteGuardLoads(b.cur, b.loadsSince(mark))
+			b.noteGuardLoads(b.cur, append(b.loadsSince(mark), b.localLoads...))
 		}
 	}
 }
@@ -675,6 +683,8 @@ func (b *fnBuilder) lowerMatch(n int32) {
 func (b *fnBuilder) lowerAssign(n int32) {
 	t := b.lw.t
 	left, right := t.field(n, fLeft), t.field(n, fRight)
+	mark := b.opMark()
+	defer b.noteLocalTest(n, mark)
 	var v *asyncir.Value
 	if right >= 0 {
 		if t.kind(right) == kAssignment {

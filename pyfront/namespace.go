@@ -72,8 +72,11 @@ func (r *rootFinder) fallbackFor(dir string) string {
 
 // namespaceName is the dotted name of the file at abs counted from its
 // import root (root/src for files under it), or "" when the path from the
-// root is not made of identifiers.
-func (r *rootFinder) namespaceName(abs string) string {
+// root is not made of identifiers, or when the root is itself a regular
+// package: Python never imports from inside a package's directory, so
+// checking hypercorn/ alone must not make hypercorn/logging.py the
+// top-level "logging" that `import logging` would then find.
+func (r *rootFinder) namespaceName(abs string, hasInit func(string) bool) string {
 	dir := filepath.Dir(abs)
 	root := r.projectRoot(dir)
 	if root == "" {
@@ -81,6 +84,9 @@ func (r *rootFinder) namespaceName(abs string) string {
 	}
 	if src := filepath.Join(root, "src"); within(dir, src) {
 		root = src
+	}
+	if hasInit(root) {
+		return ""
 	}
 	rel, err := filepath.Rel(root, abs)
 	if err != nil || strings.HasPrefix(rel, "..") {
@@ -154,7 +160,7 @@ func (r *rootFinder) namespaceAliases(s *source, hasInit func(string) bool) {
 	if err != nil {
 		return
 	}
-	ns := r.namespaceName(abs)
+	ns := r.namespaceName(abs, hasInit)
 	if ns == "" || ns == s.name {
 		return
 	}

@@ -219,6 +219,32 @@ func TestShadowedModuleStillLinked(t *testing.T) {
 	}
 }
 
+// TestCheckedPackageDirIsNoImportRoot: checking a regular package's own
+// directory (hypercorn/, no project marker above) must not make its
+// logging.py the top-level "logging": Python never imports from inside a
+// package, so `import logging` there is the standard library's, and
+// `logging.Logger` is not the module's own async-method class Logger.
+func TestCheckedPackageDirIsNoImportRoot(t *testing.T) {
+	prog := load(t, map[string]string{
+		"hypercorn/__init__.py": "",
+		"hypercorn/logging.py": `import logging
+from typing import Optional
+def _create_logger(name: str) -> Optional[logging.Logger]:
+    return logging.getLogger(name)
+class Logger:
+    def __init__(self) -> None:
+        self.error_logger = _create_logger("hypercorn.error")
+    async def info(self, message: str) -> None:
+        if self.error_logger is not None:
+            self.error_logger.info(message)
+`,
+	})
+	op := callAt(t, prog, "hypercorn.logging", 10)
+	if op.Callee != nil || op.Result.Type().Await != asyncir.NotAwaitable {
+		t.Errorf("error_logger.info: callee %v, type %+v; want the standard library's Logger.info (unknown)", op.Callee, op.Result.Type())
+	}
+}
+
 func TestNamespacePackages(t *testing.T) {
 	prog := load(t, map[string]string{
 		"pyproject.toml":         "[project]\nname = \"app\"\n",

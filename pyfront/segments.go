@@ -89,12 +89,18 @@ func statementStart(line []byte) bool {
 	if len(line) == 0 || !(line[0] == '_' || line[0] == '@' || line[0]|0x20 >= 'a' && line[0]|0x20 <= 'z') {
 		return false
 	}
+	return !isClause(line)
+}
+
+// isClause reports whether a line (from its first non-blank byte) starts
+// with a clause keyword.
+func isClause(line []byte) bool {
 	for _, kw := range clauseKeywords {
 		if rest, ok := bytes.CutPrefix(line, kw); ok && (len(rest) == 0 || !isIdentByte(rest[0])) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // lowerSegmented lowers s segment by segment into a fresh module; ok is

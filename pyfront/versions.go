@@ -40,6 +40,8 @@ func (b *fnBuilder) versionTest(n int32) (asyncir.Versions, bool) {
 		l, okl := b.versionTest(cs[0])
 		r, okr := b.versionTest(cs[1])
 		return l.Intersect(r), okl && okr
+	case kCall:
+		return b.featureTest(n)
 	case kComparison:
 		var operands []int32
 		op := ""
@@ -102,4 +104,30 @@ func versionTuple(t *tree, n int32) (asyncir.Version, bool) {
 		return 0, false
 	}
 	return asyncir.Version(major*100 + minor), true
+}
+
+// featureTest reads `hasattr(asyncio, "all_tasks")`, a module-level
+// import tested for an API a known version added, as that version test.
+func (b *fnBuilder) featureTest(n int32) (asyncir.Versions, bool) {
+	t := b.lw.t
+	fn, args := t.field(n, fFunction), t.field(n, fArguments)
+	if fn < 0 || args < 0 || t.kind(fn) != kIdentifier || t.text(fn) != "hasattr" || t.kind(args) != kArgumentList {
+		return asyncir.Versions{}, false
+	}
+	as := t.namedChildren(args)
+	if len(as) != 2 || t.kind(as[0]) != kIdentifier {
+		return asyncir.Versions{}, false
+	}
+	name := stringName(t.text(as[1]))
+	g := b.lw.mi.globals[t.text(as[0])]
+	if name == "" || strings.Contains(name, ".") || g == nil || g.module == "" || g.conflict || len(g.values) > 0 {
+		return asyncir.Versions{}, false
+	}
+	if !b.fi.isModule && (b.fi.params[t.text(as[0])] != nil || len(b.fi.stores[t.text(as[0])]) > 0) {
+		return asyncir.Versions{}, false // a local of the same name
+	}
+	if v := asyncir.FeatureAdded(g.module + "." + name); v != 0 {
+		return asyncir.Versions{Min: v}, true
+	}
+	return asyncir.Versions{}, false
 }

@@ -256,7 +256,9 @@ asyncio.Task.current_task / asyncio.Task.all_tasks (removed in 3.9).
 Compatibility code is not reported: a use under a sys.version_info test
 that keeps it off the versions without the API (and off the target
 version), as in "if sys.version_info >= (3, 7): ... else: ..." or after
-"if sys.version_info >= (3, 7): return ...", and a use in an except
+"if sys.version_info >= (3, 7): return ...", under a test of the new
+API's presence that means the same (if hasattr(asyncio, "all_tasks"):
+... else: asyncio.Task.all_tasks()), and a use in an except
 clause for AttributeError, ImportError or NameError, which runs only
 where the new API is missing. A use inside with self.assertRaises(...) or
 pytest.raises(...) is a test of the removal and is not reported either.

@@ -18,6 +18,21 @@ def all_tasks():
     return asyncio.Task.all_tasks()
 
 
+def all_tasks_by_feature():
+    # hasattr tells the versions apart as the version test above does
+    # (tornado.testing, django's postgresql backend).
+    if hasattr(asyncio, "all_tasks"):
+        return asyncio.all_tasks()
+    else:
+        return asyncio.Task.all_tasks()
+
+
+def current_task_by_feature():
+    if not hasattr(asyncio, "current_task"):
+        return asyncio.Task.current_task()
+    return asyncio.current_task()
+
+
 def task_getter():
     try:
         return asyncio.current_task
@@ -45,6 +60,8 @@ if sys.version_info < (3, 12):
 async def main():
     assert current_task() is task_getter()() is asyncio.current_task()
     assert all_tasks() == asyncio.all_tasks()
+    assert all_tasks_by_feature() == asyncio.all_tasks()
+    assert current_task_by_feature() is asyncio.current_task()
     try:
         print(asyncio.Task.all_tasks())  # want: AL306 "`asyncio.Task.all_tasks`.*removed in Python 3.9"
     except AttributeError:
