@@ -10,8 +10,8 @@ import (
 // trimmed at once: a parse this large (a module over the default
 // max-file-size, or a whole segmented module) would otherwise leave its
 // tree's memory resident while the Go heap grows. Smaller parses reuse
-// what the previous ones freed in the one C arena (ctrim_linux.go);
-// trimming after each of them only had the next fault it in again.
+// what the previous ones on their thread's C arena freed; trimming after
+// each of them only had the next fault it in again.
 const trimAfter = 1 << 20
 
 // parsedSize is the number of bytes of src a parse of ranges reads.
