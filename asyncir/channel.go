@@ -60,6 +60,13 @@ func (op *Op) Receives(v *Value) bool { return op.Kind == OpAwait && op.Operand 
 // Sends reports whether op sends on v, alone or as a select case.
 func (op *Op) Sends(v *Value) bool { return op.Kind == OpSend && op.Recv == v }
 
+// StoresChannelField reports whether op stores a channel into a struct
+// field (s.done = make(chan struct{})): where the field rules learn who
+// made the channel a field holds.
+func (op *Op) StoresChannelField() bool {
+	return op.Kind == OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == Channel
+}
+
 // ExitOp is the op that ends an exit block (its return), for related
 // information; nil for an empty block.
 func ExitOp(b *Block) *Op {

@@ -29,7 +29,7 @@ func checkFieldSendLeaks(pass *asyncir.Pass) {
 			if op.Kind == asyncir.OpSpawn && op.Callee != nil {
 				spawned[op.Callee] = true
 			}
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
+			if op.StoresChannelField() {
 				u := use(op.Attr)
 				t := op.Operand.Track
 				u.buffered = u.buffered || t == nil || !t.Made || t.Cap != 0

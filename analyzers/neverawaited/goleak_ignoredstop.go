@@ -33,7 +33,7 @@ func checkIgnoredStops(pass *asyncir.Pass) {
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(op *asyncir.Op) {
 			switch {
-			case op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel:
+			case op.StoresChannelField():
 				switch t := op.Operand.Track; {
 				case isNil(op.Operand):
 					nilled[op.Attr] = op

@@ -32,7 +32,7 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 			for _, fld := range handedOn(op, known) {
 				unknown["recv "+fld], unknown["send "+fld], unknown["done "+fld] = true, true, true
 			}
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
+			if op.StoresChannelField() {
 				if t := op.Operand.Track; t == nil || !t.Made || t.Cap != 0 {
 					unknown["recv "+op.Attr] = true
 				}

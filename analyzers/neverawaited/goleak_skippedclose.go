@@ -36,7 +36,7 @@ func checkSkippedFieldCloses(pass *asyncir.Pass) {
 	starts := goroutineStartsAll(pass)
 	for _, f := range pass.Module.Funcs {
 		f.Ops(func(op *asyncir.Op) {
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
+			if op.StoresChannelField() {
 				u := use(op.Attr)
 				if t := op.Operand.Track; t != nil && t.Made && !t.Escapes {
 					u.makers[f] = true

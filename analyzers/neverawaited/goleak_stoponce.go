@@ -27,7 +27,7 @@ func checkStopSentOnce(pass *asyncir.Pass) {
 			if op.Kind == asyncir.OpSpawn && op.Callee != nil {
 				spawns = append(spawns, op)
 			}
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
+			if op.StoresChannelField() {
 				if t := op.Operand.Track; t == nil || !t.Made {
 					use(op.Attr).unknown = true
 				}

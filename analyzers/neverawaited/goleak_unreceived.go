@@ -24,7 +24,7 @@ func checkUnreceivedFields(pass *asyncir.Pass) {
 	for _, f := range pass.Module.Funcs {
 		var cfg *asyncir.CFG
 		f.Ops(func(op *asyncir.Op) {
-			if op.Kind == asyncir.OpStore && op.Attr != "" && op.Operand != nil && op.Operand.Type().Await == asyncir.Channel {
+			if op.StoresChannelField() {
 				u := use(op.Attr)
 				if t := op.Operand.Track; t != nil && t.Made && !t.Escapes && t.Field == "" && onlyStored(op.Operand) {
 					u.made = true

@@ -65,6 +65,18 @@ func Retry(ctx context.Context) {
 	}
 }
 
+// goModuleDir is an empty directory for a test that loads Go modules
+// (skipped with -short), with no workspace and no GOFLAGS of the user's.
+func goModuleDir(t *testing.T, why string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip(why)
+	}
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "")
+	return t.TempDir()
+}
+
 func writeTree(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, src := range files {
@@ -95,12 +107,7 @@ func Retry%s(ctx context.Context) {
 // packages found by walking, and a named module that does not load is an
 // error on the command line.
 func TestGoFilesNamedOnTheCommandLine(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads Go modules")
-	}
-	t.Setenv("GOWORK", "off")
-	t.Setenv("GOFLAGS", "")
-	dir := t.TempDir()
+	dir := goModuleDir(t, "loads Go modules")
 	writeTree(t, dir, map[string]string{
 		"go.mod":        "module example.com/m\n\ngo 1.26\n",
 		"svc/a.go":      fmt.Sprintf(goSleeper, "svc", "A"),
@@ -156,12 +163,7 @@ func sameWords(a, b string) bool {
 // those below it, except testdata; a module nested below it is checked as
 // its own module; Go files outside any module are a warning, not silence.
 func TestGoDirectoriesInsideAModule(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads Go modules")
-	}
-	t.Setenv("GOWORK", "off")
-	t.Setenv("GOFLAGS", "")
-	dir := t.TempDir()
+	dir := goModuleDir(t, "loads Go modules")
 	writeTree(t, dir, map[string]string{
 		"go.mod":                     "module example.com/m\n\ngo 1.26\n",
 		"top.go":                     fmt.Sprintf(goSleeper, "m", "Top"),
@@ -218,12 +220,7 @@ func TestGoDirectoriesInsideAModule(t *testing.T) {
 // receiving from the channel one helper's goroutine sends on share one
 // fix, in the helper: one finding at its send, each caller related.
 func TestAbandonedHelperGoroutineIsOneFinding(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads a Go module")
-	}
-	t.Setenv("GOWORK", "off")
-	t.Setenv("GOFLAGS", "")
-	dir := t.TempDir()
+	dir := goModuleDir(t, "loads a Go module")
 	writeTree(t, dir, map[string]string{
 		"go.mod": "module example.com/m\n\ngo 1.26\n",
 		"w.go": `package m
@@ -287,12 +284,7 @@ func Second(wg *sync.WaitGroup) bool {
 // deadlock once, at its first side, with both sides related, and
 // all-sites shows the sides apart.
 func TestDeadlockSidesAreOneFinding(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads a Go module")
-	}
-	t.Setenv("GOWORK", "off")
-	t.Setenv("GOFLAGS", "")
-	dir := t.TempDir()
+	dir := goModuleDir(t, "loads a Go module")
 	writeTree(t, dir, map[string]string{
 		"go.mod": "module example.com/m\n\ngo 1.26\n",
 		"d.go": `package m
