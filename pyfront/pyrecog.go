@@ -1,0 +1,1168 @@
+package pyfront
+
+import "bytes"
+
+// A recogniser of Python 3 syntax, to spare tree-sitter the parts of a
+// split module that are parsed only to learn whether they hold a syntax
+// error (splitsyntax.go). It answers valid or unsure, never invalid: it
+// knows the common forms of Python 3 by a recursive descent over the
+// tokens of pyrecog_lex.go, building nothing, and whatever it does not
+// follow fully — soft keywords starting a statement (match, case, type),
+// except*, parenthesised with items, star expressions outside
+// assignments, calls and displays, a self-documenting f-string field —
+// is unsure. Valid means what tree-sitter and legacySyntax would answer
+// too: no ERROR or MISSING node, no Python 2 syntax (the differential
+// test over the standard library holds it to that).
+
+// recogniser parses the token stream of its lexer.
+type recogniser struct {
+	recogLexer
+	nest int // the nesting of expressions, bounded
+}
+
+// maxRecogNest bounds the recursion; deeper text is left to tree-sitter.
+const maxRecogNest = 80
+
+// recognisePython reports whether the spans of src (in file order, each
+// starting at a line and holding whole statements, as the rest of a split
+// module does) are surely Python 3 that tree-sitter parses without error.
+func recognisePython(src []byte, spans [][2]int) bool {
+	r := recogniser{recogLexer: recogLexer{src: src, spans: spans, lineStart: true}}
+	return r.module()
+}
+
+// exprShape is what an expression is as an assignment target; shapeFail
+// is a text that is not an expression.
+type exprShape uint8
+
+const (
+	shapeFail     exprShape = iota
+	shapeName               // a bare name
+	shapeAttrSub            // x.a or x[i]
+	shapeSeq                // a tuple or list of targets
+	shapeStar               // *target
+	shapeStarExpr           // *expression, not a target
+	shapeOther              // any other expression
+)
+
+// isTarget: the shape can be assigned to in a target list.
+func (s exprShape) isTarget() bool {
+	return s == shapeName || s == shapeAttrSub || s == shapeSeq
+}
+
+func (r *recogniser) expect(t rtok) bool {
+	if r.tok != t {
+		return false
+	}
+	r.next()
+	return true
+}
+
+// module: statements to the end of the text.
+func (r *recogniser) module() bool {
+	r.next()
+	for r.tok != rEOF {
+		if r.bad || !r.statement() {
+			return false
+		}
+	}
+	return !r.bad
+}
+
+// fieldExpression: the expression of an f-string's field, the whole
+// text: an expression or a tuple of them.
+func (r *recogniser) fieldExpression() bool {
+	r.next()
+	return r.exprList() != shapeFail && r.tok == rEOF && !r.bad
+}
+
+func (r *recogniser) statement() bool {
+	switch r.tok {
+	case rIf:
+		return r.ifStatement()
+	case rWhile:
+		r.next()
+		return r.namedExpr() != shapeFail && r.clause() && r.elseClause()
+	case rFor:
+		return r.forStatement()
+	case rTry:
+		return r.tryStatement()
+	case rWith:
+		return r.withStatement()
+	case rDef:
+		return r.def()
+	case rClass:
+		return r.class()
+	case rAt:
+		for r.tok == rAt {
+			r.next()
+			if r.namedExpr() == shapeFail || !r.expect(rNewline) {
+				return false
+			}
+		}
+		switch r.tok {
+		case rDef:
+			return r.def()
+		case rClass:
+			return r.class()
+		case rAsync:
+			r.next()
+			return r.tok == rDef && r.def()
+		}
+		return false
+	case rAsync:
+		r.next()
+		switch r.tok {
+		case rDef:
+			return r.def()
+		case rFor:
+			return r.forStatement()
+		case rWith:
+			return r.withStatement()
+		}
+		return false
+	}
+	return r.simpleStatements()
+}
+
+// clause: ":" and a block.
+func (r *recogniser) clause() bool {
+	return r.expect(rColon) && r.block()
+}
+
+// elseClause: an optional else clause.
+func (r *recogniser) elseClause() bool {
+	if r.tok != rElse {
+		return true
+	}
+	r.next()
+	return r.clause()
+}
+
+// block: simple statements on the line, or an indented block.
+func (r *recogniser) block() bool {
+	if r.tok != rNewline {
+		return r.simpleStatements()
+	}
+	r.next()
+	if !r.expect(rIndent) {
+		return false
+	}
+	for r.tok != rDedent {
+		if r.bad || r.tok == rEOF || !r.statement() {
+			return false
+		}
+	}
+	r.next()
+	return true
+}
+
+func (r *recogniser) ifStatement() bool {
+	r.next()
+	if r.namedExpr() == shapeFail || !r.clause() {
+		return false
+	}
+	for r.tok == rElif {
+		r.next()
+		if r.namedExpr() == shapeFail || !r.clause() {
+			return false
+		}
+	}
+	return r.elseClause()
+}
+
+func (r *recogniser) forStatement() bool {
+	r.next()
+	return r.targetList() && r.expect(rIn) && r.exprList() != shapeFail && r.clause() && r.elseClause()
+}
+
+func (r *recogniser) tryStatement() bool {
+	r.next()
+	if !r.clause() {
+		return false
+	}
+	if r.tok == rFinally {
+		r.next()
+		return r.clause()
+	}
+	if r.tok != rExcept {
+		return false
+	}
+	for r.tok == rExcept {
+		r.next()
+		if r.tok == rColon {
+			// A bare except is the last.
+			r.next()
+			if !r.block() || r.tok == rExcept {
+				return false
+			}
+			break
+		}
+		if r.tok == rStar || r.expression() == shapeFail {
+			return false // except* is left to tree-sitter
+		}
+		if r.tok == rAs {
+			r.next()
+			if !r.expect(rName) {
+				return false
+			}
+		}
+		if !r.clause() {
+			return false
+		}
+	}
+	if !r.elseClause() {
+		return false
+	}
+	if r.tok == rFinally {
+		r.next()
+		return r.clause()
+	}
+	return true
+}
+
+// withStatement: with items; a parenthesised list of items (Python 3.9)
+// is left to tree-sitter, which reads "with (a, b):" either way.
+func (r *recogniser) withStatement() bool {
+	r.next()
+	if r.tok == rLPar {
+		return false
+	}
+	for {
+		if r.expression() == shapeFail {
+			return false
+		}
+		if r.tok == rAs {
+			r.next()
+			if !r.target() {
+				return false
+			}
+		}
+		if r.tok != rComma {
+			break
+		}
+		r.next()
+	}
+	return r.clause()
+}
+
+func (r *recogniser) def() bool {
+	r.next()
+	if !r.expect(rName) || !r.expect(rLPar) || !r.parameters(rRPar, true) || !r.expect(rRPar) {
+		return false
+	}
+	if r.tok == rArrow {
+		r.next()
+		if r.expression() == shapeFail {
+			return false
+		}
+	}
+	return r.clause()
+}
+
+func (r *recogniser) class() bool {
+	r.next()
+	if !r.expect(rName) {
+		return false
+	}
+	if r.tok == rLPar {
+		if !r.arguments() {
+			return false
+		}
+	}
+	return r.clause()
+}
+
+// parameters: a def's (annotated) or a lambda's, up to closer.
+func (r *recogniser) parameters(closer rtok, annotated bool) bool {
+	for r.tok != closer {
+		switch r.tok {
+		case rStar, rDoubleStar:
+			star := r.tok == rStar
+			r.next()
+			if star && (r.tok == rComma || r.tok == closer) {
+				break // the keyword-only marker
+			}
+			if !r.expect(rName) || !r.annotation(annotated) {
+				return false
+			}
+		case rSlash:
+			r.next()
+		case rName:
+			r.next()
+			if !r.annotation(annotated) {
+				return false
+			}
+			if r.tok == rEqual {
+				r.next()
+				if r.expression() == shapeFail {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+		if r.tok != rComma {
+			break
+		}
+		r.next()
+	}
+	return r.tok == closer
+}
+
+// annotation: an optional parameter annotation.
+func (r *recogniser) annotation(annotated bool) bool {
+	if !annotated || r.tok != rColon {
+		return true
+	}
+	r.next()
+	return r.expression() != shapeFail
+}
+
+// simpleStatements: simple statements separated by ";" up to the end of
+// the line.
+func (r *recogniser) simpleStatements() bool {
+	for {
+		if !r.simpleStatement() {
+			return false
+		}
+		if r.tok == rSemi {
+			r.next()
+			if r.tok == rNewline {
+				break
+			}
+			continue
+		}
+		break
+	}
+	return r.expect(rNewline)
+}
+
+// ends: the simple statement ends here.
+func (r *recogniser) ends() bool {
+	return r.tok == rNewline || r.tok == rSemi
+}
+
+func (r *recogniser) simpleStatement() bool {
+	switch r.tok {
+	case rPass, rBreak, rContinue:
+		r.next()
+		return true
+	case rReturn:
+		r.next()
+		return r.ends() || r.exprList() != shapeFail
+	case rRaise:
+		r.next()
+		if r.ends() {
+			return true
+		}
+		if r.expression() == shapeFail {
+			return false
+		}
+		if r.tok == rFrom {
+			r.next()
+			return r.expression() != shapeFail
+		}
+		return true
+	case rGlobal, rNonlocal:
+		r.next()
+		for {
+			if !r.expect(rName) {
+				return false
+			}
+			if r.tok != rComma {
+				return true
+			}
+			r.next()
+		}
+	case rDel:
+		r.next()
+		return r.targetList()
+	case rAssert:
+		r.next()
+		if r.expression() == shapeFail {
+			return false
+		}
+		if r.tok == rComma {
+			r.next()
+			return r.expression() != shapeFail
+		}
+		return true
+	case rImport:
+		r.next()
+		for {
+			if !r.dottedName() {
+				return false
+			}
+			if r.tok == rAs {
+				r.next()
+				if !r.expect(rName) {
+					return false
+				}
+			}
+			if r.tok != rComma {
+				return true
+			}
+			r.next()
+		}
+	case rFrom:
+		return r.fromImport()
+	case rYield:
+		return r.yieldExpr()
+	case rName:
+		if !r.nameStartsStatement() {
+			return false
+		}
+	}
+	return r.expressionStatement()
+}
+
+// nameStartsStatement is false for a statement whose first name
+// tree-sitter may read as a keyword: match, case and type (soft keywords)
+// unless assigned to or followed by an attribute, and print or exec unless
+// called in a statement of its own (else they are Python 2's statements).
+func (r *recogniser) nameStartsStatement() bool {
+	w := r.src[r.ts:r.te]
+	if len(w) < 4 || len(w) > 5 {
+		return true
+	}
+	after := r.te
+	for after < r.end && (r.src[after] == ' ' || r.src[after] == '\t') {
+		after++
+	}
+	at := func(k int) byte {
+		if k < r.end {
+			return r.src[k]
+		}
+		return 0
+	}
+	switch string(w) {
+	case "match", "case", "type":
+		return at(after) == '.' || at(after) == '=' && at(after+1) != '='
+	case "print", "exec":
+		if at(after) != '(' {
+			return false
+		}
+		// The call's closing parenthesis ends the statement.
+		depth := 0
+		for k := after; k < r.end; {
+			switch c := r.src[k]; c {
+			case '\'', '"':
+				e, ok := skipString(r.src[:r.end], k)
+				if !ok {
+					return false
+				}
+				k = e
+				continue
+			case '#', '\\':
+				return false
+			case '(', '[', '{':
+				depth++
+			case ')', ']', '}':
+				depth--
+				if depth == 0 {
+					k++
+					for k < r.end && (r.src[k] == ' ' || r.src[k] == '\t') {
+						k++
+					}
+					return k == r.end || bytes.IndexByte([]byte("\r\n;"), r.src[k]) >= 0
+				}
+			}
+			k++
+		}
+		return false
+	}
+	return true
+}
+
+// expressionStatement: an expression, an assignment (chained, annotated
+// or augmented).
+func (r *recogniser) expressionStatement() bool {
+	s := r.starExprs()
+	switch r.tok {
+	case rEqual:
+		for r.tok == rEqual {
+			if !s.isTarget() {
+				return false
+			}
+			r.next()
+			if s = r.assignedValue(); s == shapeFail {
+				return false
+			}
+		}
+		return true
+	case rAugAssign:
+		if s != shapeName && s != shapeAttrSub {
+			return false
+		}
+		r.next()
+		return r.assignedValue() != shapeFail
+	case rColon:
+		if s != shapeName && s != shapeAttrSub {
+			return false
+		}
+		r.next()
+		if r.expression() == shapeFail {
+			return false
+		}
+		if r.tok == rEqual {
+			r.next()
+			return r.assignedValue() != shapeFail
+		}
+		return true
+	}
+	return s != shapeFail && s != shapeStar && s != shapeStarExpr
+}
+
+// assignedValue: what follows "=": a yield expression or expressions.
+func (r *recogniser) assignedValue() exprShape {
+	if r.tok == rYield {
+		if !r.yieldExpr() {
+			return shapeFail
+		}
+		return shapeOther
+	}
+	s := r.starExprs()
+	if s == shapeStar || s == shapeStarExpr {
+		return shapeFail
+	}
+	return s
+}
+
+func (r *recogniser) fromImport() bool {
+	r.next()
+	dots := false
+	for r.tok == rDot || r.tok == rEllipsis {
+		dots = true
+		r.next()
+	}
+	if r.tok == rName {
+		if !r.dottedName() {
+			return false
+		}
+	} else if !dots {
+		return false
+	}
+	if !r.expect(rImport) {
+		return false
+	}
+	if r.tok == rStar {
+		r.next()
+		return true
+	}
+	paren := r.tok == rLPar
+	if paren {
+		r.next()
+	}
+	for {
+		if !r.expect(rName) {
+			return false
+		}
+		if r.tok == rAs {
+			r.next()
+			if !r.expect(rName) {
+				return false
+			}
+		}
+		if r.tok != rComma {
+			break
+		}
+		r.next()
+		if paren && r.tok == rRPar {
+			break
+		}
+	}
+	return !paren || r.expect(rRPar)
+}
+
+func (r *recogniser) dottedName() bool {
+	for {
+		if !r.expect(rName) {
+			return false
+		}
+		if r.tok != rDot {
+			return true
+		}
+		r.next()
+	}
+}
+
+// yieldExpr: "yield from e", or "yield" with optional expressions.
+func (r *recogniser) yieldExpr() bool {
+	r.next()
+	if r.tok == rFrom {
+		r.next()
+		return r.expression() != shapeFail
+	}
+	if !r.startsExpression() {
+		return true
+	}
+	return r.exprList() != shapeFail
+}
+
+// startsExpression: the token may start an expression.
+func (r *recogniser) startsExpression() bool {
+	switch r.tok {
+	case rName, rNumber, rString, rLPar, rLSqb, rLBrace, rMinus, rPlus, rTilde, rNot, rLambda, rAwait,
+		rTrue, rFalse, rNone, rEllipsis:
+		return true
+	}
+	return false
+}
+
+// targetList: targets separated by commas (a for loop's, del's).
+func (r *recogniser) targetList() bool {
+	for {
+		if r.tok == rStar {
+			r.next()
+		}
+		if !r.target() {
+			return false
+		}
+		if r.tok != rComma {
+			return true
+		}
+		r.next()
+		if r.tok == rIn || r.ends() {
+			return true
+		}
+	}
+}
+
+// target: a name, attribute, subscript or parenthesised or bracketed
+// targets.
+func (r *recogniser) target() bool {
+	return r.primary().isTarget()
+}
+
+// exprList: expressions separated by commas, no star; a tuple of targets
+// is shapeSeq.
+func (r *recogniser) exprList() exprShape {
+	s := r.expression()
+	if s == shapeFail || r.tok != rComma {
+		return s
+	}
+	seq := s.isTarget()
+	for r.tok == rComma {
+		r.next()
+		if !r.startsExpression() {
+			break
+		}
+		e := r.expression()
+		if e == shapeFail {
+			return shapeFail
+		}
+		seq = seq && e.isTarget()
+	}
+	if seq {
+		return shapeSeq
+	}
+	return shapeOther
+}
+
+// starExprs: expressions, some starred, separated by commas; a single
+// starred one is shapeStar or shapeStarExpr.
+func (r *recogniser) starExprs() exprShape {
+	s := r.starExpr()
+	if s == shapeFail || r.tok != rComma {
+		return s
+	}
+	stars := 0
+	seq := true
+	for {
+		switch s {
+		case shapeStar:
+			stars++
+		case shapeName, shapeAttrSub, shapeSeq:
+		default:
+			seq = false
+		}
+		if r.tok != rComma {
+			break
+		}
+		r.next()
+		if !r.startsExpression() && r.tok != rStar {
+			break
+		}
+		if s = r.starExpr(); s == shapeFail {
+			return shapeFail
+		}
+	}
+	if seq && stars <= 1 {
+		return shapeSeq
+	}
+	return shapeOther
+}
+
+// starExpr: an expression or a starred one.
+func (r *recogniser) starExpr() exprShape {
+	if r.tok != rStar {
+		return r.expression()
+	}
+	r.next()
+	s := r.arith()
+	switch {
+	case s == shapeFail:
+		return shapeFail
+	case s.isTarget():
+		return shapeStar
+	}
+	return shapeStarExpr
+}
+
+// namedExpr: an expression or an assignment expression (name := e).
+func (r *recogniser) namedExpr() exprShape {
+	s := r.expression()
+	if s != shapeName || r.tok != rWalrus {
+		return s
+	}
+	r.next()
+	if r.expression() == shapeFail {
+		return shapeFail
+	}
+	return shapeOther
+}
+
+// expression: a conditional expression or a lambda.
+func (r *recogniser) expression() exprShape {
+	if r.nest++; r.nest > maxRecogNest {
+		r.fail()
+		return shapeFail
+	}
+	s := r.conditional()
+	r.nest--
+	return s
+}
+
+func (r *recogniser) conditional() exprShape {
+	if r.tok == rLambda {
+		r.next()
+		if !r.parameters(rColon, false) || !r.expect(rColon) || r.expression() == shapeFail {
+			return shapeFail
+		}
+		return shapeOther
+	}
+	s := r.disjunction()
+	if s == shapeFail || r.tok != rIf {
+		return s
+	}
+	r.next()
+	if r.disjunction() == shapeFail || !r.expect(rElse) || r.expression() == shapeFail {
+		return shapeFail
+	}
+	return shapeOther
+}
+
+// disjunction: "not", "and" and "or" over comparisons.
+func (r *recogniser) disjunction() exprShape {
+	s := r.inversion()
+	for s != shapeFail && (r.tok == rAnd || r.tok == rOr) {
+		r.next()
+		if r.inversion() == shapeFail {
+			return shapeFail
+		}
+		s = shapeOther
+	}
+	return s
+}
+
+func (r *recogniser) inversion() exprShape {
+	if r.tok != rNot {
+		return r.comparison()
+	}
+	r.next()
+	if r.inversion() == shapeFail {
+		return shapeFail
+	}
+	return shapeOther
+}
+
+// comparison: arithmetic compared, "not in" and "is not" included.
+func (r *recogniser) comparison() exprShape {
+	s := r.arith()
+	for s != shapeFail {
+		switch r.tok {
+		case rCompare, rIn:
+			r.next()
+		case rNot:
+			r.next()
+			if !r.expect(rIn) {
+				return shapeFail
+			}
+		case rIs:
+			r.next()
+			if r.tok == rNot {
+				r.next()
+			}
+		default:
+			return s
+		}
+		if r.arith() == shapeFail {
+			return shapeFail
+		}
+		s = shapeOther
+	}
+	return s
+}
+
+// arith: the binary operators from "|" to "**" and the unary ones; the
+// tree is not built, so their precedence does not matter.
+func (r *recogniser) arith() exprShape {
+	s := r.unary()
+	for s != shapeFail {
+		switch r.tok {
+		case rBinOp, rPlus, rMinus, rStar, rSlash, rAt, rDoubleStar:
+			r.next()
+			if r.unary() == shapeFail {
+				return shapeFail
+			}
+			s = shapeOther
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+func (r *recogniser) unary() exprShape {
+	switch r.tok {
+	case rMinus, rPlus, rTilde:
+		r.next()
+		if r.unary() == shapeFail {
+			return shapeFail
+		}
+		return shapeOther
+	case rAwait:
+		r.next()
+		if r.primary() == shapeFail {
+			return shapeFail
+		}
+		return shapeOther
+	}
+	return r.primary()
+}
+
+// primary: an atom and its attributes, calls and subscripts.
+func (r *recogniser) primary() exprShape {
+	s := r.atom()
+	for s != shapeFail {
+		switch r.tok {
+		case rDot:
+			r.next()
+			if !r.expect(rName) {
+				return shapeFail
+			}
+			s = shapeAttrSub
+		case rLPar:
+			if !r.arguments() {
+				return shapeFail
+			}
+			s = shapeOther
+		case rLSqb:
+			r.next()
+			if !r.subscripts() {
+				return shapeFail
+			}
+			s = shapeAttrSub
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+func (r *recogniser) atom() exprShape {
+	switch r.tok {
+	case rName:
+		r.next()
+		return shapeName
+	case rNumber, rTrue, rFalse, rNone, rEllipsis:
+		r.next()
+		return shapeOther
+	case rString:
+		for r.tok == rString {
+			r.next()
+		}
+		return shapeOther
+	case rLPar:
+		return r.parenthesised()
+	case rLSqb:
+		return r.list()
+	case rLBrace:
+		return r.braces()
+	}
+	return shapeFail
+}
+
+// parenthesised: a tuple, a generator expression, a yield expression or
+// an expression in parentheses.
+func (r *recogniser) parenthesised() exprShape {
+	r.next()
+	switch r.tok {
+	case rRPar:
+		r.next()
+		return shapeOther
+	case rYield:
+		if !r.yieldExpr() || !r.expect(rRPar) {
+			return shapeFail
+		}
+		return shapeOther
+	}
+	first := r.starOrNamed()
+	if first == shapeFail {
+		return shapeFail
+	}
+	if r.tok == rFor || r.tok == rAsync {
+		if first == shapeStar || first == shapeStarExpr || !r.comprehension() || !r.expect(rRPar) {
+			return shapeFail
+		}
+		return shapeOther
+	}
+	if r.tok == rRPar {
+		r.next()
+		if first == shapeStar || first == shapeStarExpr {
+			return shapeFail
+		}
+		return shapeOther
+	}
+	return r.elements(first, rRPar)
+}
+
+// list: a list display or comprehension.
+func (r *recogniser) list() exprShape {
+	r.next()
+	if r.tok == rRSqb {
+		r.next()
+		return shapeOther
+	}
+	first := r.starOrNamed()
+	if first == shapeFail {
+		return shapeFail
+	}
+	if r.tok == rFor || r.tok == rAsync {
+		if first == shapeStar || first == shapeStarExpr || !r.comprehension() || !r.expect(rRSqb) {
+			return shapeFail
+		}
+		return shapeOther
+	}
+	return r.elements(first, rRSqb)
+}
+
+// elements: the rest of a display whose first element was first, to
+// closer; shapeSeq when all are targets.
+func (r *recogniser) elements(first exprShape, closer rtok) exprShape {
+	stars := 0
+	seq := true
+	for s := first; ; {
+		switch s {
+		case shapeStar:
+			stars++
+		case shapeName, shapeAttrSub, shapeSeq:
+		default:
+			seq = false
+		}
+		if r.tok == closer {
+			break
+		}
+		if !r.expect(rComma) {
+			return shapeFail
+		}
+		if r.tok == closer {
+			break
+		}
+		if s = r.starOrNamed(); s == shapeFail {
+			return shapeFail
+		}
+	}
+	r.next()
+	if seq && stars <= 1 {
+		return shapeSeq
+	}
+	return shapeOther
+}
+
+// starOrNamed: an element of a display: starred, or a named expression.
+func (r *recogniser) starOrNamed() exprShape {
+	if r.tok == rStar {
+		return r.starExpr()
+	}
+	return r.namedExpr()
+}
+
+// braces: a dict or set display or comprehension.
+func (r *recogniser) braces() exprShape {
+	r.next()
+	if r.tok == rRBrace {
+		r.next()
+		return shapeOther
+	}
+	dict := r.tok == rDoubleStar
+	if dict {
+		r.next()
+		if r.arith() == shapeFail {
+			return shapeFail
+		}
+	} else {
+		first := r.starOrNamed()
+		if first == shapeFail {
+			return shapeFail
+		}
+		if r.tok == rColon {
+			if first == shapeStar || first == shapeStarExpr {
+				return shapeFail
+			}
+			dict = true
+			r.next()
+			if r.expression() == shapeFail {
+				return shapeFail
+			}
+		} else if first == shapeStar || first == shapeStarExpr {
+			// a set's first element, starred
+		} else if r.tok == rFor || r.tok == rAsync {
+			if !r.comprehension() || !r.expect(rRBrace) {
+				return shapeFail
+			}
+			return shapeOther
+		}
+		if !dict {
+			for r.tok == rComma {
+				r.next()
+				if r.tok == rRBrace {
+					break
+				}
+				if r.starOrNamed() == shapeFail {
+					return shapeFail
+				}
+			}
+			if !r.expect(rRBrace) {
+				return shapeFail
+			}
+			return shapeOther
+		}
+		if r.tok == rFor || r.tok == rAsync {
+			if !r.comprehension() || !r.expect(rRBrace) {
+				return shapeFail
+			}
+			return shapeOther
+		}
+	}
+	for r.tok == rComma {
+		r.next()
+		if r.tok == rRBrace {
+			break
+		}
+		if r.tok == rDoubleStar {
+			r.next()
+			if r.arith() == shapeFail {
+				return shapeFail
+			}
+			continue
+		}
+		if r.expression() == shapeFail || !r.expect(rColon) || r.expression() == shapeFail {
+			return shapeFail
+		}
+	}
+	if !r.expect(rRBrace) {
+		return shapeFail
+	}
+	return shapeOther
+}
+
+// comprehension: the for and if clauses of a comprehension.
+func (r *recogniser) comprehension() bool {
+	for r.tok == rFor || r.tok == rAsync {
+		if r.tok == rAsync {
+			r.next()
+			if r.tok != rFor {
+				return false
+			}
+		}
+		r.next()
+		if !r.targetList() || !r.expect(rIn) || r.disjunction() == shapeFail {
+			return false
+		}
+		for r.tok == rIf {
+			r.next()
+			if r.disjunction() == shapeFail {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// arguments: a call's arguments, from its "(" on; a generator expression
+// only as the sole argument.
+func (r *recogniser) arguments() bool {
+	r.next()
+	for n := 0; r.tok != rRPar; n++ {
+		switch r.tok {
+		case rStar, rDoubleStar:
+			r.next()
+			if r.expression() == shapeFail {
+				return false
+			}
+		default:
+			s := r.namedExpr()
+			if s == shapeFail {
+				return false
+			}
+			if s == shapeName && r.tok == rEqual {
+				r.next()
+				if r.expression() == shapeFail {
+					return false
+				}
+			} else if n == 0 && (r.tok == rFor || r.tok == rAsync) {
+				return r.comprehension() && r.expect(rRPar)
+			}
+		}
+		if r.tok != rComma {
+			break
+		}
+		r.next()
+	}
+	return r.expect(rRPar)
+}
+
+// subscripts: a subscript's slices, after its "[".
+func (r *recogniser) subscripts() bool {
+	for {
+		if !r.slice() {
+			return false
+		}
+		if r.tok != rComma {
+			break
+		}
+		r.next()
+		if r.tok == rRSqb {
+			break
+		}
+	}
+	return r.expect(rRSqb)
+}
+
+// slice: an expression or start:stop:step, each part optional.
+func (r *recogniser) slice() bool {
+	if r.tok != rColon {
+		if r.expression() == shapeFail {
+			return false
+		}
+		if r.tok != rColon {
+			return true
+		}
+	}
+	r.next()
+	if r.tok != rColon && r.tok != rComma && r.tok != rRSqb {
+		if r.expression() == shapeFail {
+			return false
+		}
+	}
+	if r.tok != rColon {
+		return true
+	}
+	r.next()
+	if r.tok != rComma && r.tok != rRSqb {
+		return r.expression() != shapeFail
+	}
+	return true
+}

@@ -1,0 +1,273 @@
+package pyfront
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// treeSitterClean is the existing check at its strictest: tree-sitter's
+// parse of the spans has no ERROR or MISSING node and legacySyntax finds
+// nothing in its tree (finishSyntax looks for the latter only when the
+// text scan says it may be there).
+func treeSitterClean(pool *parserPool, src []byte, spans [][2]int) bool {
+	return newSpanParser(pool, src).clean(spans)
+}
+
+// spanParser parses span sets of one file.
+type spanParser struct{ fs *fileSplit }
+
+func newSpanParser(pool *parserPool, src []byte) spanParser {
+	return spanParser{&fileSplit{src: src, lineStarts: rowStarts(src), pool: pool, timeout: parseTimeout(Options{})}}
+}
+
+func (p spanParser) clean(spans [][2]int) bool {
+	t := p.fs.parse(p.fs.rangesOf(spans))
+	if t == nil {
+		return false
+	}
+	defer t.recycle()
+	return !t.hasSyntaxError() && len(legacySyntax(&lowerer{t: t, path: "x.py"})) == 0
+}
+
+func whole(src string) [][2]int { return [][2]int{{0, len(src)}} }
+
+// TestRecogniserSnippets: the recogniser accepts common Python 3 that
+// tree-sitter parses cleanly, and never accepts what tree-sitter or
+// legacySyntax flags.
+func TestRecogniserSnippets(t *testing.T) {
+	pool := newParserPool()
+	for _, src := range recogValid {
+		if !treeSitterClean(pool, []byte(src), whole(src)) {
+			t.Errorf("%q: tree-sitter flags it (the case is wrong)", src)
+		}
+		if !recognisePython([]byte(src), whole(src)) {
+			t.Errorf("%q: unsure, want valid", src)
+		}
+	}
+	for _, src := range recogInvalid {
+		if treeSitterClean(pool, []byte(src), whole(src)) {
+			t.Errorf("%q: tree-sitter finds nothing (the case is wrong)", src)
+		}
+		if recognisePython([]byte(src), whole(src)) {
+			t.Errorf("%q: valid, but tree-sitter flags it", src)
+		}
+	}
+	for _, src := range recogUnsure {
+		if recognisePython([]byte(src), whole(src)) {
+			t.Errorf("%q: valid, want unsure", src)
+		}
+	}
+	// Spans: a class header with some of its members, as leftSpans
+	// gives them.
+	src := "class A(B):\n    x = 1\n\n    def f(self):\n        return 1\n\n    def g(self, a):\n        return [a\n"
+	at := func(s string) int { return strings.Index(src, s) }
+	if !recognisePython([]byte(src), [][2]int{{0, at("    x")}, {at("    def f"), at("    def g")}}) {
+		t.Errorf("header and f: unsure, want valid")
+	}
+	if recognisePython([]byte(src), [][2]int{{0, at("    x")}, {at("    def g"), len(src)}}) {
+		t.Errorf("header and g: valid, but g does not parse")
+	}
+	if recognisePython([]byte(src), [][2]int{{0, at("    x")}, {at("def f"), at("    def g")}}) {
+		t.Errorf("a span starting inside a line: valid")
+	}
+}
+
+var recogValid = []string{
+	"", "\n\n# only a comment\n", "x = 1\n", "x = 1", "x = 1;\n", "a = b = c\n", "a, *b = c\n", "[a, (b, c)] = d\n",
+	"x: int = 1\n", "self.x: List[int]\n", "x += 1\nx //= 2\nx **= 3\nx >>= 1\nx @= m\n",
+	"def f(a, b: int = 1, *args, c, d=2, **kw) -> None:\n    pass\n", "def f(a, /, b, *, c):\n    return a\n",
+	"async def f():\n    async with a as b, c:\n        await x\n    async for i in y:\n        pass\n    return [i async for i in z]\n",
+	"@decorator\n@decorator.attr(1, k=2)\nclass A(B, metaclass=M):\n    '''doc'''\n    def f(self): return self\n",
+	"if a:\n    pass\nelif b:\n    pass\nelse:\n    pass\n",
+	"while x := f():\n    break\nelse:\n    continue\n",
+	"for i, (j, k) in enumerate(x):\n    pass\nelse:\n    pass\n",
+	"try:\n    pass\nexcept (A, B) as e:\n    raise C from e\nexcept D:\n    raise\nexcept:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
+	"try:\n    pass\nfinally:\n    pass\n",
+	"with open(f) as g, h() as (i, j):\n    pass\n",
+	"import a.b as c, d\nfrom . import x\nfrom ..a.b import (c as d, e,)\nfrom __future__ import annotations\nfrom m import *\n",
+	"global a, b\nnonlocal c\ndel a, b[1], c.d\nassert x, 'msg'\n",
+	"x = lambda a, b=1, *c, **d: a if b else c\ny = lambda: (yield)\n",
+	"x = [i for i in range(3) if i if not i]\ny = {k: v for k, v in z}\nw = {a for a in b}\ng = (a for a in b)\n",
+	"f(a for a in b)\nf(*a, **b, c=1)\nf(x := 1)\n",
+	"x = a[1:2, ::3, ...]\ny = a[:]\nz = a[b][c]\n",
+	"x = {**a, 'b': 1, **c}\ny = {*a, b}\nz = (*a, b)\nw = [*a]\n",
+	"x = not a and b or c\ny = a not in b\nz = a is not b\nw = a < b <= c != d\n",
+	"x = -a ** -b + ~c // d % e @ f | g ^ h & i << j >> k\n",
+	"x = 'a' \"b\" '''c\nd''' \"\"\"e\"\"\" r'\\d' b'x' rb'\\x' BR\"y\" u'z' f'{a}' F\"{b!r:>{w}}\" fr'x'\n",
+	"x = f'{a[\"k\"]} {b(1, 2)} {{c}} {d:%Y-%m-%d} {e!s}'\n",
+	"x = f\"\"\"{\n    a +\n    b\n}\"\"\"\n",
+	"x = 0 + 00 + 1_000 + 0x1F + 0o17 + 0b1 + 1.5 + .5 + 1. + 1e10 + 1.5e-3 + 3j + 1_0.0_1e1_0J\n",
+	"x = (1,\n     2)  # comment\ny = [\n    3,\n]\n",
+	"x = 1 + \\\n    2\n",
+	"x = yield\ny = yield a, b\nz = yield from c\nyield\n",
+	"print('a')\nprint(f(x), end='')\nexec('x')\n",
+	"match = re.match(p, s)\ntype = 1\nx = match.group(1)\n",
+	"class A:\n    def f(self):\n        if x:\n            return 1\n\n        return 2\n\n\n    def g(self): pass\n",
+	"x = a if b else c\ny = [a if b else c for a in d]\n",
+	"x = 1\r\ny = 2\r\n",
+	"if x:\n    # comment\n    pass\n  # odd comment\nelse:\n    pass\n",
+	"x = '''é'''\n# ñ\n",
+	"@property\ndef f(self): return x\n",
+	"x = ()\ny = []\nz = {}\nw = (1,)\n",
+	"return_value = a\n",
+	"for x in 1, 2:\n    pass\n",
+	"def f():\n    return 1, 2\n",
+}
+
+var recogInvalid = []string{
+	"x = (1,\n", "x = [1, 2\ny = 3\n", "def f(:\n    pass\n", "x = = 1\n", "if x\n    pass\n", "return 1 2\n",
+	"print \"x\"\n", "print x\n", "exec \"code\"\n", "x = `1`\n", "if 1 <> 2:\n    pass\n", "x = 0777\n", "x = 10L\n",
+	"x = ur'a'\n", "try:\n    pass\nexcept E, e:\n    pass\n", "raise E, 'msg'\n", "async = 1\n", "await = 2\n",
+	"class A\n    pass\n", "x = 'abc\n", "x = '''abc\n",
+	"f(a b)\n", "x = 1 +\n", "x = (yield\n", "a[]\n",
+	"x = {1: 2, 3}\n", "for in x:\n    pass\n", "import\n", "from import x\n", "del\n",
+	"x = f'{a b}'\n", "with:\n    pass\n", "try:\n    pass\n", "@dec\nx = 1\n", "x = 1 if 2\n", "a.1\n",
+	"x = )\n",
+}
+
+// recogUnsure are texts Python rejects but tree-sitter's error recovery
+// leaves without an error node: the recogniser need not accept them.
+var recogUnsure = []string{
+	"def f():\npass\n", "if x:\n    a\n   b\n", "  x = 1\n", "else:\n    pass\n", "def f():\n    return\n  x\n",
+	"lambda x: pass\n", "def f(a, (b, c)):\n    pass\n", "x = 1\n\tif y: pass\n",
+}
+
+// FuzzRecogniser: whatever the recogniser calls valid, tree-sitter
+// parses cleanly and legacySyntax finds nothing in. The seeds run as an
+// ordinary test; fuzz with go test ./pyfront -fuzz FuzzRecogniser.
+func FuzzRecogniser(f *testing.F) {
+	for _, s := range recogValid {
+		f.Add([]byte(s))
+	}
+	for _, s := range recogInvalid {
+		f.Add([]byte(s))
+	}
+	pool := newParserPool()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 1<<14 || !recognisePython(src, [][2]int{{0, len(src)}}) {
+			return
+		}
+		if !treeSitterClean(pool, src, [][2]int{{0, len(src)}}) {
+			t.Fatalf("valid, but tree-sitter or legacySyntax flags %q", src)
+		}
+	})
+}
+
+// corpusFiles lists the .py files of the differential test: the
+// machine's standard library, the system's dist-packages when present,
+// and the repository's test data. Unless PYRECOG_FULL is set, the
+// stdlib's site-packages are left out and every seventh file of the
+// stdlib (every 40th of dist-packages) is taken, by path order, so the
+// sample is the same each run.
+func corpusFiles(t testing.TB) []string {
+	full := os.Getenv("PYRECOG_FULL") != ""
+	type root struct {
+		dir    string
+		stride int
+	}
+	var roots []root
+	if out, err := exec.Command("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])").Output(); err == nil {
+		roots = append(roots, root{strings.TrimSpace(string(out)), 7})
+	} else {
+		t.Logf("no python3 stdlib: %v", err)
+	}
+	if _, err := os.Stat("/usr/lib/python3/dist-packages"); err == nil {
+		roots = append(roots, root{"/usr/lib/python3/dist-packages", 40})
+	} else {
+		t.Logf("skipping /usr/lib/python3/dist-packages: absent")
+	}
+	var files []string
+	for _, r := range roots {
+		n := 0
+		filepath.WalkDir(r.dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() && d.Name() == "site-packages" && !full {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".py") {
+				return nil
+			}
+			if n++; full || n%r.stride == 0 {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
+	filepath.WalkDir("../testdata/python", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files
+}
+
+// spanSets are the span sets the fast path asks about in src: the whole
+// file, each top-level segment, and each class's header with its member
+// parts (all of them, and the first alone).
+func spanSets(src []byte) [][][2]int {
+	sets := [][][2]int{{{0, len(src)}}}
+	fs := splitFileWith(src, newRunNames())
+	if fs == nil {
+		return sets
+	}
+	for i, s := range fs.segs {
+		sets = append(sets, [][2]int{{s.start, s.end}})
+		if s.mhi > s.mlo {
+			sets = append(sets, fs.leftSpans(i, func(*memberPart) bool { return true }))
+			m := fs.members[s.mlo]
+			sets = append(sets, [][2]int{{s.start, s.header}, {m.start, m.end}})
+		}
+	}
+	return sets
+}
+
+// TestRecogniserDifferential: on real files, no span set the recogniser
+// calls valid is flagged by tree-sitter or legacySyntax; it reports how
+// much of the text is answered without tree-sitter.
+func TestRecogniserDifferential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a corpus")
+	}
+	pool := newParserPool()
+	var sets, accepted, flagged, bytesAll, bytesAccepted int
+	for _, path := range corpusFiles(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		sp := newSpanParser(pool, src)
+		for k, spans := range spanSets(src) {
+			valid := recognisePython(src, spans)
+			clean := sp.clean(spans)
+			size := 0
+			for _, sp := range spans {
+				size += sp[1] - sp[0]
+			}
+			if k > 0 { // the parts, as the fast path asks
+				sets++
+				bytesAll += size
+				if valid {
+					accepted++
+					bytesAccepted += size
+				}
+			}
+			if !clean {
+				flagged++
+				if valid {
+					t.Errorf("%s %v: the recogniser says valid, tree-sitter or legacySyntax flags it", path, spans)
+				}
+			}
+		}
+	}
+	if sets == 0 {
+		t.Skip("no corpus")
+	}
+	t.Logf("%d span sets, %d accepted (%.1f%%), %.1f%% of %d bytes; %d sets flagged by tree-sitter",
+		sets, accepted, 100*float64(accepted)/float64(sets), 100*float64(bytesAccepted)/float64(bytesAll), bytesAll, flagged)
+}
