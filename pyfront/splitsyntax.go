@@ -5,9 +5,10 @@ package pyfront
 // problem is. A part with an ERROR or MISSING node, or with syntax
 // tree-sitter accepts and Python 3 does not (legacy.go), is found by
 // parsing what was never parsed once the module is finished — without
-// lowering it — and the parts parsed on demand are looked at as they are
-// parsed. Only when one of them has a problem is the file parsed whole,
-// so that the errors are those a whole parse finds (its error recovery
+// lowering it, and only when the recogniser of pyrecog.go is unsure of
+// it — and the parts parsed on demand are looked at as they are parsed.
+// Only when one of them has a problem is the file parsed whole, so that
+// the errors are those a whole parse finds (its error recovery
 // depends on the text around).
 
 // noteSyntax records whether a tree of some of the module's parts has a
@@ -31,9 +32,11 @@ func (fs *fileSplit) finishSyntax(mi *moduleInfo, path string) {
 			rest = append(rest, fs.leftSpans(i, func(*memberPart) bool { return true })...)
 		}
 	}
-	if len(rest) > 0 && !fs.suspect {
-		// Most of the rest has nothing legacySyntax looks for: its tree
-		// is not copied, only asked whether it holds an error.
+	if len(rest) > 0 && !fs.suspect && !recognisePython(fs.src, rest) {
+		// Most of the rest is recognised as valid Python 3 without
+		// tree-sitter (pyrecog.go). Most of what is left has nothing
+		// legacySyntax looks for: its tree is not copied, only asked
+		// whether it holds an error.
 		ranges := fs.rangesOf(rest)
 		if !mayHoldLegacySyntax(fs.src, rest) {
 			t := fs.pool.parse(fs.src, ranges, fs.timeout, errorsOnly, nil)
