@@ -40,6 +40,7 @@ const (
 	shapeName               // a bare name
 	shapeAttrSub            // x.a or x[i]
 	shapeSeq                // a tuple or list of targets
+	shapeParen              // a target in parentheses: (a)
 	shapeStar               // *target
 	shapeStarExpr           // *expression, not a target
 	shapeOther              // any other expression
@@ -47,7 +48,13 @@ const (
 
 // isTarget: the shape can be assigned to in a target list.
 func (s exprShape) isTarget() bool {
-	return s == shapeName || s == shapeAttrSub || s == shapeSeq
+	return s == shapeName || s == shapeAttrSub || s == shapeSeq || s == shapeParen
+}
+
+// isSingleTarget: the shape can be the target of an augmented or
+// annotated assignment.
+func (s exprShape) isSingleTarget() bool {
+	return s == shapeName || s == shapeAttrSub || s == shapeParen
 }
 
 func (r *recogniser) expect(t rtok) bool {
@@ -222,11 +229,19 @@ func (r *recogniser) tryStatement() bool {
 }
 
 // withStatement: with items; a parenthesised list of items (Python 3.9)
-// is left to tree-sitter, which reads "with (a, b):" either way.
+// is left to tree-sitter, which reads "with (a, b):" either way; an item
+// that only starts with a parenthesis, "with (p / q).open() as f:", is
+// read here.
 func (r *recogniser) withStatement() bool {
 	r.next()
 	if r.tok == rLPar {
-		return false
+		e := closingBracket(r.src, r.ts, r.end)
+		for e >= 0 && e < r.end && (r.src[e] == ' ' || r.src[e] == '\t') {
+			e++
+		}
+		if e < 0 || e == r.end || r.src[e] == ':' {
+			return false
+		}
 	}
 	for {
 		if r.expression() == shapeFail {
@@ -410,21 +425,24 @@ func (r *recogniser) simpleStatement() bool {
 	case rYield:
 		return r.yieldExpr()
 	case rName:
-		if !r.nameStartsStatement() {
+		soft, ok := r.nameStartsStatement()
+		if !ok {
 			return false
 		}
+		return r.expressionStatement(soft)
 	}
-	return r.expressionStatement()
+	return r.expressionStatement(false)
 }
 
 // nameStartsStatement is false for a statement whose first name
-// tree-sitter may read as a keyword: match, case and type (soft keywords)
-// unless assigned to or followed by an attribute, and print or exec unless
-// called in a statement of its own (else they are Python 2's statements).
-func (r *recogniser) nameStartsStatement() bool {
+// tree-sitter may read as a keyword: match, case and type (soft keywords,
+// soft true) unless followed by "=", ".", ",", "(" or "[", and print or
+// exec unless called in a statement of its own (else they are Python 2's
+// statements).
+func (r *recogniser) nameStartsStatement() (soft, ok bool) {
 	w := r.src[r.ts:r.te]
 	if len(w) < 4 || len(w) > 5 {
-		return true
+		return false, true
 	}
 	after := r.te
 	for after < r.end && (r.src[after] == ' ' || r.src[after] == '\t') {
@@ -438,46 +456,66 @@ func (r *recogniser) nameStartsStatement() bool {
 	}
 	switch string(w) {
 	case "match", "case", "type":
-		return at(after) == '.' || at(after) == '=' && at(after+1) != '='
+		switch at(after) {
+		case '.', ',', '(', '[':
+			return true, true
+		case '=':
+			return true, at(after+1) != '='
+		}
+		return true, false
 	case "print", "exec":
 		if at(after) != '(' {
-			return false
+			return false, false
 		}
 		// The call's closing parenthesis ends the statement.
-		depth := 0
-		for k := after; k < r.end; {
-			switch c := r.src[k]; c {
-			case '\'', '"':
-				e, ok := skipString(r.src[:r.end], k)
-				if !ok {
-					return false
-				}
-				k = e
-				continue
-			case '#', '\\':
-				return false
-			case '(', '[', '{':
-				depth++
-			case ')', ']', '}':
-				depth--
-				if depth == 0 {
-					k++
-					for k < r.end && (r.src[k] == ' ' || r.src[k] == '\t') {
-						k++
-					}
-					return k == r.end || bytes.IndexByte([]byte("\r\n;"), r.src[k]) >= 0
-				}
-			}
+		k := closingBracket(r.src, after, r.end)
+		for k >= 0 && k < r.end && (r.src[k] == ' ' || r.src[k] == '\t') {
 			k++
 		}
-		return false
+		return false, k == r.end || k >= 0 && bytes.IndexByte([]byte("\r\n;#"), r.src[k]) >= 0
 	}
-	return true
+	return false, true
+}
+
+// closingBracket returns the offset after the bracket that closes the
+// one at src[k], or -1 before end; strings, comments and continuations
+// are skipped.
+func closingBracket(src []byte, k, end int) int {
+	depth := 0
+	for k < end {
+		switch c := src[k]; c {
+		case '\'', '"':
+			e, ok := skipString(src[:end], k)
+			if !ok {
+				return -1
+			}
+			k = e
+			continue
+		case '#':
+			for k < end && src[k] != '\n' {
+				k++
+			}
+			continue
+		case '\\':
+			k += 2
+			continue
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+			if depth == 0 {
+				return k + 1
+			}
+		}
+		k++
+	}
+	return -1
 }
 
 // expressionStatement: an expression, an assignment (chained, annotated
-// or augmented).
-func (r *recogniser) expressionStatement() bool {
+// or augmented). After a soft keyword, an annotation is left to
+// tree-sitter ("match (x): ..." starts a match statement).
+func (r *recogniser) expressionStatement(soft bool) bool {
 	s := r.starExprs()
 	switch r.tok {
 	case rEqual:
@@ -492,13 +530,13 @@ func (r *recogniser) expressionStatement() bool {
 		}
 		return true
 	case rAugAssign:
-		if s != shapeName && s != shapeAttrSub {
+		if !s.isSingleTarget() {
 			return false
 		}
 		r.next()
 		return r.assignedValue() != shapeFail
 	case rColon:
-		if s != shapeName && s != shapeAttrSub {
+		if soft || !s.isSingleTarget() {
 			return false
 		}
 		r.next()
@@ -536,7 +574,9 @@ func (r *recogniser) fromImport() bool {
 		dots = true
 		r.next()
 	}
+	future := false
 	if r.tok == rName {
+		future = !dots && string(r.src[r.ts:r.te]) == "__future__"
 		if !r.dottedName() {
 			return false
 		}
@@ -546,7 +586,7 @@ func (r *recogniser) fromImport() bool {
 	if !r.expect(rImport) {
 		return false
 	}
-	if r.tok == rStar {
+	if r.tok == rStar && !future { // tree-sitter's future import names names
 		r.next()
 		return true
 	}
@@ -673,7 +713,7 @@ func (r *recogniser) starExprs() exprShape {
 		switch s {
 		case shapeStar:
 			stars++
-		case shapeName, shapeAttrSub, shapeSeq:
+		case shapeName, shapeAttrSub, shapeSeq, shapeParen:
 		default:
 			seq = false
 		}
@@ -920,8 +960,11 @@ func (r *recogniser) parenthesised() exprShape {
 	}
 	if r.tok == rRPar {
 		r.next()
-		if first == shapeStar || first == shapeStarExpr {
+		switch {
+		case first == shapeStar || first == shapeStarExpr:
 			return shapeFail
+		case first.isTarget():
+			return shapeParen
 		}
 		return shapeOther
 	}
@@ -957,7 +1000,7 @@ func (r *recogniser) elements(first exprShape, closer rtok) exprShape {
 		switch s {
 		case shapeStar:
 			stars++
-		case shapeName, shapeAttrSub, shapeSeq:
+		case shapeName, shapeAttrSub, shapeSeq, shapeParen:
 		default:
 			seq = false
 		}

@@ -1,6 +1,9 @@
 package pyfront
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // The tokenizer of the syntax recogniser (pyrecog.go). It reads spans of
 // a file as one text, as tree-sitter reads its included ranges, and
@@ -191,6 +194,10 @@ func (lx *recogLexer) next() {
 			}
 			lx.pos++
 			if lx.depth > 0 {
+				if !lx.joinedLine() {
+					lx.fail()
+					return
+				}
 				continue
 			}
 			lx.ts, lx.te = lx.pos-1, lx.pos
@@ -283,6 +290,28 @@ func (lx *recogLexer) indentation() bool {
 		return true
 	}
 	return false
+}
+
+// joinedLine checks the line after a newline in brackets. Its
+// indentation does not matter to Python, but tree-sitter's scanner ends
+// the block at a line indented less than the block where a closing
+// bracket cannot come next ("(bar.\n baz)"): such a line, and any line
+// break in an f-string's field, are left to tree-sitter.
+func (lx *recogLexer) joinedLine() bool {
+	if lx.fnest > 0 {
+		return false
+	}
+	k := lx.pos
+	for k < lx.end && lx.src[k] == ' ' {
+		k++
+	}
+	if k == lx.end || lx.src[k] == '\n' || lx.src[k] == '\r' || lx.src[k] == '#' {
+		return true // the next line with a token decides
+	}
+	if lx.src[k] == '\t' || lx.src[k] == '\f' {
+		return false
+	}
+	return lx.nind == 0 || int32(k-lx.pos) >= lx.indents[lx.nind-1]
 }
 
 // skipComment moves past the comment at pos, up to its newline; false
@@ -510,15 +539,16 @@ func (lx *recogLexer) str(raw, bytesLit, fmt bool) rtok {
 				return lx.give()
 			}
 			n := src[k+1]
-			if n == '\n' || n == '\r' {
-				if !triple {
-					return lx.give()
-				}
-			}
 			if n >= utf8.RuneSelf {
 				return lx.give()
 			}
 			k += 2
+			if n == '\r' {
+				if k >= end || src[k] != '\n' {
+					return lx.give()
+				}
+				k++ // a continued line, in a string of any kind
+			}
 			continue
 		case c == '\n' || c == '\r':
 			if !triple || c == '\r' && (k+1 >= end || src[k+1] != '\n') {
@@ -650,8 +680,16 @@ scan:
 	if exprEnd < 0 {
 		return 0, false
 	}
+	// A self-documenting field, "{x=}", is its expression and "=".
+	code := exprEnd
+	for code > k+1 && (src[code-1] == ' ' || src[code-1] == '\t') {
+		code--
+	}
+	if code > k+2 && src[code-1] == '=' && bytes.IndexByte([]byte("=!<>"), src[code-2]) < 0 {
+		code--
+	}
 	// The expression, as a text of its own joined as in brackets.
-	sub := recogniser{recogLexer: recogLexer{src: src, pos: k + 1, end: exprEnd, depth: 1, base: 1, fnest: lx.fnest + 1}}
+	sub := recogniser{recogLexer: recogLexer{src: src, pos: k + 1, end: code, depth: 1, base: 1, fnest: lx.fnest + 1}}
 	if !sub.fieldExpression() {
 		return 0, false
 	}

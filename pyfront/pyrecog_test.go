@@ -98,7 +98,7 @@ var recogValid = []string{
 	"x = -a ** -b + ~c // d % e @ f | g ^ h & i << j >> k\n",
 	"x = 'a' \"b\" '''c\nd''' \"\"\"e\"\"\" r'\\d' b'x' rb'\\x' BR\"y\" u'z' f'{a}' F\"{b!r:>{w}}\" fr'x'\n",
 	"x = f'{a[\"k\"]} {b(1, 2)} {{c}} {d:%Y-%m-%d} {e!s}'\n",
-	"x = f\"\"\"{\n    a +\n    b\n}\"\"\"\n",
+	"x = f\"\"\"{a}\n{b}\"\"\"\n",
 	"x = 0 + 00 + 1_000 + 0x1F + 0o17 + 0b1 + 1.5 + .5 + 1. + 1e10 + 1.5e-3 + 3j + 1_0.0_1e1_0J\n",
 	"x = (1,\n     2)  # comment\ny = [\n    3,\n]\n",
 	"x = 1 + \\\n    2\n",
@@ -115,6 +115,8 @@ var recogValid = []string{
 	"return_value = a\n",
 	"for x in 1, 2:\n    pass\n",
 	"def f():\n    return 1, 2\n",
+	"x = f\"{x=} {y = !r:>10} {a<=b=}\"\n", "type(x).a = 1\ntype, v = 1, 2\nmatch, rest = a\nmatch(x)\n",
+	"del(x)\nfor (x) in y: pass\n(a) += 1\n", "with (a / b).open() as f:\n    pass\n", "x = 'a\\\nb'\n", "print(x)  # c\n",
 }
 
 var recogInvalid = []string{
@@ -125,7 +127,7 @@ var recogInvalid = []string{
 	"f(a b)\n", "x = 1 +\n", "x = (yield\n", "a[]\n",
 	"x = {1: 2, 3}\n", "for in x:\n    pass\n", "import\n", "from import x\n", "del\n",
 	"x = f'{a b}'\n", "with:\n    pass\n", "try:\n    pass\n", "@dec\nx = 1\n", "x = 1 if 2\n", "a.1\n",
-	"x = )\n",
+	"x = )\n", "from __future__ import *\n", "class A:\n    def f():\n        (a.\n    b)\n",
 }
 
 // recogUnsure are texts Python rejects but tree-sitter's error recovery
@@ -270,4 +272,61 @@ func TestRecogniserDifferential(t *testing.T) {
 	}
 	t.Logf("%d span sets, %d accepted (%.1f%%), %.1f%% of %d bytes; %d sets flagged by tree-sitter",
 		sets, accepted, 100*float64(accepted)/float64(sets), 100*float64(bytesAccepted)/float64(bytesAll), bytesAll, flagged)
+}
+
+// benchCorpus is, for each sampled corpus file that splits, its segments
+// after the first (what finishSyntax's rest holds when none of the
+// definitions was wanted), with its size.
+func benchCorpus(b *testing.B) (srcs [][]byte, rests [][][2]int, size int64) {
+	for _, path := range corpusFiles(b) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		fs := splitFile(src)
+		if fs == nil || len(fs.segs) < 2 {
+			continue
+		}
+		var rest [][2]int
+		for _, s := range fs.segs[1:] {
+			rest = append(rest, [2]int{s.start, s.end})
+			size += int64(s.end - s.start)
+		}
+		srcs, rests = append(srcs, src), append(rests, rest)
+	}
+	if len(srcs) == 0 {
+		b.Skip("no corpus")
+	}
+	return srcs, rests, size
+}
+
+// BenchmarkRecogniser and BenchmarkErrorsOnlyParse compare the
+// recogniser's throughput with tree-sitter's errorsOnly parse of the same
+// spans (b.SetBytes: MB/s is of the spans' text).
+func BenchmarkRecogniser(b *testing.B) {
+	srcs, rests, size := benchCorpus(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, src := range srcs {
+			recognisePython(src, rests[k])
+		}
+	}
+}
+
+func BenchmarkErrorsOnlyParse(b *testing.B) {
+	srcs, rests, size := benchCorpus(b)
+	pool := newParserPool()
+	fss := make([]*fileSplit, len(srcs))
+	for k, src := range srcs {
+		fss[k] = &fileSplit{src: src, lineStarts: rowStarts(src), pool: pool, timeout: parseTimeout(Options{})}
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, fs := range fss {
+			pool.parse(fs.src, fs.rangesOf(rests[k]), fs.timeout, errorsOnly, nil)
+		}
+	}
 }
