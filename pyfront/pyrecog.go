@@ -18,6 +18,8 @@ import "bytes"
 type recogniser struct {
 	recogLexer
 	nest int // the nesting of expressions, bounded
+	// inType: an annotation is being read (typeExpression).
+	inType bool
 }
 
 // maxRecogNest bounds the recursion; deeper text is left to tree-sitter.
@@ -268,7 +270,7 @@ func (r *recogniser) def() bool {
 	}
 	if r.tok == rArrow {
 		r.next()
-		if r.expression() == shapeFail {
+		if r.typeExpression() == shapeFail {
 			return false
 		}
 	}
@@ -331,7 +333,18 @@ func (r *recogniser) annotation(annotated bool) bool {
 		return true
 	}
 	r.next()
-	return r.expression() != shapeFail
+	return r.typeExpression() != shapeFail
+}
+
+// typeExpression: an annotation. Tree-sitter reads one as a type, whose
+// generic form, a name and brackets, takes no further trailer
+// ("x[1][2]", "x[1](y)" are errors there): inType makes primary refuse
+// them.
+func (r *recogniser) typeExpression() exprShape {
+	r.inType = true
+	s := r.expression()
+	r.inType = false
+	return s
 }
 
 // simpleStatements: simple statements separated by ";" up to the end of
@@ -540,7 +553,7 @@ func (r *recogniser) expressionStatement(soft bool) bool {
 			return false
 		}
 		r.next()
-		if r.expression() == shapeFail {
+		if r.typeExpression() == shapeFail {
 			return false
 		}
 		if r.tok == rEqual {
@@ -884,8 +897,15 @@ func (r *recogniser) unary() exprShape {
 
 // primary: an atom and its attributes, calls and subscripts.
 func (r *recogniser) primary() exprShape {
+	generic := r.inType && r.tok == rName // a name, then brackets
 	s := r.atom()
-	for s != shapeFail {
+	for trailers := 0; s != shapeFail; trailers++ {
+		if trailers == 0 && r.tok != rLSqb {
+			generic = false
+		}
+		if generic && trailers == 1 && (r.tok == rDot || r.tok == rLPar || r.tok == rLSqb) {
+			return shapeFail
+		}
 		switch r.tok {
 		case rDot:
 			r.next()

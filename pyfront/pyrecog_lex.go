@@ -315,7 +315,7 @@ func (lx *recogLexer) joinedLine() bool {
 }
 
 // skipComment moves past the comment at pos, up to its newline; false
-// when its text is not UTF-8.
+// when its text is not UTF-8 or holds a control character.
 func (lx *recogLexer) skipComment() bool {
 	src := lx.src
 	k := lx.pos
@@ -328,10 +328,19 @@ func (lx *recogLexer) skipComment() bool {
 			k += n
 			continue
 		}
+		if isControl(src[k]) {
+			return false
+		}
 		k++
 	}
 	lx.pos = k
 	return true
+}
+
+// isControl: a control character other than a tab, which tree-sitter
+// may not take in a comment or string.
+func isControl(c byte) bool {
+	return c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7f
 }
 
 // continuation moves past a backslash that joins its line to the next;
@@ -570,7 +579,7 @@ func (lx *recogLexer) str(raw, bytesLit, fmt bool) rtok {
 			}
 			k += n
 			continue
-		case c == 0:
+		case isControl(c):
 			return lx.give()
 		}
 		k++

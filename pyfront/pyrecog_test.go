@@ -127,7 +127,7 @@ var recogInvalid = []string{
 	"f(a b)\n", "x = 1 +\n", "x = (yield\n", "a[]\n",
 	"x = {1: 2, 3}\n", "for in x:\n    pass\n", "import\n", "from import x\n", "del\n",
 	"x = f'{a b}'\n", "with:\n    pass\n", "try:\n    pass\n", "@dec\nx = 1\n", "x = 1 if 2\n", "a.1\n",
-	"x = )\n", "from __future__ import *\n", "class A:\n    def f():\n        (a.\n    b)\n",
+	"x = )\n", "A: x[1][2]\n", "def f(a: x[1](2)): pass\n", "#\x00\n", "from __future__ import *\n", "class A:\n    def f():\n        (a.\n    b)\n",
 }
 
 // recogUnsure are texts Python rejects but tree-sitter's error recovery
@@ -329,4 +329,62 @@ func BenchmarkErrorsOnlyParse(b *testing.B) {
 			pool.parse(fs.src, fs.rangesOf(rests[k]), fs.timeout, errorsOnly, nil)
 		}
 	}
+}
+
+// TestRecogniserMutations: real statements with one byte or one token
+// deleted (a deterministic sample of each corpus file's segments; all
+// of them with PYRECOG_FULL) are mostly broken; whenever the recogniser
+// calls such a text valid, tree-sitter and legacySyntax must agree.
+func TestRecogniserMutations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a corpus")
+	}
+	pool := newParserPool()
+	full := os.Getenv("PYRECOG_FULL") != ""
+	seed := uint64(1)
+	random := func(n int) int { // xorshift: the same sample each run
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return int(seed % uint64(n))
+	}
+	var tried, accepted int
+	for f, path := range corpusFiles(t) {
+		if !full && f%4 != 0 {
+			continue
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		fs := splitFile(src)
+		if fs == nil {
+			continue
+		}
+		for _, s := range fs.segs {
+			seg := src[s.start:s.end]
+			if len(seg) < 2 || len(seg) > 4000 || !recognisePython(seg, whole(string(seg))) {
+				continue
+			}
+			for range 3 {
+				i := random(len(seg))
+				j := i + 1
+				if random(2) == 0 { // a token: a run of name bytes, or one other byte
+					for j < len(seg) && isASCIIIdent(seg[i]) && isASCIIIdent(seg[j]) {
+						j++
+					}
+				}
+				text := append(append([]byte{}, seg[:i]...), seg[j:]...)
+				tried++
+				if !recognisePython(text, whole(string(text))) {
+					continue
+				}
+				accepted++
+				if !treeSitterClean(pool, text, whole(string(text))) {
+					t.Errorf("%s: valid with %q deleted at %d, but tree-sitter or legacySyntax flags:\n%s", path, seg[i:j], i, text)
+				}
+			}
+		}
+	}
+	t.Logf("%d mutations, %d called valid and checked", tried, accepted)
 }
