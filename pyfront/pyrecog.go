@@ -20,6 +20,8 @@ type recogniser struct {
 	nest int // the nesting of expressions, bounded
 	// inType: an annotation is being read (typeExpression).
 	inType bool
+	// topStars counts the starred expressions of the last starExprs.
+	topStars int
 }
 
 // maxRecogNest bounds the recursion; deeper text is left to tree-sitter.
@@ -562,7 +564,9 @@ func (r *recogniser) expressionStatement(soft bool) bool {
 		}
 		return true
 	}
-	return s != shapeFail && s != shapeStar && s != shapeStarExpr
+	// A tuple with a starred item as a statement of its own: tree-sitter
+	// reads "*a, b" as a pattern and takes "*0," for an error.
+	return s != shapeFail && r.topStars == 0
 }
 
 // assignedValue: what follows "=": a yield expression or expressions.
@@ -714,13 +718,18 @@ func (r *recogniser) exprList() exprShape {
 }
 
 // starExprs: expressions, some starred, separated by commas; a single
-// starred one is shapeStar or shapeStarExpr.
+// starred one is shapeStar or shapeStarExpr. It counts the starred ones
+// in topStars.
 func (r *recogniser) starExprs() exprShape {
 	s := r.starExpr()
 	if s == shapeFail || r.tok != rComma {
+		r.topStars = 0
+		if s == shapeStar || s == shapeStarExpr {
+			r.topStars = 1
+		}
 		return s
 	}
-	stars := 0
+	stars, all := 0, 0
 	seq := true
 	for {
 		switch s {
@@ -729,6 +738,9 @@ func (r *recogniser) starExprs() exprShape {
 		case shapeName, shapeAttrSub, shapeSeq, shapeParen:
 		default:
 			seq = false
+		}
+		if s == shapeStar || s == shapeStarExpr {
+			all++
 		}
 		if r.tok != rComma {
 			break
@@ -741,6 +753,7 @@ func (r *recogniser) starExprs() exprShape {
 			return shapeFail
 		}
 	}
+	r.topStars = all
 	if seq && stars <= 1 {
 		return shapeSeq
 	}
