@@ -20,8 +20,10 @@ type recogniser struct {
 	nest int // the nesting of expressions, bounded
 	// inType: an annotation is being read (typeExpression).
 	inType bool
-	// topStars counts the starred expressions of the last starExprs.
-	topStars int
+	// topStars counts the starred expressions of the last starExprs,
+	// topStarExprs those whose operand is not a name, attribute or
+	// subscript.
+	topStars, topStarExprs int
 }
 
 // maxRecogNest bounds the recursion; deeper text is left to tree-sitter.
@@ -577,8 +579,9 @@ func (r *recogniser) assignedValue() exprShape {
 		}
 		return shapeOther
 	}
+	// Tree-sitter takes "x = *0," and "x = *(a), b" for errors.
 	s := r.starExprs()
-	if s == shapeStar || s == shapeStarExpr {
+	if s == shapeStar || s == shapeStarExpr || r.topStarExprs > 0 {
 		return shapeFail
 	}
 	return s
@@ -723,13 +726,16 @@ func (r *recogniser) exprList() exprShape {
 func (r *recogniser) starExprs() exprShape {
 	s := r.starExpr()
 	if s == shapeFail || r.tok != rComma {
-		r.topStars = 0
+		r.topStars, r.topStarExprs = 0, 0
 		if s == shapeStar || s == shapeStarExpr {
 			r.topStars = 1
 		}
+		if s == shapeStarExpr {
+			r.topStarExprs = 1
+		}
 		return s
 	}
-	stars, all := 0, 0
+	stars, all, exprs := 0, 0, 0
 	seq := true
 	for {
 		switch s {
@@ -742,6 +748,9 @@ func (r *recogniser) starExprs() exprShape {
 		if s == shapeStar || s == shapeStarExpr {
 			all++
 		}
+		if s == shapeStarExpr {
+			exprs++
+		}
 		if r.tok != rComma {
 			break
 		}
@@ -753,7 +762,7 @@ func (r *recogniser) starExprs() exprShape {
 			return shapeFail
 		}
 	}
-	r.topStars = all
+	r.topStars, r.topStarExprs = all, exprs
 	if seq && stars <= 1 {
 		return shapeSeq
 	}
@@ -770,10 +779,10 @@ func (r *recogniser) starExpr() exprShape {
 	switch {
 	case s == shapeFail:
 		return shapeFail
-	case s.isTarget():
+	case s == shapeName || s == shapeAttrSub:
 		return shapeStar
 	}
-	return shapeStarExpr
+	return shapeStarExpr // tree-sitter takes "*(a), b = c" for an error
 }
 
 // namedExpr: an expression or an assignment expression (name := e).
