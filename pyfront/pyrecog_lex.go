@@ -295,8 +295,9 @@ func (lx *recogLexer) indentation() bool {
 // joinedLine checks the line after a newline in brackets. Its
 // indentation does not matter to Python, but tree-sitter's scanner ends
 // the block at a line indented less than the block where a closing
-// bracket cannot come next ("(bar.\n baz)"): such a line, and any line
-// break in an f-string's field, are left to tree-sitter.
+// bracket cannot come next ("(bar.\n baz)"): such a line, unless it
+// starts with a closing bracket, and any line break in an f-string's
+// field, are left to tree-sitter.
 func (lx *recogLexer) joinedLine() bool {
 	if lx.fnest > 0 {
 		return false
@@ -308,8 +309,13 @@ func (lx *recogLexer) joinedLine() bool {
 	if k == lx.end || lx.src[k] == '\n' || lx.src[k] == '\r' || lx.src[k] == '#' {
 		return true // the next line with a token decides
 	}
-	if lx.src[k] == '\t' || lx.src[k] == '\f' {
+	switch lx.src[k] {
+	case '\t', '\f':
 		return false
+	case ')', ']', '}':
+		// Where the recogniser takes a closing bracket, the
+		// scanner's valid symbols hold it: it does not end the block.
+		return true
 	}
 	return lx.nind == 0 || int32(k-lx.pos) >= lx.indents[lx.nind-1]
 }

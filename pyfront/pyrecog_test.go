@@ -114,7 +114,7 @@ var recogValid = []string{
 	"x = ()\ny = []\nz = {}\nw = (1,)\n",
 	"return_value = a\n",
 	"for x in 1, 2:\n    pass\n",
-	"def f():\n    return 1, 2\n",
+	"def f():\n    return 1, 2\n", "class A:\n    x = [\n        1,\n]\n    y = f(\n  )\n",
 	"x = f\"{x=} {y = !r:>10} {a<=b=}\"\n", "type(x).a = 1\ntype, v = 1, 2\nmatch, rest = a\nmatch(x)\n",
 	"del(x)\nfor (x) in y: pass\n(a) += 1\n", "with (a / b).open() as f:\n    pass\n", "x = 'a\\\nb'\n", "print(x)  # c\n",
 }
