@@ -147,6 +147,20 @@ func FuzzRecogniser(f *testing.F) {
 	for _, s := range recogInvalid {
 		f.Add([]byte(s))
 	}
+	// Real statements too, for the mutator to break: the small segments
+	// of a few standard-library modules.
+	if out, err := exec.Command("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])").Output(); err == nil {
+		for _, name := range []string{"asyncio/tasks.py", "json/encoder.py", "string.py", "dataclasses.py", "argparse.py"} {
+			src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), name))
+			if fs := splitFile(src); err == nil && fs != nil {
+				for _, s := range fs.segs {
+					if s.end-s.start <= 2000 {
+						f.Add(src[s.start:s.end])
+					}
+				}
+			}
+		}
+	}
 	pool := newParserPool()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if len(src) > 1<<14 || !recognisePython(src, [][2]int{{0, len(src)}}) {
