@@ -551,7 +551,7 @@ func (lx *recogLexer) str(raw, bytesLit, fmt bool) rtok {
 				return lx.give()
 			}
 			n := src[k+1]
-			if n >= utf8.RuneSelf {
+			if n >= utf8.RuneSelf || isControl(n) {
 				return lx.give()
 			}
 			k += 2
