@@ -223,21 +223,27 @@ func corpusFiles(t testing.TB) []string {
 	return files
 }
 
+// spanSet is a set of spans the fast path asks about, and what it is.
+type spanSet struct {
+	spans   [][2]int
+	segment bool // one top-level segment; the segments make up the file
+}
+
 // spanSets are the span sets the fast path asks about in src: the whole
-// file, each top-level segment, and each class's header with its member
-// parts (all of them, and the first alone).
-func spanSets(src []byte) [][][2]int {
-	sets := [][][2]int{{{0, len(src)}}}
+// file (first), each top-level segment, and each class's header with its
+// member parts (all of them, and the first alone).
+func spanSets(src []byte) []spanSet {
+	sets := []spanSet{{spans: [][2]int{{0, len(src)}}}}
 	fs := splitFileWith(src, newRunNames())
 	if fs == nil {
 		return sets
 	}
 	for i, s := range fs.segs {
-		sets = append(sets, [][2]int{{s.start, s.end}})
+		sets = append(sets, spanSet{spans: [][2]int{{s.start, s.end}}, segment: true})
 		if s.mhi > s.mlo {
-			sets = append(sets, fs.leftSpans(i, func(*memberPart) bool { return true }))
+			sets = append(sets, spanSet{spans: fs.leftSpans(i, func(*memberPart) bool { return true })})
 			m := fs.members[s.mlo]
-			sets = append(sets, [][2]int{{s.start, s.header}, {m.start, m.end}})
+			sets = append(sets, spanSet{spans: [][2]int{{s.start, s.header}, {m.start, m.end}}})
 		}
 	}
 	return sets
@@ -258,9 +264,19 @@ func TestRecogniserDifferential(t *testing.T) {
 			continue
 		}
 		sp := newSpanParser(pool, src)
-		for k, spans := range spanSets(src) {
+		var wholeClean, segsClean bool
+		segs := 0
+		for k, set := range spanSets(src) {
+			spans := set.spans
 			valid := recognisePython(src, spans)
 			clean := sp.clean(spans)
+			if k == 0 {
+				wholeClean, segsClean = clean, true
+			}
+			if set.segment {
+				segs++
+				segsClean = segsClean && clean
+			}
 			size := 0
 			for _, sp := range spans {
 				size += sp[1] - sp[0]
@@ -279,6 +295,11 @@ func TestRecogniserDifferential(t *testing.T) {
 					t.Errorf("%s %v: the recogniser says valid, tree-sitter or legacySyntax flags it", path, spans)
 				}
 			}
+		}
+		// finishSyntax parses only the parts the recogniser is unsure
+		// of: a file's parts are clean together when each is alone.
+		if segs > 0 && wholeClean != segsClean {
+			t.Errorf("%s: clean as a whole %v, its segments each %v", path, wholeClean, segsClean)
 		}
 	}
 	if sets == 0 {

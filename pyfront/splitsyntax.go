@@ -23,20 +23,26 @@ func (fs *fileSplit) noteSyntax(t *tree, mi *moduleInfo, path string) {
 // for lowering.
 func (fs *fileSplit) finishSyntax(mi *moduleInfo, path string) {
 	// What was never parsed: whole segments, and the members left out
-	// of classes, after their class's header.
+	// of classes, after their class's header. Each is a run of
+	// top-level statements that parses alone as it parses among the
+	// others; those the recogniser (pyrecog.go) calls valid Python 3
+	// need no parse.
 	var rest [][2]int
 	for i, s := range fs.segs {
+		if fs.suspect {
+			break
+		}
 		if !s.parsed {
-			rest = append(rest, [2]int{s.start, s.end})
-		} else {
-			rest = append(rest, fs.leftSpans(i, func(*memberPart) bool { return true })...)
+			if seg := [][2]int{{s.start, s.end}}; !recognisePython(fs.src, seg) {
+				rest = append(rest, seg[0])
+			}
+		} else if left := fs.leftSpans(i, func(*memberPart) bool { return true }); left != nil && !recognisePython(fs.src, left) {
+			rest = append(rest, left...)
 		}
 	}
-	if len(rest) > 0 && !fs.suspect && !recognisePython(fs.src, rest) {
-		// Most of the rest is recognised as valid Python 3 without
-		// tree-sitter (pyrecog.go). Most of what is left has nothing
-		// legacySyntax looks for: its tree is not copied, only asked
-		// whether it holds an error.
+	if len(rest) > 0 && !fs.suspect {
+		// Most of what is left has nothing legacySyntax looks for: its
+		// tree is not copied, only asked whether it holds an error.
 		ranges := fs.rangesOf(rest)
 		if !mayHoldLegacySyntax(fs.src, rest) {
 			t := fs.pool.parse(fs.src, ranges, fs.timeout, errorsOnly, nil)
