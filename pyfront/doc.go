@@ -17,7 +17,9 @@
 // in parts, at their own offsets (filesplit.go, partial.go), and a
 // definition nothing async names or reaches is never lowered, nor is a
 // method of a lowered class that no code of the run names, with no async
-// marker and no attribute store (members.go); only when such a part
-// turns out to hold a syntax error is the file parsed whole
+// marker and no attribute store (members.go). Such a part is checked for
+// syntax errors by a pure-Go recogniser of Python 3 (pyrecog.go), and
+// parsed by tree-sitter only when the recogniser is unsure of it; only
+// when a part turns out to hold a syntax error is the file parsed whole
 // (splitsyntax.go).
 package pyfront
