@@ -7,12 +7,15 @@ import "bytes"
 // error (splitsyntax.go). It answers valid or unsure, never invalid: it
 // knows the common forms of Python 3 by a recursive descent over the
 // tokens of pyrecog_lex.go, building nothing, and whatever it does not
-// follow fully — soft keywords starting a statement (match, case, type),
-// except*, parenthesised with items, star expressions outside
-// assignments, calls and displays, a self-documenting f-string field —
-// is unsure. Valid means what tree-sitter and legacySyntax would answer
-// too: no ERROR or MISSING node, no Python 2 syntax (the differential
-// test over the standard library holds it to that).
+// follow fully — a match statement, except*, parenthesised with items,
+// star expressions in subscripts, return or yield, PEP 695 type
+// parameters — is unsure. Valid means what tree-sitter and legacySyntax
+// would answer too: no ERROR or MISSING node, no Python 2 syntax; where
+// tree-sitter's grammar is narrower than Python's (an annotation's
+// generic type, a starred tuple as a statement, a line in brackets
+// indented less than its block) the recogniser is unsure too. The
+// differential, mutation and fuzz tests (pyrecog_test.go) hold it to
+// that against tree-sitter itself.
 
 // recogniser parses the token stream of its lexer.
 type recogniser struct {
