@@ -536,7 +536,8 @@ func (r *recogniser) subscripts() bool {
 	return r.expect(rRSqb)
 }
 
-// slice: an expression or start:stop:step, each part optional.
+// slice: an expression or start:stop:step, each part optional; no
+// slice in an annotation.
 func (r *recogniser) slice() bool {
 	if r.tok != rColon {
 		if r.expression() == shapeFail {
@@ -545,6 +546,9 @@ func (r *recogniser) slice() bool {
 		if r.tok != rColon {
 			return true
 		}
+	}
+	if r.inType {
+		return false // tree-sitter reads "A[0:]" in an annotation as a generic type
 	}
 	r.next()
 	if r.tok != rColon && r.tok != rComma && r.tok != rRSqb {

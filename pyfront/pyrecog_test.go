@@ -127,7 +127,7 @@ var recogInvalid = []string{
 	"f(a b)\n", "x = 1 +\n", "x = (yield\n", "a[]\n",
 	"x = {1: 2, 3}\n", "for in x:\n    pass\n", "import\n", "from import x\n", "del\n",
 	"x = f'{a b}'\n", "with:\n    pass\n", "try:\n    pass\n", "@dec\nx = 1\n", "x = 1 if 2\n", "a.1\n",
-	"x = )\n", "x = *0,\n", "x = 1, *(a)\n", "[*0] = x\n", "*0,\n", "A: x[1][2]\n", "def f(a: x[1](2)): pass\n", "#\x00\n", "from __future__ import *\n", "class A:\n    def f():\n        (a.\n    b)\n",
+	"x = )\n", "x = *0,\n", "x = 1, *(a)\n", "[*0] = x\n", "*0,\n", "A: x[1][2]\n", "A: A[0:]\n", "def f(a: x[1](2)): pass\n", "#\x00\n", "from __future__ import *\n", "class A:\n    def f():\n        (a.\n    b)\n",
 }
 
 // recogUnsure are texts Python rejects but tree-sitter's error recovery
