@@ -268,15 +268,20 @@ type Block struct {
 	// steps against a bound (if done == 3 { return }): Succs[0] goes on
 	// with the loop, Succs[1] leaves it, as for a LoopHead.
 	CountedExit bool
-	// FailedTest is 1 + the index of the successor taken only once the
-	// running test has failed (if !assert.NoError(t, err) { return });
-	// 0 when none is.
-	FailedTest int
-	Raises     bool // ends in raise (an exceptional exit)
+	Raises      bool // ends in raise (an exceptional exit)
 	// TestsOwnState: the block's branch reads a struct field its own
 	// function assigns (if c.closed { return } … c.closed = true), so it
 	// goes the way an earlier call left it: a close-once flag.
 	TestsOwnState bool
+	// Handler marks an except clause's block (see Catch).
+	Handler bool
+	// The flags above share a word: a large module has a hundred
+	// thousand blocks, and six flags spread out took two more words each.
+
+	// FailedTest is 1 + the index of the successor taken only once the
+	// running test has failed (if !assert.NoError(t, err) { return });
+	// 0 when none is.
+	FailedTest int
 	// Handlers are the exception handlers (Python except clauses) that an
 	// exception raised by one of this block's ops reaches, innermost try
 	// first. The frontend ends a block just before every op that can
@@ -284,11 +289,9 @@ type Block struct {
 	// path into a handler carries exactly the ops that ran before the one
 	// that raised.
 	Handlers []*Block
-	// Handler marks an except clause's block; Catch holds the values of
-	// the exception types it names (a tuple's elements), none for a bare
-	// except.
-	Handler bool
-	Catch   []*Value
+	// Catch holds the values of the exception types an except clause
+	// (Handler) names (a tuple's elements), none for a bare except.
+	Catch []*Value
 	// Versions are the Python versions the block can run on, as the
 	// sys.version_info tests around it say (Python).
 	Versions Versions
