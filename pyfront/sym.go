@@ -75,6 +75,9 @@ type funcInfo struct {
 	retAnnot *annotation
 	// selfAnnot is a method's "self: T" annotation (dispatch.go).
 	selfAnnot *annotation
+	// nameSyms are the symbols of the first names the function loads
+	// (nameSym).
+	nameSyms []*sym
 }
 
 // binding is a module-level name.
@@ -246,4 +249,32 @@ func (fi *funcInfo) isParam(name string) bool {
 		}
 	}
 	return false
+}
+
+// noneSym is the symbol of every None: syms are never written, so
+// values may share one.
+var noneSym = &sym{kind: symNone}
+
+// maxNameSyms bounds the names a scope keeps the symbol of: a scan finds
+// one of a function's few names faster than a map costs to make, and a
+// scope loading more (a module body) makes the rest anew.
+const maxNameSyms = 16
+
+// nameSym is the symbol of a load of identifier n in b's scope: the
+// loads of one name share it (and its name is the loads' Var), so a name
+// loaded again allocates nothing.
+func (b *fnBuilder) nameSym(n int32) *sym {
+	t := b.lw.t
+	nd := &t.nodes[n]
+	text := t.src[nd.start:nd.end]
+	for _, s := range b.fi.nameSyms {
+		if s.name == string(text) {
+			return s
+		}
+	}
+	s := &sym{kind: symName, name: string(text), scope: b.fi}
+	if len(b.fi.nameSyms) < maxNameSyms {
+		b.fi.nameSyms = append(b.fi.nameSyms, s)
+	}
+	return s
 }
