@@ -168,7 +168,7 @@ func lineTable(src []byte, starts []int) ([]int, []string) {
 		starts = rowStarts(src)
 	}
 	if n := len(starts); n > 1 && starts[n-1] == len(src) {
-		starts = starts[:n-1 : n-1] // no row after a final newline
+		starts = starts[: n-1 : n-1] // no row after a final newline
 	}
 	indents := make([]string, len(starts))
 	for i, s := range starts {

@@ -189,18 +189,24 @@ type nameStores struct {
 // smallScope is the number of names a scope looks up by scanning.
 const smallScope = 8
 
-// lookup is the values bound to name, and whether any binding is.
-func (s *scopeStores) lookup(name string) ([]*asyncir.Value, bool) {
+// find is the index in list of name's entry, and whether it has one.
+func (s *scopeStores) find(name string) (int, bool) {
 	if s.index != nil {
-		if i, ok := s.index[name]; ok {
-			return s.list[i].vals, true
-		}
-		return nil, false
+		i, ok := s.index[name]
+		return i, ok
 	}
 	for i := range s.list {
 		if s.list[i].name == name {
-			return s.list[i].vals, true
+			return i, true
 		}
+	}
+	return -1, false
+}
+
+// lookup is the values bound to name, and whether any binding is.
+func (s *scopeStores) lookup(name string) ([]*asyncir.Value, bool) {
+	if i, ok := s.find(name); ok {
+		return s.list[i].vals, true
 	}
 	return nil, false
 }
@@ -213,18 +219,7 @@ func (s *scopeStores) get(name string) []*asyncir.Value {
 
 // add records a binding of name to v.
 func (s *scopeStores) add(name string, v *asyncir.Value) {
-	i, ok := -1, false
-	if s.index != nil {
-		i, ok = s.index[name]
-	} else {
-		for j := range s.list {
-			if s.list[j].name == name {
-				i, ok = j, true
-				break
-			}
-		}
-	}
-	if ok {
+	if i, ok := s.find(name); ok {
 		s.list[i].vals = append(s.list[i].vals, v)
 		return
 	}
