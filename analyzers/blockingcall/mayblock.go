@@ -63,9 +63,6 @@ type fnSites struct {
 	sites   []site
 	params  map[string]bool
 	guarded bool
-	// recurse are the blocks where the function calls itself: an inner
-	// call's arguments are not the outer call's.
-	recurse []*asyncir.Block
 }
 
 // mayBlock is the program's may-block summary: the synchronous functions
@@ -191,7 +188,6 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 // when there are no such calls.
 func collectSites(models *asyncir.Models, f *asyncir.Func, reacher *asyncir.Reacher) *fnSites {
 	var fs *fnSites
-	var recurse []*asyncir.Block
 	reach := reacher.Blocks(f, nil)
 	for _, b := range f.Blocks {
 		if !reach[b.Index] {
@@ -201,9 +197,6 @@ func collectSites(models *asyncir.Models, f *asyncir.Func, reacher *asyncir.Reac
 			s := site{op: op, api: blockingAPI(models, op)}
 			if s.api == nil {
 				g, at := runsBody(op)
-				if g == f {
-					recurse = append(recurse, at.Block)
-				}
 				if g == nil || g == f {
 					continue
 				}
@@ -218,7 +211,6 @@ func collectSites(models *asyncir.Models, f *asyncir.Func, reacher *asyncir.Reac
 	if fs == nil {
 		return nil
 	}
-	fs.recurse = recurse
 	for _, b := range f.Blocks {
 		if reach[b.Index] && b.Guard != nil {
 			fs.guarded = true
@@ -280,12 +272,8 @@ func (mb *mayBlock) at(op *asyncir.Op, g *asyncir.Func, outer asyncir.Binding, d
 		return mb.w[g]
 	}
 	reach := asyncir.ReachableBlocks(g, bind)
-	for _, b := range mb.fns[g].recurse {
-		if reach[b.Index] {
-			// countdown(3) recurses with n - 1: the inner calls reach
-			// what the function reaches with any arguments.
-			return mb.w[g]
-		}
+	if asyncir.CallsItself(g, reach) {
+		return mb.w[g] // countdown(3) recurses with n - 1
 	}
 	var best *witness
 	for _, s := range mb.fns[g].sites {
