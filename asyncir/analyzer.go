@@ -33,7 +33,13 @@ type Pass struct {
 	Module   *Module
 	Config   *Config
 	report   func(Diagnostic)
+	// urls are the documentation addresses of the codes reported so far
+	// (ruleURL): a large module has tens of thousands of findings of a
+	// few codes.
+	urls []codeURL
 }
+
+type codeURL struct{ code, url string }
 
 // NewPass is used by drivers.
 func NewPass(a *Analyzer, prog *Program, m *Module, cfg *Config, report func(Diagnostic)) *Pass {
@@ -43,14 +49,26 @@ func NewPass(a *Analyzer, prog *Program, m *Module, cfg *Config, report func(Dia
 // Report emits d, filling the analyzer name, the documentation URL and the
 // rule's default severity (or its configured override).
 func (p *Pass) Report(d Diagnostic) {
-	d.Analyzer = p.Analyzer.Name
-	if d.URL == "" {
-		d.URL = p.Analyzer.URL + "#" + strings.ToLower(d.Code)
-	}
 	if !p.Config.Enabled(d.Code) {
 		return
 	}
+	d.Analyzer = p.Analyzer.Name
+	if d.URL == "" {
+		d.URL = p.ruleURL(d.Code)
+	}
 	p.report(d)
+}
+
+// ruleURL is the documentation address of code, made once per pass.
+func (p *Pass) ruleURL(code string) string {
+	for _, u := range p.urls {
+		if u.code == code {
+			return u.url
+		}
+	}
+	url := p.Analyzer.URL + "#" + strings.ToLower(code)
+	p.urls = append(p.urls, codeURL{code, url})
+	return url
 }
 
 // Rule returns the analyzer's rule with the given code.

@@ -88,14 +88,21 @@ type Op struct {
 	rare *opRare
 }
 
-// opRare is the part of an Op that few ops need.
+// opRare is the part of an Op that few ops need. Every local load has
+// one (its defs), so what only Go's ops set sits apart (opGo): the rare
+// part of a Python op is then 80 bytes, not 144.
 type opRare struct {
 	class    *Class
 	keywords []Keyword
 	compare  string
+	defs     []*Op
+	goOnly   *opGo
+}
+
+// opGo is the part of an opRare that only Go's ops set.
+type opGo struct {
 	captures []*Value
 	sel      *Op
-	defs     []*Op
 	guards   []string
 	// ownWait: a Cond.Wait whose loop waits for a condition of its own
 	// caller's (it tests a parameter of the waiting function).
@@ -108,6 +115,23 @@ func (op *Op) more() *opRare {
 		op.rare = &opRare{}
 	}
 	return op.rare
+}
+
+// goPart is op's Go-only rare part, nil when none was written.
+func (op *Op) goPart() *opGo {
+	if op.rare == nil {
+		return nil
+	}
+	return op.rare.goOnly
+}
+
+// moreGo is op's Go-only rare part, made on first write.
+func (op *Op) moreGo() *opGo {
+	r := op.more()
+	if r.goOnly == nil {
+		r.goOnly = &opGo{}
+	}
+	return r.goOnly
 }
 
 // Class is the class an OpRef refers to, or that a call instantiates.
@@ -159,57 +183,57 @@ func (op *Op) SetCompare(c string) {
 // closure captures, bound to the callee's Inputs after its parameters
 // (see Bindings).
 func (op *Op) Captures() []*Value {
-	if op.rare == nil {
-		return nil
+	if g := op.goPart(); g != nil {
+		return g.captures
 	}
-	return op.rare.captures
+	return nil
 }
 
 // Guards lists, for a Go sync.Cond.Wait in a loop, the boolean struct
 // fields ("pkg.T.closed") the loop's condition reads: what the waiter
 // waits to see change.
 func (op *Op) Guards() []string {
-	if op.rare == nil {
-		return nil
+	if g := op.goPart(); g != nil {
+		return g.guards
 	}
-	return op.rare.guards
+	return nil
 }
 
 // WaitsForOwn reports, for a Go sync.Cond.Wait in a loop, whether the
 // loop's condition tests a parameter of the waiting function (for
 // l.inbox[duty] == "" { l.cond.Wait() }): each waiter waits for a
 // condition of its own.
-func (op *Op) WaitsForOwn() bool { return op.rare != nil && op.rare.ownWait }
+func (op *Op) WaitsForOwn() bool { g := op.goPart(); return g != nil && g.ownWait }
 
 // SetWaitsForOwn records that a Cond.Wait's loop tests a parameter.
-func (op *Op) SetWaitsForOwn() { op.more().ownWait = true }
+func (op *Op) SetWaitsForOwn() { op.moreGo().ownWait = true }
 
 // SetGuards records the fields a Cond.Wait's loop condition reads.
 func (op *Op) SetGuards(fields []string) {
 	if len(fields) > 0 {
-		op.more().guards = fields
+		op.moreGo().guards = fields
 	}
 }
 
 // AddCapture appends a captured value.
 func (op *Op) AddCapture(v *Value) {
-	r := op.more()
-	r.captures = append(r.captures, v)
+	g := op.moreGo()
+	g.captures = append(g.captures, v)
 }
 
 // Select is the OpSelect whose case this OpSend/OpAwait is; such an op
 // sits on the edge taken when that case fires.
 func (op *Op) Select() *Op {
-	if op.rare == nil {
-		return nil
+	if g := op.goPart(); g != nil {
+		return g.sel
 	}
-	return op.rare.sel
+	return nil
 }
 
 // SetSelect records the OpSelect whose case op is.
 func (op *Op) SetSelect(s *Op) {
-	if s != nil || op.rare != nil {
-		op.more().sel = s
+	if s != nil || op.goPart() != nil {
+		op.moreGo().sel = s
 	}
 }
 
@@ -268,15 +292,20 @@ type Block struct {
 	// steps against a bound (if done == 3 { return }): Succs[0] goes on
 	// with the loop, Succs[1] leaves it, as for a LoopHead.
 	CountedExit bool
-	// FailedTest is 1 + the index of the successor taken only once the
-	// running test has failed (if !assert.NoError(t, err) { return });
-	// 0 when none is.
-	FailedTest int
-	Raises     bool // ends in raise (an exceptional exit)
+	Raises      bool // ends in raise (an exceptional exit)
 	// TestsOwnState: the block's branch reads a struct field its own
 	// function assigns (if c.closed { return } … c.closed = true), so it
 	// goes the way an earlier call left it: a close-once flag.
 	TestsOwnState bool
+	// Handler marks an except clause's block (see Catch).
+	Handler bool
+	// The flags above share a word: a large module has a hundred
+	// thousand blocks, and six flags spread out took two more words each.
+
+	// FailedTest is 1 + the index of the successor taken only once the
+	// running test has failed (if !assert.NoError(t, err) { return });
+	// 0 when none is.
+	FailedTest int
 	// Handlers are the exception handlers (Python except clauses) that an
 	// exception raised by one of this block's ops reaches, innermost try
 	// first. The frontend ends a block just before every op that can
@@ -284,11 +313,9 @@ type Block struct {
 	// path into a handler carries exactly the ops that ran before the one
 	// that raised.
 	Handlers []*Block
-	// Handler marks an except clause's block; Catch holds the values of
-	// the exception types it names (a tuple's elements), none for a bare
-	// except.
-	Handler bool
-	Catch   []*Value
+	// Catch holds the values of the exception types an except clause
+	// (Handler) names (a tuple's elements), none for a bare except.
+	Catch []*Value
 	// Versions are the Python versions the block can run on, as the
 	// sys.version_info tests around it say (Python).
 	Versions Versions

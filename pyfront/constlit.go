@@ -404,7 +404,7 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 	switch c.kind {
 	case kNone:
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
-		return b.value(op, &sym{kind: symNone})
+		return b.value(op, noneSym)
 	case kUnaryOp, kConcatString:
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		return b.value(op, nil)

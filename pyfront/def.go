@@ -87,7 +87,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	default:
 		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: f.NameRange, Var: name, Operand: v})
 		v.AddUse(asyncir.UseStore, st)
-		b.fi.stores[name] = append(b.fi.stores[name], v)
+		b.fi.stores.add(name, v)
 		if b.fi.nested == nil {
 			b.fi.nested = map[string]*asyncir.Func{}
 		}
@@ -132,7 +132,7 @@ func (b *fnBuilder) markSelf(fb *fnBuilder, decos []int32) {
 		if ps := fb.fi.paramSym[f.Params[0].Name]; ps != nil && ps.kind == symAnnot {
 			fb.fi.selfAnnot = ps.annot
 		}
-		fb.fi.paramSym[f.Params[0].Name] = &sym{kind: kind, cls: b.cls.cls}
+		setEntry(&fb.fi.paramSym, f.Params[0].Name, &sym{kind: kind, cls: b.cls.cls})
 	}
 }
 
@@ -150,9 +150,8 @@ func (b *fnBuilder) lowerParams(fb *fnBuilder, n int32) {
 		}
 		p := &asyncir.Param{Name: t.text(nameNode), Range: b.lw.rng(nameNode), Kind: k}
 		fb.f.Params = append(fb.f.Params, p)
-		fb.fi.params[p.Name] = p
 		if typeNode >= 0 {
-			fb.fi.paramSym[p.Name] = &sym{kind: symAnnot, annot: b.annotationIn(typeNode, b.fi)}
+			setEntry(&fb.fi.paramSym, p.Name, &sym{kind: symAnnot, annot: b.annotationIn(typeNode, b.fi)})
 		}
 		return p
 	}
@@ -274,6 +273,6 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	default:
 		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(nameNode), Var: name, Operand: v})
 		v.AddUse(asyncir.UseStore, st)
-		b.fi.stores[name] = append(b.fi.stores[name], v)
+		b.fi.stores.add(name, v)
 	}
 }

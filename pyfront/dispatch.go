@@ -30,7 +30,7 @@ func (l *linker) selfDispatch(callee, recv asyncir.Type) asyncir.Type {
 			return unknownType
 		}
 		bs := fi.mod.symOf(s.base)
-		if bs == nil || bs.kind != symName || bs.name != f.Params[0].Name || bs.scope != fi || len(fi.stores[bs.name]) > 0 {
+		if bs == nil || bs.kind != symName || bs.name != f.Params[0].Name || bs.scope != fi || len(fi.stores.get(bs.name)) > 0 {
 			return unknownType
 		}
 		m := recv.Class.LookupMethod(s.name)

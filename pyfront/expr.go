@@ -20,12 +20,12 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 	}
 	switch t.kind(n) {
 	case kIdentifier:
-		name := t.text(n)
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpLoad, Range: b.lw.rng(n), Var: name})
-		return b.value(op, &sym{kind: symName, name: name, scope: b.fi})
+		s := b.nameSym(n)
+		op := b.emit(&asyncir.Op{Kind: asyncir.OpLoad, Range: b.lw.rng(n), Var: s.name})
+		return b.value(op, s)
 	case kNone:
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
-		return b.value(op, &sym{kind: symNone})
+		return b.value(op, noneSym)
 	case kAttribute:
 		obj := b.expr(t.field(n, fObject))
 		attr := t.text(t.field(n, fAttribute))
@@ -305,7 +305,7 @@ func (b *fnBuilder) arg(n int32) *asyncir.Value {
 	if lit := literalText(b.lw.t, n); lit != "" {
 		var s *sym
 		if lit == "None" {
-			s = &sym{kind: symNone}
+			s = noneSym
 		}
 		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 		v := b.value(op, s)

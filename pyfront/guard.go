@@ -174,7 +174,7 @@ func (b *fnBuilder) param(n int32) string {
 		return ""
 	}
 	name := t.text(n)
-	if _, ok := b.fi.params[name]; !ok || b.fi.declared[name] {
+	if !b.fi.isParam(name) || b.fi.declared[name] {
 		return ""
 	}
 	return name
@@ -263,17 +263,17 @@ func withoutAssigned(g *asyncir.Guard, assigned map[string]bool) *asyncir.Guard 
 // def-use sees the parameter rebound (other names keep no such store).
 func (b *fnBuilder) storeUntracked(target int32) {
 	t := b.lw.t
-	if target < 0 || len(b.fi.params) == 0 {
+	if target < 0 || len(b.fi.f.Params) == 0 {
 		return
 	}
 	switch t.kind(target) {
 	case kIdentifier:
 		name := t.text(target)
-		if _, ok := b.fi.params[name]; !ok || b.fi.declared[name] {
+		if !b.fi.isParam(name) || b.fi.declared[name] {
 			return
 		}
 		b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name})
-		b.fi.stores[name] = append(b.fi.stores[name], nil)
+		b.fi.stores.add(name, nil)
 	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList, kParenthesized:
 		for _, c := range t.namedChildren(target) {
 			b.storeUntracked(c)

@@ -246,7 +246,7 @@ func dotted(mi *moduleInfo, v *asyncir.Value) string {
 // name's scope: a function-level import first, then a module-level one.
 func importedName(mi *moduleInfo, s *sym) string {
 	for fi := s.scope; fi != nil && !fi.isModule; fi = fi.parent {
-		for _, v := range fi.stores[s.name] {
+		for _, v := range fi.stores.get(s.name) {
 			if vs := mi.symOf(v); vs != nil && vs.kind == symModule {
 				return vs.name
 			}

@@ -627,7 +627,7 @@ func selfMethod(mi *moduleInfo, v *asyncir.Value) *asyncir.Func {
 		return nil
 	}
 	bs := mi.symOf(s.base)
-	if bs == nil || bs.kind != symName || bs.scope == nil || len(bs.scope.stores[bs.name]) > 0 {
+	if bs == nil || bs.kind != symName || bs.scope == nil || len(bs.scope.stores.get(bs.name)) > 0 {
 		return nil
 	}
 	ps := bs.scope.paramSym[bs.name]
@@ -744,7 +744,7 @@ func dottedOf(mi *moduleInfo, v *asyncir.Value) string {
 		}
 		switch s.kind {
 		case symName:
-			if fi := s.scope; fi != nil && len(fi.stores[s.name]) == 0 {
+			if fi := s.scope; fi != nil && len(fi.stores.get(s.name)) == 0 {
 				// self in a method: the method's class.
 				if ps := fi.paramSym[s.name]; ps != nil && ps.kind == symSelf && ps.cls != nil {
 					return joinDotted(mi.name, ps.cls.QualName)
@@ -790,10 +790,10 @@ func scopeName(fi *funcInfo, name string) string {
 		if s.declared[name] {
 			continue
 		}
-		if _, ok := s.params[name]; ok {
+		if s.isParam(name) {
 			return ""
 		}
-		if vals, ok := s.stores[name]; ok {
+		if vals, ok := s.stores.lookup(name); ok {
 			for _, v := range vals {
 				if v == nil {
 					continue

@@ -370,15 +370,15 @@ func (l *linker) lookupName(fi *funcInfo, name string) asyncir.Type {
 			continue
 		}
 		if ps := s.paramSym[name]; ps != nil {
-			if len(s.stores[name]) == 0 {
+			if len(s.stores.get(name)) == 0 {
 				return l.resolveSym(ps, s)
 			}
 			return unknownType
 		}
-		if _, ok := s.params[name]; ok {
+		if s.isParam(name) {
 			return unknownType
 		}
-		if vals, ok := s.stores[name]; ok && len(vals) > 0 {
+		if vals, ok := s.stores.lookup(name); ok && len(vals) > 0 {
 			if s.isClass {
 				return l.agree(vals)
 			}

@@ -29,7 +29,7 @@ func (b *fnBuilder) noteLocalTest(n int32, mark opMark) {
 		return
 	}
 	name := t.text(left)
-	if _, isParam := b.fi.params[name]; isParam || b.fi.declared[name] {
+	if b.fi.isParam(name) || b.fi.declared[name] {
 		return
 	}
 	delete(b.localTests, name)

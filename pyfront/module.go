@@ -39,7 +39,11 @@ func lowerModule(t *tree, mi *moduleInfo, path string) {
 	}
 	insert.scan(t)
 	mod.ImportInsert = insert.pos()
-	mod.LineStarts, mod.Indents = lineTable(t.src)
+	var starts []int
+	if mi.lazy != nil && mi.lazy.parts != nil && sameText(mi.lazy.parts.src, t.src) {
+		starts = mi.lazy.parts.lineStarts // the split scanned the rows already
+	}
+	mod.LineStarts, mod.Indents = lineTable(t.src, starts)
 	if mi.lazy != nil && mi.lazy.parts != nil {
 		// What a split module lowers later is parsed anew (defineParts):
 		// its first tree is not needed any more.
@@ -157,10 +161,14 @@ func isDocstring(t *tree, stmt int32) bool {
 	return len(cs) == 1 && t.kind(cs[0]) == kString
 }
 
-func lineTable(src []byte) ([]int, []string) {
-	starts := rowStarts(src)
+// lineTable is a module's row starts and indents (Module.LineStarts and
+// Indents), from src's rowStarts when given.
+func lineTable(src []byte, starts []int) ([]int, []string) {
+	if starts == nil {
+		starts = rowStarts(src)
+	}
 	if n := len(starts); n > 1 && starts[n-1] == len(src) {
-		starts = starts[:n-1] // no row after a final newline
+		starts = starts[: n-1 : n-1] // no row after a final newline
 	}
 	indents := make([]string, len(starts))
 	for i, s := range starts {
@@ -190,4 +198,9 @@ func indentString(ws []byte) string {
 		return tabs[:len(ws)]
 	}
 	return string(ws)
+}
+
+// sameText reports whether a and b are the same bytes in memory.
+func sameText(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

@@ -15,8 +15,8 @@ func (l *linker) reachingType(v *asyncir.Value, s *sym) (asyncir.Type, bool) {
 		fi == nil || fi.isModule || fi.isClass || fi.declared[s.name] {
 		return unknownType, false
 	}
-	_, isParam := fi.params[s.name]
-	stores := len(fi.stores[s.name])
+	isParam := fi.isParam(s.name)
+	stores := len(fi.stores.get(s.name))
 	if stores == 0 || stores == 1 && !isParam {
 		return unknownType, false // one binding: lookupName is exact
 	}

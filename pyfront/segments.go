@@ -115,7 +115,7 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 		resumeGC()
 		return nil, false
 	}
-	lineStarts, indents := lineTable(s.src)
+	lineStarts, indents := lineTable(s.src, nil)
 	lw := &lowerer{t: first.t, lits: first.lits, lineStarts: lineStarts, mi: mi, path: s.path}
 	b, fi := lw.newFunc("<module>", mi.name, asyncir.Sync, nil, 0)
 	fi.isModule = true

@@ -228,7 +228,7 @@ func (s *Session) render(mi *moduleInfo, sizeHint int) string {
 			fmt.Fprintf(&b, " self %v", fi.selfAnnot.names)
 		}
 		if len(f.Params) > 0 {
-			fmt.Fprintf(&b, " stores0=%d", len(fi.stores[f.Params[0].Name]))
+			fmt.Fprintf(&b, " stores0=%d", len(fi.stores.get(f.Params[0].Name)))
 		}
 		if !returnsRead(mi, fi) {
 			b.WriteString("\n")

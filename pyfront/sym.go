@@ -58,8 +58,7 @@ type funcInfo struct {
 	f        *asyncir.Func
 	parent   *funcInfo // enclosing function scope (class bodies are skipped)
 	mod      *moduleInfo
-	stores   map[string][]*asyncir.Value
-	params   map[string]*asyncir.Param
+	stores   scopeStores
 	paramSym map[string]*sym
 	declared map[string]bool // global / nonlocal names
 	isModule bool
@@ -76,6 +75,9 @@ type funcInfo struct {
 	retAnnot *annotation
 	// selfAnnot is a method's "self: T" annotation (dispatch.go).
 	selfAnnot *annotation
+	// nameSyms are the symbols of the first names the function loads
+	// (nameSym).
+	nameSyms []*sym
 }
 
 // binding is a module-level name.
@@ -155,4 +157,119 @@ func (mi *moduleInfo) symOf(v *asyncir.Value) *sym {
 		return nil
 	}
 	return mi.syms[v.Num]
+}
+
+// setEntry sets m[key], making the map on the first write: the maps of
+// a function's scope that most functions leave empty stay nil.
+func setEntry[V any](m *map[string]V, key string, v V) {
+	if *m == nil {
+		*m = map[string]V{}
+	}
+	(*m)[key] = v
+}
+
+// setFlag sets (*m)[key] to true, as setEntry does.
+func setFlag(m *map[string]bool, key string) { setEntry(m, key, true) }
+
+// scopeStores are the values bound to each name of a function's scope,
+// in binding order (a nil value: bound by something other than a value,
+// as a for target or a walrus in a guard). Most functions bind a few
+// names, which a short list finds faster than a map costs to make; a
+// scope of many names (a module body) is indexed as well.
+type scopeStores struct {
+	list  []nameStores
+	index map[string]int // into list, once it is longer than smallScope
+}
+
+type nameStores struct {
+	name string
+	vals []*asyncir.Value
+}
+
+// smallScope is the number of names a scope looks up by scanning.
+const smallScope = 8
+
+// find is the index in list of name's entry, and whether it has one.
+func (s *scopeStores) find(name string) (int, bool) {
+	if s.index != nil {
+		i, ok := s.index[name]
+		return i, ok
+	}
+	for i := range s.list {
+		if s.list[i].name == name {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// lookup is the values bound to name, and whether any binding is.
+func (s *scopeStores) lookup(name string) ([]*asyncir.Value, bool) {
+	if i, ok := s.find(name); ok {
+		return s.list[i].vals, true
+	}
+	return nil, false
+}
+
+// get is the values bound to name.
+func (s *scopeStores) get(name string) []*asyncir.Value {
+	vals, _ := s.lookup(name)
+	return vals
+}
+
+// add records a binding of name to v.
+func (s *scopeStores) add(name string, v *asyncir.Value) {
+	if i, ok := s.find(name); ok {
+		s.list[i].vals = append(s.list[i].vals, v)
+		return
+	}
+	s.list = append(s.list, nameStores{name: name, vals: []*asyncir.Value{v}})
+	switch {
+	case s.index != nil:
+		s.index[name] = len(s.list) - 1
+	case len(s.list) > smallScope:
+		s.index = make(map[string]int, 2*len(s.list))
+		for j := range s.list {
+			s.index[s.list[j].name] = j
+		}
+	}
+}
+
+// isParam reports whether name is a parameter of fi's function: a
+// function has a few, which a scan finds faster than a map costs to make.
+func (fi *funcInfo) isParam(name string) bool {
+	for _, p := range fi.f.Params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// noneSym is the symbol of every None: syms are never written, so
+// values may share one.
+var noneSym = &sym{kind: symNone}
+
+// maxNameSyms bounds the names a scope keeps the symbol of: a scan finds
+// one of a function's few names faster than a map costs to make, and a
+// scope loading more (a module body) makes the rest anew.
+const maxNameSyms = 16
+
+// nameSym is the symbol of a load of identifier n in b's scope: the
+// loads of one name share it (and its name is the loads' Var), so a name
+// loaded again allocates nothing.
+func (b *fnBuilder) nameSym(n int32) *sym {
+	t := b.lw.t
+	nd := &t.nodes[n]
+	text := t.src[nd.start:nd.end]
+	for _, s := range b.fi.nameSyms {
+		if s.name == string(text) {
+			return s
+		}
+	}
+	s := &sym{kind: symName, name: string(text), scope: b.fi}
+	if len(b.fi.nameSyms) < maxNameSyms {
+		b.fi.nameSyms = append(b.fi.nameSyms, s)
+	}
+	return s
 }

@@ -17,7 +17,7 @@ func (b *fnBuilder) versionTest(n int32) (asyncir.Versions, bool) {
 	switch t.kind(n) {
 	case kIdentifier:
 		name := t.text(n)
-		if !b.fi.isModule && (b.fi.params[name] != nil || len(b.fi.stores[name]) > 0) {
+		if !b.fi.isModule && (b.fi.isParam(name) || len(b.fi.stores.get(name)) > 0) {
 			return asyncir.Versions{}, false // a local of the same name
 		}
 		r, ok := b.lw.versionNames[name]
@@ -123,7 +123,7 @@ func (b *fnBuilder) featureTest(n int32) (asyncir.Versions, bool) {
 	if name == "" || strings.Contains(name, ".") || g == nil || g.module == "" || g.conflict || len(g.values) > 0 {
 		return asyncir.Versions{}, false
 	}
-	if !b.fi.isModule && (b.fi.params[t.text(as[0])] != nil || len(b.fi.stores[t.text(as[0])]) > 0) {
+	if !b.fi.isModule && (b.fi.isParam(t.text(as[0])) || len(b.fi.stores.get(t.text(as[0]))) > 0) {
 		return asyncir.Versions{}, false // a local of the same name
 	}
 	if v := asyncir.FeatureAdded(g.module + "." + name); v != 0 {

@@ -236,11 +236,21 @@ func Analyze(prog *asyncir.Program, analyzers []*asyncir.Analyzer, cfg *asyncir.
 // analyzers and modules in parallel.
 func analyzeModules(prog *asyncir.Program, mods []*asyncir.Module, analyzers []*asyncir.Analyzer, cfg *asyncir.Config) ([]asyncir.Diagnostic, error) {
 	var mu sync.Mutex
-	var diags []asyncir.Diagnostic
+	// The findings gather in chunks, each as large as all before it up
+	// to a bound, joined once at the end: a slice that doubles under the
+	// lock copied a large module's tens of thousands of findings again
+	// and again while the other workers waited.
+	var chunks [][]asyncir.Diagnostic
+	total := 0
 	var firstErr error
 	report := func(d asyncir.Diagnostic) {
 		mu.Lock()
-		diags = append(diags, d)
+		if n := len(chunks); n == 0 || len(chunks[n-1]) == cap(chunks[n-1]) {
+			chunks = append(chunks, make([]asyncir.Diagnostic, 0, min(max(total, 16), 1024)))
+		}
+		last := &chunks[len(chunks)-1]
+		*last = append(*last, d)
+		total++
 		mu.Unlock()
 	}
 	// One unit of work is one analyzer on one module, so that a single
@@ -279,7 +289,7 @@ func analyzeModules(prog *asyncir.Program, mods []*asyncir.Module, analyzers []*
 	}
 	close(work)
 	wg.Wait()
-	return diags, firstErr
+	return slices.Concat(chunks...), firstErr
 }
 
 // reportFor drops the fixes of a module decoded from another encoding:
@@ -335,7 +345,7 @@ func dedupe(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 		start, end int
 		code, msg  string
 	}
-	seen := map[key]bool{}
+	seen := make(map[key]bool, len(diags))
 	return slices.DeleteFunc(diags, func(d asyncir.Diagnostic) bool {
 		k := key{d.Range.File, int(d.Range.Start.Offset), int(d.Range.End.Offset), d.Code, d.Message}
 		if seen[k] {

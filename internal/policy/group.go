@@ -23,6 +23,8 @@ type rootKey struct {
 // finding at that site. The blocked sides of one deadlock (each waits for
 // the other) share a Cause the same way, and become one finding. The merged finding takes the highest severity of
 // its sites and is placed where its first site was.
+//
+// Group reuses diags' array for its result.
 func Group(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 	sites := map[rootKey][]int{}
 	for i, d := range diags {
@@ -31,7 +33,10 @@ func Group(diags []asyncir.Diagnostic) []asyncir.Diagnostic {
 			sites[k] = append(sites[k], i)
 		}
 	}
-	out := make([]asyncir.Diagnostic, 0, len(diags))
+	// In place: the finding written at j <= i never overwrites one still
+	// to be read, since every site of a root comes at or after its first
+	// (idx is ascending).
+	out := diags[:0]
 	for i, d := range diags {
 		if d.Cause == nil {
 			out = append(out, d)
