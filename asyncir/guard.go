@@ -10,6 +10,7 @@ const (
 	GuardTruthy                        // Param is true in a boolean context
 	GuardEquals                        // Param == Literal
 	GuardPositive                      // Param > 0: a loop over range(Param) runs its body
+	GuardOrder                         // Param Op Literal, Op one of < <= > >=, Literal a number
 	GuardAnd                           // every one of Subs holds
 	GuardOr                            // some of Subs holds
 )
@@ -23,7 +24,8 @@ type Guard struct {
 	Kind    GuardKind
 	Not     bool // the test is negated
 	Param   string
-	Literal string // GuardEquals: the literal as the source spells it
+	Literal string // GuardEquals, GuardOrder: the literal as the source spells it
+	Op      string // GuardOrder: <, <=, > or >=, Param on its left
 	Subs    []*Guard
 }
 
@@ -92,6 +94,25 @@ func (g *Guard) eval(b Binding) (bool, bool) {
 		return lit.Equal(other)
 	case GuardPositive:
 		return lit.Positive()
+	case GuardOrder:
+		other, ok := ParseLiteral(g.Literal)
+		if !ok {
+			return false, false
+		}
+		cmp, ok := lit.Compare(other)
+		if !ok {
+			return false, false
+		}
+		switch g.Op {
+		case "<":
+			return cmp < 0, true
+		case "<=":
+			return cmp <= 0, true
+		case ">":
+			return cmp > 0, true
+		case ">=":
+			return cmp >= 0, true
+		}
 	}
 	return false, false
 }
@@ -159,6 +180,12 @@ func (g *Guard) String() string {
 		return g.Param + pick(g.Not, " != ", " == ") + g.Literal
 	case GuardPositive:
 		return g.Param + pick(g.Not, " <= 0", " > 0")
+	case GuardOrder:
+		op := g.Op
+		if g.Not {
+			op = map[string]string{"<": ">=", "<=": ">", ">": "<=", ">=": "<"}[op]
+		}
+		return g.Param + " " + op + " " + g.Literal
 	}
 	parts := make([]string, len(g.Subs))
 	for i, s := range g.Subs {

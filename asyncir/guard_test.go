@@ -10,6 +10,8 @@ func TestGuardEval(t *testing.T) {
 	eqHost := &Guard{Kind: GuardEquals, Param: "p", Literal: `"localhost"`}
 	eqOne := &Guard{Kind: GuardEquals, Param: "p", Literal: "1"}
 	positive := &Guard{Kind: GuardPositive, Param: "p"}
+	above := &Guard{Kind: GuardOrder, Param: "p", Op: ">", Literal: "0.0"}
+	atMost := &Guard{Kind: GuardOrder, Param: "p", Op: "<=", Literal: "0"}
 	lit := func(s string) Binding { return Binding{"p": {Const: s}} }
 	obj := Binding{"p": {NotNone: true}}
 	const undecided = "?"
@@ -59,6 +61,20 @@ func TestGuardEval(t *testing.T) {
 		{positive, lit("None"), undecided},
 		{positive, obj, undecided},
 		{positive.Negate(), lit("0"), "true"},
+		{above, lit("0"), "false"}, // an int against a float: numbers compare
+		{above, lit("0.0"), "false"},
+		{above, lit("0.01"), "true"},
+		{above, lit("1"), "true"},
+		{above, lit("True"), "true"},
+		{above, lit("None"), undecided}, // None > 0.0 raises TypeError
+		{above, lit(`"1"`), undecided},
+		{above, obj, undecided},
+		{above.Negate(), lit("-1"), "true"},
+		{atMost, lit("0"), "true"},
+		{atMost, lit("-1.5"), "true"},
+		{atMost, lit("0.5"), "false"},
+		{&Guard{Kind: GuardOrder, Param: "p", Op: "<", Literal: "10"}, lit("10"), "false"},
+		{&Guard{Kind: GuardOrder, Param: "p", Op: ">=", Literal: "10"}, lit("10"), "true"},
 	} {
 		v, ok := c.g.Eval(c.b)
 		got := undecided

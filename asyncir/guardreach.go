@@ -43,6 +43,23 @@ func ReachableBlocks(f *Func, bind Binding) []bool {
 	return r.Blocks(f, bind)
 }
 
+// CallsItself reports whether f calls itself on a block that reach marks:
+// the inner call's arguments are not the outer call's (countdown(n - 1)),
+// so what it reaches is what f reaches with any arguments.
+func CallsItself(f *Func, reach []bool) bool {
+	for _, b := range f.Blocks {
+		if !reach[b.Index] {
+			continue
+		}
+		for _, op := range b.Ops {
+			if op.Callee == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Reacher computes ReachableBlocks for one function after another,
 // reusing its memory: the result of Blocks is valid until the next call.
 // Not for concurrent use.

@@ -138,3 +138,12 @@ func (l Literal) Positive() (bool, bool) {
 	}
 	return l.Num.Sign() > 0, true
 }
+
+// Compare orders two numbers (-1, 0, 1 as l is less, equal or greater);
+// undecided unless both are numbers (None < 0 raises TypeError).
+func (l Literal) Compare(o Literal) (int, bool) {
+	if l.Kind != LitNumber || o.Kind != LitNumber {
+		return 0, false
+	}
+	return l.Num.Cmp(o.Num), true
+}

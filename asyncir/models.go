@@ -89,8 +89,10 @@ type APIModel struct {
 	RuntimeMember bool
 	// LoopRemoved is the Python version that removed its loop= parameter.
 	LoopRemoved Version
-	// Removed is the Python version that removed the API itself.
-	Removed Version
+	// Removed is the Python version that removed the API itself, and
+	// ReplacedBy the API that does its work since.
+	Removed    Version
+	ReplacedBy string
 	// Takes is the only kind of future the API accepts, in the arguments
 	// TakesShape names (NotAwaitable: no constraint).
 	Takes      AwaitKind

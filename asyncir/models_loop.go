@@ -32,6 +32,15 @@ var legacyRemoved = map[string]Version{
 	"asyncio.Task.all_tasks":    309,
 }
 
+// legacyReplacedBy names the API that replaces a removed one. Code that
+// tries the legacy API and, in the handler of its AttributeError, calls
+// the replacement is version-portable (autobahn.asyncio.component).
+var legacyReplacedBy = map[string]string{
+	"asyncio.async":             "asyncio.ensure_future",
+	"asyncio.Task.current_task": "asyncio.current_task",
+	"asyncio.Task.all_tasks":    "asyncio.all_tasks",
+}
+
 // featureAdded lists the asyncio APIs whose presence code tests to tell
 // versions apart ("if hasattr(asyncio, 'all_tasks'): ... else:
 // asyncio.Task.all_tasks()"), and the version that added them.
@@ -57,7 +66,7 @@ func addLoopModels(m *Models) {
 		a.LoopRemoved = v
 	}
 	for name, v := range legacyRemoved {
-		m.APIs[name] = &APIModel{Name: name, Callback: -1, Removed: v}
+		m.APIs[name] = &APIModel{Name: name, Callback: -1, Removed: v, ReplacedBy: legacyReplacedBy[name]}
 	}
 	for _, a := range []*APIModel{
 		// Starting a loop (AL304): run_until_complete and Runner.run are

@@ -1,8 +1,11 @@
 package pyfront
 
 import (
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -15,7 +18,7 @@ func fakePython(t *testing.T, envDir, site string) string {
 	os.MkdirAll(filepath.Dir(py), 0o755)
 	os.MkdirAll(site, 0o755)
 	script := "#!/bin/sh\necho x >> " + filepath.Join(envDir, "asked") + "\n" +
-		`echo '{"path": ["", "/nonexistent/lib/python3.11", "` + site + `"], "stdlib": ["/nonexistent/lib/python3.11"]}'` + "\n"
+		`printf '/nonexistent/lib/python3.11\0/nonexistent/lib/python3.11\0\0/nonexistent/lib/python3.11\0` + site + `'` + "\n"
 	if err := os.WriteFile(py, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -70,5 +73,42 @@ func TestFindEnvironment(t *testing.T) {
 	}
 	if _, err := FindEnvironment(EnvOptions{Python: filepath.Join(root, "missing"), CacheDir: "-"}); err == nil {
 		t.Error("a missing explicit interpreter is not an error")
+	}
+}
+
+// TestSysPathQuery checks the query against what sysconfig and sys.path
+// say, on the python3 on PATH and a venv made from it.
+func TestSysPathQuery(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3")
+	}
+	venv := filepath.Join(t.TempDir(), "venv")
+	if err := exec.Command(py, "-m", "venv", "--without-pip", "--system-site-packages", venv).Run(); err != nil {
+		t.Fatalf("making a venv: %v", err)
+	}
+	const reference = `import json, sys, sysconfig
+p = sysconfig.get_paths()
+print(json.dumps({"Path": sys.path, "Stdlib": [p.get("stdlib", ""), p.get("platstdlib", "")]}))`
+	for _, py := range []string{py, filepath.Join(venv, "bin", "python3")} {
+		out, err := exec.Command(py, "-I", "-c", reference).Output()
+		if err != nil {
+			t.Fatalf("%s: %v", py, err)
+		}
+		var want sysPathAnswer
+		if err := json.Unmarshal(out, &want); err != nil {
+			t.Fatal(err)
+		}
+		out, err = exec.Command(py, "-I", "-c", sysPathQuery).Output()
+		if err != nil {
+			t.Fatalf("%s: %v", py, err)
+		}
+		got, err := parseSysPath(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.Path, want.Path) || !slices.Equal(got.Stdlib, want.Stdlib) {
+			t.Errorf("%s: the query answers %q, sysconfig %q", py, got, want)
+		}
 	}
 }

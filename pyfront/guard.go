@@ -87,11 +87,12 @@ func (b *fnBuilder) guardOf(n int32) *asyncir.Guard {
 	return nil
 }
 
-// compareGuard reads `p is [not] None` and `p ==/!= literal` (either side).
+// compareGuard reads `p is [not] None`, `p ==/!= literal` and `p <, <=,
+// >, >= number` (either side).
 func (b *fnBuilder) compareGuard(n int32) *asyncir.Guard {
 	t := b.lw.t
 	var operands []int32
-	op := kError
+	op, order := kError, ""
 	ops := 0
 	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
 		switch k := t.kind(c); k {
@@ -101,6 +102,11 @@ func (b *fnBuilder) compareGuard(n int32) *asyncir.Guard {
 		default:
 			if t.nodes[c].named && k != kComment {
 				operands = append(operands, c)
+			} else if !t.nodes[c].named {
+				if text := t.text(c); flippedOrder[text] != "" {
+					order = text
+					ops++
+				}
 			}
 		}
 	}
@@ -110,9 +116,16 @@ func (b *fnBuilder) compareGuard(n int32) *asyncir.Guard {
 	p, lit := b.param(operands[0]), literalText(t, operands[1])
 	if p == "" {
 		p, lit = b.param(operands[1]), literalText(t, operands[0])
+		order = flippedOrder[order] // 0 < p is p > 0
 	}
 	if p == "" || lit == "" {
 		return nil
+	}
+	if order != "" {
+		if l, ok := asyncir.ParseLiteral(lit); !ok || l.Kind != asyncir.LitNumber {
+			return nil
+		}
+		return &asyncir.Guard{Kind: asyncir.GuardOrder, Param: p, Op: order, Literal: lit}
 	}
 	switch op {
 	case kIs, kIsNot:
@@ -125,6 +138,10 @@ func (b *fnBuilder) compareGuard(n int32) *asyncir.Guard {
 	}
 	return nil
 }
+
+// flippedOrder maps each order comparison to the one with its operands
+// swapped.
+var flippedOrder = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 // rangeGuard reads `for … in range(p)` and `range(0, p)`: the body runs
 // only when p > 0.

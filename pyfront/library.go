@@ -28,8 +28,12 @@ import (
 
 // Library finds and reads installed modules.
 type Library struct {
-	env *Environment
-	mu  sync.Mutex
+	// ready is closed once env (or err) is known: StartLibrary finds
+	// them while the project is read.
+	ready chan struct{}
+	env   *Environment
+	err   error
+	mu    sync.Mutex
 	// where memoizes module lookups.
 	where map[string]libFile
 	// tops lists, per site directory, the top-level names it holds
@@ -62,7 +66,43 @@ type libFile struct {
 
 // NewLibrary reads installed packages from env.
 func NewLibrary(env *Environment, cacheDir string) *Library {
-	lib := &Library{env: env, where: map[string]libFile{}, cacheDir: libCacheDir(cacheDir), sync: map[string]bool{}, syncTops: map[siteTop]bool{}, dirs: newDirListing()}
+	lib := &Library{ready: make(chan struct{})}
+	lib.init(env, cacheDir)
+	close(lib.ready)
+	return lib
+}
+
+// StartLibrary finds the environment (FindEnvironment) in the background
+// and returns its Library at once. The interpreter's answer — a process
+// start of 40-50 ms when it is not cached — then comes while the project
+// is read and parsed: nothing needs it before the project's imports are
+// resolved against installed packages (loadLibrary, Inputs and
+// Environment wait for it). Without an environment the library reads
+// nothing.
+func StartLibrary(o EnvOptions, cacheDir string) *Library {
+	lib := &Library{ready: make(chan struct{})}
+	go func() {
+		defer close(lib.ready)
+		env, err := FindEnvironment(o)
+		if err != nil {
+			lib.err = err
+			return
+		}
+		lib.init(env, cacheDir)
+	}()
+	return lib
+}
+
+// Environment waits for the environment and returns it, or why there is
+// none.
+func (lib *Library) Environment() (*Environment, error) {
+	<-lib.ready
+	return lib.env, lib.err
+}
+
+// init lists the top-level names of env's site directories.
+func (lib *Library) init(env *Environment, cacheDir string) {
+	lib.env, lib.where, lib.cacheDir, lib.sync, lib.syncTops, lib.dirs = env, map[string]libFile{}, libCacheDir(cacheDir), map[string]bool{}, map[siteTop]bool{}, newDirListing()
 	lib.trees = newLibTrees(lib.cacheDir)
 	for _, site := range env.Sites {
 		top := map[string]bool{}
@@ -74,7 +114,6 @@ func NewLibrary(env *Environment, cacheDir string) *Library {
 		}
 		lib.tops = append(lib.tops, top)
 	}
-	return lib
 }
 
 // prune bounds the cache directory once a run has written to it (at
@@ -100,6 +139,9 @@ var typingOnly = map[string]bool{"typing_extensions": true, "mypy_extensions": t
 // beside the source, then the source; a directory without __init__ is a
 // namespace package.
 func (lib *Library) find(module string) libFile {
+	if env, _ := lib.Environment(); env == nil {
+		return libFile{}
+	}
 	lib.mu.Lock()
 	f, ok := lib.where[module]
 	lib.mu.Unlock()
@@ -212,6 +254,9 @@ type libLoader struct {
 // loadLibrary reads what the lowered project modules use from the library
 // and returns the library modules, registered in infos.
 func (lib *Library) loadLibrary(project []*moduleInfo, names map[string]bool, infos map[string]*moduleInfo, models *asyncir.Models, pool *parserPool, opts Options) []*moduleInfo {
+	if env, _ := lib.Environment(); env == nil {
+		return nil
+	}
 	ld := &libLoader{lib: lib, pool: pool, opts: opts, models: models, project: names, infos: infos, failed: map[string]bool{}, seen: map[string]int{},
 		lazyExporters: models.LazyExporters()}
 	ld.used = map[string]bool{"__aenter__": true, "__enter__": true, "__await__": true, "__init__": true}
@@ -784,6 +829,9 @@ func scopeName(fi *funcInfo, name string) string {
 // packages exist) and every installed file read. A later run that finds
 // each unchanged (size and modification time) would read the same.
 func (lib *Library) Inputs() []string {
+	if env, _ := lib.Environment(); env == nil {
+		return nil
+	}
 	lib.mu.Lock()
 	defer lib.mu.Unlock()
 	return append(slices.Clone(lib.env.Sites), lib.read...)

@@ -35,10 +35,20 @@ var asyncKeywords = [][]byte{[]byte("async def"), []byte("await "), []byte("asyn
 var asyncNames = [][]byte{[]byte("Awaitable"), []byte("Coroutine"), []byte("coroutine"), []byte("Future"),
 	[]byte("create_task"), []byte("ensure_future"), []byte("__aenter__"), []byte("__await__")}
 
+// asyncMarkerParts are substrings of every async keyword and name: a text
+// with none of them mentions no async construct, whatever its strings
+// and comments are, and is not scanned (most of a synchronous package's
+// files, read on a first run).
+var asyncMarkerParts = [][]byte{[]byte("async"), []byte("await"), []byte("Await"), []byte("oroutine"), []byte("Future"),
+	[]byte("create_task"), []byte("ensure_future"), []byte("__aenter__")}
+
 // mentionsAsync reports whether a Python file's text mentions an async
 // construct. A text that does not scan (an unterminated string) counts
 // every byte as code.
 func mentionsAsync(src []byte) bool {
+	if !slices.ContainsFunc(asyncMarkerParts, func(m []byte) bool { return bytes.Contains(src, m) }) {
+		return false
+	}
 	startsName := func(text []byte, i int, markers [][]byte) bool {
 		if i > 0 && isIdentByte(text[i-1]) {
 			return false

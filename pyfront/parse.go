@@ -201,6 +201,10 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			}
 		}
 	}
+	var prefetched <-chan struct{} // the installed packages' verdicts (libprefetch.go)
+	if opts.Library != nil && !opts.ParseOnly {
+		prefetched = opts.Library.prefetchSync(importedTops(kept, names))
+	}
 	for {
 		var todo []int
 		for i := range kept {
@@ -352,6 +356,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	res.Program = asyncir.NewProgram(mods, models)
 	if !opts.ParseOnly {
 		if opts.Library != nil {
+			<-prefetched
 			libMods := opts.Library.loadLibrary(lowered, names, infos, models, pool, opts)
 			res.LibraryFiles = len(libMods)
 			for _, mi := range libMods {

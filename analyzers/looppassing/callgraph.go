@@ -181,7 +181,11 @@ func (g *graph) asyncCaller(target *asyncir.Op) []*asyncir.Op {
 			return false
 		}
 		bind := guardBinding(c, h)
-		return len(bind) == 0 || asyncir.ReachableBlocks(h, bind)[to.Block.Index]
+		if len(bind) == 0 {
+			return true
+		}
+		reach := asyncir.ReachableBlocks(h, bind)
+		return reach[to.Block.Index] || asyncir.CallsItself(h, reach)
 	}
 	for todo := []*asyncir.Func{f}; len(todo) > 0; todo = todo[1:] {
 		h := todo[0]

@@ -12,15 +12,44 @@ var missingFeature = map[string]bool{"builtins.AttributeError": true, "builtins.
 // AttributeError: current_task = asyncio.Task.current_task"): there the
 // legacy spelling is what old versions need, and newer ones never run it.
 func inFeatureFallback(op *asyncir.Op) bool {
-	f := op.Func()
-	for _, h := range f.Blocks {
-		if !h.Handler || !asyncir.Dominates(h, op.Block) {
+	for _, h := range op.Func().Blocks {
+		if h.Handler && asyncir.Dominates(h, op.Block) && catchesMissingFeature(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// fallsBackOn reports whether op, in a try body, has a handler for a
+// missing API that uses replacement ("try: tasks = asyncio.Task.all_tasks()
+// / except AttributeError: tasks = asyncio.all_tasks()"): where op's API is
+// gone, the AttributeError it raises is what that handler is for.
+func fallsBackOn(op *asyncir.Op, replacement string) bool {
+	if replacement == "" {
+		return false
+	}
+	for _, h := range op.Block.Handlers {
+		if !catchesMissingFeature(h) {
 			continue
 		}
-		for _, c := range h.Catch {
-			if missingFeature[c.Type().External] {
-				return true
+		for _, b := range op.Func().Blocks {
+			if !asyncir.Dominates(h, b) {
+				continue
 			}
+			for _, o := range b.Ops {
+				if apiUsed(o) == replacement {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func catchesMissingFeature(h *asyncir.Block) bool {
+	for _, c := range h.Catch {
+		if missingFeature[c.Type().External] {
+			return true
 		}
 	}
 	return false

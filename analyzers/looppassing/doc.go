@@ -260,7 +260,10 @@ version), as in "if sys.version_info >= (3, 7): ... else: ..." or after
 API's presence that means the same (if hasattr(asyncio, "all_tasks"):
 ... else: asyncio.Task.all_tasks()), and a use in an except
 clause for AttributeError, ImportError or NameError, which runs only
-where the new API is missing. A use inside with self.assertRaises(...) or
+where the new API is missing, or in a try whose such except clause uses
+the replacement (try: tasks = asyncio.Task.all_tasks() except
+AttributeError: tasks = asyncio.all_tasks()): where the legacy API is
+gone, its AttributeError is what the handler is for. A use inside with self.assertRaises(...) or
 pytest.raises(...) is a test of the removal and is not reported either.
 
 The severity follows the target version: an error when the target no

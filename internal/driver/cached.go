@@ -60,28 +60,27 @@ type cachedRun struct {
 // runCached checks paths (Python files only) reusing what opts.Cache
 // holds; see the package doc of internal/cache for why the result is
 // the one a run without the cache gives.
-func runCached(opts Options, cfg *config.Config, paths, warnings []string) (*Result, error) {
+// lib is the run's started library (startLibrary).
+func runCached(opts Options, cfg *config.Config, lib *pyfront.Library, paths, warnings []string) (*Result, error) {
 	started := time.Now()
 	c := opts.Cache
 	r := &cachedRun{opts: opts, cfg: cfg, models: Models(cfg), paths: paths}
 	r.acfg = AnalyzerConfig(cfg, r.models)
-	lib, python, envWarning := library(cfg, opts.Paths)
-	if envWarning != "" {
-		warnings = append(warnings, envWarning)
-	}
-	var sites []string // the environment's import directories
-	if lib != nil {
-		sites = lib.Inputs()
-	}
 	key := runKey(c, opts, cfg)
 	old := c.Load(key)
-	if old != nil && (old.Python != python || !slices.Equal(old.Sites, sites) || !cache.Unchanged(old.Library)) {
-		old = nil
+	// A stored run holds for the same environment only: with one, the
+	// interpreter's answer is needed now. A first run checks everything
+	// and is answered while it parses.
+	if old != nil {
+		env := environment(lib, cfg)
+		if old.Python != env.python || !slices.Equal(old.Sites, env.sites) || !cache.Unchanged(old.Library) {
+			old = nil
+		}
 	}
 	var reread int
 	r.files, reread = cache.Manifest(paths, old)
 	r.comps = cache.Components(r.files)
-	entry := &cache.Entry{Written: started.UnixNano(), Files: r.files, Python: python, Sites: sites}
+	entry := &cache.Entry{Written: started.UnixNano(), Files: r.files}
 	entry.Components = make([]cache.Component, len(r.comps))
 	stored := map[string][]asyncir.Diagnostic{}
 	if old != nil {
@@ -116,16 +115,22 @@ func runCached(opts Options, cfg *config.Config, paths, warnings []string) (*Res
 		if ok {
 			break
 		}
-		dirty = allComponents(len(r.comps))
+		// A fresh library for the whole check: this one has recorded
+		// what the partial check read.
+		lib = startLibrary(cfg, opts.Paths)
 		fallthrough
 	default:
 		// The first run, or one whose libraries tie every component
 		// to every other: everything is checked.
 		dirty = allComponents(len(r.comps))
-		lib, _, _ = library(cfg, opts.Paths)
 		if _, err := r.check(entry, allComponents(len(r.comps)), lib); err != nil {
 			return nil, err
 		}
+	}
+	env := environment(lib, cfg)
+	entry.Python, entry.Sites = env.python, env.sites
+	if env.warning != "" {
+		warnings = append(warnings, env.warning)
 	}
 	if (len(dirty) > 0 || reread > 0) && !r.transient && cache.Unchanged(stampsOf(r.files)) {
 		// A file edited during the run would be stored with findings of
@@ -197,7 +202,7 @@ func (r *cachedRun) check(entry *cache.Entry, comps []int, lib *pyfront.Library)
 		entry.Components = append(entry.Components, cache.Component{Key: "unplaced", Diagnostics: unplaced})
 	}
 	r.record(loaded, members)
-	if lib != nil {
+	if lib = environment(lib, r.cfg).lib; lib != nil {
 		entry.Library = cache.Stamps(lib.Inputs())
 	} else {
 		entry.Library = nil

@@ -126,6 +126,7 @@ func Run(opts Options) (*Result, error) {
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
+	lib := startLibrary(cfg, opts.Paths)
 	in, warnings, err := collect(opts.Paths, cfg, opts.Strict)
 	if err != nil {
 		return nil, err
@@ -135,24 +136,25 @@ func Run(opts Options) (*Result, error) {
 	in.Python, large = dropLarge(in.Python, opts.Overlay, cfg.MaxFileBytes())
 	warnings = append(warnings, large...)
 	if cacheable(opts, in) {
-		res, err := runCached(opts, cfg, in.Python, warnings)
+		res, err := runCached(opts, cfg, lib, in.Python, warnings)
 		if res != nil {
 			res.Elapsed = time.Since(start)
 		}
 		return res, err
 	}
 	models := Models(cfg)
-	lib, python, envWarning := library(cfg, opts.Paths)
-	if envWarning != "" {
-		warnings = append(warnings, envWarning)
-	}
 	pyOpts := pythonOptions(opts, lib, nil)
 	loaded := loadPython(in.Python, opts, pyOpts, models)
+	env := environment(lib, cfg)
+	pyOpts.Library = env.lib // what a session reads (nil without an environment)
+	if env.warning != "" {
+		warnings = append(warnings, env.warning)
+	}
 	for _, w := range loaded.Warnings {
 		warnings = append(warnings, w.String())
 	}
 	res := &Result{Warnings: warnings, Files: len(in.Python) - len(loaded.Warnings), Lines: loaded.Lines, Lowered: loaded.Lowered, Program: loaded.Program,
-		Python: python, LibraryFiles: loaded.LibraryFiles}
+		Python: env.python, LibraryFiles: loaded.LibraryFiles}
 	if opts.ParseOnly {
 		res.Elapsed = time.Since(start)
 		return res, nil

@@ -2,18 +2,18 @@ package driver
 
 import (
 	"path/filepath"
+	"slices"
 
 	"github.com/asynclint/asynclint/internal/config"
 	"github.com/asynclint/asynclint/pyfront"
 )
 
-// library finds the project's environment (pyfront.FindEnvironment) and
-// returns what reads its installed packages, or nil. Only an interpreter
-// the user named explicitly turns a failure into a warning: without one,
-// the run knows only the project, as it always did.
-func library(cfg *config.Config, paths []string) (*pyfront.Library, string, string) {
+// startLibrary begins finding the project's environment
+// (pyfront.StartLibrary), so that the interpreter answers while the run
+// reads and parses the project; nil with `--python none`.
+func startLibrary(cfg *config.Config, paths []string) *pyfront.Library {
 	if cfg.Python == "none" {
-		return nil, "", ""
+		return nil
 	}
 	root := cfg.Root
 	if root == "" && len(paths) > 0 {
@@ -21,12 +21,38 @@ func library(cfg *config.Config, paths []string) (*pyfront.Library, string, stri
 			root = abs
 		}
 	}
-	env, err := pyfront.FindEnvironment(pyfront.EnvOptions{Python: cfg.Python, Root: root})
+	return pyfront.StartLibrary(pyfront.EnvOptions{Python: cfg.Python, Root: root}, "")
+}
+
+// runEnv is a run's environment once the interpreter has answered.
+type runEnv struct {
+	// lib reads the installed packages (nil without an environment).
+	lib *pyfront.Library
+	// python is the interpreter; sites are its import directories.
+	python string
+	sites  []string
+	// warning says why an interpreter the user named is not used.
+	warning string
+}
+
+// environment waits for a started library. Only an interpreter the user
+// named explicitly turns a failure into a warning: without one, the run
+// knows only the project, as it always did.
+func environment(lib *pyfront.Library, cfg *config.Config) runEnv {
+	if lib == nil {
+		return runEnv{}
+	}
+	env, err := lib.Environment()
 	if err != nil {
 		if cfg.Python != "" {
-			return nil, "", err.Error()
+			return runEnv{warning: err.Error()}
 		}
-		return nil, "", ""
+		return runEnv{}
 	}
-	return pyfront.NewLibrary(env, ""), env.Python, ""
+	return runEnv{lib: lib, python: env.Python, sites: slices.Clone(env.Sites)}
+}
+
+// library finds the project's environment (startLibrary, environment).
+func library(cfg *config.Config, paths []string) runEnv {
+	return environment(startLibrary(cfg, paths), cfg)
 }

@@ -28,12 +28,8 @@ func StoredFindings(c *cache.Cache, root string, cfg *config.Config) map[string]
 	if old == nil || old.Unplaced {
 		return nil
 	}
-	lib, python, _ := library(cfg, []string{root})
-	var sites []string
-	if lib != nil {
-		sites = lib.Inputs()
-	}
-	if old.Python != python || !slices.Equal(old.Sites, sites) || !cache.Unchanged(old.Library) {
+	env := library(cfg, []string{root})
+	if old.Python != env.python || !slices.Equal(old.Sites, env.sites) || !cache.Unchanged(old.Library) {
 		return nil
 	}
 	abs, _, err := PythonFiles([]string{root}, cfg)

@@ -41,7 +41,9 @@
 //	                    the innermost case line it passed; not one a test expects
 //	expected-exception  the same, raised where a test expects it (an E inside `with
 //	                    self.assertRaises(E)` or `with pytest.raises(E)`, or from the
-//	                    callable either is given): evidence for no rule
+//	                    callable either is given), or a removed Task.all_tasks/
+//	                    current_task whose handler then calls the replacement
+//	                    (a feature-fallback event at its line): evidence for no rule
 //	blocking-in-coroutine  a blocking call (recorder.py's BLOCKING table) made on the
 //	                    loop's thread while it runs, from an async function: its line
 //	blocking-via-helper the same from synchronous case code called by an async

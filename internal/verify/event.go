@@ -56,5 +56,28 @@ func ParseEvents(data []byte) ([]Event, error) {
 		}
 		evs = append(evs, e)
 	}
-	return evs, sc.Err()
+	return fellBack(evs), sc.Err()
+}
+
+// fellBack reads an exception as expected where a feature-fallback says
+// that the code called the missing API's replacement after it (a
+// version-portable `try: asyncio.Task.all_tasks() / except
+// AttributeError: asyncio.all_tasks()`).
+func fellBack(evs []Event) []Event {
+	type key struct {
+		loc    Loc
+		detail string
+	}
+	fallbacks := map[key]bool{}
+	for _, e := range evs {
+		if e.Kind == "feature-fallback" {
+			fallbacks[key{Loc{e.File, e.Line}, e.Detail}] = true
+		}
+	}
+	for i, e := range evs {
+		if e.Kind == "exception" && fallbacks[key{Loc{e.File, e.Line}, e.Detail}] {
+			evs[i].Kind = "expected-exception"
+		}
+	}
+	return evs
 }

@@ -961,13 +961,16 @@ def record_exception(frame, arg):
         while f is not None:
             outer.append(f)
             f = f.f_back
-        emit_exception("expected-exception" if expected(exc) else "exception", exc, arg[2], outer, loc_of(frame))
+        kind = "expected-exception" if expected(exc) else "exception"
+        loc, detail = emit_exception(kind, exc, arg[2], outer, loc_of(frame))
+        if kind == "exception":
+            note_legacy_missing(exc, loc, detail)
 
 
 def emit_exception(kind, exc, tb, outer, fallback):
     """Records exc (and marks it seen) at the innermost project line of
     its traceback tb, then of the frames outer (outward), else at
-    fallback."""
+    fallback; returns that line and the event's detail."""
     mark(exc, "seen")
     inner = []
     while tb is not None:
@@ -976,7 +979,50 @@ def emit_exception(kind, exc, tb, outer, fallback):
     inner.reverse()
     where = [fr for fr in inner if fr[0] not in OWN_FILES] + described(outer)
     loc = next(((f, l) for f, l, _ in where if is_case(f)), fallback)
-    emit(kind, loc, f"{type(exc).__name__}: {exc}", where)
+    detail = f"{type(exc).__name__}: {exc}"
+    emit(kind, loc, detail, where)
+    return loc, detail
+
+
+# --- a removed legacy API with its replacement as the fallback -------------
+# `try: tasks = asyncio.Task.all_tasks() / except AttributeError: tasks =
+# asyncio.all_tasks()` is version-portable: where the legacy API is gone,
+# its AttributeError is what the code expects, and the handler calls the
+# replacement. The replacement called while that AttributeError is being
+# handled (sys.exc_info) is recorded as a "feature-fallback" with the
+# exception's line and detail (event.go then reads the exception as
+# expected). The replacements are wrapped in the asyncio namespace only.
+LEGACY_REPLACED = re.compile(r"^AttributeError: type object '[^']*Task' has no attribute '(all_tasks|current_task)'$")
+
+
+def note_legacy_missing(exc, loc, detail):
+    m = LEGACY_REPLACED.match(detail)
+    if m:
+        try:
+            exc.__asynclint_legacy = (m.group(1), loc, detail)
+        except (AttributeError, TypeError):
+            pass
+
+
+def install_fallback_watch():
+    for name in ("all_tasks", "current_task"):
+        real = getattr(asyncio, name, None)
+        if real is None or getattr(real, "__asynclint_wrapped__", False):
+            continue
+
+        def watched(*args, _real=real, _name=name, **kwargs):
+            quietly("feature fallback", note_fallback, _name)
+            return _real(*args, **kwargs)
+
+        functools.update_wrapper(watched, real)
+        watched.__asynclint_wrapped__ = True
+        setattr(asyncio, name, watched)
+
+
+def note_fallback(name):
+    legacy = getattr(sys.exc_info()[1], "__asynclint_legacy", None)
+    if legacy is not None and legacy[0] == name:
+        emit("feature-fallback", legacy[1], legacy[2])
 
 
 def note_expected(exc):
@@ -1337,6 +1383,7 @@ def install(events_path, roots, exact=False, hang_bound=2.0):
     install_never_awaited()
     install_loop_hooks()
     install_expected_raises()
+    install_fallback_watch()
     install_registrations()
     install_blocking()
     sys.meta_path.insert(0, _after_import)

@@ -33,6 +33,33 @@ def current_task_by_feature():
     return asyncio.current_task()
 
 
+def tasks_by_fallback():
+    # The legacy call first, its replacement where it is missing
+    # (autobahn.asyncio.component): the handler takes over from 3.9 on.
+    try:
+        tasks = asyncio.Task.all_tasks()
+    except AttributeError:
+        # this changed with python >= 3.7
+        tasks = asyncio.all_tasks()
+    for task in tasks:
+        try:
+            current = asyncio.Task.current_task()
+        except (AttributeError, KeyError):
+            current = asyncio.current_task()
+        if task is current:
+            return task
+
+
+def tasks_without_fallback():
+    # The handler does not use the replacement: from 3.9 on there are no
+    # tasks here.
+    try:
+        tasks = asyncio.Task.all_tasks()  # want: AL306 "`asyncio.Task.all_tasks`.*removed in Python 3.9"
+    except AttributeError:
+        tasks = set()
+    return tasks
+
+
 def task_getter():
     try:
         return asyncio.current_task
@@ -62,6 +89,8 @@ async def main():
     assert all_tasks() == asyncio.all_tasks()
     assert all_tasks_by_feature() == asyncio.all_tasks()
     assert current_task_by_feature() is asyncio.current_task()
+    assert tasks_by_fallback() is asyncio.current_task()
+    assert tasks_without_fallback() == set()
     try:
         print(asyncio.Task.all_tasks())  # want: AL306 "`asyncio.Task.all_tasks`.*removed in Python 3.9"
     except AttributeError:

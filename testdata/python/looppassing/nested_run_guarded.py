@@ -22,6 +22,15 @@ def probe(loop, timeout=3):
         loop.run_until_complete(asyncio.sleep(0))
 
 
+def settle(loop, coro, rounds=2, run_async=False):
+    # Recursive: the last round runs the loop.
+    if run_async:
+        return coro
+    if rounds > 0:
+        return settle(loop, coro, rounds - 1, run_async)
+    return loop.run_until_complete(coro)
+
+
 def run_sync(coro, mode="thread"):
     if mode == "inline":
         return asyncio.run(coro)
@@ -32,6 +41,7 @@ def run_sync(coro, mode="thread"):
 async def main():
     loop = asyncio.get_running_loop()
     print(await serve(loop, work(), run_async=True))
+    print(await settle(loop, work(), run_async=True))
     probe(loop, timeout=0)
     probe(loop, 0)
     run_sync(work())

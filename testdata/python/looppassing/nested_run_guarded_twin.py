@@ -22,6 +22,15 @@ def probe(loop, timeout=3):
         loop.run_until_complete(asyncio.sleep(0))  # want: AL304 "`loop.run_until_complete` in `probe` .* coroutine `main` \(main → probe → loop.run_until_complete\)"
 
 
+def settle(loop, coro, rounds=2, run_async=False):
+    # Recursive: the last round runs the loop.
+    if run_async:
+        return coro
+    if rounds > 0:
+        return settle(loop, coro, rounds - 1, run_async)
+    return loop.run_until_complete(coro)  # want: AL304 "`loop.run_until_complete` in `settle` .* coroutine `main` \(main → settle → loop.run_until_complete\)"
+
+
 def run_sync(coro, mode="thread"):
     if mode == "inline":
         return asyncio.run(coro)  # want: AL304 "`asyncio.run` in `run_sync` .* coroutine `check` only when `mode == \"inline\"` \(check → run_sync → asyncio.run\)"
@@ -42,6 +51,11 @@ async def main():
     coro = work()
     try:
         serve(loop, coro)
+    except RuntimeError:
+        coro.close()
+    coro = work()
+    try:
+        settle(loop, coro)
     except RuntimeError:
         coro.close()
     try:
