@@ -401,15 +401,7 @@ func (r *recogniser) simpleStatement() bool {
 		return true
 	case rGlobal, rNonlocal:
 		r.next()
-		for {
-			if !r.expect(rName) {
-				return false
-			}
-			if r.tok != rComma {
-				return true
-			}
-			r.next()
-		}
+		return r.commaSeparated(func() bool { return r.expect(rName) })
 	case rDel:
 		r.next()
 		return r.targetList()
@@ -425,21 +417,7 @@ func (r *recogniser) simpleStatement() bool {
 		return true
 	case rImport:
 		r.next()
-		for {
-			if !r.dottedName() {
-				return false
-			}
-			if r.tok == rAs {
-				r.next()
-				if !r.expect(rName) {
-					return false
-				}
-			}
-			if r.tok != rComma {
-				return true
-			}
-			r.next()
-		}
+		return r.commaSeparated(func() bool { return r.dottedName() && r.alias() })
 	case rFrom:
 		return r.fromImport()
 	case rYield:
@@ -618,14 +596,8 @@ func (r *recogniser) fromImport() bool {
 		r.next()
 	}
 	for {
-		if !r.expect(rName) {
+		if !r.expect(rName) || !r.alias() {
 			return false
-		}
-		if r.tok == rAs {
-			r.next()
-			if !r.expect(rName) {
-				return false
-			}
 		}
 		if r.tok != rComma {
 			break
@@ -636,6 +608,29 @@ func (r *recogniser) fromImport() bool {
 		}
 	}
 	return !paren || r.expect(rRPar)
+}
+
+// commaSeparated: one or more items separated by commas, with no
+// trailing comma.
+func (r *recogniser) commaSeparated(item func() bool) bool {
+	for {
+		if !item() {
+			return false
+		}
+		if r.tok != rComma {
+			return true
+		}
+		r.next()
+	}
+}
+
+// alias: an optional "as NAME".
+func (r *recogniser) alias() bool {
+	if r.tok != rAs {
+		return true
+	}
+	r.next()
+	return r.expect(rName)
 }
 
 func (r *recogniser) dottedName() bool {

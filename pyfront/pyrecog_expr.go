@@ -305,10 +305,10 @@ func (r *recogniser) parenthesised() exprShape {
 		return shapeFail
 	}
 	if r.tok == rFor || r.tok == rAsync {
-		if first == shapeStar || first == shapeStarExpr || !r.comprehension() || !r.expect(rRPar) {
+		if first == shapeStar || first == shapeStarExpr {
 			return shapeFail
 		}
-		return shapeOther
+		return r.closedComprehension(rRPar)
 	}
 	if r.tok == rRPar {
 		r.next()
@@ -335,10 +335,10 @@ func (r *recogniser) list() exprShape {
 		return shapeFail
 	}
 	if r.tok == rFor || r.tok == rAsync {
-		if first == shapeStar || first == shapeStarExpr || !r.comprehension() || !r.expect(rRSqb) {
+		if first == shapeStar || first == shapeStarExpr {
 			return shapeFail
 		}
-		return shapeOther
+		return r.closedComprehension(rRSqb)
 	}
 	return r.elements(first, rRSqb)
 }
@@ -414,10 +414,7 @@ func (r *recogniser) braces() exprShape {
 		} else if first == shapeStar || first == shapeStarExpr {
 			// a set's first element, starred
 		} else if r.tok == rFor || r.tok == rAsync {
-			if !r.comprehension() || !r.expect(rRBrace) {
-				return shapeFail
-			}
-			return shapeOther
+			return r.closedComprehension(rRBrace)
 		}
 		if !dict {
 			for r.tok == rComma {
@@ -435,10 +432,7 @@ func (r *recogniser) braces() exprShape {
 			return shapeOther
 		}
 		if r.tok == rFor || r.tok == rAsync {
-			if !r.comprehension() || !r.expect(rRBrace) {
-				return shapeFail
-			}
-			return shapeOther
+			return r.closedComprehension(rRBrace)
 		}
 	}
 	for r.tok == rComma {
@@ -458,6 +452,15 @@ func (r *recogniser) braces() exprShape {
 		}
 	}
 	if !r.expect(rRBrace) {
+		return shapeFail
+	}
+	return shapeOther
+}
+
+// closedComprehension: a display's comprehension clauses and its closing
+// bracket.
+func (r *recogniser) closedComprehension(close rtok) exprShape {
+	if !r.comprehension() || !r.expect(close) {
 		return shapeFail
 	}
 	return shapeOther
