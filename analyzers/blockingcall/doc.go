@@ -129,12 +129,14 @@ the chain, and its blocking tier is that call's.
 The claim holds for the call at hand. The summary keeps the tests of a
 helper's parameters that lead to its blocking calls (p is None,
 p is not None, if p:, if not p:, p == literal, p != literal,
+p < number, p <= number, p > number, p >= number (either side),
 and/or of those, and a for loop over range(p), whose body runs only
 when p > 0), and each call specialises them with what it passes: literals,
 None, True/False, numbers and strings, a new object (never None), and the
 literal defaults of the parameters it omits; a helper passing those on to
-another helper is followed a few calls deep. A call whose arguments rule
-out every blocking branch is not reported, and the witness is chosen among
+another helper is followed a few calls deep, and a helper that calls
+itself is taken to reach what it reaches with any arguments. A call
+whose arguments rule out every blocking branch is not reported, and the witness is chosen among
 the blocking calls that stay reachable. When the only paths to the
 witness go through a test the call cannot decide (in the helper, or in a
 helper it passes that parameter on to), the message says so:

@@ -176,7 +176,7 @@ loop.is_running()) is assumed to start one only when none runs.
 The chain holds for the calls at hand: a call whose arguments (literals,
 None, True/False, a new object, or the defaults of omitted parameters)
 decide a test of the callee's parameters (if run_async: return coro,
-p is None, p == literal, a for loop over range(timeout)) so that
+p is None, p == literal, p > number, a for loop over range(timeout)) so that
 the loop is never started is not a link of it. When the last call cannot
 decide such a test, the message names it ("only when mode == 'inline'").
 
