@@ -11,8 +11,9 @@ import (
 )
 
 // debianLibraries are the Debian packages of the asyncio libraries the
-// test application uses, and the modules that must import from them.
-const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets python3-aiopg python3-aiozipkin"
+// test application uses, and the modules that must import from them
+// (python3-aiopg does not depend on python3-psycopg2, which it imports).
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets python3-aiopg python3-psycopg2 python3-aiozipkin"
 
 // TestInstalledLibraries builds a virtual environment over Debian's
 // packaged asyncio libraries (python3 -m venv --system-site-packages,
