@@ -13,6 +13,7 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/asynclint/asynclint/asyncir"
+	runphase "github.com/asynclint/asynclint/internal/phase"
 	"github.com/asynclint/asynclint/internal/workers"
 )
 
@@ -134,6 +135,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	if !opts.KeepSession && !opts.Eager && !opts.ParseOnly && opts.Trees == nil {
 		spelled = newRunNames()
 	}
+	phase := runphase.Start("read")
 	parallel(len(files), opts.Workers, func(i int) {
 		s, w := readSource(files[i], initCache.has)
 		srcs[i], warn[i] = s, w
@@ -216,6 +218,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if len(todo) == 0 {
 			break
 		}
+		phase = phase.Next("lower")
 		largestFirst(todo, kept, opts.Workers, func(i int) {
 			s := kept[i]
 			if !s.load() {
@@ -250,6 +253,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 		if opts.ParseOnly {
 			break
 		}
+		phase = phase.Next("helpers")
 		// Synchronous helpers that async code calls into are lowered too
 		// (see helpers.go); modules nothing async calls stay skipped.
 		// Each pass walks, in parallel, the modules asked for new names
@@ -288,6 +292,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				}
 			}
 		}
+		phase = phase.Next("widen")
 		exports.update(infos)
 		for widened := true; widened; {
 			// Modules lowered in part lower what the new async names
@@ -302,6 +307,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 				exports.update(infos)
 			}
 		}
+		phase = phase.Next("mentions")
 		mentions := make([]bool, len(kept))
 		parallel(len(kept), opts.Workers, func(i int) {
 			if s := kept[i]; !lower[i] || s.onDemand && done[i] {
@@ -331,6 +337,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			finish = append(finish, i)
 		}
 	}
+	phase = phase.Next("finish")
 	largestFirst(finish, kept, opts.Workers, func(i int) {
 		kept[i].mi.finishLazy() // modules lowered lazily, or in parts
 		if !opts.KeepSession {
@@ -356,6 +363,7 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 	res.Program = asyncir.NewProgram(mods, models)
 	if !opts.ParseOnly {
 		if opts.Library != nil {
+			phase = phase.Next("library")
 			<-prefetched
 			libMods := opts.Library.loadLibrary(lowered, names, infos, models, pool, opts)
 			res.LibraryFiles = len(libMods)
@@ -365,11 +373,13 @@ func Load(files []File, models *asyncir.Models, opts Options) *Result {
 			lowered = append(lowered, libMods...)
 		}
 		pool.releaseParsing(opts.KeepSession)
+		phase = phase.Next("link")
 		link(lowered, infos, models)
 		if opts.KeepSession {
 			res.linked = &linkedSet{sources: kept, lowered: lowered, infos: infos, names: names}
 		}
 	}
+	phase.End()
 	return res
 }
 

@@ -24,7 +24,7 @@ type checkFlags struct {
 	exitZero, noConfig, stats, parseOnly, allSites               bool
 	addNoqa, noCache                                             bool
 	cacheDir                                                     string
-	cpuProfile, memProfile                                       string
+	cpuProfile, memProfile, execTrace                            string
 	maxFileSize                                                  int64
 	fixFlags
 }
@@ -45,6 +45,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.stats, "statistics", false, "print file, line and timing figures to stderr")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
+	fs.StringVar(&c.execTrace, "trace", "", "write a runtime execution trace of the run to this file (go tool trace)")
 	fs.BoolVar(&c.parseOnly, "parse-only", false, "benchmark baseline: parse every file, analyse nothing")
 	fs.BoolVar(&c.noCache, "no-cache", false, "neither read nor write the result cache")
 	fs.StringVar(&c.cacheDir, "cache-dir", "", "directory of the result cache (default: cache-dir in the configuration, $ASYNCLINT_CACHE_DIR, or .asynclint_cache in the project root)")
@@ -132,6 +133,14 @@ func runCheck(cf checkFlags, paths []string, join func([]asyncir.Diagnostic, *as
 	}
 	if cf.cpuProfile != "" {
 		stop, err := startProfile(cf.cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "asynclint: %v\n", err)
+			return 2
+		}
+		defer stop()
+	}
+	if cf.execTrace != "" {
+		stop, err := startTrace(cf.execTrace)
 		if err != nil {
 			fmt.Fprintf(stderr, "asynclint: %v\n", err)
 			return 2

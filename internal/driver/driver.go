@@ -13,6 +13,7 @@ import (
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/internal/cache"
 	"github.com/asynclint/asynclint/internal/config"
+	"github.com/asynclint/asynclint/internal/phase"
 	"github.com/asynclint/asynclint/internal/policy"
 	"github.com/asynclint/asynclint/pyfront"
 )
@@ -127,7 +128,9 @@ func Run(opts Options) (*Result, error) {
 		cfg = &config.Config{}
 	}
 	lib := startLibrary(cfg, opts.Paths)
+	collecting := phase.Start("collect")
 	in, warnings, err := collect(opts.Paths, cfg, opts.Strict)
+	collecting.End()
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +163,9 @@ func Run(opts Options) (*Result, error) {
 		return res, nil
 	}
 	acfg := AnalyzerConfig(cfg, models)
+	analyzing := phase.Start("analyze")
 	diags, err := analyzePython(loaded.Program, acfg)
+	analyzing.End()
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +179,9 @@ func Run(opts Options) (*Result, error) {
 	if opts.Join != nil {
 		diags = opts.Join(diags, acfg)
 	}
+	presenting := phase.Start("present")
 	res.Diagnostics = dedupe(Present(diags, loaded.Program, cfg, acfg))
+	presenting.End()
 	if opts.KeepSession {
 		res.Session = pyfront.NewSession(loaded, models, pyOpts)
 	}
