@@ -13,6 +13,7 @@ import (
 	"github.com/asynclint/asynclint/asyncir"
 	"github.com/asynclint/asynclint/internal/cache"
 	"github.com/asynclint/asynclint/internal/config"
+	"github.com/asynclint/asynclint/internal/hugeheap"
 	"github.com/asynclint/asynclint/internal/phase"
 	"github.com/asynclint/asynclint/internal/policy"
 	"github.com/asynclint/asynclint/pyfront"
@@ -123,6 +124,7 @@ func AnalyzerConfig(cfg *config.Config, models *asyncir.Models) *asyncir.Config 
 // Run checks the paths.
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
+	hugeheap.Reserve(1 << 30)
 	cfg := opts.Config
 	if cfg == nil {
 		cfg = &config.Config{}
