@@ -70,7 +70,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	fb.finish()
 
 	// Bind the name in the defining scope.
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: f.NameRange, Callee: f})
+	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: f.NameRange, Callee: f})
 	v := b.value(op, &sym{kind: symFunc, fn: f})
 	switch {
 	case b.cls != nil:
@@ -85,7 +85,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		g.fn = f
 		g.fnOverload = isOverloadStub(b, decoVals)
 	default:
-		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: f.NameRange, Var: name, Operand: v})
+		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: f.NameRange, Var: name, Operand: v})
 		v.AddUse(asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 		if b.fi.nested == nil {
@@ -262,7 +262,7 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	body.lowerBlock(t.field(n, fBody))
 	body.finish()
 
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode)})
+	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode)})
 	op.SetClass(cls)
 	v := b.value(op, &sym{kind: symClass, cls: cls})
 	switch {
@@ -271,7 +271,7 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	case b.fi.isModule:
 		b.lw.mi.global(name).cls = cls
 	default:
-		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(nameNode), Var: name, Operand: v})
+		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(nameNode), Var: name, Operand: v})
 		v.AddUse(asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 	}

@@ -93,7 +93,8 @@ func (lw *lowerer) newFunc(name, qual string, kind asyncir.FuncKind, parent *fun
 }
 
 func (b *fnBuilder) newBlock() *asyncir.Block {
-	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f, Handlers: b.handlers, Versions: b.versions}
+	blk := b.lw.mi.blocks.new()
+	*blk = asyncir.Block{Index: len(b.f.Blocks), Func: b.f, Handlers: b.handlers, Versions: b.versions}
 	b.f.Blocks = append(b.f.Blocks, blk)
 	return blk
 }
@@ -112,7 +113,16 @@ func (b *fnBuilder) jump(to *asyncir.Block) {
 	b.cur = b.newBlock()
 }
 
-func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
+// emit appends a copy of o, made in the module's slab, to the current
+// block.
+func (b *fnBuilder) emit(o asyncir.Op) *asyncir.Op {
+	op := b.lw.mi.ops.new()
+	*op = o
+	return b.emitMade(op)
+}
+
+// emitMade appends op, made by the module's slab, to the current block.
+func (b *fnBuilder) emitMade(op *asyncir.Op) *asyncir.Op {
 	if excs := b.raises(op); excs != nil && len(b.cur.Handlers) > 0 {
 		b.raisePoint(excs)
 	}
@@ -130,7 +140,8 @@ func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
 // value makes op's result value with the given symbolic type.
 func (b *fnBuilder) value(op *asyncir.Op, s *sym) *asyncir.Value {
 	mi := b.lw.mi
-	v := &asyncir.Value{Def: op, Num: int32(len(mi.syms))}
+	v := mi.values.new()
+	*v = asyncir.Value{Def: op, Num: int32(len(mi.syms))}
 	op.Result = v
 	if s != nil && s.kind == symUnknown {
 		s = nil
@@ -213,7 +224,7 @@ func (b *fnBuilder) lowerStmt(n int32) {
 				b.lowerAugAssign(c)
 			default:
 				if v := b.expr(c); v != nil {
-					op := b.emit(&asyncir.Op{Kind: asyncir.OpDiscard, Range: b.lw.rng(c), Operand: v})
+					op := b.emit(asyncir.Op{Kind: asyncir.OpDiscard, Range: b.lw.rng(c), Operand: v})
 					v.AddUse(asyncir.UseDiscard, op)
 					if b.fi.isModule && t.kind(c) == kCall {
 						b.recordLazyTables(c, v)
@@ -226,7 +237,7 @@ func (b *fnBuilder) lowerStmt(n int32) {
 		if cs := t.namedChildren(n); len(cs) > 0 {
 			v = b.expr(cs[0])
 		}
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(n), Operand: v})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(n), Operand: v})
 		if v != nil {
 			v.AddUse(asyncir.UseReturn, op)
 			b.fi.returns = append(b.fi.returns, v)
@@ -239,7 +250,7 @@ func (b *fnBuilder) lowerStmt(n int32) {
 		for _, c := range t.namedChildren(n) {
 			b.use(b.expr(c), asyncir.UseOther, nil)
 		}
-		b.emit(&asyncir.Op{Kind: asyncir.OpRaise, Range: b.lw.rng(n)})
+		b.emit(asyncir.Op{Kind: asyncir.OpRaise, Range: b.lw.rng(n)})
 		b.cur.Raises = true
 		b.jump(nil)
 	case kIf:
@@ -415,7 +426,7 @@ func (b *fnBuilder) lowerFor(n int32) {
 	mark := b.opMark()
 	iter := b.expr(t.field(n, fRight))
 	loads := b.loadsSince(mark)
-	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
+	forOp := b.emit(asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
 	b.use(iter, asyncir.UseFor, forOp)
 	head := b.loopHead()
 	if head.Guard = b.rangeGuard(t.field(n, fRight)); head.Guard != nil {
@@ -633,7 +644,7 @@ func (b *fnBuilder) lowerWith(n int32) {
 				b.expectRaise++
 				defer func() { b.expectRaise-- }()
 			}
-			op := b.emit(&asyncir.Op{Kind: asyncir.OpWith, Range: b.lw.rng(val), Operand: v, Async: async})
+			op := b.emit(asyncir.Op{Kind: asyncir.OpWith, Range: b.lw.rng(val), Operand: v, Async: async})
 			b.use(v, asyncir.UseWith, op)
 			if target >= 0 {
 				b.bindTarget(target, &sym{kind: symSame, base: v}, op)
@@ -709,7 +720,7 @@ func (b *fnBuilder) lowerAssign(n int32) {
 	if ty := t.field(n, fType); v == nil && right >= 0 && ty >= 0 && t.kind(left) == kIdentifier && !b.fi.isClass {
 		// "f: TextIO = ...": a literal says nothing of the type, the
 		// annotation does (a class body keeps it as the attribute's).
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(right)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(right)})
 		v = b.value(op, &sym{kind: symAnnot, annot: b.annotation(ty)})
 	}
 	if v == nil && right >= 0 {
@@ -751,7 +762,7 @@ func (b *fnBuilder) lowerAugAssign(n int32) {
 	if left >= 0 && t.kind(left) == kIdentifier {
 		lv := b.expr(left)
 		b.use(lv, asyncir.UseOther, nil)
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(left), Var: t.text(left)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(left), Var: t.text(left)})
 		b.fi.stores.add(op.Var, nil)
 	} else {
 		b.use(b.expr(left), asyncir.UseOther, nil)
@@ -764,14 +775,14 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 	switch t.kind(target) {
 	case kIdentifier:
 		name := t.text(target)
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name, Operand: v})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name, Operand: v})
 		v.AddUse(asyncir.UseStore, op)
 		b.fi.stores.add(name, v)
 		b.recordBinding(name, v)
 	case kAttribute:
 		obj := b.expr(t.field(target, fObject))
 		attr := t.text(t.field(target, fAttribute))
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: obj, Attr: attr, Operand: v})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: obj, Attr: attr, Operand: v})
 		b.use(obj, asyncir.UseRecv, op)
 		v.AddUse(asyncir.UseStore, op)
 		b.recordAttr(obj, attr, v)
@@ -795,7 +806,7 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 	default:
 		// Subscripts and starred targets keep the value somewhere.
 		recv := b.expr(target)
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: recv, Operand: v})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: recv, Operand: v})
 		b.use(recv, asyncir.UseRecv, op)
 		v.AddUse(asyncir.UseStore, op)
 	}
@@ -814,7 +825,7 @@ func (b *fnBuilder) bindTarget(target int32, s *sym, at *asyncir.Op) {
 		}
 	}
 	rng := b.lw.rng(target)
-	src := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+	src := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 	if s != nil && (s.kind == symElem || s.kind == symSame) {
 		// Analyzers follow a loop variable or an unpacked name back to
 		// the container (or context manager) it came from.
@@ -874,7 +885,7 @@ func (b *fnBuilder) lowerImport(n int32) {
 	bind := func(name string, target string, rng asyncir.Range, imported, module string) {
 		mi.mod.Imports = append(mi.mod.Imports, asyncir.Import{Module: module, Name: imported, Alias: name, Range: rng})
 		b.raisePoint([]string{"ImportError"})
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		v := b.value(op, &sym{kind: symModule, name: target})
 		if b.fi.isModule {
 			g := mi.global(name)
@@ -888,7 +899,7 @@ func (b *fnBuilder) lowerImport(n int32) {
 			_ = v
 			return
 		}
-		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: rng, Var: name, Operand: v})
+		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: rng, Var: name, Operand: v})
 		v.AddUse(asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 	}
