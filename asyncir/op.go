@@ -493,30 +493,6 @@ func (v *Value) SetType(t Type) {
 	v.typ = &t
 }
 
-// TypeSet shares one copy of each type among the values it types: a
-// module's values have a few distinct types between them.
-type TypeSet map[Type]*Type
-
-// SetType records what is known of v, as v.SetType does.
-func (s TypeSet) SetType(v *Value, t Type) { v.typ = s.Share(t) }
-
-// Share is the set's copy of t, nil for the zero Type; the copy is
-// shared, never written.
-func (s TypeSet) Share(t Type) *Type {
-	if t == (Type{}) {
-		return nil
-	}
-	if p := s[t]; p != nil {
-		return p
-	}
-	// A copy made only here: taking t's address would move every
-	// caller's t to the heap, an allocation per call.
-	p := new(Type)
-	*p = t
-	s[t] = p
-	return p
-}
-
 // SetShared records a TypeSet's copy (Share) as what is known of v.
 func (v *Value) SetShared(t *Type) { v.typ = t }
 
