@@ -67,7 +67,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		// "return self" says what "async with" binds.
 		fb.lowerBlock(t.field(n, fBody))
 	}
-	fb.finish()
+	fb.finishNested()
 
 	// Bind the name in the defining scope.
 	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: f.NameRange, Callee: f})
@@ -260,7 +260,7 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	ci.body = bfi
 	body.cls = ci
 	body.lowerBlock(t.field(n, fBody))
-	body.finish()
+	body.finishNested()
 
 	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode)})
 	op.SetClass(cls)

@@ -384,9 +384,10 @@ func (b *fnBuilder) lambda(n int32) *asyncir.Value {
 		}
 		fb.cur.Exit = true
 	}
-	fb.finish()
-	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Callee: fb.f})
-	return b.value(op, &sym{kind: symFunc, fn: fb.f})
+	f := fb.f
+	fb.finishNested()
+	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Callee: f})
+	return b.value(op, &sym{kind: symFunc, fn: f})
 }
 
 // scopeForNested is the scope a nested function sees: class bodies are

@@ -19,6 +19,8 @@ type lowerer struct {
 	// that position them (constlit.go).
 	lits       map[int]*constLit
 	lineStarts []int
+	// spare is a finished builder, for the next function (builder).
+	spare *fnBuilder
 }
 
 // fnBuilder builds the CFG of one function.
@@ -87,9 +89,36 @@ func (lw *lowerer) newFunc(name, qual string, kind asyncir.FuncKind, parent *fun
 	}
 	lw.mi.mod.Funcs = append(lw.mi.mod.Funcs, f)
 	lw.mi.funcs = append(lw.mi.funcs, fi)
-	b := &fnBuilder{lw: lw, fi: fi, f: f}
+	b := lw.builder(fi, f)
 	b.cur = b.newBlock()
 	return b, fi
+}
+
+// builder is a builder of fi's function f: the one the last nested
+// function finished left (finishNested), or a new one. A large module has
+// tens of thousands of functions, and a builder is garbage once its
+// function is finished.
+func (lw *lowerer) builder(fi *funcInfo, f *asyncir.Func) *fnBuilder {
+	b := lw.spare
+	if b == nil {
+		return &fnBuilder{lw: lw, fi: fi, f: f}
+	}
+	lw.spare = nil
+	*b = fnBuilder{lw: lw, fi: fi, f: f, guardLoads: b.guardLoads}
+	return b
+}
+
+// finishNested finishes b, a nested function's builder, which no one
+// holds, and leaves it to the next function its lowerer starts.
+func (b *fnBuilder) finishNested() {
+	b.finish()
+	// A small map is kept, cleared: most functions with a guard have a
+	// few. A large one would make each range over it scan its room.
+	if len(b.guardLoads) > 8 {
+		b.guardLoads = nil
+	}
+	clear(b.guardLoads)
+	b.lw.spare = b
 }
 
 func (b *fnBuilder) newBlock() *asyncir.Block {
