@@ -592,7 +592,7 @@ func (b *fnBuilder) lowerTry(n int32) {
 				if len(cs) > 0 {
 					v := b.expr(cs[0])
 					b.use(v, asyncir.UseOther, nil)
-					hb.Catch = caught(v)
+					hb.SetCatch(caught(v))
 				}
 				if tgt := t.field(c, fAlias); tgt >= 0 {
 					b.bindTarget(tgt, nil, nil)
@@ -600,7 +600,7 @@ func (b *fnBuilder) lowerTry(n int32) {
 			default:
 				v := b.expr(c)
 				b.use(v, asyncir.UseOther, nil)
-				hb.Catch = caught(v)
+				hb.SetCatch(caught(v))
 			}
 		}
 		ends = append(ends, b.cur)
