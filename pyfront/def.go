@@ -86,7 +86,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		g.fnOverload = isOverloadStub(b, decoVals)
 	default:
 		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: f.NameRange, Var: name, Operand: v})
-		v.AddUse(asyncir.UseStore, st)
+		b.addUse(v, asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 		if b.fi.nested == nil {
 			b.fi.nested = map[string]*asyncir.Func{}
@@ -272,7 +272,7 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 		b.lw.mi.global(name).cls = cls
 	default:
 		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(nameNode), Var: name, Operand: v})
-		v.AddUse(asyncir.UseStore, st)
+		b.addUse(v, asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 	}
 }

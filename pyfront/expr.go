@@ -254,10 +254,10 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	}
 	b.emitMade(op)
 	if op.Recv != nil {
-		op.Recv.AddUse(asyncir.UseRecv, op)
+		b.addUse(op.Recv, asyncir.UseRecv, op)
 	}
 	if callee != nil {
-		callee.AddUse(asyncir.UseRecv, op)
+		b.addUse(callee, asyncir.UseRecv, op)
 	}
 	for _, a := range op.Args {
 		b.use(a, asyncir.UseArg, op)

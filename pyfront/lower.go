@@ -160,7 +160,7 @@ func (b *fnBuilder) emitMade(op *asyncir.Op) *asyncir.Op {
 	op.Block = b.cur
 	op.Index = int32(len(b.cur.Ops))
 	if b.cur.Ops == nil {
-		b.cur.Ops = make([]*asyncir.Op, 0, firstOps)
+		b.cur.Ops = b.lw.mi.opLists.room(firstOps)
 	}
 	b.cur.Ops = append(b.cur.Ops, op)
 	return op
@@ -254,7 +254,7 @@ func (b *fnBuilder) lowerStmt(n int32) {
 			default:
 				if v := b.expr(c); v != nil {
 					op := b.emit(asyncir.Op{Kind: asyncir.OpDiscard, Range: b.lw.rng(c), Operand: v})
-					v.AddUse(asyncir.UseDiscard, op)
+					b.addUse(v, asyncir.UseDiscard, op)
 					if b.fi.isModule && t.kind(c) == kCall {
 						b.recordLazyTables(c, v)
 					}
@@ -268,7 +268,7 @@ func (b *fnBuilder) lowerStmt(n int32) {
 		}
 		op := b.emit(asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(n), Operand: v})
 		if v != nil {
-			v.AddUse(asyncir.UseReturn, op)
+			b.addUse(v, asyncir.UseReturn, op)
 			b.fi.returns = append(b.fi.returns, v)
 		} else {
 			b.fi.bareRet = true
@@ -352,8 +352,17 @@ func (b *fnBuilder) use(v *asyncir.Value, k asyncir.UseKind, op *asyncir.Op) {
 		if op == nil {
 			op = v.Def
 		}
-		v.AddUse(k, op)
+		b.addUse(v, k, op)
 	}
+}
+
+// addUse records a consumer of v, as v.AddUse does; a value's first use
+// goes to room from the module's slab: most values have one.
+func (b *fnBuilder) addUse(v *asyncir.Value, k asyncir.UseKind, op *asyncir.Op) {
+	if v != nil && cap(v.Uses) == 0 {
+		v.Uses = b.lw.mi.useLists.room(1)
+	}
+	v.AddUse(k, op)
 }
 
 // lowerIf lowers if/elif/else; a branch guarded by a test of the Python
@@ -805,7 +814,7 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 	case kIdentifier:
 		name := t.text(target)
 		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name, Operand: v})
-		v.AddUse(asyncir.UseStore, op)
+		b.addUse(v, asyncir.UseStore, op)
 		b.fi.stores.add(name, v)
 		b.recordBinding(name, v)
 	case kAttribute:
@@ -813,18 +822,18 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 		attr := t.text(t.field(target, fAttribute))
 		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: obj, Attr: attr, Operand: v})
 		b.use(obj, asyncir.UseRecv, op)
-		v.AddUse(asyncir.UseStore, op)
+		b.addUse(v, asyncir.UseStore, op)
 		b.recordAttr(obj, attr, v)
 	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList:
 		elems := t.namedChildren(target)
 		if len(v.Elems()) == len(elems) {
-			v.AddUse(asyncir.UseStore, v.Def)
+			b.addUse(v, asyncir.UseStore, v.Def)
 			for i, e := range elems {
 				b.bindValue(e, v.Elems()[i])
 			}
 			return
 		}
-		v.AddUse(asyncir.UseStore, v.Def)
+		b.addUse(v, asyncir.UseStore, v.Def)
 		for _, e := range elems {
 			b.bindTarget(e, &sym{kind: symElem, base: v}, v.Def)
 		}
@@ -837,7 +846,7 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 		recv := b.expr(target)
 		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: recv, Operand: v})
 		b.use(recv, asyncir.UseRecv, op)
-		v.AddUse(asyncir.UseStore, op)
+		b.addUse(v, asyncir.UseStore, op)
 	}
 }
 
@@ -929,7 +938,7 @@ func (b *fnBuilder) lowerImport(n int32) {
 			return
 		}
 		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: rng, Var: name, Operand: v})
-		v.AddUse(asyncir.UseStore, st)
+		b.addUse(v, asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 	}
 	switch t.kind(n) {

@@ -2,10 +2,11 @@ package pyfront
 
 import "slices"
 
-// A module's ops, values and blocks are most of what lowering allocates
-// (the 10 MB generated module: over a million of them), each its own
-// heap object until the run ends. A slab hands them out from chunks of
-// several, one allocation a chunk.
+// A module's ops, values and blocks, and the first room of its blocks'
+// op lists and its values' use lists, are most of what lowering
+// allocates (the 10 MB generated module: over two million of them), each
+// its own heap object until the run ends. A slab hands them out from
+// chunks of several, one allocation a chunk.
 //
 // Each module has slabs of its own: a chunk then holds one module's
 // objects only, so a module dropped (a session's edited module, a
@@ -32,20 +33,39 @@ type slab[T any] struct {
 
 // new returns a zeroed T.
 func (s *slab[T]) new() *T {
-	if len(s.free) == 0 {
-		n := min(maxChunk, s.made/chunkShare)
-		if n <= 1 {
-			s.made++
-			return new(T)
-		}
-		// Grow, as append does, rounds the room up to what the
-		// allocator hands out for it (a chunk of objects with pointers
-		// also carries a header): all of it is used.
-		s.free = slices.Grow([]T(nil), n)
-		s.free = s.free[:cap(s.free)]
+	if !s.fill(1) {
+		return new(T)
 	}
-	s.made++
 	p := &s.free[0]
 	s.free = s.free[1:]
 	return p
+}
+
+// room returns an empty slice with room for n T's, for appending to.
+func (s *slab[T]) room(n int) []T {
+	if !s.fill(n) {
+		return make([]T, 0, n)
+	}
+	r := s.free[:0:n]
+	s.free = s.free[n:]
+	return r
+}
+
+// fill makes sure the current chunk has n T's left, starting a new one
+// when it has not; it reports false while s hands out one at a time.
+func (s *slab[T]) fill(n int) bool {
+	s.made += n
+	if len(s.free) >= n {
+		return true
+	}
+	size := min(maxChunk, s.made/chunkShare)
+	if size < 2*n {
+		return false
+	}
+	// Grow, as append does, rounds the room up to what the allocator
+	// hands out for it (a chunk of objects with pointers also carries
+	// a header): all of it is used.
+	s.free = slices.Grow([]T(nil), size)
+	s.free = s.free[:cap(s.free)]
+	return true
 }

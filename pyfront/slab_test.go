@@ -32,3 +32,29 @@ func TestSlabHandsOutDistinctZeroedObjects(t *testing.T) {
 		t.Errorf("%d objects took %v allocations", maxChunk, allocs)
 	}
 }
+
+// TestSlabRoomDoesNotOverlap: the room a slab hands out is empty, holds
+// what it was asked for, and appending to it up to its capacity never
+// writes into another's; appending past it moves out of the chunk.
+func TestSlabRoomDoesNotOverlap(t *testing.T) {
+	var s slab[int]
+	var rooms [][]int
+	for i := range 5000 {
+		r := s.room(4)
+		if len(r) != 0 || cap(r) != 4 {
+			t.Fatalf("room %d: len %d cap %d, want 0 and 4", i, len(r), cap(r))
+		}
+		for k := range 4 {
+			r = append(r, i*4+k)
+		}
+		rooms = append(rooms, r)
+	}
+	rooms[0] = append(rooms[0], -1)
+	for i, r := range rooms {
+		for k := range 4 {
+			if r[k] != i*4+k {
+				t.Fatalf("room %d holds %v: another room wrote into it", i, r)
+			}
+		}
+	}
+}

@@ -148,10 +148,14 @@ type moduleInfo struct {
 	// lazy holds a library or on-demand module's top-level defs and
 	// classes not lowered yet (lazy.go).
 	lazy *lazyDefs
-	// ops, values and blocks hand out the module's IR (slab.go).
-	ops    slab[asyncir.Op]
-	values slab[asyncir.Value]
-	blocks slab[asyncir.Block]
+	// ops, values and blocks hand out the module's IR, opLists and
+	// useLists the first room of its blocks' ops and its values' uses
+	// (slab.go).
+	ops      slab[asyncir.Op]
+	values   slab[asyncir.Value]
+	blocks   slab[asyncir.Block]
+	opLists  slab[*asyncir.Op]
+	useLists slab[asyncir.Use]
 }
 
 // symOf is the symbolic type of v, a value of mi's code, nil when it has
