@@ -47,24 +47,21 @@ func (s *TypeSet) Share(t Type) *Type {
 		return nil
 	}
 	if k, ok := funcTypeOf(t); ok {
-		if p := s.byFunc[k]; p != nil {
-			return p
-		}
-		if s.byFunc == nil {
-			s.byFunc = map[funcType]*Type{}
-		}
-		p := copyType(t)
-		s.byFunc[k] = p
+		return shared(&s.byFunc, k, t)
+	}
+	return shared(&s.all, t, t)
+}
+
+// shared is *m's copy of t under key k, made on first use (with *m).
+func shared[K comparable](m *map[K]*Type, k K, t Type) *Type {
+	if p := (*m)[k]; p != nil {
 		return p
 	}
-	if p := s.all[t]; p != nil {
-		return p
-	}
-	if s.all == nil {
-		s.all = map[Type]*Type{}
+	if *m == nil {
+		*m = map[K]*Type{}
 	}
 	p := copyType(t)
-	s.all[t] = p
+	(*m)[k] = p
 	return p
 }
 
