@@ -71,7 +71,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 
 	// Bind the name in the defining scope.
 	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: f.NameRange, Callee: f})
-	v := b.value(op, &sym{kind: symFunc, fn: f})
+	v := b.value(op, b.sym(sym{kind: symFunc, fn: f}))
 	switch {
 	case b.cls != nil:
 		b.cls.attrs[name] = append(b.cls.attrs[name], v)
@@ -132,7 +132,7 @@ func (b *fnBuilder) markSelf(fb *fnBuilder, decos []int32) {
 		if ps := fb.fi.paramSym[f.Params[0].Name]; ps != nil && ps.kind == symAnnot {
 			fb.fi.selfAnnot = ps.annot
 		}
-		setEntry(&fb.fi.paramSym, f.Params[0].Name, &sym{kind: kind, cls: b.cls.cls})
+		setEntry(&fb.fi.paramSym, f.Params[0].Name, b.sym(sym{kind: kind, cls: b.cls.cls}))
 	}
 }
 
@@ -151,7 +151,7 @@ func (b *fnBuilder) lowerParams(fb *fnBuilder, n int32) {
 		p := &asyncir.Param{Name: t.text(nameNode), Range: b.lw.rng(nameNode), Kind: k}
 		fb.f.Params = append(fb.f.Params, p)
 		if typeNode >= 0 {
-			setEntry(&fb.fi.paramSym, p.Name, &sym{kind: symAnnot, annot: b.annotationIn(typeNode, b.fi)})
+			setEntry(&fb.fi.paramSym, p.Name, b.sym(sym{kind: symAnnot, annot: b.annotationIn(typeNode, b.fi)}))
 		}
 		return p
 	}
@@ -264,7 +264,7 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 
 	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode)})
 	op.SetClass(cls)
-	v := b.value(op, &sym{kind: symClass, cls: cls})
+	v := b.value(op, b.sym(sym{kind: symClass, cls: cls}))
 	switch {
 	case b.cls != nil:
 		b.cls.attrs[name] = append(b.cls.attrs[name], v)

@@ -31,7 +31,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		attr := t.text(t.field(n, fAttribute))
 		op := b.emit(asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: obj, Attr: attr})
 		b.use(obj, asyncir.UseRecv, op)
-		return b.value(op, &sym{kind: symAttr, name: attr, base: obj})
+		return b.value(op, b.sym(sym{kind: symAttr, name: attr, base: obj}))
 	case kCall:
 		return b.call(n)
 	case kAwait:
@@ -42,7 +42,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		v := b.expr(cs[0])
 		op := b.emit(asyncir.Op{Kind: asyncir.OpAwait, Range: b.lw.rng(n), Operand: v})
 		b.use(v, asyncir.UseAwait, op)
-		return b.value(op, &sym{kind: symAwait, base: v})
+		return b.value(op, b.sym(sym{kind: symAwait, base: v}))
 	case kParenthesized:
 		cs := t.namedChildren(n)
 		if len(cs) == 1 {
@@ -136,7 +136,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		// A subscript is an OpAttr with no Attr; Args are the indexes.
 		op := b.emit(asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: v, Args: index})
 		b.use(v, asyncir.UseRecv, op)
-		return b.value(op, &sym{kind: symElem, base: v})
+		return b.value(op, b.sym(sym{kind: symElem, base: v}))
 	case kYield:
 		var v *asyncir.Value
 		if cs := t.namedChildren(n); len(cs) > 0 {
@@ -224,7 +224,7 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 		// super() resolves to the enclosing class's bases.
 		op.Kind = asyncir.OpRef
 		b.emitMade(op)
-		return b.value(op, &sym{kind: symSuper, cls: b.enclosingClass()})
+		return b.value(op, b.sym(sym{kind: symSuper, cls: b.enclosingClass()}))
 	} else {
 		callee = b.expr(fn)
 	}
@@ -267,9 +267,9 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	}
 	var s *sym
 	if op.Recv != nil {
-		s = &sym{kind: symCall, base: op.Recv, name: op.Method}
+		s = b.sym(sym{kind: symCall, base: op.Recv, name: op.Method})
 	} else {
-		s = &sym{kind: symCall, base: callee}
+		s = b.sym(sym{kind: symCall, base: callee})
 	}
 	b.lw.mi.calls = append(b.lw.mi.calls, op)
 	res := b.value(op, s)
@@ -338,7 +338,7 @@ func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
 			iter := b.expr(t.field(c, fRight))
 			fop := b.emit(asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(c), Operand: iter, Async: t.hasChild(c, kAsync)})
 			b.use(iter, asyncir.UseFor, fop)
-			b.bindTarget(t.field(c, fLeft), &sym{kind: symElem, base: iter}, fop)
+			b.bindTarget(t.field(c, fLeft), b.sym(sym{kind: symElem, base: iter}), fop)
 		case kIfClause:
 			for _, x := range t.namedChildren(c) {
 				b.use(b.expr(x), asyncir.UseOther, nil)
@@ -387,7 +387,7 @@ func (b *fnBuilder) lambda(n int32) *asyncir.Value {
 	f := fb.f
 	fb.finishNested()
 	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Callee: f})
-	return b.value(op, &sym{kind: symFunc, fn: f})
+	return b.value(op, b.sym(sym{kind: symFunc, fn: f}))
 }
 
 // scopeForNested is the scope a nested function sees: class bodies are

@@ -471,7 +471,7 @@ func (b *fnBuilder) lowerFor(n int32) {
 		b.noteGuardLoads(head, loads)
 	}
 	b.loopBody(n, head, func() {
-		b.bindTarget(t.field(n, fLeft), &sym{kind: symElem, base: iter}, forOp)
+		b.bindTarget(t.field(n, fLeft), b.sym(sym{kind: symElem, base: iter}), forOp)
 	}, true)
 }
 
@@ -685,7 +685,7 @@ func (b *fnBuilder) lowerWith(n int32) {
 			op := b.emit(asyncir.Op{Kind: asyncir.OpWith, Range: b.lw.rng(val), Operand: v, Async: async})
 			b.use(v, asyncir.UseWith, op)
 			if target >= 0 {
-				b.bindTarget(target, &sym{kind: symSame, base: v}, op)
+				b.bindTarget(target, b.sym(sym{kind: symSame, base: v}), op)
 			}
 		}
 	}
@@ -759,7 +759,7 @@ func (b *fnBuilder) lowerAssign(n int32) {
 		// "f: TextIO = ...": a literal says nothing of the type, the
 		// annotation does (a class body keeps it as the attribute's).
 		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(right)})
-		v = b.value(op, &sym{kind: symAnnot, annot: b.annotation(ty)})
+		v = b.value(op, b.sym(sym{kind: symAnnot, annot: b.annotation(ty)}))
 	}
 	if v == nil && right >= 0 {
 		b.storeUntracked(left)
@@ -776,7 +776,7 @@ func (b *fnBuilder) lowerAssign(n int32) {
 			return
 		}
 		if s := b.lw.mi.symOf(v); s == nil || s.kind == symNone {
-			b.lw.mi.syms[v.Num] = &sym{kind: symAnnot, annot: ann}
+			b.lw.mi.syms[v.Num] = b.sym(sym{kind: symAnnot, annot: ann})
 		}
 	}
 	if v == nil {
@@ -835,7 +835,7 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 		}
 		b.addUse(v, asyncir.UseStore, v.Def)
 		for _, e := range elems {
-			b.bindTarget(e, &sym{kind: symElem, base: v}, v.Def)
+			b.bindTarget(e, b.sym(sym{kind: symElem, base: v}), v.Def)
 		}
 	case kParenthesized:
 		if cs := t.namedChildren(target); len(cs) == 1 {
@@ -924,7 +924,7 @@ func (b *fnBuilder) lowerImport(n int32) {
 		mi.mod.Imports = append(mi.mod.Imports, asyncir.Import{Module: module, Name: imported, Alias: name, Range: rng})
 		b.raisePoint([]string{"ImportError"})
 		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
-		v := b.value(op, &sym{kind: symModule, name: target})
+		v := b.value(op, b.sym(sym{kind: symModule, name: target}))
 		if b.fi.isModule {
 			g := mi.global(name)
 			if g.module != "" && g.module != target {

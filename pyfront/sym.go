@@ -156,6 +156,8 @@ type moduleInfo struct {
 	blocks   slab[asyncir.Block]
 	opLists  slab[*asyncir.Op]
 	useLists slab[asyncir.Use]
+	// symbols hands out the symbols of its values (syms).
+	symbols slab[sym]
 }
 
 // symOf is the symbolic type of v, a value of mi's code, nil when it has
@@ -254,6 +256,13 @@ func (fi *funcInfo) isParam(name string) bool {
 	return false
 }
 
+// sym makes a symbol in the module's slab.
+func (b *fnBuilder) sym(s sym) *sym {
+	p := b.lw.mi.symbols.new()
+	*p = s
+	return p
+}
+
 // noneSym is the symbol of every None: syms are never written, so
 // values may share one.
 var noneSym = &sym{kind: symNone}
@@ -275,7 +284,7 @@ func (b *fnBuilder) nameSym(n int32) *sym {
 			return s
 		}
 	}
-	s := &sym{kind: symName, name: string(text), scope: b.fi}
+	s := b.sym(sym{kind: symName, name: string(text), scope: b.fi})
 	if len(b.fi.nameSyms) < maxNameSyms {
 		b.fi.nameSyms = append(b.fi.nameSyms, s)
 	}
