@@ -2,8 +2,8 @@ package pyfront
 
 import "slices"
 
-// A module's ops, values and blocks, and the first room of its blocks'
-// op lists and its values' use lists, are most of what lowering
+// A module's ops, values, blocks and symbols, and the first room of its
+// blocks' op lists and its values' use lists, are most of what lowering
 // allocates (the 10 MB generated module: over two million of them), each
 // its own heap object until the run ends. A slab hands them out from
 // chunks of several, one allocation a chunk.
