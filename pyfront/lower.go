@@ -128,7 +128,16 @@ func (b *fnBuilder) newBlock() *asyncir.Block {
 	return blk
 }
 
-func edge(from, to *asyncir.Block) {
+// edge adds the edge from → to; a block's first successors and
+// predecessors go to room for two from the module's slab: most blocks
+// have one or two of each.
+func (b *fnBuilder) edge(from, to *asyncir.Block) {
+	if cap(from.Succs) == 0 {
+		from.Succs = b.lw.mi.edges.room(2)
+	}
+	if cap(to.Preds) == 0 {
+		to.Preds = b.lw.mi.edges.room(2)
+	}
 	from.Succs = append(from.Succs, to)
 	to.Preds = append(to.Preds, from)
 }
@@ -137,7 +146,7 @@ func edge(from, to *asyncir.Block) {
 // fresh unreachable block.
 func (b *fnBuilder) jump(to *asyncir.Block) {
 	if to != nil {
-		edge(b.cur, to)
+		b.edge(b.cur, to)
 	}
 	b.cur = b.newBlock()
 }
@@ -383,7 +392,7 @@ func (b *fnBuilder) lowerIf(n int32) {
 		b.versions = rest.Intersect(guard)
 		start := b.cur
 		blk := b.newBlock()
-		edge(start, blk)
+		b.edge(start, blk)
 		b.cur = blk
 		b.lowerBlock(body)
 		ends = append(ends, b.cur)
@@ -407,7 +416,7 @@ func (b *fnBuilder) lowerIf(n int32) {
 		case kElif:
 			// The elif condition runs on the false edge.
 			blk := b.newBlock()
-			edge(b.cur, blk)
+			b.edge(b.cur, blk)
 			b.cur = blk
 			ec := t.field(c, fCondition)
 			mark := b.opMark()
@@ -423,11 +432,11 @@ func (b *fnBuilder) lowerIf(n int32) {
 	after := b.newBlock()
 	var reach []asyncir.Versions
 	if !hasElse {
-		edge(b.cur, after)
+		b.edge(b.cur, after)
 		reach = append(reach, rest)
 	}
 	for i, e := range ends {
-		edge(e, after)
+		b.edge(e, after)
 		if len(e.Preds) > 0 || len(e.Ops) > 0 || e.Index == 0 {
 			reach = append(reach, endVersions[i])
 		}
@@ -491,7 +500,7 @@ func (b *fnBuilder) guardNext(n int32, mark opMark) {
 func (b *fnBuilder) loopHead() *asyncir.Block {
 	head := b.newBlock()
 	head.LoopHead = true
-	edge(b.cur, head)
+	b.edge(b.cur, head)
 	b.cur = head
 	return head
 }
@@ -508,7 +517,7 @@ func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits b
 	head.LoopHead, decide.LoopHead = false, true
 	after := b.newBlock()
 	body := b.newBlock()
-	edge(decide, body)
+	b.edge(decide, body)
 	b.cur = body
 	if enter != nil {
 		enter()
@@ -516,15 +525,15 @@ func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits b
 	b.loops = append(b.loops, loopTargets{cont: head, brk: after})
 	b.lowerBlock(t.field(n, fBody))
 	b.loops = b.loops[:len(b.loops)-1]
-	edge(b.cur, head)
+	b.edge(b.cur, head)
 	if alt := t.field(n, fAlternative); alt >= 0 && exits {
 		els := b.newBlock()
-		edge(decide, els)
+		b.edge(decide, els)
 		b.cur = els
 		b.lowerBlock(t.field(alt, fBody))
-		edge(b.cur, after)
+		b.edge(b.cur, after)
 	} else if exits {
-		edge(decide, after)
+		b.edge(decide, after)
 	}
 	b.cur = after
 }
@@ -562,7 +571,7 @@ func (b *fnBuilder) lowerTry(n int32) {
 	b.handlers = append(append([]*asyncir.Block(nil), handlers...), outer...)
 	first := len(b.f.Blocks)
 	start := b.newBlock()
-	edge(b.cur, start)
+	b.edge(b.cur, start)
 	b.cur = start
 	wouldBlock := b.catchesWouldBlock(clauses)
 	if wouldBlock {
@@ -579,12 +588,12 @@ func (b *fnBuilder) lowerTry(n int32) {
 			continue
 		}
 		for _, bb := range bodyBlocks {
-			edge(bb, h)
+			b.edge(bb, h)
 		}
 	}
 	if els >= 0 {
 		eb := b.newBlock()
-		edge(b.cur, eb)
+		b.edge(b.cur, eb)
 		b.cur = eb
 		b.lowerBlock(t.field(els, fBody))
 	}
@@ -616,7 +625,7 @@ func (b *fnBuilder) lowerTry(n int32) {
 	}
 	after := b.newBlock()
 	for _, e := range ends {
-		edge(e, after)
+		b.edge(e, after)
 	}
 	b.cur = after
 	if fin >= 0 {
@@ -723,17 +732,17 @@ func (b *fnBuilder) lowerMatch(n int32) {
 		for c := t.nodes[x].first; c >= 0; c = t.nodes[c].next {
 			if t.kind(c) == kCaseClause {
 				blk := b.newBlock()
-				edge(start, blk)
+				b.edge(start, blk)
 				b.cur = blk
 				b.lowerBlock(t.field(c, fConsequence))
-				edge(b.cur, after)
+				b.edge(b.cur, after)
 			} else if t.kind(c) == kBlock {
 				walk(c)
 			}
 		}
 	}
 	walk(n)
-	edge(start, after)
+	b.edge(start, after)
 	b.cur = after
 }
 

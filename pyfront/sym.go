@@ -156,6 +156,9 @@ type moduleInfo struct {
 	blocks   slab[asyncir.Block]
 	opLists  slab[*asyncir.Op]
 	useLists slab[asyncir.Use]
+	// edges hands out the first room of its blocks' successors and
+	// predecessors.
+	edges slab[*asyncir.Block]
 	// symbols hands out the symbols of its values (syms).
 	symbols slab[sym]
 }
