@@ -1,15 +1,26 @@
 package asyncir
 
+import "slices"
+
 // ComputeDefUse links every local OpLoad of f to the OpStores of the same
 // name that may reach it (reaching definitions over the CFG). Frontends call
 // it once per function after building the CFG.
 func ComputeDefUse(f *Func) {
-	// Number the local stores.
+	// Number the local stores; a block's are numbered in order from
+	// first[its index].
 	var stores []*Op
+	var first []int32
 	byVar := map[string][]int{}
 	for _, b := range f.Blocks {
+		numbered := false
 		for _, op := range b.Ops {
-			if op.Kind == OpStore && op.Var != "" && !op.Global {
+			if isLocalStore(op) {
+				if first == nil {
+					first = make([]int32, len(f.Blocks))
+				}
+				if !numbered {
+					first[b.Index], numbered = int32(len(stores)), true
+				}
 				byVar[op.Var] = append(byVar[op.Var], len(stores))
 				stores = append(stores, op)
 			}
@@ -18,57 +29,49 @@ func ComputeDefUse(f *Func) {
 	if len(stores) == 0 {
 		return
 	}
-	n := len(stores)
-	words := (n + 63) / 64
-	type bits []uint64
-	newBits := func() bits { return make(bits, words) }
-	in := make([]bits, len(f.Blocks))
-	out := make([]bits, len(f.Blocks))
-	for i := range f.Blocks {
-		in[i], out[i] = newBits(), newBits()
-	}
-	storeIndex := make(map[*Op]int, n)
-	for i, s := range stores {
-		storeIndex[s] = i
-	}
-	transfer := func(b *Block, cur bits, visit func(op *Op, cur bits)) {
+	// The sets of stores reaching each block's start (in) and end (out),
+	// and the one being computed (cur), in one allocation: a module has
+	// tens of thousands of functions, each with a few blocks.
+	words := (len(stores) + 63) / 64
+	sets := make([]uint64, (2*len(f.Blocks)+1)*words)
+	in := func(b int) []uint64 { return sets[2*b*words : (2*b+1)*words] }
+	out := func(b int) []uint64 { return sets[(2*b+1)*words : (2*b+2)*words] }
+	cur := sets[2*len(f.Blocks)*words:]
+	transfer := func(b *Block, visit func(op *Op)) {
+		i := int(first[b.Index])
 		for _, op := range b.Ops {
 			if visit != nil {
-				visit(op, cur)
+				visit(op)
 			}
-			if op.Kind == OpStore && op.Var != "" && !op.Global {
-				for _, i := range byVar[op.Var] {
-					cur[i/64] &^= 1 << (i % 64)
+			if isLocalStore(op) {
+				for _, j := range byVar[op.Var] {
+					cur[j/64] &^= 1 << (j % 64)
 				}
-				i := storeIndex[op]
 				cur[i/64] |= 1 << (i % 64)
+				i++
 			}
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, b := range f.Blocks {
-			cur := newBits()
+			clear(cur)
 			for _, p := range b.Preds {
-				for w := range cur {
-					cur[w] |= out[p.Index][w]
+				for w, x := range out(p.Index) {
+					cur[w] |= x
 				}
 			}
-			copy(in[b.Index], cur)
-			transfer(b, cur, nil)
-			for w := range cur {
-				if cur[w] != out[b.Index][w] {
-					out[b.Index] = cur
-					changed = true
-					break
-				}
+			copy(in(b.Index), cur)
+			transfer(b, nil)
+			if o := out(b.Index); !slices.Equal(cur, o) {
+				copy(o, cur)
+				changed = true
 			}
 		}
 	}
 	for _, b := range f.Blocks {
-		cur := newBits()
-		copy(cur, in[b.Index])
-		transfer(b, cur, func(op *Op, cur bits) {
+		copy(cur, in(b.Index))
+		transfer(b, func(op *Op) {
 			if op.Kind != OpLoad || op.Global {
 				return
 			}
@@ -82,6 +85,9 @@ func ComputeDefUse(f *Func) {
 		})
 	}
 }
+
+// isLocalStore reports whether op stores to a local variable.
+func isLocalStore(op *Op) bool { return op.Kind == OpStore && op.Var != "" && !op.Global }
 
 // UnusedOnSomePath reports whether the local store s can reach a normal
 // exit of its function along a path with no load that s reaches (a

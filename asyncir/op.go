@@ -302,10 +302,6 @@ type Block struct {
 	// The flags above share a word: a large module has a hundred
 	// thousand blocks, and six flags spread out took two more words each.
 
-	// FailedTest is 1 + the index of the successor taken only once the
-	// running test has failed (if !assert.NoError(t, err) { return });
-	// 0 when none is.
-	FailedTest int
 	// Handlers are the exception handlers (Python except clauses) that an
 	// exception raised by one of this block's ops reaches, innermost try
 	// first. The frontend ends a block just before every op that can
@@ -313,9 +309,6 @@ type Block struct {
 	// path into a handler carries exactly the ops that ran before the one
 	// that raised.
 	Handlers []*Block
-	// Catch holds the values of the exception types an except clause
-	// (Handler) names (a tuple's elements), none for a bare except.
-	Catch []*Value
 	// Versions are the Python versions the block can run on, as the
 	// sys.version_info tests around it say (Python).
 	Versions Versions
@@ -329,16 +322,83 @@ type Block struct {
 	// in one call goes the same way (if checkSubscriber { wg.Add(1) }
 	// … if checkSubscriber { wg.Wait() }).
 	Cond *BranchFlag
-	// FirstTurn, when set, says the block's branch tests a loop's
-	// first-turn flag (first := true; for … { if first { first = false;
-	// close(ready); continue } … }).
-	FirstTurn *FirstTurnFlag
+	// rare holds Catch, FirstTurn and FailedTest, nil when none is set:
+	// few blocks are except clauses or test a first-turn flag or a
+	// test's failure, and a large module has a hundred thousand blocks.
+	rare *blockRare
+}
+
+// blockRare is the part of a Block that few blocks need.
+type blockRare struct {
+	catch      []*Value
+	firstTurn  *FirstTurnFlag
+	failedTest int
+}
+
+// more is b's rare part, made on first write.
+func (b *Block) more() *blockRare {
+	if b.rare == nil {
+		b.rare = &blockRare{}
+	}
+	return b.rare
+}
+
+// Catch holds the values of the exception types an except clause
+// (Handler) names (a tuple's elements), none for a bare except.
+func (b *Block) Catch() []*Value {
+	if b.rare == nil {
+		return nil
+	}
+	return b.rare.catch
+}
+
+// SetCatch records the exception types an except clause names.
+func (b *Block) SetCatch(vals []*Value) {
+	if vals != nil || b.rare != nil {
+		b.more().catch = vals
+	}
+}
+
+// FirstTurn, when set, says the block's branch tests a loop's first-turn
+// flag (first := true; for … { if first { first = false; close(ready);
+// continue } … }).
+func (b *Block) FirstTurn() *FirstTurnFlag {
+	if b.rare == nil {
+		return nil
+	}
+	return b.rare.firstTurn
+}
+
+// SetFirstTurn records the first-turn flag the block's branch tests.
+func (b *Block) SetFirstTurn(ft *FirstTurnFlag) {
+	if ft != nil || b.rare != nil {
+		b.more().firstTurn = ft
+	}
+}
+
+// FailedTest is 1 + the index of the successor taken only once the
+// running test has failed (if !assert.NoError(t, err) { return }); 0
+// when none is.
+func (b *Block) FailedTest() int {
+	if b.rare == nil {
+		return 0
+	}
+	return b.rare.failedTest
+}
+
+// SetFailedTest records 1 + the index of the successor taken only once
+// the running test has failed.
+func (b *Block) SetFailedTest(succ int) {
+	if succ != 0 || b.rare != nil {
+		b.more().failedTest = succ
+	}
 }
 
 // EntersFailedTest reports whether the edge from b to to is taken only
 // once the running test has failed.
 func (b *Block) EntersFailedTest(to *Block) bool {
-	return b.FailedTest > 0 && b.FailedTest <= len(b.Succs) && b.Succs[b.FailedTest-1] == to
+	ft := b.FailedTest()
+	return ft > 0 && ft <= len(b.Succs) && b.Succs[ft-1] == to
 }
 
 // DecidesLoop reports whether b's branch decides whether its loop goes on
@@ -491,30 +551,6 @@ func (v *Value) SetType(t Type) {
 		return
 	}
 	v.typ = &t
-}
-
-// TypeSet shares one copy of each type among the values it types: a
-// module's values have a few distinct types between them.
-type TypeSet map[Type]*Type
-
-// SetType records what is known of v, as v.SetType does.
-func (s TypeSet) SetType(v *Value, t Type) { v.typ = s.Share(t) }
-
-// Share is the set's copy of t, nil for the zero Type; the copy is
-// shared, never written.
-func (s TypeSet) Share(t Type) *Type {
-	if t == (Type{}) {
-		return nil
-	}
-	if p := s[t]; p != nil {
-		return p
-	}
-	// A copy made only here: taking t's address would move every
-	// caller's t to the heap, an allocation per call.
-	p := new(Type)
-	*p = t
-	s[t] = p
-	return p
 }
 
 // SetShared records a TypeSet's copy (Share) as what is known of v.

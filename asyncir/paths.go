@@ -54,7 +54,7 @@ func cheapestExit(f *Func, startBlock *Block, from int, c PathCost) (int, *Block
 	// through the edge. Only for a loop entered after start: a turn run
 	// before start may have changed the flag already.
 	unpayable := func(b *Block) bool {
-		ft := b.FirstTurn
+		ft := b.FirstTurn()
 		if ft == nil || BlockReaches(ft.Loop, startBlock) {
 			return false
 		}
@@ -76,7 +76,7 @@ func cheapestExit(f *Func, startBlock *Block, from int, c PathCost) (int, *Block
 			if contradicts(fixed, b, i) {
 				continue // a flag tested again goes the way it went to start
 			}
-			if b.FirstTurn != nil && i == b.FirstTurn.Succ && unpayable(b) {
+			if ft := b.FirstTurn(); ft != nil && i == ft.Succ && unpayable(b) {
 				continue
 			}
 			e := 0

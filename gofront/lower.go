@@ -193,7 +193,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 					}
 				}
 				if i := l.failedTestSucc(b); i >= 0 && !deadEdge(b, 0) && !deadEdge(b, 1) {
-					ib.FailedTest = 1 + slices.Index(order, i)
+					ib.SetFailedTest(1 + slices.Index(order, i))
 				}
 				if !ib.LoopHead && !ib.CountedExit && !deadEdge(b, 0) && !deadEdge(b, 1) {
 					ib.Guard = nilGuard(b)
@@ -207,7 +207,7 @@ func (l *lowerer) lowerFunc(fn *ssa.Function, f *asyncir.Func) {
 						for _, c := range changed {
 							ft.Changed = append(ft.Changed, f.Blocks[c.Index])
 						}
-						ib.FirstTurn = ft
+						ib.SetFirstTurn(ft)
 					}
 				}
 			}

@@ -403,10 +403,10 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 	rng := b.lw.offsetRange(c.start, c.end)
 	switch c.kind {
 	case kNone:
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		return b.value(op, noneSym)
 	case kUnaryOp, kConcatString:
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		return b.value(op, nil)
 	case kParenthesized:
 		return b.constExpr(c.elems[0])
@@ -415,7 +415,7 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 		for _, e := range c.elems {
 			vals = append(vals, b.constExpr(e))
 		}
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		res := b.value(op, nil)
 		res.SetElems(vals)
 		for _, v := range vals {
@@ -423,7 +423,7 @@ func (b *fnBuilder) constExpr(c *constLit) *asyncir.Value {
 		}
 		return res
 	case kDictionary:
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 		res := b.value(op, nil)
 		for i := 0; i+1 < len(c.elems); i += 2 {
 			key := b.constExpr(c.elems[i])

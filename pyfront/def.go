@@ -67,11 +67,11 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		// "return self" says what "async with" binds.
 		fb.lowerBlock(t.field(n, fBody))
 	}
-	fb.finish()
+	fb.finishNested()
 
 	// Bind the name in the defining scope.
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: f.NameRange, Callee: f})
-	v := b.value(op, &sym{kind: symFunc, fn: f})
+	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: f.NameRange, Callee: f})
+	v := b.value(op, b.sym(sym{kind: symFunc, fn: f}))
 	switch {
 	case b.cls != nil:
 		b.cls.attrs[name] = append(b.cls.attrs[name], v)
@@ -85,8 +85,8 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		g.fn = f
 		g.fnOverload = isOverloadStub(b, decoVals)
 	default:
-		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: f.NameRange, Var: name, Operand: v})
-		v.AddUse(asyncir.UseStore, st)
+		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: f.NameRange, Var: name, Operand: v})
+		b.addUse(v, asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 		if b.fi.nested == nil {
 			b.fi.nested = map[string]*asyncir.Func{}
@@ -132,7 +132,7 @@ func (b *fnBuilder) markSelf(fb *fnBuilder, decos []int32) {
 		if ps := fb.fi.paramSym[f.Params[0].Name]; ps != nil && ps.kind == symAnnot {
 			fb.fi.selfAnnot = ps.annot
 		}
-		setEntry(&fb.fi.paramSym, f.Params[0].Name, &sym{kind: kind, cls: b.cls.cls})
+		setEntry(&fb.fi.paramSym, f.Params[0].Name, b.sym(sym{kind: kind, cls: b.cls.cls}))
 	}
 }
 
@@ -151,7 +151,7 @@ func (b *fnBuilder) lowerParams(fb *fnBuilder, n int32) {
 		p := &asyncir.Param{Name: t.text(nameNode), Range: b.lw.rng(nameNode), Kind: k}
 		fb.f.Params = append(fb.f.Params, p)
 		if typeNode >= 0 {
-			setEntry(&fb.fi.paramSym, p.Name, &sym{kind: symAnnot, annot: b.annotationIn(typeNode, b.fi)})
+			setEntry(&fb.fi.paramSym, p.Name, b.sym(sym{kind: symAnnot, annot: b.annotationIn(typeNode, b.fi)}))
 		}
 		return p
 	}
@@ -260,19 +260,19 @@ func (b *fnBuilder) lowerClass(n int32, decos []int32) {
 	ci.body = bfi
 	body.cls = ci
 	body.lowerBlock(t.field(n, fBody))
-	body.finish()
+	body.finishNested()
 
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode)})
+	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(nameNode)})
 	op.SetClass(cls)
-	v := b.value(op, &sym{kind: symClass, cls: cls})
+	v := b.value(op, b.sym(sym{kind: symClass, cls: cls}))
 	switch {
 	case b.cls != nil:
 		b.cls.attrs[name] = append(b.cls.attrs[name], v)
 	case b.fi.isModule:
 		b.lw.mi.global(name).cls = cls
 	default:
-		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(nameNode), Var: name, Operand: v})
-		v.AddUse(asyncir.UseStore, st)
+		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(nameNode), Var: name, Operand: v})
+		b.addUse(v, asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 	}
 }

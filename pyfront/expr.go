@@ -21,17 +21,17 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 	switch t.kind(n) {
 	case kIdentifier:
 		s := b.nameSym(n)
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpLoad, Range: b.lw.rng(n), Var: s.name})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpLoad, Range: b.lw.rng(n), Var: s.name})
 		return b.value(op, s)
 	case kNone:
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 		return b.value(op, noneSym)
 	case kAttribute:
 		obj := b.expr(t.field(n, fObject))
 		attr := t.text(t.field(n, fAttribute))
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: obj, Attr: attr})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: obj, Attr: attr})
 		b.use(obj, asyncir.UseRecv, op)
-		return b.value(op, &sym{kind: symAttr, name: attr, base: obj})
+		return b.value(op, b.sym(sym{kind: symAttr, name: attr, base: obj}))
 	case kCall:
 		return b.call(n)
 	case kAwait:
@@ -40,9 +40,9 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 			return nil
 		}
 		v := b.expr(cs[0])
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpAwait, Range: b.lw.rng(n), Operand: v})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpAwait, Range: b.lw.rng(n), Operand: v})
 		b.use(v, asyncir.UseAwait, op)
-		return b.value(op, &sym{kind: symAwait, base: v})
+		return b.value(op, b.sym(sym{kind: symAwait, base: v}))
 	case kParenthesized:
 		cs := t.namedChildren(n)
 		if len(cs) == 1 {
@@ -52,7 +52,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 	case kList, kTuple, kSet, kExpressionList:
 		return b.container(n, t.namedChildren(n))
 	case kDictionary:
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 		res := b.value(op, nil)
 		for _, c := range t.namedChildren(n) {
 			if t.kind(c) == kPair {
@@ -84,7 +84,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 			}
 			vals = append(vals, v)
 		}
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 		res := b.value(op, nil)
 		for _, v := range vals {
 			b.use(v, asyncir.UseStore, op)
@@ -104,7 +104,7 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 		}
 		// A binary operator keeps its operands (set operations on
 		// awaitables: "done & {task}").
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Args: operands})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Args: operands})
 		return b.value(op, nil)
 	case kString:
 		for _, c := range t.namedChildren(n) {
@@ -134,15 +134,15 @@ func (b *fnBuilder) expr(n int32) *asyncir.Value {
 			}
 		}
 		// A subscript is an OpAttr with no Attr; Args are the indexes.
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: v, Args: index})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpAttr, Range: b.lw.rng(n), Recv: v, Args: index})
 		b.use(v, asyncir.UseRecv, op)
-		return b.value(op, &sym{kind: symElem, base: v})
+		return b.value(op, b.sym(sym{kind: symElem, base: v}))
 	case kYield:
 		var v *asyncir.Value
 		if cs := t.namedChildren(n); len(cs) > 0 {
 			v = b.expr(cs[0])
 		}
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpYield, Range: b.lw.rng(n), Operand: v, Async: t.hasChild(n, kFrom)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpYield, Range: b.lw.rng(n), Operand: v, Async: t.hasChild(n, kFrom)})
 		b.use(v, asyncir.UseYield, op)
 		return b.value(op, nil)
 	case kLambda:
@@ -176,7 +176,7 @@ func (b *fnBuilder) container(n int32, elems []int32) *asyncir.Value {
 	for _, c := range elems {
 		vals = append(vals, b.expr(c))
 	}
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 	res := b.value(op, nil)
 	res.SetElems(vals)
 	for _, v := range vals {
@@ -201,7 +201,7 @@ func (b *fnBuilder) compare(n int32) *asyncir.Value {
 			}
 		}
 	}
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands})
+	op := b.emit(asyncir.Op{Kind: asyncir.OpCompare, Range: b.lw.rng(n), Args: operands})
 	op.SetCompare(strings.Join(strings.Fields(cmp), " "))
 	for _, v := range operands {
 		b.use(v, asyncir.UseCompare, op)
@@ -213,7 +213,8 @@ func (b *fnBuilder) compare(n int32) *asyncir.Value {
 func (b *fnBuilder) call(n int32) *asyncir.Value {
 	t := b.lw.t
 	fn := t.field(n, fFunction)
-	op := &asyncir.Op{Kind: asyncir.OpCall, Range: b.lw.rng(n)}
+	op := b.lw.mi.ops.new()
+	*op = asyncir.Op{Kind: asyncir.OpCall, Range: b.lw.rng(n)}
 	var callee *asyncir.Value
 	if fn >= 0 && t.kind(fn) == kAttribute {
 		recv := b.expr(t.field(fn, fObject))
@@ -222,8 +223,8 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	} else if fn >= 0 && t.kind(fn) == kIdentifier && t.text(fn) == "super" && len(t.namedChildren(t.field(n, fArguments))) == 0 {
 		// super() resolves to the enclosing class's bases.
 		op.Kind = asyncir.OpRef
-		b.emit(op)
-		return b.value(op, &sym{kind: symSuper, cls: b.enclosingClass()})
+		b.emitMade(op)
+		return b.value(op, b.sym(sym{kind: symSuper, cls: b.enclosingClass()}))
 	} else {
 		callee = b.expr(fn)
 	}
@@ -251,12 +252,12 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 			}
 		}
 	}
-	b.emit(op)
+	b.emitMade(op)
 	if op.Recv != nil {
-		op.Recv.AddUse(asyncir.UseRecv, op)
+		b.addUse(op.Recv, asyncir.UseRecv, op)
 	}
 	if callee != nil {
-		callee.AddUse(asyncir.UseRecv, op)
+		b.addUse(callee, asyncir.UseRecv, op)
 	}
 	for _, a := range op.Args {
 		b.use(a, asyncir.UseArg, op)
@@ -266,9 +267,9 @@ func (b *fnBuilder) call(n int32) *asyncir.Value {
 	}
 	var s *sym
 	if op.Recv != nil {
-		s = &sym{kind: symCall, base: op.Recv, name: op.Method}
+		s = b.sym(sym{kind: symCall, base: op.Recv, name: op.Method})
 	} else {
-		s = &sym{kind: symCall, base: callee}
+		s = b.sym(sym{kind: symCall, base: callee})
 	}
 	b.lw.mi.calls = append(b.lw.mi.calls, op)
 	res := b.value(op, s)
@@ -307,7 +308,7 @@ func (b *fnBuilder) arg(n int32) *asyncir.Value {
 		if lit == "None" {
 			s = noneSym
 		}
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 		v := b.value(op, s)
 		v.SetConst(lit)
 		return v
@@ -335,9 +336,9 @@ func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
 		switch t.kind(c) {
 		case kForInClause:
 			iter := b.expr(t.field(c, fRight))
-			fop := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(c), Operand: iter, Async: t.hasChild(c, kAsync)})
+			fop := b.emit(asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(c), Operand: iter, Async: t.hasChild(c, kAsync)})
 			b.use(iter, asyncir.UseFor, fop)
-			b.bindTarget(t.field(c, fLeft), &sym{kind: symElem, base: iter}, fop)
+			b.bindTarget(t.field(c, fLeft), b.sym(sym{kind: symElem, base: iter}), fop)
 		case kIfClause:
 			for _, x := range t.namedChildren(c) {
 				b.use(b.expr(x), asyncir.UseOther, nil)
@@ -348,7 +349,7 @@ func (b *fnBuilder) comprehension(n int32) *asyncir.Value {
 			}
 		}
 	}
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
+	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n)})
 	res := b.value(op, nil)
 	for _, e := range body {
 		if t.kind(e) == kPair {
@@ -376,16 +377,17 @@ func (b *fnBuilder) lambda(n int32) *asyncir.Value {
 	b.lowerParams(fb, t.field(n, fParameters))
 	if body := t.field(n, fBody); body >= 0 {
 		v := fb.expr(body)
-		op := fb.emit(&asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(body), Operand: v})
+		op := fb.emit(asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(body), Operand: v})
 		fb.use(v, asyncir.UseReturn, op)
 		if v != nil {
 			fb.fi.returns = append(fb.fi.returns, v)
 		}
 		fb.cur.Exit = true
 	}
-	fb.finish()
-	op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Callee: fb.f})
-	return b.value(op, &sym{kind: symFunc, fn: fb.f})
+	f := fb.f
+	fb.finishNested()
+	op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(n), Callee: f})
+	return b.value(op, b.sym(sym{kind: symFunc, fn: f}))
 }
 
 // scopeForNested is the scope a nested function sees: class bodies are

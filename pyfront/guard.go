@@ -272,7 +272,7 @@ func (b *fnBuilder) storeUntracked(target int32) {
 		if !b.fi.isParam(name) || b.fi.declared[name] {
 			return
 		}
-		b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name})
+		b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name})
 		b.fi.stores.add(name, nil)
 	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList, kParenthesized:
 		for _, c := range t.namedChildren(target) {

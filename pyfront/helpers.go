@@ -76,7 +76,10 @@ func reachTargets(mi *moduleInfo, entries map[string]bool, root bool, want func(
 			asyncClass[fi.f.Class] = true
 		}
 	}
-	byFunc := map[*asyncir.Func][]*asyncir.Op{}
+	// The maps are sized for the module's functions: grown from empty, a
+	// generated module's (tens of thousands of functions) were most of
+	// the garbage when parsing ends.
+	byFunc := make(map[*asyncir.Func][]*asyncir.Op, len(mi.funcs))
 	for _, c := range mi.calls {
 		byFunc[c.Block.Func] = append(byFunc[c.Block.Func], c)
 	}
@@ -86,8 +89,8 @@ func reachTargets(mi *moduleInfo, entries map[string]bool, root bool, want func(
 			children[fi.f.Parent] = append(children[fi.f.Parent], fi.f)
 		}
 	}
-	defs := map[string][]*asyncir.Func{}    // module-level name → functions it runs
-	methods := map[string][]*asyncir.Func{} // method name → methods of the module's classes
+	defs := make(map[string][]*asyncir.Func, len(mi.funcs)) // module-level name → functions it runs
+	methods := map[string][]*asyncir.Func{}                 // method name → methods of the module's classes
 	for _, fi := range mi.funcs {
 		f := fi.f
 		switch {

@@ -143,7 +143,6 @@ func (l *linker) worker() *linker {
 func (l *linker) reset() {
 	if l.memo == nil {
 		l.memo = map[*asyncir.Value]*asyncir.Type{}
-		l.types = asyncir.TypeSet{}
 		l.globBusy = map[*binding]bool{}
 		l.dottedBusy = map[string]bool{}
 		l.attrMemo = map[attrKey]asyncir.Type{}

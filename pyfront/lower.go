@@ -19,6 +19,8 @@ type lowerer struct {
 	// that position them (constlit.go).
 	lits       map[int]*constLit
 	lineStarts []int
+	// spare is a finished builder, for the next function (builder).
+	spare *fnBuilder
 }
 
 // fnBuilder builds the CFG of one function.
@@ -87,18 +89,55 @@ func (lw *lowerer) newFunc(name, qual string, kind asyncir.FuncKind, parent *fun
 	}
 	lw.mi.mod.Funcs = append(lw.mi.mod.Funcs, f)
 	lw.mi.funcs = append(lw.mi.funcs, fi)
-	b := &fnBuilder{lw: lw, fi: fi, f: f}
+	b := lw.builder(fi, f)
 	b.cur = b.newBlock()
 	return b, fi
 }
 
+// builder is a builder of fi's function f: the one the last nested
+// function finished left (finishNested), or a new one. A large module has
+// tens of thousands of functions, and a builder is garbage once its
+// function is finished.
+func (lw *lowerer) builder(fi *funcInfo, f *asyncir.Func) *fnBuilder {
+	b := lw.spare
+	if b == nil {
+		return &fnBuilder{lw: lw, fi: fi, f: f}
+	}
+	lw.spare = nil
+	*b = fnBuilder{lw: lw, fi: fi, f: f, guardLoads: b.guardLoads}
+	return b
+}
+
+// finishNested finishes b, a nested function's builder, which no one
+// holds, and leaves it to the next function its lowerer starts.
+func (b *fnBuilder) finishNested() {
+	b.finish()
+	// A small map is kept, cleared: most functions with a guard have a
+	// few. A large one would make each range over it scan its room.
+	if len(b.guardLoads) > 8 {
+		b.guardLoads = nil
+	}
+	clear(b.guardLoads)
+	b.lw.spare = b
+}
+
 func (b *fnBuilder) newBlock() *asyncir.Block {
-	blk := &asyncir.Block{Index: len(b.f.Blocks), Func: b.f, Handlers: b.handlers, Versions: b.versions}
+	blk := b.lw.mi.blocks.new()
+	*blk = asyncir.Block{Index: len(b.f.Blocks), Func: b.f, Handlers: b.handlers, Versions: b.versions}
 	b.f.Blocks = append(b.f.Blocks, blk)
 	return blk
 }
 
-func edge(from, to *asyncir.Block) {
+// edge adds the edge from → to; a block's first successors and
+// predecessors go to room for two from the module's slab: most blocks
+// have one or two of each.
+func (b *fnBuilder) edge(from, to *asyncir.Block) {
+	if cap(from.Succs) == 0 {
+		from.Succs = b.lw.mi.edges.room(2)
+	}
+	if cap(to.Preds) == 0 {
+		to.Preds = b.lw.mi.edges.room(2)
+	}
 	from.Succs = append(from.Succs, to)
 	to.Preds = append(to.Preds, from)
 }
@@ -107,12 +146,21 @@ func edge(from, to *asyncir.Block) {
 // fresh unreachable block.
 func (b *fnBuilder) jump(to *asyncir.Block) {
 	if to != nil {
-		edge(b.cur, to)
+		b.edge(b.cur, to)
 	}
 	b.cur = b.newBlock()
 }
 
-func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
+// emit appends a copy of o, made in the module's slab, to the current
+// block.
+func (b *fnBuilder) emit(o asyncir.Op) *asyncir.Op {
+	op := b.lw.mi.ops.new()
+	*op = o
+	return b.emitMade(op)
+}
+
+// emitMade appends op, made by the module's slab, to the current block.
+func (b *fnBuilder) emitMade(op *asyncir.Op) *asyncir.Op {
 	if excs := b.raises(op); excs != nil && len(b.cur.Handlers) > 0 {
 		b.raisePoint(excs)
 	}
@@ -121,7 +169,7 @@ func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
 	op.Block = b.cur
 	op.Index = int32(len(b.cur.Ops))
 	if b.cur.Ops == nil {
-		b.cur.Ops = make([]*asyncir.Op, 0, firstOps)
+		b.cur.Ops = b.lw.mi.opLists.room(firstOps)
 	}
 	b.cur.Ops = append(b.cur.Ops, op)
 	return op
@@ -130,7 +178,8 @@ func (b *fnBuilder) emit(op *asyncir.Op) *asyncir.Op {
 // value makes op's result value with the given symbolic type.
 func (b *fnBuilder) value(op *asyncir.Op, s *sym) *asyncir.Value {
 	mi := b.lw.mi
-	v := &asyncir.Value{Def: op, Num: int32(len(mi.syms))}
+	v := mi.values.new()
+	*v = asyncir.Value{Def: op, Num: int32(len(mi.syms))}
 	op.Result = v
 	if s != nil && s.kind == symUnknown {
 		s = nil
@@ -213,8 +262,8 @@ func (b *fnBuilder) lowerStmt(n int32) {
 				b.lowerAugAssign(c)
 			default:
 				if v := b.expr(c); v != nil {
-					op := b.emit(&asyncir.Op{Kind: asyncir.OpDiscard, Range: b.lw.rng(c), Operand: v})
-					v.AddUse(asyncir.UseDiscard, op)
+					op := b.emit(asyncir.Op{Kind: asyncir.OpDiscard, Range: b.lw.rng(c), Operand: v})
+					b.addUse(v, asyncir.UseDiscard, op)
 					if b.fi.isModule && t.kind(c) == kCall {
 						b.recordLazyTables(c, v)
 					}
@@ -226,9 +275,9 @@ func (b *fnBuilder) lowerStmt(n int32) {
 		if cs := t.namedChildren(n); len(cs) > 0 {
 			v = b.expr(cs[0])
 		}
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(n), Operand: v})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpReturn, Range: b.lw.rng(n), Operand: v})
 		if v != nil {
-			v.AddUse(asyncir.UseReturn, op)
+			b.addUse(v, asyncir.UseReturn, op)
 			b.fi.returns = append(b.fi.returns, v)
 		} else {
 			b.fi.bareRet = true
@@ -239,7 +288,7 @@ func (b *fnBuilder) lowerStmt(n int32) {
 		for _, c := range t.namedChildren(n) {
 			b.use(b.expr(c), asyncir.UseOther, nil)
 		}
-		b.emit(&asyncir.Op{Kind: asyncir.OpRaise, Range: b.lw.rng(n)})
+		b.emit(asyncir.Op{Kind: asyncir.OpRaise, Range: b.lw.rng(n)})
 		b.cur.Raises = true
 		b.jump(nil)
 	case kIf:
@@ -312,8 +361,17 @@ func (b *fnBuilder) use(v *asyncir.Value, k asyncir.UseKind, op *asyncir.Op) {
 		if op == nil {
 			op = v.Def
 		}
-		v.AddUse(k, op)
+		b.addUse(v, k, op)
 	}
+}
+
+// addUse records a consumer of v, as v.AddUse does; a value's first use
+// goes to room from the module's slab: most values have one.
+func (b *fnBuilder) addUse(v *asyncir.Value, k asyncir.UseKind, op *asyncir.Op) {
+	if v != nil && cap(v.Uses) == 0 {
+		v.Uses = b.lw.mi.useLists.room(1)
+	}
+	v.AddUse(k, op)
 }
 
 // lowerIf lowers if/elif/else; a branch guarded by a test of the Python
@@ -334,7 +392,7 @@ func (b *fnBuilder) lowerIf(n int32) {
 		b.versions = rest.Intersect(guard)
 		start := b.cur
 		blk := b.newBlock()
-		edge(start, blk)
+		b.edge(start, blk)
 		b.cur = blk
 		b.lowerBlock(body)
 		ends = append(ends, b.cur)
@@ -358,7 +416,7 @@ func (b *fnBuilder) lowerIf(n int32) {
 		case kElif:
 			// The elif condition runs on the false edge.
 			blk := b.newBlock()
-			edge(b.cur, blk)
+			b.edge(b.cur, blk)
 			b.cur = blk
 			ec := t.field(c, fCondition)
 			mark := b.opMark()
@@ -374,11 +432,11 @@ func (b *fnBuilder) lowerIf(n int32) {
 	after := b.newBlock()
 	var reach []asyncir.Versions
 	if !hasElse {
-		edge(b.cur, after)
+		b.edge(b.cur, after)
 		reach = append(reach, rest)
 	}
 	for i, e := range ends {
-		edge(e, after)
+		b.edge(e, after)
 		if len(e.Preds) > 0 || len(e.Ops) > 0 || e.Index == 0 {
 			reach = append(reach, endVersions[i])
 		}
@@ -415,14 +473,14 @@ func (b *fnBuilder) lowerFor(n int32) {
 	mark := b.opMark()
 	iter := b.expr(t.field(n, fRight))
 	loads := b.loadsSince(mark)
-	forOp := b.emit(&asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
+	forOp := b.emit(asyncir.Op{Kind: asyncir.OpFor, Range: b.lw.rng(t.field(n, fRight)), Operand: iter, Async: async})
 	b.use(iter, asyncir.UseFor, forOp)
 	head := b.loopHead()
 	if head.Guard = b.rangeGuard(t.field(n, fRight)); head.Guard != nil {
 		b.noteGuardLoads(head, loads)
 	}
 	b.loopBody(n, head, func() {
-		b.bindTarget(t.field(n, fLeft), &sym{kind: symElem, base: iter}, forOp)
+		b.bindTarget(t.field(n, fLeft), b.sym(sym{kind: symElem, base: iter}), forOp)
 	}, true)
 }
 
@@ -442,7 +500,7 @@ func (b *fnBuilder) guardNext(n int32, mark opMark) {
 func (b *fnBuilder) loopHead() *asyncir.Block {
 	head := b.newBlock()
 	head.LoopHead = true
-	edge(b.cur, head)
+	b.edge(b.cur, head)
 	b.cur = head
 	return head
 }
@@ -459,7 +517,7 @@ func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits b
 	head.LoopHead, decide.LoopHead = false, true
 	after := b.newBlock()
 	body := b.newBlock()
-	edge(decide, body)
+	b.edge(decide, body)
 	b.cur = body
 	if enter != nil {
 		enter()
@@ -467,15 +525,15 @@ func (b *fnBuilder) loopBody(n int32, head *asyncir.Block, enter func(), exits b
 	b.loops = append(b.loops, loopTargets{cont: head, brk: after})
 	b.lowerBlock(t.field(n, fBody))
 	b.loops = b.loops[:len(b.loops)-1]
-	edge(b.cur, head)
+	b.edge(b.cur, head)
 	if alt := t.field(n, fAlternative); alt >= 0 && exits {
 		els := b.newBlock()
-		edge(decide, els)
+		b.edge(decide, els)
 		b.cur = els
 		b.lowerBlock(t.field(alt, fBody))
-		edge(b.cur, after)
+		b.edge(b.cur, after)
 	} else if exits {
-		edge(decide, after)
+		b.edge(decide, after)
 	}
 	b.cur = after
 }
@@ -513,7 +571,7 @@ func (b *fnBuilder) lowerTry(n int32) {
 	b.handlers = append(append([]*asyncir.Block(nil), handlers...), outer...)
 	first := len(b.f.Blocks)
 	start := b.newBlock()
-	edge(b.cur, start)
+	b.edge(b.cur, start)
 	b.cur = start
 	wouldBlock := b.catchesWouldBlock(clauses)
 	if wouldBlock {
@@ -530,12 +588,12 @@ func (b *fnBuilder) lowerTry(n int32) {
 			continue
 		}
 		for _, bb := range bodyBlocks {
-			edge(bb, h)
+			b.edge(bb, h)
 		}
 	}
 	if els >= 0 {
 		eb := b.newBlock()
-		edge(b.cur, eb)
+		b.edge(b.cur, eb)
 		b.cur = eb
 		b.lowerBlock(t.field(els, fBody))
 	}
@@ -552,7 +610,7 @@ func (b *fnBuilder) lowerTry(n int32) {
 				if len(cs) > 0 {
 					v := b.expr(cs[0])
 					b.use(v, asyncir.UseOther, nil)
-					hb.Catch = caught(v)
+					hb.SetCatch(caught(v))
 				}
 				if tgt := t.field(c, fAlias); tgt >= 0 {
 					b.bindTarget(tgt, nil, nil)
@@ -560,14 +618,14 @@ func (b *fnBuilder) lowerTry(n int32) {
 			default:
 				v := b.expr(c)
 				b.use(v, asyncir.UseOther, nil)
-				hb.Catch = caught(v)
+				hb.SetCatch(caught(v))
 			}
 		}
 		ends = append(ends, b.cur)
 	}
 	after := b.newBlock()
 	for _, e := range ends {
-		edge(e, after)
+		b.edge(e, after)
 	}
 	b.cur = after
 	if fin >= 0 {
@@ -633,10 +691,10 @@ func (b *fnBuilder) lowerWith(n int32) {
 				b.expectRaise++
 				defer func() { b.expectRaise-- }()
 			}
-			op := b.emit(&asyncir.Op{Kind: asyncir.OpWith, Range: b.lw.rng(val), Operand: v, Async: async})
+			op := b.emit(asyncir.Op{Kind: asyncir.OpWith, Range: b.lw.rng(val), Operand: v, Async: async})
 			b.use(v, asyncir.UseWith, op)
 			if target >= 0 {
-				b.bindTarget(target, &sym{kind: symSame, base: v}, op)
+				b.bindTarget(target, b.sym(sym{kind: symSame, base: v}), op)
 			}
 		}
 	}
@@ -674,17 +732,17 @@ func (b *fnBuilder) lowerMatch(n int32) {
 		for c := t.nodes[x].first; c >= 0; c = t.nodes[c].next {
 			if t.kind(c) == kCaseClause {
 				blk := b.newBlock()
-				edge(start, blk)
+				b.edge(start, blk)
 				b.cur = blk
 				b.lowerBlock(t.field(c, fConsequence))
-				edge(b.cur, after)
+				b.edge(b.cur, after)
 			} else if t.kind(c) == kBlock {
 				walk(c)
 			}
 		}
 	}
 	walk(n)
-	edge(start, after)
+	b.edge(start, after)
 	b.cur = after
 }
 
@@ -709,8 +767,8 @@ func (b *fnBuilder) lowerAssign(n int32) {
 	if ty := t.field(n, fType); v == nil && right >= 0 && ty >= 0 && t.kind(left) == kIdentifier && !b.fi.isClass {
 		// "f: TextIO = ...": a literal says nothing of the type, the
 		// annotation does (a class body keeps it as the attribute's).
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(right)})
-		v = b.value(op, &sym{kind: symAnnot, annot: b.annotation(ty)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: b.lw.rng(right)})
+		v = b.value(op, b.sym(sym{kind: symAnnot, annot: b.annotation(ty)}))
 	}
 	if v == nil && right >= 0 {
 		b.storeUntracked(left)
@@ -727,7 +785,7 @@ func (b *fnBuilder) lowerAssign(n int32) {
 			return
 		}
 		if s := b.lw.mi.symOf(v); s == nil || s.kind == symNone {
-			b.lw.mi.syms[v.Num] = &sym{kind: symAnnot, annot: ann}
+			b.lw.mi.syms[v.Num] = b.sym(sym{kind: symAnnot, annot: ann})
 		}
 	}
 	if v == nil {
@@ -751,7 +809,7 @@ func (b *fnBuilder) lowerAugAssign(n int32) {
 	if left >= 0 && t.kind(left) == kIdentifier {
 		lv := b.expr(left)
 		b.use(lv, asyncir.UseOther, nil)
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(left), Var: t.text(left)})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(left), Var: t.text(left)})
 		b.fi.stores.add(op.Var, nil)
 	} else {
 		b.use(b.expr(left), asyncir.UseOther, nil)
@@ -764,29 +822,29 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 	switch t.kind(target) {
 	case kIdentifier:
 		name := t.text(target)
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name, Operand: v})
-		v.AddUse(asyncir.UseStore, op)
+		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Var: name, Operand: v})
+		b.addUse(v, asyncir.UseStore, op)
 		b.fi.stores.add(name, v)
 		b.recordBinding(name, v)
 	case kAttribute:
 		obj := b.expr(t.field(target, fObject))
 		attr := t.text(t.field(target, fAttribute))
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: obj, Attr: attr, Operand: v})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: obj, Attr: attr, Operand: v})
 		b.use(obj, asyncir.UseRecv, op)
-		v.AddUse(asyncir.UseStore, op)
+		b.addUse(v, asyncir.UseStore, op)
 		b.recordAttr(obj, attr, v)
 	case kPatternList, kTuplePattern, kListPattern, kTuple, kList, kExpressionList:
 		elems := t.namedChildren(target)
 		if len(v.Elems()) == len(elems) {
-			v.AddUse(asyncir.UseStore, v.Def)
+			b.addUse(v, asyncir.UseStore, v.Def)
 			for i, e := range elems {
 				b.bindValue(e, v.Elems()[i])
 			}
 			return
 		}
-		v.AddUse(asyncir.UseStore, v.Def)
+		b.addUse(v, asyncir.UseStore, v.Def)
 		for _, e := range elems {
-			b.bindTarget(e, &sym{kind: symElem, base: v}, v.Def)
+			b.bindTarget(e, b.sym(sym{kind: symElem, base: v}), v.Def)
 		}
 	case kParenthesized:
 		if cs := t.namedChildren(target); len(cs) == 1 {
@@ -795,9 +853,9 @@ func (b *fnBuilder) bindValue(target int32, v *asyncir.Value) {
 	default:
 		// Subscripts and starred targets keep the value somewhere.
 		recv := b.expr(target)
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: recv, Operand: v})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: b.lw.rng(target), Recv: recv, Operand: v})
 		b.use(recv, asyncir.UseRecv, op)
-		v.AddUse(asyncir.UseStore, op)
+		b.addUse(v, asyncir.UseStore, op)
 	}
 }
 
@@ -814,7 +872,7 @@ func (b *fnBuilder) bindTarget(target int32, s *sym, at *asyncir.Op) {
 		}
 	}
 	rng := b.lw.rng(target)
-	src := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+	src := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
 	if s != nil && (s.kind == symElem || s.kind == symSame) {
 		// Analyzers follow a loop variable or an unpacked name back to
 		// the container (or context manager) it came from.
@@ -874,8 +932,8 @@ func (b *fnBuilder) lowerImport(n int32) {
 	bind := func(name string, target string, rng asyncir.Range, imported, module string) {
 		mi.mod.Imports = append(mi.mod.Imports, asyncir.Import{Module: module, Name: imported, Alias: name, Range: rng})
 		b.raisePoint([]string{"ImportError"})
-		op := b.emit(&asyncir.Op{Kind: asyncir.OpRef, Range: rng})
-		v := b.value(op, &sym{kind: symModule, name: target})
+		op := b.emit(asyncir.Op{Kind: asyncir.OpRef, Range: rng})
+		v := b.value(op, b.sym(sym{kind: symModule, name: target}))
 		if b.fi.isModule {
 			g := mi.global(name)
 			if g.module != "" && g.module != target {
@@ -888,8 +946,8 @@ func (b *fnBuilder) lowerImport(n int32) {
 			_ = v
 			return
 		}
-		st := b.emit(&asyncir.Op{Kind: asyncir.OpStore, Range: rng, Var: name, Operand: v})
-		v.AddUse(asyncir.UseStore, st)
+		st := b.emit(asyncir.Op{Kind: asyncir.OpStore, Range: rng, Var: name, Operand: v})
+		b.addUse(v, asyncir.UseStore, st)
 		b.fi.stores.add(name, v)
 	}
 	switch t.kind(n) {

@@ -99,9 +99,9 @@ func (b *fnBuilder) raisePoint(excs []string) {
 		return
 	}
 	b.cur = b.newBlock()
-	edge(prev, b.cur)
+	b.edge(prev, b.cur)
 	for _, h := range to {
-		edge(prev, h)
+		b.edge(prev, h)
 	}
 }
 

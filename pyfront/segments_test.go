@@ -233,7 +233,7 @@ func dumpLoad(r *Result) string {
 					handlers = append(handlers, s.Index)
 				}
 				fmt.Fprintf(&sb, "  block b%d index=%d succs=%v preds=%v exit=%v loop=%v raises=%v handlers=%v handler=%v catch=%s versions=%v guard=%+v\n",
-					bi, b.Index, succs, preds, b.Exit, b.LoopHead, b.Raises, handlers, b.Handler, vals(b.Catch), b.Versions, b.Guard)
+					bi, b.Index, succs, preds, b.Exit, b.LoopHead, b.Raises, handlers, b.Handler, vals(b.Catch()), b.Versions, b.Guard)
 				for _, op := range b.Ops {
 					var kws []string
 					for _, k := range op.Keywords() {

@@ -148,6 +148,19 @@ type moduleInfo struct {
 	// lazy holds a library or on-demand module's top-level defs and
 	// classes not lowered yet (lazy.go).
 	lazy *lazyDefs
+	// ops, values and blocks hand out the module's IR, opLists and
+	// useLists the first room of its blocks' ops and its values' uses
+	// (slab.go).
+	ops      slab[asyncir.Op]
+	values   slab[asyncir.Value]
+	blocks   slab[asyncir.Block]
+	opLists  slab[*asyncir.Op]
+	useLists slab[asyncir.Use]
+	// edges hands out the first room of its blocks' successors and
+	// predecessors.
+	edges slab[*asyncir.Block]
+	// symbols hands out the symbols of its values (syms).
+	symbols slab[sym]
 }
 
 // symOf is the symbolic type of v, a value of mi's code, nil when it has
@@ -246,6 +259,13 @@ func (fi *funcInfo) isParam(name string) bool {
 	return false
 }
 
+// sym makes a symbol in the module's slab.
+func (b *fnBuilder) sym(s sym) *sym {
+	p := b.lw.mi.symbols.new()
+	*p = s
+	return p
+}
+
 // noneSym is the symbol of every None: syms are never written, so
 // values may share one.
 var noneSym = &sym{kind: symNone}
@@ -267,7 +287,7 @@ func (b *fnBuilder) nameSym(n int32) *sym {
 			return s
 		}
 	}
-	s := &sym{kind: symName, name: string(text), scope: b.fi}
+	s := b.sym(sym{kind: symName, name: string(text), scope: b.fi})
 	if len(b.fi.nameSyms) < maxNameSyms {
 		b.fi.nameSyms = append(b.fi.nameSyms, s)
 	}

@@ -83,9 +83,6 @@ func (l *linker) writeBack(j writeJob) {
 	} else {
 		clear(l.memo)
 	}
-	if l.types == nil {
-		l.types = asyncir.TypeSet{}
-	}
 	if j.first {
 		for _, fi := range mi.funcs {
 			fi.f.Decorators = l.decoratorNames(fi)

@@ -47,7 +47,7 @@ func fallsBackOn(op *asyncir.Op, replacement string) bool {
 }
 
 func catchesMissingFeature(h *asyncir.Block) bool {
-	for _, c := range h.Catch {
+	for _, c := range h.Catch() {
 		if missingFeature[c.Type().External] {
 			return true
 		}

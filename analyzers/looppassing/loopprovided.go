@@ -56,10 +56,10 @@ var runtimeErrorHandlers = map[string]bool{"builtins.RuntimeError": true, "built
 // a handler for RuntimeError (or a bare except).
 func catchesRuntimeError(op *asyncir.Op) bool {
 	for _, h := range op.Block.Handlers {
-		if len(h.Catch) == 0 {
+		if len(h.Catch()) == 0 {
 			return true
 		}
-		for _, c := range h.Catch {
+		for _, c := range h.Catch() {
 			if runtimeErrorHandlers[c.Type().External] {
 				return true
 			}
