@@ -671,6 +671,14 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 // the parses of a run of segments, which trims once when they are done
 // (a trim per parse returned the pages the next parse faulted in again).
 func (p *parserPool) parseKeepingHeap(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
+	if t := goParseFor(src, ranges, use, buf); t != nil {
+		return t
+	}
+	return p.parseWithSitter(src, ranges, timeout, use, buf)
+}
+
+// parseWithSitter is parseKeepingHeap by tree-sitter alone.
+func (p *parserPool) parseWithSitter(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
 	ps := p.pool.Get().(*sitter.Parser)
 	defer p.pool.Put(ps)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx

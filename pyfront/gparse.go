@@ -1,0 +1,266 @@
+package pyfront
+
+import (
+	"sort"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// A parser in Go that builds the tree flattenC copies out of tree-sitter
+// (flatten.go) for the Python it follows exactly, so that tree-sitter
+// parses only the rest. It reads the tokens of the recogniser's lexer
+// (pyrecog_lex.go) and builds, by recursive descent, each node
+// tree-sitter-python's grammar makes there — anonymous tokens, comments
+// and line continuations included — with the same kinds, fields and
+// extents. It answers unsure (nil) for whatever it does not follow:
+// text the recogniser (pyrecog.go) is unsure of, which rules out every
+// tree with an ERROR or MISSING node, and the forms not built here. The
+// differential, mutation and fuzz tests (gparse_test.go) hold it, node
+// for node, to tree-sitter's own tree.
+
+// gnode is a node while the tree is built: children linked in order,
+// before the tree is written out in pre-order.
+type gnode struct {
+	kind        kind
+	field       fieldID
+	named       bool
+	start, end  int32 // start < 0: no child yet
+	first, last int32
+	next        int32
+}
+
+// gparser builds the tree of one parse request.
+type gparser struct {
+	recogniser
+	nodes  []gnode
+	extras []extra
+	// trail is the first own-line comment not yet given to a block
+	// that ended (blockEnd).
+	trail int
+	// generics counts the generic types built in the annotation being
+	// read (typeOf).
+	generics int
+	failed   bool
+}
+
+// maxGparseNodes bounds a tree built here; larger texts are left to
+// tree-sitter (the node index is an int32, and the work is linear).
+const maxGparseNodes = 1 << 28
+
+// goParse parses the spans of src (nil: all of it) as tree-sitter does,
+// writing the nodes into buf when it has room, a recycled array when
+// recycled, else a new one; nil when unsure.
+func goParse(src []byte, spans [][2]int, buf []node, recycled bool) *tree {
+	if spans == nil {
+		spans = [][2]int{{0, len(src)}}
+	}
+	if !recognisePython(src, spans) {
+		return nil
+	}
+	p := &gparser{}
+	p.recogLexer = recogLexer{src: src, spans: spans, lineStart: true}
+	p.extras = make([]extra, 0, 16)
+	p.recogLexer.extras = &p.extras
+	p.nodes = make([]gnode, 0, len(src)/3+16)
+	root := p.module()
+	if p.failed || p.bad || root < 0 || len(p.nodes)+len(p.extras) > maxGparseNodes {
+		return nil
+	}
+	return p.emit(root, src, spans, buf, recycled)
+}
+
+// fail gives up on the whole parse.
+func (p *gparser) fail() int32 {
+	p.failed = true
+	return -1
+}
+
+// open starts a node of kind k with no children.
+func (p *gparser) open(k kind, named bool) int32 {
+	p.nodes = append(p.nodes, gnode{kind: k, named: named, start: -1, first: -1, last: -1, next: -1})
+	return int32(len(p.nodes) - 1)
+}
+
+// add appends child c to n with field f.
+func (p *gparser) add(n, c int32, f fieldID) {
+	if c < 0 {
+		p.failed = true
+		return
+	}
+	nd, cd := &p.nodes[n], &p.nodes[c]
+	cd.field = f
+	if nd.first < 0 {
+		nd.first = c
+		nd.start = cd.start
+	} else {
+		p.nodes[nd.last].next = c
+	}
+	nd.last = c
+	nd.end = cd.end
+}
+
+// leaf is a node of the bytes [s, e).
+func (p *gparser) leaf(k kind, named bool, s, e int) int32 {
+	p.nodes = append(p.nodes, gnode{kind: k, named: named, start: int32(s), end: int32(e), first: -1, last: -1, next: -1})
+	return int32(len(p.nodes) - 1)
+}
+
+// token makes the current token a leaf of kind k and moves past it.
+func (p *gparser) token(k kind, named bool) int32 {
+	n := p.leaf(k, named, p.ts, p.te)
+	p.next()
+	return n
+}
+
+// anon makes the current token an anonymous leaf, its kind by its text.
+func (p *gparser) anon() int32 {
+	return p.token(kindByName[string(p.src[p.ts:p.te])], false)
+}
+
+// addAnon appends the current token to n as an anonymous leaf.
+func (p *gparser) addAnon(n int32, f fieldID) { p.add(n, p.anon(), f) }
+
+// expectAnon appends the current token, which must be t, to n.
+func (p *gparser) expectAnon(n int32, t rtok) bool {
+	if p.tok != t {
+		p.failed = true
+		return false
+	}
+	p.addAnon(n, fNone)
+	return true
+}
+
+// wrap makes a node of kind k whose first child is c.
+func (p *gparser) wrap(k kind, c int32, f fieldID) int32 {
+	n := p.open(k, true)
+	p.add(n, c, f)
+	return n
+}
+
+// emit writes the tree rooted at root in pre-order, with the extras
+// placed as tree-sitter places them: each in the smallest node around
+// it, among that node's children.
+func (p *gparser) emit(root int32, src []byte, spans [][2]int, buf []node, recycled bool) *tree {
+	count := len(p.nodes) + len(p.extras)
+	var out []node
+	switch {
+	case count <= cap(buf):
+		out = buf[:count]
+	case recycled:
+		out = takeNodes(count)[:count]
+	default:
+		out = make([]node, count)
+	}
+	rows := lineStartsIn(src, spans)
+	point := func(off int32) (uint32, uint32) {
+		r := sort.Search(len(rows), func(i int) bool { return rows[i] > off }) - 1
+		return uint32(r), uint32(off - rows[r])
+	}
+	w := &emitter{p: p, out: out, point: point}
+	rn := &p.nodes[root]
+	// The module spans the text from its first token or extra to the
+	// end of the last span.
+	rn.end = int32(spans[len(spans)-1][1])
+	if len(p.extras) > 0 && (rn.first < 0 || p.extras[0].start < rn.start) {
+		rn.start = p.extras[0].start
+	}
+	if rn.start < 0 {
+		rn.start = rn.end
+	}
+	w.write(root, -1)
+	return &tree{src: src, nodes: out[:w.n]}
+}
+
+// emitter writes the nodes out.
+type emitter struct {
+	p     *gparser
+	out   []node
+	n     int
+	ex    int // the next extra to place
+	point func(int32) (uint32, uint32)
+}
+
+func (w *emitter) put(k kind, named bool, f fieldID, s, e int32, parent int32) int32 {
+	i := int32(w.n)
+	w.n++
+	o := &w.out[i]
+	r, c := w.point(s)
+	er, ec := r, c
+	if e != s {
+		er, ec = w.point(e)
+	}
+	*o = node{kind: k, field: f, named: named, start: uint32(s), end: uint32(e), row: r, col: c, erow: er, ecol: ec, first: -1, next: -1, parent: parent}
+	return i
+}
+
+// write writes node g and its subtree under parent.
+func (w *emitter) write(g, parent int32) int32 {
+	gn := &w.p.nodes[g]
+	me := w.put(gn.kind, gn.named, gn.field, gn.start, gn.end, parent)
+	last := int32(-1)
+	link := func(c int32) {
+		if last < 0 {
+			w.out[me].first = c
+		} else {
+			w.out[last].next = c
+		}
+		last = c
+	}
+	extras := w.p.extras
+	for c := gn.first; c >= 0; c = w.p.nodes[c].next {
+		cs := w.p.nodes[c].start
+		for w.ex < len(extras) && extras[w.ex].end <= cs {
+			link(w.extra(me))
+		}
+		link(w.write(c, me))
+	}
+	for w.ex < len(extras) && extras[w.ex].end <= gn.end && (extras[w.ex].start > gn.start || parent < 0) {
+		link(w.extra(me))
+	}
+	return me
+}
+
+func (w *emitter) extra(parent int32) int32 {
+	x := w.p.extras[w.ex]
+	w.ex++
+	k := kOther
+	if x.comment {
+		k = kComment
+	}
+	return w.put(k, true, fNone, x.start, x.end, parent)
+}
+
+// lineStartsIn returns the offsets of the lines of src (only the spans'
+// lines matter; the rows count every line of the text).
+func lineStartsIn(src []byte, spans [][2]int) []int32 {
+	rows := make([]int32, 1, len(src)/32+2)
+	for i, c := range src {
+		if c == '\n' {
+			rows = append(rows, int32(i+1))
+		}
+	}
+	return rows
+}
+
+// goParseFor is goParse for a parse request of the pipeline: nil when
+// tree-sitter is to parse it (unsure, or use asks for no tree). For
+// errorsOnly the recogniser's "valid" is the answer: no error.
+func goParseFor(src []byte, ranges []sitter.Range, use treeUse, buf []node) *tree {
+	if use == noTree {
+		return nil
+	}
+	var spans [][2]int
+	for _, r := range ranges {
+		spans = append(spans, [2]int{int(r.StartByte), int(r.EndByte)})
+	}
+	if use == errorsOnly {
+		if spans == nil {
+			spans = [][2]int{{0, len(src)}}
+		}
+		if recognisePython(src, spans) {
+			return &tree{src: src}
+		}
+		return nil
+	}
+	return goParse(src, spans, buf, use == passingTree)
+}

@@ -1,0 +1,168 @@
+package pyfront
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// gparseOracle parses the spans of src (nil: all of it) with tree-sitter
+// and with the Go parser; it returns an empty string when they agree or
+// the Go parser is unsure (accepted tells which), else the first
+// difference.
+func gparseOracle(pool *parserPool, src []byte, spans [][2]int) (accepted bool, diff string) {
+	g := goParse(src, spans, nil, false)
+	if g == nil {
+		return false, ""
+	}
+	fs := newSpanParser(pool, src).fs
+	var ranges = fs.rangesOf(spans)
+	if spans == nil {
+		ranges = nil
+	}
+	want := pool.parseWithSitter(src, ranges, parseTimeout(Options{}), keptTree, nil)
+	if want == nil {
+		return true, "tree-sitter gave up"
+	}
+	return true, treeDiff(want, g)
+}
+
+// treeDiff describes the first node where got differs from want.
+func treeDiff(want, got *tree) string {
+	n := min(len(want.nodes), len(got.nodes))
+	for i := 0; i < n; i++ {
+		w, g := want.nodes[i], got.nodes[i]
+		w.first, w.next, g.first, g.next = 0, 0, 0, 0
+		if w != g {
+			return fmt.Sprintf("node %d: want %s\n got %s\n(want parent %s)", i, nodeString(want, int32(i)), nodeString(got, int32(i)), nodeString(want, want.nodes[i].parent))
+		}
+	}
+	for i := 0; i < n; i++ {
+		if want.nodes[i] != got.nodes[i] {
+			return fmt.Sprintf("node %d: want %s\n got %s\n(want parent %s)", i, nodeString(want, int32(i)), nodeString(got, int32(i)), nodeString(want, want.nodes[i].parent))
+		}
+	}
+	if len(want.nodes) != len(got.nodes) {
+		return fmt.Sprintf("want %d nodes, got %d; next want %s", len(want.nodes), len(got.nodes), nodeString(want, int32(n)))
+	}
+	return ""
+}
+
+func nodeString(t *tree, i int32) string {
+	if i < 0 || int(i) >= len(t.nodes) {
+		return "none"
+	}
+	nd := t.nodes[i]
+	text := ""
+	if int(nd.end) <= len(t.src) && nd.start <= nd.end {
+		text = string(t.src[nd.start:nd.end])
+	}
+	if len(text) > 40 {
+		text = text[:40] + "…"
+	}
+	return fmt.Sprintf("%+v %q", nd, text)
+}
+
+// TestGoParseSnippets: the Go parser's tree is tree-sitter's, or it is
+// unsure.
+func TestGoParseSnippets(t *testing.T) {
+	pool := newParserPool()
+	for _, src := range append(append([]string{}, recogValid...), gparseValid...) {
+		ok, diff := gparseOracle(pool, []byte(src), nil)
+		if diff != "" {
+			t.Errorf("%q: %s", src, diff)
+		}
+		_ = ok
+	}
+	for _, src := range gparseValid {
+		if ok, _ := gparseOracle(pool, []byte(src), nil); !ok {
+			t.Errorf("%q: unsure, want a tree", src)
+		}
+	}
+}
+
+// gparseValid are texts the Go parser builds a tree for.
+var gparseValid = []string{
+	"", "x = 1\n", "def f(a, b=1):\n    x = 1  # c\n    # d\n\n    return \"a\\n\" \"b\"\n# e\ny = [1,\n  # in\n  2]\nclass A(B):\n    pass\n",
+	"def f():\n    x = 1\n    # t1\n  # t2\n# t3\n    # t4\ny = 2\nif a:\n    pass\n    # t5\nelse:  # t6\n    pass\n",
+}
+
+// TestGoParseCorpus: over the corpus (pyrecog_test.go's), every parse
+// request the pipeline makes — whole files, segments, span sets — gets
+// tree-sitter's tree from the Go parser, or unsure.
+func TestGoParseCorpus(t *testing.T) {
+	pool := newParserPool()
+	files := corpusFiles(t)
+	var reqs, took, bytes, tookBytes int
+	mismatches := 0
+	for _, path := range files {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		src, _, warn := readText(File{Path: path, Content: raw})
+		if warn != "" {
+			continue
+		}
+		check := func(text []byte, spans [][2]int, what string) {
+			size := len(text)
+			if spans != nil {
+				size = 0
+				for _, s := range spans {
+					size += s[1] - s[0]
+				}
+			}
+			reqs++
+			bytes += size
+			ok, diff := gparseOracle(pool, text, spans)
+			if ok {
+				took++
+				tookBytes += size
+			}
+			if diff != "" {
+				mismatches++
+				if mismatches <= 10 {
+					t.Errorf("%s (%s): %s", path, what, diff)
+				}
+			}
+		}
+		for i, set := range spanSets(src) {
+			if i == 0 {
+				check(src, nil, "whole")
+				continue
+			}
+			check(src, set.spans, "spans")
+		}
+		if segs := splitSegments(src, segmentSize); segs != nil {
+			for _, s := range segs {
+				check(src[s.start:s.end], nil, "segment")
+			}
+		}
+	}
+	t.Logf("%d files, %d parse requests: the Go parser took %d (%.1f%%), %.1f%% of %d bytes; %d mismatches",
+		len(files), reqs, took, 100*float64(took)/float64(max(reqs, 1)), 100*float64(tookBytes)/float64(max(bytes, 1)), bytes, mismatches)
+}
+
+// TestGoParseDump prints the Go parser's tree of GPARSE_DUMP (a debugging
+// aid).
+func TestGoParseDump(t *testing.T) {
+	path := os.Getenv("GPARSE_DUMP")
+	if path == "" {
+		t.Skip("GPARSE_DUMP not set")
+	}
+	src, _ := os.ReadFile(path)
+	pool := newParserPool()
+	g := goParse(src, nil, nil, false)
+	if g == nil {
+		t.Fatal("unsure")
+	}
+	want := pool.parseWithSitter(src, nil, parseTimeout(Options{}), keptTree, nil)
+	for i := range g.nodes {
+		mark := " "
+		if i >= len(want.nodes) || want.nodes[i] != g.nodes[i] {
+			mark = "!"
+		}
+		fmt.Println(mark, i, strings.TrimSpace(nodeString(g, int32(i))))
+	}
+}
