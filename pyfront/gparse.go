@@ -37,10 +37,9 @@ type gparser struct {
 	// trail is the first own-line comment not yet given to a block
 	// that ended (blockEnd).
 	trail int
-	// generics counts the generic types built in the annotation being
-	// read (typeOf).
-	generics int
 	failed   bool
+	// failedAt is where the parse gave up (for the tests' statistics).
+	failedAt int
 }
 
 // maxGparseNodes bounds a tree built here; larger texts are left to
@@ -51,11 +50,18 @@ const maxGparseNodes = 1 << 28
 // writing the nodes into buf when it has room, a recycled array when
 // recycled, else a new one; nil when unsure.
 func goParse(src []byte, spans [][2]int, buf []node, recycled bool) *tree {
+	t, _ := goParseWhy(src, spans, buf, recycled)
+	return t
+}
+
+// goParseWhy is goParse that also says where it gave up: -1 when the
+// recogniser is unsure.
+func goParseWhy(src []byte, spans [][2]int, buf []node, recycled bool) (*tree, int) {
 	if spans == nil {
 		spans = [][2]int{{0, len(src)}}
 	}
 	if !recognisePython(src, spans) {
-		return nil
+		return nil, -1
 	}
 	p := &gparser{}
 	p.recogLexer = recogLexer{src: src, spans: spans, lineStart: true}
@@ -64,13 +70,19 @@ func goParse(src []byte, spans [][2]int, buf []node, recycled bool) *tree {
 	p.nodes = make([]gnode, 0, len(src)/3+16)
 	root := p.module()
 	if p.failed || p.bad || root < 0 || len(p.nodes)+len(p.extras) > maxGparseNodes {
-		return nil
+		if !p.failed {
+			p.failedAt = p.ts
+		}
+		return nil, p.failedAt
 	}
-	return p.emit(root, src, spans, buf, recycled)
+	return p.emit(root, src, spans, buf, recycled), 0
 }
 
 // fail gives up on the whole parse.
 func (p *gparser) fail() int32 {
+	if !p.failed {
+		p.failedAt = p.ts
+	}
 	p.failed = true
 	return -1
 }

@@ -248,40 +248,8 @@ func (p *gparser) unary() int32 {
 	return p.primary()
 }
 
-// primary: an atom and its attributes, calls and subscripts. In an
-// annotation, a name with brackets is a generic type.
+// primary: an atom and its attributes, calls and subscripts.
 func (p *gparser) primary() int32 {
-	inType := p.inType
-	p.inType = false
-	defer func() { p.inType = inType }()
-	if inType && p.tok == rName {
-		id := p.token(kIdentifier, true)
-		if p.tok != rLSqb {
-			return p.trailers(id)
-		}
-		p.generics++
-		g := p.wrap(kGenericType, id, fNone)
-		tp := p.open(kOther, true) // type_parameter
-		p.addAnon(tp, fNone)
-		for {
-			p.add(tp, p.typeOf(), fNone)
-			if p.tok != rComma {
-				break
-			}
-			p.addAnon(tp, fNone)
-			if p.tok == rRSqb {
-				break
-			}
-		}
-		if !p.expectAnon(tp, rRSqb) {
-			return -1
-		}
-		p.add(g, tp, fNone)
-		if p.tok == rDot || p.tok == rLPar || p.tok == rLSqb {
-			return p.fail()
-		}
-		return g
-	}
 	return p.trailers(p.atom())
 }
 
@@ -651,6 +619,15 @@ func (p *gparser) argumentList() int32 {
 		return -1
 	}
 	return l
+}
+
+// bracketNext: "(" or "[" follows the current token.
+func (p *gparser) bracketNext() bool {
+	k := p.te
+	for k < p.end && (p.src[k] == ' ' || p.src[k] == '\t') {
+		k++
+	}
+	return k < p.end && (p.src[k] == '(' || p.src[k] == '[')
 }
 
 // equalNext: a single "=" follows the current token.

@@ -202,9 +202,10 @@ func (p *gparser) simpleStatement() int32 {
 	case rFrom:
 		return p.fromImport()
 	case rName:
-		// "type" may start a type alias statement, "match" a match
-		// statement, "print" and "exec" Python 2's statements.
-		if _, ok := p.nameStartsStatement(); !ok || string(p.src[p.ts:p.te]) == "type" {
+		// "match" may start a match statement, "print" and "exec"
+		// Python 2's statements, and "type" with a bracket after it
+		// a type alias statement ("type(x).a = 1" is one there).
+		if _, ok := p.nameStartsStatement(); !ok || string(p.src[p.ts:p.te]) == "type" && p.bracketNext() {
 			return p.fail()
 		}
 	}
@@ -439,6 +440,8 @@ func (p *gparser) toPattern(n int32, top bool) bool {
 		nd.kind = kTuplePattern
 	case kList:
 		nd.kind = kListPattern
+	case kParenthesized:
+		nd.kind = kTuplePattern // "(a) = b"
 	case kListSplat:
 		nd.kind = kListSplatPattern
 		c := p.nodes[nd.first].next
@@ -747,21 +750,47 @@ func (p *gparser) parameters(ps int32, closer rtok, annotated bool) {
 	}
 }
 
-// typeOf: an annotation, a type node around an expression; a name with
-// brackets at its top is a generic type of types, and one anywhere else
-// in it is left to tree-sitter.
+// typeOf: an annotation, a type node. Tree-sitter reads one that
+// starts with a name and brackets as a generic type of types, and a
+// "|" after it as a union with the type that follows; any other
+// annotation is an expression (its subscripts are subscripts).
 func (p *gparser) typeOf() int32 {
-	saved := p.generics
-	p.generics = 0
-	p.inType = true
-	e := p.expression()
-	p.inType = false
-	if p.generics > 0 && (e < 0 || p.nodes[e].kind != kGenericType) || p.generics > 1 {
-		e = p.fail()
+	if p.tok != rName || !p.bracketNext() || string(p.src[p.ts:p.te]) == "type" {
+		e := p.expression()
+		if e < 0 {
+			return -1
+		}
+		return p.wrap(kType, e, fNone)
 	}
-	p.generics = saved
-	if e < 0 {
+	g := p.wrap(kGenericType, p.token(kIdentifier, true), fNone)
+	tp := p.open(kOther, true) // type_parameter
+	p.addAnon(tp, fNone)
+	for {
+		p.add(tp, p.typeOf(), fNone)
+		if p.tok != rComma {
+			break
+		}
+		p.addAnon(tp, fNone)
+		if p.tok == rRSqb {
+			break
+		}
+	}
+	if !p.expectAnon(tp, rRSqb) {
 		return -1
 	}
-	return p.wrap(kType, e, fNone)
+	p.add(g, tp, fNone)
+	t := p.wrap(kType, g, fNone)
+	switch p.tok {
+	case rBinOp:
+		if p.src[p.ts] != '|' || p.te-p.ts != 1 {
+			return p.fail()
+		}
+		u := p.wrap(kOther, t, fNone) // union_type
+		p.addAnon(u, fNone)
+		p.add(u, p.typeOf(), fNone)
+		return p.wrap(kType, u, fNone)
+	case rEqual, rComma, rRPar, rColon, rNewline, rRSqb, rSemi:
+		return t
+	}
+	return p.fail()
 }

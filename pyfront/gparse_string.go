@@ -1,9 +1,11 @@
 package pyfront
 
+import "bytes"
+
 // The string literals of the Go parser (gparse.go): a string node holds
-// string_start (prefix and quotes), string_content with its escape
-// sequences (and an f-string's doubled braces), and string_end. An
-// f-string with a replacement field is left to tree-sitter.
+// string_start (prefix and quotes), runs of string_content with their
+// escape sequences (and an f-string's doubled braces), an f-string's
+// replacement fields (interpolation), and string_end.
 
 // strings: one string, or adjacent ones (concatenated_string).
 func (p *gparser) strings() int32 {
@@ -55,28 +57,44 @@ func (p *gparser) stringNode() int32 {
 		}
 		bodyEnd = body
 	}
-	if body < bodyEnd {
-		c := p.leaf(kOther, true, body, bodyEnd) // string_content
-		if !p.stringContent(c, body, bodyEnd, raw, fstr, bytesLit) {
-			return p.fail()
-		}
-		p.add(s, c, fNone)
+	if fstr && raw && bytes.IndexByte(src[body:bodyEnd], '\\') >= 0 {
+		return p.fail()
+	}
+	if !p.stringBody(s, src[k], body, bodyEnd, raw, fstr, bytesLit, 0) {
+		return p.fail()
 	}
 	p.add(s, p.leaf(kOther, true, bodyEnd, te), fNone) // string_end
 	p.next()
 	return s
 }
 
-// stringContent adds the escape sequences (and doubled braces) of the
-// text [from, to) to the string_content node c; false for a replacement
-// field.
-func (p *gparser) stringContent(c int32, from, to int, raw, fstr, bytesLit bool) bool {
+// stringBody appends to s the text [from, to) of a string: runs of
+// literal text (string_content, with their escape sequences and doubled
+// braces) and an f-string's replacement fields (interpolation). In a
+// format spec (spec > 0) the literal text makes no node.
+func (p *gparser) stringBody(s int32, q byte, from, to int, raw, fstr, bytesLit bool, spec int) bool {
 	src := p.src
+	run := int32(-1) // the string_content being read
+	closeRun := func(at int) {
+		if run >= 0 {
+			p.nodes[run].end = int32(at)
+			p.add(s, run, fNone)
+			run = -1
+		}
+	}
 	for k := from; k < to; k++ {
+		if run < 0 && spec == 0 && (!fstr || src[k] != '{' || k+1 < to && src[k+1] == '{') {
+			run = p.leaf(kOther, true, k, k) // string_content
+		}
 		switch src[k] {
 		case '\\':
+			if spec > 0 {
+				return false
+			}
 			if raw {
-				k++ // a quote after a backslash does not end a raw string
+				if k+1 < to && (src[k+1] == q || src[k+1] == '\\') {
+					k++ // a quote after a backslash does not end a raw string
+				}
 				continue
 			}
 			if bytesLit && k+1 < to && (src[k+1] == 'N' || src[k+1] == 'u' || src[k+1] == 'U') {
@@ -84,21 +102,83 @@ func (p *gparser) stringContent(c int32, from, to int, raw, fstr, bytesLit bool)
 				continue
 			}
 			if n := escapeLen(src[k:to]); n > 0 {
-				p.addChild(c, p.leaf(kOther, true, k, k+n))
+				p.addChild(run, p.leaf(kOther, true, k, k+n))
 				k += n - 1
 			}
 		case '{', '}':
 			if !fstr {
 				continue
 			}
-			if k+1 >= to || src[k+1] != src[k] {
+			if spec == 0 && k+1 < to && src[k+1] == src[k] {
+				p.addChild(run, p.leaf(kOther, true, k, k+2)) // escape_interpolation
+				k++
+				continue
+			}
+			if src[k] == '}' {
 				return false
 			}
-			p.addChild(c, p.leaf(kOther, true, k, k+2)) // escape_interpolation
-			k++
+			closeRun(k)
+			e := p.interpolation(s, q, k, to, spec)
+			if e < 0 {
+				return false
+			}
+			k = e
 		}
 	}
+	closeRun(to)
 	return true
+}
+
+// interpolation appends to s the replacement field opened at k (a
+// format_expression in a format spec) and returns the offset of its
+// closing brace, or -1.
+func (p *gparser) interpolation(s int32, q byte, k, to, spec int) int {
+	f, ok := p.fieldBounds(q, k, to, spec)
+	if !ok {
+		return -1
+	}
+	i := p.open(kInterpolation, true)
+	if spec > 0 {
+		i = p.open(kOther, true) // format_expression
+	}
+	p.add(i, p.leaf(kOther, false, k, k+1), fNone) // "{"
+	// The expression, read by a lexer of its own, joined as in brackets.
+	saved := p.recogLexer
+	p.recogLexer = recogLexer{src: p.src, pos: f.expr, end: f.code, depth: 1, base: 1, fnest: saved.fnest + 1, extras: saved.extras}
+	p.next()
+	var e int32
+	if p.tok == rYield {
+		e = p.yield()
+	} else {
+		e = p.expressions()
+	}
+	ended := p.tok == rEOF && !p.bad
+	p.recogLexer = saved
+	if e < 0 || !ended || p.failed {
+		return -1
+	}
+	p.add(i, e, fExpression)
+	if f.eq {
+		p.add(i, p.leaf(kEq, false, f.code, f.code+1), fNone)
+	}
+	if f.conv > 0 {
+		p.add(i, p.leaf(kOther, true, f.conv, f.conv+2), fOther) // type_conversion
+	}
+	if f.spec > 0 {
+		fs := p.open(kOther, true) // format_specifier
+		p.add(fs, p.leaf(kColon, false, f.spec-1, f.spec), fNone)
+		if !p.stringBody(fs, q, f.spec, f.specEnd, false, true, false, spec+1) {
+			return -1
+		}
+		// The spec's literal text, hidden tokens, is in the specifier.
+		if f.specEnd > f.spec {
+			p.nodes[fs].end = int32(f.specEnd)
+		}
+		p.add(i, fs, fOther)
+	}
+	p.add(i, p.leaf(kOther, false, f.close, f.close+1), fNone) // "}"
+	p.add(s, i, fNone)
+	return f.close
 }
 
 // addChild links c under n without changing n's extent (a leaf's

@@ -1,8 +1,10 @@
 package pyfront
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -153,9 +155,9 @@ func TestGoParseDump(t *testing.T) {
 	}
 	src, _ := os.ReadFile(path)
 	pool := newParserPool()
-	g := goParse(src, nil, nil, false)
+	g, at := goParseWhy(src, nil, nil, false)
 	if g == nil {
-		t.Fatal("unsure")
+		t.Fatalf("unsure at %d: %.30q", at, src[max(at, 0):])
 	}
 	want := pool.parseWithSitter(src, nil, parseTimeout(Options{}), keptTree, nil)
 	for i := range g.nodes {
@@ -164,5 +166,56 @@ func TestGoParseDump(t *testing.T) {
 			mark = "!"
 		}
 		fmt.Println(mark, i, strings.TrimSpace(nodeString(g, int32(i))))
+	}
+}
+
+// TestGoParseUnsure lists where the Go parser gives up on whole files of
+// the corpus, by the text there, weighted by the files' sizes (a guide
+// to what to follow next; GPARSE_UNSURE=1).
+func TestGoParseUnsure(t *testing.T) {
+	if os.Getenv("GPARSE_UNSURE") == "" {
+		t.Skip("GPARSE_UNSURE not set")
+	}
+	why := map[string]int{}
+	example := map[string]string{}
+	for _, path := range corpusFiles(t) {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		src, _, warn := readText(File{Path: path, Content: raw})
+		if warn != "" {
+			continue
+		}
+		g, at := goParseWhy(src, nil, nil, false)
+		if g != nil {
+			continue
+		}
+		key := "recogniser"
+		if at >= 0 {
+			e := at
+			for e < len(src) && e < at+12 && src[e] != '\n' {
+				e++
+			}
+			key = string(src[at:e])
+			if example[key] == "" {
+				example[key] = fmt.Sprintf("%s:%d", path, bytes.Count(src[:at], []byte("\n"))+1)
+			}
+		}
+		why[key] += len(src)
+	}
+	type kv struct {
+		k string
+		v int
+	}
+	var all []kv
+	for k, v := range why {
+		all = append(all, kv{k, v})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v })
+	for i, x := range all {
+		if i < 60 {
+			t.Logf("%9d %q %s", x.v, x.k, example[x.k])
+		}
 	}
 }
