@@ -36,8 +36,8 @@ type gparser struct {
 	extras []extra
 	// trail is the first own-line comment not yet given to a block
 	// that ended (blockEnd).
-	trail int
-	failed   bool
+	trail  int
+	failed bool
 	// failedAt is where the parse gave up (for the tests' statistics).
 	failedAt int
 }
