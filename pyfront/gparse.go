@@ -1,7 +1,10 @@
 package pyfront
 
 import (
+	"bytes"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -56,18 +59,33 @@ func goParse(src []byte, spans [][2]int, buf []node, recycled bool) *tree {
 
 // goParseWhy is goParse that also says where it gave up: -1 when the
 // recogniser is unsure.
-func goParseWhy(src []byte, spans [][2]int, buf []node, recycled bool) (*tree, int) {
+func goParseWhy(src []byte, spans [][2]int, buf []node, recycled bool) (t *tree, at int) {
+	defer func() {
+		// A slip of the parser costs the text tree-sitter's parse, not
+		// the run; the tests count them (none is the bar).
+		if r := recover(); r != nil {
+			gparsePanics.Add(1)
+			t, at = nil, -2
+		}
+	}()
 	if spans == nil {
 		spans = [][2]int{{0, len(src)}}
 	}
 	if !recognisePython(src, spans) {
 		return nil, -1
 	}
-	p := &gparser{}
+	scratch, _ := gparseScratch.Get().(*gparser)
+	if scratch == nil {
+		scratch = &gparser{}
+	}
+	defer func() {
+		scratch.nodes, scratch.extras = scratch.nodes[:0], scratch.extras[:0]
+		gparseScratch.Put(scratch)
+	}()
+	p := &gparser{nodes: scratch.nodes, extras: scratch.extras}
 	p.recogLexer = recogLexer{src: src, spans: spans, lineStart: true}
-	p.extras = make([]extra, 0, 16)
 	p.recogLexer.extras = &p.extras
-	p.nodes = make([]gnode, 0, len(src)/3+16)
+	defer func() { scratch.nodes, scratch.extras = p.nodes, p.extras }()
 	root := p.module()
 	if p.failed || p.bad || root < 0 || len(p.nodes)+len(p.extras) > maxGparseNodes {
 		if !p.failed {
@@ -77,6 +95,14 @@ func goParseWhy(src []byte, spans [][2]int, buf []node, recycled bool) (*tree, i
 	}
 	return p.emit(root, src, spans, buf, recycled), 0
 }
+
+// gparsePanics counts the parses that panicked (and were left to
+// tree-sitter).
+var gparsePanics atomic.Int64
+
+// gparseScratch recycles the parsers' node and extra arrays (a tree is
+// built there, then written out).
+var gparseScratch sync.Pool // of *gparser
 
 // fail gives up on the whole parse.
 func (p *gparser) fail() int32 {
@@ -163,12 +189,7 @@ func (p *gparser) emit(root int32, src []byte, spans [][2]int, buf []node, recyc
 	default:
 		out = make([]node, count)
 	}
-	rows := lineStartsIn(src, spans)
-	point := func(off int32) (uint32, uint32) {
-		r := sort.Search(len(rows), func(i int) bool { return rows[i] > off }) - 1
-		return uint32(r), uint32(off - rows[r])
-	}
-	w := &emitter{p: p, out: out, point: point}
+	w := &emitter{p: p, out: out, rows: lineStarts(src)}
 	rn := &p.nodes[root]
 	// The module spans the text from its first token or extra to the
 	// end of the last span.
@@ -185,23 +206,35 @@ func (p *gparser) emit(root int32, src []byte, spans [][2]int, buf []node, recyc
 
 // emitter writes the nodes out.
 type emitter struct {
-	p     *gparser
-	out   []node
-	n     int
-	ex    int // the next extra to place
-	point func(int32) (uint32, uint32)
+	p   *gparser
+	out []node
+	n   int
+	ex  int // the next extra to place
+	// rows are the offsets the lines start at; row is the line of the
+	// last node's start (the starts come in order).
+	rows []int32
+	row  int
 }
 
 func (w *emitter) put(k kind, named bool, f fieldID, s, e int32, parent int32) int32 {
 	i := int32(w.n)
 	w.n++
 	o := &w.out[i]
-	r, c := w.point(s)
-	er, ec := r, c
-	if e != s {
-		er, ec = w.point(e)
+	rows := w.rows
+	for w.row+1 < len(rows) && rows[w.row+1] <= s {
+		w.row++
 	}
-	*o = node{kind: k, field: f, named: named, start: uint32(s), end: uint32(e), row: r, col: c, erow: er, ecol: ec, first: -1, next: -1, parent: parent}
+	r := w.row
+	er := r
+	for steps := 0; er+1 < len(rows) && rows[er+1] <= e; steps++ {
+		if steps == 8 { // a node of many lines: search
+			er += sort.Search(len(rows)-er, func(i int) bool { return rows[er+i] > e }) - 1
+			break
+		}
+		er++
+	}
+	c, ec := s-rows[r], e-rows[er]
+	*o = node{kind: k, field: f, named: named, start: uint32(s), end: uint32(e), row: uint32(r), col: uint32(c), erow: uint32(er), ecol: uint32(ec), first: -1, next: -1, parent: parent}
 	return i
 }
 
@@ -242,16 +275,17 @@ func (w *emitter) extra(parent int32) int32 {
 	return w.put(k, true, fNone, x.start, x.end, parent)
 }
 
-// lineStartsIn returns the offsets of the lines of src (only the spans'
-// lines matter; the rows count every line of the text).
-func lineStartsIn(src []byte, spans [][2]int) []int32 {
+// lineStarts returns the offsets the lines of src start at.
+func lineStarts(src []byte) []int32 {
 	rows := make([]int32, 1, len(src)/32+2)
-	for i, c := range src {
-		if c == '\n' {
-			rows = append(rows, int32(i+1))
+	for k := 0; ; {
+		i := bytes.IndexByte(src[k:], '\n')
+		if i < 0 {
+			return rows
 		}
+		k += i + 1
+		rows = append(rows, int32(k))
 	}
-	return rows
 }
 
 // goParseFor is goParse for a parse request of the pipeline: nil when

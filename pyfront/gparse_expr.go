@@ -406,9 +406,15 @@ func (p *gparser) parenthesised() int32 {
 }
 
 // element: an element of a display: starred, or a named expression.
+// Tree-sitter may read a starred primary there as a primary itself
+// ("[*a.b(c)]" is a call of "*a.b"): only a starred name is followed.
 func (p *gparser) element() int32 {
 	if p.tok == rStar {
-		return p.starExpression()
+		s := p.starExpression()
+		if s < 0 || p.failed || p.nodes[p.nodes[p.nodes[s].first].next].kind != kIdentifier {
+			return p.fail()
+		}
+		return s
 	}
 	if p.tok == rYield {
 		return p.fail()
@@ -585,7 +591,11 @@ func (p *gparser) argumentList() int32 {
 		var a int32
 		switch p.tok {
 		case rStar:
+			// Tree-sitter reads "*a.b()" as a call of "*a.b".
 			a = p.starExpression()
+			if a >= 0 && !p.failed && p.callInChain(p.nodes[p.nodes[a].first].next) {
+				return p.fail()
+			}
 		case rDoubleStar:
 			a = p.dictSplat()
 		default:
@@ -628,6 +638,21 @@ func (p *gparser) bracketNext() bool {
 		k++
 	}
 	return k < p.end && (p.src[k] == '(' || p.src[k] == '[')
+}
+
+// callInChain: e, or an object or value it is an attribute or
+// subscript of, is a call.
+func (p *gparser) callInChain(e int32) bool {
+	for {
+		switch p.nodes[e].kind {
+		case kCall:
+			return true
+		case kAttribute, kSubscript:
+			e = p.nodes[e].first
+		default:
+			return false
+		}
+	}
 }
 
 // equalNext: a single "=" follows the current token.

@@ -751,17 +751,50 @@ func (p *gparser) parameters(ps int32, closer rtok, annotated bool) {
 }
 
 // typeOf: an annotation, a type node. Tree-sitter reads one that
-// starts with a name and brackets as a generic type of types, and a
-// "|" after it as a union with the type that follows; any other
-// annotation is an expression (its subscripts are subscripts).
+// starts with a name and brackets as a generic type of types, and "|"
+// after one as a union of types, the generic ones taken from the left;
+// any other annotation, or the rest of a union from an operand that is
+// not generic on, is an expression (its subscripts are subscripts).
 func (p *gparser) typeOf() int32 {
-	if p.tok != rName || !p.bracketNext() || string(p.src[p.ts:p.te]) == "type" {
+	if !p.genericNext() {
 		e := p.expression()
 		if e < 0 {
 			return -1
 		}
 		return p.wrap(kType, e, fNone)
 	}
+	t := p.genericType()
+	for t >= 0 && p.tok == rBinOp && p.src[p.ts] == '|' && p.te-p.ts == 1 {
+		u := p.wrap(kOther, t, fNone) // union_type
+		p.addAnon(u, fNone)
+		if !p.genericNext() {
+			p.add(u, p.typeOf(), fNone)
+			return p.wrap(kType, u, fNone)
+		}
+		p.add(u, p.genericType(), fNone)
+		t = p.wrap(kType, u, fNone)
+	}
+	switch p.tok {
+	case rEqual, rComma, rRPar, rColon, rNewline, rRSqb, rSemi:
+		return t
+	}
+	return p.fail()
+}
+
+// genericNext: a generic type starts here, a name with a bracket.
+func (p *gparser) genericNext() bool {
+	if p.tok != rName || string(p.src[p.ts:p.te]) == "type" {
+		return false
+	}
+	k := p.te
+	for k < p.end && (p.src[k] == ' ' || p.src[k] == '\t') {
+		k++
+	}
+	return k < p.end && p.src[k] == '['
+}
+
+// genericType: a name and its type parameters, in a type node.
+func (p *gparser) genericType() int32 {
 	g := p.wrap(kGenericType, p.token(kIdentifier, true), fNone)
 	tp := p.open(kOther, true) // type_parameter
 	p.addAnon(tp, fNone)
@@ -779,18 +812,5 @@ func (p *gparser) typeOf() int32 {
 		return -1
 	}
 	p.add(g, tp, fNone)
-	t := p.wrap(kType, g, fNone)
-	switch p.tok {
-	case rBinOp:
-		if p.src[p.ts] != '|' || p.te-p.ts != 1 {
-			return p.fail()
-		}
-		u := p.wrap(kOther, t, fNone) // union_type
-		p.addAnon(u, fNone)
-		p.add(u, p.typeOf(), fNone)
-		return p.wrap(kType, u, fNone)
-	case rEqual, rComma, rRPar, rColon, rNewline, rRSqb, rSemi:
-		return t
-	}
-	return p.fail()
+	return p.wrap(kType, g, fNone)
 }

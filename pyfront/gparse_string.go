@@ -104,6 +104,9 @@ func (p *gparser) stringBody(s int32, q byte, from, to int, raw, fstr, bytesLit 
 			if n := escapeLen(src[k:to]); n > 0 {
 				p.addChild(run, p.leaf(kOther, true, k, k+n))
 				k += n - 1
+			} else {
+				// A backslash that escapes nothing is a token of its own.
+				p.addChild(run, p.leaf(kOther, false, k, k+1))
 			}
 		case '{', '}':
 			if !fstr {
