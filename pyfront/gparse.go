@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -41,6 +42,11 @@ type gparser struct {
 	// that ended (blockEnd).
 	trail  int
 	failed bool
+	// inPrint: the statement starts with the name print.
+	inPrint bool
+	// ops counts the leaves built; past limit (when > 0) the parse
+	// gives up, as tree-sitter's does past its operation limit.
+	ops, limit int
 	// failedAt is where the parse gave up (for the tests' statistics).
 	failedAt int
 }
@@ -53,13 +59,13 @@ const maxGparseNodes = 1 << 28
 // writing the nodes into buf when it has room, a recycled array when
 // recycled, else a new one; nil when unsure.
 func goParse(src []byte, spans [][2]int, buf []node, recycled bool) *tree {
-	t, _ := goParseWhy(src, spans, buf, recycled)
+	t, _ := goParseWhy(src, spans, buf, recycled, 0)
 	return t
 }
 
 // goParseWhy is goParse that also says where it gave up: -1 when the
 // recogniser is unsure.
-func goParseWhy(src []byte, spans [][2]int, buf []node, recycled bool) (t *tree, at int) {
+func goParseWhy(src []byte, spans [][2]int, buf []node, recycled bool, limit int) (t *tree, at int) {
 	defer func() {
 		// A slip of the parser costs the text tree-sitter's parse, not
 		// the run; the tests count them (none is the bar).
@@ -82,7 +88,7 @@ func goParseWhy(src []byte, spans [][2]int, buf []node, recycled bool) (t *tree,
 		scratch.nodes, scratch.extras = scratch.nodes[:0], scratch.extras[:0]
 		gparseScratch.Put(scratch)
 	}()
-	p := &gparser{nodes: scratch.nodes, extras: scratch.extras}
+	p := &gparser{nodes: scratch.nodes, extras: scratch.extras, limit: limit}
 	p.recogLexer = recogLexer{src: src, spans: spans, lineStart: true}
 	p.recogLexer.extras = &p.extras
 	defer func() { scratch.nodes, scratch.extras = p.nodes, p.extras }()
@@ -139,6 +145,9 @@ func (p *gparser) add(n, c int32, f fieldID) {
 
 // leaf is a node of the bytes [s, e).
 func (p *gparser) leaf(k kind, named bool, s, e int) int32 {
+	if p.ops++; p.ops > p.limit && p.limit > 0 {
+		p.failed = true
+	}
 	p.nodes = append(p.nodes, gnode{kind: k, named: named, start: int32(s), end: int32(e), first: -1, last: -1, next: -1})
 	return int32(len(p.nodes) - 1)
 }
@@ -152,7 +161,34 @@ func (p *gparser) token(k kind, named bool) int32 {
 
 // anon makes the current token an anonymous leaf, its kind by its text.
 func (p *gparser) anon() int32 {
-	return p.token(kindByName[string(p.src[p.ts:p.te])], false)
+	k := kOther
+	switch p.tok {
+	case rLPar, rRPar, rLSqb, rRSqb, rLBrace, rRBrace, rComma, rSemi, rArrow, rAt, rDef, rClass, rReturn, rIf, rElse,
+		rFor, rImport, rAs, rWith, rTry, rExcept, rFinally, rWhile, rElif, rNot, rAnd, rOr,
+		rRaise, rPass, rBreak, rContinue, rDel, rAssert, rGlobal, rNonlocal, rPlus, rMinus, rTilde, rSlash, rWalrus,
+		rAugAssign, rBinOp:
+	case rColon:
+		k = kColon
+	case rDot:
+		k = kDot
+	case rEqual:
+		k = kEq
+	case rStar:
+		k = kStar
+	case rDoubleStar:
+		k = kDoubleStar
+	case rIn:
+		k = kIn
+	case rIs:
+		k = kIs
+	case rAsync:
+		k = kAsync
+	case rFrom:
+		k = kFrom
+	default:
+		k = kindByName[string(p.src[p.ts:p.te])]
+	}
+	return p.token(k, false)
 }
 
 // addAnon appends the current token to n as an anonymous leaf.
@@ -290,8 +326,11 @@ func lineStarts(src []byte) []int32 {
 
 // goParseFor is goParse for a parse request of the pipeline: nil when
 // tree-sitter is to parse it (unsure, or use asks for no tree). For
-// errorsOnly the recogniser's "valid" is the answer: no error.
-func goParseFor(src []byte, ranges []sitter.Range, use treeUse, buf []node) *tree {
+// errorsOnly a tree built here is the answer: no error. The
+// parse gives up past one leaf per microsecond of timeout, the
+// operation limit tree-sitter gets: whether a parse finishes in time
+// stays tree-sitter's answer.
+func goParseFor(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
 	if use == noTree {
 		return nil
 	}
@@ -299,14 +338,10 @@ func goParseFor(src []byte, ranges []sitter.Range, use treeUse, buf []node) *tre
 	for _, r := range ranges {
 		spans = append(spans, [2]int{int(r.StartByte), int(r.EndByte)})
 	}
-	if use == errorsOnly {
-		if spans == nil {
-			spans = [][2]int{{0, len(src)}}
-		}
-		if recognisePython(src, spans) {
-			return &tree{src: src}
-		}
-		return nil
+	t, _ := goParseWhy(src, spans, buf, use != keptTree, max(int(timeout/time.Microsecond), 1))
+	if t != nil && use == errorsOnly {
+		t.recycle()
+		return &tree{src: src}
 	}
-	return goParse(src, spans, buf, use == passingTree)
+	return t
 }

@@ -59,7 +59,14 @@ func (p *gparser) expression() int32 {
 		p.nest--
 		return p.fail()
 	}
-	defer func() { p.nest-- }()
+	e := p.conditional()
+	p.nest--
+	return e
+}
+
+// conditional: a conditional expression, a lambda or an assignment
+// expression.
+func (p *gparser) conditional() int32 {
 	if p.tok == rLambda {
 		return p.lambda()
 	}
@@ -591,9 +598,10 @@ func (p *gparser) argumentList() int32 {
 		var a int32
 		switch p.tok {
 		case rStar:
-			// Tree-sitter reads "*a.b()" as a call of "*a.b".
+			// In a statement that may be Python 2's print, tree-sitter
+			// reads "*a.b()" as a call of "*a.b".
 			a = p.starExpression()
-			if a >= 0 && !p.failed && p.callInChain(p.nodes[p.nodes[a].first].next) {
+			if a >= 0 && !p.failed && p.inPrint && p.nodes[p.nodes[p.nodes[a].first].next].kind != kIdentifier {
 				return p.fail()
 			}
 		case rDoubleStar:
@@ -638,21 +646,6 @@ func (p *gparser) bracketNext() bool {
 		k++
 	}
 	return k < p.end && (p.src[k] == '(' || p.src[k] == '[')
-}
-
-// callInChain: e, or an object or value it is an attribute or
-// subscript of, is a call.
-func (p *gparser) callInChain(e int32) bool {
-	for {
-		switch p.nodes[e].kind {
-		case kCall:
-			return true
-		case kAttribute, kSubscript:
-			e = p.nodes[e].first
-		default:
-			return false
-		}
-	}
 }
 
 // equalNext: a single "=" follows the current token.

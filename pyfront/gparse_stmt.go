@@ -115,7 +115,9 @@ func (p *gparser) column(k int) int32 {
 // NEWLINE token comes after it).
 func (p *gparser) simpleStatements(parent int32) bool {
 	for {
+		p.inPrint = p.tok == rName && string(p.src[p.ts:p.te]) == "print"
 		s := p.simpleStatement()
+		p.inPrint = false
 		if s < 0 || p.failed {
 			return false
 		}
@@ -144,7 +146,12 @@ func (p *gparser) simpleStatements(parent int32) bool {
 func (p *gparser) simpleStatement() int32 {
 	switch p.tok {
 	case rPass, rBreak, rContinue:
-		k := map[rtok]kind{rPass: kPass, rBreak: kBreak, rContinue: kContinue}[p.tok]
+		k := kPass
+		if p.tok == rBreak {
+			k = kBreak
+		} else if p.tok == rContinue {
+			k = kContinue
+		}
 		s := p.open(k, true)
 		p.addAnon(s, fNone)
 		return s
@@ -168,7 +175,11 @@ func (p *gparser) simpleStatement() int32 {
 		}
 		return s
 	case rGlobal, rNonlocal:
-		s := p.open(map[bool]kind{true: kGlobal, false: kNonlocal}[p.tok == rGlobal], true)
+		k := kNonlocal
+		if p.tok == rGlobal {
+			k = kGlobal
+		}
+		s := p.open(k, true)
 		p.addAnon(s, fNone)
 		for {
 			if p.tok != rName {

@@ -160,7 +160,7 @@ func TestGoParseDump(t *testing.T) {
 	}
 	src, _ := os.ReadFile(path)
 	pool := newParserPool()
-	g, at := goParseWhy(src, nil, nil, false)
+	g, at := goParseWhy(src, nil, nil, false, 0)
 	if g == nil {
 		t.Fatalf("unsure at %d: %.30q", at, src[max(at, 0):])
 	}
@@ -192,7 +192,7 @@ func TestGoParseUnsure(t *testing.T) {
 		if warn != "" {
 			continue
 		}
-		g, at := goParseWhy(src, nil, nil, false)
+		g, at := goParseWhy(src, nil, nil, false, 0)
 		if g != nil {
 			continue
 		}

@@ -671,7 +671,7 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 // the parses of a run of segments, which trims once when they are done
 // (a trim per parse returned the pages the next parse faulted in again).
 func (p *parserPool) parseKeepingHeap(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
-	if t := goParseFor(src, ranges, use, buf); t != nil {
+	if t := goParseFor(src, ranges, timeout, use, buf); t != nil {
 		return t
 	}
 	return p.parseWithSitter(src, ranges, timeout, use, buf)
