@@ -216,11 +216,31 @@ func (p *gparser) simpleStatement() int32 {
 		// "match" may start a match statement, "print" and "exec"
 		// Python 2's statements, and "type" with a bracket after it
 		// a type alias statement ("type(x).a = 1" is one there).
-		if _, ok := p.nameStartsStatement(); !ok || string(p.src[p.ts:p.te]) == "type" && p.bracketNext() {
+		if _, ok := p.nameStartsStatement(); !ok {
 			return p.fail()
+		}
+		if string(p.src[p.ts:p.te]) == "type" && p.bracketNext() {
+			return p.typeAlias()
 		}
 	}
 	return p.expressionStatement()
+}
+
+// typeAlias: what tree-sitter reads as "type" T "=" T: an assignment
+// to a call of type with one value ("type(x).a = b"); any other
+// statement starting so is left to it.
+func (p *gparser) typeAlias() int32 {
+	s := p.open(kTypeAlias, true)
+	p.add(s, p.token(kType, false), fNone)
+	p.add(s, p.typeOf(), fNone)
+	if !p.expectAnon(s, rEqual) {
+		return -1
+	}
+	p.add(s, p.typeOf(), fNone)
+	if !p.ends() {
+		return p.fail()
+	}
+	return s
 }
 
 // ends: the simple statement ends here.

@@ -1,7 +1,5 @@
 package pyfront
 
-import "bytes"
-
 // The string literals of the Go parser (gparse.go): a string node holds
 // string_start (prefix and quotes), runs of string_content with their
 // escape sequences (and an f-string's doubled braces), an f-string's
@@ -57,9 +55,7 @@ func (p *gparser) stringNode() int32 {
 		}
 		bodyEnd = body
 	}
-	if fstr && raw && bytes.IndexByte(src[body:bodyEnd], '\\') >= 0 {
-		return p.fail()
-	}
+
 	if !p.stringBody(s, src[k], body, bodyEnd, raw, fstr, bytesLit, 0) {
 		return p.fail()
 	}
@@ -84,6 +80,11 @@ func (p *gparser) stringBody(s int32, q byte, from, to int, raw, fstr, bytesLit 
 	}
 	for k := from; k < to; k++ {
 		if run < 0 && spec == 0 && (!fstr || src[k] != '{' || k+1 < to && src[k+1] == '{') {
+			if fstr && raw && src[k] == '\\' {
+				// The scanner's content token needs a character not
+				// stepped over before a field: not followed here.
+				return false
+			}
 			run = p.leaf(kOther, true, k, k) // string_content
 		}
 		switch src[k] {

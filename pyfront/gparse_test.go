@@ -100,6 +100,8 @@ func TestGoParseCorpus(t *testing.T) {
 	files := corpusFiles(t)
 	var reqs, took, bytes, tookBytes int
 	mismatches := 0
+	// The share of bytes taken, by part of the corpus.
+	partBytes, partTook := map[string]int{}, map[string]int{}
 	for _, path := range files {
 		raw, err := os.ReadFile(path)
 		if err != nil {
@@ -119,10 +121,13 @@ func TestGoParseCorpus(t *testing.T) {
 			}
 			reqs++
 			bytes += size
+			part := corpusPart(path)
+			partBytes[part] += size
 			ok, diff := gparseOracle(pool, text, spans)
 			if ok {
 				took++
 				tookBytes += size
+				partTook[part] += size
 			}
 			if diff != "" {
 				mismatches++
@@ -149,6 +154,24 @@ func TestGoParseCorpus(t *testing.T) {
 	}
 	t.Logf("%d files, %d parse requests: the Go parser took %d (%.1f%%), %.1f%% of %d bytes; %d mismatches",
 		len(files), reqs, took, 100*float64(took)/float64(max(reqs, 1)), 100*float64(tookBytes)/float64(max(bytes, 1)), bytes, mismatches)
+	for _, part := range []string{"stdlib", "site-packages", "dist-packages", "testdata"} {
+		if partBytes[part] > 0 {
+			t.Logf("%s: %.1f%% of %d bytes", part, 100*float64(partTook[part])/float64(partBytes[part]), partBytes[part])
+		}
+	}
+}
+
+// corpusPart names the part of the corpus path is in.
+func corpusPart(path string) string {
+	switch {
+	case strings.Contains(path, "/site-packages/"):
+		return "site-packages"
+	case strings.Contains(path, "/dist-packages/"):
+		return "dist-packages"
+	case strings.Contains(path, "testdata"):
+		return "testdata"
+	}
+	return "stdlib"
 }
 
 // TestGoParseDump prints the Go parser's tree of GPARSE_DUMP (a debugging
