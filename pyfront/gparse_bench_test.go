@@ -28,10 +28,8 @@ func gparseBenchFiles(b *testing.B) [][]byte {
 			return nil
 		}
 		if n++; n%20 == 0 {
-			if raw, err := os.ReadFile(p); err == nil {
-				if src, _, warn := readText(File{Path: p, Content: raw}); warn == "" {
-					srcs = append(srcs, src)
-				}
+			if src, ok := readCorpusText(p); ok {
+				srcs = append(srcs, src)
 			}
 		}
 		return nil

@@ -26,10 +26,7 @@ func (p *gparser) starExpression() int32 {
 	if p.tok != rStar {
 		return p.expression()
 	}
-	s := p.open(kListSplat, true)
-	p.addAnon(s, fNone)
-	p.add(s, p.expression(), fNone)
-	return s
+	return p.prefixed(kListSplat, fNone, p.expression)
 }
 
 // namedExpression: an expression, or an assignment expression.
@@ -42,15 +39,6 @@ func (p *gparser) namedExpression() int32 {
 		return n
 	}
 	return p.expression()
-}
-
-// walrusNext: ":=" follows the current token.
-func (p *gparser) walrusNext() bool {
-	k := p.te
-	for k < p.end && (p.src[k] == ' ' || p.src[k] == '\t') {
-		k++
-	}
-	return k+1 < p.end && p.src[k] == ':' && p.src[k+1] == '='
 }
 
 // expression: a conditional expression or a lambda.
@@ -132,10 +120,7 @@ func (p *gparser) inversion() int32 {
 	if p.tok != rNot {
 		return p.comparison()
 	}
-	n := p.open(kNotOp, true)
-	p.addAnon(n, fNone)
-	p.add(n, p.inversion(), fOther)
-	return n
+	return p.prefixed(kNotOp, fOther, p.inversion)
 }
 
 // comparison: one node for a chain of comparisons.
@@ -279,17 +264,7 @@ func (p *gparser) trailers(e int32) int32 {
 		case rLSqb:
 			s := p.wrap(kSubscript, e, fValue)
 			p.addAnon(s, fNone)
-			for {
-				p.add(s, p.slice(), fSubscript)
-				if p.tok != rComma {
-					break
-				}
-				p.addAnon(s, fNone)
-				if p.tok == rRSqb {
-					break
-				}
-			}
-			if !p.expectAnon(s, rRSqb) {
+			if !p.items(s, fSubscript, p.slice) {
 				return -1
 			}
 			e = s
@@ -472,10 +447,6 @@ func (p *gparser) display(k, comp kind, closer rtok) int32 {
 
 // braces: a dictionary or set display or comprehension.
 func (p *gparser) braces() int32 {
-	if p.tok == rLBrace {
-		// Look past the brace: a set starts with an element not followed
-		// by ":"; decided by reading the first item.
-	}
 	open := p.anon()
 	if p.tok == rRBrace {
 		d := p.wrap(kDictionary, open, fNone)
@@ -549,10 +520,7 @@ func (p *gparser) pair(key int32) int32 {
 }
 
 func (p *gparser) dictSplat() int32 {
-	s := p.open(kDictSplat, true)
-	p.addAnon(s, fNone)
-	p.add(s, p.expression(), fNone)
-	return s
+	return p.prefixed(kDictSplat, fNone, p.expression)
 }
 
 // comprehension appends the for and if clauses of a comprehension to c.
@@ -616,8 +584,6 @@ func (p *gparser) argumentList() int32 {
 			}
 			a = p.namedExpression()
 			if n == 0 && (p.tok == rFor || p.tok == rAsync) {
-				g := p.nodes[l]
-				_ = g
 				p.nodes[l].kind = kGenExpr
 				p.add(l, a, fBody)
 				p.comprehension(l)
@@ -637,24 +603,6 @@ func (p *gparser) argumentList() int32 {
 		return -1
 	}
 	return l
-}
-
-// bracketNext: "(" or "[" follows the current token.
-func (p *gparser) bracketNext() bool {
-	k := p.te
-	for k < p.end && (p.src[k] == ' ' || p.src[k] == '\t') {
-		k++
-	}
-	return k < p.end && (p.src[k] == '(' || p.src[k] == '[')
-}
-
-// equalNext: a single "=" follows the current token.
-func (p *gparser) equalNext() bool {
-	k := p.te
-	for k < p.end && (p.src[k] == ' ' || p.src[k] == '\t') {
-		k++
-	}
-	return k < p.end && p.src[k] == '=' && (k+1 >= p.end || p.src[k+1] != '=')
 }
 
 // yield: "yield from e", or "yield" with optional expressions.
@@ -677,7 +625,7 @@ func (p *gparser) yield() int32 {
 func (p *gparser) targets() int32 {
 	first := p.target()
 	if first < 0 || p.tok != rComma {
-		if first >= 0 && !p.toPattern(first, true) {
+		if first >= 0 && !p.toPattern(first) {
 			return p.fail()
 		}
 		return first
@@ -691,7 +639,7 @@ func (p *gparser) targets() int32 {
 		p.add(l, p.target(), fNone)
 	}
 	for c := p.nodes[l].first; c >= 0; c = p.nodes[c].next {
-		if p.nodes[c].named && !p.toPattern(c, false) {
+		if p.nodes[c].named && !p.toPattern(c) {
 			return p.fail()
 		}
 	}
@@ -701,15 +649,68 @@ func (p *gparser) targets() int32 {
 // target: a starred or plain primary expression.
 func (p *gparser) target() int32 {
 	if p.tok == rStar {
-		s := p.open(kListSplat, true)
-		p.addAnon(s, fNone)
-		p.add(s, p.primary(), fNone)
-		return s
+		return p.prefixed(kListSplat, fNone, p.primary)
 	}
 	return p.primary()
 }
 
-// primaryTarget: a with item's "as" target, kept an expression.
-func (p *gparser) primaryTarget() int32 {
-	return p.primary()
+// after returns the two bytes after the current token and the spaces
+// after it (0 past the end): what decides between readings a token
+// cannot.
+func (p *gparser) after() (byte, byte) {
+	k := p.te
+	for k < p.end && (p.src[k] == ' ' || p.src[k] == '\t') {
+		k++
+	}
+	var c0, c1 byte
+	if k < p.end {
+		c0 = p.src[k]
+	}
+	if k+1 < p.end {
+		c1 = p.src[k+1]
+	}
+	return c0, c1
+}
+
+// walrusNext: ":=" follows the current token.
+func (p *gparser) walrusNext() bool {
+	c0, c1 := p.after()
+	return c0 == ':' && c1 == '='
+}
+
+// equalNext: a single "=" follows the current token.
+func (p *gparser) equalNext() bool {
+	c0, c1 := p.after()
+	return c0 == '=' && c1 != '='
+}
+
+// bracketNext: "(" or "[" follows the current token.
+func (p *gparser) bracketNext() bool {
+	c0, _ := p.after()
+	return c0 == '(' || c0 == '['
+}
+
+// items appends to n what item reads, with field f, separated by commas
+// (a trailing one too), and the closing "]".
+func (p *gparser) items(n int32, f fieldID, item func() int32) bool {
+	for {
+		p.add(n, item(), f)
+		if p.tok != rComma {
+			break
+		}
+		p.addAnon(n, fNone)
+		if p.tok == rRSqb {
+			break
+		}
+	}
+	return p.expectAnon(n, rRSqb)
+}
+
+// prefixed: a node of kind k of the current token and what operand
+// reads after it, with field f.
+func (p *gparser) prefixed(k kind, f fieldID, operand func() int32) int32 {
+	n := p.open(k, true)
+	p.addAnon(n, fNone)
+	p.add(n, operand(), f)
+	return n
 }

@@ -13,9 +13,6 @@ func (p *gparser) module() int32 {
 			return p.fail()
 		}
 	}
-	if p.nodes[m].start < 0 {
-		p.nodes[m].start = -1
-	}
 	return m
 }
 
@@ -226,23 +223,6 @@ func (p *gparser) simpleStatement() int32 {
 	return p.expressionStatement()
 }
 
-// typeAlias: what tree-sitter reads as "type" T "=" T: an assignment
-// to a call of type with one value ("type(x).a = b"); any other
-// statement starting so is left to it.
-func (p *gparser) typeAlias() int32 {
-	s := p.open(kTypeAlias, true)
-	p.add(s, p.token(kType, false), fNone)
-	p.add(s, p.typeOf(), fNone)
-	if !p.expectAnon(s, rEqual) {
-		return -1
-	}
-	p.add(s, p.typeOf(), fNone)
-	if !p.ends() {
-		return p.fail()
-	}
-	return s
-}
-
 // ends: the simple statement ends here.
 func (p *gparser) ends() bool { return p.tok == rNewline || p.tok == rSemi }
 
@@ -409,7 +389,7 @@ func (p *gparser) expressionStatement() int32 {
 // assignment: left (read as an expression) made a pattern, then "=",
 // an augmented operator or an annotation.
 func (p *gparser) assignment(left int32) int32 {
-	if !p.toPattern(left, true) {
+	if !p.toPattern(left) {
 		return p.fail()
 	}
 	switch p.tok {
@@ -460,7 +440,7 @@ func (p *gparser) rightHandSide() int32 {
 
 // toPattern makes the expression n an assignment target as tree-sitter
 // reads one: tuples, lists and lists of expressions become patterns.
-func (p *gparser) toPattern(n int32, top bool) bool {
+func (p *gparser) toPattern(n int32) bool {
 	nd := &p.nodes[n]
 	switch nd.kind {
 	case kIdentifier, kAttribute, kSubscript:
@@ -482,7 +462,7 @@ func (p *gparser) toPattern(n int32, top bool) bool {
 		return false
 	}
 	for c := nd.first; c >= 0; c = p.nodes[c].next {
-		if p.nodes[c].named && !p.toPattern(c, false) {
+		if p.nodes[c].named && !p.toPattern(c) {
 			return false
 		}
 	}
@@ -514,10 +494,15 @@ func (p *gparser) ifStatement() int32 {
 		}
 		p.add(s, e, fAlternative)
 	}
-	if p.tok == rElse {
-		p.add(s, p.elseClause(), fAlternative)
-	}
+	p.optionalElse(s, fAlternative)
 	return s
+}
+
+// optionalElse appends an else clause to s, with field f, if one follows.
+func (p *gparser) optionalElse(s int32, f fieldID) {
+	if p.tok == rElse {
+		p.add(s, p.elseClause(), f)
+	}
 }
 
 func (p *gparser) elseClause() int32 {
@@ -536,9 +521,7 @@ func (p *gparser) whileStatement() int32 {
 	if !p.clause(s, fBody) {
 		return -1
 	}
-	if p.tok == rElse {
-		p.add(s, p.elseClause(), fAlternative)
-	}
+	p.optionalElse(s, fAlternative)
 	return s
 }
 
@@ -557,9 +540,7 @@ func (p *gparser) forStatement(async int32) int32 {
 	if !p.clause(s, fBody) {
 		return -1
 	}
-	if p.tok == rElse {
-		p.add(s, p.elseClause(), fAlternative)
-	}
+	p.optionalElse(s, fAlternative)
 	return s
 }
 
@@ -592,9 +573,7 @@ func (p *gparser) tryStatement() int32 {
 		}
 		p.add(s, e, fNone)
 	}
-	if p.tok == rElse {
-		p.add(s, p.elseClause(), fNone)
-	}
+	p.optionalElse(s, fNone)
 	if p.tok == rFinally {
 		f := p.open(kFinally, true)
 		p.addAnon(f, fNone)
@@ -621,7 +600,7 @@ func (p *gparser) withStatement(async int32) int32 {
 		if p.tok == rAs {
 			v = p.wrap(kAsPattern, v, fNone)
 			p.addAnon(v, fNone)
-			t := p.primaryTarget()
+			t := p.primary()
 			p.add(v, p.wrap(kAsPatternTarget, t, fNone), fAlias)
 		}
 		p.add(c, p.wrap(kWithItem, v, fValue), fNone)
@@ -779,69 +758,4 @@ func (p *gparser) parameters(ps int32, closer rtok, annotated bool) {
 		}
 		p.addAnon(ps, fNone)
 	}
-}
-
-// typeOf: an annotation, a type node. Tree-sitter reads one that
-// starts with a name and brackets as a generic type of types, and "|"
-// after one as a union of types, the generic ones taken from the left;
-// any other annotation, or the rest of a union from an operand that is
-// not generic on, is an expression (its subscripts are subscripts).
-func (p *gparser) typeOf() int32 {
-	if !p.genericNext() {
-		e := p.expression()
-		if e < 0 {
-			return -1
-		}
-		return p.wrap(kType, e, fNone)
-	}
-	t := p.genericType()
-	for t >= 0 && p.tok == rBinOp && p.src[p.ts] == '|' && p.te-p.ts == 1 {
-		u := p.wrap(kOther, t, fNone) // union_type
-		p.addAnon(u, fNone)
-		if !p.genericNext() {
-			p.add(u, p.typeOf(), fNone)
-			return p.wrap(kType, u, fNone)
-		}
-		p.add(u, p.genericType(), fNone)
-		t = p.wrap(kType, u, fNone)
-	}
-	switch p.tok {
-	case rEqual, rComma, rRPar, rColon, rNewline, rRSqb, rSemi:
-		return t
-	}
-	return p.fail()
-}
-
-// genericNext: a generic type starts here, a name with a bracket.
-func (p *gparser) genericNext() bool {
-	if p.tok != rName || string(p.src[p.ts:p.te]) == "type" {
-		return false
-	}
-	k := p.te
-	for k < p.end && (p.src[k] == ' ' || p.src[k] == '\t') {
-		k++
-	}
-	return k < p.end && p.src[k] == '['
-}
-
-// genericType: a name and its type parameters, in a type node.
-func (p *gparser) genericType() int32 {
-	g := p.wrap(kGenericType, p.token(kIdentifier, true), fNone)
-	tp := p.open(kOther, true) // type_parameter
-	p.addAnon(tp, fNone)
-	for {
-		p.add(tp, p.typeOf(), fNone)
-		if p.tok != rComma {
-			break
-		}
-		p.addAnon(tp, fNone)
-		if p.tok == rRSqb {
-			break
-		}
-	}
-	if !p.expectAnon(tp, rRSqb) {
-		return -1
-	}
-	p.add(g, tp, fNone)
-	return p.wrap(kType, g, fNone)
 }

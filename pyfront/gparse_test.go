@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -103,12 +101,8 @@ func TestGoParseCorpus(t *testing.T) {
 	// The share of bytes taken, by part of the corpus.
 	partBytes, partTook := map[string]int{}, map[string]int{}
 	for _, path := range files {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			continue
-		}
-		src, _, warn := readText(File{Path: path, Content: raw})
-		if warn != "" {
+		src, ok := readCorpusText(path)
+		if !ok {
 			continue
 		}
 		check := func(text []byte, spans [][2]int, what string) {
@@ -161,6 +155,13 @@ func TestGoParseCorpus(t *testing.T) {
 	}
 }
 
+// readCorpusText reads and decodes a corpus file as Load does; false
+// for one Load would not parse.
+func readCorpusText(path string) ([]byte, bool) {
+	src, _, warn := readText(File{Path: path})
+	return src, warn == ""
+}
+
 // corpusPart names the part of the corpus path is in.
 func corpusPart(path string) string {
 	switch {
@@ -207,12 +208,8 @@ func TestGoParseUnsure(t *testing.T) {
 	why := map[string]int{}
 	example := map[string]string{}
 	for _, path := range corpusFiles(t) {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			continue
-		}
-		src, _, warn := readText(File{Path: path, Content: raw})
-		if warn != "" {
+		src, ok := readCorpusText(path)
+		if !ok {
 			continue
 		}
 		g, at := goParseWhy(src, nil, nil, false, 0)
@@ -255,52 +252,17 @@ func TestGoParseMutations(t *testing.T) {
 		t.Skip("parses a corpus")
 	}
 	pool := newParserPool()
-	full := os.Getenv("PYRECOG_FULL") != ""
-	seed := uint64(7)
-	random := func(n int) int { // xorshift: the same sample each run
-		seed ^= seed << 13
-		seed ^= seed >> 7
-		seed ^= seed << 17
-		return int(seed % uint64(n))
-	}
 	var tried, accepted int
-	for f, path := range corpusFiles(t) {
-		if !full && f%4 != 0 {
-			continue
+	mutate(t, 7, func([]byte) bool { return true }, func(path string, text, deleted []byte, at int) {
+		tried++
+		ok, diff := gparseOracle(pool, text, nil)
+		if ok {
+			accepted++
 		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			continue
+		if diff != "" {
+			t.Errorf("%s: %q deleted at %d: %s\n%s", path, deleted, at, diff, text)
 		}
-		fs := splitFile(src)
-		if fs == nil {
-			continue
-		}
-		for _, s := range fs.segs {
-			seg := src[s.start:s.end]
-			if len(seg) < 2 || len(seg) > 4000 {
-				continue
-			}
-			for range 3 {
-				i := random(len(seg))
-				j := i + 1
-				if random(2) == 0 { // a token: a run of name bytes, or one other byte
-					for j < len(seg) && isASCIIIdent(seg[i]) && isASCIIIdent(seg[j]) {
-						j++
-					}
-				}
-				text := append(append([]byte{}, seg[:i]...), seg[j:]...)
-				tried++
-				ok, diff := gparseOracle(pool, text, nil)
-				if ok {
-					accepted++
-				}
-				if diff != "" {
-					t.Errorf("%s: %q deleted at %d: %s\n%s", path, seg[i:j], i, diff, text)
-				}
-			}
-		}
-	}
+	})
 	if n := gparsePanics.Load(); n > 0 {
 		t.Errorf("the Go parser panicked %d times", n)
 	}
@@ -317,18 +279,7 @@ func FuzzGoParse(f *testing.F) {
 	for _, s := range gparseValid {
 		f.Add([]byte(s))
 	}
-	if out, err := exec.Command("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])").Output(); err == nil {
-		for _, name := range []string{"asyncio/tasks.py", "json/encoder.py", "string.py", "dataclasses.py", "argparse.py"} {
-			src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), name))
-			if fs := splitFile(src); err == nil && fs != nil {
-				for _, s := range fs.segs {
-					if s.end-s.start <= 2000 {
-						f.Add(src[s.start:s.end])
-					}
-				}
-			}
-		}
-	}
+	addStatementSeeds(f)
 	pool := newParserPool()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if len(src) > 1<<14 {
