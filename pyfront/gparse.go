@@ -128,7 +128,7 @@ func (p *gparser) open(k kind, named bool) int32 {
 // add appends child c to n with field f.
 func (p *gparser) add(n, c int32, f fieldID) {
 	if c < 0 {
-		p.failed = true
+		p.fail()
 		return
 	}
 	nd, cd := &p.nodes[n], &p.nodes[c]
@@ -146,7 +146,7 @@ func (p *gparser) add(n, c int32, f fieldID) {
 // leaf is a node of the bytes [s, e).
 func (p *gparser) leaf(k kind, named bool, s, e int) int32 {
 	if p.ops++; p.ops > p.limit && p.limit > 0 {
-		p.failed = true
+		p.fail()
 	}
 	p.nodes = append(p.nodes, gnode{kind: k, named: named, start: int32(s), end: int32(e), first: -1, last: -1, next: -1})
 	return int32(len(p.nodes) - 1)
@@ -197,7 +197,7 @@ func (p *gparser) addAnon(n int32, f fieldID) { p.add(n, p.anon(), f) }
 // expectAnon appends the current token, which must be t, to n.
 func (p *gparser) expectAnon(n int32, t rtok) bool {
 	if p.tok != t {
-		p.failed = true
+		p.fail()
 		return false
 	}
 	p.addAnon(n, fNone)

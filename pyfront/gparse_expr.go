@@ -388,15 +388,9 @@ func (p *gparser) parenthesised() int32 {
 }
 
 // element: an element of a display: starred, or a named expression.
-// Tree-sitter may read a starred primary there as a primary itself
-// ("[*a.b(c)]" is a call of "*a.b"): only a starred name is followed.
 func (p *gparser) element() int32 {
 	if p.tok == rStar {
-		s := p.starExpression()
-		if s < 0 || p.failed || p.nodes[p.nodes[p.nodes[s].first].next].kind != kIdentifier {
-			return p.fail()
-		}
-		return s
+		return p.starExpression()
 	}
 	if p.tok == rYield {
 		return p.fail()
@@ -440,9 +434,46 @@ func (p *gparser) display(k, comp kind, closer rtok) int32 {
 		}
 		return c
 	}
+	if p.tok == closer {
+		first = p.soleStarred(first)
+	}
 	d := p.wrap(k, open, fNone)
 	p.add(d, first, fNone)
 	return p.elements(d, closer)
+}
+
+// soleStarred rebuilds e, the only element of a list or set display, as
+// tree-sitter reads a starred one there: the star takes the name its
+// operand starts with, and the operand's attributes, calls and
+// subscripts apply to that ("[*a.b()]" is a call of "*a.b").
+func (p *gparser) soleStarred(e int32) int32 {
+	if e < 0 || p.failed || p.nodes[e].kind != kListSplat {
+		return e
+	}
+	star := p.nodes[e].first
+	top := p.nodes[star].next
+	var chain []int32
+	n := top
+	for k := p.nodes[n].kind; k == kAttribute || k == kCall || k == kSubscript; k = p.nodes[n].kind {
+		chain = append(chain, n)
+		n = p.nodes[n].first
+	}
+	switch {
+	case p.nodes[n].kind != kIdentifier:
+		return p.fail()
+	case len(chain) == 0:
+		return e
+	}
+	// e becomes the star and the name, in the name's place.
+	ed, nd := &p.nodes[e], &p.nodes[n]
+	p.nodes[star].next, ed.last, ed.end = n, n, nd.end
+	ed.field, ed.next = nd.field, nd.next
+	nd.field, nd.next = fNone, -1
+	p.nodes[chain[len(chain)-1]].first = e
+	for _, c := range chain {
+		p.nodes[c].start = ed.start
+	}
+	return top
 }
 
 // braces: a dictionary or set display or comprehension.
@@ -463,6 +494,9 @@ func (p *gparser) braces() int32 {
 		}
 		if p.tok != rColon {
 			// A set.
+			if p.tok == rRBrace {
+				k = p.soleStarred(k)
+			}
 			if p.tok == rFor || p.tok == rAsync {
 				c := p.wrap(kSetComp, open, fNone)
 				p.add(c, k, fBody)
@@ -530,7 +564,7 @@ func (p *gparser) comprehension(c int32) {
 		if p.tok == rAsync {
 			p.addAnon(f, fNone)
 			if p.tok != rFor {
-				p.failed = true
+				p.fail()
 				return
 			}
 		}

@@ -232,14 +232,14 @@ func (p *gparser) importList(s int32) {
 	for {
 		d := p.dottedName()
 		if d < 0 {
-			p.failed = true
+			p.fail()
 			return
 		}
 		if p.tok == rAs {
 			a := p.wrap(kAliasedImport, d, fName)
 			p.addAnon(a, fNone)
 			if p.tok != rName {
-				p.failed = true
+				p.fail()
 				return
 			}
 			p.add(a, p.token(kIdentifier, true), fAlias)
@@ -718,7 +718,7 @@ func (p *gparser) parameters(ps int32, closer rtok, annotated bool) {
 				break
 			}
 			if p.tok != rName {
-				p.failed = true
+				p.fail()
 				return
 			}
 			prm = p.wrap(k, star, fNone)
@@ -749,7 +749,7 @@ func (p *gparser) parameters(ps int32, closer rtok, annotated bool) {
 				p.add(prm, p.expression(), fValue)
 			}
 		default:
-			p.failed = true
+			p.fail()
 			return
 		}
 		p.add(ps, prm, fNone)

@@ -1,8 +1,14 @@
 package pyfront
 
 import (
+	"path/filepath"
+	"sync"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
 	"bytes"
 	"fmt"
+	"github.com/asynclint/asynclint/asyncir"
 	"os"
 	"sort"
 	"strings"
@@ -207,7 +213,20 @@ func TestGoParseUnsure(t *testing.T) {
 	}
 	why := map[string]int{}
 	example := map[string]string{}
-	for _, path := range corpusFiles(t) {
+	paths := corpusFiles(t)
+	if dir := os.Getenv("GPARSE_LOAD"); dir != "" {
+		paths = nil
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() && d.Name() == "site-packages" {
+				return filepath.SkipDir
+			}
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+	}
+	for _, path := range paths {
 		src, ok := readCorpusText(path)
 		if !ok {
 			continue
@@ -293,4 +312,69 @@ func FuzzGoParse(f *testing.F) {
 			t.Fatalf("%q: the Go parser panicked", src)
 		}
 	})
+}
+
+// TestGoParsePipelineRequests: the parse requests a Load of the corpus
+// makes (recorded as they come) get tree-sitter's tree from the Go
+// parser, or unsure; it reports how many of them, and of their bytes,
+// the Go parser takes.
+func TestGoParsePipelineRequests(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a corpus")
+	}
+	type request struct {
+		src   []byte
+		spans [][2]int
+	}
+	var mu sync.Mutex
+	var reqs []request
+	parseRequestHook = func(src []byte, ranges []sitter.Range, use treeUse) {
+		r := request{src: bytes.Clone(src)}
+		for _, rg := range ranges {
+			r.spans = append(r.spans, [2]int{int(rg.StartByte), int(rg.EndByte)})
+		}
+		mu.Lock()
+		reqs = append(reqs, r)
+		mu.Unlock()
+	}
+	var files []File
+	for _, path := range corpusFiles(t) {
+		files = append(files, File{Path: path})
+	}
+	if dir := os.Getenv("GPARSE_LOAD"); dir != "" { // a directory, as check loads it
+		files = nil
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+				files = append(files, File{Path: p})
+			}
+			return nil
+		})
+	}
+	Load(files, asyncir.PythonModels(), Options{})
+	parseRequestHook = nil
+	pool := newParserPool()
+	var took, size, tookSize int
+	for _, r := range reqs {
+		n := len(r.src)
+		if r.spans != nil {
+			n = 0
+			for _, s := range r.spans {
+				n += s[1] - s[0]
+			}
+		}
+		size += n
+		ok, diff := gparseOracle(pool, r.src, r.spans)
+		if ok {
+			took++
+			tookSize += n
+		}
+		if diff != "" {
+			t.Errorf("%.60q (spans %v): %s", r.src, r.spans, diff)
+		}
+	}
+	if len(reqs) < 10 {
+		t.Fatalf("only %d parse requests recorded", len(reqs))
+	}
+	t.Logf("%d parse requests of %d files: the Go parser took %d (%.1f%%), %.1f%% of %d bytes",
+		len(reqs), len(files), took, 100*float64(took)/float64(len(reqs)), 100*float64(tookSize)/float64(max(size, 1)), size)
 }

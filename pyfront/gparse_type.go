@@ -57,12 +57,19 @@ func (p *gparser) genericType() int32 {
 }
 
 // typeAlias: what tree-sitter reads as "type" T "=" T: an assignment
-// to a call of type with one value ("type(x).a = b"); any other
-// statement starting so is left to it.
+// to a call of type with one value ("type(x).a = b"). A statement with
+// another assignment after "type(...)" is left to tree-sitter.
 func (p *gparser) typeAlias() int32 {
+	// Without "=" after the first type, the statement is an
+	// expression: read it again as one.
+	lexer, nodes, extras := p.recogLexer, len(p.nodes), len(p.extras)
 	s := p.open(kTypeAlias, true)
 	p.add(s, p.token(kType, false), fNone)
 	p.add(s, p.typeOf(), fNone)
+	if !p.failed && p.tok != rEqual {
+		p.recogLexer, p.nodes, p.extras = lexer, p.nodes[:nodes], p.extras[:extras]
+		return p.expressionStatement()
+	}
 	if !p.expectAnon(s, rEqual) {
 		return -1
 	}
