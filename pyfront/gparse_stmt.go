@@ -592,7 +592,15 @@ func (p *gparser) withStatement(async int32) int32 {
 	}
 	p.addAnon(s, fNone)
 	if p.tok == rLPar {
-		return p.fail() // parenthesised items, or an item starting with one
+		// Parenthesised items ("with (a, b):") are left to tree-sitter;
+		// an item that only starts with a parenthesis is read here.
+		e := closingBracket(p.src, p.ts, p.end)
+		for e >= 0 && e < p.end && (p.src[e] == ' ' || p.src[e] == '\t') {
+			e++
+		}
+		if e < 0 || e == p.end || p.src[e] == ':' {
+			return p.fail()
+		}
 	}
 	c := p.open(kWithClause, true)
 	for {

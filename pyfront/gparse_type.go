@@ -60,13 +60,22 @@ func (p *gparser) genericType() int32 {
 // to a call of type with one value ("type(x).a = b"). A statement with
 // another assignment after "type(...)" is left to tree-sitter.
 func (p *gparser) typeAlias() int32 {
-	// Without "=" after the first type, the statement is an
-	// expression: read it again as one.
+	// A statement with no "=" outside brackets is an expression.
 	lexer, nodes, extras := p.recogLexer, len(p.nodes), len(p.extras)
+	assigns := false
+	for !p.ends() && p.tok != rEOF && p.tok != rBad && !assigns {
+		assigns = p.tok == rEqual && p.depth == 0
+		p.next()
+	}
+	p.recogLexer, p.extras = lexer, p.extras[:extras]
+	if !assigns {
+		return p.expressionStatement()
+	}
 	s := p.open(kTypeAlias, true)
 	p.add(s, p.token(kType, false), fNone)
 	p.add(s, p.typeOf(), fNone)
 	if !p.failed && p.tok != rEqual {
+		// "type(x)[i] += 1": an assignment of another kind.
 		p.recogLexer, p.nodes, p.extras = lexer, p.nodes[:nodes], p.extras[:extras]
 		return p.expressionStatement()
 	}
