@@ -368,16 +368,10 @@ func (p *gparser) expressionStatement() int32 {
 			p.add(s, p.assignment(l), fNone)
 			return s
 		}
-		for i, it := range items {
-			if p.nodes[it].kind == kListSplat {
-				return p.fail()
-			}
-			p.add(s, it, fNone)
-			if i < len(commas) {
-				p.add(s, commas[i], fNone)
-			}
-		}
-		return s
+		// Expressions separated by commas, as a statement: tree-sitter
+		// may read the next line as the rest of it, the target list
+		// of an assignment ("a, 0\n().b = 0").
+		return p.fail()
 	}
 	if p.nodes[first].kind == kListSplat {
 		return p.fail()

@@ -99,8 +99,9 @@ func (p *gparser) stringBody(s int32, q byte, from, to int, raw, fstr, bytesLit 
 				continue
 			}
 			if bytesLit && k+1 < to && (src[k+1] == 'N' || src[k+1] == 'u' || src[k+1] == 'U') {
-				k++ // no escape in bytes
-				continue
+				// No escape in bytes: the scanner reads it as content,
+				// or not, by where its token started.
+				return false
 			}
 			if n := escapeLen(src[k:to]); n > 0 {
 				p.addChild(run, p.leaf(kOther, true, k, k+n))

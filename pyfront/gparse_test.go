@@ -92,6 +92,7 @@ func TestGoParseSnippets(t *testing.T) {
 
 // gparseValid are texts the Go parser builds a tree for.
 var gparseValid = []string{
+	"x = a,\ny = 1\n", "for x in a,:\n    b = 1,\n    c\n",
 	"", "x = 1\n", "def f(a, b=1):\n    x = 1  # c\n    # d\n\n    return \"a\\n\" \"b\"\n# e\ny = [1,\n  # in\n  2]\nclass A(B):\n    pass\n",
 	"def f():\n    x = 1\n    # t1\n  # t2\n# t3\n    # t4\ny = 2\nif a:\n    pass\n    # t5\nelse:  # t6\n    pass\n",
 }
