@@ -448,10 +448,10 @@ func (p *gparser) toPattern(n int32) bool {
 	case kParenthesized:
 		nd.kind = kTuplePattern // "(a) = b"
 	case kListSplat:
+		// Only "*name": tree-sitter may read "*a().b" as an attribute
+		// of "*a()".
 		nd.kind = kListSplatPattern
-		c := p.nodes[nd.first].next
-		k := p.nodes[c].kind
-		return k == kIdentifier || k == kAttribute || k == kSubscript
+		return p.nodes[p.nodes[nd.first].next].kind == kIdentifier
 	default:
 		return false
 	}
