@@ -63,8 +63,9 @@ func goParse(src []byte, spans [][2]int, buf []node, recycled bool) *tree {
 	return t
 }
 
-// goParseWhy is goParse that also says where it gave up: -1 when the
-// recogniser is unsure.
+// goParseWhy is goParse that builds at most limit leaves (0: no limit)
+// and says where it gave up: -1 when the recogniser is unsure, -2 when
+// it panicked.
 func goParseWhy(src []byte, spans [][2]int, buf []node, recycled bool, limit int) (t *tree, at int) {
 	defer func() {
 		// A slip of the parser costs the text tree-sitter's parse, not
