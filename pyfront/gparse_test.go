@@ -101,6 +101,9 @@ var gparseValid = []string{
 // request the pipeline makes — whole files, segments, span sets — gets
 // tree-sitter's tree from the Go parser, or unsure.
 func TestGoParseCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a corpus")
+	}
 	pool := newParserPool()
 	files := corpusFiles(t)
 	var reqs, took, bytes, tookBytes int
