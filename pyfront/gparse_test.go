@@ -165,6 +165,22 @@ func TestGoParseCorpus(t *testing.T) {
 	}
 }
 
+// loadPaths lists the .py files under dir, its site-packages left out
+// (as a check of the standard library leaves them).
+func loadPaths(dir string) []string {
+	var paths []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "site-packages" {
+			return filepath.SkipDir
+		}
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	return paths
+}
+
 // readCorpusText reads and decodes a corpus file as Load does; false
 // for one Load would not parse.
 func readCorpusText(path string) ([]byte, bool) {
@@ -219,16 +235,7 @@ func TestGoParseUnsure(t *testing.T) {
 	example := map[string]string{}
 	paths := corpusFiles(t)
 	if dir := os.Getenv("GPARSE_LOAD"); dir != "" {
-		paths = nil
-		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err == nil && d.IsDir() && d.Name() == "site-packages" {
-				return filepath.SkipDir
-			}
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
-				paths = append(paths, p)
-			}
-			return nil
-		})
+		paths = loadPaths(dir)
 	}
 	for _, path := range paths {
 		src, ok := readCorpusText(path)
@@ -347,12 +354,9 @@ func TestGoParsePipelineRequests(t *testing.T) {
 	}
 	if dir := os.Getenv("GPARSE_LOAD"); dir != "" { // a directory, as check loads it
 		files = nil
-		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
-				files = append(files, File{Path: p})
-			}
-			return nil
-		})
+		for _, p := range loadPaths(dir) {
+			files = append(files, File{Path: p})
+		}
 	}
 	Load(files, asyncir.PythonModels(), Options{})
 	parseRequestHook = nil
