@@ -80,9 +80,10 @@ func (p *gparser) stringBody(s int32, q byte, from, to int, raw, fstr, bytesLit 
 	}
 	for k := from; k < to; k++ {
 		if run < 0 && spec == 0 && (!fstr || src[k] != '{' || k+1 < to && src[k+1] == '{') {
-			if fstr && raw && src[k] == '\\' {
-				// The scanner's content token needs a character not
-				// stepped over before a field: not followed here.
+			if fstr && raw && !rawContentBeforeBrace(src[k:to], q) {
+				// The scanner's content token needs a character it
+				// does not step over before a brace: without one, not
+				// followed here.
 				return false
 			}
 			run = p.leaf(kOther, true, k, k) // string_content
@@ -276,4 +277,19 @@ func onlyEscaped(t []byte, q byte) bool {
 		}
 	}
 	return true
+}
+
+// rawContentBeforeBrace: the text t of a raw f-string has a character
+// before its first brace (or end) that is not a backslash or the quote q
+// or backslash a backslash steps over.
+func rawContentBeforeBrace(t []byte, q byte) bool {
+	for k := 0; k < len(t) && t[k] != '{' && t[k] != '}'; k++ {
+		if t[k] != '\\' {
+			return true
+		}
+		if k+1 < len(t) && (t[k+1] == q || t[k+1] == '\\') {
+			k++
+		}
+	}
+	return false
 }
