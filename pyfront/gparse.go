@@ -44,6 +44,9 @@ type gparser struct {
 	failed bool
 	// inPrint: the statement starts with the name print.
 	inPrint bool
+	// lineList: the line being read has a list of expressions outside
+	// brackets.
+	lineList bool
 	// ops counts the leaves built; past limit (when > 0) the parse
 	// gives up, as tree-sitter's does past its operation limit.
 	ops, limit int

@@ -11,6 +11,7 @@ func (p *gparser) expressions() int32 {
 		return e
 	}
 	l := p.wrap(kExpressionList, e, fNone)
+	p.lineList = p.lineList || p.depth == 0
 	for p.tok == rComma {
 		p.addAnon(l, fNone)
 		if !p.startsExpression() {

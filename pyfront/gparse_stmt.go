@@ -1,5 +1,7 @@
 package pyfront
 
+import "bytes"
+
 // The statements of the Go parser (gparse.go), as tree-sitter-python's
 // grammar builds them. Blocks end where its scanner puts their DEDENT:
 // after the comment lines that follow them indented at least as much.
@@ -111,6 +113,7 @@ func (p *gparser) column(k int) int32 {
 // and ends the line: a comment on it is inside parent (the hidden
 // NEWLINE token comes after it).
 func (p *gparser) simpleStatements(parent int32) bool {
+	p.lineList = false
 	for {
 		p.inPrint = p.tok == rName && string(p.src[p.ts:p.te]) == "print"
 		s := p.simpleStatement()
@@ -137,6 +140,13 @@ func (p *gparser) simpleStatements(parent int32) bool {
 	}
 	p.trail = len(p.extras)
 	p.next()
+	// A line with a list of expressions, then one that could go on
+	// its last expression: tree-sitter may read them as one statement
+	// ("a = b, 0\n().c" is a call of 0).
+	if p.lineList && p.ts < len(p.src) && bytes.IndexByte([]byte("([{'\"-+~*@"), p.src[p.ts]) >= 0 {
+		return false
+	}
+	p.lineList = false
 	return true
 }
 
@@ -359,6 +369,7 @@ func (p *gparser) expressionStatement() int32 {
 		}
 		if p.tok == rEqual || p.tok == rAugAssign || p.tok == rColon {
 			l := p.open(kExpressionList, true)
+			p.lineList = true
 			for i, it := range items {
 				p.add(l, it, fNone)
 				if i < len(commas) {
