@@ -1,7 +1,5 @@
 package pyfront
 
-import "bytes"
-
 // The statements of the Go parser (gparse.go), as tree-sitter-python's
 // grammar builds them. Blocks end where its scanner puts their DEDENT:
 // after the comment lines that follow them indented at least as much.
@@ -140,10 +138,10 @@ func (p *gparser) simpleStatements(parent int32) bool {
 	}
 	p.trail = len(p.extras)
 	p.next()
-	// A line with a list of expressions, then one that could go on
-	// its last expression: tree-sitter may read them as one statement
-	// ("a = b, 0\n().c" is a call of 0).
-	if p.lineList && p.ts < len(p.src) && bytes.IndexByte([]byte("([{'\"-+~*@"), p.src[p.ts]) >= 0 {
+	// A line with a list of expressions, then one starting with a
+	// bracket: tree-sitter may read them as one statement ("a = b, 0\n
+	// ().c" is a call of 0; a sign, quote or "@" there was not seen to).
+	if p.lineList && p.ts < len(p.src) && (p.src[p.ts] == '(' || p.src[p.ts] == '[') {
 		return false
 	}
 	p.lineList = false
