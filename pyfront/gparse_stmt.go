@@ -646,6 +646,11 @@ func (p *gparser) decorated() int32 {
 		p.trail = len(p.extras)
 		p.next()
 		p.add(s, d, fNone)
+		if len(p.extras) > p.trail {
+			// A comment line after a decorator: tree-sitter's scanner
+			// may take it for the end of the block ("@d\n#\n def").
+			return p.fail()
+		}
 	}
 	var def int32
 	switch p.tok {
