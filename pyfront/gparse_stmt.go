@@ -646,10 +646,13 @@ func (p *gparser) decorated() int32 {
 		p.trail = len(p.extras)
 		p.next()
 		p.add(s, d, fNone)
-		if len(p.extras) > p.trail {
-			// A comment line after a decorator: tree-sitter's scanner
-			// may take it for the end of the block ("@d\n#\n def").
-			return p.fail()
+		for _, x := range p.extras[p.trail:] {
+			// A comment line after a decorator, indented less than
+			// it: tree-sitter's scanner may take it for the end of
+			// the block ("@d\n#\n def").
+			if p.column(int(x.start)) < p.column(int(p.nodes[d].start)) {
+				return p.fail()
+			}
 		}
 	}
 	var def int32
