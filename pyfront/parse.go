@@ -671,6 +671,20 @@ func (p *parserPool) parse(src []byte, ranges []sitter.Range, timeout time.Durat
 // the parses of a run of segments, which trims once when they are done
 // (a trim per parse returned the pages the next parse faulted in again).
 func (p *parserPool) parseKeepingHeap(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
+	if parseRequestHook != nil {
+		parseRequestHook(src, ranges, use)
+	}
+	if t := goParseFor(src, ranges, timeout, use, buf); t != nil {
+		return t
+	}
+	return p.parseWithSitter(src, ranges, timeout, use, buf)
+}
+
+// parseRequestHook, when set (by tests), sees every parse request.
+var parseRequestHook func(src []byte, ranges []sitter.Range, use treeUse)
+
+// parseWithSitter is parseKeepingHeap by tree-sitter alone.
+func (p *parserPool) parseWithSitter(src []byte, ranges []sitter.Range, timeout time.Duration, use treeUse, buf []node) *tree {
 	ps := p.pool.Get().(*sitter.Parser)
 	defer p.pool.Put(ps)
 	// The operation limit bounds the parse inside tree-sitter; ParseCtx

@@ -67,6 +67,36 @@ func (lx *recogLexer) fields(q byte, raw bool, from, to, spec int) bool {
 // field checks the replacement field opened at src[k] and returns the
 // offset of its closing "}".
 func (lx *recogLexer) field(q byte, raw bool, k, to, spec int) (int, bool) {
+	f, ok := lx.fieldBounds(q, k, to, spec)
+	if !ok {
+		return 0, false
+	}
+	// The expression, as a text of its own joined as in brackets.
+	sub := recogniser{recogLexer: recogLexer{src: lx.src, pos: f.expr, end: f.code, depth: 1, base: 1, fnest: lx.fnest + 1}}
+	if !sub.fieldExpression() {
+		return 0, false
+	}
+	if f.spec > 0 && !lx.fields(q, raw, f.spec, f.specEnd, spec+1) {
+		return 0, false
+	}
+	return f.close, true
+}
+
+// fieldParts are the parts of a replacement field: its expression's
+// text [expr, code), a "=" at code when eq, a conversion at conv (0:
+// none), a format spec [spec, specEnd) after a ":" at spec-1 (spec 0:
+// none), and the closing "}" at close.
+type fieldParts struct {
+	expr, code    int
+	eq            bool
+	conv          int
+	spec, specEnd int
+	close         int
+}
+
+// fieldBounds finds the parts of the replacement field opened at src[k].
+func (lx *recogLexer) fieldBounds(q byte, k, to, spec int) (fieldParts, bool) {
+	var f fieldParts
 	src := lx.src
 	depth := 0
 	e := k + 1
@@ -75,11 +105,11 @@ scan:
 	for ; e < to; e++ {
 		switch c := src[e]; c {
 		case q, '\\', '#':
-			return 0, false
+			return f, false
 		case '\'', '"':
 			n, ok := skipString(src[:to], e)
 			if !ok {
-				return 0, false
+				return f, false
 			}
 			e = n - 1
 		case '(', '[', '{':
@@ -87,7 +117,7 @@ scan:
 		case ')', ']':
 			depth--
 			if depth < 0 {
-				return 0, false
+				return f, false
 			}
 		case '}':
 			if depth == 0 {
@@ -108,7 +138,7 @@ scan:
 		}
 	}
 	if exprEnd < 0 {
-		return 0, false
+		return f, false
 	}
 	// A self-documenting field, "{x=}", is its expression and "=".
 	code := exprEnd
@@ -117,22 +147,20 @@ scan:
 	}
 	if code > k+2 && src[code-1] == '=' && bytes.IndexByte([]byte("=!<>"), src[code-2]) < 0 {
 		code--
+		f.eq = true
 	}
-	// The expression, as a text of its own joined as in brackets.
-	sub := recogniser{recogLexer: recogLexer{src: src, pos: k + 1, end: code, depth: 1, base: 1, fnest: lx.fnest + 1}}
-	if !sub.fieldExpression() {
-		return 0, false
-	}
+	f.expr, f.code = k+1, code
 	e = exprEnd
 	if src[e] == '!' {
 		if e+2 >= to || src[e+1] != 'r' && src[e+1] != 's' && src[e+1] != 'a' || src[e+2] != ':' && src[e+2] != '}' {
-			return 0, false
+			return f, false
 		}
+		f.conv = e
 		e += 2
 	}
 	if src[e] == ':' {
 		if spec >= 1 || e+1 < to && src[e+1] == '=' {
-			return 0, false
+			return f, false
 		}
 		// The format spec: literal text up to the field's "}", with
 		// fields of its own.
@@ -148,12 +176,14 @@ scan:
 				d--
 			}
 		}
-		if e >= to || !lx.fields(q, raw, s, e, spec+1) {
-			return 0, false
+		if e >= to {
+			return f, false
 		}
+		f.spec, f.specEnd = s, e
 	}
 	if e >= to || src[e] != '}' {
-		return 0, false
+		return f, false
 	}
-	return e, true
+	f.close = e
+	return f, true
 }

@@ -111,6 +111,15 @@ type recogLexer struct {
 	tok    rtok
 	ts, te int // the token's bytes
 	bad    bool
+	// extras, when set, receives the comments and line continuations
+	// skipped, in order: tree-sitter keeps them as nodes (gparse.go).
+	extras *[]extra
+}
+
+// extra is a comment or line continuation between tokens.
+type extra struct {
+	start, end int32
+	comment    bool
 }
 
 // fail gives up: every token from now on is rBad.
@@ -336,6 +345,9 @@ func (lx *recogLexer) skipComment() bool {
 		}
 		k++
 	}
+	if lx.extras != nil {
+		*lx.extras = append(*lx.extras, extra{int32(lx.pos), int32(k), true})
+	}
 	lx.pos = k
 	return true
 }
@@ -359,6 +371,9 @@ func (lx *recogLexer) continuation() bool {
 		return false
 	}
 	k++
+	if lx.extras != nil {
+		*lx.extras = append(*lx.extras, extra{int32(lx.pos), int32(k), false})
+	}
 	lx.pos = k
 	for k < lx.end && (src[k] == ' ' || src[k] == '\t') {
 		k++

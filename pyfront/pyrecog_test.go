@@ -147,8 +147,22 @@ func FuzzRecogniser(f *testing.F) {
 	for _, s := range recogInvalid {
 		f.Add([]byte(s))
 	}
-	// Real statements too, for the mutator to break: the small segments
-	// of a few standard-library modules.
+	addStatementSeeds(f)
+	pool := newParserPool()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 1<<14 || !recognisePython(src, [][2]int{{0, len(src)}}) {
+			return
+		}
+		if !treeSitterClean(pool, src, [][2]int{{0, len(src)}}) {
+			t.Fatalf("valid, but tree-sitter or legacySyntax flags %q", src)
+		}
+	})
+}
+
+// addStatementSeeds adds real statements to a fuzz target's seeds, for
+// the mutator to break: the small segments of a few standard-library
+// modules.
+func addStatementSeeds(f *testing.F) {
 	if out, err := exec.Command("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])").Output(); err == nil {
 		for _, name := range []string{"asyncio/tasks.py", "json/encoder.py", "string.py", "dataclasses.py", "argparse.py"} {
 			src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), name))
@@ -161,15 +175,6 @@ func FuzzRecogniser(f *testing.F) {
 			}
 		}
 	}
-	pool := newParserPool()
-	f.Fuzz(func(t *testing.T, src []byte) {
-		if len(src) > 1<<14 || !recognisePython(src, [][2]int{{0, len(src)}}) {
-			return
-		}
-		if !treeSitterClean(pool, src, [][2]int{{0, len(src)}}) {
-			t.Fatalf("valid, but tree-sitter or legacySyntax flags %q", src)
-		}
-	})
 }
 
 // corpusFiles lists the .py files of the differential test: the
@@ -375,15 +380,31 @@ func TestRecogniserMutations(t *testing.T) {
 		t.Skip("parses a corpus")
 	}
 	pool := newParserPool()
+	var tried, accepted int
+	mutate(t, 1, func(seg []byte) bool { return recognisePython(seg, whole(string(seg))) }, func(path string, text, deleted []byte, at int) {
+		tried++
+		if !recognisePython(text, whole(string(text))) {
+			return
+		}
+		accepted++
+		if !treeSitterClean(pool, text, whole(string(text))) {
+			t.Errorf("%s: valid with %q deleted at %d, but tree-sitter or legacySyntax flags:\n%s", path, deleted, at, text)
+		}
+	})
+	t.Logf("%d mutations, %d called valid and checked", tried, accepted)
+}
+
+// mutate calls try with real statements with one byte or one token
+// deleted: three of each segment keep takes, of every fourth corpus
+// file (all of them with PYRECOG_FULL), the same each run for a seed.
+func mutate(t *testing.T, seed uint64, keep func(seg []byte) bool, try func(path string, text, deleted []byte, at int)) {
 	full := os.Getenv("PYRECOG_FULL") != ""
-	seed := uint64(1)
 	random := func(n int) int { // xorshift: the same sample each run
 		seed ^= seed << 13
 		seed ^= seed >> 7
 		seed ^= seed << 17
 		return int(seed % uint64(n))
 	}
-	var tried, accepted int
 	for f, path := range corpusFiles(t) {
 		if !full && f%4 != 0 {
 			continue
@@ -398,7 +419,7 @@ func TestRecogniserMutations(t *testing.T) {
 		}
 		for _, s := range fs.segs {
 			seg := src[s.start:s.end]
-			if len(seg) < 2 || len(seg) > 4000 || !recognisePython(seg, whole(string(seg))) {
+			if len(seg) < 2 || len(seg) > 4000 || !keep(seg) {
 				continue
 			}
 			for range 3 {
@@ -409,17 +430,8 @@ func TestRecogniserMutations(t *testing.T) {
 						j++
 					}
 				}
-				text := append(append([]byte{}, seg[:i]...), seg[j:]...)
-				tried++
-				if !recognisePython(text, whole(string(text))) {
-					continue
-				}
-				accepted++
-				if !treeSitterClean(pool, text, whole(string(text))) {
-					t.Errorf("%s: valid with %q deleted at %d, but tree-sitter or legacySyntax flags:\n%s", path, seg[i:j], i, text)
-				}
+				try(path, append(append([]byte{}, seg[:i]...), seg[j:]...), seg[i:j], i)
 			}
 		}
 	}
-	t.Logf("%d mutations, %d called valid and checked", tried, accepted)
 }
