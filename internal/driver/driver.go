@@ -124,12 +124,14 @@ func AnalyzerConfig(cfg *config.Config, models *asyncir.Models) *asyncir.Config 
 // Run checks the paths.
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
-	hugeheap.Reserve(1 << 30)
 	cfg := opts.Config
 	if cfg == nil {
 		cfg = &config.Config{}
 	}
+	// The interpreter's answer is the longest wait of a small run: asked
+	// first, before the heap reservation and the walk.
 	lib := startLibrary(cfg, opts.Paths)
+	reserved := hugeheap.ReserveAsync(1 << 30)
 	collecting := phase.Start("collect")
 	in, warnings, err := collect(opts.Paths, cfg, opts.Strict)
 	collecting.End()
@@ -140,6 +142,7 @@ func Run(opts Options) (*Result, error) {
 	var large []string
 	in.Python, large = dropLarge(in.Python, opts.Overlay, cfg.MaxFileBytes())
 	warnings = append(warnings, large...)
+	reserved()
 	if cacheable(opts, in) {
 		res, err := runCached(opts, cfg, lib, in.Python, warnings)
 		if res != nil {
