@@ -113,7 +113,7 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 	first := trees.next()
 	if first == nil {
 		resumeGC()
-		return nil, false
+		return trees.unparsed(s)
 	}
 	lineStarts, indents := lineTable(s.src, nil)
 	lw := &lowerer{t: first.t, lits: first.lits, lineStarts: lineStarts, mi: mi, path: s.path}
@@ -143,7 +143,7 @@ func (p *parserPool) lowerSegmented(s *source, segs []segment, timeout time.Dura
 		trees.recycle(seg)
 		if seg = trees.next(); seg == nil {
 			resumeGC()
-			return nil, false
+			return trees.unparsed(s)
 		}
 	}
 	b.versions = versions
@@ -167,6 +167,22 @@ type segmentTrees struct {
 	// spare holds the segments already lowered, whose node slices and
 	// scanner slabs the next parses fill rather than allocate.
 	spare chan *parsedSegment
+	// deadline ends the parse of the whole file.
+	deadline time.Time
+}
+
+// unparsed is lowerSegmented's answer when a segment did not parse. A
+// syntax error sends the file down the whole-file path, which recovers
+// from it as the segments cannot. A parse that ran out of the file's
+// time gives up: parsing the file whole would take longer still (a 10
+// MB module parsed whole takes seconds and over a gigabyte).
+func (st *segmentTrees) unparsed(s *source) (*moduleInfo, bool) {
+	if time.Now().Before(st.deadline) {
+		return nil, false
+	}
+	mi := newModuleInfo(s, true)
+	mi.gaveUp = true
+	return mi, true
 }
 
 // parseSegments starts parsing segs of src, at most a few segments ahead
@@ -179,6 +195,7 @@ func (p *parserPool) parseSegments(src []byte, segs []segment, timeout time.Dura
 		st.out[i] = make(chan *parsedSegment, 1)
 	}
 	deadline := time.Now().Add(timeout)
+	st.deadline = deadline
 	next := make(chan int)
 	st.wg.Add(workers + 1)
 	go func() {

@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/asynclint/asynclint/asyncir"
 )
@@ -316,4 +319,30 @@ func FuzzConstDisplay(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSegmentsGiveUpWhenLate checks that a module lowered in segments
+// whose parse runs out of the file's time is given up with the warning,
+// not parsed again whole (which would take longer still).
+func TestSegmentsGiveUpWhenLate(t *testing.T) {
+	defer func(n int) { segmentSize = n }(segmentSize)
+	segmentSize = 1
+	src := []byte("import asyncio\n\nasync def a():\n    await asyncio.sleep(1)\n\nasync def b():\n    a()\n")
+	if splitSegments(src, segmentSize) == nil {
+		t.Fatal("the module is not cut into segments")
+	}
+	whole := 0
+	parseRequestHook = func(req []byte, ranges []sitter.Range, _ treeUse) {
+		if len(ranges) == 0 && len(req) == len(src) {
+			whole++
+		}
+	}
+	defer func() { parseRequestHook = nil }()
+	res := Load([]File{{Path: "late.py", Content: src}}, asyncir.PythonModels(), Options{Eager: true, Timeout: time.Nanosecond})
+	if whole != 0 {
+		t.Errorf("the module was parsed whole %d times after its segments ran out of time", whole)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Message, "did not finish") {
+		t.Errorf("warnings %v, want one that the parse did not finish", res.Warnings)
+	}
 }
