@@ -243,6 +243,12 @@ func (lib *Library) scanSync(site, top string) (bool, []string) {
 				return filepath.SkipAll
 			}
 			if d.IsDir() {
+				if d.Name() == "__pycache__" {
+					// Bytecode only; the interpreter writes it as
+					// modules are imported, which must not date the
+					// verdict.
+					return filepath.SkipDir
+				}
 				// A file added or removed changes its directory's time.
 				if st, ok := stampOf(p, true); ok {
 					v.stamps = append(v.stamps, st)

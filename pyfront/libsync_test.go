@@ -138,3 +138,32 @@ func TestSyncVerdictFollowsFiles(t *testing.T) {
 		t.Error("after the async def was removed again: still async")
 	}
 }
+
+// The interpreter writing bytecode into a package's __pycache__ (as it
+// imports the package) does not date the package's verdict: only source
+// files and their directories are stamped.
+func TestSyncVerdictIgnoresBytecode(t *testing.T) {
+	cache, site := t.TempDir(), t.TempDir()
+	writeTree(t, site, map[string]string{"syncpkg/__init__.py": "def f():\n    return 1\n", "syncpkg/__pycache__/old.pyc": "x"})
+	verdict := func() bool { return NewLibrary(&Environment{Sites: []string{site}}, cache).syncOnly(0, "syncpkg") }
+	if !verdict() {
+		t.Fatal("a synchronous package judged async")
+	}
+	// The source changes behind the stamps' back (same size, same time):
+	// only a rescan would see it.
+	init := filepath.Join(site, "syncpkg", "__init__.py")
+	info, _ := os.Stat(init)
+	if err := os.WriteFile(init, []byte("async def f():\n  pass\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(init); after.Size() != info.Size() {
+		t.Fatalf("fixture: sizes %d and %d differ", info.Size(), after.Size())
+	}
+	os.Chtimes(init, info.ModTime(), info.ModTime())
+	later := time.Now().Add(time.Minute)
+	writeTree(t, site, map[string]string{"syncpkg/__pycache__/__init__.cpython-311.pyc": "bytecode"})
+	os.Chtimes(filepath.Join(site, "syncpkg", "__pycache__"), later, later)
+	if !verdict() {
+		t.Error("writing bytecode into __pycache__ made the package be scanned again")
+	}
+}
