@@ -39,7 +39,7 @@ func TestNeverAwaited(t *testing.T) {
 		"neverawaited/reply", "neverawaited/nilchan",
 		"neverawaited/chanshapes", "neverawaited/lockshapes", "neverawaited/waitshapes",
 		"neverawaited/crosslock", "neverawaited/kernels", "neverawaited/mainexit",
-		"neverawaited/closers")
+		"neverawaited/closers", "neverawaited/requests")
 }
 
 func TestBlockingCall(t *testing.T) {

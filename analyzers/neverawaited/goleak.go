@@ -28,6 +28,7 @@ func runGo(pass *asyncir.Pass) error {
 	checkForeverBlocks(pass)
 	checkUncancelledLoops(pass)
 	checkBlockedUnderLock(pass)
+	checkUnansweredRequests(pass)
 	checkLockOrder(pass, locks)
 	checkSelfWaits(pass)
 	replies := findRepliers(pass.Module)

@@ -181,6 +181,19 @@ and is changed only in the block that closes or sends
 leave only on a later turn, makes that close happen before any way out:
 it is not a skipped close.
 
+Requests and their reply channels, by struct field: a function that makes
+a reply channel, files it in a request's field (` + "`f := &future{errCh: make(chan error, 1)}`" + `),
+sends the request on a field channel and then waits on ` + "`<-f.errCh`" + `
+outside a ` + "`select`" + `, when the one goroutine that receives those
+requests answers them itself (sends on or closes the reply field) but can
+return on a path from taking a request that answers nothing: a loop that
+queues requests (` + "`r.pending = append(r.pending, f)`" + `) and answers the
+queue on a later turn, but returns on shutdown with the queue unanswered.
+A loop that answers (` + "`for _, f := range r.pending { f.errCh <- err }`" + `)
+answers every request in it; a goroutine that calls or starts another
+function answering the same field may hand the request on, and is not
+judged.
+
 ### Why is this bad?
 ` + "`for x := range ch`" + ` ends only when ` + "`ch`" + ` is closed. If the producer returns
 early, on an error path for example, the workers wait forever.
@@ -388,7 +401,10 @@ receives the results its counted goroutines send on a channel without
 room for them all; a goroutine that waits on the wait group that counts
 it, itself or through a call (a worker that calls ` + "`p.Close()`" + `, which waits
 for every worker); and a ` + "`Wait`" + ` on a struct field wait group while holding
-a mutex its goroutines lock before ` + "`Done`" + `.
+a mutex its goroutines lock before ` + "`Done`" + ` — on
+some path is enough (a task that takes the group's mutex to record its
+error, then calls its deferred ` + "`Done`" + `): ` + "`Wait`" + ` needs every ` + "`Done`" + `, so the
+one failing task that locks while ` + "`Wait`" + ` holds the mutex stops both.
 
 Across methods: a wait group held in an unexported struct field (` + "`s.wg`" + `)
 whose goroutine, started right after an ` + "`Add`" + ` of the field (` + "`s.wg.Add(1); go s.save(n)`" + `),

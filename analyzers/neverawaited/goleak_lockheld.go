@@ -51,6 +51,7 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 		}
 		for _, lock := range heldLocks(models, x) {
 			var firsts []*asyncir.Op
+			mayLock := false // some partner locks first on some paths only
 			for _, p := range ps {
 				a := lockedBefore(models, p, lock, false)
 				if a == nil && repeatsUnder(models, x, lock) {
@@ -58,6 +59,10 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 						continue // the range's end; its receive is judged
 					}
 					a = lockedBetweenTurns(models, p, lock)
+				}
+				if a == nil && strings.HasPrefix(key, "done ") {
+					a = lockedOnSomePath(models, p, lock)
+					mayLock = mayLock || a != nil
 				}
 				if a == nil || p.Func() == x.Func() {
 					firsts = nil
@@ -77,12 +82,12 @@ func checkBlockedUnderLock(pass *asyncir.Pass) {
 			for _, p := range ps {
 				reported[p] = true
 			}
-			reportBlockedUnderLock(pass, x, key, ps[0], firsts, lock)
+			reportBlockedUnderLock(pass, x, key, ps[0], firsts, lock, mayLock)
 		}
 	}
 }
 
-func reportBlockedUnderLock(pass *asyncir.Pass, x *asyncir.Op, key string, partner *asyncir.Op, firsts []*asyncir.Op, lock *asyncir.Value) {
+func reportBlockedUnderLock(pass *asyncir.Pass, x *asyncir.Op, key string, partner *asyncir.Op, firsts []*asyncir.Op, lock *asyncir.Value, mayLock bool) {
 	f := x.Func()
 	verb, fld, _ := strings.Cut(key, " ")
 	var code, what string
@@ -97,11 +102,15 @@ func reportBlockedUnderLock(pass *asyncir.Pass, x *asyncir.Op, key string, partn
 	if x.Kind == asyncir.OpCall && x.Callee != nil {
 		what += " (in `" + x.Callee.QualName + "`)"
 	}
+	must, locks := "must", "locks"
+	if mayLock {
+		must, locks = "can", "can lock"
+	}
 	report(pass, asyncir.Diagnostic{
 		Code:    code,
 		Range:   x.Range,
-		Message: fmt.Sprintf("`%s` can block forever %s while holding %s: its partner `%s` must lock it first", f.QualName, what, lockName(lock), partner.Func().QualName),
-		Related: []asyncir.Related{{Range: firsts[0].Range, Message: "`" + firsts[0].Func().QualName + "` locks it here first"}},
+		Message: fmt.Sprintf("`%s` can block forever %s while holding %s: its partner `%s` %s lock it first", f.QualName, what, lockName(lock), partner.Func().QualName, must),
+		Related: []asyncir.Related{{Range: firsts[0].Range, Message: "`" + firsts[0].Func().QualName + "` " + locks + " it here first"}},
 	})
 	seen := map[*asyncir.Op]bool{}
 	for _, a := range firsts {
@@ -205,6 +214,26 @@ func lockedBetweenTurns(models *asyncir.Models, p *asyncir.Op, lock *asyncir.Val
 			}
 		})
 	}
+	return found
+}
+
+// lockedOnSomePath returns a write Lock of lock's field that the
+// goroutine of p, a Done, takes on some path before p (before it
+// returns, for a deferred Done): a task that locks only on its error
+// path. Wait needs every Done, so that one path, taken while the waiter
+// holds the lock, leaves both stuck; nil when no path locks first.
+func lockedOnSomePath(models *asyncir.Models, p *asyncir.Op, lock *asyncir.Value) *asyncir.Op {
+	field := lock.Track.Field
+	var found *asyncir.Op
+	p.Func().Ops(func(o *asyncir.Op) {
+		m, kind := asyncir.LockCall(models, o)
+		if found != nil || m == nil || o.Kind != asyncir.OpCall || kind != asyncir.LockWrite || m.Track == nil || m.Track.Field != field {
+			return
+		}
+		if p.Kind == asyncir.OpDefer && asyncir.Reaches(p, o, nil) || p.Kind != asyncir.OpDefer && asyncir.Reaches(o, p, nil) {
+			found = o
+		}
+	})
 	return found
 }
 

@@ -52,7 +52,7 @@ func (r *raftNode) Apply(cmd string) error {
 	case <-r.shutdownCh:
 		return errors.New("raft is shut down")
 	}
-	return <-f.errCh
+	return <-f.errCh // want `.raftNode.Apply. can block forever receiving from .applyFuture.errCh.: goroutine .raftNode.run., which takes its request, can return without answering it \(AL152\)`
 }
 
 func (r *raftNode) Shutdown() { close(r.shutdownCh) }
@@ -106,16 +106,16 @@ func (r *raftNodeFixed) Shutdown() { close(r.shutdownCh) }
 func RunApplyFuture() {
 	r := newRaftNode()
 	go r.Apply("set x")
-	time.Sleep(2 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond) // Apply's request is queued by now
 	r.Shutdown()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 }
 
 // RunApplyFutureFixed does the same with the fixed twin.
 func RunApplyFutureFixed() {
 	r := newRaftNodeFixed()
 	go r.Apply("set x")
-	time.Sleep(2 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond) // Apply's request is queued by now
 	r.Shutdown()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 }

@@ -27,7 +27,7 @@ func (g *lockedGroup) Go(f func() error) {
 	go func() {
 		defer g.wg.Done()
 		if err := f(); err != nil {
-			g.mu.Lock()
+			g.mu.Lock() // want `locking mutex .lockedGroup.mu. can block forever: .lockedGroup.Wait. holds it while it waits for .lockedGroup.Go.func1. \(AL155\)`
 			g.err = err
 			g.mu.Unlock()
 		}
@@ -37,7 +37,7 @@ func (g *lockedGroup) Go(f func() error) {
 func (g *lockedGroup) Wait() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	g.wg.Wait()
+	g.wg.Wait() // want `.lockedGroup.Wait. can block forever in .lockedGroup.wg..Wait while holding mutex .lockedGroup.mu.: its partner .lockedGroup.Go.func1. can lock it first \(AL156\)`
 	return g.err
 }
 
@@ -73,20 +73,20 @@ func (g *lockedGroupFixed) Wait() error {
 func RunLockedGroup() {
 	g := &lockedGroup{}
 	g.Go(func() error {
-		time.Sleep(2 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond) // Wait holds the mutex by now
 		return errFailed
 	})
 	go g.Wait()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 }
 
 // RunLockedGroupFixed does the same with the fixed twin.
 func RunLockedGroupFixed() {
 	g := &lockedGroupFixed{}
 	g.Go(func() error {
-		time.Sleep(2 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond) // Wait holds the mutex by now
 		return errFailed
 	})
 	go g.Wait()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 }
