@@ -30,6 +30,9 @@ type APIModel struct {
 	// NeverRaises: a query that cannot raise (loop.is_running(),
 	// future.done()), so no exception path starts at it.
 	NeverRaises bool
+	// QuietEnter: entering the context manager the call returns cannot
+	// raise either (a timeout scope made in a task).
+	QuietEnter bool
 	// Schedules: the call takes over the awaitables passed to it (await,
 	// wrap in tasks, or run them), so they are not lost.
 	Schedules bool
@@ -210,13 +213,21 @@ func (m *Models) API(name string) *APIModel {
 	return nil
 }
 
-// NeverRaises reports whether op calls an API that cannot raise.
+// NeverRaises reports whether op calls an API that cannot raise, or
+// enters what such a call just returned when its entry cannot raise.
 func (m *Models) NeverRaises(op *Op) bool {
-	if op.Kind != OpCall {
-		return false
+	switch op.Kind {
+	case OpCall:
+		a := m.API(op.External)
+		return a != nil && a.NeverRaises
+	case OpWith:
+		if op.Operand == nil || op.Operand.Def == nil || op.Operand.Def.Kind != OpCall {
+			return false
+		}
+		a := m.API(op.Operand.Def.External)
+		return a != nil && a.QuietEnter
 	}
-	a := m.API(op.External)
-	return a != nil && a.NeverRaises
+	return false
 }
 
 // Method returns the model of class.method, looking through the class's

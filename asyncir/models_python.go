@@ -36,6 +36,12 @@ func passingFutures(a *APIModel) *APIModel { a.PassesFutures = true; return a }
 // query models a method that only reports state and cannot raise.
 func query(name string) *APIModel { return &APIModel{Name: name, NeverRaises: true, Callback: -1} }
 
+// timeoutScope is a factory of a timeout context manager: neither making
+// it nor entering it in a task raises.
+func timeoutScope(name string) *APIModel {
+	return &APIModel{Name: name, NeverRaises: true, QuietEnter: true, Callback: -1}
+}
+
 func readying(a *APIModel, direction string) *APIModel { a.Readies = direction; return a }
 
 // PythonModels returns a fresh copy of the standard tables.
@@ -102,6 +108,10 @@ func PythonModels() *Models {
 		// State queries: no exception path starts at them.
 		query(loopClass+".is_running"), query(loopClass+".is_closed"), query(loopClass+".get_debug"),
 		query(loopClass+".time"), query("asyncio.Future.done"), query("asyncio.Future.cancelled"),
+		// A timeout scope only reads the running loop's clock when it is
+		// made and entered (bleak makes one between storing a coroutine
+		// and awaiting it).
+		timeoutScope("asyncio.timeout"), timeoutScope("asyncio.timeout_at"),
 
 		// Callback-taking APIs whose callback's result is thrown away.
 		callback(loopClass+".call_soon", 0, "", true),
@@ -174,6 +184,9 @@ func PythonModels() *Models {
 		"asyncio.base_events.BaseEventLoop":            "asyncio.BaseEventLoop",
 		"_asyncio.Future":                              "asyncio.Future",
 		"_asyncio.Task":                                "asyncio.Task",
+		// The backport a version test imports before 3.11.
+		"async_timeout.timeout":    "asyncio.timeout",
+		"async_timeout.timeout_at": "asyncio.timeout_at",
 	} {
 		m.Aliases[k] = v
 	}

@@ -22,7 +22,10 @@ imported name, only AttributeError; a subscript only LookupError or
 TypeError): a comparison or a name between creation and use cannot send
 the coroutine to the handler, nor can self.attr to an except OSError, nor
 a call that only reports state (loop.is_running(), loop.is_closed(),
-future.done()). The related location names the operation.
+future.done()), nor making or entering a timeout scope (asyncio.timeout,
+timeout_at, and async_timeout's, which a version test may import in
+their place): it fires only while the body awaits. The related location
+names the operation.
 It knows coroutine functions across modules (imports and re-exports),
 methods called through self, cls, super() and project base classes,
 decorated functions whose wrapper is async def or returns the wrapped call
