@@ -188,6 +188,19 @@ type ClassModel struct {
 	// word in that function; an attribute that holds it is not (classes
 	// keep a BytesIO or a disk file behind the same annotation).
 	Protocol bool
+	// AtOnce are the methods whose coroutine finishes without ever
+	// suspending (put on an asyncio.Queue that cannot fill).
+	AtOnce map[string]bool
+}
+
+// FinishesAtOnce reports whether call makes a coroutine that returns
+// without suspending: a task running it is done after its first step.
+func (m *Models) FinishesAtOnce(call *Op) bool {
+	if call == nil || call.Kind != OpCall || call.Recv == nil || call.Method == "" {
+		return false
+	}
+	cm := m.Class(call.Recv.Type().External)
+	return cm != nil && call.Recv.Type().Kind == Instance && cm.AtOnce[call.Method]
 }
 
 // Models are the API tables the analyzers read.

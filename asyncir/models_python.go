@@ -36,6 +36,10 @@ func passingFutures(a *APIModel) *APIModel { a.PassesFutures = true; return a }
 // query models a method that only reports state and cannot raise.
 func query(name string) *APIModel { return &APIModel{Name: name, NeverRaises: true, Callback: -1} }
 
+// unboundedAsyncioQueue is the class of asyncio.Queue objects built
+// without a maxsize (as unboundedQueue is for queue.Queue).
+const unboundedAsyncioQueue = "asyncio.Queue[unbounded]"
+
 // timeoutScope is a factory of a timeout context manager: neither making
 // it nor entering it in a task raises.
 func timeoutScope(name string) *APIModel {
@@ -152,7 +156,12 @@ func PythonModels() *Models {
 			m.APIs[c.name].ReturnsClass = c.name
 		}
 	}
+	// An asyncio.Queue built without a maxsize never fills, so its put
+	// never suspends.
+	m.APIs["asyncio.Queue"].Unbounded = unboundedAsyncioQueue
+	m.APIs["asyncio.Queue"].Bound = NonBlockingArg{Pos: 0, Keyword: "maxsize"}
 	for _, c := range []*ClassModel{
+		{Name: unboundedAsyncioQueue, Bases: []string{"asyncio.Queue"}, AtOnce: map[string]bool{"put": true}},
 		{Name: "asyncio.Future", Await: AsyncioFuture},
 		{Name: "asyncio.Task", Await: AsyncioFuture, Bases: []string{"asyncio.Future"}},
 		{Name: "concurrent.futures.Future", Await: ConcurrentFuture},

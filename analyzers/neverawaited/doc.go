@@ -72,7 +72,10 @@ Finds a task created with asyncio.create_task, asyncio.ensure_future or
 loop.create_task whose reference is dropped: the call is an expression
 statement, or its result is stored in a local variable that is never read.
 A receiver named loop or _loop (also self.loop, self._loop) is taken to be
-an event loop when its type is not otherwise known.
+an event loop when its type is not otherwise known. A task of a coroutine
+that finishes without suspending is not reported: the loop holds it until
+its first step, which ends it (put on an asyncio.Queue built without a
+maxsize, as ensure_future(queue.put(item)) hands an item over).
 
 ### Why is this bad?
 The event loop keeps only a weak reference to its tasks. A task nobody
