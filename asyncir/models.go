@@ -30,6 +30,9 @@ type APIModel struct {
 	// NeverRaises: a query that cannot raise (loop.is_running(),
 	// future.done()), so no exception path starts at it.
 	NeverRaises bool
+	// QuietEnter: entering the context manager the call returns cannot
+	// raise either (a timeout scope made in a task).
+	QuietEnter bool
 	// Schedules: the call takes over the awaitables passed to it (await,
 	// wrap in tasks, or run them), so they are not lost.
 	Schedules bool
@@ -185,6 +188,19 @@ type ClassModel struct {
 	// word in that function; an attribute that holds it is not (classes
 	// keep a BytesIO or a disk file behind the same annotation).
 	Protocol bool
+	// AtOnce are the methods whose coroutine finishes without ever
+	// suspending (put on an asyncio.Queue that cannot fill).
+	AtOnce map[string]bool
+}
+
+// FinishesAtOnce reports whether call makes a coroutine that returns
+// without suspending: a task running it is done after its first step.
+func (m *Models) FinishesAtOnce(call *Op) bool {
+	if call == nil || call.Kind != OpCall || call.Recv == nil || call.Method == "" {
+		return false
+	}
+	cm := m.Class(call.Recv.Type().External)
+	return cm != nil && call.Recv.Type().Kind == Instance && cm.AtOnce[call.Method]
 }
 
 // Models are the API tables the analyzers read.
@@ -210,13 +226,21 @@ func (m *Models) API(name string) *APIModel {
 	return nil
 }
 
-// NeverRaises reports whether op calls an API that cannot raise.
+// NeverRaises reports whether op calls an API that cannot raise, or
+// enters what such a call just returned when its entry cannot raise.
 func (m *Models) NeverRaises(op *Op) bool {
-	if op.Kind != OpCall {
-		return false
+	switch op.Kind {
+	case OpCall:
+		a := m.API(op.External)
+		return a != nil && a.NeverRaises
+	case OpWith:
+		if op.Operand == nil || op.Operand.Def == nil || op.Operand.Def.Kind != OpCall {
+			return false
+		}
+		a := m.API(op.Operand.Def.External)
+		return a != nil && a.QuietEnter
 	}
-	a := m.API(op.External)
-	return a != nil && a.NeverRaises
+	return false
 }
 
 // Method returns the model of class.method, looking through the class's

@@ -36,6 +36,16 @@ func passingFutures(a *APIModel) *APIModel { a.PassesFutures = true; return a }
 // query models a method that only reports state and cannot raise.
 func query(name string) *APIModel { return &APIModel{Name: name, NeverRaises: true, Callback: -1} }
 
+// unboundedAsyncioQueue is the class of asyncio.Queue objects built
+// without a maxsize (as unboundedQueue is for queue.Queue).
+const unboundedAsyncioQueue = "asyncio.Queue[unbounded]"
+
+// timeoutScope is a factory of a timeout context manager: neither making
+// it nor entering it in a task raises.
+func timeoutScope(name string) *APIModel {
+	return &APIModel{Name: name, NeverRaises: true, QuietEnter: true, Callback: -1}
+}
+
 func readying(a *APIModel, direction string) *APIModel { a.Readies = direction; return a }
 
 // PythonModels returns a fresh copy of the standard tables.
@@ -102,6 +112,10 @@ func PythonModels() *Models {
 		// State queries: no exception path starts at them.
 		query(loopClass+".is_running"), query(loopClass+".is_closed"), query(loopClass+".get_debug"),
 		query(loopClass+".time"), query("asyncio.Future.done"), query("asyncio.Future.cancelled"),
+		// A timeout scope only reads the running loop's clock when it is
+		// made and entered (bleak makes one between storing a coroutine
+		// and awaiting it).
+		timeoutScope("asyncio.timeout"), timeoutScope("asyncio.timeout_at"),
 
 		// Callback-taking APIs whose callback's result is thrown away.
 		callback(loopClass+".call_soon", 0, "", true),
@@ -142,7 +156,12 @@ func PythonModels() *Models {
 			m.APIs[c.name].ReturnsClass = c.name
 		}
 	}
+	// An asyncio.Queue built without a maxsize never fills, so its put
+	// never suspends.
+	m.APIs["asyncio.Queue"].Unbounded = unboundedAsyncioQueue
+	m.APIs["asyncio.Queue"].Bound = NonBlockingArg{Pos: 0, Keyword: "maxsize"}
 	for _, c := range []*ClassModel{
+		{Name: unboundedAsyncioQueue, Bases: []string{"asyncio.Queue"}, AtOnce: map[string]bool{"put": true}},
 		{Name: "asyncio.Future", Await: AsyncioFuture},
 		{Name: "asyncio.Task", Await: AsyncioFuture, Bases: []string{"asyncio.Future"}},
 		{Name: "concurrent.futures.Future", Await: ConcurrentFuture},
@@ -174,6 +193,9 @@ func PythonModels() *Models {
 		"asyncio.base_events.BaseEventLoop":            "asyncio.BaseEventLoop",
 		"_asyncio.Future":                              "asyncio.Future",
 		"_asyncio.Task":                                "asyncio.Task",
+		// The backport a version test imports before 3.11.
+		"async_timeout.timeout":    "asyncio.timeout",
+		"async_timeout.timeout_at": "asyncio.timeout_at",
 	} {
 		m.Aliases[k] = v
 	}

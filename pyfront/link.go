@@ -470,7 +470,7 @@ func (l *linker) moduleGlobal(mi *moduleInfo, name string) asyncir.Type {
 	l.globBusy[g] = true
 	defer delete(l.globBusy, g)
 	switch {
-	case g.conflict:
+	case g.conflict && !l.oneAPI(g):
 		return unknownType
 	case g.fn != nil && len(g.values) == 0:
 		return asyncir.Type{Kind: asyncir.FuncObj, Func: g.fn}
@@ -482,6 +482,23 @@ func (l *linker) moduleGlobal(mi *moduleInfo, name string) asyncir.Type {
 		return l.agree(g.values)
 	}
 	return unknownType
+}
+
+// oneAPI reports whether the conflicting imports of a name all bind the
+// same modelled API ("if sys.version_info < (3, 11): from async_timeout
+// import timeout / else: from asyncio import timeout"), so either
+// branch gives it.
+func (l *linker) oneAPI(g *binding) bool {
+	if g.fn != nil || g.cls != nil || len(g.values) > 0 || len(g.otherImports) == 0 || !l.modelled(g.module) {
+		return false
+	}
+	canon := l.models.Canonical(g.module)
+	for _, m := range g.otherImports {
+		if l.models.Canonical(m) != canon {
+			return false
+		}
+	}
+	return true
 }
 
 // dotted resolves an absolute dotted name: a module of the program, a

@@ -941,6 +941,7 @@ func (b *fnBuilder) lowerImport(n int32) {
 				// ImportError: from asyncio import get_event_loop as
 				// get_running_loop": either may be bound.
 				g.conflict = true
+				g.otherImports = append(g.otherImports, g.module)
 			}
 			g.module = target
 			_ = v

@@ -88,8 +88,11 @@ type binding struct {
 	module string // "import x" / "from m import x": absolute dotted target
 	// conflict: the name is bound by more than one def, or by imports
 	// of different targets.
-	conflict   bool
-	fnOverload bool // the last def was a typing.overload stub
+	conflict bool
+	// otherImports are the targets of the imports that module replaced
+	// in a conflict (the backport of a version test's other branch).
+	otherImports []string
+	fnOverload   bool // the last def was a typing.overload stub
 }
 
 // classInfo is what linking needs about a class statement.

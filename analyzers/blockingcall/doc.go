@@ -48,7 +48,12 @@ on a queue.Queue built without a maxsize (it never fills),
 socket methods on a socket the same function puts in non-blocking mode
 with setblocking/settimeout or inside a try that handles BlockingIOError
 (the code is written for a non-blocking socket), and name lookups of a
-numeric host (socket.AI_NUMERICHOST / NI_NUMERICHOST in the flags). A
+numeric host (socket.AI_NUMERICHOST / NI_NUMERICHOST in the flags).
+Neither is result() or exception() on a concurrent.futures future known
+to be done: a local that set_result/set_exception settled on every path
+to the call, what a project function returns when every return is such
+a future, or an attribute of a project class whose every store in the
+program is such a future or None (tenacity's RetryCallState.outcome). A
 flag that is not a literal (block=flag) is given the benefit of the
 doubt. Calls that do no I/O are not blocking: os.getcwd,
 Path.cwd/absolute/home, expanduser, os.path.abspath/relpath/normpath,

@@ -113,7 +113,7 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 	add := func(f *asyncir.Func) {
 		if (f.Kind == asyncir.Sync || f.Kind == asyncir.Generator) && !cold(p.Models, f) {
 			// A function without sites never blocks: it needs no entry.
-			if fs := collectSites(p.Models, f, &reach); fs != nil {
+			if fs := collectSites(p, f, &reach); fs != nil {
 				mb.fns[f] = fs
 				order = append(order, f)
 			}
@@ -186,7 +186,7 @@ func computeMayBlock(p *asyncir.Program) *mayBlock {
 // collectSites lists f's blocking calls and helper calls on the blocks
 // its entry reaches, and the parameters worth binding at its calls; nil
 // when there are no such calls.
-func collectSites(models *asyncir.Models, f *asyncir.Func, reacher *asyncir.Reacher) *fnSites {
+func collectSites(p *asyncir.Program, f *asyncir.Func, reacher *asyncir.Reacher) *fnSites {
 	var fs *fnSites
 	reach := reacher.Blocks(f, nil)
 	for _, b := range f.Blocks {
@@ -194,7 +194,7 @@ func collectSites(models *asyncir.Models, f *asyncir.Func, reacher *asyncir.Reac
 			continue
 		}
 		for _, op := range b.Ops {
-			s := site{op: op, api: blockingAPI(models, op)}
+			s := site{op: op, api: blockingAPI(p, op)}
 			if s.api == nil {
 				g, at := runsBody(op)
 				if g == nil || g == f {
@@ -363,17 +363,18 @@ func runsBody(op *asyncir.Op) (*asyncir.Func, *asyncir.Op) {
 
 // blockingAPI returns the model of a call that blocks: an external API of
 // the tables, or a project function the configuration names, unless an
-// argument turns the wait off.
-func blockingAPI(models *asyncir.Models, op *asyncir.Op) *asyncir.APIModel {
+// argument turns the wait off or what it waits for is already done.
+func blockingAPI(p *asyncir.Program, op *asyncir.Op) *asyncir.APIModel {
 	if op.Kind != asyncir.OpCall {
 		return nil
 	}
+	models := p.Models
 	name := op.External
 	if name == "" && op.Callee != nil {
 		name = projectName(models, op.Callee)
 	}
 	api := models.BlockingAPI(name)
-	if api == nil || nonBlocking(api, op) || nonBlockingSocket(models, op) || afterEmptyLoop(api, op) || takesNewLock(api, op) {
+	if api == nil || nonBlocking(api, op) || nonBlockingSocket(models, op) || afterEmptyLoop(api, op) || takesNewLock(api, op) || waitsOnDoneFuture(p, op) {
 		return nil
 	}
 	return api

@@ -62,8 +62,7 @@ func where(f *asyncir.Func, entry *loopEntry) string {
 // checkCall reports one call of a coroutine (entry nil) or of a function
 // the loop runs.
 func checkCall(pass *asyncir.Pass, mb *mayBlock, f *asyncir.Func, entry *loopEntry, op *asyncir.Op) {
-	models := pass.Program.Models
-	if api := blockingAPI(models, op); api != nil {
+	if api := blockingAPI(pass.Program, op); api != nil {
 		if alreadyReady(entry, api) {
 			return
 		}

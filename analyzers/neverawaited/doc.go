@@ -22,7 +22,10 @@ imported name, only AttributeError; a subscript only LookupError or
 TypeError): a comparison or a name between creation and use cannot send
 the coroutine to the handler, nor can self.attr to an except OSError, nor
 a call that only reports state (loop.is_running(), loop.is_closed(),
-future.done()). The related location names the operation.
+future.done()), nor making or entering a timeout scope (asyncio.timeout,
+timeout_at, and async_timeout's, which a version test may import in
+their place): it fires only while the body awaits. The related location
+names the operation.
 It knows coroutine functions across modules (imports and re-exports),
 methods called through self, cls, super() and project base classes,
 decorated functions whose wrapper is async def or returns the wrapped call
@@ -69,7 +72,10 @@ Finds a task created with asyncio.create_task, asyncio.ensure_future or
 loop.create_task whose reference is dropped: the call is an expression
 statement, or its result is stored in a local variable that is never read.
 A receiver named loop or _loop (also self.loop, self._loop) is taken to be
-an event loop when its type is not otherwise known.
+an event loop when its type is not otherwise known. A task of a coroutine
+that finishes without suspending is not reported: the loop holds it until
+its first step, which ends it (put on an asyncio.Queue built without a
+maxsize, as ensure_future(queue.put(item)) hands an item over).
 
 ### Why is this bad?
 The event loop keeps only a weak reference to its tasks. A task nobody

@@ -92,7 +92,7 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 			}
 			pass.Report(d)
 		}
-	case api != nil && api.Spawns && t.Await == asyncir.AsyncioFuture && !passesFuture(api, op):
+	case api != nil && api.Spawns && t.Await == asyncir.AsyncioFuture && !passesFuture(api, op) && !doneAtFirstStep(pass.Program.Models, op):
 		if discarded(v) {
 			pass.Report(asyncir.Diagnostic{Code: "AL102", Severity: asyncir.SeverityWarning, Range: op.Range,
 				Message: fmt.Sprintf("task created by `%s` is not referenced; the event loop keeps only a weak reference and may destroy it before it finishes", shortName(op))})
@@ -114,6 +114,18 @@ func checkCreated(pass *asyncir.Pass, op *asyncir.Op) {
 func passesFuture(api *asyncir.APIModel, op *asyncir.Op) bool {
 	arg := op.Arg(0, "coro_or_future")
 	return api.PassesFutures && arg != nil && arg.Type().Await == asyncir.AsyncioFuture
+}
+
+// doneAtFirstStep reports whether the spawning call is given a coroutine
+// that finishes without suspending (ensure_future(queue.put(x)) on a
+// queue that cannot fill): the loop holds the new task strongly until
+// its first step, which ends it.
+func doneAtFirstStep(models *asyncir.Models, op *asyncir.Op) bool {
+	arg := op.Arg(0, "coro")
+	if arg == nil {
+		arg = op.Keyword("coro_or_future")
+	}
+	return arg != nil && arg.Def != nil && models.FinishesAtOnce(arg.Def)
 }
 
 func shortName(op *asyncir.Op) string {

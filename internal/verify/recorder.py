@@ -328,7 +328,10 @@ def cannot_wait(name, args, kwargs):
     that holds an item, an acquire of a free lock, a socket in
     non-blocking mode (it raises BlockingIOError instead of waiting), or a
     socket the kernel already reports ready for what one call of this
-    method needs."""
+    method needs, or a concurrent future that is already done."""
+    if name in ("concurrent.futures.Future.result", "concurrent.futures.Future.exception"):
+        # A done future hands back its outcome at once.
+        return bool(args) and hasattr(args[0], "done") and args[0].done()
     if name == "queue.Queue.put":
         return bool(args) and getattr(args[0], "maxsize", 1) <= 0
     if name == "threading.Lock.acquire":
