@@ -428,8 +428,14 @@ func (l *linker) annotType(a *annotation) asyncir.Type {
 		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
 			inst = l.externalInstance(t.External)
 		}
-		if !inst.IsKnown() || i > 0 && !inst.Same(out) {
+		if !inst.IsKnown() {
 			return unknownType
+		}
+		if i > 0 && !inst.Same(out) {
+			var ok bool
+			if inst, ok = unionBase(out, inst); !ok {
+				return unknownType
+			}
 		}
 		out = inst
 	}
