@@ -61,7 +61,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	if b.cls != nil {
 		b.markSelf(fb, decos)
 	}
-	if !(b.lw.mi.library && async && !isDunder(name)) {
+	if !(b.lw.mi.library && async && !isDunder(name) && !yieldsUnannotated(kind, decoVals, fi.retAnnot)) {
 		// A library's coroutine function is known by its kind and its
 		// annotations; its body is never reported on. An async dunder's
 		// "return self" says what "async with" binds.
@@ -94,6 +94,14 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		b.fi.nested[name] = f
 	}
 	return f
+}
+
+// yieldsUnannotated reports whether a decorated async generator's
+// annotation leaves what it yields unsaid: under @asynccontextmanager
+// its yields say what "async with" binds (aioftp's Client.context
+// yields the client it made), so a library's body is lowered for them.
+func yieldsUnannotated(kind asyncir.FuncKind, decos []*asyncir.Value, ret *annotation) bool {
+	return kind == asyncir.AsyncGenerator && len(decos) > 0 && (ret == nil || ret.elem == nil)
 }
 
 // isOverloadStub keeps the implementation, not a typing.overload stub, as
