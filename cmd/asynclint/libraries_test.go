@@ -13,7 +13,7 @@ import (
 // debianLibraries are the Debian packages of the asyncio libraries the
 // test application uses, and the modules that must import from them
 // (python3-aiopg does not depend on python3-psycopg2, which it imports).
-const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets python3-aiopg python3-psycopg2 python3-aiozipkin"
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets python3-aiopg python3-psycopg2 python3-aiozipkin python3-anyio python3-aioftp"
 
 // TestInstalledLibraries builds a virtual environment over Debian's
 // packaged asyncio libraries (python3 -m venv --system-site-packages,
@@ -22,7 +22,7 @@ const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyn
 // and checks that the same application with the awaits is silent.
 func TestInstalledLibraries(t *testing.T) {
 	python := "/usr/bin/python3"
-	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika, websockets, aiopg, aiozipkin")
+	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika, websockets, aiopg, aiozipkin, anyio, aioftp")
 	if out, err := probe.CombinedOutput(); err != nil {
 		msg := "Debian's python3 cannot import the asyncio libraries (" + strings.TrimSpace(string(out)) + "): apt-get install -y " + debianLibraries
 		if os.Getenv("CI") == "true" {
@@ -48,6 +48,7 @@ func TestInstalledLibraries(t *testing.T) {
 	buggy := `import asyncio
 
 import aio_pika
+import aioftp
 import aiofiles.os
 import aiofiles.tempfile
 import aiohttp
@@ -56,6 +57,7 @@ import aiomysql.sa
 import aiopg
 import aiosqlite
 import aiozipkin
+import anyio
 import asyncpg
 import httpx
 import redis.asyncio as redis
@@ -211,6 +213,19 @@ async def scratch(data):
         return await s.read()
 
 
+async def ftp(host):
+    async with aioftp.Client.context(host) as client:
+        client.upload("report.csv")  # want
+        await client.download("orders.csv")
+
+
+async def tcp(host):
+    stream = await anyio.connect_tcp(host, 25)
+    stream.send(b"HELO")  # want
+    await stream.receive()
+    await stream.aclose()
+
+
 async def main():
     await asyncio.gather(fetch("http://x"), query("postgres://"), cache("k", "v"), call("http://x"))
 `
@@ -254,7 +269,7 @@ async def main():
 		"        res.fetchall", "        await res.fetchall", "        trans.commit", "        await trans.commit", "    engine.wait_closed", "    await engine.wait_closed",
 		"    pool.wait_closed", "    await pool.wait_closed", "    tracer.close", "    await tracer.close",
 		"    aiofiles.os.remove", "    await aiofiles.os.remove", "        f.write", "        await f.write", "    log.readline", "    await log.readline",
-		"        s.seek", "        await s.seek").Replace(buggy)
+		"        s.seek", "        await s.seek", "        client.upload", "        await client.upload", "    stream.send", "    await stream.send").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
