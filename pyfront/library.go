@@ -572,6 +572,16 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 			ld.demandAnnot(a, depth-1)
 		}
 	}
+	// A class attribute bound to a name (sqlalchemy's AsyncEngine has
+	// _connection_cls = AsyncConnection) is what a method calling
+	// self._connection_cls(...) makes.
+	for name, vals := range ci.attrs {
+		if wanted(name) {
+			for _, v := range vals {
+				ld.demand(ld.external(dottedOf(mi, v)), depth-1)
+			}
+		}
+	}
 }
 
 // demandFunc follows a function's return annotation, the calls it returns

@@ -400,8 +400,11 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 		w.verbatim(lines[st.first].start, lines[st.head].end)
 		body := lines[st.head+1]
 		placeholder := "..."
-		if sp.bodyYields(st) {
+		switch {
+		case sp.bodyYields(st):
 			placeholder = "yield"
+		case kw == "async def" && sp.bodyReturnsSelf(st):
+			placeholder = "return self"
 		}
 		w.gap(body.start)
 		w.out.Write(sp.src[body.start : body.start+body.indent])

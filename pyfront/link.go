@@ -727,7 +727,7 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 				fi := l.fnInfo[f]
 				switch {
 				case fi == nil:
-				case returnsSelf(l, fi) || annotatedSelf(fi):
+				case returnsSelf(l, fi) || annotatedSelf(fi) || l.delegatesToSelf(fi, t.Class):
 					return t
 				case fi.retAnnot != nil:
 					// "async def __aenter__(self) -> ClientSession", or
