@@ -399,6 +399,9 @@ func (ld *libLoader) demandAnnot(a *annotation, depth int) {
 	if a == nil {
 		return
 	}
+	if alias := expandAlias(a); alias != a {
+		ld.demandAnnot(alias, depth)
+	}
 	for _, n := range a.names {
 		first, rest, _ := strings.Cut(n, ".")
 		if d := scopeName(a.scope, first); d != "" {

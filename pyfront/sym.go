@@ -132,6 +132,9 @@ type moduleInfo struct {
 	// droppedMethods are the methods of its classes that a library
 	// module's chunks left out, nothing naming them (libgraft.go).
 	droppedMethods map[string]bool
+	// callableAliases are its module-level aliases of Callable types
+	// (callablealias.go).
+	callableAliases map[string]*annotation
 	// libTexts are the library module's texts lowered whose words the
 	// loader has not gathered yet (libgraft.go).
 	libTexts [][]byte
