@@ -666,7 +666,13 @@ func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
 func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 	switch {
 	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
-		return l.awaitFact(fn.Func, fn.Func.CallResult)
+		t := fn.Func.CallResult
+		if !t.IsKnown() {
+			if g, ok := l.guardedCallResult(fn.Func, call); ok {
+				t = g
+			}
+		}
+		return l.awaitFact(fn.Func, t)
 	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
 		return asyncir.Type{Kind: asyncir.Instance, Class: fn.Class}
 	case fn.External != "":
