@@ -58,6 +58,7 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	if rt := t.field(n, fReturnType); rt >= 0 {
 		fi.retAnnot = b.annotationIn(rt, b.fi)
 	}
+	b.lw.mi.noteOverload(qual, isOverloadStub(b, decoVals), fi)
 	if b.cls != nil {
 		b.markSelf(fb, decos)
 	}
