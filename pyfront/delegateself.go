@@ -22,8 +22,7 @@ func (l *linker) delegatesToSelf(fi *funcInfo, recv *asyncir.Class) bool {
 		if cs == nil || cs.kind != symCall || cs.name == "" {
 			return false
 		}
-		bs := fi.mod.symOf(cs.base)
-		if bs == nil || bs.kind != symName || bs.name != f.Params[0].Name || bs.scope != fi || len(fi.stores.get(bs.name)) > 0 {
+		if !loadsParam(fi, cs.base, f.Params[0].Name) {
 			return false
 		}
 		m := recv.LookupMethod(cs.name)

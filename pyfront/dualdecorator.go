@@ -73,8 +73,7 @@ func (l *linker) nestedDecoratorCall(di *funcInfo, param string, rv *asyncir.Val
 	if w.Kind != asyncir.FuncObj || w.Func == nil || w.Func.Parent != di.f || w.Func.Kind != asyncir.Sync {
 		return nil
 	}
-	as := di.mod.symOf(rv.Def.Args[0])
-	if as == nil || as.kind != symName || as.name != param || as.scope != di || len(di.stores.get(param)) > 0 {
+	if !loadsParam(di, rv.Def.Args[0], param) {
 		return nil
 	}
 	return w.Func
