@@ -112,9 +112,16 @@ func writeTree(t *testing.T, dir string, files map[string]string) {
 
 func loadWithLibrary(t *testing.T, cache string) (*Result, string) {
 	t.Helper()
+	return loadSite(t, site, app, cache)
+}
+
+// loadSite loads app over a fake installed site holding files, with the
+// library cache in cache ("-" for none); it returns the site's directory.
+func loadSite(t *testing.T, files map[string]string, app, cache string) (*Result, string) {
+	t.Helper()
 	root := t.TempDir()
 	sites := filepath.Join(root, "site")
-	writeTree(t, sites, site)
+	writeTree(t, sites, files)
 	proj := filepath.Join(root, "proj")
 	writeTree(t, proj, map[string]string{"app.py": app})
 	lib := NewLibrary(&Environment{Sites: []string{sites}}, cache)
@@ -198,16 +205,7 @@ except ImportError:
 // loadApp loads app.py over a fake installed site holding files.
 func loadApp(t *testing.T, files map[string]string, app string) *asyncir.Program {
 	t.Helper()
-	root := t.TempDir()
-	sites := filepath.Join(root, "site")
-	writeTree(t, sites, files)
-	proj := filepath.Join(root, "proj")
-	writeTree(t, proj, map[string]string{"app.py": app})
-	lib := NewLibrary(&Environment{Sites: []string{sites}}, "-")
-	r := Load([]File{{Path: filepath.Join(proj, "app.py")}}, asyncir.PythonModels(), Options{Library: lib})
-	if len(r.Warnings) > 0 {
-		t.Fatal(r.Warnings)
-	}
+	r, _ := loadSite(t, files, app, "-")
 	return r.Program
 }
 
