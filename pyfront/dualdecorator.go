@@ -20,8 +20,9 @@ import "github.com/asynclint/asynclint/asyncir"
 // returns when its arguments rule out the returns that disagree.
 func (l *linker) guardedCallResult(f *asyncir.Func, call *asyncir.Op) (asyncir.Type, bool) {
 	fi := l.fnInfo[f]
-	if call == nil || fi == nil || f.Kind != asyncir.Sync || fi.isModule || fi.isClass || fi.bareRet || len(fi.decorators) > 0 {
-		return unknownType, false
+	if call == nil || fi == nil || f.Kind != asyncir.Sync || fi.isModule || fi.isClass || fi.bareRet || len(fi.decorators) > 0 ||
+		len(fi.returns) < 2 || !asyncir.HasGuards(f) {
+		return unknownType, false // no returns to rule out: the common case, without a binding
 	}
 	rs := reachableReturns(fi, asyncir.CallBinding(call, f, nil, func(string) bool { return true }))
 	if len(rs) == 0 {
