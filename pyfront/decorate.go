@@ -110,7 +110,15 @@ func (l *linker) projectDecorator(d *asyncir.Func, inner asyncir.Type, f *asynci
 	}
 	param := d.Params[0].Name
 	var out asyncir.Type
-	for i, rv := range di.returns {
+	for i, rv := range appliedReturns(di, param) {
+		if nested := l.nestedDecoratorCall(di, param, rv); nested != nil {
+			r := l.projectDecorator(nested, inner, f)
+			if !r.IsKnown() || i > 0 && !r.Same(out) {
+				return unknownType
+			}
+			out = r
+			continue
+		}
 		w := l.typeOf(rv)
 		if w.Kind != asyncir.FuncObj || w.Func == nil || w.Func.Parent != d {
 			return unknownType

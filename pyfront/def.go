@@ -58,10 +58,11 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 	if rt := t.field(n, fReturnType); rt >= 0 {
 		fi.retAnnot = b.annotationIn(rt, b.fi)
 	}
+	b.lw.mi.noteOverload(qual, isOverloadStub(b, decoVals), fi)
 	if b.cls != nil {
 		b.markSelf(fb, decos)
 	}
-	if !(b.lw.mi.library && async && !isDunder(name)) {
+	if !(b.lw.mi.library && async && !isDunder(name) && !yieldsUnannotated(kind, decoVals, fi.retAnnot) && !returnsSelfOnly(t, t.field(n, fBody), f)) {
 		// A library's coroutine function is known by its kind and its
 		// annotations; its body is never reported on. An async dunder's
 		// "return self" says what "async with" binds.
@@ -94,6 +95,29 @@ func (b *fnBuilder) lowerDef(n int32, decos []int32) *asyncir.Func {
 		b.fi.nested[name] = f
 	}
 	return f
+}
+
+// yieldsUnannotated reports whether a decorated async generator's
+// annotation leaves what it yields unsaid: under @asynccontextmanager
+// its yields say what "async with" binds (aioftp's Client.context
+// yields the client it made), so a library's body is lowered for them.
+func yieldsUnannotated(kind asyncir.FuncKind, decos []*asyncir.Value, ret *annotation) bool {
+	return kind == asyncir.AsyncGenerator && len(decos) > 0 && (ret == nil || ret.elem == nil)
+}
+
+// returnsSelfOnly reports whether a body is the lone statement "return
+// self" (the placeholder a library method that returns its receiver
+// keeps): lowering it costs nothing and says what the method returns.
+func returnsSelfOnly(t *tree, body int32, f *asyncir.Func) bool {
+	if body < 0 || len(f.Params) == 0 {
+		return false
+	}
+	cs := t.namedChildren(body)
+	if len(cs) != 1 || t.kind(cs[0]) != kReturn {
+		return false
+	}
+	rs := t.namedChildren(cs[0])
+	return len(rs) == 1 && t.kind(rs[0]) == kIdentifier && t.text(rs[0]) == f.Params[0].Name
 }
 
 // isOverloadStub keeps the implementation, not a typing.overload stub, as

@@ -29,8 +29,7 @@ func (l *linker) selfDispatch(callee, recv asyncir.Type) asyncir.Type {
 		if s == nil || s.kind != symCall || s.name == "" {
 			return unknownType
 		}
-		bs := fi.mod.symOf(s.base)
-		if bs == nil || bs.kind != symName || bs.name != f.Params[0].Name || bs.scope != fi || len(fi.stores.get(bs.name)) > 0 {
+		if !loadsParam(fi, s.base, f.Params[0].Name) {
 			return unknownType
 		}
 		m := recv.Class.LookupMethod(s.name)
@@ -71,4 +70,11 @@ func annotatedSelf(fi *funcInfo) bool {
 	// markSelf replaced the first parameter's annotation and kept it as
 	// selfAnnot.
 	return fi.selfAnnot != nil && len(fi.selfAnnot.names) == 1 && fi.selfAnnot.names[0] == name
+}
+
+// loadsParam reports whether v is a load of fi's parameter name, which
+// fi never rebinds.
+func loadsParam(fi *funcInfo, v *asyncir.Value, name string) bool {
+	s := fi.mod.symOf(v)
+	return s != nil && s.kind == symName && s.name == name && s.scope == fi && len(fi.stores.get(name)) == 0
 }

@@ -15,7 +15,7 @@ import (
 // (libevict.go).
 
 // libCacheVersion changes whenever what is cached does.
-const libCacheVersion = "7"
+const libCacheVersion = "9"
 
 // libCacheDir is where entries live ("" when there is no cache directory).
 func libCacheDir(dir string) string {

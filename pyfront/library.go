@@ -399,6 +399,9 @@ func (ld *libLoader) demandAnnot(a *annotation, depth int) {
 	if a == nil {
 		return
 	}
+	if alias := expandAlias(a); alias != a {
+		ld.demandAnnot(alias, depth)
+	}
 	for _, n := range a.names {
 		first, rest, _ := strings.Cut(n, ".")
 		if d := scopeName(a.scope, first); d != "" {
@@ -570,6 +573,16 @@ func (ld *libLoader) demandClass(mi *moduleInfo, c *asyncir.Class, member string
 	for name, a := range ci.annots {
 		if wanted(name) {
 			ld.demandAnnot(a, depth-1)
+		}
+	}
+	// A class attribute bound to a name (sqlalchemy's AsyncEngine has
+	// _connection_cls = AsyncConnection) is what a method calling
+	// self._connection_cls(...) makes.
+	for name, vals := range ci.attrs {
+		if wanted(name) {
+			for _, v := range vals {
+				ld.demand(ld.external(dottedOf(mi, v)), depth-1)
+			}
 		}
 	}
 }

@@ -25,7 +25,8 @@ import (
 // of which a project deriving from it names five). Coroutine functions
 // keep only their header too: a coroutine function is known by its kind
 // and annotations — except an async dunder, whose "return self" says what
-// "async with" binds. A text that does not scan (an unterminated string
+// "async with" binds, and a decorated async generator, whose yields say
+// what an @asynccontextmanager binds. A text that does not scan (an unterminated string
 // or bracket) is parsed whole.
 
 // pyLine is one logical line: bytes start (its line's beginning) to end
@@ -388,7 +389,10 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 				w.dropped = append(w.dropped, mname)
 			}
 		}
-	case kw == "def" && (top || wanted(name)), kw == "class", kw == "async def" && isDunder(name):
+	case kw == "def" && (top || wanted(name)), kw == "class", kw == "async def" && isDunder(name),
+		kw == "async def" && st.first < st.head && (top || wanted(name)) && sp.bodyYields(st):
+		// A decorated async generator keeps its body too: under
+		// @asynccontextmanager its yields say what "async with" binds.
 		w.verbatim(lines[st.first].start, end)
 	default:
 		// The header, then a placeholder body that keeps the
@@ -396,8 +400,11 @@ func (sp *libSplit) writeDef(w *chunkWriter, st pyStmt, wanted func(string) bool
 		w.verbatim(lines[st.first].start, lines[st.head].end)
 		body := lines[st.head+1]
 		placeholder := "..."
-		if sp.bodyYields(st) {
+		switch {
+		case sp.bodyYields(st):
 			placeholder = "yield"
+		case kw == "async def" && sp.bodyReturnsSelf(st):
+			placeholder = "return self"
 		}
 		w.gap(body.start)
 		w.out.Write(sp.src[body.start : body.start+body.indent])

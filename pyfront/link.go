@@ -428,8 +428,14 @@ func (l *linker) annotType(a *annotation) asyncir.Type {
 		case t.External != "" && (t.Kind == asyncir.ClassObj || t.Kind == asyncir.ModuleObj):
 			inst = l.externalInstance(t.External)
 		}
-		if !inst.IsKnown() || i > 0 && !inst.Same(out) {
+		if !inst.IsKnown() {
 			return unknownType
+		}
+		if i > 0 && !inst.Same(out) {
+			var ok bool
+			if inst, ok = unionBase(out, inst); !ok {
+				return unknownType
+			}
 		}
 		out = inst
 	}
@@ -677,7 +683,13 @@ func (l *linker) classAttr(c *asyncir.Class, name string) asyncir.Type {
 func (l *linker) resultOf(fn asyncir.Type, call *asyncir.Op) asyncir.Type {
 	switch {
 	case fn.Kind == asyncir.FuncObj && fn.Func != nil:
-		return l.awaitFact(fn.Func, fn.Func.CallResult)
+		t := fn.Func.CallResult
+		if !t.IsKnown() {
+			if g, ok := l.guardedCallResult(fn.Func, call); ok {
+				t = g
+			}
+		}
+		return l.awaitFact(fn.Func, t)
 	case fn.Kind == asyncir.ClassObj && fn.Class != nil:
 		return asyncir.Type{Kind: asyncir.Instance, Class: fn.Class}
 	case fn.External != "":
@@ -738,7 +750,7 @@ func (l *linker) enterResult(t asyncir.Type) asyncir.Type {
 				fi := l.fnInfo[f]
 				switch {
 				case fi == nil:
-				case returnsSelf(l, fi) || annotatedSelf(fi):
+				case returnsSelf(l, fi) || annotatedSelf(fi) || l.delegatesToSelf(fi, t.Class):
 					return t
 				case fi.retAnnot != nil:
 					// "async def __aenter__(self) -> ClientSession", or

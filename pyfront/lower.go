@@ -775,6 +775,7 @@ func (b *fnBuilder) lowerAssign(n int32) {
 	}
 	if b.fi.isModule && right >= 0 && t.kind(left) == kIdentifier {
 		b.recordVersionName(t.text(left), right)
+		b.recordCallableAlias(t.text(left), right)
 	}
 	if ty := t.field(n, fType); ty >= 0 && t.kind(left) == kIdentifier {
 		ann := b.annotation(ty)

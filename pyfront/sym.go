@@ -135,6 +135,13 @@ type moduleInfo struct {
 	// droppedMethods are the methods of its classes that a library
 	// module's chunks left out, nothing naming them (libgraft.go).
 	droppedMethods map[string]bool
+	// overloadRets are the return annotations of the typing.overload
+	// stubs lowered since their implementation, by qualified name: a
+	// library's chunks are lowered one by one (overloadret.go).
+	overloadRets map[string][]*annotation
+	// callableAliases are its module-level aliases of Callable types
+	// (callablealias.go).
+	callableAliases map[string]*annotation
 	// libTexts are the library module's texts lowered whose words the
 	// loader has not gathered yet (libgraft.go).
 	libTexts [][]byte

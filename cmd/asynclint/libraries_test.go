@@ -13,7 +13,7 @@ import (
 // debianLibraries are the Debian packages of the asyncio libraries the
 // test application uses, and the modules that must import from them
 // (python3-aiopg does not depend on python3-psycopg2, which it imports).
-const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets python3-aiopg python3-psycopg2 python3-aiozipkin"
+const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyncpg python3-httpx python3-aiofiles python3-aiomysql python3-aiosqlite python3-aio-pika python3-websockets python3-aiopg python3-psycopg2 python3-aiozipkin python3-anyio python3-aioftp python3-asyncssh python3-sqlalchemy python3-async-lru"
 
 // TestInstalledLibraries builds a virtual environment over Debian's
 // packaged asyncio libraries (python3 -m venv --system-site-packages,
@@ -22,7 +22,7 @@ const debianLibraries = "python3-venv python3-aiohttp python3-redis python3-asyn
 // and checks that the same application with the awaits is silent.
 func TestInstalledLibraries(t *testing.T) {
 	python := "/usr/bin/python3"
-	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika, websockets, aiopg, aiozipkin")
+	probe := exec.Command(python, "-c", "import venv, aiohttp, asyncpg, redis.asyncio, httpx, aiofiles, aiomysql, aiosqlite, aio_pika, websockets, aiopg, aiozipkin, anyio, aioftp, asyncssh, sqlalchemy.ext.asyncio, async_lru")
 	if out, err := probe.CombinedOutput(); err != nil {
 		msg := "Debian's python3 cannot import the asyncio libraries (" + strings.TrimSpace(string(out)) + "): apt-get install -y " + debianLibraries
 		if os.Getenv("CI") == "true" {
@@ -48,6 +48,7 @@ func TestInstalledLibraries(t *testing.T) {
 	buggy := `import asyncio
 
 import aio_pika
+import aioftp
 import aiofiles.os
 import aiofiles.tempfile
 import aiohttp
@@ -56,9 +57,13 @@ import aiomysql.sa
 import aiopg
 import aiosqlite
 import aiozipkin
+import anyio
+import async_lru
 import asyncpg
+import asyncssh
 import httpx
 import redis.asyncio as redis
+import sqlalchemy.ext.asyncio
 import websockets
 
 
@@ -211,6 +216,48 @@ async def scratch(data):
         return await s.read()
 
 
+async def ftp(host):
+    async with aioftp.Client.context(host) as client:
+        client.upload("report.csv")  # want
+        await client.download("orders.csv")
+
+
+async def tcp(host):
+    stream = await anyio.connect_tcp(host, 25)
+    stream.send(b"HELO")  # want
+    await stream.receive()
+    await stream.aclose()
+
+
+async def deploy(host):
+    async with asyncssh.connect(host) as ssh:
+        ssh.run("make install")  # want
+    conn = await asyncssh.connect(host)
+    conn.wait_closed()  # want
+
+
+async def report(url):
+    engine = sqlalchemy.ext.asyncio.create_async_engine(url)
+    async with engine.connect() as db:
+        db.execute("select 1")  # want
+    await engine.dispose()
+
+
+@async_lru.alru_cache
+async def price(item):
+    return 1
+
+
+@async_lru.alru_cache(maxsize=32)
+async def stock(item):
+    return 1
+
+
+async def warm(item):
+    price(item)  # want
+    stock(item)  # want
+
+
 async def main():
     await asyncio.gather(fetch("http://x"), query("postgres://"), cache("k", "v"), call("http://x"))
 `
@@ -254,7 +301,9 @@ async def main():
 		"        res.fetchall", "        await res.fetchall", "        trans.commit", "        await trans.commit", "    engine.wait_closed", "    await engine.wait_closed",
 		"    pool.wait_closed", "    await pool.wait_closed", "    tracer.close", "    await tracer.close",
 		"    aiofiles.os.remove", "    await aiofiles.os.remove", "        f.write", "        await f.write", "    log.readline", "    await log.readline",
-		"        s.seek", "        await s.seek").Replace(buggy)
+		"        s.seek", "        await s.seek", "        client.upload", "        await client.upload", "    stream.send", "    await stream.send",
+		"        ssh.run", "        await ssh.run", "    conn.wait_closed", "    await conn.wait_closed", "        db.execute", "        await db.execute",
+		"    price(", "    await price(", "    stock(", "    await stock(").Replace(buggy)
 	write("shop/app.py", fixed)
 	out.Reset()
 	errb.Reset()
