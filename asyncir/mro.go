@@ -24,6 +24,16 @@ func (c *Class) Ancestry() []*Class {
 	return depthFirst(c)
 }
 
+// DerivesFrom reports whether k is c or one of its program bases.
+func (c *Class) DerivesFrom(k *Class) bool {
+	for _, x := range c.Ancestry() {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
 // single reports whether every class above c has at most one program
 // base, where depth-first order is the MRO (and costs less).
 func single(c *Class) bool {

@@ -536,6 +536,11 @@ func (v *Value) SetFrom(pl Place) {
 	v.more().from = &pl
 }
 
+// IsNone reports whether v is known to be None.
+func (v *Value) IsNone() bool {
+	return v != nil && v.Type().IsExternal("builtins.NoneType")
+}
+
 // Type is what is known of the value (the zero Type when nothing is).
 func (v *Value) Type() Type {
 	if v.typ == nil {

@@ -139,30 +139,15 @@ func holdsDoneFutures(p *asyncir.Program, a *asyncir.Op, depth int) bool {
 	n := 0
 	for _, st := range s.byAttr[a.Attr] {
 		k := st.Recv.Type().Class
-		if k != nil && !related(c, k) {
+		if k != nil && !c.DerivesFrom(k) && !k.DerivesFrom(c) {
 			continue
 		}
-		if k == nil || !isNone(st.Operand) && !doneFuture(p, st.Operand, depth-1) {
+		if k == nil || !st.Operand.IsNone() && !doneFuture(p, st.Operand, depth-1) {
 			return false
 		}
 		n++
 	}
 	return n > 0 && !classLevelValue(c, a.Attr)
-}
-
-// related reports whether one class is the other or derives from it.
-func related(c, k *asyncir.Class) bool {
-	for _, x := range k.Ancestry() {
-		if x == c {
-			return true
-		}
-	}
-	for _, x := range c.Ancestry() {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // classLevelValue reports whether c or a base binds name in its class
@@ -176,7 +161,7 @@ func classLevelValue(c *asyncir.Class, name string) bool {
 			}
 			found := false
 			f.Ops(func(o *asyncir.Op) {
-				found = found || o.Kind == asyncir.OpStore && o.Recv == nil && o.Var == name && !isNone(o.Operand)
+				found = found || o.Kind == asyncir.OpStore && o.Recv == nil && o.Var == name && !o.Operand.IsNone()
 			})
 			if found {
 				return true
@@ -184,9 +169,4 @@ func classLevelValue(c *asyncir.Class, name string) bool {
 		}
 	}
 	return false
-}
-
-// isNone reports whether v is the constant None.
-func isNone(v *asyncir.Value) bool {
-	return v != nil && v.Type().IsExternal("builtins.NoneType")
 }

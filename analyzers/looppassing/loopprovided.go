@@ -45,7 +45,7 @@ func setsLoop(op *asyncir.Op) bool {
 		return false
 	}
 	loop := op.Arg(0, "loop")
-	return loop != nil && !loop.Type().IsExternal("builtins.NoneType")
+	return loop != nil && !loop.IsNone()
 }
 
 // runtimeErrorHandlers are the exception types whose handler catches the
