@@ -14,7 +14,7 @@ import time
 
 
 def work():
-    time.sleep(0.01)
+    time.sleep(0.2)  # long enough that result() finds the future still running on a loaded machine
     return 1
 
 
